@@ -1,0 +1,26 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+// The canonical origin comes from the site identity file of the data folder being built (DATA_DIR).
+const dataDir = resolve(process.env.DATA_DIR || 'data');
+let site = 'https://example.invalid';
+try {
+	site = JSON.parse(readFileSync(resolve(dataDir, 'site.json'), 'utf8')).url || site;
+} catch {
+	// A missing or broken site.json is reported by the validator, which runs before the site build.
+}
+
+export default defineConfig({
+	site,
+	// OUT_DIR lets tests and benchmarks build a dataset without touching the office's dist/.
+	outDir: process.env.OUT_DIR || 'dist',
+	trailingSlash: 'always',
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	integrations: [mdx(), sitemap()],
+	devToolbar: { enabled: false },
+	vite: { build: { assetsInlineLimit: 0 } },
+});

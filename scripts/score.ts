@@ -1,0 +1,41 @@
+/**
+ * `npm run score`: validates DATA_DIR, scores every quarter with an evidence file, prints each quarter's table
+ * (unit, category, score, grade, rank) and writes the results to `.cache/score.json` for the site build.
+ */
+import { loadDataset, scoreDataset, writeScoreFile, SCORE_CACHE } from '../src/loaders/pipeline.ts';
+import { GRADE_LABEL } from '../src/lib/scoring/score.ts';
+import { UNIT_CATEGORIES } from '../src/schemas/enums.ts';
+
+if (process.argv.includes('--help')) {
+	console.log(
+		'用法：npm run score [-- --quiet]\n\n检查数据后计算每个季度的得分、等次和排名，打印结果表，并写入 .cache/score.json 供网站构建使用。',
+	);
+	process.exit(0);
+}
+let dataset;
+try {
+	dataset = loadDataset();
+} catch (e) {
+	console.error((e as Error).message);
+	process.exit(1);
+}
+const t0 = performance.now();
+const quarters = scoreDataset(dataset);
+const ms = performance.now() - t0;
+writeScoreFile(quarters);
+const label = (c: string) => UNIT_CATEGORIES.find((x) => x.value === c)?.label ?? c;
+const pad = (s: string, n: number) =>
+	s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
+if (!process.argv.includes('--quiet'))
+	for (const q of quarters) {
+		console.log(`\n== ${q.quarter}（${q.rubric} 年指标）==`);
+		console.log(`${pad('单位', 36)}${pad('类别', 6)}${pad('得分', 8)}${pad('等次', 8)}排名`);
+		for (const u of q.units)
+			console.log(
+				`${pad(u.name, 36)}${pad(label(u.category), 6)}${pad(u.score.toFixed(1), 8)}${pad(GRADE_LABEL[u.grade] + (u.overrides.length ? '*' : ''), 8)}${u.rank}`,
+			);
+	}
+const n = quarters.reduce((s, q) => s + q.units.length, 0);
+console.log(
+	`\n评分完成：${quarters.length} 个季度、${n} 个单位次，用时 ${ms.toFixed(0)} 毫秒；结果写入 ${SCORE_CACHE}。（* 表示因失信记录调整了等次）`,
+);

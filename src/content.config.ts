@@ -1,0 +1,76 @@
+/**
+ * Content collections. Every collection is fed from the validated dataset of DATA_DIR (`src/loaders/pipeline.ts`):
+ * the validator, not Astro's file() loader, decides what is valid, and a dataset with any error stops the build.
+ */
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import type { Loader } from 'astro/loaders';
+import { loadDataset, readScoreFile } from './loaders/pipeline.ts';
+import { asOfDate } from './lib/asof.ts';
+import { siteSchema } from './schemas/site.ts';
+import { unitSchema } from './schemas/unit.ts';
+import { rubricSchema } from './schemas/rubric.ts';
+import { evidenceSchema } from './schemas/evidence.ts';
+import { dishonestySchema } from './schemas/dishonesty.ts';
+
+/** A loader that puts a list of records into the store under their ids. */
+function fromDataset<T extends Record<string, unknown>>(name: string, entries: () => [string, T][]): Loader {
+	return {
+		name,
+		load: async ({ store, parseData }) => {
+			store.clear();
+			for (const [id, data] of entries()) store.set({ id, data: await parseData({ id, data }) });
+		},
+	};
+}
+
+/** The site identity, with the build's as-of date (the date every date-dependent state is computed for). */
+const site = defineCollection({
+	loader: fromDataset('site', () => [['site', { ...loadDataset().site!, asOf: asOfDate() }]]),
+	schema: siteSchema.extend({ asOf: z.string() }),
+});
+
+const units = defineCollection({
+	loader: fromDataset('units', () => {
+		const d = loadDataset();
+		return d.units.map((u) => [
+			u.value.id,
+			{
+				...u.value,
+				names: d.unitNames
+					.filter((n) => n.value.unitId === u.value.id)
+					.map((n) => ({ name: n.value.name, from: n.value.from, to: n.value.to }))
+					.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1)),
+			},
+		]);
+	}),
+	schema: unitSchema.extend({
+		names: z.array(z.object({ name: z.string(), from: z.string().optional(), to: z.string().optional() })),
+	}),
+});
+
+const rubrics = defineCollection({
+	loader: fromDataset('rubrics', () => [...loadDataset().rubrics].map(([y, r]) => [String(y), r])),
+	schema: rubricSchema,
+});
+
+/** Score results per quarter, as computed by `npm run score` (the scoring module's output, typed loosely here). */
+const quarters = defineCollection({
+	loader: fromDataset('quarters', () =>
+		readScoreFile().quarters.map((q) => [q.quarter, { ...q, asOf: readScoreFile().asOf }]),
+	),
+});
+
+/** Evidence rows: every field is public (the office writes them for publication). */
+const evidence = defineCollection({
+	loader: fromDataset('evidence', () => loadDataset().evidence.map((e) => [e.value.id, e.value])),
+	schema: evidenceSchema.extend({ quarter: z.string() }),
+});
+
+/** Units' 失信 records with their repair: every field is public. */
+const dishonesty = defineCollection({
+	loader: fromDataset('dishonesty', () => loadDataset().dishonesty.map((r) => [r.value.id, r.value])),
+	schema: dishonestySchema,
+});
+
+export const collections = { site, units, rubrics, quarters, evidence, dishonesty };

@@ -1,0 +1,79 @@
+/**
+ * Validation problems, modelled on Frictionless Data / csvlint reports: every problem is a plain object
+ * with where it is (file, line, column), a kebab-case code and a Chinese message that says what to do.
+ */
+
+/** How bad a problem is: an `error` stops the build; a `warning` is printed and the build goes on. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the data. Lines and columns count from 1; 0 means "the whole file" / "the whole row". */
+export interface Issue {
+	/** Path of the file as the office sees it, relative to the project (e.g. `data/units.csv`). */
+	file: string;
+	line: number;
+	column: number;
+	/** Stable machine code, kebab-case (`enum-error`, `foreign-key` …); listed in the data dictionary. */
+	code: string;
+	/** Chinese, says what is wrong and how to fix it. */
+	message: string;
+	severity: Severity;
+	/** The column's key, when the problem is about one field. */
+	field?: string;
+	/** The offending value as read, when there is one. */
+	value?: string;
+}
+
+/** Formats an issue the way compilers do, so editors can jump to it: `path:line:column: 说明 (code)`. */
+export function formatIssue(issue: Issue): string {
+	const where = `${issue.file}:${issue.line}:${issue.column}`;
+	const tag = issue.severity === 'warning' ? '警告：' : '';
+	return `${where}: ${tag}${issue.message} (${issue.code})`;
+}
+
+/** Sorts issues by file, line, column, then code, so output is stable from run to run. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+	return [...issues].sort(
+		(a, b) =>
+			(a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+			a.line - b.line ||
+			a.column - b.column ||
+			(a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+	);
+}
+
+/** Counts issues per code, for the summary line at the end of a report. */
+export function countByCode(issues: readonly Issue[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const i of issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+	return new Map([...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/** True when any issue is an error (warnings do not stop a build). */
+export function hasErrors(issues: readonly Issue[]): boolean {
+	return issues.some((i) => i.severity === 'error');
+}
+
+/**
+ * A full report: issues grouped by file (in file order), then one count per code and a total line.
+ * Returns the lines; the caller prints them.
+ */
+export function reportLines(issues: readonly Issue[]): string[] {
+	const sorted = sortIssues(issues);
+	const lines: string[] = [];
+	let currentFile = '';
+	for (const issue of sorted) {
+		if (issue.file !== currentFile) {
+			if (currentFile) lines.push('');
+			currentFile = issue.file;
+		}
+		lines.push(formatIssue(issue));
+	}
+	const errors = sorted.filter((i) => i.severity === 'error').length;
+	const warnings = sorted.length - errors;
+	if (sorted.length) {
+		lines.push('');
+		for (const [code, n] of countByCode(sorted)) lines.push(`  ${code}: ${n}`);
+	}
+	lines.push(`共 ${errors} 个错误，${warnings} 个警告。`);
+	return lines;
+}

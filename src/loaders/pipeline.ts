@@ -1,0 +1,73 @@
+/**
+ * The build pipeline's shared state: the validated dataset of DATA_DIR and the score results written by
+ * `npm run score` (`.cache/score.json`), read once per process by the content-layer loaders.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { validateDataset, type Dataset } from '../lib/validate/dataset.ts';
+import { hasErrors, reportLines } from '../lib/issues.ts';
+import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
+import type { QuarterId } from '../lib/quarters.ts';
+import { dataDir, diskFiles, shownPrefix } from './data-dir.ts';
+import { asOfDate } from '../lib/asof.ts';
+
+/** Where `npm run score` writes its results for the site build. */
+export const SCORE_CACHE = resolve(process.env.CACHE_DIR || '.cache', 'score.json');
+
+/** What `npm run score` writes. */
+export interface ScoreFile {
+	dataDir: string;
+	asOf: string;
+	quarters: QuarterResult[];
+}
+
+let cached: Dataset | undefined;
+
+/** The validated dataset; throws with the full report when any error stands, so nothing is published. */
+export function loadDataset(): Dataset {
+	if (cached) return cached;
+	const dir = dataDir();
+	const d = validateDataset(diskFiles(dir), shownPrefix(dir));
+	if (hasErrors(d.issues)) throw new Error(`数据有错误，不能发布：\n${reportLines(d.issues).join('\n')}`);
+	cached = d;
+	return d;
+}
+
+/** Scores every quarter that has an evidence file. */
+export function scoreDataset(d: Dataset): QuarterResult[] {
+	return scoreQuarters({
+		rubrics: d.rubrics,
+		units: d.units.map((u) => u.value),
+		unitNames: d.unitNames.map((n) => n.value),
+		evidence: d.evidence.map((e) => e.value),
+		dishonesty: d.dishonesty.map((r) => r.value),
+		commitments: d.commitments.map((c) => c.value),
+		commitmentUpdates: d.commitmentUpdates.map((u) => u.value),
+		pledges: d.pledges.map((p) => p.value),
+		quarters: evidenceQuarters(d),
+	});
+}
+
+/** The quarters the office has published an evidence file for (a file with at least one valid row). */
+export function evidenceQuarters(d: Dataset): QuarterId[] {
+	return [...new Set(d.evidence.map((e) => e.value.quarter))];
+}
+
+/** Writes the score results where the site build reads them. */
+export function writeScoreFile(quarters: QuarterResult[]): void {
+	const file: ScoreFile = { dataDir: dataDir(), asOf: asOfDate(), quarters };
+	mkdirSync(dirname(SCORE_CACHE), { recursive: true });
+	writeFileSync(SCORE_CACHE, JSON.stringify(file));
+}
+
+/** Reads the score results; refuses ones computed for another data folder or as-of date. */
+export function readScoreFile(): ScoreFile {
+	if (!existsSync(SCORE_CACHE))
+		throw new Error('找不到评分结果 .cache/score.json：请先运行 npm run score（npm run build 会自动运行）');
+	const file = JSON.parse(readFileSync(SCORE_CACHE, 'utf8')) as ScoreFile;
+	if (file.dataDir !== dataDir() || file.asOf !== asOfDate())
+		throw new Error(
+			`评分结果是为 ${file.dataDir}（截至 ${file.asOf}）计算的，与本次构建不符：请重新运行 npm run score`,
+		);
+	return file;
+}

@@ -1,0 +1,276 @@
+/**
+ * The one definition of a CSV table: its columns, each with the Chinese header the office types, the zod schema
+ * of its cell, and the metadata the data dictionary and the Frictionless `datapackage.json` are generated from.
+ * Every cell schema is idempotent (a parsed value parses to itself), so the same schema validates a CSV cell in the
+ * command-line validator and an already-parsed record in Astro's content layer.
+ */
+import { z } from 'astro/zod';
+
+/** Frictionless Table Schema field types we use. */
+export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean' | 'array';
+
+/** An allowed value of an enumerated column: the code stored in open data and the Chinese label the office may type. */
+export interface Choice<V extends string = string> {
+	value: V;
+	label: string;
+	/** Other spellings accepted for this value (e.g. `A类` for `A`). */
+	aliases?: readonly string[];
+}
+
+/** A cell type: zod schema plus what the dictionary says about it. */
+export interface Cell<T = unknown> {
+	schema: z.ZodType<T>;
+	type: FieldType;
+	/** Human-readable format shown in the dictionary (e.g. `YYYY-MM-DD`). */
+	format?: string;
+	choices?: readonly Choice[];
+	/** A regular expression a string must match (Table Schema `constraints.pattern`). */
+	pattern?: string;
+	minimum?: number;
+	maximum?: number;
+}
+
+/** A column of a table. */
+export interface Column<T = unknown, K extends string = string, R extends boolean = boolean> {
+	/** Field name in records and open data (ASCII). */
+	key: K;
+	/** The header the office writes in the first row (Chinese). The key is accepted too. */
+	header: string;
+	cell: Cell<T>;
+	required: R;
+	/** One line: what the column holds and which seed it comes from. */
+	doc: string;
+	/** A value shown in templates and the data dictionary. */
+	example: string;
+}
+
+/** Issue codes a cell can produce, with the zod `params.code` we attach. */
+type Ctx = z.core.$RefinementCtx;
+const fail = (ctx: Ctx, code: string, message: string, input: unknown) =>
+	ctx.addIssue({ code: 'custom', message, params: { code }, input });
+
+/** Full-width ASCII (０-９, Ａ-Ｚ, －, ／ …) as typed with a Chinese IME; reported, and fixed by `validate --fix`. */
+export const FULL_WIDTH = /[\uFF01-\uFF5E]/;
+
+/** Converts full-width ASCII to half-width (what `validate --fix` does). */
+export function toHalfWidth(s: string): string {
+	return s
+		.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+		.replace(/\u3000/g, ' ');
+}
+
+const fullWidthMessage = (v: string) =>
+	`"${v}" 含全角字符，请改为半角：${toHalfWidth(v)}（可运行 npm run validate -- --fix 自动修正）`;
+
+/** Free text. Control characters other than newline and tab are refused (they break CSV and pages). */
+export function text(opts: { max?: number } = {}): Cell<string> {
+	const max = opts.max ?? 5000;
+	return {
+		type: 'string',
+		schema: z.string().superRefine((v, ctx) => {
+			// eslint-disable-next-line no-control-regex
+			if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v))
+				fail(ctx, 'control-char', '含有不可见的控制字符，请删除后重新输入', v);
+			if ([...v].length > max) fail(ctx, 'too-long', `内容过长：${[...v].length} 字，最多 ${max} 字`, v);
+		}),
+	};
+}
+
+/** Identifiers: ASCII letters, digits, `-` and `_`, starting with a letter or digit (stable in URLs). */
+export function identifier(): Cell<string> {
+	const pattern = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
+	const re = new RegExp(pattern);
+	return {
+		type: 'string',
+		pattern,
+		format: '字母、数字、- 或 _',
+		schema: z.string().superRefine((v, ctx) => {
+			if (FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
+			else if (!re.test(v))
+				fail(ctx, 'id-format', `编号 "${v}" 不合格式：只能用英文字母、数字、- 和 _，且不超过 64 个字符`, v);
+		}),
+	};
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `y-m-d` is a real calendar date. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+	const t = new Date(Date.UTC(y, m - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Suggests the ISO form of a date typed another way (`2022年11月22日`, `2022/11/22`, `2022.11.22`, full-width digits),
+ * or undefined when the text is not recognisably a date.
+ */
+export function suggestIsoDate(v: string): string | undefined {
+	const m = toHalfWidth(v)
+		.trim()
+		.match(/^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?$/);
+	if (!m) return undefined;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (!isRealDate(y, mo, d)) return undefined;
+	return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Dates are `YYYY-MM-DD` only. Other forms (`2022年11月22日`, `2022/11/22` as WPS writes date cells) are refused with
+ * the exact fix named, rather than silently reinterpreted: one spelling in the files means one spelling on the site.
+ */
+export function date(): Cell<string> {
+	return {
+		type: 'date',
+		format: 'YYYY-MM-DD',
+		schema: z.string().superRefine((v, ctx) => {
+			const m = v.match(ISO_DATE);
+			if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return;
+			const suggestion = suggestIsoDate(v);
+			if (m) fail(ctx, 'date-invalid', `日期 "${v}" 不存在，请核对年月日`, v);
+			else if (suggestion && FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
+			else if (suggestion)
+				fail(ctx, 'date-format', `日期 "${v}" 格式不对，应写作 ${suggestion}（年-月-日）`, v);
+			else fail(ctx, 'date-format', `"${v}" 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`, v);
+		}),
+	};
+}
+
+/** Parses a number typed in a cell; full-width digits and thousands separators are refused with a fix. */
+function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: number }): Cell<number> {
+	const label = kind === 'integer' ? '整数' : '数字';
+	return {
+		type: kind,
+		minimum: opts.min,
+		maximum: opts.max,
+		schema: z.union([z.number(), z.string()]).transform((v, ctx) => {
+			let n: number;
+			if (typeof v === 'number') n = v;
+			else if (FULL_WIDTH.test(v)) {
+				fail(ctx, 'full-width', fullWidthMessage(v), v);
+				return z.NEVER;
+			} else if (!/^-?\d+(\.\d+)?$/.test(v)) {
+				fail(ctx, 'type-error', `"${v}" 不是${label}`, v);
+				return z.NEVER;
+			} else n = Number(v);
+			if (kind === 'integer' && !Number.isInteger(n)) {
+				fail(ctx, 'type-error', `"${v}" 不是整数`, v);
+				return z.NEVER;
+			}
+			if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+				fail(ctx, 'out-of-range', `${v} 超出允许范围 ${opts.min ?? '-∞'}～${opts.max ?? '+∞'}`, v);
+				return z.NEVER;
+			}
+			return n;
+		}),
+	};
+}
+
+/** An integer cell. */
+export const integer = (opts: { min?: number; max?: number } = {}) => numberCell('integer', opts);
+/** A decimal number cell. */
+export const decimal = (opts: { min?: number; max?: number } = {}) => numberCell('number', opts);
+
+/** Finds the choice a typed value means (its code, its Chinese label, or an alias). */
+export function matchChoice<V extends string>(choices: readonly Choice<V>[], v: string): V | undefined {
+	const t = toHalfWidth(v).trim();
+	return choices.find((c) => c.value === t || c.label === t || c.aliases?.includes(t))?.value;
+}
+
+const describeChoices = (choices: readonly Choice[]) =>
+	choices.map((c) => (c.label === c.value ? c.value : `${c.label}（${c.value}）`)).join('、');
+
+/** An enumerated cell: accepts the code or the Chinese label, stores the code. */
+export function oneOf<V extends string>(choices: readonly Choice<V>[]): Cell<V> {
+	return {
+		type: 'string',
+		choices,
+		schema: z.string().transform((v, ctx) => {
+			const hit = matchChoice(choices, v);
+			if (hit === undefined) {
+				fail(ctx, 'enum-error', `"${v}" 不是允许的值，应为 ${describeChoices(choices)} 之一`, v);
+				return z.NEVER;
+			}
+			return hit;
+		}) as unknown as z.ZodType<V>,
+	};
+}
+
+/** Separators the office uses between list items in one cell. */
+const LIST_SEP = /[、,，;；/|]/;
+
+/** A list of enumerated values in one cell, separated by 、 or ; (e.g. `安全、环保`). Stored as an array of codes. */
+export function listOf<V extends string>(choices: readonly Choice<V>[]): Cell<V[]> {
+	return {
+		type: 'array',
+		choices,
+		format: '用"、"分隔',
+		schema: z.union([z.array(z.string()), z.string()]).transform((v, ctx) => {
+			const parts = (Array.isArray(v) ? v : v.split(LIST_SEP)).map((s) => s.trim()).filter(Boolean);
+			const out: V[] = [];
+			for (const p of parts) {
+				const hit = matchChoice(choices, p);
+				if (hit === undefined) {
+					fail(
+						ctx,
+						'enum-error',
+						`"${p}" 不是允许的值，应为 ${describeChoices(choices)} 之一（多项用"、"分隔）`,
+						v,
+					);
+					return z.NEVER;
+				}
+				if (out.includes(hit)) {
+					fail(ctx, 'duplicate-value', `"${p}" 重复填写`, v);
+					return z.NEVER;
+				}
+				out.push(hit);
+			}
+			if (out.length === 0) {
+				fail(ctx, 'required', '至少填写一项', v);
+				return z.NEVER;
+			}
+			return out;
+		}) as unknown as z.ZodType<V[]>,
+	};
+}
+
+/** Declares a column. */
+export function col<K extends string, T, R extends boolean = true>(
+	key: K,
+	header: string,
+	cell: Cell<T>,
+	opts: { required?: R; doc: string; example: string },
+): Column<T, K, R> {
+	return { key, header, cell, required: (opts.required ?? true) as R, doc: opts.doc, example: opts.example };
+}
+
+/** A table (one CSV file, or a family of them such as one evidence file per quarter). */
+export interface TableDef {
+	/** Stable name (`units`, `evidence` …), used in the data dictionary and datapackage. */
+	name: string;
+	/** Chinese title. */
+	title: string;
+	/** Path under DATA_DIR; `*` stands for the part that varies (e.g. `evidence/*.csv`). */
+	path: string;
+	/** What one row is. */
+	doc: string;
+	columns: readonly AnyColumn[];
+	/** Column keys whose combined value must be unique. */
+	primaryKey?: readonly string[];
+}
+
+/** Builds the zod object schema of a table's records from its columns: the record type pages and scripts use. */
+export function recordSchema<const C extends readonly AnyColumn[]>(columns: C): z.ZodObject<ShapeOf<C>> {
+	const shape: Record<string, z.ZodType> = {};
+	for (const c of columns) shape[c.key] = c.required ? c.cell.schema : c.cell.schema.optional();
+	return z.object(shape) as unknown as z.ZodObject<ShapeOf<C>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyColumn = Column<any, string, boolean>;
+type CellType<E> = E extends Column<infer T, string, boolean> ? T : never;
+/** The zod shape a list of columns makes: required columns typed `T`, optional ones `T | undefined`. */
+export type ShapeOf<C extends readonly AnyColumn[]> = {
+	[E in C[number] as E['key']]: E['required'] extends true
+		? z.ZodType<CellType<E>, unknown>
+		: z.ZodOptional<z.ZodType<CellType<E>, unknown>>;
+};

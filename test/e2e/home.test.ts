@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launch } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('home page', () => {
+	it('shows the latest quarter with the grade counts of its open data', async () => {
+		const dist = inject('distDir');
+		const quarters = readFileSync(join(dist, 'grades', 'index.html'), 'utf8').match(
+			/\/grades\/(\d{4}-Q[1-4])\//g,
+		)!;
+		const latest = quarters
+			.map((q) => q.slice(8, 15))
+			.sort()
+			.at(-1)!;
+		const open = JSON.parse(readFileSync(join(dist, 'data', 'grades', `${latest}.json`), 'utf8')) as {
+			units: { grade: string }[];
+		};
+		const reds = open.units.filter((u) => u.grade === 'red').length;
+
+		const page = await browser.newPage();
+		await page.goto(inject('baseUrl') + '/');
+		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+		const [year, n] = latest.split('-Q');
+		const heading = page.getByRole('heading', { level: 2, name: /最新评价/ });
+		await expect.poll(() => heading.textContent()).toContain(`${year}年第${'一二三四'[Number(n) - 1]}季度`);
+		expect(await page.locator('main').textContent()).toContain(
+			`共评价 ${open.units.length} 个单位，红名单 ${reds} 个`,
+		);
+		await heading.getByRole('link').click();
+		await page.waitForURL(`**/grades/${latest}/`);
+		expect(await page.locator('#grades-table tbody tr').count()).toBe(open.units.length);
+		await page.close();
+	});
+	it('shows the demo-data banner while site.json says the data is a demo', async () => {
+		const page = await browser.newPage();
+		await page.goto(inject('baseUrl') + '/');
+		await expect.poll(() => page.getByRole('note').textContent()).toContain('演示数据');
+		await page.close();
+	});
+});

@@ -1,0 +1,51 @@
+/**
+ * In-memory data folders for tests: a copy of a fixture folder with some files replaced, added or removed.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { DataFiles } from '../../src/lib/validate/dataset.ts';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+/** All files of a folder, by relative path. */
+export function readFolder(dir: string): Map<string, Uint8Array> {
+	const out = new Map<string, Uint8Array>();
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const f = join(d, name);
+			if (statSync(f).isDirectory()) walk(f);
+			else out.set(relative(dir, f).replace(/\\/g, '/'), new Uint8Array(readFileSync(f)));
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** A DataFiles view of a map of files. */
+export function memFiles(files: Map<string, Uint8Array>): DataFiles {
+	return {
+		list(dir: string) {
+			const prefix = dir ? `${dir}/` : '';
+			return [...files.keys()]
+				.filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+				.map((k) => k.slice(prefix.length))
+				.sort();
+		},
+		read: (path: string) => files.get(path),
+	};
+}
+
+/** The valid fixture with patches: a string or bytes replaces a file, `null` removes it. */
+export function fixture(patches: Record<string, string | Uint8Array | null> = {}, base = 'valid'): DataFiles {
+	const files = readFolder(join(FIXTURES, base));
+	for (const [path, content] of Object.entries(patches)) {
+		if (content === null) files.delete(path);
+		else files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+	}
+	return memFiles(files);
+}
+
+/** The text of a fixture file (BOM removed). */
+export function fixtureText(path: string, base = 'valid'): string {
+	return readFileSync(join(FIXTURES, base, path), 'utf8').replace(/^\uFEFF/, '');
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FIXTURES } from '../helpers/files.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const run = (script: string, env: Record<string, string>) =>
+	spawnSync('node', [script], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+
+/** A copy of the valid fixture in a temporary folder, with one file replaced. */
+function brokenCopy(): string {
+	const dir = join(mkdtempSync(join(tmpdir(), 'xy-data-')), 'data');
+	cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'units.csv'),
+		'单位编号,类别,设立日期,撤销日期,并入单位,备注\nt1,镇街,,,,\nt2,镇,,,,\na1,A类部,,,,\nb1,B类,2022/01/01,,,\n',
+	);
+	return dir;
+}
+
+describe('npm run validate', () => {
+	it('reads the folder DATA_DIR names and exits 0 when it is clean', () => {
+		const r = run('scripts/validate.ts', { DATA_DIR: join(FIXTURES, 'valid') });
+		expect(r.status).toBe(0);
+		expect(r.stdout).toContain('共 0 个错误，0 个警告。');
+		expect(r.stdout).toContain('test/fixtures/valid/');
+	});
+	it('lists every problem as path:line:column, counts them per code and exits 1', () => {
+		const dir = brokenCopy();
+		const r = run('scripts/validate.ts', { DATA_DIR: dir });
+		expect(r.status).toBe(1);
+		const lines = r.stdout.split('\n');
+		expect(lines).toContain(
+			`${dir}/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)`,
+		);
+		expect(lines).toContain(
+			`${dir}/units.csv:5:3: "设立日期"：日期 "2022/01/01" 格式不对，应写作 2022-01-01（年-月-日） (date-format)`,
+		);
+		expect(lines).toContain('  date-format: 1');
+		expect(lines).toContain('  enum-error: 1');
+		expect(lines).toContain('共 2 个错误，0 个警告。');
+		// "镇" is an accepted alias of 镇街, so line 3 is fine.
+		expect(r.stdout).not.toContain('units.csv:3:');
+	});
+});
+
+describe('npm run build', () => {
+	it('publishes nothing when the data has an error', () => {
+		const dir = brokenCopy();
+		const out = join(dir, '..', 'dist');
+		const r = run('scripts/build.ts', { DATA_DIR: dir, OUT_DIR: out, CACHE_DIR: join(dir, '..', 'cache') });
+		expect(r.status).toBe(1);
+		expect(r.stderr).toContain('构建失败：检查数据未通过，没有发布任何内容。');
+		expect(existsSync(out)).toBe(false);
+	});
+});

@@ -1,0 +1,367 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	applyOverrides,
+	gradeOf,
+	normalisedScore,
+	ranks,
+	recordActiveIn,
+	scoreQuarters,
+	type EvidenceFact,
+	type ScoringInput,
+	type UnitResult,
+} from '../../src/lib/scoring/score.ts';
+import { rubricSchema, type Rubric } from '../../src/schemas/rubric.ts';
+import type { DishonestyRow } from '../../src/schemas/dishonesty.ts';
+import type { QuarterId } from '../../src/lib/quarters.ts';
+
+const rubric2022: Rubric = rubricSchema.parse(
+	JSON.parse(readFileSync(join(import.meta.dirname, '../../data/rubrics/2022.json'), 'utf8')),
+);
+const rubric2023: Rubric = { ...rubric2022, year: 2023 };
+
+let seq = 0;
+/** An evidence row; the quarter is derived from the date. */
+function ev(
+	unitId: string,
+	indicatorId: string,
+	date: string,
+	extra: Partial<EvidenceFact> = {},
+): EvidenceFact {
+	const m = Number(date.slice(5, 7));
+	const quarter = `${date.slice(0, 4)}-Q${Math.floor((m - 1) / 3) + 1}` as QuarterId;
+	return { id: `e${++seq}`, unitId, indicatorId, date, what: '事项', source: '信用办', quarter, ...extra };
+}
+
+function input(over: Partial<ScoringInput>): ScoringInput {
+	return {
+		rubrics: new Map([
+			[2022, rubric2022],
+			[2023, rubric2023],
+		]),
+		units: [
+			{ id: 't1', category: 'town' },
+			{ id: 'a1', category: 'A' },
+		],
+		unitNames: [
+			{ unitId: 't1', name: '甲镇' },
+			{ unitId: 'a1', name: '区甲局' },
+		],
+		evidence: [],
+		dishonesty: [],
+		commitments: [],
+		commitmentUpdates: [],
+		pledges: [],
+		quarters: ['2022-Q1'],
+		...over,
+	};
+}
+const unit = (results: ReturnType<typeof scoreQuarters>, q: string, id: string): UnitResult =>
+	results.find((r) => r.quarter === q)!.units.find((u) => u.id === id)!;
+
+describe('points per counted item with a cap', () => {
+	it('caps 8 五进 activities at 8 points, not 12', () => {
+		const r = scoreQuarters(input({ evidence: [ev('t1', '3.6', '2022-02-01', { kind: 'item', count: 8 })] }));
+		expect(unit(r, '2022-Q1', 't1').points['3.6']).toBe(8);
+	});
+	it('gives 3.5 per 信用条例 training: one event 3.5, three events capped at 7', () => {
+		const one = scoreQuarters(input({ evidence: [ev('t1', '3.5', '2022-02-01')] }));
+		expect(unit(one, '2022-Q1', 't1').points['3.5']).toBe(3.5);
+		const three = scoreQuarters(input({ evidence: [1, 2, 3].map((d) => ev('t1', '3.5', `2022-02-0${d}`)) }));
+		expect(unit(three, '2022-Q1', 't1').points['3.5']).toBe(7);
+	});
+	it('counts 0.5 per enterprise pledge, one enterprise once, capped at 5', () => {
+		const pledges = Array.from({ length: 12 }, (_, i) => ({
+			id: `p${i}`,
+			enterprise: `企业${i}`,
+			uscc: `U${i % 11}`, // 11 distinct enterprises, one signed twice
+			kinds: ['safety' as const],
+			signedOn: '2022-02-01',
+			unitId: 't1',
+		}));
+		const r = scoreQuarters(input({ pledges: pledges.slice(0, 3) }));
+		expect(unit(r, '2022-Q1', 't1').points['5.2']).toBe(1.5);
+		const many = scoreQuarters(input({ pledges }));
+		expect(unit(many, '2022-Q1', 't1').points['5.2']).toBe(5);
+	});
+});
+
+describe('done and deductions', () => {
+	it('gives full points for 双公示 done, and a spot-check omission takes them back to 0', () => {
+		const done = ev('t1', '1.1', '2022-01-10', { kind: 'done' });
+		expect(unit(scoreQuarters(input({ evidence: [done] })), '2022-Q1', 't1').points['1.1']).toBe(10);
+		const omission = ev('t1', '1.1', '2022-03-01', { kind: 'incident' });
+		expect(unit(scoreQuarters(input({ evidence: [done, omission] })), '2022-Q1', 't1').points['1.1']).toBe(0);
+	});
+	it('takes an indicator negative: 招商引资 5 points minus a 20-point breach is −15', () => {
+		const r = scoreQuarters(
+			input({
+				evidence: [
+					ev('t1', '3.2', '2022-01-10', { kind: 'done' }),
+					ev('t1', '3.2', '2022-02-10', { kind: 'incident' }),
+				],
+			}),
+		);
+		const t1 = unit(r, '2022-Q1', 't1');
+		expect(t1.points['3.2']).toBe(-15);
+		// The negative points count in the total: 100 × (−15 + 10) ÷ 95 is negative, clamped to 0.
+		const withMore = scoreQuarters(
+			input({
+				evidence: [
+					ev('t1', '3.2', '2022-01-10', { kind: 'done' }),
+					ev('t1', '3.2', '2022-02-10', { kind: 'incident' }),
+					ev('t1', '1.1', '2022-01-10', { kind: 'done' }),
+				],
+			}),
+		);
+		expect(unit(withMore, '2022-Q1', 't1').totalPoints).toBe(-5);
+		expect(unit(withMore, '2022-Q1', 't1').score).toBe(0);
+	});
+});
+
+describe('carry-over validity (至次年同月认定的前一季度止)', () => {
+	const quarters: QuarterId[] = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1'];
+	it('keeps 诚信镇 acceptance points for four quarters including the quarter earned, and drops them in the fifth', () => {
+		const r = scoreQuarters(
+			input({
+				quarters,
+				evidence: [ev('t1', '5.1', '2022-03-15', { kind: 'judged', points: 16, reason: '验收合格' })],
+			}),
+		);
+		expect(quarters.map((q) => unit(r, q, 't1').points['5.1'])).toEqual([16, 16, 16, 16, 0]);
+	});
+	it('counts a pledge signed in 2022-Q2 through 2023-Q1 and not in 2023-Q2', () => {
+		const r = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2', '2023-Q1', '2023-Q2'],
+				pledges: [
+					{ id: 'p1', enterprise: '甲', uscc: 'X', kinds: ['tax'], signedOn: '2022-06-30', unitId: 't1' },
+				],
+			}),
+		);
+		expect(['2022-Q1', '2022-Q2', '2023-Q1', '2023-Q2'].map((q) => unit(r, q, 't1').points['5.2'])).toEqual([
+			0, 0.5, 0.5, 0,
+		]);
+	});
+});
+
+describe('commitment coverage (政务诚信承诺)', () => {
+	const all = rubric2022.commitmentCategories;
+	const commitment = (category: string, i: number) => ({
+		id: `k${i}`,
+		unitId: 't1',
+		category: category as never,
+		content: '承诺',
+		madeOn: '2021-12-01',
+		dueBy: '2022-12-31',
+	});
+	it('costs 0.5 for one missing category', () => {
+		const r = scoreQuarters(input({ commitments: all.slice(1).map(commitment) }));
+		expect(unit(r, '2022-Q1', 't1').points['5.3']).toBe(4.5);
+		expect(unit(r, '2022-Q1', 't1').indicators.find((i) => i.id === '5.3')!.missingCategories).toEqual([
+			all[0],
+		]);
+	});
+	it('costs 1.5 for a town with 3 missing categories', () => {
+		const r = scoreQuarters(input({ commitments: all.slice(3).map(commitment) }));
+		expect(unit(r, '2022-Q1', 't1').points['5.3']).toBe(3.5);
+	});
+	it('no longer counts a commitment fulfilled before the quarter began', () => {
+		const commitments = all.map(commitment);
+		const r = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2'],
+				commitments,
+				commitmentUpdates: [
+					{ commitmentId: 'k0', date: '2022-03-20', status: 'fulfilled', evidence: '已兑现' },
+				],
+			}),
+		);
+		expect(unit(r, '2022-Q1', 't1').points['5.3']).toBe(5);
+		expect(unit(r, '2022-Q2', 't1').points['5.3']).toBe(4.5);
+	});
+});
+
+describe('categories', () => {
+	it('never scores an A-class unit on town-only indicators, and normalises by its own maximum (75)', () => {
+		const r = scoreQuarters(input({ evidence: [ev('a1', '3.1', '2022-02-01', { count: 3 })] }));
+		const a1 = unit(r, '2022-Q1', 'a1');
+		expect(Object.keys(a1.points).sort()).toEqual([
+			'1.1',
+			'1.2',
+			'1.3',
+			'2.1',
+			'3.1',
+			'3.2',
+			'3.3',
+			'3.4',
+			'3.5',
+			'3.6',
+			'5.4',
+		]);
+		expect(a1.maxPoints).toBe(75);
+		expect(a1.score).toBe(4); // 100 × 3 ÷ 75
+	});
+	it('scores a unit only in the quarters it exists in', () => {
+		const r = scoreQuarters(
+			input({
+				quarters: ['2022-Q2', '2022-Q3', '2022-Q4'],
+				units: [
+					{ id: 't1', category: 'town', to: '2022-10-01', mergedInto: 't2' },
+					{ id: 't2', category: 'town', from: '2022-07-15' },
+				],
+			}),
+		);
+		expect(r.map((q) => q.units.map((u) => u.id))).toEqual([['t1'], ['t1', 't2'], ['t2']]);
+	});
+});
+
+describe('score and grade', () => {
+	it('rounds halves up exactly as a spreadsheet does: 16.99 of 20 is 84.95, published as 85.0 (red)', () => {
+		expect(normalisedScore(16.99, 20)).toBe(85);
+		expect(gradeOf(85, { red: 85, blue: 60 })).toBe('red');
+		expect(gradeOf(84.9, { red: 85, blue: 60 })).toBe('blue');
+		expect(gradeOf(59.9, { red: 85, blue: 60 })).toBe('yellow');
+	});
+	it('forces yellow at a score of 95 when a 严重失信 record stands, and says why', () => {
+		const record: DishonestyRow = {
+			id: 'SX1',
+			unitId: 't1',
+			date: '2022-02-01',
+			severity: 'severe',
+			kind: 'dishonesty',
+			what: '虚假承诺',
+			source: '纪委',
+		};
+		const r = applyOverrides(gradeOf(95, { red: 85, blue: 60 }), [record]);
+		expect(r.grade).toBe('yellow');
+		expect(r.overrides).toEqual([
+			{
+				grade: 'yellow',
+				recordId: 'SX1',
+				reason: '2022-02-01 严重失信记录 SX1（虚假承诺）：严重失信直接列入黄名单',
+			},
+		]);
+	});
+	it('caps a red score at blue for a 一般 record, and forces yellow for a 较重 breach of contract', () => {
+		const minor: DishonestyRow = {
+			id: 'SX2',
+			unitId: 't1',
+			date: '2022-02-01',
+			severity: 'minor',
+			kind: 'dishonesty',
+			what: '逾期',
+			source: '法院',
+		};
+		expect(applyOverrides('red', [minor]).grade).toBe('blue');
+		expect(applyOverrides('blue', [minor]).overrides).toEqual([]);
+		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'breach' }]).grade).toBe('yellow');
+		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'dishonesty' }]).grade).toBe('blue');
+	});
+	it('stops counting a repaired record from the quarter after its repair', () => {
+		const r: DishonestyRow = {
+			id: 'SX3',
+			unitId: 't1',
+			date: '2022-02-01',
+			severity: 'minor',
+			kind: 'dishonesty',
+			what: '逾期',
+			source: '法院',
+			repairedOn: '2022-05-10',
+			repairHow: '已履行',
+		};
+		expect(
+			(['2021-Q4', '2022-Q1', '2022-Q2', '2022-Q3'] as QuarterId[]).map((q) => recordActiveIn(r, q)),
+		).toEqual([false, true, true, false]);
+	});
+	it('ranks ties together: 1, 2, 2, 4', () => {
+		expect(ranks([90, 80, 80, 70])).toEqual([1, 2, 2, 4]);
+		expect(ranks([50, 70, 70, 90])).toEqual([4, 2, 2, 1]);
+	});
+	it('reports the change since the previous quarter in one decimal', () => {
+		const r = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2'],
+				evidence: [ev('t1', '3.6', '2022-02-01'), ev('t1', '3.6', '2022-05-01', { count: 3 })],
+			}),
+		);
+		// 1.5 ÷ 95 = 1.6; 4.5 ÷ 95 = 4.7; change +3.1.
+		expect([
+			unit(r, '2022-Q1', 't1').score,
+			unit(r, '2022-Q2', 't1').score,
+			unit(r, '2022-Q2', 't1').change,
+		]).toEqual([1.6, 4.7, 3.1]);
+		expect(unit(r, '2022-Q1', 't1').change).toBeNull();
+	});
+});
+
+describe('property: any valid input', () => {
+	const indicatorIds = rubric2022.indicators
+		.filter(
+			(i) =>
+				i.rule.kind !== 'commitmentCoverage' && !(i.rule.kind === 'perItem' && i.rule.source === 'pledges'),
+		)
+		.map((i) => i.id);
+	const arbEvidence = fc.record({
+		unitId: fc.constantFrom('t1', 'a1'),
+		indicatorId: fc.constantFrom(...indicatorIds),
+		kind: fc.constantFrom('done', 'item', 'incident', 'judged'),
+		month: fc.integer({ min: 1, max: 3 }),
+		count: fc.integer({ min: 0, max: 20 }),
+		points: fc.integer({ min: 0, max: 20 }),
+	});
+	const arbRecord = fc.record({
+		unitId: fc.constantFrom('t1', 'a1'),
+		severity: fc.constantFrom('minor', 'major', 'severe'),
+		kind: fc.constantFrom('dishonesty', 'breach'),
+	});
+	it('keeps the score within [0, 100] and the grade on the thresholds unless an override with a reason says otherwise', () => {
+		fc.assert(
+			fc.property(
+				fc.array(arbEvidence, { maxLength: 60 }),
+				fc.array(arbRecord, { maxLength: 2 }),
+				(rows, recs) => {
+					const evidence = rows.flatMap((x) => {
+						const ind = rubric2022.indicators.find((i) => i.id === x.indicatorId)!;
+						if (!ind.appliesTo.includes(x.unitId === 't1' ? 'town' : 'A')) return [];
+						const kind =
+							ind.rule.kind === 'done'
+								? x.kind === 'incident' && 'deduction' in ind.rule && ind.rule.deduction
+									? 'incident'
+									: 'done'
+								: ind.rule.kind === 'perItem'
+									? 'item'
+									: 'judged';
+						return [
+							ev(x.unitId, x.indicatorId, `2022-0${x.month}-10`, {
+								kind,
+								count: x.count,
+								points: kind === 'judged' ? Math.min(x.points, ind.max) : undefined,
+								reason: '理由',
+							}),
+						];
+					});
+					const dishonesty = recs.map((r, i) => ({
+						id: `r${i}`,
+						date: '2022-01-05',
+						what: '事',
+						source: '法院',
+						...r,
+					})) as DishonestyRow[];
+					for (const u of scoreQuarters(input({ evidence, dishonesty }))[0].units) {
+						expect(u.score).toBeGreaterThanOrEqual(0);
+						expect(u.score).toBeLessThanOrEqual(100);
+						if (u.grade !== gradeOf(u.score, rubric2022.thresholds)) {
+							expect(u.overrides.length).toBeGreaterThan(0);
+							expect(u.overrides.at(-1)!.grade).toBe(u.grade);
+							expect(u.overrides.at(-1)!.reason.length).toBeGreaterThan(5);
+						}
+					}
+				},
+			),
+			{ numRuns: 300, seed: 20221122 },
+		);
+	});
+});

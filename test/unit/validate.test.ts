@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import sharp from 'sharp';
+import { validateDataset } from '../../src/lib/validate/dataset.ts';
+import { formatIssue, type Issue } from '../../src/lib/issues.ts';
+import { join } from 'node:path';
+import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
+
+const errors = (patches: Parameters<typeof fixture>[0]) =>
+	validateDataset(fixture(patches), 'data/').issues.filter((i) => i.severity === 'error');
+const where = (i: Issue) => `${i.file}:${i.line}:${i.column} ${i.code}`;
+
+const UNITS_HEADER = '单位编号,类别,设立日期,撤销日期,并入单位,备注';
+const EVIDENCE_HEADER = '记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由';
+const CANDIDATES = fixtureText('exemplars/candidates.csv');
+const candidateRow = CANDIDATES.split(/\r?\n/)[1];
+
+describe('the valid fixture', () => {
+	it('validates with no problem at all', () => {
+		expect(validateDataset(fixture(), 'data/').issues).toEqual([]);
+	});
+});
+
+describe('CSV syntax', () => {
+	it('reports an unclosed quote at the line where the broken row starts', () => {
+		const text = `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,"没有闭合的备注\nt3,A类,,,,\n`;
+		expect(errors({ 'units.csv': text }).map(where)).toContain('data/units.csv:3:6 csv-quote');
+	});
+	it('reports a row with more cells than the header, at the first extra column', () => {
+		const e = errors({
+			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,备注,多余\na1,A类,,,,\nb1,B类,,,,\n`,
+		});
+		expect(e.map(where)).toContain('data/units.csv:3:7 extra-cell');
+	});
+	it('reports a row with fewer cells than the header', () => {
+		const e = errors({ 'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街\na1,A类,,,,\nb1,B类,,,,\n` });
+		expect(e.map(where)).toContain('data/units.csv:3:3 missing-cell');
+	});
+	it('counts lines physically: a quoted cell spanning two lines moves the next row down', () => {
+		const e = errors({
+			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,"第一行\n第二行"\nt2,镇街,,,,\na1,A类部,,,,\nb1,B类,,,,\n`,
+		});
+		expect(e.map(where)).toContain('data/units.csv:5:2 enum-error');
+	});
+});
+
+describe('header', () => {
+	it('names an unknown column and its position', () => {
+		const e = errors({ 'units.csv': `单位编号,类别,设立日期,撤销日期,并入单位,备注,负责人\nt1,镇街,,,,,\n` });
+		expect(e.map(where)).toContain('data/units.csv:1:7 unknown-column');
+	});
+	it('names a missing required column', () => {
+		const e = errors({ 'units.csv': `单位编号,设立日期\nt1,\n` });
+		expect(e.find((i) => i.code === 'missing-column')!.message).toContain('"类别"');
+	});
+});
+
+describe('cells', () => {
+	it('rejects a value outside an enumeration, naming the allowed values', () => {
+		const e = errors({
+			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,\na1,A类部,,,,\nb1,B类,,,,\n`,
+		});
+		expect(e.map(formatIssue)).toContain(
+			'data/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)',
+		);
+	});
+	it('rejects text in a number column', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022-02-10,三,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:6 type-error']);
+	});
+	it('rejects full-width digits and names the half-width fix', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022-02-10,３,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:2:6: "数量"："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
+		]);
+	});
+	it('rejects a Chinese date form and names the ISO spelling', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022年2月10日,1,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:2:5: "日期"：日期 "2022年2月10日" 格式不对，应写作 2022-02-10（年-月-日） (date-format)',
+		]);
+	});
+	it('rejects a date that does not exist', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022-02-30,1,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:5 date-invalid']);
+	});
+	it('rejects an invalid 统一社会信用代码 by its check character', () => {
+		const e = errors({
+			'pledges.csv': `编号,企业名称,统一社会信用代码,承诺类型,签订日期,单位编号\np1,甲公司,91350100M000100Y44,安全,2022-02-15,t1\n`,
+		});
+		expect(e.map(where)).toEqual(['data/pledges.csv:2:3 uscc-invalid']);
+		expect(e[0].message).toContain('校验位（第 18 位）应为 3');
+	});
+});
+
+describe('keys and references', () => {
+	it('rejects a duplicate id and points at both rows', () => {
+		const e = errors({
+			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,\na1,A类,,,,\nb1,B类,,,,\nt1,镇街,,,,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/units.csv:6:1 unique-error']);
+		expect(e[0].message).toContain('第 2 行');
+	});
+	it('rejects evidence for a unit that does not exist', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t9,3.6,事项,2022-02-10,1,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:2 foreign-key']);
+	});
+	it('rejects evidence for an indicator the rubric does not have', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,9.9,事项,2022-02-10,1,,诚信进校园,信用办,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:3 foreign-key']);
+	});
+	it('rejects a credit review of a candidate that does not exist', () => {
+		const reviews = fixtureText('exemplars/reviews.csv') + 'c9,公安,无记录,2022-12-12,\n';
+		const e = errors({ 'exemplars/reviews.csv': reviews });
+		expect(e.map(where)).toEqual(['data/exemplars/reviews.csv:6:1 foreign-key']);
+	});
+	it('rejects an indicator used for a unit category it does not apply to (town-only 5.1 for an A-class unit)', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,a1,5.1,评分,2022-02-10,,10,诚信镇创建,信用办,验收合格\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:3 not-applicable']);
+	});
+});
+
+describe('evaluation rules', () => {
+	it('rejects judged points above the indicator maximum', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne3,t1,2.1,评分,2022-03-20,,12,信用审查制度,信用办,制度健全\n`,
+		});
+		expect(e.map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:2:7: 得分 12 超出指标 2.1 的范围 0～10 (out-of-range)',
+		]);
+	});
+	it('rejects a judged indicator without a reason', () => {
+		const e = errors({
+			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne3,t1,2.1,评分,2022-03-20,,8,信用审查制度,信用办,\n`,
+		});
+		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:10 reason-required']);
+	});
+	it('rejects a third candidate from one unit in one year', () => {
+		const rows = [1, 2, 3].map((n) => candidateRow.replace(/^c1,/, `c${n},`).replace(',通过,GS-1', ',,'));
+		const e = errors({
+			'exemplars/candidates.csv': [CANDIDATES.split(/\r?\n/)[0], ...rows].join('\n'),
+			'exemplars/reviews.csv': '候选人编号,审查单位,结果,回复日期,说明\n',
+			'exemplars/stories/c2.mdx': fixtureText('exemplars/stories/c1.mdx'),
+			'exemplars/stories/c3.mdx': fixtureText('exemplars/stories/c1.mdx'),
+		});
+		expect(e.map(where)).toEqual(['data/exemplars/candidates.csv:4:11 over-quota']);
+	});
+});
+
+describe('stories and photos', () => {
+	it('rejects a story under 1500 字', () => {
+		// The heading's two characters count: 2 + 1497 = 1499.
+		const e = errors({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1497) });
+		expect(e.map(formatIssue)).toEqual([
+			'data/exemplars/stories/c1.mdx:1:1: 详细事迹只有 1499 字，不少于 1500 字（seed 000 附件1 注；按去掉空白和标记后的字符计） (story-too-short)',
+		]);
+	});
+	it('accepts a story of exactly 1500 字, not counting headings marks and spaces', () => {
+		expect(errors({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1498) + '\n\n  ' })).toEqual([]);
+	});
+	it('rejects a story that imports a component', () => {
+		const e = errors({
+			'exemplars/stories/c1.mdx': fixtureText('exemplars/stories/c1.mdx') + "\nimport X from './x.js'\n",
+		});
+		expect(e.map((i) => i.code)).toEqual(['mdx-forbidden']);
+	});
+	it('rejects a photo that is not 120×160 px', async () => {
+		const photo = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#ccc' } })
+			.jpeg()
+			.toBuffer();
+		const e = errors({ 'exemplars/photos/c1.jpg': new Uint8Array(photo) });
+		expect(e.map(formatIssue)).toEqual([
+			'data/exemplars/photos/c1.jpg:1:1: 照片是 160×120 像素，应为 120×160 像素（宽×高，seed 000 附件1 注） (photo-size)',
+		]);
+	});
+	it('rejects a photo of 30 KB or more', async () => {
+		const noise = Buffer.alloc(120 * 160 * 3);
+		for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
+		const photo = await sharp(noise, { raw: { width: 120, height: 160, channels: 3 } })
+			.png({ compressionLevel: 0 })
+			.toBuffer();
+		expect(photo.length).toBeGreaterThanOrEqual(30 * 1024);
+		const e = errors({ 'exemplars/photos/c1.jpg': new Uint8Array(photo) });
+		expect(e.map((i) => i.code)).toEqual(['photo-bytes']);
+	});
+});
+
+describe('working-day calendar', () => {
+	it('rejects a 公示 whose 7 working days reach a year no calendar covers, naming the file to fill in', () => {
+		const e = errors({
+			'exemplars/notices.csv': '公示编号,年份,标题,开始日期,文号\nGS-1,2022,公示,2030-12-27,\n',
+		});
+		expect(e.map(where)).toContain('data/exemplars/notices.csv:2:4 calendar-unknown');
+		expect(e.find((i) => i.code === 'calendar-unknown')!.message).toContain('data/calendar/2030.csv');
+	});
+	it('accepts the same 公示 once the office fills in that year', () => {
+		const e = errors({
+			'exemplars/notices.csv': '公示编号,年份,标题,开始日期,文号\nGS-1,2022,公示,2030-12-27,\n',
+			'calendar/2030.csv': '日期,类型,名称\n2030-01-01,休息,元旦\n',
+			'calendar/2031.csv': '日期,类型,名称\n2031-01-01,休息,元旦\n',
+		});
+		expect(e.filter((i) => i.code === 'calendar-unknown')).toEqual([]);
+	});
+});
+
+describe('encodings', () => {
+	it('reads a GBK file (Excel/WPS "CSV" on Chinese Windows) exactly as its UTF-8 original, with a warning', () => {
+		const utf8 = validateDataset(fixture(), 'data/');
+		const gbk = iconv.encode(fixtureText('exemplars/candidates.csv'), 'gbk');
+		const d = validateDataset(fixture({ 'exemplars/candidates.csv': new Uint8Array(gbk) }), 'data/');
+		expect(d.issues.map(where)).toEqual(['data/exemplars/candidates.csv:1:1 encoding-gbk']);
+		expect(d.candidates.map((c) => c.value)).toEqual(utf8.candidates.map((c) => c.value));
+		expect(d.candidates[0].value.name).toBe('张测试');
+	});
+	it('rejects a UTF-16 file and says how to save as UTF-8', () => {
+		const text = fixtureText('units.csv');
+		const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+		const e = errors({ 'units.csv': utf16 });
+		expect(e[0].code).toBe('bad-encoding');
+		expect(e[0].message).toContain('CSV UTF-8');
+	});
+});
+
+describe('nothing is lost', () => {
+	it('reports problems in several files at once', () => {
+		const e = errors({
+			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,\na1,A类部,,,,\nb1,B类,,,,\n`,
+			'pledges.csv': `编号,企业名称,统一社会信用代码,承诺类型,签订日期,单位编号\np1,甲公司,91350100M000100Y44,安全,2022-02-15,t1\n`,
+		});
+		// Rows that refer to the broken unit row are not reported again: the unit's own error covers them.
+		expect(e.map(where)).toEqual(['data/units.csv:4:2 enum-error', 'data/pledges.csv:2:3 uscc-invalid']);
+	});
+	it('accounts for every row: each is valid or named in an error at its line', () => {
+		const d = validateDataset(
+			fixture({
+				'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne1,t1,1.1,完成,2022-01-15,,,报送,信用办,\ne2,t1,3.6,事项,2022-13-01,1,,活动,信用办,\ne2,t1,3.6,事项,2022-02-01,1,,活动,信用办,\n`,
+			}),
+			'data/',
+		);
+		const f = d.files.find((f) => f.file === 'data/evidence/2022-Q1.csv')!;
+		expect(f).toEqual({ file: 'data/evidence/2022-Q1.csv', table: 'evidence', rowsIn: 3, rowsValid: 2 });
+		expect(d.issues.filter((i) => i.file === f.file).map(where)).toEqual([
+			'data/evidence/2022-Q1.csv:3:5 date-invalid',
+		]);
+	});
+});
+
+describe('the demo dataset', () => {
+	it('reads a GBK-encoded copy of data/units.csv exactly as the UTF-8 original', () => {
+		const root = join(import.meta.dirname, '..', '..');
+		const demo = readFolder(join(root, 'data'));
+		const original = validateDataset(memFiles(demo), 'data/');
+		const gbk = new Map(demo);
+		const text = new TextDecoder().decode(demo.get('units.csv')!).replace(/^\uFEFF/, '');
+		gbk.set('units.csv', new Uint8Array(iconv.encode(text, 'gbk')));
+		const d = validateDataset(memFiles(gbk), 'data/');
+		expect(d.issues.map(where)).toEqual(['data/units.csv:1:1 encoding-gbk']);
+		expect(d.units.map((u) => u.value)).toEqual(original.units.map((u) => u.value));
+		expect(original.units.length).toBeGreaterThan(50);
+	});
+});
