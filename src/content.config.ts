@@ -7,6 +7,10 @@ import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { loadDataset, readScoreFile } from './loaders/pipeline.ts';
 import { asOfDate } from './lib/asof.ts';
+import { dataDir } from './loaders/data-dir.ts';
+import { policySchema } from './schemas/policy.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
 import { rubricSchema } from './schemas/rubric.ts';
@@ -73,4 +77,27 @@ const dishonesty = defineCollection({
 	schema: dishonestySchema,
 });
 
-export const collections = { site, units, rubrics, quarters, evidence, dishonesty };
+/**
+ * The office's policy documents: metadata from policies.csv, text rendered from policies/<id>.mdx. The validator has
+ * already refused any import, component or expression, so the text is rendered as plain Markdown.
+ */
+const policies = defineCollection({
+	loader: {
+		name: 'policies',
+		load: async ({ store, parseData, renderMarkdown }) => {
+			store.clear();
+			const dir = dataDir();
+			for (const { value } of loadDataset().policies) {
+				const source = readFileSync(join(dir, 'policies', `${value.id}.mdx`), 'utf8');
+				store.set({
+					id: value.id,
+					data: await parseData({ id: value.id, data: value }),
+					rendered: await renderMarkdown(source),
+				});
+			}
+		},
+	},
+	schema: policySchema,
+});
+
+export const collections = { site, units, rubrics, quarters, evidence, dishonesty, policies };

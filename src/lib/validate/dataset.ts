@@ -41,6 +41,7 @@ import {
 } from '../../schemas/commitment.ts';
 import { pledgeTable, type PledgeRow } from '../../schemas/pledge.ts';
 import { calendarTable, type CalendarRow } from '../../schemas/calendar.ts';
+import { policyTable, type PolicyRow } from '../../schemas/policy.ts';
 import type { TableDef } from '../../schemas/table.ts';
 import { UNIT_CATEGORIES } from '../../schemas/enums.ts';
 
@@ -96,6 +97,7 @@ export interface Dataset {
 	events: Located<EventRow>[];
 	stories: Map<string, Story>;
 	photos: Photo[];
+	policies: Located<PolicyRow>[];
 	commitments: Located<CommitmentRow>[];
 	commitmentUpdates: Located<CommitmentUpdateRow>[];
 	pledges: Located<PledgeRow>[];
@@ -740,6 +742,36 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		return ok;
 	});
 
+	// ---- policy documents ---------------------------------------------------------------------------------
+	const policyFile = table<PolicyRow>(policyTable, 'policies/policies.csv', false);
+	const policies = unique(policyFile.records, ['id'], '文件编号').filter((r) => {
+		const rel = `policies/${r.value.id}.mdx`;
+		const bytes = files.read(rel);
+		if (!bytes) return (at(r, 'id', 'missing-file', `缺少正文文件 ${p(rel)}`), markInvalid(r), false);
+		const d = decodeText(bytes, p(rel));
+		if (d.text === undefined || d.encoding === 'gb18030') {
+			issues.push(...d.issues.filter((i) => i.severity === 'error'));
+			if (d.encoding === 'gb18030')
+				error(p(rel), 1, 1, 'bad-encoding', '正文文件须为 UTF-8 编码，请另存为 UTF-8');
+			markInvalid(r);
+			return false;
+		}
+		const s = storyText(d.text, p(rel));
+		issues.push(...s.issues);
+		if (s.issues.length) markInvalid(r);
+		return s.issues.length === 0;
+	});
+	const declaredPolicies = policyFile.declared('id');
+	for (const name of files.list('policies'))
+		if (name.endsWith('.mdx') && !declaredPolicies.has(name.slice(0, -4)))
+			error(
+				p(`policies/${name}`),
+				1,
+				1,
+				'foreign-key',
+				`policies/policies.csv 中没有编号为 "${name.slice(0, -4)}" 的文件，正文不会发布`,
+			);
+
 	return {
 		site,
 		rubrics,
@@ -753,6 +785,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		events: validEvents,
 		stories,
 		photos,
+		policies,
 		commitments,
 		commitmentUpdates,
 		pledges,
