@@ -18,6 +18,8 @@ export default defineConfig({
 	site,
 	// OUT_DIR lets tests and benchmarks build a dataset without touching the office's dist/.
 	outDir: process.env.OUT_DIR || 'dist',
+	// Astro's own cache (content-layer data store); tests give each build its own so parallel builds never collide.
+	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	integrations: [mdx(), sitemap()],

@@ -7,6 +7,8 @@ import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { loadDataset, readScoreFile } from './loaders/pipeline.ts';
 import { asOfDate } from './lib/asof.ts';
+import { exemplarCollections } from './loaders/exemplar-collections.ts';
+import { commitmentCollections } from './loaders/commitment-collections.ts';
 import { dataDir } from './loaders/data-dir.ts';
 import { policySchema } from './schemas/policy.ts';
 import { readFileSync } from 'node:fs';
@@ -100,4 +102,14 @@ const policies = defineCollection({
 	schema: policySchema,
 });
 
-export const collections = { site, units, rubrics, quarters, evidence, dishonesty, policies };
+export const collections = {
+	site,
+	units,
+	rubrics,
+	quarters,
+	evidence,
+	dishonesty,
+	policies,
+	...exemplarCollections,
+	...commitmentCollections,
+};

@@ -3,8 +3,9 @@
  * serves it on 127.0.0.1, and hands the URL and paths to the tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './server.ts';
 
@@ -21,10 +22,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
 	const root = resolve(import.meta.dirname, '..', '..');
-	const work = resolve(root, '.cache', 'e2e');
+	// A private work folder per run, so parallel runs (and the office's own dist/) never collide.
+	const work = mkdtempSync(join(tmpdir(), 'xy-e2e-'));
 	const distDir = resolve(work, 'dist');
-	rmSync(work, { recursive: true, force: true });
-	mkdirSync(work, { recursive: true });
 	const r = spawnSync('node', ['scripts/build.ts'], {
 		cwd: root,
 		env: {
@@ -41,5 +41,11 @@ export default async function setup(project: TestProject) {
 	project.provide('baseUrl', url);
 	project.provide('distDir', distDir);
 	project.provide('asOf', '2026-11-22');
-	return () => new Promise<void>((done) => server.close(() => done()));
+	return () =>
+		new Promise<void>((done) =>
+			server.close(() => {
+				rmSync(work, { recursive: true, force: true });
+				done();
+			}),
+		);
 }

@@ -50,7 +50,12 @@ describe('npm run build', () => {
 	it('publishes nothing when the data has an error', () => {
 		const dir = brokenCopy();
 		const out = join(dir, '..', 'dist');
-		const r = run('scripts/build.ts', { DATA_DIR: dir, OUT_DIR: out, CACHE_DIR: join(dir, '..', 'cache') });
+		const r = run('scripts/build.ts', {
+			DATA_DIR: dir,
+			OUT_DIR: out,
+			CACHE_DIR: join(dir, '..', 'cache'),
+			ASTRO_CACHE_DIR: join(dir, '..', 'astro'),
+		});
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain('构建失败：检查数据未通过，没有发布任何内容。');
 		expect(existsSync(out)).toBe(false);
