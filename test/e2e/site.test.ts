@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { axeViolations } from './axe.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const dist = () => inject('distDir');
+const base = () => inject('baseUrl');
+interface GradeFile {
+	quarter: string;
+	units: { id: string; name: string; category: string; grade: string; score: number }[];
+}
+const quarters = () =>
+	readdirSync(join(dist(), 'data', 'grades'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => f.slice(0, -5))
+		.sort();
+const gradeFile = (q: string) =>
+	JSON.parse(readFileSync(join(dist(), 'data', 'grades', `${q}.json`), 'utf8')) as GradeFile;
+
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+	const page = await context.newPage();
+	await page.goto(base() + path);
+	return page;
+}
+
+describe('quarter grade page', () => {
+	it('filters to 黄名单 A类 and shows exactly the rows of the open data', async () => {
+		// Pick the quarter with the most yellow A-class units, so the filter has something to show.
+		const q = quarters()
+			.map((q) => gradeFile(q))
+			.sort(
+				(a, b) =>
+					b.units.filter((u) => u.category === 'A' && u.grade === 'yellow').length -
+					a.units.filter((u) => u.category === 'A' && u.grade === 'yellow').length,
+			)[0];
+		const expected = q.units
+			.filter((u) => u.category === 'A' && u.grade === 'yellow')
+			.map((u) => u.name)
+			.sort();
+		expect(expected.length).toBeGreaterThan(0);
+		const page = await open(`/grades/${q.quarter}/`);
+		await page.getByLabel('类别').selectOption('A');
+		await page.getByLabel('等次').selectOption('yellow');
+		const visible = page.locator('#grades-table tbody tr:not([hidden]) th');
+		expect((await visible.allTextContents()).map((s) => s.trim()).sort()).toEqual(expected);
+		expect(await page.locator('form.table-filter output').textContent()).toBe(
+			`显示 ${expected.length} / ${q.units.length} 行`,
+		);
+		await page.context().close();
+	});
+	it('sorts by score when the column header is pressed', async () => {
+		const q = gradeFile(quarters().at(-1)!);
+		const page = await open(`/grades/${q.quarter}/`);
+		await page.getByRole('button', { name: '得分' }).click();
+		await page.getByRole('button', { name: '得分' }).click();
+		const scores = (await page.locator('#grades-table tbody tr td:nth-child(3)').allTextContents()).map(
+			Number,
+		);
+		expect(scores).toEqual([...q.units.map((u) => u.score)].sort((a, b) => b - a));
+		await page.context().close();
+	});
+	it('is a complete, readable table without JavaScript', async () => {
+		const q = gradeFile(quarters().at(-1)!);
+		const page = await open(`/grades/${q.quarter}/`, { javaScript: false });
+		expect(await page.locator('#grades-table tbody tr').count()).toBe(q.units.length);
+		expect(await page.locator('#grades-table tbody tr:not([hidden])').count()).toBe(q.units.length);
+		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
+		const first = q.units[0];
+		expect(await page.locator('#grades-table tbody tr').first().textContent()).toContain(first.name);
+		await page.context().close();
+	});
+});
+
+describe('unit profile', () => {
+	it('draws the score chart with non-blank pixels, and its table matches the open data', async () => {
+		const latest = gradeFile(quarters().at(-1)!);
+		const unit = latest.units[0];
+		const page = await open(`/units/${unit.id}/`);
+		const canvas = page.locator('figure.chart canvas');
+		await expect.poll(() => canvas.isVisible()).toBe(true);
+		const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+			const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+			let n = 0;
+			for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+			return n;
+		});
+		expect(inked).toBeGreaterThan(500);
+		const rows = await page
+			.locator('figure.chart tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [
+					tr.querySelector('th')!.textContent!.trim(),
+					tr.querySelector('td')!.textContent!.trim(),
+				]),
+			);
+		const expected = quarters().flatMap((q) => {
+			const u = gradeFile(q).units.find((x) => x.id === unit.id);
+			return u ? [[q, u.score.toFixed(1)]] : [];
+		});
+		expect(rows).toEqual(expected);
+		await page.context().close();
+	});
+});
+
+describe('长辈模式 (large text)', () => {
+	it('persists across a reload and enlarges the text', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(base() + '/');
+		const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+		const normal = await size();
+		await page.getByRole('button', { name: '长辈模式' }).click();
+		expect(await page.getAttribute('html', 'data-mode')).toBe('large');
+		await page.reload();
+		expect(await page.getAttribute('html', 'data-mode')).toBe('large');
+		expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
+		expect(await page.getByRole('button', { name: '标准模式' }).getAttribute('aria-pressed')).toBe('true');
+		await page.getByRole('button', { name: '标准模式' }).click();
+		await page.reload();
+		expect(await page.getAttribute('html', 'data-mode')).toBeNull();
+		await context.close();
+	});
+	it('hides the read-aloud button where the browser has no Chinese voice', async () => {
+		const page = await open('/');
+		const voices = await page.evaluate(
+			() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length,
+		);
+		expect(await page.locator('#read-aloud').isHidden()).toBe(voices === 0);
+		await page.context().close();
+	});
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+	const pages = () => [
+		'/',
+		`/grades/${quarters().at(-1)}/`,
+		`/units/${gradeFile(quarters().at(-1)!).units[0].id}/`,
+		'/methodology/',
+	];
+	for (const mode of ['normal', 'large'] as const)
+		it(`reports no violation on the home, a quarter, a unit and the methodology page in ${mode} mode`, async () => {
+			const context = await browser.newContext();
+			if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
+			const page = await context.newPage();
+			const found: string[] = [];
+			for (const path of pages()) {
+				await page.goto(base() + path);
+				found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
+			}
+			expect(found).toEqual([]);
+			await context.close();
+		});
+});
