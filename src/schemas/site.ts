@@ -4,6 +4,9 @@
  */
 import { z } from 'astro/zod';
 
+/** A web address the site links to: http(s) only (never `javascript:` or `data:`). */
+const webUrl = z.url({ protocol: /^https?$/, error: '网址须以 http:// 或 https:// 开头' });
+
 export const siteSchema = z
 	.object({
 		/** 网站名称, e.g. 信用淮安区 政务诚信公开平台. */
@@ -11,7 +14,7 @@ export const siteSchema = z
 		/** Short name for the header on phones. */
 		shortName: z.string().min(1),
 		/** Canonical origin of the published site, no trailing slash (sitemap, RSS, canonical links). */
-		url: z.url().refine((u) => !u.endsWith('/'), '网址末尾不要带 /'),
+		url: webUrl.refine((u) => !u.endsWith('/'), '网址末尾不要带 /'),
 		/** 主办单位. */
 		host: z.string().min(1),
 		/** The office's published e-mail for submissions and objections (seed 000 第六条: haqxyb@163.com). */
@@ -27,7 +30,7 @@ export const siteSchema = z
 		/** 公安机关备案号. */
 		police: z.string().optional(),
 		/** 纠错 link (e.g. the national 政府网站找错 page), optional. */
-		correctionUrl: z.url().optional(),
+		correctionUrl: webUrl.optional(),
 		/** True while the data is demonstration data: every page shows a 演示数据 banner. */
 		demo: z.boolean(),
 		/**

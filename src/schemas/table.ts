@@ -62,6 +62,9 @@ export function toHalfWidth(s: string): string {
 const fullWidthMessage = (v: string) =>
 	`"${v}" 含全角字符，请改为半角：${toHalfWidth(v)}（可运行 npm run validate -- --fix 自动修正）`;
 
+/** Zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). */
+export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
 /** Free text. Control characters other than newline and tab are refused (they break CSV and pages). */
 export function text(opts: { max?: number } = {}): Cell<string> {
 	const max = opts.max ?? 5000;
@@ -71,6 +74,16 @@ export function text(opts: { max?: number } = {}): Cell<string> {
 			// eslint-disable-next-line no-control-regex
 			if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v))
 				fail(ctx, 'control-char', '含有不可见的控制字符，请删除后重新输入', v);
+			// Bidirectional overrides and zero-width characters come from copy-paste; they can reverse how a name reads
+			// on the page or hide text from search, so they are refused rather than published.
+			const invisible = v.match(INVISIBLE);
+			if (invisible)
+				fail(
+					ctx,
+					'invisible-char',
+					`含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（从网页或文档复制时常会带入），请删除后重新输入`,
+					v,
+				);
 			if ([...v].length > max) fail(ctx, 'too-long', `内容过长：${[...v].length} 字，最多 ${max} 字`, v);
 		}),
 	};

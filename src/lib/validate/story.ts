@@ -11,6 +11,7 @@ import type { Issue } from '../issues.ts';
 
 interface Node {
 	type: string;
+	url?: string;
 	children?: Node[];
 	position?: { start: { line: number; column: number } };
 }
@@ -22,6 +23,9 @@ const FORBIDDEN: Record<string, string> = {
 	mdxFlowExpression: '{ } 表达式',
 	mdxTextExpression: '{ } 表达式',
 };
+
+/** Link targets a story may use: the web, mail, or a page of this site. */
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
 /** Parses a story and returns its length in 字 and any problems. */
 export function storyText(source: string, file: string): { chars: number; issues: Issue[] } {
@@ -54,6 +58,29 @@ export function storyText(source: string, file: string): { chars: number; issues
 			});
 			return;
 		}
+		if (
+			(n.type === 'link' || n.type === 'image' || n.type === 'definition') &&
+			n.url !== undefined &&
+			!SAFE_URL.test(n.url)
+		) {
+			issues.push({
+				file,
+				line: n.position?.start.line ?? 1,
+				column: n.position?.start.column ?? 1,
+				code: 'unsafe-link',
+				message: `链接地址 "${n.url.slice(0, 60)}" 不允许：只能链接到 http://、https://、mailto: 或本站页面（以 / 开头）`,
+				severity: 'error',
+			});
+		}
+		if (n.type === 'image')
+			issues.push({
+				file,
+				line: n.position?.start.line ?? 1,
+				column: n.position?.start.column ?? 1,
+				code: 'mdx-forbidden',
+				message: '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列',
+				severity: 'error',
+			});
 		n.children?.forEach(walk);
 	};
 	walk(tree);

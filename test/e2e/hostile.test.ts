@@ -1,0 +1,132 @@
+/**
+ * Hostile data: text fields carrying markup, script URLs, attribute breakers, very long strings, right-to-left text
+ * and emoji are published as text — never executed, never breaking the layout — and invisible or unsafe content is
+ * refused by the validator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launch } from './browser.ts';
+import { serveStatic } from './server.ts';
+import { FIXTURES } from '../helpers/files.ts';
+import { E2E_EPOCH } from './global-setup.ts';
+import { htmlPages } from './pages.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const SCRIPT = '<script>window.pwned=1</script>';
+const BREAKER = '" onerror="window.pwned=2" x="';
+const LONG = '诚'.repeat(40) + 'A'.repeat(400);
+const RTL = 'مرحبا بالعالم';
+const EMOJI = '👍🏽守信';
+const JS_URL = 'javascript:window.pwned=3';
+
+let work: string;
+let dist: string;
+let browser: Browser;
+let url: string;
+let close: () => void;
+
+function build(dataDir: string, out: string) {
+	return spawnSync('node', ['scripts/build.ts'], {
+		cwd: root,
+		env: {
+			...process.env,
+			SOURCE_DATE_EPOCH: E2E_EPOCH,
+			DATA_DIR: dataDir,
+			OUT_DIR: out,
+			CACHE_DIR: join(out, '..', 'cache'),
+			ASTRO_CACHE_DIR: join(out, '..', 'astro'),
+		},
+		encoding: 'utf8',
+	});
+}
+
+beforeAll(async () => {
+	work = mkdtempSync(join(tmpdir(), 'xy-hostile-'));
+	const data = join(work, 'data');
+	cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+	const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+	writeFileSync(
+		join(data, 'unit-names.csv'),
+		`单位编号,名称,启用日期,停用日期\nt1,${csvCell(SCRIPT)},,\nt2,${csvCell(LONG.slice(0, 60))},,\na1,${csvCell(RTL)},,\nb1,${csvCell(EMOJI)},,\n`,
+	);
+	writeFileSync(
+		join(data, 'evidence', '2022-Q1.csv'),
+		`记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由\ne1,t1,1.1,完成,2022-01-15,,,${csvCell(BREAKER)},${csvCell(JS_URL)},\ne2,t2,3.6,事项,2022-02-10,3,,${csvCell(LONG.slice(0, 300))},信用办,\n`,
+	);
+	dist = join(work, 'dist');
+	const r = build(data, dist);
+	if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+	browser = await launch();
+	const s = await serveStatic(dist);
+	url = s.url;
+	close = () => s.server.close();
+});
+afterAll(async () => {
+	await browser?.close();
+	close?.();
+	rmSync(work, { recursive: true, force: true });
+});
+
+describe('hostile text in data files', () => {
+	it('is escaped in every page: no injected element, attribute or link', () => {
+		for (const page of htmlPages(dist)) {
+			const html = readFileSync(join(dist, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
+			// Inside a quoted attribute value (an aria-label, say) "<script>" is inert text; everywhere else it must be escaped.
+			expect(html.replace(/="[^"]*"/g, '=""')).not.toContain(SCRIPT);
+			expect(html).not.toContain('onerror="window.pwned');
+			expect(html).not.toMatch(/href="javascript:/i);
+		}
+		const unit = readFileSync(join(dist, 'units', 't1', 'index.html'), 'utf8');
+		expect(unit).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
+	});
+	it('runs no injected code and shows the text as written', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+		let dialogs = 0;
+		page.on('dialog', (d) => {
+			dialogs++;
+			void d.dismiss();
+		});
+		for (const path of ['/', '/grades/2022-Q1/', '/units/t1/', '/units/t2/', '/units/a1/', '/units/b1/']) {
+			await page.goto(url + path);
+			expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+			// Nothing widens the page beyond the phone's screen: long text wraps, wide tables scroll inside their box.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		}
+		await page.goto(url + '/units/t1/');
+		expect(await page.locator('h1').textContent()).toBe(SCRIPT);
+		expect(await page.locator('main').textContent()).toContain(BREAKER);
+		await page.goto(url + '/units/b1/');
+		expect(await page.locator('h1').textContent()).toBe(EMOJI);
+		expect(dialogs).toBe(0);
+		await page.close();
+	});
+});
+
+describe('the validator refuses what must not be published', () => {
+	it('refuses a right-to-left override hidden in a name, and a javascript: link or an image in a story', () => {
+		const data = join(work, 'bad');
+		cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+		writeFileSync(
+			join(data, 'unit-names.csv'),
+			'单位编号,名称,启用日期,停用日期\nt1,甲\u202E镇,,\nt2,乙镇,,\na1,区甲局,,\nb1,区乙办,,\n',
+		);
+		const story = readFileSync(join(data, 'exemplars', 'stories', 'c1.mdx'), 'utf8');
+		writeFileSync(
+			join(data, 'exemplars', 'stories', 'c1.mdx'),
+			story + '\n[详情](javascript:alert(1))\n\n![照片](https://example.com/x.png)\n',
+		);
+		const r = spawnSync('node', ['scripts/validate.ts'], {
+			cwd: root,
+			env: { ...process.env, DATA_DIR: data },
+			encoding: 'utf8',
+		});
+		expect(r.status).toBe(1);
+		expect(r.stdout).toContain(`${data}/unit-names.csv:2:2: "名称"：含有不可见字符 U+202E`);
+		expect(r.stdout).toMatch(/c1\.mdx:\d+:1: 链接地址 "javascript:alert\(1\)" 不允许/);
+		expect(r.stdout).toContain('正文中不能插入图片');
+	});
+});
