@@ -35,6 +35,8 @@ export const DISHONESTY_FIELDS = [
 export async function evidenceByQuarter(): Promise<Map<string, Record<string, unknown>[]>> {
 	const by = new Map<string, Record<string, unknown>[]>();
 	for (const { data } of await getCollection('evidence')) {
+		// A blank pre-filled row (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
+		if (!data.date) continue;
 		const row = Object.fromEntries(EVIDENCE_FIELDS.map((k) => [k, data[k] ?? null]));
 		const list = by.get(data.quarter) ?? [];
 		list.push(row);
