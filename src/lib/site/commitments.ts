@@ -1,0 +1,129 @@
+/**
+ * Reading the commitments register from the content layer for the pages: every commitment's view on the build's
+ * as-of date, the units it covers, the latest rubric's categories, and the pledges. Loaded once per build.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import type { UnitNameRow } from '../../schemas/unit.ts';
+import type { PledgeRow } from '../../schemas/pledge.ts';
+import type { Rubric } from '../../schemas/rubric.ts';
+import { COMMITMENT_CATEGORIES, type UnitCategory } from '../../schemas/enums.ts';
+import { nameOn } from '../scoring/score.ts';
+import { commitmentViews, type CommitmentView } from '../commitments/status.ts';
+import { registerUnits } from '../commitments/coverage.ts';
+import { scoredQuarters } from './quarters.ts';
+import type { QuarterId } from '../quarters.ts';
+
+/** A unit as the register shows it. */
+export interface RegisterUnit {
+	id: string;
+	category: UnitCategory;
+	from?: string;
+	to?: string;
+	mergedInto?: string;
+	/** The unit's name on the as-of date. */
+	name: string;
+}
+
+/** Everything the register's pages read. */
+export interface Register {
+	asOf: string;
+	/** The latest rubric (its year's commitment categories are the matrix's columns). */
+	rubric: Rubric;
+	views: CommitmentView[];
+	/** Every unit, by id, in the order pages list them (current name, Chinese collation). */
+	units: Map<string, RegisterUnit>;
+	/** The units the register covers (towns and parks, and any unit that has published a commitment). */
+	covered: RegisterUnit[];
+	names: UnitNameRow[];
+	pledges: PledgeRow[];
+	/** All categories in the schema's order (for ordering categories outside the rubric). */
+	allCategories: string[];
+	/** How many quarters a pledge counts toward the score (the latest rubric's pledges indicator; 1 if none). */
+	pledgeValidQuarters: number;
+}
+
+let cached: Promise<Register> | undefined;
+
+/** The register, computed once per build. */
+export function loadRegister(): Promise<Register> {
+	cached ??= load();
+	return cached;
+}
+
+async function load(): Promise<Register> {
+	const asOf = (await getEntry('site', 'site'))!.data.asOf;
+	const unitEntries = await getCollection('units');
+	const names: UnitNameRow[] = unitEntries.flatMap((u) =>
+		u.data.names.map((n) => ({ unitId: u.data.id, name: n.name, from: n.from, to: n.to })),
+	);
+	// The content store does not keep units.csv's order: list units by their current name in Chinese collation order
+	// (拼音), as directories of government bodies do; ties (none expected) by id.
+	const collator = new Intl.Collator('zh-CN');
+	const ordered: RegisterUnit[] = unitEntries
+		.map(({ data: u }) => ({
+			id: u.id,
+			category: u.category,
+			from: u.from,
+			to: u.to,
+			mergedInto: u.mergedInto,
+			name: nameOn(names, u.id, asOf),
+		}))
+		.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+	const units = new Map(ordered.map((u) => [u.id, u]));
+	const rubric = (await getCollection('rubrics')).map((r) => r.data).sort((a, b) => b.year - a.year)[0];
+	const entries = (await getCollection('commitments'))
+		.map((e) => e.data)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const views = commitmentViews(
+		entries.map(({ updates: _, ...c }) => c),
+		entries.flatMap((e) => e.updates),
+		asOf,
+		names,
+	);
+	const pledgeRule = rubric?.indicators.find(
+		(i) => i.rule.kind === 'perItem' && i.rule.source === 'pledges',
+	)?.rule;
+	return {
+		asOf,
+		rubric,
+		views,
+		units,
+		covered: registerUnits(ordered, views, asOf),
+		names,
+		pledges: (await getCollection('pledges'))
+			.map((p) => p.data)
+			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+		allCategories: COMMITMENT_CATEGORIES.map((c) => c.value),
+		pledgeValidQuarters: (pledgeRule && 'validQuarters' in pledgeRule && pledgeRule.validQuarters) || 1,
+	};
+}
+
+/** A unit's 政务诚信承诺 (commitment coverage) result in the latest quarter it was scored on that indicator. */
+export interface CoverageScore {
+	quarter: QuarterId;
+	indicatorId: string;
+	points: number;
+	max: number;
+	missing: string[];
+}
+
+/**
+ * The latest scored quarter's commitment-coverage result of a unit, from the scoring module's output (the indicator
+ * whose result names its missing categories); undefined for units the indicator does not apply to.
+ */
+export async function latestCoverageScore(unitId: string): Promise<CoverageScore | undefined> {
+	for (const q of await scoredQuarters()) {
+		const ind = q.units
+			.find((u) => u.id === unitId)
+			?.indicators.find((i) => i.missingCategories !== undefined);
+		if (ind)
+			return {
+				quarter: q.quarter as QuarterId,
+				indicatorId: ind.id,
+				points: ind.points,
+				max: ind.max,
+				missing: ind.missingCategories!,
+			};
+	}
+	return undefined;
+}

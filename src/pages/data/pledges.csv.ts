@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { loadRegister } from '../../lib/site/commitments.ts';
+import { pledgesCsv, pledgesJson } from '../../lib/commitments/opendata.ts';
+
+/** `/data/pledges.csv`: the CSV twin of pledges.json (UTF-8 with BOM). */
+export const GET: APIRoute = async () => {
+	const reg = await loadRegister();
+	return new Response(
+		pledgesCsv(pledgesJson(reg.pledges, (id) => reg.units.get(id)?.name ?? id, reg.pledgeValidQuarters)),
+	);
+};

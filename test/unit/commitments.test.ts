@@ -1,0 +1,384 @@
+import { describe, expect, it } from 'vitest';
+import type { CommitmentRow, CommitmentUpdateRow } from '../../src/schemas/commitment.ts';
+import type { UnitNameRow } from '../../src/schemas/unit.ts';
+import {
+	commitmentView,
+	commitmentViews,
+	countStates,
+	isOverdue,
+	type CommitmentView,
+} from '../../src/lib/commitments/status.ts';
+import {
+	coverageMatrix,
+	groupByCategory,
+	latestFulfilled,
+	latestOverdue,
+	matrixColumns,
+	registerUnits,
+} from '../../src/lib/commitments/coverage.ts';
+import { normaliseQuery, pledgeMatches, pledgeValidity } from '../../src/lib/commitments/pledges.ts';
+import { commitmentsCsv, commitmentsJson, pledgesJson } from '../../src/lib/commitments/opendata.ts';
+
+const names: UnitNameRow[] = [
+	{ unitId: 't1', name: '甲镇' },
+	// 南闸镇 became 南闸街道 on 2023-04-01 (as in the demo data's unit-names.csv).
+	{ unitId: 'nzz', name: '南闸镇', to: '2023-03-31' },
+	{ unitId: 'nzz', name: '南闸街道', from: '2023-04-01' },
+];
+
+/** A commitment of 甲镇 in 政务, made 2024-01-10, due 2024-12-31 unless told otherwise. */
+function cm(over: Partial<CommitmentRow> = {}): CommitmentRow {
+	return {
+		id: 'c1',
+		unitId: 't1',
+		category: '政务',
+		content: '热线交办件 5 个工作日内办结',
+		madeOn: '2024-01-10',
+		dueBy: '2024-12-31',
+		...over,
+	};
+}
+const up = (
+	date: string,
+	status: CommitmentUpdateRow['status'],
+	evidence?: string,
+	commitmentId = 'c1',
+): CommitmentUpdateRow => ({ commitmentId, date, status, ...(evidence ? { evidence } : {}) });
+
+describe('overdue (逾期) is derived: 履行中 and due before the as-of date', () => {
+	it('is not overdue on its due date, and is overdue the day after', () => {
+		const c = cm({ dueBy: '2026-11-22' });
+		const onTheDay = commitmentView(c, [], '2026-11-22', names);
+		expect(onTheDay.status).toBe('in-progress');
+		expect(onTheDay.overdue).toBe(false);
+		expect(onTheDay.state).toBe('in-progress');
+		const dayAfter = commitmentView(c, [], '2026-11-23', names);
+		expect(dayAfter.overdue).toBe(true);
+		expect(dayAfter.state).toBe('overdue');
+		expect(dayAfter.overdueSince).toBe('2026-11-23');
+		expect(dayAfter.overdueDays).toBe(1);
+		expect(onTheDay.overdueDays).toBeUndefined();
+	});
+	it('is decided by the status and the two dates alone', () => {
+		expect(isOverdue('in-progress', '2026-11-21', '2026-11-22')).toBe(true);
+		expect(isOverdue('in-progress', '2026-11-22', '2026-11-22')).toBe(false);
+		expect(isOverdue('fulfilled', '2020-01-01', '2026-11-22')).toBe(false);
+	});
+	it('never calls a 依法变更 commitment overdue, however old its original due date', () => {
+		const v = commitmentView(
+			cm({ dueBy: '2024-12-31' }),
+			[up('2024-03-01', 'in-progress', '已开工'), up('2024-06-10', 'changed', '因省级补助标准调整依法变更')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.status).toBe('changed');
+		expect(v.overdue).toBe(false);
+		expect(v.state).toBe('changed');
+		expect(v.statusSince).toBe('2024-06-10');
+		expect(v.statusEvidence).toBe('因省级补助标准调整依法变更');
+	});
+	it('reopens a changed commitment recorded 履行中 again, with its original due date', () => {
+		const v = commitmentView(
+			cm({ dueBy: '2024-12-31' }),
+			[up('2024-06-10', 'changed', '依法变更'), up('2024-08-01', 'in-progress', '恢复履行')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.overdue).toBe(true);
+		expect(v.overdueSince).toBe('2025-01-01');
+		// 2024-12-31 → 2026-11-22: 365 days to 2025-12-31, then 326 more (Jan–Oct 2026 = 304, + 22 in November).
+		expect(v.overdueDays).toBe(691);
+	});
+	it('reports a 未兑现 commitment as broken, not overdue', () => {
+		const v = commitmentView(
+			cm(),
+			[up('2025-01-05', 'broken', '施工单位退场，未按期兑现')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.state).toBe('broken');
+		expect(v.overdue).toBe(false);
+	});
+});
+
+describe('status from the dated history', () => {
+	it('is 已兑现 with the date and evidence of the update', () => {
+		const v = commitmentView(
+			cm(),
+			[
+				up('2024-03-01', 'in-progress', '进度 60%'),
+				up('2024-10-01', 'fulfilled', '已通过验收，见镇政府网站'),
+			],
+			'2026-11-22',
+			names,
+		);
+		expect(v.status).toBe('fulfilled');
+		expect(v.fulfilledOn).toBe('2024-10-01');
+		expect(v.statusEvidence).toBe('已通过验收，见镇政府网站');
+	});
+	it('dates a fulfilment from the first of repeated 已兑现 updates', () => {
+		const v = commitmentView(
+			cm(),
+			[up('2024-11-05', 'fulfilled', '复核确认'), up('2024-10-01', 'fulfilled', '已兑现')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.fulfilledOn).toBe('2024-10-01');
+		expect(v.statusEvidence).toBe('复核确认');
+	});
+	it('leaves out updates dated after the as-of date', () => {
+		const updates = [up('2024-03-01', 'in-progress', '进度 60%'), up('2024-10-01', 'fulfilled', '已兑现')];
+		const v = commitmentView(cm(), updates, '2024-09-30', names);
+		expect(v.status).toBe('in-progress');
+		expect(v.fulfilledOn).toBeUndefined();
+		expect(v.history.map((h) => h.kind)).toEqual(['made', 'in-progress']);
+	});
+	it('lets the later row win between two updates of the same day, as scoring does', () => {
+		const v = commitmentView(
+			cm(),
+			[up('2024-10-01', 'in-progress', '复查'), up('2024-10-01', 'fulfilled', '已兑现')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.status).toBe('fulfilled');
+		expect(v.history.map((h) => h.kind)).toEqual(['made', 'in-progress', 'fulfilled']);
+	});
+	it('shows how it moved: made, each update, and the day it became overdue, in date order', () => {
+		const v = commitmentView(
+			cm(),
+			[up('2025-03-01', 'in-progress', '整改中'), up('2024-06-01', 'in-progress', '已完成摸底')],
+			'2026-11-22',
+			names,
+		);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2024-06-01', 'in-progress'],
+			['2025-01-01', 'overdue'],
+			['2025-03-01', 'in-progress'],
+		]);
+		expect(v.statusSince).toBe('2024-06-01');
+	});
+});
+
+describe('a commitment outlives a change of the unit’s name', () => {
+	const made = cm({ id: 'CN-nzz-001', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2023-12-31' });
+	const updates = [up('2023-10-01', 'fulfilled', '已兑现', 'CN-nzz-001')];
+	it('keeps the commitment made as 南闸镇 on 南闸街道’s record, with the name it was made under', () => {
+		const [v] = commitmentViews([made], updates, '2026-11-22', names);
+		expect(v.unitId).toBe('nzz');
+		expect(v.unitName).toBe('南闸街道');
+		expect(v.madeUnder).toBe('南闸镇');
+		expect(v.history.map((h) => h.unitName)).toEqual(['南闸镇', '南闸街道']);
+		expect(v.fulfilledOn).toBe('2023-10-01');
+	});
+	it('lists it on the unit’s page: the register covers the renamed unit and groups it under its category', () => {
+		const views = commitmentViews([made], updates, '2026-11-22', names);
+		const units = registerUnits([{ id: 'nzz', category: 'town' as const }], views, '2026-11-22');
+		expect(units.map((u) => u.id)).toEqual(['nzz']);
+		const groups = groupByCategory(
+			views.filter((v) => v.unitId === 'nzz'),
+			['政务'],
+		);
+		expect(groups.map((g) => [g.category, g.items.map((i) => i.id)])).toEqual([['政务', ['CN-nzz-001']]]);
+	});
+});
+
+describe('coverage matrix', () => {
+	const asOf = '2026-11-22';
+	const views = commitmentViews(
+		[
+			cm({ id: 'a', category: '政务' }),
+			cm({ id: 'b', category: '政务' }),
+			cm({ id: 'c', category: '财务' }),
+			cm({ id: 'd', category: '环境整治' }),
+		],
+		[up('2024-10-01', 'fulfilled', '已兑现', 'a'), up('2025-01-05', 'broken', '未兑现', 'c')],
+		asOf,
+		names,
+	);
+	const columns = matrixColumns(['政务', '财务', '就业'], views, ['政务', '财务', '就业', '环境整治']);
+	it('has the rubric year’s categories, then other used categories marked as not counted', () => {
+		expect(columns).toEqual([
+			{ category: '政务', counted: true },
+			{ category: '财务', counted: true },
+			{ category: '就业', counted: true },
+			{ category: '环境整治', counted: false },
+		]);
+	});
+	it('counts each cell by state and names the counted categories with no commitment as gaps', () => {
+		const [row] = coverageMatrix(['t1'], columns, views);
+		expect(row.total).toBe(4);
+		expect(row.cells.map((c) => c.total)).toEqual([2, 1, 0, 1]);
+		// 政务: a fulfilled, b overdue (due 2024-12-31, no update).
+		expect(row.cells[0].states).toEqual({
+			overdue: 1,
+			'in-progress': 0,
+			broken: 0,
+			changed: 0,
+			fulfilled: 1,
+		});
+		expect(row.cells[1].states.broken).toBe(1);
+		expect(row.gaps).toEqual(['就业']);
+	});
+	it('gives a unit with no commitment a row of gaps', () => {
+		const [row] = coverageMatrix(['t2'], columns, views);
+		expect(row.total).toBe(0);
+		expect(row.gaps).toEqual(['政务', '财务', '就业']);
+	});
+	it('counts states without double counting: overdue is not also in progress', () => {
+		expect(countStates(views)).toEqual({ overdue: 2, 'in-progress': 0, broken: 1, changed: 0, fulfilled: 1 });
+	});
+});
+
+describe('which units the register covers', () => {
+	it('covers every town and park existing on the as-of date, and other units only when they publish', () => {
+		const units = [
+			{ id: 'a1', category: 'A' as const },
+			{ id: 't2', category: 'town' as const },
+			{ id: 'p-gone', category: 'park' as const, to: '2023-07-01' },
+			{ id: 'a2', category: 'A' as const },
+			{ id: 'p1', category: 'park' as const },
+			{ id: 't-new', category: 'town' as const, from: '2027-01-01' },
+			{ id: 't1', category: 'town' as const },
+		];
+		const ids = registerUnits(units, [{ unitId: 'a2' }], '2026-11-22').map((u) => u.id);
+		expect(ids).toEqual(['t2', 't1', 'p1', 'a2']);
+	});
+});
+
+describe('reading order', () => {
+	const asOf = '2026-11-22';
+	const views = commitmentViews(
+		[
+			cm({ id: 'g1', category: '政务', dueBy: '2027-06-30' }),
+			cm({ id: 'g2', category: '政务' }),
+			cm({ id: 'j1', category: '就业', dueBy: '2026-06-30' }),
+			cm({ id: 'j2', category: '就业', dueBy: '2025-06-30' }),
+			cm({ id: 'j3', category: '就业', dueBy: '2027-12-31' }),
+			cm({ id: 'y1', category: '养老', dueBy: '2025-12-31' }),
+		],
+		[up('2024-05-01', 'fulfilled', '已兑现', 'g2'), up('2025-01-01', 'fulfilled', '已兑现', 'y1')],
+		asOf,
+		names,
+	);
+	it('puts categories with an overdue commitment first, and overdue commitments first in each', () => {
+		const groups = groupByCategory(views, ['政务', '就业', '养老']);
+		expect(groups.map((g) => [g.category, g.overdue, g.items.map((i) => i.id)])).toEqual([
+			['就业', 2, ['j2', 'j1', 'j3']],
+			['政务', 0, ['g1', 'g2']],
+			['养老', 0, ['y1']],
+		]);
+	});
+	it('lists the newest fulfilments and the newest overdue commitments first', () => {
+		expect(latestFulfilled(views, 5).map((v) => v.id)).toEqual(['y1', 'g2']);
+		expect(latestOverdue(views, 1).map((v) => v.id)).toEqual(['j1']);
+	});
+});
+
+describe('enterprise pledges', () => {
+	it('counts a pledge signed 2022-05-03 from 2022-Q2 through 2023-Q1 (four quarters)', () => {
+		expect(pledgeValidity('2022-05-03', 4)).toEqual({ from: '2022-Q2', to: '2023-Q1' });
+		expect(pledgeValidity('2022-12-31', 1)).toEqual({ from: '2022-Q4', to: '2022-Q4' });
+	});
+	const p = { enterprise: '淮安汇通建材有限公司', uscc: '91320803MAAQL59GPD' };
+	it('finds an enterprise by part of its name or by its code, however the code is typed', () => {
+		expect(pledgeMatches('汇通', p)).toBe(true);
+		expect(pledgeMatches('91320803MAAQL59GPD', p)).toBe(true);
+		expect(pledgeMatches(' 913208 03maaql59gpd ', p)).toBe(true);
+		expect(pledgeMatches('９１３２０８０３', p)).toBe(true);
+		expect(pledgeMatches('', p)).toBe(true);
+	});
+	it('does not find it by another name or code', () => {
+		expect(pledgeMatches('同丰', p)).toBe(false);
+		expect(pledgeMatches('91320803MA10RRBGC8', p)).toBe(false);
+		expect(normaliseQuery(' ab　c ')).toBe('ABC');
+	});
+});
+
+describe('open data', () => {
+	const views: CommitmentView[] = commitmentViews(
+		[
+			cm({ id: 'c2', standardContent: '登记、办理', note: '承接原单位承诺' }),
+			cm({ id: 'c1', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2026-12-31' }),
+		],
+		[up('2024-10-01', 'fulfilled', '已兑现，见网站', 'c2')],
+		'2026-11-22',
+		names,
+	);
+	it('publishes the SPEC fields first, sorted by id, with fulfilledOn only when fulfilled', () => {
+		const json = commitmentsJson(views);
+		expect(json.map((r) => r.id)).toEqual(['c1', 'c2']);
+		expect(json[0]).toEqual({
+			id: 'c1',
+			unitId: 'nzz',
+			category: '政务',
+			content: '热线交办件 5 个工作日内办结',
+			madeOn: '2022-05-25',
+			dueBy: '2026-12-31',
+			status: 'in-progress',
+			overdue: false,
+			unitName: '南闸街道',
+			madeUnder: '南闸镇',
+			history: [],
+		});
+		expect(Object.keys(json[1]).slice(0, 9)).toEqual([
+			'id',
+			'unitId',
+			'category',
+			'content',
+			'madeOn',
+			'dueBy',
+			'status',
+			'overdue',
+			'fulfilledOn',
+		]);
+		expect(json[1]).toMatchObject({
+			status: 'fulfilled',
+			overdue: false,
+			fulfilledOn: '2024-10-01',
+			standardContent: '登记、办理',
+			note: '承接原单位承诺',
+			history: [{ date: '2024-10-01', status: 'fulfilled', evidence: '已兑现，见网站' }],
+		});
+	});
+	it('writes the same rows as CSV with a BOM, the history in words', () => {
+		const csv = commitmentsCsv(views);
+		expect(csv.startsWith('\uFEFFid,unitId,category,content,madeOn,dueBy,status,overdue,fulfilledOn,')).toBe(
+			true,
+		);
+		const lines = csv.trim().split('\r\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[2]).toBe(
+			'c2,t1,政务,热线交办件 5 个工作日内办结,2024-01-10,2024-12-31,fulfilled,false,2024-10-01,甲镇,,登记、办理,,,2024-10-01,承接原单位承诺,2024-10-01 已兑现：已兑现，见网站',
+		);
+	});
+	it('publishes pledges with their kinds as codes, the unit’s name and the quarters they count', () => {
+		const rows = pledgesJson(
+			[
+				{
+					id: 'QY-2',
+					enterprise: '淮安汇通建材有限公司',
+					uscc: '91320803MAAQL59GPD',
+					kinds: ['safety', 'tax'],
+					signedOn: '2022-02-16',
+					unitId: 't1',
+				},
+			],
+			() => '甲镇',
+			4,
+		);
+		expect(rows).toEqual([
+			{
+				id: 'QY-2',
+				enterprise: '淮安汇通建材有限公司',
+				uscc: '91320803MAAQL59GPD',
+				kinds: ['safety', 'tax'],
+				signedOn: '2022-02-16',
+				unitId: 't1',
+				unitName: '甲镇',
+				validFrom: '2022-Q1',
+				validTo: '2022-Q4',
+			},
+		]);
+	});
+});
