@@ -1,4 +1,93 @@
 /**
- * Content collections of the 政务诚信典型 publication (issue 5). Public records only: privacy by construction.
+ * Content collections of the 政务诚信典型 publication (issue 5). Public records only: privacy by construction. Every
+ * entry comes out of `exemplarPublication` (and so through `toPublicExemplar`), and each schema is strict, so nothing
+ * else the office keeps — contacts, 推荐单位意见, review replies, objections — can reach a page.
+ *
+ * - `exemplars`: the public candidates on the as-of date, each with its story rendered from Markdown;
+ * - `exemplarNotices`: the 公示 batches that have started;
+ * - `exemplarPhotos`: the photos of public candidates, metadata stripped, to be served by the photo route.
  */
-export const exemplarCollections = {};
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataset } from './pipeline.ts';
+import { dataDir } from './data-dir.ts';
+import { asOfDate } from '../lib/asof.ts';
+import { exemplarPublication, type ExemplarPublication } from '../lib/exemplars/publish.ts';
+import { publicExemplarSchema } from '../lib/exemplars/public.ts';
+import { publishablePhoto } from '../lib/exemplars/photo.ts';
+import { demoteHeadings } from '../lib/exemplars/format.ts';
+
+let cached: ExemplarPublication | undefined;
+/** The publication, computed once per build. */
+function publication(): ExemplarPublication {
+	cached ??= exemplarPublication(loadDataset(), asOfDate());
+	return cached;
+}
+
+const exemplars = defineCollection({
+	loader: {
+		name: 'exemplars',
+		load: async ({ store, parseData, renderMarkdown }) => {
+			store.clear();
+			const pub = publication();
+			for (const record of pub.exemplars) {
+				const story = pub.files.find((f) => f.candidateId === record.id)?.story;
+				store.set({
+					id: record.id,
+					data: await parseData({ id: record.id, data: record }),
+					rendered: story ? await renderMarkdown(demoteHeadings(story)) : undefined,
+				});
+			}
+		},
+	},
+	schema: publicExemplarSchema,
+});
+
+const exemplarNotices = defineCollection({
+	loader: {
+		name: 'exemplarNotices',
+		load: async ({ store, parseData }) => {
+			store.clear();
+			for (const n of publication().notices)
+				store.set({ id: n.id, data: await parseData({ id: n.id, data: n }) });
+		},
+	},
+	schema: z
+		.object({
+			id: z.string(),
+			year: z.number().int(),
+			title: z.string(),
+			docNumber: z.string().optional(),
+			start: z.string(),
+			end: z.string(),
+			workdays: z.number().int(),
+			state: z.enum(['open', 'closed']),
+			candidateIds: z.array(z.string()),
+		})
+		.strict(),
+});
+
+const exemplarPhotos = defineCollection({
+	loader: {
+		name: 'exemplarPhotos',
+		load: async ({ store, parseData }) => {
+			store.clear();
+			const dir = dataDir();
+			for (const f of publication().files)
+				for (const p of f.photos) {
+					const { bytes } = publishablePhoto(new Uint8Array(readFileSync(join(dir, p.path))));
+					const data = {
+						candidateId: f.candidateId,
+						src: p.src,
+						base64: Buffer.from(bytes).toString('base64'),
+					};
+					store.set({ id: p.src, data: await parseData({ id: p.src, data }) });
+				}
+		},
+	},
+	schema: z.object({ candidateId: z.string(), src: z.string(), base64: z.string() }).strict(),
+});
+
+export const exemplarCollections = { exemplars, exemplarNotices, exemplarPhotos };

@@ -1,0 +1,31 @@
+/**
+ * RSS feed of the 公示 batches that have started, newest first (`/notices/rss.xml`).
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getCollection, getEntry } from 'astro:content';
+import { noticePeriod } from '../../lib/exemplars/format.ts';
+
+export const GET: APIRoute = async (context) => {
+	const site = (await getEntry('site', 'site'))!.data;
+	const exemplars = new Map((await getCollection('exemplars')).map((e) => [e.id, e.data]));
+	const notices = (await getCollection('exemplarNotices'))
+		.map((n) => n.data)
+		.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
+	return rss({
+		title: `${site.name} · 公示公告`,
+		description: '淮安区“政务诚信典型”拟认定人选公示',
+		site: context.site ?? site.url,
+		customData: '<language>zh-cn</language>',
+		items: notices.map((n) => ({
+			title: n.title,
+			link: `/notices/${n.id}/`,
+			// Midnight in Asia/Shanghai of the first day of the 公示.
+			pubDate: new Date(`${n.start}T00:00:00+08:00`),
+			description: `公示期：${noticePeriod(n.start, n.end, n.workdays)}。拟认定人选：${n.candidateIds
+				.map((id) => exemplars.get(id))
+				.map((e) => `${e!.name}（${e!.unit}${e!.position}）`)
+				.join('、')}。`,
+		})),
+	});
+};

@@ -1,0 +1,149 @@
+/**
+ * Privacy by construction, checked on the built site (SPEC 2; issue 5): every file of `dist/` — pages, open data,
+ * feeds, images and the compressed pagefind index — is scanned for the private values of every candidate of the
+ * demo data, and for anything shaped like a mobile number or a 身份证号 other than the office's published contacts.
+ * The scan is then shown to fail on a copy of the demo data where private values are deliberately put into public
+ * fields, and a build for the day before a 公示 is shown to publish nothing about its candidates.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { filesWithBytes, scanSite, siteFiles, type Finding } from '../helpers/privacy-scan.ts';
+import { privatePhotoBytes, privateValues } from '../helpers/demo-secrets.ts';
+import { buildSite } from '../helpers/build-site.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const DATA = join(root, 'data');
+const site = JSON.parse(readFileSync(join(DATA, 'site.json'), 'utf8')) as { phone: string; email: string };
+const PUBLISHED = [site.phone, site.email];
+/**
+ * Not public on 2026-11-22, by hand from the demo data: 2022-005 was disqualified at the credit review (公安 有记录),
+ * 2026-004 is still under credit review (two of four bodies replied), 2026-005 failed 评审.
+ */
+const NOT_PUBLIC = ['2022-005', '2026-004', '2026-005'];
+
+const files = (f: Finding[]) => [...new Set(f.map((x) => x.file))].sort();
+
+describe('the demo site', () => {
+	const dist = () => inject('distDir');
+
+	it('is read whole by the scan: a public name is found in pages, open data and compressed pagefind fragments', () => {
+		const found = files(scanSite(dist(), [{ label: 'public', value: '陈静怡' }], PUBLISHED));
+		expect(found).toContain('exemplars/2022/2022-001/index.html');
+		expect(found).toContain('data/exemplars.json');
+		expect(found).toContain('data/exemplars.csv');
+		expect(found).toContain('notices/rss.xml');
+		expect(found.some((f) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(f))).toBe(true);
+		// The fragments are gzip on disk: the name is not readable without decompressing.
+		const fragment = found.find((f) => f.endsWith('.pf_fragment'))!;
+		expect(readFileSync(join(dist(), fragment)).includes(Buffer.from('陈'))).toBe(false);
+	});
+
+	it('holds no private value of any candidate, no mobile number and no 身份证号 in any file', () => {
+		const secrets = privateValues(DATA, { notPublic: NOT_PUBLIC });
+		// Contacts, opinions, birth months of all ten; review and objection notes; everything of the three not public.
+		expect(secrets.length).toBeGreaterThan(200);
+		expect(siteFiles(dist()).length).toBeGreaterThan(100);
+		expect(scanSite(dist(), secrets, PUBLISHED)).toEqual([]);
+	});
+
+	it('serves no photo of a candidate who is not public, and the photos of the public ones', () => {
+		expect(filesWithBytes(dist(), privatePhotoBytes(DATA, NOT_PUBLIC))).toEqual([]);
+		expect(files(filesWithBytes(dist(), privatePhotoBytes(DATA, ['2022-001'])))).toEqual([
+			'exemplars/2022/2022-001/photo-1.jpg',
+		]);
+	});
+
+	it('has no page, photo or open-data row for a candidate who is not public', () => {
+		for (const id of NOT_PUBLIC) {
+			const year = id.slice(0, 4);
+			expect(existsSync(join(dist(), 'exemplars', year, id))).toBe(false);
+		}
+		const rows = JSON.parse(readFileSync(join(dist(), 'data', 'exemplars.json'), 'utf8')) as { id: string }[];
+		expect(rows.map((r) => r.id).filter((id) => NOT_PUBLIC.includes(id))).toEqual([]);
+	});
+
+	it('does not announce 出生年月, 政治面貌 or 文化程度 while site.json does not opt in', () => {
+		const rows = JSON.parse(readFileSync(join(dist(), 'data', 'exemplars.json'), 'utf8')) as object[];
+		for (const r of rows) for (const k of ['birth', 'political', 'education']) expect(k in r).toBe(false);
+		const header = readFileSync(join(dist(), 'data', 'exemplars.csv'), 'utf8').split('\r\n')[0];
+		expect(header).not.toMatch(/birth|political|education/);
+		const profile = readFileSync(join(dist(), 'exemplars', '2022', '2022-001', 'index.html'), 'utf8');
+		for (const label of ['出生年月', '政治面貌', '文化程度', '联系人及方式', '推荐单位意见'])
+			expect(profile).not.toContain(label);
+	});
+});
+
+describe('a private value routed to a public field of a copy of the demo data', () => {
+	let work: string;
+	let dist: string;
+	const contact = '周敏 13900001021';
+	const idNumber = '11010519491231002X';
+
+	beforeAll(() => {
+		work = mkdtempSync(join(tmpdir(), 'xy-leak-'));
+		const data = join(work, 'data');
+		cpSync(DATA, data, { recursive: true });
+		// 2022-001's contact (联系人及方式) copied into its 主要事迹, as a careless edit would.
+		const file = join(data, 'exemplars', 'candidates.csv');
+		const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+			skipEmptyLines: true,
+		}).data;
+		const col = rows[0].indexOf('主要事迹');
+		const row = rows.find((r) => r[0] === '2022-001')!;
+		expect(row[rows[0].indexOf('联系人及方式')]).toBe(contact);
+		row[col] += `（联系人：${contact}）`;
+		writeFileSync(file, '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
+		// And an identity-card number (the standard's example, valid check character) pasted into a public story.
+		const story = join(data, 'exemplars', 'stories', '2022-002.mdx');
+		writeFileSync(story, readFileSync(story, 'utf8') + `\n\n身份证号：${idNumber}\n`);
+		const r = buildSite(data, '2026-11-22');
+		expect(r.ok, r.output).toBe(true);
+		dist = r.dist;
+	}, 120_000);
+	afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+	it('fails the scan: the contact by value and by its shape, the 身份证号 by its shape, wherever they went', () => {
+		const findings = scanSite(dist, privateValues(join(work, 'data'), { notPublic: NOT_PUBLIC }), PUBLISHED);
+		const where = (label: string, value: string) =>
+			files(findings.filter((f) => f.label === label && f.value === value));
+		for (const [label, value] of [
+			['2022-001 联系人及方式', contact],
+			['2022-001 联系人及方式', '13900001021'],
+			['手机号码', '13900001021'],
+		]) {
+			const found = where(label, value);
+			expect(found).toContain('exemplars/2022/2022-001/index.html');
+			expect(found).toContain('data/exemplars.json');
+			expect(found).toContain('data/incentive-list.csv');
+			expect(found.some((f) => f.endsWith('.pf_fragment'))).toBe(true);
+		}
+		const ids = where('身份证号', idNumber);
+		expect(ids).toContain('exemplars/2022/2022-002/index.html');
+		expect(ids.some((f) => f.endsWith('.pf_fragment'))).toBe(true);
+	});
+});
+
+describe('the day before a 公示 starts (GS-2026-01 starts 2026-11-18)', () => {
+	let work: string;
+	let dist: string;
+	beforeAll(() => {
+		const r = buildSite(DATA, '2026-11-17');
+		expect(r.ok, r.output).toBe(true);
+		({ work, dist } = r);
+	}, 120_000);
+	afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+	it('publishes nothing about its candidates: no page, no photo, no notice, no open data, nothing in the index', () => {
+		const waiting = ['2026-001', '2026-002', '2026-003'];
+		const notPublic = [...NOT_PUBLIC, ...waiting];
+		expect(scanSite(dist, privateValues(DATA, { notPublic }), PUBLISHED)).toEqual([]);
+		expect(filesWithBytes(dist, privatePhotoBytes(DATA, notPublic))).toEqual([]);
+		expect(existsSync(join(dist, 'notices', 'GS-2026-01'))).toBe(false);
+		expect(readFileSync(join(dist, 'notices', 'rss.xml'), 'utf8')).not.toContain('GS-2026-01');
+		const rows = JSON.parse(readFileSync(join(dist, 'data', 'exemplars.json'), 'utf8')) as { id: string }[];
+		expect(rows.map((r) => r.id)).toEqual(['2022-001', '2022-002', '2022-003', '2022-004']);
+	});
+});

@@ -1,0 +1,189 @@
+/**
+ * Search in Chromium, on the pagefind index of the demo site (Chinese segmentation by the extended binary):
+ * names and deed titles find profiles, the filters narrow, and candidates who are not public — under review, failed,
+ * disqualified, or whose 公示 has not started yet (a second build as of the day before GS-2026-01) — are never found.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { serveStatic } from './server.ts';
+import { buildSite } from '../helpers/build-site.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+interface Hit {
+	href: string;
+	title: string;
+	text: string;
+}
+
+/** Waits for the search page to finish and returns its results. */
+async function results(page: Page): Promise<{ status: string; hits: Hit[] }> {
+	const status = page.locator('#search-status');
+	await expect
+		.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 })
+		.toMatch(/找到|没有找到/);
+	const hits = await page.locator('#search-results > li').evaluateAll((lis) =>
+		lis.map((li) => ({
+			href: li.querySelector('h2 a')!.getAttribute('href')!,
+			title: li.querySelector('h2 a')!.textContent!,
+			text: li.textContent!,
+		})),
+	);
+	return { status: (await status.textContent())!, hits };
+}
+
+/** The HTML of a result's page in a built site. */
+const html = (dist: string, href: string) => readFileSync(join(dist, href, 'index.html'), 'utf8');
+
+/** Opens the search page with a query; `bypassCSP` only where axe-core must be injected (csp.test.ts checks the CSP). */
+async function search(
+	query: string,
+	base = inject('baseUrl'),
+	bypassCSP = false,
+): Promise<{ page: Page; hits: Hit[]; status: string }> {
+	const page = await (await browser.newContext({ bypassCSP })).newPage();
+	await page.goto(`${base}/search/?${query}`);
+	return { page, ...(await results(page)) };
+}
+
+describe('search', () => {
+	const PROFILES: [string, string][] = [
+		['陈静怡', '/exemplars/2022/2022-001/'],
+		['刘志强', '/exemplars/2022/2022-002/'],
+		['周文斌', '/exemplars/2022/2022-003/'],
+		['孙丽萍', '/exemplars/2022/2022-004/'],
+		['吴晓东', '/exemplars/2026/2026-001/'],
+		['黄丽娟', '/exemplars/2026/2026-002/'],
+		['郑凯', '/exemplars/2026/2026-003/'],
+	];
+	it('finds every public exemplar first by their full Chinese name', async () => {
+		for (const [name, href] of PROFILES) {
+			const { page, hits } = await search(`q=${encodeURIComponent(name)}`);
+			expect(hits[0]?.href, name).toBe(href);
+			expect(hits[0].title).toContain(name);
+			await page.context().close();
+		}
+	});
+	it('finds a profile by two characters of its deed title (欠薪 from 欠薪不过夜; 老兵 from 老兵心中的“贴心人”)', async () => {
+		for (const [q, href] of [
+			['欠薪', '/exemplars/2022/2022-003/'],
+			['老兵', '/exemplars/2026/2026-002/'],
+		]) {
+			const { page, hits } = await search(`q=${encodeURIComponent(q)}`);
+			expect(hits.map((h) => h.href)).toContain(href);
+			expect(hits[0].href).toBe(href);
+			await page.context().close();
+		}
+	});
+	it('runs from the header search box, and the year filter narrows the results', async () => {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(inject('baseUrl') + '/');
+		await page.getByLabel('搜索本站').fill('诚信典型');
+		await page.getByLabel('搜索本站').press('Enter');
+		await page.waitForURL('**/search/?q=*');
+		const all = (await results(page)).hits;
+		expect(all.map((h) => h.href)).toEqual(
+			expect.arrayContaining(['/exemplars/2022/2022-001/', '/exemplars/2026/2026-002/']),
+		);
+		await page.getByLabel('年份').selectOption('2022');
+		await expect.poll(() => page.url()).toContain('year=2022');
+		const narrowed = (await results(page)).hits;
+		expect(narrowed.length).toBeGreaterThan(0);
+		expect(narrowed.length).toBeLessThan(all.length);
+		for (const h of narrowed) expect(h.text, h.href).toContain('2022');
+		expect(narrowed.map((h) => h.href)).toContain('/exemplars/2022/2022-001/');
+		expect(narrowed.map((h) => h.href)).not.toContain('/exemplars/2026/2026-002/');
+		await page.context().close();
+	});
+	it('filters by status and by content type', async () => {
+		const revoked = await search(`q=${encodeURIComponent('诚信')}&status=${encodeURIComponent('已撤销')}`);
+		expect(revoked.hits.map((h) => h.href)).toEqual(['/exemplars/2022/2022-003/']);
+		await revoked.page.context().close();
+		const units = await search(
+			`q=${encodeURIComponent('区数据局')}&type=${encodeURIComponent('被评价单位')}`,
+		);
+		expect(units.hits.map((h) => h.href)).toEqual(['/units/shujuj/']);
+		await units.page.context().close();
+	});
+	it('never finds a candidate who is not public (under review, failed 评审, disqualified at credit review)', async () => {
+		for (const [name, path] of [
+			['许文静', '/exemplars/2026/2026-004/'],
+			['杨建军', '/exemplars/2026/2026-005/'],
+			['赵国庆', '/exemplars/2022/2022-005/'],
+		]) {
+			const { page, hits } = await search(`q=${encodeURIComponent(name)}`);
+			expect(
+				hits.map((h) => h.href),
+				name,
+			).not.toContain(path);
+			for (const h of hits)
+				expect(html(inject('distDir'), h.href), `${name} in ${h.href}`).not.toContain(name);
+			await page.context().close();
+		}
+	});
+	it('is a plain GET form without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(inject('baseUrl') + '/exemplars/');
+		await page.getByLabel('搜索本站').fill('陈静怡');
+		await page.getByRole('button', { name: '搜索', exact: true }).first().click();
+		await page.waitForURL('**/search/?q=*');
+		expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=陈静怡');
+		expect(await page.locator('noscript').count()).toBe(1);
+		await context.close();
+	});
+	it('passes axe-core (WCAG 2.1 AA) with results shown', async () => {
+		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`, inject('baseUrl'), true);
+		expect(hits.length).toBeGreaterThan(0);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('search the day before GS-2026-01 starts (a build as of 2026-11-17)', () => {
+	let work: string;
+	let server: Server;
+	let base: string;
+	beforeAll(async () => {
+		const r = buildSite(resolve(import.meta.dirname, '..', '..', 'data'), '2026-11-17');
+		expect(r.ok, r.output).toBe(true);
+		work = r.work;
+		({ server, url: base } = await serveStatic(join(work, 'dist')));
+	}, 120_000);
+	afterAll(async () => {
+		if (server) await new Promise((done) => server.close(done));
+		if (work) rmSync(work, { recursive: true, force: true });
+	});
+
+	it('does not find candidates whose 公示 has not started, and still finds the 2022 exemplars', async () => {
+		// Pagefind matches the characters of a name it does not know as a word one by one, so a page may come up for
+		// 吴 … 晓 … 东 scattered in other text; what must never come up is the candidate, the notice or the name.
+		for (const [name, id] of [
+			['吴晓东', '2026-001'],
+			['黄丽娟', '2026-002'],
+			['郑凯', '2026-003'],
+		]) {
+			const { page, hits } = await search(`q=${encodeURIComponent(name)}`, base);
+			const hrefs = hits.map((h) => h.href);
+			expect(hrefs, name).not.toContain(`/exemplars/2026/${id}/`);
+			expect(hrefs, name).not.toContain('/notices/GS-2026-01/');
+			for (const h of hits)
+				expect(html(join(work, 'dist'), h.href), `${name} in ${h.href}`).not.toContain(name);
+			await page.context().close();
+		}
+		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`, base);
+		expect(hits[0].href).toBe('/exemplars/2022/2022-001/');
+		await page.context().close();
+	});
+});
