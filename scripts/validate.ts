@@ -6,27 +6,53 @@ import { performance } from 'node:perf_hooks';
 import { validateDataset } from '../src/lib/validate/dataset.ts';
 import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { hasErrors, reportLines } from '../src/lib/issues.ts';
+import { saveSnapshot } from '../src/loaders/snapshot.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-	console.log(`用法：npm run validate [-- --quiet]
+	console.log(`用法：npm run validate [-- --quiet] [-- --fix]
 
 检查数据目录（环境变量 DATA_DIR，默认 data/）中的全部文件，逐条列出问题：
   文件:行:列: 说明 (错误代码)
 有任何错误时退出码为 1，全部通过时为 0。
 
-  --quiet   只打印汇总`);
+  --quiet   只打印汇总
+  --fix     先自动修正安全的格式问题，逐条列出改动（文件:行:列: 原值 → 新值），再检查：
+            UTF-8 文件加 BOM、GBK 文件转为 UTF-8（带 BOM）；编号、数字、日期、选项中的全角字符改为半角；
+            去掉单元格前后的空格；2022/11/22、2022年11月22日 等日期改写为 2022-11-22。
+            文字内容（事项、理由、姓名等）除前后空格外不做任何改动。`);
 	process.exit(0);
 }
 const dir = dataDir();
+if (args.includes('--fix')) {
+	const results = fixFolder(diskFiles(dir), shownPrefix(dir));
+	let n = 0;
+	for (const r of results) {
+		for (const c of r.changes) console.log(formatChange(c));
+		if (r.skipped) console.log(`${shownPrefix(dir)}${r.rel}: ${r.skipped}`);
+		if (r.bytes) writeFileSync(join(dir, r.rel), r.bytes);
+		n += r.changes.length;
+	}
+	console.log(`自动修正：${results.filter((r) => r.bytes).length} 个文件、${n} 处改动。\n`);
+}
 const t0 = performance.now();
 const dataset = validateDataset(diskFiles(dir), shownPrefix(dir));
 const ms = performance.now() - t0;
+// Inside `npm run build`, the later stages read this validated dataset instead of validating again.
+saveSnapshot(dir, dataset);
 const lines = reportLines(dataset.issues);
 if (args.includes('--quiet')) console.log(lines[lines.length - 1]);
 else for (const l of lines) console.log(l);
 const rows = dataset.files.reduce((s, f) => s + f.rowsIn, 0);
+const placeholders = dataset.files.reduce((s, f) => s + (f.placeholders ?? 0), 0);
 console.log(
 	`检查了 ${dataset.files.length} 个表格文件、${rows} 行数据，用时 ${ms.toFixed(0)} 毫秒（${shownPrefix(dir)}）。`,
 );
+if (placeholders)
+	console.log(
+		`其中 ${placeholders} 行是尚未填写的空白预填行（只有记录编号、单位编号、指标编号），不公布、不计分。`,
+	);
 process.exit(hasErrors(dataset.issues) ? 1 : 0);

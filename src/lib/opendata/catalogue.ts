@@ -1,0 +1,72 @@
+/**
+ * The 数据下载 page's list of files, read from the data package: each JSON file with its CSV twin, its description,
+ * the number of rows, the latest date in the rows (any field of type `date`) and the file sizes. Files of one family
+ * (a quarter's grades, a year's rubric …) are grouped under one heading.
+ */
+import type { DataPackage, Resource } from './datapackage.ts';
+
+/** One JSON file and its CSV twin. */
+export interface CatalogueItem {
+	/** The varying part of a family's title (`2023-Q4`), or the dataset's title. */
+	label: string;
+	rows: number;
+	/** The latest value of the rows' date fields, when they have any. */
+	latest?: string;
+	files: { format: 'JSON' | 'CSV'; path: string; bytes: number }[];
+}
+
+/** A dataset, or a family of them (one per quarter or year). */
+export interface CatalogueGroup {
+	title: string;
+	description: string;
+	items: CatalogueItem[];
+}
+
+/** The rows of a JSON resource (its `dialect.property`, or the whole array). */
+function jsonRows(r: Resource, bytes: Uint8Array): Record<string, unknown>[] {
+	const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
+	const property = r.dialect && 'property' in r.dialect ? r.dialect.property : undefined;
+	const rows = property ? (data as Record<string, unknown>)[property] : data;
+	return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+}
+
+/** The groups, in the data package's order. */
+export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, Uint8Array>): CatalogueGroup[] {
+	const groups: CatalogueGroup[] = [];
+	for (const r of pkg.resources) {
+		if (r.format !== 'json') continue;
+		const bytes = files.get(r.path);
+		if (!bytes) continue;
+		const rows = jsonRows(r, bytes);
+		const dates = r.schema.fields.filter((f) => f.type === 'date').map((f) => f.name);
+		let latest: string | undefined;
+		for (const row of rows)
+			for (const d of dates) {
+				const v = row[d];
+				if (typeof v === 'string' && (!latest || v > latest)) latest = v;
+			}
+		const twin = pkg.resources.find((x) => x.name === `${r.name}-csv`);
+		const m = r.path.includes('/') ? r.title.match(/^(.*)（(.*)）$/) : null;
+		const title = m ? m[1] : r.title;
+		const item: CatalogueItem = {
+			label: m ? m[2] : r.title,
+			rows: rows.length,
+			latest,
+			files: [
+				{ format: 'JSON', path: r.path, bytes: r.bytes },
+				...(twin ? [{ format: 'CSV' as const, path: twin.path, bytes: twin.bytes }] : []),
+			],
+		};
+		const last = groups.at(-1);
+		if (m && last?.title === title) last.items.push(item);
+		else groups.push({ title, description: r.description, items: [item] });
+	}
+	return groups;
+}
+
+/** A file size for people: `8.4 KB`, `1.2 MB`. */
+export function formatBytes(n: number): string {
+	if (n < 1024) return `${n} B`;
+	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+	return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,526 @@
+/**
+ * `/data/datapackage.json`: a Frictionless Data Package (v2, https://datapackage.org/) describing every open-data file
+ * of SPEC "Public URLs and open data" — each JSON file and its CSV twin as a tabular resource with its Table Schema:
+ * field names, types, allowed values, primary key and foreign keys — so that standard tools (frictionless-py,
+ * the R and Julia readers, csvkit with the schema) can load and check them.
+ *
+ * The fields of data that comes from the office's files are made from the same column definitions the validator uses
+ * (`src/schemas/`); only the fields the build computes (scores, grades, ranks, derived dates) are described here.
+ * A resource is listed only when its file was rendered in this build, with its size and SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import type { Column, TableDef } from '../../schemas/table.ts';
+import { unitNameTable, unitTable } from '../../schemas/unit.ts';
+import { evidenceTable } from '../../schemas/evidence.ts';
+import { dishonestyTable } from '../../schemas/dishonesty.ts';
+import { candidateTable, eventTable, noticeTable } from '../../schemas/candidate.ts';
+import { commitmentTable, commitmentUpdateTable } from '../../schemas/commitment.ts';
+import { pledgeTable } from '../../schemas/pledge.ts';
+import type { Rubric } from '../../schemas/rubric.ts';
+import type { Grade } from '../scoring/score.ts';
+import type { OpenStatus } from '../exemplars/public.ts';
+import { rubricCsvFields, rubricJsonFields } from './rubric.ts';
+import {
+	derived,
+	fieldOf,
+	type Field,
+	type ForeignKey,
+	type Form,
+	type TableSchema,
+} from './table-schema.ts';
+
+/** A tabular data resource. */
+export interface Resource {
+	name: string;
+	type: 'table';
+	/** Relative to the datapackage, i.e. under `/data/`. */
+	path: string;
+	format: Form;
+	mediatype: string;
+	encoding: 'utf-8';
+	title: string;
+	description: string;
+	/** Where the rows are in a JSON file that is an object rather than an array (Table Dialect v2 `property`). */
+	dialect?:
+		{ type: 'structured'; property?: string; itemType: 'object' } | { type: 'delimited'; delimiter: ',' };
+	schema: TableSchema;
+	bytes: number;
+	hash: string;
+}
+
+/** The Data Package descriptor. */
+export interface DataPackage {
+	$schema: string;
+	name: string;
+	title: string;
+	description: string;
+	homepage: string;
+	created: string;
+	keywords: string[];
+	contributors: { title: string; email: string; path: string; roles: string[] }[];
+	resources: Resource[];
+}
+
+/** What the package is built from: the site identity, the as-of date, the rubrics and the rendered open-data files. */
+export interface PackageInput {
+	site: { name: string; url: string; host: string; email: string };
+	asOf: string;
+	rubrics: readonly Rubric[];
+	/** Every rendered open-data file: path under `/data/` → its bytes. */
+	files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The open-data status of an exemplar (SPEC: "publicizing" | "recognized" | "revoked"). */
+const EXEMPLAR_STATUSES = ['publicizing', 'recognized', 'revoked'] as const satisfies readonly OpenStatus[];
+/** The grades (SPEC: "red" | "blue" | "yellow"). */
+const GRADES = ['red', 'blue', 'yellow'] as const satisfies readonly Grade[];
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const QUARTER_PATTERN = '^\\d{4}-Q[1-4]$';
+
+const col = (def: TableDef, key: string): Column => {
+	const c = def.columns.find((c) => c.key === key);
+	if (!c) throw new Error(`${def.name} 没有列 ${key}`);
+	return c;
+};
+/** Fields of input columns, in the given order. */
+const cols = (def: TableDef, keys: readonly string[], form: Form) =>
+	keys.map((k) => fieldOf(col(def, k), form));
+
+/** A family of files: a JSON file and its CSV twin, once or once per `*` (quarter, year). */
+interface Family {
+	/** Resource name for the key (`*` part); the CSV twin gets `-csv`. */
+	name: (key: string) => string;
+	/** Path with `*` for the varying part and no extension, e.g. `grades/*`. */
+	stem: string;
+	/** Title; for a family with a `*`, `标题（key）`, which the 数据下载 page groups by the part before （. */
+	title: (key: string) => string;
+	description: string;
+	/** JSON files that are objects: where the rows are. */
+	property?: string;
+	/** Fields of each form. */
+	fields: (form: Form, key: string) => Field[];
+	primaryKey: string[];
+	/** Foreign keys, given the names of the resources referred to in the same form. */
+	foreignKeys?: (ref: (family: string) => string, key: string) => ForeignKey[];
+	/** SPEC lets these files carry more fields than described (`fieldsMatch: "subset"`). */
+	open?: boolean;
+}
+
+/** Units as published (`src/lib/site/units.ts`): the units.csv columns plus the current name and the name history. */
+const units: Family = {
+	name: () => 'units',
+	stem: 'units',
+	title: () => '被评价单位',
+	description:
+		'被评价单位（镇街、园区、A类、B类部门）：固定编号、类别、设立和撤销日期、并入单位，以及名称沿革。',
+	fields: (form) => [
+		fieldOf(col(unitTable, 'id'), form),
+		fieldOf(col(unitNameTable, 'name'), form, {
+			title: '名称',
+			description: '单位现在的名称（名称沿革中最近的一个）',
+		}),
+		fieldOf(col(unitTable, 'category'), form),
+		...cols(unitTable, ['from', 'to', 'mergedInto'], form),
+		form === 'json'
+			? derived({
+					name: 'names',
+					title: '名称沿革',
+					description: '单位用过的名称及其启用、停用日期（空表示不限），按时间先后',
+					type: 'array',
+					constraints: {
+						required: true,
+						jsonSchema: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: {
+									name: { type: 'string' },
+									from: { type: ['string', 'null'], pattern: DATE_PATTERN },
+									to: { type: ['string', 'null'], pattern: DATE_PATTERN },
+								},
+								required: ['name', 'from', 'to'],
+								additionalProperties: false,
+							},
+						},
+					},
+				})
+			: derived({
+					name: 'names',
+					title: '名称沿革',
+					description: '单位用过的名称，每项写作“名称（启用日期～停用日期）”，多项用“、”分隔',
+					type: 'string',
+					constraints: { required: true },
+				}),
+	],
+	primaryKey: ['id'],
+	foreignKeys: () => [{ fields: ['mergedInto'], reference: { fields: ['id'] } }],
+};
+
+/** A year's rubric: one row per indicator (the JSON file's `indicators`). */
+const rubrics: Family = {
+	name: (y) => `rubric-${y}`,
+	stem: 'rubrics/*',
+	title: (y) => `评价指标（${y} 年）`,
+	description:
+		'当年的评价指标（seed 002 附件1）：每行一项指标，含分组、分值、适用类别和计分规则。JSON 文件中的 indicators 是这张表；文件顶层还有 year、title、source、groups、commitmentCategories、thresholds、notes。',
+	property: 'indicators',
+	fields: (form) => (form === 'json' ? rubricJsonFields() : rubricCsvFields()),
+	primaryKey: ['id'],
+};
+
+/** A quarter's grades (`src/lib/opendata.ts` gradesJson / gradesCsv). */
+const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
+	name: (q) => `grades-${q.toLowerCase()}`,
+	stem: 'grades/*',
+	title: (q) => `季度评价结果（${q}）`,
+	description:
+		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ maxPoints，限定在 0～100，保留一位小数。JSON 文件顶层另有 quarter、rubric（指标年度）、asOf（数据截至日期）。',
+	property: 'units',
+	fields: (form, q) => {
+		const indicators = rubricOf(Number(q.slice(0, 4)))?.indicators ?? [];
+		const common = [
+			fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
+			derived({
+				name: 'name',
+				title: '名称',
+				description: '单位在该季度的名称',
+				type: 'string',
+				constraints: { required: true },
+			}),
+			fieldOf(col(unitTable, 'category'), form),
+			derived({
+				name: 'score',
+				title: '得分',
+				description: '折算后的得分（0～100，一位小数）',
+				type: 'number',
+				constraints: { required: true, minimum: 0, maximum: 100 },
+			}),
+			derived({
+				name: 'grade',
+				title: '等次',
+				description: '红名单 red（≥ 85）、蓝名单 blue（60～85）、黄名单 yellow（< 60），失信记录可调整等次',
+				type: 'string',
+				constraints: { required: true, enum: GRADES },
+			}),
+			derived({
+				name: 'rank',
+				title: '同类排名',
+				description: '在同类单位中的名次：1 + 得分更高的同类单位数（同分同名次）',
+				type: 'integer',
+				constraints: { required: true, minimum: 1 },
+			}),
+			derived({
+				name: 'change',
+				title: '较上季度变化',
+				description: '得分减去上一个评价季度的得分；上季度未参加评价时为空',
+				type: 'number',
+			}),
+			derived({
+				name: 'maxPoints',
+				title: '适用指标满分之和',
+				description: '适用于该类别的指标分值之和',
+				type: 'number',
+				constraints: { required: true, minimum: 0 },
+			}),
+		];
+		if (form === 'json')
+			return [
+				...common,
+				derived({
+					name: 'points',
+					title: '各项指标得分',
+					description: '指标编号 → 得分（扣分可使单项为负）',
+					type: 'object',
+					constraints: {
+						required: true,
+						jsonSchema: { type: 'object', additionalProperties: { type: 'number' } },
+					},
+				}),
+				derived({
+					name: 'overrides',
+					title: '等次调整',
+					description: '因失信记录调整等次：调整后的等次和原因',
+					type: 'array',
+					constraints: {
+						required: true,
+						jsonSchema: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: { grade: { type: 'string', enum: GRADES }, reason: { type: 'string' } },
+								required: ['grade', 'reason'],
+								additionalProperties: false,
+							},
+						},
+					},
+				}),
+				derived({
+					name: 'records',
+					title: '失信记录',
+					description: '该季度计入的失信记录编号，对应 dishonesty 的 id',
+					type: 'array',
+					constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
+				}),
+				derived({
+					name: 'evidence',
+					title: '计分依据',
+					description: '指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
+					type: 'object',
+					constraints: {
+						required: true,
+						jsonSchema: {
+							type: 'object',
+							additionalProperties: { type: 'array', items: { type: 'string' } },
+						},
+					},
+				}),
+			];
+		return [
+			derived({
+				name: 'quarter',
+				title: '季度',
+				description: '评价季度，如 2023-Q4',
+				type: 'string',
+				constraints: { required: true, pattern: QUARTER_PATTERN },
+			}),
+			...common,
+			...indicators.map((i) =>
+				derived({
+					name: `points.${i.id}`,
+					title: `指标 ${i.id} 得分`,
+					description: `${i.title}（满分 ${i.max}）；不适用于该类别时为空`,
+					type: 'number',
+				}),
+			),
+			derived({
+				name: 'overrides',
+				title: '等次调整',
+				description: '因失信记录调整等次：“调整后的等次：原因”，多条用“；”分隔',
+				type: 'string',
+			}),
+		];
+	},
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
+});
+
+/** A quarter's evidence rows (`src/lib/site/evidence.ts`). */
+const evidence: Family = {
+	name: (q) => `evidence-${q.toLowerCase()}`,
+	stem: 'evidence/*',
+	title: (q) => `季度评价记录（${q}）`,
+	description:
+		'季度评价记录：每行一条计分依据（完成、事项、扣分、评分），评价结果中 evidence 引用的就是这些编号。空白预填行不公布。',
+	fields: (form) => [
+		fieldOf(col(evidenceTable, 'id'), form),
+		derived({
+			name: 'quarter',
+			title: '季度',
+			description: '记录所属季度（文件名）',
+			type: 'string',
+			constraints: { required: true, pattern: QUARTER_PATTERN },
+		}),
+		...cols(
+			evidenceTable,
+			['unitId', 'indicatorId', 'kind', 'date', 'count', 'points', 'what', 'source', 'reason'],
+			form,
+		),
+	],
+	primaryKey: ['id'],
+	foreignKeys: (ref, q) => [
+		{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } },
+		{ fields: ['indicatorId'], reference: { resource: ref(`rubric-${q.slice(0, 4)}`), fields: ['id'] } },
+	],
+};
+
+/** Units' 失信 records (`src/lib/site/evidence.ts`). */
+const dishonesty: Family = {
+	name: () => 'dishonesty',
+	stem: 'dishonesty',
+	title: () => '单位失信记录',
+	description: '被评价单位的失信和违约记录及信用修复情况；评价结果中 records 引用的就是这些编号。',
+	fields: (form) =>
+		cols(
+			dishonestyTable,
+			dishonestyTable.columns.map((c) => c.key),
+			form,
+		),
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+};
+
+/** Exemplar fields of SPEC: `[{ id, year, name, gender, unit, position, category, status, noticeStart, … }]`. */
+const exemplarFields = (form: Form): Field[] => [
+	...cols(candidateTable, ['id', 'year', 'name', 'gender', 'unit', 'position', 'category'], form),
+	derived({
+		name: 'status',
+		title: '状态',
+		description: '公示中 publicizing、已认定 recognized、已撤销 revoked（含公示期异议成立未予认定）',
+		type: 'string',
+		constraints: { required: true, enum: EXEMPLAR_STATUSES },
+	}),
+	fieldOf(col(noticeTable, 'start'), form, {
+		name: 'noticeStart',
+		title: '公示开始日期',
+		description: '公示第一天',
+	}),
+	derived({
+		name: 'noticeEnd',
+		title: '公示结束日期',
+		description: '公示期第 7 个工作日（按国务院节假日安排，含调休）',
+		type: 'date',
+		constraints: { required: true },
+	}),
+	derived({ name: 'recognizedOn', title: '认定日期', description: '公示期满无异议的认定日期', type: 'date' }),
+	derived({ name: 'revokedOn', title: '撤销日期', description: '撤销或未予认定的日期', type: 'date' }),
+	fieldOf(col(eventTable, 'publicReason'), form, {
+		name: 'revokedReason',
+		title: '撤销理由',
+		description: '向社会公开的撤销理由',
+	}),
+	...cols(candidateTable, ['title', 'summary'], form),
+];
+
+const exemplars: Family = {
+	name: () => 'exemplars',
+	stem: 'exemplars',
+	title: () => '政务诚信典型',
+	description:
+		'自公示第一天起公开的“政务诚信典型”人选（seed 000）：公示中、已认定和已撤销的都在内。只含可公开的字段；联系方式、推荐单位意见、信用审查情况从不公开。',
+	fields: (form) => exemplarFields(form),
+	primaryKey: ['id'],
+	open: true,
+};
+
+const incentiveList: Family = {
+	name: () => 'incentive-list',
+	stem: 'incentive-list',
+	title: () => '激励名单',
+	description: '已认定且未撤销的“政务诚信典型”，即报送公共信用信息平台的守信激励名单（seed 000 第九条）。',
+	fields: (form) => exemplarFields(form),
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('exemplars'), fields: ['id'] } }],
+	open: true,
+};
+
+const commitments: Family = {
+	name: () => 'commitments',
+	stem: 'commitments',
+	title: () => '公开承诺',
+	description:
+		'镇街、园区和部门的政务诚信公开承诺及其在数据截至日的状态；overdue 表示履行中且已过完成时限（逾期）。',
+	fields: (form) => [
+		...cols(commitmentTable, ['id', 'unitId', 'category', 'content', 'madeOn', 'dueBy'], form),
+		fieldOf(col(commitmentUpdateTable, 'status'), form, {
+			description: '数据截至日的状态：履行中、已兑现、依法变更、未兑现',
+		}),
+		derived({
+			name: 'overdue',
+			title: '逾期',
+			description: '状态为履行中且完成时限早于数据截至日',
+			type: 'boolean',
+			constraints: { required: true },
+		}),
+		derived({ name: 'fulfilledOn', title: '兑现日期', description: '状态变为已兑现的日期', type: 'date' }),
+	],
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	open: true,
+};
+
+const pledges: Family = {
+	name: () => 'pledges',
+	stem: 'pledges',
+	title: () => '企业信用承诺',
+	description: '镇街、园区收集的企业信用承诺书（安全、环保、纳税），每家企业在有效期内计 0.5 分。',
+	fields: (form) => cols(pledgeTable, ['id', 'enterprise', 'uscc', 'kinds', 'signedOn', 'unitId'], form),
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	open: true,
+};
+
+/** Builds the descriptor from the rendered files. */
+export function buildDataPackage(input: PackageInput): DataPackage {
+	const rubricOf = (y: number) => input.rubrics.find((r) => r.year === y);
+	const families = [
+		units,
+		rubrics,
+		grades(rubricOf),
+		evidence,
+		dishonesty,
+		exemplars,
+		incentiveList,
+		commitments,
+		pledges,
+	];
+	const resources: Resource[] = [];
+	for (const family of families)
+		for (const key of keysOf(family.stem, input.files))
+			for (const form of ['json', 'csv'] as const) {
+				const path = `${family.stem.replace('*', key)}.${form}`;
+				const body = input.files.get(path);
+				if (body === undefined) continue;
+				const suffix = form === 'csv' ? '-csv' : '';
+				const ref = (name: string) => name + suffix;
+				const schema: TableSchema = {
+					fields: family.fields(form, key),
+					...(family.open ? { fieldsMatch: 'subset' as const } : {}),
+					...(form === 'csv' ? { missingValues: [''] } : {}),
+					primaryKey: family.primaryKey,
+					...(family.foreignKeys ? { foreignKeys: family.foreignKeys(ref, key) } : {}),
+				};
+				resources.push({
+					name: family.name(key) + suffix,
+					type: 'table',
+					path,
+					format: form,
+					mediatype: form === 'json' ? 'application/json' : 'text/csv',
+					encoding: 'utf-8',
+					title: family.title(key) + (form === 'csv' ? '（CSV）' : ''),
+					description:
+						family.description +
+						(form === 'csv' ? 'CSV 为带 BOM 的 UTF-8，与同名 JSON 的行相同；多项内容用“、”分隔。' : ''),
+					...(form === 'json'
+						? {
+								dialect: {
+									type: 'structured' as const,
+									...(family.property ? { property: family.property } : {}),
+									itemType: 'object' as const,
+								},
+							}
+						: { dialect: { type: 'delimited' as const, delimiter: ',' as const } }),
+					schema,
+					bytes: body.byteLength,
+					hash: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+				});
+			}
+	const host = new URL(input.site.url).host;
+	return {
+		$schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+		name: host.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+		title: `${input.site.name} 开放数据`,
+		description:
+			'政务诚信建设综合信用评价（季度结果、评价指标、评价记录、失信记录）、政务诚信典型和政务诚信公开承诺的开放数据。用这些文件可以复算每个单位的得分、等次和排名。',
+		homepage: `${input.site.url}/data/`,
+		created: `${input.asOf}T00:00:00+08:00`,
+		keywords: ['政务诚信', '信用评价', '红名单', '黄名单', '诚信典型', '公开承诺', '淮安区'],
+		contributors: [
+			{ title: input.site.host, email: input.site.email, path: input.site.url, roles: ['publisher'] },
+		],
+		resources,
+	};
+}
+
+/** The keys (`*` parts) of a family's files among the rendered ones, sorted; `['']` for a single file. */
+function keysOf(stem: string, files: ReadonlyMap<string, unknown>): string[] {
+	if (!stem.includes('*')) return [''];
+	const [pre, post] = stem.split('*');
+	const keys = new Set<string>();
+	for (const path of files.keys()) {
+		const m = path.match(/^(.*)\.(json|csv)$/);
+		if (!m || !m[1].startsWith(pre) || !m[1].endsWith(post)) continue;
+		const key = m[1].slice(pre.length, m[1].length - post.length);
+		if (key && !key.includes('/')) keys.add(key);
+	}
+	return [...keys].sort();
+}

@@ -1,0 +1,227 @@
+/**
+ * The validator's issue codes: what each means, and which input file can produce which. The data dictionary
+ * (`/data/dictionary/` and the README section) is generated from this and from the table definitions.
+ *
+ * What is derived and what is listed: the codes a *cell* can produce are found by asking each column's zod schema
+ * (`cellCodes`), so a new rule in `src/schemas/table.ts` shows up by itself. The codes of reading a CSV file and of
+ * the checks across rows and files (`src/lib/validate/dataset.ts`) are listed here, next to their meaning; the unit
+ * test `test/unit/codes.test.ts` reads the validator's source and fails when a code it emits is missing here, or when
+ * a code listed here is emitted nowhere.
+ */
+import type { Cell, Column, TableDef } from '../../schemas/table.ts';
+
+/** Every issue code, with a one-line Chinese description for the office. */
+export const ISSUE_CODES = {
+	// Reading a file.
+	'bad-encoding': '文件编码无法识别（UTF-16、二进制文件，或既不是 UTF-8 也不是 GBK），须另存为"CSV UTF-8"',
+	'encoding-gbk':
+		'（警告）文件是 GBK 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
+	'empty-file': '文件是空的，至少要有一行表头',
+	'csv-quote': '引号没有闭合或使用不正确',
+	'json-syntax': 'JSON 语法错误',
+	'mdx-syntax': '正文（MDX）语法错误',
+	'mdx-forbidden': '正文中不能有 import/export、组件、HTML 标签、{ } 表达式或图片',
+	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站页面',
+	// Header and row shape.
+	'blank-header': '表头中有空白的列名',
+	'unknown-column': '表头中有模板里没有的列',
+	'duplicate-column': '同一列在表头中出现了两次',
+	'missing-column': '表头缺少必填的列',
+	'rows-unchecked': '表头有误，数据行均未检查',
+	'extra-cell': '本行的列数多于表头（常见原因：内容含英文逗号却没加引号）',
+	'missing-cell': '本行的列数少于表头',
+	// Cells.
+	required: '必填内容为空',
+	'type-error': '类型不对，例如数字列填了文字',
+	'enum-error': '不是允许的值之一',
+	'full-width': '含全角字符（如 ３、Ａ），应改为半角；可用 npm run validate -- --fix 自动修正',
+	'id-format': '编号只能用英文字母、数字、- 和 _，不超过 64 个字符',
+	'date-format': '日期格式不对，应写作 YYYY-MM-DD（出生年月写作 YYYY-MM）',
+	'date-invalid': '日期不存在（如 2月30日）',
+	'out-of-range': '数值超出允许范围',
+	'duplicate-value': '同一格中重复填写了同一项',
+	'too-long': '内容超过字数上限',
+	'control-char': '含有不可见的控制字符',
+	'invisible-char': '含有零宽字符或文字方向控制字符（多从网页复制带入）',
+	'uscc-invalid': '统一社会信用代码不合 GB 32100-2015（长度、字符或校验位不对）',
+	'unknown-field': 'JSON 中有不认识的字段',
+	// Across rows and files.
+	'missing-file': '缺少必需的文件',
+	'file-name': '文件名不合要求（如季度文件应为 2024-Q1.csv）',
+	'unique-error': '编号重复',
+	'foreign-key': '引用的单位、指标、候选人、承诺或公示不存在',
+	'date-order': '日期先后顺序不对（如结束早于开始）',
+	'out-of-period': '日期不在文件或年度所示的期间内',
+	overlap: '同一单位的名称使用时段重叠',
+	'missing-name': '单位在 unit-names.csv 中没有名称',
+	'missing-rubric': '缺少该年度的评价指标文件',
+	'not-applicable': '指标或承诺不适用于该类别的单位',
+	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
+	'computed-indicator': '该指标由其他数据自动计算，不要在评价记录中填写',
+	'kind-mismatch': '记录类型与指标的计分方式不符',
+	'reason-required': '评分类指标必须写明评分理由',
+	'points-not-allowed': '只有评分类指标才能填写"得分"',
+	'calendar-unknown': '公示期涉及的年份没有节假日安排，无法计算工作日',
+	'over-quota': '超过每单位每年推荐 2 人的限额',
+	deadline: '推荐日期晚于 12 月 10 日的截止日',
+	'lifecycle-order': '评选流程的先后顺序不对（如未通过审查即评审、未公示即有异议）',
+	'missing-story': '缺少候选人的详细事迹文件',
+	'story-too-short': '详细事迹不足 1500 字',
+	'too-many': '照片超过 2 张',
+	'photo-format': '照片不是 JPEG 或 PNG',
+	'photo-size': '照片不是 120×160 像素',
+	'photo-bytes': '照片不小于 30KB',
+	'unused-file': '（警告）没有被引用的文件，不会发布',
+	'rubric-year': '评价指标文件名的年份与其中的 year 不一致',
+	'rubric-rule': '评价指标的计分规则自相矛盾（如封顶分大于满分）',
+} as const satisfies Record<string, string>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
+export const READ_CODES: readonly IssueCode[] = [
+	'bad-encoding',
+	'encoding-gbk',
+	'empty-file',
+	'csv-quote',
+	'blank-header',
+	'unknown-column',
+	'duplicate-column',
+	'missing-column',
+	'rows-unchecked',
+	'extra-cell',
+	'missing-cell',
+];
+
+/** Codes of reading a JSON file (`json.ts`). */
+const JSON_CODES: readonly IssueCode[] = [
+	'bad-encoding',
+	'json-syntax',
+	'type-error',
+	'enum-error',
+	'unknown-field',
+];
+/** Codes of reading an MDX text (`story.ts`). */
+const MDX_CODES: readonly IssueCode[] = ['bad-encoding', 'mdx-syntax', 'mdx-forbidden', 'unsafe-link'];
+
+/**
+ * Codes of the checks across rows and files in `dataset.ts`, by the input they are reported on: a CSV table's `name`,
+ * or one of the other inputs (`site`, `rubrics`, `stories`, `photos`, `policy-texts`).
+ */
+export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
+	units: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required', 'missing-name'],
+	'unit-names': ['missing-file', 'foreign-key', 'date-order', 'overlap'],
+	evidence: [
+		'file-name',
+		'unique-error',
+		'missing-rubric',
+		'foreign-key',
+		'not-applicable',
+		'unit-inactive',
+		'required',
+		'out-of-period',
+		'computed-indicator',
+		'kind-mismatch',
+		'out-of-range',
+		'reason-required',
+		'points-not-allowed',
+	],
+	dishonesty: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
+	candidates: [
+		'missing-file',
+		'unique-error',
+		'foreign-key',
+		'over-quota',
+		'deadline',
+		'out-of-period',
+		'lifecycle-order',
+		'date-order',
+		'missing-story',
+		'too-many',
+		'required',
+	],
+	reviews: ['missing-file', 'unique-error', 'foreign-key'],
+	notices: ['missing-file', 'unique-error', 'calendar-unknown'],
+	events: ['missing-file', 'foreign-key', 'lifecycle-order', 'date-order', 'required'],
+	commitments: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'unit-inactive'],
+	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
+	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable'],
+	calendar: ['file-name', 'unique-error', 'out-of-period'],
+	policies: ['unique-error', 'missing-file'],
+	site: ['missing-file', ...JSON_CODES],
+	rubrics: [
+		'file-name',
+		'missing-file',
+		...JSON_CODES,
+		'rubric-year',
+		'unique-error',
+		'foreign-key',
+		'rubric-rule',
+	],
+	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
+	photos: ['photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
+	'policy-texts': [...MDX_CODES, 'foreign-key'],
+};
+
+/**
+ * Values that between them trip every rule a cell schema has: wrong types, full-width digits, other date spellings,
+ * impossible dates, control and zero-width characters, overlong text. Bounds and enumerations add their own probes.
+ */
+const PROBES = [
+	'x',
+	'x y',
+	'1.5',
+	'３',
+	'２０２２-０１-０１',
+	'2022/01/01',
+	'2022-02-30',
+	'1985-13',
+	'、',
+	'\u0001',
+	'\u200B',
+	'x'.repeat(100_000),
+];
+
+/** The codes a cell can give, found by validating probe values with its schema. */
+export function cellCodes(cell: Cell): IssueCode[] {
+	const probes = [...PROBES];
+	if (cell.minimum !== undefined) probes.push(String(cell.minimum - 1));
+	if (cell.maximum !== undefined) probes.push(String(cell.maximum + 1));
+	if (cell.choices?.length) probes.push(`${cell.choices[0].label}、${cell.choices[0].label}`);
+	const codes = new Set<string>();
+	for (const p of probes) {
+		const r = cell.schema.safeParse(p);
+		if (r.success) continue;
+		for (const i of r.error.issues) {
+			const code = (i as { params?: { code?: string } }).params?.code;
+			if (code) codes.add(code);
+		}
+	}
+	return [...codes].filter((c): c is IssueCode => c in ISSUE_CODES).sort();
+}
+
+/** The codes a column can give: its cell's, and `required` when it must be filled. */
+export function columnCodes(column: Column): IssueCode[] {
+	const codes = new Set(cellCodes(column.cell));
+	if (column.required) codes.add('required');
+	return [...codes].sort();
+}
+
+/** Every code a CSV table can give, in the order of `ISSUE_CODES`. */
+export function tableCodes(def: TableDef): IssueCode[] {
+	const codes = new Set<IssueCode>([
+		...READ_CODES,
+		...def.columns.flatMap(columnCodes),
+		...(CHECK_CODES[def.name] ?? []),
+	]);
+	return inOrder(codes);
+}
+
+/** Every code one of the other inputs (`site`, `rubrics`, `stories`, `photos`, `policy-texts`) can give. */
+export function inputCodes(name: string): IssueCode[] {
+	return inOrder(new Set(CHECK_CODES[name] ?? []));
+}
+
+function inOrder(codes: ReadonlySet<IssueCode>): IssueCode[] {
+	return (Object.keys(ISSUE_CODES) as IssueCode[]).filter((c) => codes.has(c));
+}

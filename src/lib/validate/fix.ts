@@ -1,0 +1,220 @@
+/**
+ * `npm run validate -- --fix`: the safe normalisations, and nothing else. Each one leaves the meaning of every cell
+ * exactly as the validator reads it, or turns a value the validator refuses into the one spelling its message asks for:
+ *
+ *  - encoding: a UTF-8 file gets a BOM (Excel and WPS need it to open the file as UTF-8); a GBK/GB18030 file is
+ *    re-encoded as UTF-8 with a BOM;
+ *  - full-width letters, digits and signs (`３`, `Ａ类`, `２０２２－０１－０１`) become half-width in every cell that is not
+ *    free text (codes, numbers, dates, options);
+ *  - spaces before and after a cell's value are removed (the validator ignores them);
+ *  - a date written `2022/11/22`, `2022.11.22` or `2022年11月22日` becomes `2022-11-22` when it is a real date.
+ *
+ * Free text (事项, 理由, names …) is never changed except for its outer spaces. Only the changed cells are rewritten;
+ * quoting and line endings elsewhere stay as they were. A file whose CSV structure the validator would reject
+ * (unclosed quotes …) is left alone: the validator's own messages come first. Pure: bytes in, bytes out.
+ */
+import { decodeText, parseCsv } from '../csv.ts';
+import { suggestIsoDate, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
+import type { DataFiles } from './dataset.ts';
+import { INPUT_TABLES, matchesTablePath } from './tables.ts';
+
+/** One change, located like a validator issue: `path:line:column: 原值 → 新值`. */
+export interface FixChange {
+	file: string;
+	line: number;
+	column: number;
+	from: string;
+	to: string;
+}
+
+/** The outcome for one file: its new bytes when anything changed, the changes, or why it was left alone. */
+export interface FixResult {
+	/** Path under the data folder. */
+	rel: string;
+	bytes?: Uint8Array;
+	changes: FixChange[];
+	skipped?: string;
+}
+
+/** Formats a change the way issues are printed, so editors can jump to it. */
+export function formatChange(c: FixChange): string {
+	return `${c.file}:${c.line}:${c.column}: ${c.from} → ${c.to}`;
+}
+
+const BOM = '\uFEFF';
+
+/** A cell in the text: where its raw form starts and ends, its value, and whether it was quoted. */
+interface Span {
+	start: number;
+	end: number;
+	value: string;
+	quoted: boolean;
+}
+
+/**
+ * Splits CSV text (RFC 4180: `,` between cells, `"` quotes with `""` inside, any line ending) into rows of cell spans
+ * with the physical line each row starts on. Returns undefined on a quote error (the validator reports those).
+ */
+function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
+	const rows: { line: number; cells: Span[] }[] = [];
+	let i = 0;
+	let line = 1;
+	while (i < text.length) {
+		const cells: Span[] = [];
+		const rowLine = line;
+		for (;;) {
+			const start = i;
+			let value = '';
+			let quoted = false;
+			if (text[i] === '"') {
+				quoted = true;
+				i++;
+				for (;;) {
+					if (i >= text.length) return undefined;
+					if (text[i] === '"') {
+						if (text[i + 1] === '"') {
+							value += '"';
+							i += 2;
+							continue;
+						}
+						i++;
+						break;
+					}
+					if (text[i] === '\n') line++;
+					value += text[i++];
+				}
+				if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return undefined;
+			} else {
+				while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+					if (text[i] === '"') return undefined;
+					value += text[i++];
+				}
+			}
+			cells.push({ start, end: i, value, quoted });
+			if (text[i] === ',') {
+				i++;
+				continue;
+			}
+			break;
+		}
+		if (text[i] === '\r') i++;
+		if (text[i] === '\n') i++;
+		line++;
+		rows.push({ line: rowLine, cells });
+	}
+	return rows;
+}
+
+/** A header cell as the validator matches it (read-table.ts): no BOM, half-width, no spaces. */
+const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
+
+/** Whether a column holds free text (the only cells whose full-width characters are left as typed). */
+const isFreeText = (c: Column) =>
+	c.cell.type === 'string' && !c.cell.choices && !c.cell.pattern && !c.cell.format;
+
+/** The safe form of a cell's value. */
+function fixValue(c: Column | undefined, v: string): string {
+	if (!c) return v.trim();
+	let out = isFreeText(c) ? v : toHalfWidth(v);
+	out = out.trim();
+	if (c.cell.type === 'date' && out && !/^\d{4}-\d{2}-\d{2}$/.test(out)) out = suggestIsoDate(out) ?? out;
+	return out;
+}
+
+/** How a value is written back: quoted when it needs it, or when it was quoted before. */
+function serialise(value: string, wasQuoted: boolean): string {
+	return wasQuoted || /[",\r\n]/.test(value) || value !== value.trim()
+		? `"${value.replace(/"/g, '""')}"`
+		: value;
+}
+
+/** Applies the safe normalisations to one CSV file of a table. */
+export function fixCsv(def: TableDef, bytes: Uint8Array, shown: string, rel: string): FixResult {
+	const decoded = decodeText(bytes, shown);
+	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法识别，未修改' };
+	const changes: FixChange[] = [];
+	if (decoded.encoding === 'utf-8')
+		changes.push({ file: shown, line: 1, column: 1, from: 'UTF-8（无 BOM）', to: 'UTF-8（带 BOM）' });
+	if (decoded.encoding === 'gb18030')
+		changes.push({ file: shown, line: 1, column: 1, from: 'GBK/GB18030 编码', to: 'UTF-8（带 BOM）' });
+	const text = decoded.text;
+	const rows = tokenize(text);
+	const parsed = parseCsv(text, shown);
+	// Only rewrite what reads the same way the validator reads it: same rows, same cells, same lines.
+	const nonBlank = rows?.filter((r) => r.cells.some((c) => c.value.trim() !== ''));
+	const table = parsed.table;
+	const same =
+		nonBlank &&
+		table &&
+		parsed.issues.length === 0 &&
+		nonBlank.length === table.rows.length + 1 &&
+		[{ line: 1, cells: table.header }, ...table.rows].every(
+			(r, i) =>
+				(i === 0 || r.line === nonBlank[i].line) &&
+				r.cells.length === nonBlank[i].cells.length &&
+				r.cells.every((c, j) => c === nonBlank[i].cells[j].value),
+		);
+	if (!same) {
+		const encodingOnly = changes.length ? withBom(text) : undefined;
+		return {
+			rel,
+			bytes: encodingOnly,
+			changes,
+			skipped: 'CSV 结构有问题（引号、空文件等），单元格未修正；请先按检查结果改正',
+		};
+	}
+	const [header, ...data] = nonBlank;
+	const columns = header.cells.map((h) => {
+		const name = normHeader(h.value);
+		return def.columns.find((c) => c.header === name || c.key === name);
+	});
+	const edits: { span: Span; to: string }[] = [];
+	const edit = (line: number, j: number, span: Span, to: string) => {
+		if (to === span.value) return;
+		edits.push({ span, to });
+		changes.push({
+			file: shown,
+			line,
+			column: j + 1,
+			from: JSON.stringify(span.value),
+			to: JSON.stringify(to),
+		});
+	};
+	header.cells.forEach((span, j) => edit(header.line, j, span, span.value.trim()));
+	for (const row of data)
+		row.cells.forEach((span, j) => {
+			if (j < columns.length) edit(row.line, j, span, fixValue(columns[j], span.value));
+		});
+	if (changes.length === 0) return { rel, changes };
+	let out = '';
+	let at = 0;
+	for (const { span, to } of edits) {
+		out += text.slice(at, span.start) + serialise(to, span.quoted);
+		at = span.end;
+	}
+	out += text.slice(at);
+	return { rel, bytes: withBom(out), changes };
+}
+
+const withBom = (text: string): Uint8Array => new TextEncoder().encode(BOM + text);
+
+/**
+ * Runs `fixCsv` on every CSV file of every input table in a data folder; returns the files it would change.
+ * @param shown how paths are shown (e.g. `data/`), as for the validator
+ */
+export function fixFolder(files: DataFiles, shown = 'data/'): FixResult[] {
+	const out: FixResult[] = [];
+	const dirs = new Set(
+		INPUT_TABLES.map((t) => (t.path.includes('/') ? t.path.slice(0, t.path.lastIndexOf('/')) : '')),
+	);
+	for (const dir of [...dirs].sort())
+		for (const name of files.list(dir)) {
+			const rel = dir ? `${dir}/${name}` : name;
+			const def = INPUT_TABLES.find((t) => matchesTablePath(t, rel));
+			const bytes = def && files.read(rel);
+			if (!def || !bytes) continue;
+			const r = fixCsv(def, bytes, shown + rel, rel);
+			if (r.changes.length || r.skipped) out.push(r);
+		}
+	return out;
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import Papa from 'papaparse';
+import { buildDataPackage } from '../../src/lib/opendata/datapackage.ts';
+import { fieldOf } from '../../src/lib/opendata/table-schema.ts';
+import { rubricCsv, rubricCsvFields } from '../../src/lib/opendata/rubric.ts';
+import { rubricSchema } from '../../src/schemas/rubric.ts';
+import { unitTable } from '../../src/schemas/unit.ts';
+import { pledgeTable } from '../../src/schemas/pledge.ts';
+import { checkPackage, type PackageDesc } from '../helpers/table-schema.ts';
+import { fixtureText } from '../helpers/files.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const BOM = '\uFEFF';
+const site = {
+	name: '测试站',
+	url: 'https://test.example',
+	host: '测试信用办',
+	email: 'office@test.example',
+};
+const rubric = rubricSchema.parse(JSON.parse(fixtureText('rubrics/2022.json')));
+
+const UNITS_JSON = JSON.stringify([
+	{
+		id: 'a1',
+		name: '区甲局',
+		category: 'A',
+		from: null,
+		to: null,
+		mergedInto: null,
+		names: [{ name: '区甲局', from: null, to: null }],
+	},
+	{
+		id: 't1',
+		name: '甲镇',
+		category: 'town',
+		from: null,
+		to: '2023-01-01',
+		mergedInto: 'a1',
+		names: [{ name: '甲镇', from: null, to: null }],
+	},
+]);
+const UNITS_CSV = `${BOM}id,name,category,from,to,mergedInto,names\r\na1,区甲局,A,,,,区甲局（～）\r\nt1,甲镇,town,,2023-01-01,a1,甲镇（～）\r\n`;
+
+/** A package of the two units files, as the build makes it. */
+function unitsPackage(json = UNITS_JSON, csv = UNITS_CSV) {
+	const files = new Map([
+		['units.json', enc(json)],
+		['units.csv', enc(csv)],
+	]);
+	const pkg = buildDataPackage({ site, asOf: '2026-11-22', rubrics: [rubric], files });
+	return { pkg: pkg as unknown as PackageDesc, read: (p: string) => files.get(p) };
+}
+
+describe('fields made from the column definitions', () => {
+	it('publishes enumerations as their codes, with the Chinese header as title', () => {
+		expect(fieldOf(unitTable.columns[1], 'json')).toEqual({
+			name: 'category',
+			title: '类别',
+			description:
+				'评价类别（seed 002 三(一)）：镇街、园区、A类、B类。取值：town（镇街）、park（园区）、A（A类）、B（B类）',
+			type: 'string',
+			example: 'A',
+			constraints: { enum: ['town', 'park', 'A', 'B'], required: true },
+		});
+	});
+	it('makes a multi-valued cell a JSON array with allowed items, and a "、"-separated list in CSV', () => {
+		const kinds = pledgeTable.columns.find((c) => c.key === 'kinds')!;
+		expect(fieldOf(kinds, 'json')).toMatchObject({
+			type: 'array',
+			example: ['safety', 'environment'],
+			constraints: {
+				required: true,
+				jsonSchema: {
+					type: 'array',
+					minItems: 1,
+					items: { type: 'string', enum: ['safety', 'environment', 'tax'] },
+				},
+			},
+		});
+		expect(fieldOf(kinds, 'csv')).toMatchObject({
+			type: 'list',
+			delimiter: '、',
+			example: 'safety、environment',
+		});
+	});
+});
+
+describe('the data package builder', () => {
+	it('describes each rendered file with its size, SHA-256, schema, primary key and foreign keys', () => {
+		const { pkg } = unitsPackage();
+		expect(pkg.resources.map((r) => [r.name, r.path, r.format])).toEqual([
+			['units', 'units.json', 'json'],
+			['units-csv', 'units.csv', 'csv'],
+		]);
+		const csv = pkg.resources[1];
+		expect(csv.bytes).toBe(enc(UNITS_CSV).length);
+		expect(csv.hash).toBe(`sha256:${createHash('sha256').update(UNITS_CSV).digest('hex')}`);
+		expect(csv.schema.fields.map((f) => f.name)).toEqual([
+			'id',
+			'name',
+			'category',
+			'from',
+			'to',
+			'mergedInto',
+			'names',
+		]);
+		expect(csv.schema.primaryKey).toEqual(['id']);
+		expect(csv.schema.foreignKeys).toEqual([{ fields: ['mergedInto'], reference: { fields: ['id'] } }]);
+		expect(pkg.homepage).toBe('https://test.example/data/');
+	});
+	it('leaves out files this build did not render', () => {
+		expect(unitsPackage().pkg.resources.some((r) => r.name.startsWith('grades'))).toBe(false);
+	});
+});
+
+describe('the Table Schema checker used by the e2e test', () => {
+	it('passes files that match their descriptions', () => {
+		const { pkg, read } = unitsPackage();
+		expect(checkPackage(pkg, read).problems).toEqual([]);
+	});
+	it('reports a value outside the enumeration, a wrong type and a dangling foreign key', () => {
+		const bad = UNITS_JSON.replace('"category":"A"', '"category":"A类"')
+			.replace('"to":"2023-01-01"', '"to":"2023/01/01"')
+			.replace('"mergedInto":"a1"', '"mergedInto":"zz"');
+		const { pkg, read } = unitsPackage(bad);
+		const problems = checkPackage(pkg, read).problems.map((p) => p.replace(/:.*/, ''));
+		expect(problems).toEqual(['units 第 1 行 category', 'units 第 2 行 to', 'units 第 2 行 mergedInto']);
+	});
+	it('reports a CSV without BOM, a header that differs and a repeated primary key', () => {
+		const { pkg, read } = unitsPackage(
+			UNITS_JSON,
+			'id,category,name,from,to,mergedInto,names\r\na1,A,区甲局,,,,x\r\na1,A,区甲局,,,,x\r\n',
+		);
+		// The package was built from these bytes, so size and hash match; the content does not.
+		expect(checkPackage(pkg, read).problems).toEqual([
+			'units-csv: CSV 没有 UTF-8 BOM',
+			'units-csv: 表头 id,category,name,from,to,mergedInto,names 与字段 id,name,category,from,to,mergedInto,names 不一致',
+			'units-csv 第 2 行 id: 主键 ["a1"] 重复',
+		]);
+	});
+	it('reports a file changed after the package was made', () => {
+		const { pkg } = unitsPackage();
+		const other = new Map([
+			['units.json', enc(UNITS_JSON.replace('甲镇', '乙镇'))],
+			['units.csv', enc(UNITS_CSV)],
+		]);
+		expect(checkPackage(pkg, (p) => other.get(p)).problems).toEqual(['units: hash 不符']);
+	});
+});
+
+describe('the rubric CSV twin', () => {
+	it('has one row per indicator with the rule flattened into columns', () => {
+		expect(rubricCsvFields().map((f) => f.name)).toEqual([
+			'id',
+			'group',
+			'title',
+			'description',
+			'max',
+			'appliesTo',
+			'method',
+			'assessor',
+			'rule.kind',
+			'rule.deduction.per',
+			'rule.deduction.what',
+			'rule.validQuarters',
+			'rule.per',
+			'rule.cap',
+			'rule.source',
+			'rule.step',
+			'interpretation',
+		]);
+		const csv = rubricCsv(rubric);
+		expect(csv.startsWith(BOM)).toBe(true);
+		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			header: true,
+			skipEmptyLines: true,
+		}).data;
+		expect(rows).toHaveLength(14);
+		expect(rows[0]).toMatchObject({
+			id: '1.1',
+			max: '10',
+			appliesTo: 'town、park、A、B',
+			'rule.kind': 'done',
+			'rule.deduction.per': '10',
+			'rule.per': '',
+		});
+		// 5.2 counts pledges: 0.5 per enterprise, at most 5, valid four quarters.
+		expect(rows.find((r) => r.id === '5.2')).toMatchObject({
+			'rule.kind': 'perItem',
+			'rule.per': '0.5',
+			'rule.cap': '5',
+			'rule.source': 'pledges',
+			'rule.validQuarters': '4',
+		});
+	});
+});
