@@ -1,0 +1,96 @@
+/**
+ * Nothing lost: for every input file, rows read = rows published + rows deliberately not published (each with the
+ * rule that withholds it) + rows refused by the validator. The build prints this after every run and fails if a
+ * single row is unaccounted for.
+ */
+import type { Dataset } from './validate/dataset.ts';
+import { exemplarPublication, lifecycles } from './exemplars/publish.ts';
+import { STAGE_LABELS } from './exemplars/lifecycle.ts';
+
+/** Where the rows of one input file went. */
+export interface FileAccount {
+	file: string;
+	rowsIn: number;
+	published: number;
+	/** Rows kept off the site on purpose, counted per rule. */
+	withheld: { rule: string; count: number }[];
+	/** Rows the validator refused (each named in an error; a build never gets here with any). */
+	refused: number;
+}
+
+const add = (list: FileAccount['withheld'], rule: string, n = 1) => {
+	if (n === 0) return;
+	const hit = list.find((w) => w.rule === rule);
+	if (hit) hit.count += n;
+	else list.push({ rule, count: n });
+};
+
+/** Accounts for every row of every table file of a validated dataset on the as-of date. */
+export function accountRows(d: Dataset, asOf: string): FileAccount[] {
+	const publication = exemplarPublication(d, asOf);
+	const publicCandidates = new Set(publication.exemplars.map((e) => e.id));
+	const startedNotices = new Set(publication.notices.map((n) => n.id));
+	const stages = lifecycles(d, asOf);
+	return d.files.map((f) => {
+		const account: FileAccount = {
+			file: f.file,
+			rowsIn: f.rowsIn,
+			published: 0,
+			withheld: [],
+			refused: f.rowsIn - f.rowsValid,
+		};
+		const inFile = <T>(rows: { file: string; value: T }[]) =>
+			rows.filter((r) => r.file === f.file).map((r) => r.value);
+		switch (f.table) {
+			case 'evidence':
+				account.published = inFile(d.evidence).length;
+				add(account.withheld, '空白预填行：尚未填写，不计分、不发布', f.placeholders ?? 0);
+				break;
+			case 'candidates':
+				for (const c of inFile(d.candidates))
+					if (publicCandidates.has(c.id)) account.published++;
+					else
+						add(
+							account.withheld,
+							`候选人处于"${STAGE_LABELS[stages.get(c.id)!.stage]}"：公示开始前或资格取消的候选人不公开（SPEC 2）`,
+						);
+				break;
+			case 'reviews':
+				add(
+					account.withheld,
+					'信用审查细节永不公开，只体现为候选人是否进入评审（seed 000 第七条；个人信息保护）',
+					inFile(d.reviews).length,
+				);
+				break;
+			case 'notices':
+				for (const n of inFile(d.notices))
+					if (startedNotices.has(n.id)) account.published++;
+					else add(account.withheld, '公示尚未开始');
+				break;
+			case 'events':
+				for (const e of inFile(d.events))
+					// A revocation, and an upheld objection with a public reason, are published as the candidate's status and reason.
+					if (
+						(e.event === 'revoked' || (e.event === 'objection-upheld' && e.publicReason)) &&
+						publicCandidates.has(e.candidateId)
+					)
+						account.published++;
+					else
+						add(
+							account.withheld,
+							'异议内容和核实过程不公开，只公开由此产生的状态（公示中/待核实、未予认定）',
+						);
+				break;
+			case 'calendar':
+				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
+				break;
+			default:
+				account.published = f.rowsValid;
+		}
+		return account;
+	});
+}
+
+/** Whether every row of a file is accounted for. */
+export const balanced = (a: FileAccount): boolean =>
+	a.rowsIn === a.published + a.refused + a.withheld.reduce((s, w) => s + w.count, 0);
