@@ -43,16 +43,25 @@ export interface PageWeight {
 /** Weight of one built HTML page. */
 export function pageWeight(dist: string, htmlFile: string): PageWeight {
 	const html = readFileSync(htmlFile, 'utf8');
-	const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => join(dist, m[1]));
+	const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) =>
+		join(dist, m[1]),
+	);
 	const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => join(dist, m[1]));
 	const modules = new Set<string>();
 	for (const s of scripts) for (const f of moduleClosure(dist, s)) modules.add(f);
 	let js = 0;
 	let chart = 0;
-	for (const f of modules) (isChart(f) ? (chart += gzSize(f)) : (js += gzSize(f)));
+	for (const f of modules) isChart(f) ? (chart += gzSize(f)) : (js += gzSize(f));
 	const h = gzipSync(html, { level: 9 }).length;
 	const c = css.filter(existsSync).reduce((s, f) => s + gzSize(f), 0);
-	return { page: '/' + relative(dist, htmlFile).replace(/index\.html$/, ''), html: h, css: c, js, chart, beforeChart: h + c + js };
+	return {
+		page: '/' + relative(dist, htmlFile).replace(/index\.html$/, ''),
+		html: h,
+		css: c,
+		js,
+		chart,
+		beforeChart: h + c + js,
+	};
 }
 
 /** Template of a page path: its first segment, with dynamic segments generalised. */
@@ -60,7 +69,10 @@ export function templateOf(page: string): string {
 	const parts = page.split('/').filter(Boolean);
 	if (parts.length === 0) return '/';
 	if (parts.length === 1) return `/${parts[0]}/`;
-	return `/${parts[0]}/${parts.slice(1).map(() => '*').join('/')}/`;
+	return `/${parts[0]}/${parts
+		.slice(1)
+		.map(() => '*')
+		.join('/')}/`;
 }
 
 /** The heaviest page (before chart code) of each template. */
@@ -94,11 +106,19 @@ if (import.meta.main) {
 		if (r.status !== 0) process.exit(1);
 	}
 	const kb = (n: number) => (n / 1024).toFixed(1);
-	console.log('\n模板                         最重的页面                                 HTML   CSS    JS   图表   合计(不含图表) KB');
+	console.log(
+		'\n模板                         最重的页面                                 HTML   CSS    JS   图表   合计(不含图表) KB',
+	);
 	let over = 0;
 	for (const [t, w] of heaviestByTemplate(dist)) {
 		if (w.beforeChart > 60 * 1024) over++;
-		console.log(`${t.padEnd(28)} ${w.page.slice(0, 42).padEnd(42)} ${kb(w.html).padStart(6)} ${kb(w.css).padStart(5)} ${kb(w.js).padStart(5)} ${kb(w.chart).padStart(6)} ${kb(w.beforeChart).padStart(8)}${w.beforeChart > 60 * 1024 ? '  超过 60 KB' : ''}`);
+		console.log(
+			`${t.padEnd(28)} ${w.page.slice(0, 42).padEnd(42)} ${kb(w.html).padStart(6)} ${kb(w.css).padStart(5)} ${kb(w.js).padStart(5)} ${kb(w.chart).padStart(6)} ${kb(w.beforeChart).padStart(8)}${w.beforeChart > 60 * 1024 ? '  超过 60 KB' : ''}`,
+		);
 	}
-	console.log(over ? `\n${over} 个模板超过 60 KB（gzip，不含图表代码）。` : '\n所有模板都不超过 60 KB（gzip，不含图表代码）。');
+	console.log(
+		over
+			? `\n${over} 个模板超过 60 KB（gzip，不含图表代码）。`
+			: '\n所有模板都不超过 60 KB（gzip，不含图表代码）。',
+	);
 }

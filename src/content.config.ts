@@ -1,11 +1,16 @@
 /**
  * Content collections. Every collection is fed from the validated dataset of DATA_DIR (`src/loaders/pipeline.ts`):
  * the validator, not Astro's file() loader, decides what is valid, and a dataset with any error stops the build.
+ *
+ * The evidence rows and the score results are not collections: Astro's data store is bundled into the page build
+ * as one JavaScript module, and at city scale (a million evidence rows, 9,600 unit-quarters of indicator results)
+ * that module was 257 MB and the content sync alone took minutes. Pages read them from the pipeline's per-process
+ * memo instead (`src/lib/site/quarters.ts`, `src/lib/site/evidence.ts`).
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
-import { loadDataset, readScoreFile } from './loaders/pipeline.ts';
+import { loadDataset } from './loaders/pipeline.ts';
 import { asOfDate } from './lib/asof.ts';
 import { exemplarCollections } from './loaders/exemplar-collections.ts';
 import { commitmentCollections } from './loaders/commitment-collections.ts';
@@ -16,7 +21,6 @@ import { join } from 'node:path';
 import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
 import { rubricSchema } from './schemas/rubric.ts';
-import { evidenceSchema } from './schemas/evidence.ts';
 import { dishonestySchema } from './schemas/dishonesty.ts';
 
 /** A loader that puts a list of records into the store under their ids. */
@@ -60,19 +64,6 @@ const rubrics = defineCollection({
 	schema: rubricSchema,
 });
 
-/** Score results per quarter, as computed by `npm run score` (the scoring module's output, typed loosely here). */
-const quarters = defineCollection({
-	loader: fromDataset('quarters', () =>
-		readScoreFile().quarters.map((q) => [q.quarter, { ...q, asOf: readScoreFile().asOf }]),
-	),
-});
-
-/** Evidence rows: every field is public (the office writes them for publication). */
-const evidence = defineCollection({
-	loader: fromDataset('evidence', () => loadDataset().evidence.map((e) => [e.value.id, e.value])),
-	schema: evidenceSchema.extend({ quarter: z.string() }),
-});
-
 /** Units' 失信 records with their repair: every field is public. */
 const dishonesty = defineCollection({
 	loader: fromDataset('dishonesty', () => loadDataset().dishonesty.map((r) => [r.value.id, r.value])),
@@ -106,8 +97,6 @@ export const collections = {
 	site,
 	units,
 	rubrics,
-	quarters,
-	evidence,
 	dishonesty,
 	policies,
 	...exemplarCollections,

@@ -17,4 +17,14 @@ export const t = {
 	grade: { red: '红名单', blue: '蓝名单', yellow: '黄名单' },
 	gradeIcon: { red: '▲', blue: '●', yellow: '▼' },
 	category: { town: '镇（街道）', park: '园区', A: 'A类部门', B: 'B类部门' },
+	/** Public-commitment states (逾期 is derived: 履行中 past its due date). Each has an icon: never colour alone. */
+	commitmentState: {
+		overdue: '逾期',
+		'in-progress': '履行中',
+		broken: '未兑现',
+		changed: '依法变更',
+		fulfilled: '已兑现',
+	},
+	commitmentStateIcon: { overdue: '!', 'in-progress': '○', broken: '✗', changed: '↻', fulfilled: '✓' },
+	pledgeKind: { safety: '安全', environment: '环保', tax: '纳税' },
 } as const;

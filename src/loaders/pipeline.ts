@@ -1,8 +1,12 @@
 /**
  * The build pipeline's shared state: the validated dataset of DATA_DIR and the score results written by
- * `npm run score` (`.cache/score.json`), read once per process by the content-layer loaders.
+ * `npm run score` (`.cache/score.json`), read once per process by the content-layer loaders and the pages.
+ *
+ * Once per process, not once per module instance: `astro build` loads this module twice — in the content layer
+ * (through Vite's module runner) and in the bundled pages — so the memo lives on `globalThis`. Without it the page
+ * bundle would validate the whole data folder again (a million evidence rows at city scale).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { validateDataset, type Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines } from '../lib/issues.ts';
@@ -10,6 +14,7 @@ import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 import { dataDir, diskFiles, shownPrefix } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
+import { readSnapshot, saveSnapshot } from './snapshot.ts';
 
 /** Where `npm run score` writes its results for the site build. */
 export const SCORE_CACHE = resolve(process.env.CACHE_DIR || '.cache', 'score.json');
@@ -21,15 +26,25 @@ export interface ScoreFile {
 	quarters: QuarterResult[];
 }
 
-let cached: Dataset | undefined;
+/** The per-process memo, keyed by what it was computed from. */
+interface Memo {
+	dataset?: { dir: string; value: Dataset };
+	scores?: { key: string; value: ScoreFile };
+}
+const memo: Memo = ((globalThis as Record<symbol, Memo>)[Symbol.for('xinyong.pipeline')] ??= {});
 
 /** The validated dataset; throws with the full report when any error stands, so nothing is published. */
 export function loadDataset(): Dataset {
-	if (cached) return cached;
 	const dir = dataDir();
-	const d = validateDataset(diskFiles(dir), shownPrefix(dir));
-	if (hasErrors(d.issues)) throw new Error(`数据有错误，不能发布：\n${reportLines(d.issues).join('\n')}`);
-	cached = d;
+	if (memo.dataset?.dir === dir) return memo.dataset.value;
+	// Within `npm run build`, the validation stage's result (src/loaders/snapshot.ts); otherwise validate.
+	let d = readSnapshot(dir);
+	if (!d) {
+		d = validateDataset(diskFiles(dir), shownPrefix(dir));
+		if (hasErrors(d.issues)) throw new Error(`数据有错误，不能发布：\n${reportLines(d.issues).join('\n')}`);
+		saveSnapshot(dir, d);
+	}
+	memo.dataset = { dir, value: d };
 	return d;
 }
 
@@ -60,11 +75,18 @@ export function writeScoreFile(quarters: QuarterResult[]): void {
 	writeFileSync(SCORE_CACHE, JSON.stringify(file));
 }
 
-/** Reads the score results; refuses ones computed for another data folder or as-of date. */
+/** Reads the score results (once per process and file version); refuses ones computed for another data folder or
+ * as-of date. */
 export function readScoreFile(): ScoreFile {
 	if (!existsSync(SCORE_CACHE))
 		throw new Error('找不到评分结果 .cache/score.json：请先运行 npm run score（npm run build 会自动运行）');
-	const file = JSON.parse(readFileSync(SCORE_CACHE, 'utf8')) as ScoreFile;
+	const stat = statSync(SCORE_CACHE);
+	const key = `${SCORE_CACHE}\0${stat.mtimeMs}\0${stat.size}`;
+	const file =
+		memo.scores?.key === key
+			? memo.scores.value
+			: (JSON.parse(readFileSync(SCORE_CACHE, 'utf8')) as ScoreFile);
+	memo.scores = { key, value: file };
 	if (file.dataDir !== dataDir() || file.asOf !== asOfDate())
 		throw new Error(
 			`评分结果是为 ${file.dataDir}（截至 ${file.asOf}）计算的，与本次构建不符：请重新运行 npm run score`,

@@ -51,8 +51,8 @@ const evidenceColumns = [
 	}),
 	col('points', '得分', decimal({ min: -1000, max: 1000 }), {
 		required: false,
-		doc: '评分类指标的得分，须在 0 到该指标满分之间',
-		example: '8',
+		doc: '评分类指标的得分，须在 0 到该指标满分之间（其他类型留空）',
+		example: '',
 	}),
 	col('what', '事项', text({ max: 300 }), {
 		required: false,

@@ -30,7 +30,7 @@ const pledgeColumns = [
 	}),
 	col('uscc', '统一社会信用代码', uscc(), {
 		doc: '18 位统一社会信用代码，校验位按 GB 32100-2015 核对',
-		example: '91320803MA1XXXXXX0',
+		example: '91320803MAAQL59GPD',
 	}),
 	col('kinds', '承诺类型', listOf(PLEDGE_KINDS), {
 		doc: '安全、环保、纳税，可多选，用"、"分隔',

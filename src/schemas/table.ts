@@ -84,7 +84,9 @@ export function text(opts: { max?: number } = {}): Cell<string> {
 					`含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（从网页或文档复制时常会带入），请删除后重新输入`,
 					v,
 				);
-			if ([...v].length > max) fail(ctx, 'too-long', `内容过长：${[...v].length} 字，最多 ${max} 字`, v);
+			// Code points ≤ UTF-16 units: count them (an array of characters per cell) only when it could matter.
+			if (v.length > max && [...v].length > max)
+				fail(ctx, 'too-long', `内容过长：${[...v].length} 字，最多 ${max} 字`, v);
 		}),
 	};
 }

@@ -3,6 +3,8 @@
  * of these records is public by design (the office writes them for publication), so the rows go out as validated.
  */
 import { getCollection } from 'astro:content';
+import { loadDataset } from '../../loaders/pipeline.ts';
+import type { Evidence } from '../validate/dataset.ts';
 
 /** Evidence field order in open data. */
 export const EVIDENCE_FIELDS = [
@@ -31,19 +33,83 @@ export const DISHONESTY_FIELDS = [
 	'repairHow',
 ] as const;
 
-/** Evidence rows grouped by quarter, each group sorted by id. */
-export async function evidenceByQuarter(): Promise<Map<string, Record<string, unknown>[]>> {
-	const by = new Map<string, Record<string, unknown>[]>();
-	for (const { data } of await getCollection('evidence')) {
-		// A blank pre-filled row (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
-		if (!data.date) continue;
-		const row = Object.fromEntries(EVIDENCE_FIELDS.map((k) => [k, data[k] ?? null]));
-		const list = by.get(data.quarter) ?? [];
-		list.push(row);
-		by.set(data.quarter, list);
+let byId: { evidence: unknown; map: Map<string, Evidence> } | undefined;
+
+/**
+ * The published evidence rows by id (for the unit pages' breakdowns), from the validated dataset the pipeline holds
+ * (evidence is not a content collection: see `src/content.config.ts`), indexed once per build.
+ */
+export function evidenceById(): ReadonlyMap<string, Evidence> {
+	const evidence = loadDataset().evidence;
+	if (byId?.evidence !== evidence)
+		byId = { evidence, map: new Map(evidence.map((e) => [e.value.id, e.value])) };
+	return byId.map;
+}
+
+const ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
+/** Text as HTML: every character that could start markup or end an attribute is escaped. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+
+const KIND_LABEL = { done: '完成', item: '事项', incident: '扣分', judged: '评分' } as const;
+
+/**
+ * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason), as
+ * HTML text. Built as a string rather than as Astro elements: a unit's year page lists four quarters of them (about
+ * 400 rows at city scale), 2,500 such pages per build, and Astro renders each expression of each row separately.
+ * Every value from the data goes through `escapeHtml`.
+ */
+export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<string, Evidence>): string {
+	let html = '';
+	for (const id of ids) {
+		const e = evidence.get(id);
+		if (!e) continue;
+		const count = e.count && e.count > 1 ? ` ${e.count} 项` : '';
+		const reason = e.reason ? `（理由：${escapeHtml(e.reason)}）` : '';
+		html += `<li>${escapeHtml(e.date ?? '')} · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason}</li>`;
 	}
-	for (const list of by.values()) list.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+	return html;
+}
+
+let grouped: { evidence: unknown; by: Map<string, Evidence[]> } | undefined;
+
+/** The published evidence rows of each quarter, sorted by id: references into the dataset, grouped once per build. */
+function byQuarter(): Map<string, Evidence[]> {
+	const evidence = loadDataset().evidence;
+	if (grouped?.evidence === evidence) return grouped.by;
+	const by = new Map<string, Evidence[]>();
+	for (const { value } of evidence) {
+		// A blank pre-filled row (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
+		if (!value.date) continue;
+		const list = by.get(value.quarter);
+		if (list) list.push(value);
+		else by.set(value.quarter, [value]);
+	}
+	for (const list of by.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	grouped = { evidence, by };
 	return by;
+}
+
+/** The quarters with published evidence rows. */
+export function evidenceQuarters(): string[] {
+	return [...byQuarter().keys()];
+}
+
+/**
+ * One quarter's evidence rows in open-data shape (every field of `EVIDENCE_FIELDS`, null when empty). Built when the
+ * quarter's file is rendered rather than held for the whole build: at city scale that is a million objects.
+ */
+export function evidenceRows(quarter: string): Record<string, unknown>[] {
+	return (byQuarter().get(quarter) ?? []).map((e) => {
+		const row: Record<string, unknown> = {};
+		for (const k of EVIDENCE_FIELDS) row[k] = e[k] ?? null;
+		return row;
+	});
 }
 
 /** All 失信 records, sorted by date then id. */

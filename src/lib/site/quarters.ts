@@ -1,16 +1,67 @@
 /**
- * Reading the scored quarters from the content layer, typed, newest first.
+ * Reading the scored quarters for the pages, typed, newest first: the results `npm run score` wrote, read and indexed
+ * once per build from the pipeline's memo (not a content collection: see `src/content.config.ts`).
  */
-import { getCollection } from 'astro:content';
-import type { QuarterResult } from '../scoring/score.ts';
+import type { QuarterResult, UnitResult } from '../scoring/score.ts';
 import { quarterIndex, type QuarterId } from '../quarters.ts';
+import { readScoreFile, type ScoreFile } from '../../loaders/pipeline.ts';
 
 export type ScoredQuarter = QuarterResult & { asOf: string };
 
-/** All scored quarters, newest first. */
-export async function scoredQuarters(): Promise<ScoredQuarter[]> {
-	const entries = await getCollection('quarters');
-	return entries
-		.map((e) => e.data as ScoredQuarter)
-		.sort((a, b) => quarterIndex(b.quarter as QuarterId) - quarterIndex(a.quarter as QuarterId));
+/** One quarter of a unit's history. */
+export interface UnitQuarter {
+	quarter: QuarterId;
+	rubric: number;
+	r: UnitResult;
 }
+
+interface Index {
+	file: ScoreFile;
+	quarters: ScoredQuarter[];
+	/** Each unit's quarters, newest first. */
+	byUnit: Map<string, UnitQuarter[]>;
+}
+let index: Index | undefined;
+
+function load(): Index {
+	const file = readScoreFile();
+	if (index?.file === file) return index;
+	const quarters = file.quarters
+		.map((q) => ({ ...q, asOf: file.asOf }))
+		.sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter));
+	const byUnit = new Map<string, UnitQuarter[]>();
+	for (const q of quarters)
+		for (const r of q.units) {
+			const list = byUnit.get(r.id);
+			const entry = { quarter: q.quarter, rubric: q.rubric, r };
+			if (list) list.push(entry);
+			else byUnit.set(r.id, [entry]);
+		}
+	index = { file, quarters, byUnit };
+	return index;
+}
+
+/** All scored quarters, newest first. A new array each time, so a page that reorders its copy leaves others alone. */
+export async function scoredQuarters(): Promise<ScoredQuarter[]> {
+	return [...load().quarters];
+}
+
+/** A unit's results in every quarter it was scored, newest first. */
+export async function unitHistory(unitId: string): Promise<UnitQuarter[]> {
+	return [...(load().byUnit.get(unitId) ?? [])];
+}
+
+/**
+ * How many of its latest quarters a unit's profile page breaks down indicator by indicator; every quarter is also on
+ * the unit's page for its year (`/units/<id>/<year>/`). Four quarters: the longest validity of a point ("至次年同月
+ * 认定的前一季度止"), so every carried-over point on the profile rests on evidence shown on the same page.
+ */
+export const PROFILE_QUARTERS = 4;
+
+/** The page of a unit's year: `/units/<id>/<year>/`. */
+export const unitYearPath = (unitId: string, year: string | number) => `/units/${unitId}/${year}/`;
+
+/** The years of a unit's history, newest first. */
+export const historyYears = (history: readonly UnitQuarter[]) => [
+	...new Set(history.map((h) => h.quarter.slice(0, 4))),
+];

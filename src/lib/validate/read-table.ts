@@ -28,6 +28,8 @@ export interface TableResult<T> {
 }
 
 const NONE = () => new Set<string>();
+/** How many accepted values a column remembers. */
+const ACCEPTED_MAX = 4096;
 
 /** Normalises a header cell for matching: trims, drops a stray BOM, folds full-width letters and spaces. */
 function normHeader(h: string): string {
@@ -87,6 +89,10 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 	const width = table.header.length;
 	const col = (key: string) => (position.has(key) ? position.get(key)! + 1 : 0);
 
+	// Cell schemas are pure functions of the text, and most columns repeat a few values (unit ids, indicator ids,
+	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
+	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
+	const accepted = def.columns.map(() => new Map<string, unknown>());
 	const records: Located<T>[] = [];
 	for (const row of table.rows) {
 		let ok = true;
@@ -110,7 +116,8 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 		}
 		if (!ok) continue;
 		const value: Record<string, unknown> = {};
-		for (const c of def.columns) {
+		for (let ci = 0; ci < def.columns.length; ci++) {
+			const c = def.columns[ci];
 			const i = position.get(c.key);
 			const raw = i === undefined ? '' : cells[i].trim();
 			if (raw === '') {
@@ -121,9 +128,17 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 				if (c.required) ok = false;
 				continue;
 			}
+			const seen = accepted[ci];
+			const known = seen.get(raw);
+			if (known !== undefined) {
+				value[c.key] = known;
+				continue;
+			}
 			const result = c.cell.schema.safeParse(raw);
 			if (result.success) {
 				value[c.key] = result.data;
+				// Arrays (list cells) are not shared between records: a page may sort one.
+				if (seen.size < ACCEPTED_MAX && !Array.isArray(result.data)) seen.set(raw, result.data);
 				continue;
 			}
 			ok = false;

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { EVIDENCE_FIELDS, evidenceByQuarter } from '../../../lib/site/evidence.ts';
+import { EVIDENCE_FIELDS, evidenceQuarters, evidenceRows } from '../../../lib/site/evidence.ts';
 import { toCsv } from '../../../lib/opendata.ts';
 
-export async function getStaticPaths() {
-	return [...(await evidenceByQuarter())].map(([quarter, rows]) => ({ params: { quarter }, props: { rows } }));
+export function getStaticPaths() {
+	return evidenceQuarters().map((quarter) => ({ params: { quarter } }));
 }
-export const GET: APIRoute = ({ props }) => new Response(toCsv(props.rows, EVIDENCE_FIELDS));
+export const GET: APIRoute = ({ params }) => new Response(toCsv(evidenceRows(params.quarter!), EVIDENCE_FIELDS));

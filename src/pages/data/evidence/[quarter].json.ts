@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { evidenceByQuarter } from '../../../lib/site/evidence.ts';
+import { evidenceQuarters, evidenceRows } from '../../../lib/site/evidence.ts';
 
-export async function getStaticPaths() {
-	return [...(await evidenceByQuarter())].map(([quarter, rows]) => ({ params: { quarter }, props: { rows } }));
+export function getStaticPaths() {
+	return evidenceQuarters().map((quarter) => ({ params: { quarter } }));
 }
-export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.rows, null, 1));
+export const GET: APIRoute = ({ params }) => new Response(JSON.stringify(evidenceRows(params.quarter!), null, 1));
