@@ -9,7 +9,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import type { Loader } from 'astro/loaders';
+import { fromDataset } from './loaders/from-dataset.ts';
 import { loadDataset } from './loaders/pipeline.ts';
 import { asOfDate } from './lib/asof.ts';
 import { exemplarCollections } from './loaders/exemplar-collections.ts';
@@ -22,17 +22,6 @@ import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
 import { rubricSchema } from './schemas/rubric.ts';
 import { dishonestySchema } from './schemas/dishonesty.ts';
-
-/** A loader that puts a list of records into the store under their ids. */
-function fromDataset<T extends Record<string, unknown>>(name: string, entries: () => [string, T][]): Loader {
-	return {
-		name,
-		load: async ({ store, parseData }) => {
-			store.clear();
-			for (const [id, data] of entries()) store.set({ id, data: await parseData({ id, data }) });
-		},
-	};
-}
 
 /** The site identity, with the build's as-of date (the date every date-dependent state is computed for). */
 const site = defineCollection({

@@ -5,21 +5,10 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import type { Loader } from 'astro/loaders';
+import { fromDataset as rows } from './from-dataset.ts';
 import { loadDataset } from './pipeline.ts';
 import { commitmentSchema, commitmentUpdateSchema } from '../schemas/commitment.ts';
 import { pledgeSchema } from '../schemas/pledge.ts';
-
-/** A loader that puts records into the store under their ids. */
-function rows<T extends Record<string, unknown>>(name: string, entries: () => [string, T][]): Loader {
-	return {
-		name,
-		load: async ({ store, parseData }) => {
-			store.clear();
-			for (const [id, data] of entries()) store.set({ id, data: await parseData({ id, data }) });
-		},
-	};
-}
 
 const commitments = defineCollection({
 	loader: rows('commitments', () => {

@@ -177,7 +177,7 @@ describe('the year index', () => {
 	it('filters by year and by status', async () => {
 		const page = await open('/exemplars/');
 		const visible = page.locator('.exemplar-card:not([hidden]) h3');
-		await page.locator('form.card-filter select[name="year"]').selectOption('2022');
+		await page.locator('form.table-filter select[name="year"]').selectOption('2022');
 		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual([
 			'陈静怡',
 			'刘志强',
@@ -187,15 +187,15 @@ describe('the year index', () => {
 		expect(await page.locator('section[data-card-group]:not([hidden]) h2').allTextContents()).toEqual([
 			'2022 年度',
 		]);
-		await page.locator('form.card-filter select[name="status"]').selectOption('recognized');
+		await page.locator('form.table-filter select[name="status"]').selectOption('recognized');
 		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['陈静怡', '刘志强', '孙丽萍']);
-		expect(await page.locator('form.card-filter output').textContent()).toBe('显示 3 / 7 人');
+		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 3 / 7 人');
 		await page.context().close();
 	});
 	it('lists every card without JavaScript, with the filter hidden', async () => {
 		const page = await open('/exemplars/', { javaScript: false });
 		expect(await page.locator('.exemplar-card:visible').count()).toBe(7);
-		expect(await page.locator('form.card-filter').isHidden()).toBe(true);
+		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
 		await page.context().close();
 	});
 	it('passes axe-core (WCAG 2.1 AA)', async () => {
