@@ -12,10 +12,18 @@ export function isQuarterId(s: string): s is QuarterId {
 	return QUARTER_RE.test(s);
 }
 
-/** Year and quarter number of a quarter id. */
+const parsed = new Map<string, { year: number; n: number }>();
+
+/** Year and quarter number of a quarter id (remembered: scoring asks for the same few hundred quarters millions of
+ * times). */
 export function parseQuarter(q: QuarterId): { year: number; n: number } {
-	const m = q.match(QUARTER_RE)!;
-	return { year: Number(m[1]), n: Number(m[2]) };
+	let p = parsed.get(q);
+	if (!p) {
+		const m = q.match(QUARTER_RE)!;
+		p = Object.freeze({ year: Number(m[1]), n: Number(m[2]) });
+		parsed.set(q, p);
+	}
+	return p;
 }
 
 /** The quarter id for a year and quarter number. */

@@ -208,8 +208,9 @@ export function missingCategories(
 ): string[] {
 	const covered = new Set<string>();
 	const before = addDays(quarterStart(q), -1);
+	const end = quarterEnd(q);
 	for (const c of commitments) {
-		if (c.madeOn > quarterEnd(q)) continue;
+		if (c.madeOn > end) continue;
 		const s = commitmentStatusOn(updatesOf(c.id), before);
 		if (s === 'fulfilled' || s === 'broken') continue;
 		covered.add(c.category);
