@@ -31,6 +31,18 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 	const publicCandidates = new Set(publication.exemplars.map((e) => e.id));
 	const startedNotices = new Set(publication.notices.map((n) => n.id));
 	const stages = lifecycles(d, asOf);
+	// Rows grouped by file once: an evidence family has one file per quarter, and filtering every row for every file
+	// would be quadratic on a city-sized dataset.
+	const byFile = new Map<string, unknown[]>();
+	for (const rows of [d.evidence, d.candidates, d.reviews, d.notices, d.events] as {
+		file: string;
+		value: unknown;
+	}[][])
+		for (const r of rows) {
+			const list = byFile.get(r.file);
+			if (list) list.push(r.value);
+			else byFile.set(r.file, [r.value]);
+		}
 	return d.files.map((f) => {
 		const account: FileAccount = {
 			file: f.file,
@@ -39,15 +51,14 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 			withheld: [],
 			refused: f.rowsIn - f.rowsValid,
 		};
-		const inFile = <T>(rows: { file: string; value: T }[]) =>
-			rows.filter((r) => r.file === f.file).map((r) => r.value);
+		const inFile = <T>() => (byFile.get(f.file) ?? []) as T[];
 		switch (f.table) {
 			case 'evidence':
-				account.published = inFile(d.evidence).length;
+				account.published = inFile<Dataset['evidence'][number]['value']>().length;
 				add(account.withheld, '空白预填行：尚未填写，不计分、不发布', f.placeholders ?? 0);
 				break;
 			case 'candidates':
-				for (const c of inFile(d.candidates))
+				for (const c of inFile<Dataset['candidates'][number]['value']>())
 					if (publicCandidates.has(c.id)) account.published++;
 					else
 						add(
@@ -59,16 +70,16 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				add(
 					account.withheld,
 					'信用审查细节永不公开，只体现为候选人是否进入评审（seed 000 第七条；个人信息保护）',
-					inFile(d.reviews).length,
+					inFile<Dataset['reviews'][number]['value']>().length,
 				);
 				break;
 			case 'notices':
-				for (const n of inFile(d.notices))
+				for (const n of inFile<Dataset['notices'][number]['value']>())
 					if (startedNotices.has(n.id)) account.published++;
 					else add(account.withheld, '公示尚未开始');
 				break;
 			case 'events':
-				for (const e of inFile(d.events))
+				for (const e of inFile<Dataset['events'][number]['value']>())
 					// A revocation, and an upheld objection with a public reason, are published as the candidate's status and reason.
 					if (
 						(e.event === 'revoked' || (e.event === 'objection-upheld' && e.publicReason)) &&
