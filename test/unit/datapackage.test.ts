@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { buildDataPackage } from '../../src/lib/opendata/datapackage.ts';
+import { fileFacts } from '../../src/lib/opendata/facts.ts';
 import { fieldOf } from '../../src/lib/opendata/table-schema.ts';
 import { rubricCsv, rubricCsvFields } from '../../src/lib/opendata/rubric.ts';
 import { rubricSchema } from '../../src/schemas/rubric.ts';
@@ -48,7 +49,8 @@ function unitsPackage(json = UNITS_JSON, csv = UNITS_CSV) {
 		['units.json', enc(json)],
 		['units.csv', enc(csv)],
 	]);
-	const pkg = buildDataPackage({ site, asOf: '2026-11-22', rubrics: [rubric], files });
+	const facts = new Map([...files].map(([path, body]) => [path, fileFacts(body)]));
+	const pkg = buildDataPackage({ site, asOf: '2026-11-22', rubrics: [rubric], files: facts });
 	return { pkg: pkg as unknown as PackageDesc, read: (p: string) => files.get(p) };
 }
 

@@ -3,7 +3,8 @@
  * the number of rows, the latest date in the rows (any field of type `date`) and the file sizes. Files of one family
  * (a quarter's grades, a year's rubric …) are grouped under one heading.
  */
-import type { DataPackage, Resource } from './datapackage.ts';
+import type { DataPackage } from './datapackage.ts';
+import type { FileFacts } from './facts.ts';
 
 /** One JSON file and its CSV twin. */
 export interface CatalogueItem {
@@ -22,35 +23,24 @@ export interface CatalogueGroup {
 	items: CatalogueItem[];
 }
 
-/** The rows of a JSON resource (its `dialect.property`, or the whole array). */
-function jsonRows(r: Resource, bytes: Uint8Array): Record<string, unknown>[] {
-	const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
-	const property = r.dialect && 'property' in r.dialect ? r.dialect.property : undefined;
-	const rows = property ? (data as Record<string, unknown>)[property] : data;
-	return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
-}
-
 /** The groups, in the data package's order. */
-export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, Uint8Array>): CatalogueGroup[] {
+export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, FileFacts>): CatalogueGroup[] {
 	const groups: CatalogueGroup[] = [];
 	for (const r of pkg.resources) {
 		if (r.format !== 'json') continue;
-		const bytes = files.get(r.path);
-		if (!bytes) continue;
-		const rows = jsonRows(r, bytes);
-		const dates = r.schema.fields.filter((f) => f.type === 'date').map((f) => f.name);
+		const facts = files.get(r.path);
+		if (!facts) continue;
 		let latest: string | undefined;
-		for (const row of rows)
-			for (const d of dates) {
-				const v = row[d];
-				if (typeof v === 'string' && (!latest || v > latest)) latest = v;
-			}
+		for (const f of r.schema.fields) {
+			const v = f.type === 'date' ? facts.greatest?.[f.name] : undefined;
+			if (v !== undefined && (latest === undefined || v > latest)) latest = v;
+		}
 		const twin = pkg.resources.find((x) => x.name === `${r.name}-csv`);
 		const m = r.path.includes('/') ? r.title.match(/^(.*)（(.*)）$/) : null;
 		const title = m ? m[1] : r.title;
 		const item: CatalogueItem = {
 			label: m ? m[2] : r.title,
-			rows: rows.length,
+			rows: facts.rows ?? 0,
 			latest,
 			files: [
 				{ format: 'JSON', path: r.path, bytes: r.bytes },

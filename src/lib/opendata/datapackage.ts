@@ -8,7 +8,7 @@
  * (`src/schemas/`); only the fields the build computes (scores, grades, ranks, derived dates) are described here.
  * A resource is listed only when its file was rendered in this build, with its size and SHA-256.
  */
-import { createHash } from 'node:crypto';
+import type { FileFacts } from './facts.ts';
 import type { Column, TableDef } from '../../schemas/table.ts';
 import { unitNameTable, unitTable } from '../../schemas/unit.ts';
 import { evidenceTable } from '../../schemas/evidence.ts';
@@ -61,13 +61,13 @@ export interface DataPackage {
 	resources: Resource[];
 }
 
-/** What the package is built from: the site identity, the as-of date, the rubrics and the rendered open-data files. */
+/** What the package is built from: the site identity, the as-of date, the rubrics and the open-data files' facts. */
 export interface PackageInput {
 	site: { name: string; url: string; host: string; email: string };
 	asOf: string;
 	rubrics: readonly Rubric[];
-	/** Every rendered open-data file: path under `/data/` → its bytes. */
-	files: ReadonlyMap<string, Uint8Array>;
+	/** Every rendered open-data file: path under `/data/` → its facts. */
+	files: ReadonlyMap<string, FileFacts>;
 }
 
 /** The open-data status of an exemplar (SPEC: "publicizing" | "recognized" | "revoked"). */
@@ -439,27 +439,35 @@ const pledges: Family = {
 	open: true,
 };
 
-/** Builds the descriptor from the rendered files. */
+/** Every family, in the data package's order. */
+const familiesOf = (rubricOf: (year: number) => Rubric | undefined): Family[] => [
+	units,
+	rubrics,
+	grades(rubricOf),
+	evidence,
+	dishonesty,
+	exemplars,
+	incentiveList,
+	commitments,
+	pledges,
+];
+
+/** Where the rows are in the open-data JSON file at `path` (its family's `property`); undefined: the file is the rows. */
+export function rowsProperty(path: string): string | undefined {
+	const stem = path.replace(/\.json$/, '');
+	return familiesOf(() => undefined).find((f) => keyOf(f.stem, stem) !== undefined)?.property;
+}
+
+/** Builds the descriptor from the facts of the rendered files. */
 export function buildDataPackage(input: PackageInput): DataPackage {
 	const rubricOf = (y: number) => input.rubrics.find((r) => r.year === y);
-	const families = [
-		units,
-		rubrics,
-		grades(rubricOf),
-		evidence,
-		dishonesty,
-		exemplars,
-		incentiveList,
-		commitments,
-		pledges,
-	];
 	const resources: Resource[] = [];
-	for (const family of families)
+	for (const family of familiesOf(rubricOf))
 		for (const key of keysOf(family.stem, input.files))
 			for (const form of ['json', 'csv'] as const) {
 				const path = `${family.stem.replace('*', key)}.${form}`;
-				const body = input.files.get(path);
-				if (body === undefined) continue;
+				const facts = input.files.get(path);
+				if (facts === undefined) continue;
 				const suffix = form === 'csv' ? '-csv' : '';
 				const ref = (name: string) => name + suffix;
 				const schema: TableSchema = {
@@ -490,8 +498,8 @@ export function buildDataPackage(input: PackageInput): DataPackage {
 							}
 						: { dialect: { type: 'delimited' as const, delimiter: ',' as const } }),
 					schema,
-					bytes: body.byteLength,
-					hash: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+					bytes: facts.bytes,
+					hash: facts.hash,
 				});
 			}
 	const host = new URL(input.site.url).host;
@@ -511,16 +519,23 @@ export function buildDataPackage(input: PackageInput): DataPackage {
 	};
 }
 
+/** The key (`*` part) of a family's file, given the file's path without extension; `''` for a single file. */
+function keyOf(stem: string, path: string): string | undefined {
+	if (!stem.includes('*')) return path === stem ? '' : undefined;
+	const [pre, post] = stem.split('*');
+	if (!path.startsWith(pre) || !path.endsWith(post)) return undefined;
+	const key = path.slice(pre.length, path.length - post.length);
+	return key && !key.includes('/') ? key : undefined;
+}
+
 /** The keys (`*` parts) of a family's files among the rendered ones, sorted; `['']` for a single file. */
 function keysOf(stem: string, files: ReadonlyMap<string, unknown>): string[] {
 	if (!stem.includes('*')) return [''];
-	const [pre, post] = stem.split('*');
 	const keys = new Set<string>();
 	for (const path of files.keys()) {
 		const m = path.match(/^(.*)\.(json|csv)$/);
-		if (!m || !m[1].startsWith(pre) || !m[1].endsWith(post)) continue;
-		const key = m[1].slice(pre.length, m[1].length - post.length);
-		if (key && !key.includes('/')) keys.add(key);
+		const key = m ? keyOf(stem, m[1]) : undefined;
+		if (key) keys.add(key);
 	}
 	return [...keys].sort();
 }

@@ -1,25 +1,12 @@
 /**
- * Open data of the facts behind the scores: each quarter's evidence rows and the units' 失信 records. Every field
- * of these records is public by design (the office writes them for publication), so the rows go out as validated.
+ * The facts behind the scores on the pages: the evidence rows behind a unit's indicator points, and the units' 失信
+ * records (also as open data; each quarter's evidence file is made in `src/lib/opendata/bulk.ts`). Every field of
+ * these records is public by design (the office writes them for publication), so the rows go out as validated.
  */
 import { getCollection } from 'astro:content';
 import { loadDataset } from '../../loaders/pipeline.ts';
 import type { Evidence } from '../validate/dataset.ts';
 
-/** Evidence field order in open data. */
-export const EVIDENCE_FIELDS = [
-	'id',
-	'quarter',
-	'unitId',
-	'indicatorId',
-	'kind',
-	'date',
-	'count',
-	'points',
-	'what',
-	'source',
-	'reason',
-] as const;
 /** 失信 record field order in open data. */
 export const DISHONESTY_FIELDS = [
 	'id',
@@ -74,42 +61,6 @@ export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<
 		html += `<li>${escapeHtml(e.date ?? '')} · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason}</li>`;
 	}
 	return html;
-}
-
-let grouped: { evidence: unknown; by: Map<string, Evidence[]> } | undefined;
-
-/** The published evidence rows of each quarter, sorted by id: references into the dataset, grouped once per build. */
-function byQuarter(): Map<string, Evidence[]> {
-	const evidence = loadDataset().evidence;
-	if (grouped?.evidence === evidence) return grouped.by;
-	const by = new Map<string, Evidence[]>();
-	for (const { value } of evidence) {
-		// A blank pre-filled row (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
-		if (!value.date) continue;
-		const list = by.get(value.quarter);
-		if (list) list.push(value);
-		else by.set(value.quarter, [value]);
-	}
-	for (const list of by.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	grouped = { evidence, by };
-	return by;
-}
-
-/** The quarters with published evidence rows. */
-export function evidenceQuarters(): string[] {
-	return [...byQuarter().keys()];
-}
-
-/**
- * One quarter's evidence rows in open-data shape (every field of `EVIDENCE_FIELDS`, null when empty). Built when the
- * quarter's file is rendered rather than held for the whole build: at city scale that is a million objects.
- */
-export function evidenceRows(quarter: string): Record<string, unknown>[] {
-	return (byQuarter().get(quarter) ?? []).map((e) => {
-		const row: Record<string, unknown> = {};
-		for (const k of EVIDENCE_FIELDS) row[k] = e[k] ?? null;
-		return row;
-	});
 }
 
 /** All 失信 records, sorted by date then id. */

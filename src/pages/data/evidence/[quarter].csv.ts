@@ -1,10 +1,8 @@
 import type { APIRoute } from 'astro';
-import { EVIDENCE_FIELDS, evidenceQuarters, evidenceRows } from '../../../lib/site/evidence.ts';
-import { toCsv } from '../../../lib/opendata.ts';
+import { bulkBody, evidenceFileQuarters } from '../../../lib/opendata/bulk.ts';
 
+/** `/data/evidence/<YYYY-Qn>.csv`: the CSV twin of the quarter's evidence file. */
 export function getStaticPaths() {
-	return evidenceQuarters().map((quarter) => ({ params: { quarter } }));
+	return evidenceFileQuarters().map((quarter) => ({ params: { quarter } }));
 }
-// Bytes rather than a string body: Response re-checks a string's every character (USVString), megabytes per file.
-export const GET: APIRoute = ({ params }) =>
-	new Response(Buffer.from(toCsv(evidenceRows(params.quarter!), EVIDENCE_FIELDS)));
+export const GET: APIRoute = async ({ params }) => new Response(await bulkBody(`evidence/${params.quarter}.csv`));

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { evidenceQuarters, evidenceRows } from '../../../lib/site/evidence.ts';
+import { bulkBody, evidenceFileQuarters } from '../../../lib/opendata/bulk.ts';
 
+/** `/data/evidence/<YYYY-Qn>.json`: the quarter's evidence rows (written by the build's 写出开放数据 stage). */
 export function getStaticPaths() {
-	return evidenceQuarters().map((quarter) => ({ params: { quarter } }));
+	return evidenceFileQuarters().map((quarter) => ({ params: { quarter } }));
 }
-// Bytes rather than a string body: Response re-checks a string's every character (USVString), megabytes per file.
-export const GET: APIRoute = ({ params }) =>
-	new Response(Buffer.from(JSON.stringify(evidenceRows(params.quarter!), null, 1)));
+export const GET: APIRoute = async ({ params }) =>
+	new Response(await bulkBody(`evidence/${params.quarter}.json`));

@@ -1,13 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
-import { scoredQuarters, type ScoredQuarter } from '../../../lib/site/quarters.ts';
-import { gradesCsv } from '../../../lib/opendata.ts';
+import { scoredQuarters } from '../../../lib/site/quarters.ts';
+import { bulkBody } from '../../../lib/opendata/bulk.ts';
 
+/** `/data/grades/<YYYY-Qn>.csv`: the CSV twin of the quarter's results, one column per indicator's points. */
 export async function getStaticPaths() {
-	return (await scoredQuarters()).map((q) => ({ params: { quarter: q.quarter }, props: { q } }));
+	return (await scoredQuarters()).map((q) => ({ params: { quarter: q.quarter } }));
 }
-export const GET: APIRoute = async ({ props }) => {
-	const q = (props as { q: ScoredQuarter }).q;
-	const rubric = (await getEntry('rubrics', String(q.rubric)))!.data;
-	return new Response(gradesCsv(q, rubric.indicators.map((i) => i.id)));
-};
+export const GET: APIRoute = async ({ params }) => new Response(await bulkBody(`grades/${params.quarter}.csv`));

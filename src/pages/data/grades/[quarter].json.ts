@@ -1,11 +1,9 @@
 import type { APIRoute } from 'astro';
-import { scoredQuarters, type ScoredQuarter } from '../../../lib/site/quarters.ts';
-import { gradesJson } from '../../../lib/opendata.ts';
+import { scoredQuarters } from '../../../lib/site/quarters.ts';
+import { bulkBody } from '../../../lib/opendata/bulk.ts';
 
+/** `/data/grades/<YYYY-Qn>.json`: the quarter's results (written by the build's 写出开放数据 stage). */
 export async function getStaticPaths() {
-	return (await scoredQuarters()).map((q) => ({ params: { quarter: q.quarter }, props: { q } }));
+	return (await scoredQuarters()).map((q) => ({ params: { quarter: q.quarter } }));
 }
-export const GET: APIRoute = ({ props }) => {
-	const q = (props as { q: ScoredQuarter }).q;
-	return new Response(JSON.stringify(gradesJson(q, q.asOf), null, 1));
-};
+export const GET: APIRoute = async ({ params }) => new Response(await bulkBody(`grades/${params.quarter}.json`));
