@@ -6,7 +6,7 @@
  * 2,000 exemplars, 20,000 commitments), `double` (240 units × 80 quarters, 4,000 exemplars, 40,000 commitments:
  * twice the large data; the quarters stay 2006-Q4…2026-Q3 because no year may pass 2026) and `typical` (the large
  * dataset with the demo's evidence density, ≈ 144,000 rows) — it runs the stages of `npm run build` (validate →
- * score → account → astro build → pagefind) one by one and records each stage's wall time, CPU time and peak memory
+ * score → account → open data → astro build → pagefind; `scripts/stages.ts`) one by one and records each stage's wall time, CPU time and peak memory
  * (maximum resident set size of the stage's process, from `/usr/bin/time`), the pages Astro built and the
  * milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
  * pages) with as many pages, runs pagefind on it too, and reports our full build as a ratio to the baseline's full
@@ -41,6 +41,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, type ScaleOptions, type ScaleSummary } from './gen-scale.ts';
 import { heaviestByTemplate, type PageWeight } from './bench-weight.ts';
+import { buildStages } from './stages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -161,7 +162,7 @@ function summarise(stages: Record<string, Stage>, pages: number, htmlPages: numb
 	};
 }
 
-/** Builds a data folder with the four stages of `npm run build`. */
+/** Builds a data folder with the stages of `npm run build`. */
 function buildSite(base: string, name: string, dataDir: string): Build & { dist: string } {
 	const work = workDir(base, name);
 	const dist = join(work, 'dist');
@@ -175,31 +176,16 @@ function buildSite(base: string, name: string, dataDir: string): Build & { dist:
 		XINYONG_BUILD_ID: `bench-${name}-${process.pid}`,
 	};
 	console.log(`\n[${name}] ${dataDir}`);
-	// The stages of scripts/build.ts, in its order.
+	// The stages of scripts/build.ts, in its order. Astro runs from the work folder (see the top of this file).
 	const stages: Record<string, Stage> = {};
-	stages.validate = stage(
-		'validate',
-		'node',
-		[join(ROOT, 'scripts/validate.ts'), '--quiet'],
-		ROOT,
-		env,
-		work,
-	).stage;
-	stages.score = stage('score', 'node', [join(ROOT, 'scripts/score.ts'), '--quiet'], ROOT, env, work).stage;
-	if (existsSync(join(ROOT, 'scripts/account.ts')))
-		stages.account = stage('account', 'node', [join(ROOT, 'scripts/account.ts')], ROOT, env, work).stage;
-	const astro = stage('astro build', join(BIN, 'astro'), ['build', '--root', ROOT], work, env, work);
-	stages.astroBuild = astro.stage;
-	stages.pagefind = stage(
-		'pagefind',
-		join(BIN, 'pagefind'),
-		['--site', dist, '--silent'],
-		work,
-		env,
-		work,
-	).stage;
-	const pages = Number(astro.stdout.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
-	return { ...summarise(stages, pages, countHtml(dist), astro.stage), dist };
+	let astroOut = '';
+	for (const s of buildStages(ROOT, dist)) {
+		const r = stage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work);
+		stages[s.key] = r.stage;
+		if (s.key === 'astroBuild') astroOut = r.stdout;
+	}
+	const pages = Number(astroOut.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
+	return { ...summarise(stages, pages, countHtml(dist), stages.astroBuild), dist };
 }
 
 /** Builds the bare-Astro baseline with `pages` trivial pages, and indexes it with pagefind. */
@@ -423,10 +409,25 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(out, null, '\t
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
 const row = (cells: string[], widths: number[]) =>
 	cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
-const W = [22, 9, 9, 9, 9, 9, 9, 8, 8, 8];
+const W = [22, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8];
 console.log('\n构建各阶段用时（秒）与峰值内存（MB）');
 console.log(
-	row(['数据集', 'validate', 'score', 'account', 'astro', 'pagefind', '合计', '页数', 'ms/页', '峰值MB'], W),
+	row(
+		[
+			'数据集',
+			'validate',
+			'score',
+			'account',
+			'opendata',
+			'astro',
+			'pagefind',
+			'合计',
+			'页数',
+			'ms/页',
+			'峰值MB',
+		],
+		W,
+	),
 );
 for (const [name, s] of Object.entries(sites)) {
 	const st = (k: string) => s.stages[k];
@@ -437,6 +438,7 @@ for (const [name, s] of Object.entries(sites)) {
 				fmt(st('validate').seconds),
 				fmt(st('score').seconds),
 				fmt(st('account')?.seconds),
+				fmt(st('opendata')?.seconds),
 				fmt(st('astroBuild').seconds),
 				fmt(st('pagefind').seconds),
 				fmt(s.buildSeconds),
@@ -452,6 +454,7 @@ for (const [name, s] of Object.entries(sites)) {
 		row(
 			[
 				`${name} 纯 Astro 基线`,
+				'',
 				'',
 				'',
 				'',
