@@ -42,16 +42,49 @@ export interface ExemplarPublication {
 	files: PublicFiles[];
 }
 
+type Rows<K extends keyof Dataset> = Dataset[K] extends readonly (infer R)[] ? R : never;
+
+/** The exemplar tables of a dataset indexed by id and candidate: made once per dataset (thousands of candidates). */
+interface Index {
+	candidates: Map<string, Rows<'candidates'>['value']>;
+	notices: Map<string, Rows<'notices'>['value']>;
+	reviews: Map<string, Rows<'reviews'>['value'][]>;
+	events: Map<string, Rows<'events'>['value'][]>;
+	photos: Map<string, Rows<'photos'>[]>;
+	units: Map<string, Rows<'units'>['value']>;
+	unitNames: Rows<'unitNames'>['value'][];
+}
+const indexes = new WeakMap<Dataset, Index>();
+
+function indexOf(d: Dataset): Index {
+	let index = indexes.get(d);
+	if (!index) {
+		const values = <T>(rows: readonly { value: T }[]) => rows.map((r) => r.value);
+		index = {
+			candidates: new Map(d.candidates.map((c) => [c.value.id, c.value])),
+			notices: new Map(d.notices.map((n) => [n.value.id, n.value])),
+			reviews: Map.groupBy(values(d.reviews), (r) => r.candidateId),
+			events: Map.groupBy(values(d.events), (e) => e.candidateId),
+			photos: Map.groupBy(d.photos, (p) => p.candidateId),
+			units: new Map(d.units.map((u) => [u.value.id, u.value])),
+			unitNames: values(d.unitNames),
+		};
+		indexes.set(d, index);
+	}
+	return index;
+}
+
 /** The lifecycle facts of a candidate, gathered from the dataset. */
 export function factsOf(d: Dataset, candidateId: string): LifecycleFacts {
-	const c = d.candidates.find((x) => x.value.id === candidateId)!.value;
-	const n = c.noticeId ? d.notices.find((x) => x.value.id === c.noticeId)?.value : undefined;
+	const index = indexOf(d);
+	const c = index.candidates.get(candidateId)!;
+	const n = c.noticeId ? index.notices.get(c.noticeId) : undefined;
 	return {
 		recommendedOn: c.recommendedOn,
 		review: c.review,
-		reviews: d.reviews.filter((r) => r.value.candidateId === c.id).map((r) => r.value),
+		reviews: index.reviews.get(c.id) ?? [],
 		notice: n && { start: n.start, end: n.end },
-		events: d.events.filter((e) => e.value.candidateId === c.id).map((e) => e.value),
+		events: index.events.get(c.id) ?? [],
 	};
 }
 
@@ -65,22 +98,19 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 	const publish = d.site?.publishCandidateFields ?? { birth: false, political: false, education: false };
 	const exemplars: PublicExemplar[] = [];
 	const files: PublicFiles[] = [];
+	const index = indexOf(d);
 	for (const { value: c } of d.candidates) {
 		const lifecycle = deriveLifecycle(factsOf(d, c.id), asOf);
-		const notice = d.notices.find((n) => n.value.id === c.noticeId)?.value;
-		const unit = d.units.find((u) => u.value.id === c.recommender)!.value;
-		const photos = d.photos.filter((p) => p.candidateId === c.id);
+		const notice = c.noticeId ? index.notices.get(c.noticeId) : undefined;
+		const unit = index.units.get(c.recommender)!;
+		const photos = index.photos.get(c.id) ?? [];
 		const record = toPublicExemplar(
 			{
 				candidate: c,
 				lifecycle,
 				notice: notice && { id: notice.id, title: notice.title },
 				recommender: {
-					name: nameOn(
-						d.unitNames.map((n) => n.value),
-						c.recommender,
-						c.recommendedOn,
-					),
+					name: nameOn(index.unitNames, c.recommender, c.recommendedOn),
 					category: unit.category,
 				},
 				photos: photos.map((p) => ({
@@ -100,6 +130,7 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 		});
 	}
 	exemplars.sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
+	const byNotice = Map.groupBy(exemplars, (e) => e.noticeId);
 	const notices: PublicNotice[] = d.notices
 		.map((n) => n.value)
 		.filter((n) => n.start <= asOf)
@@ -112,7 +143,7 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 			end: n.end,
 			workdays: NOTICE_WORKDAYS,
 			state: asOf <= n.end ? ('open' as const) : ('closed' as const),
-			candidateIds: exemplars.filter((e) => e.noticeId === n.id).map((e) => e.id),
+			candidateIds: (byNotice.get(n.id) ?? []).map((e) => e.id),
 		}))
 		.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? -1 : 1));
 	return { exemplars, notices, files };
