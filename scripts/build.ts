@@ -1,7 +1,8 @@
 /**
  * `npm run build`: the stages of `scripts/stages.ts` (validate → score → account → open data files → astro build →
- * pagefind index). Stops at the first failing stage; `dist/` is written only after validation and scoring have
- * passed, and is removed if a later stage fails, so a broken build never leaves a partial site behind.
+ * open data into the site → pagefind index). Stops at the first failing stage; `dist/` is written only after
+ * validation and scoring have passed, and is removed if a later stage fails, so a broken build never leaves a partial
+ * site behind.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';

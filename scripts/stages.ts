@@ -26,6 +26,7 @@ export function buildStages(root: string, outDir: string): BuildStage[] {
 		{ key: 'account', label: '核对数据去向', ...script('account.ts') },
 		{ key: 'opendata', label: '写出开放数据', ...script('opendata.ts') },
 		{ key: 'astroBuild', label: '生成网站', command: bin('astro'), args: ['build', '--root', root] },
+		{ key: 'publishData', label: '发布开放数据', ...script('opendata.ts', '--publish', outDir) },
 		{
 			key: 'pagefind',
 			label: '建立搜索索引',

@@ -1,16 +1,25 @@
 /**
  * The bulk open-data files: each quarter's evidence rows and grades, as JSON and CSV. At city scale (120 units × 80
- * quarters) that is 320 files, a million rows and 150 MB. Rendered inside the Astro build they cost about 15 s, and
- * as much again with 600 MB held to size and hash them for the data package; the build's 写出开放数据 stage
- * (`scripts/opendata.ts`) writes them once instead, with their facts (`facts.ts`), to `.cache/opendata/`. The
- * endpoints under `src/pages/data/evidence/` and `src/pages/data/grades/` serve those bytes and the data package reads
- * the facts.
+ * quarters) that is 320 files, a million rows and 436 MB. Rendered inside the Astro build they cost about 15 s, and
+ * as much again (and 600 MB held) to size and hash them for the data package; passed through Astro as endpoints they
+ * still cost 12 s of copying. So the build's 写出开放数据 stage (`scripts/opendata.ts`) writes them once, with their
+ * facts (`facts.ts`), to `.cache/opendata/`; the data package and the 数据下载 page read the facts, and the
+ * 发布开放数据 stage links the files into the built site's `/data/` after Astro has built it (Astro empties its
+ * output folder first).
  *
- * Staged files are used only by the build that wrote them (`XINYONG_BUILD_ID`, as for the dataset snapshot), for the
- * same data folder and as-of date. Otherwise — `astro dev`, or `astro build` run alone — every file is rendered in
- * process from the same functions, so the bytes are the same either way.
+ * The facts are used only for the data folder and as-of date they were written for, and within `npm run build` only
+ * by the build that wrote them (`XINYONG_BUILD_ID`, as for the dataset snapshot).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	linkSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset } from '../../loaders/pipeline.ts';
 import { dataDir } from '../../loaders/data-dir.ts';
@@ -59,7 +68,7 @@ function byQuarter(): Map<string, Evidence[]> {
 }
 
 /** The quarters with published evidence rows (one evidence file each). */
-export function evidenceFileQuarters(): string[] {
+function evidenceFileQuarters(): string[] {
 	return [...byQuarter().keys()];
 }
 
@@ -83,36 +92,31 @@ interface Rendered {
 }
 
 /**
- * Renders the bulk files one quarter at a time (each quarter's rows are made once for both twins), or only `only`.
- * A generator, so that a caller holds one quarter's files at a time.
+ * Renders the bulk files one quarter at a time (each quarter's rows are made once for both twins). A generator, so
+ * that the caller holds one quarter's files at a time.
  */
-async function* render(only?: string): AsyncGenerator<Rendered> {
-	const wanted = (path: string) => only === undefined || only === path;
+async function* render(): AsyncGenerator<Rendered> {
 	for (const quarter of evidenceFileQuarters()) {
-		const json = `evidence/${quarter}.json`;
-		const csv = `evidence/${quarter}.csv`;
-		if (!wanted(json) && !wanted(csv)) continue;
 		const rows = evidenceRows(quarter);
-		if (wanted(json)) yield { path: json, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
-		if (wanted(csv)) yield { path: csv, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
+		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
+		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}
 	const rubrics = loadDataset().rubrics;
 	for (const q of await scoredQuarters()) {
-		const json = `grades/${q.quarter}.json`;
-		const csv = `grades/${q.quarter}.csv`;
-		if (wanted(json)) {
-			const data = gradesJson(q, q.asOf);
-			yield { path: json, body: Buffer.from(JSON.stringify(data, null, 1)), rows: data.units };
-		}
-		if (wanted(csv)) {
-			const indicators = rubrics.get(q.rubric)!.indicators.map((i) => i.id);
-			yield { path: csv, body: Buffer.from(gradesCsv(q, indicators)) };
-		}
+		const data = gradesJson(q, q.asOf);
+		yield {
+			path: `grades/${q.quarter}.json`,
+			body: Buffer.from(JSON.stringify(data, null, 1)),
+			rows: data.units,
+		};
+		const indicators = rubrics.get(q.rubric)!.indicators.map((i) => i.id);
+		yield { path: `grades/${q.quarter}.csv`, body: Buffer.from(gradesCsv(q, indicators)) };
 	}
 }
 
 interface Manifest {
-	build: string;
+	/** The build that wrote the files, if any. */
+	build?: string;
 	dataDir: string;
 	asOf: string;
 	files: Record<string, FileFacts>;
@@ -131,43 +135,49 @@ export async function writeBulkFiles(): Promise<{ files: number; bytes: number }
 		files[path] = fileFacts(body, rows);
 		bytes += body.byteLength;
 	}
-	if (build) {
-		const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files };
-		// Written last, aside and renamed: a manifest names only files that are complete.
-		writeFileSync(`${MANIFEST}.tmp`, JSON.stringify(manifest));
-		renameSync(`${MANIFEST}.tmp`, MANIFEST);
-	}
+	const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files };
+	// Written last, aside and renamed: a manifest names only files that are complete.
+	writeFileSync(`${MANIFEST}.tmp`, JSON.stringify(manifest));
+	renameSync(`${MANIFEST}.tmp`, MANIFEST);
 	return { files: Object.keys(files).length, bytes };
 }
 
-let staged: { key: string; manifest: Manifest | undefined } | undefined;
-
-/** The manifest of this build's staged files, when there is one for this data folder and as-of date. */
-function manifest(): Manifest | undefined {
+/** The manifest of the staged files, checked against this build; throws with the fix when it does not belong. */
+function manifest(): Manifest {
+	if (!existsSync(MANIFEST))
+		throw new Error(
+			`找不到开放数据文件 ${MANIFEST}：请用 npm run build 构建（其中的“写出开放数据”阶段写出这些文件）`,
+		);
+	const m = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
 	const build = process.env.XINYONG_BUILD_ID;
-	const key = `${build}\0${dataDir()}\0${asOfDate()}`;
-	if (staged?.key === key) return staged.manifest;
-	let m: Manifest | undefined;
-	if (build && existsSync(MANIFEST)) {
-		const read = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
-		if (read.build === build && read.dataDir === dataDir() && read.asOf === asOfDate()) m = read;
-	}
-	staged = { key, manifest: m };
+	if (m.dataDir !== dataDir() || m.asOf !== asOfDate() || (build && m.build !== build))
+		throw new Error(
+			`${MANIFEST} 是为 ${m.dataDir}（截至 ${m.asOf}）写出的，不属于本次构建：请用 npm run build 重新构建`,
+		);
 	return m;
 }
 
-/** Every bulk file's facts: from the stage's manifest, or by rendering the files here (keeping only the facts). */
-export async function bulkFacts(): Promise<Map<string, FileFacts>> {
-	const m = manifest();
-	if (m) return new Map(Object.entries(m.files));
-	const facts = new Map<string, FileFacts>();
-	for await (const { path, body, rows } of render()) facts.set(path, fileFacts(body, rows));
-	return facts;
+/** Every bulk file's facts, for the data package and the 数据下载 page. */
+export function bulkFacts(): Map<string, FileFacts> {
+	return new Map(Object.entries(manifest().files));
 }
 
-/** One bulk file's bytes: the staged file, or rendered here. */
-export async function bulkBody(path: string): Promise<Buffer<ArrayBuffer>> {
-	if (manifest()?.files[path]) return readFileSync(join(BULK_DIR, path));
-	for await (const file of render(path)) return file.body;
-	throw new Error(`没有开放数据文件 ${path}`);
+/**
+ * Puts the staged files into the built site's `/data/` (the 发布开放数据 stage): hard links, or copies where the
+ * output folder is on another file system. Returns how many.
+ */
+export function publishBulkFiles(outDir: string): number {
+	const paths = Object.keys(manifest().files);
+	for (const path of paths) {
+		const from = join(BULK_DIR, path);
+		const to = join(outDir, 'data', path);
+		mkdirSync(dirname(to), { recursive: true });
+		rmSync(to, { force: true });
+		try {
+			linkSync(from, to);
+		} catch {
+			copyFileSync(from, to);
+		}
+	}
+	return paths.length;
 }

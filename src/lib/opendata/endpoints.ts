@@ -1,8 +1,8 @@
 /**
  * The facts (size, hash, rows, latest date: `facts.ts`) of every open-data file of this build, so that the data
  * package and the 数据下载 page describe exactly the files that are published. The bulk files (each quarter's
- * evidence and grades) come with their facts from the 写出开放数据 stage (`bulk.ts`); the other files are rendered
- * here from their endpoints under `src/pages/data/`, one at a time, keeping only the facts.
+ * evidence and grades) come with their facts from the 写出开放数据 stage (`bulk.ts`), which also publishes them; the
+ * other files are rendered here from their endpoints under `src/pages/data/`, one at a time, keeping only the facts.
  * Runs inside the Astro build only (Vite's `import.meta.glob` finds the endpoints; they read the content layer).
  */
 import type { APIContext, APIRoute, GetStaticPaths } from 'astro';
@@ -15,14 +15,9 @@ interface EndpointModule {
 	getStaticPaths?: GetStaticPaths;
 }
 
-// Every endpoint under /data/ except the data package itself, which is made from the others, and the bulk files.
+// Every endpoint under /data/ except the data package itself, which is made from the others.
 const modules = import.meta.glob<EndpointModule>(
-	[
-		'../../pages/data/**/*.ts',
-		'!../../pages/data/datapackage.json.ts',
-		'!../../pages/data/evidence/*.ts',
-		'!../../pages/data/grades/*.ts',
-	],
+	['../../pages/data/**/*.ts', '!../../pages/data/datapackage.json.ts'],
 	{ eager: true },
 );
 
@@ -35,7 +30,7 @@ export function openDataFiles(): Promise<Map<string, FileFacts>> {
 }
 
 async function gather(): Promise<Map<string, FileFacts>> {
-	const files = await bulkFacts();
+	const files = bulkFacts();
 	for (const [file, mod] of Object.entries(modules)) {
 		const route = file.replace(/^.*\/pages\/data\//, '').replace(/\.ts$/, '');
 		if (!/\.(json|csv)$/.test(route) || typeof mod.GET !== 'function') continue;
