@@ -32,8 +32,9 @@ const exemplars = defineCollection({
 		load: async ({ store, parseData, renderMarkdown }) => {
 			store.clear();
 			const pub = publication();
+			const stories = new Map(pub.files.map((f) => [f.candidateId, f.story]));
 			for (const record of pub.exemplars) {
-				const story = pub.files.find((f) => f.candidateId === record.id)?.story;
+				const story = stories.get(record.id);
 				store.set({
 					id: record.id,
 					data: await parseData({ id: record.id, data: record }),
