@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { isValidUscc } from '../../src/lib/uscc.ts';
+import { htmlPages } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -93,47 +94,118 @@ describe('coverage matrix (/commitments/)', () => {
 	});
 });
 
-describe('commitment list filters', () => {
-	it('filters to 逾期 and shows exactly the overdue commitments of the open data (17)', async () => {
-		const overdue = openData<Commitment[]>('commitments.json').filter((c) => c.overdue);
-		// 17 by hand: commitments still 履行中 on 2026-11-22 whose due date is before it.
-		expect(overdue).toHaveLength(17);
-		for (const c of overdue) {
-			expect(c.status).toBe('in-progress');
-			expect(c.dueBy < inject('asOf')).toBe(true);
-		}
+/** The units table of /commitments/ as { unit id → [合计, 逾期, 履行中, 未兑现, 依法变更, 已兑现] } (visible rows only). */
+async function unitTable(page: Page): Promise<Record<string, number[]>> {
+	const rows = await page
+		.locator('#unit-table tbody tr:not([hidden])')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [
+				(tr as HTMLElement).dataset.unit!,
+				[...tr.querySelectorAll('td')].map((td) => Number(td.dataset.value ?? td.textContent!.trim())),
+			]),
+		);
+	return Object.fromEntries(rows);
+}
+
+describe('the overview (/commitments/): counts by unit, not every commitment', () => {
+	it('lists each covered unit once with its counts by state, linking to the unit’s page', async () => {
+		const all = openData<Commitment[]>('commitments.json');
 		const page = await open('/commitments/');
-		await page.getByRole('combobox', { name: /^状态/ }).selectOption('overdue');
-		const visible = page.locator('#commitment-table tbody tr:not([hidden])');
-		expect(await visible.count()).toBe(overdue.length);
-		const states = await visible.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.state));
-		expect(new Set(states)).toEqual(new Set(['overdue']));
-		const ids = await visible
-			.locator('th a')
-			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('#')[1]));
-		expect(ids.sort()).toEqual(overdue.map((c) => c.id).sort());
-		for (const text of await visible.locator('td:last-child').allTextContents())
-			expect(text).toContain('逾期');
-		expect(await page.locator('form.table-filter output').textContent()).toBe(`显示 17 / 248 行`);
+		const table = await unitTable(page);
+		// 23 towns and parks that exist on 2026-11-22 (24 in units.csv, less 现代农业产业园 dissolved 2023-07-01 with no
+		// commitment) and the two departments that chose to publish (区行政审批局 xzspj, 区医疗保障局 ybj).
+		expect(Object.keys(table)).toHaveLength(25);
+		expect(Object.keys(table)).toEqual(expect.arrayContaining(['fjz', 'gyyq', 'xzspj', 'ybj']));
+		// 博里镇 by hand (commitments.csv + updates.csv): 17 commitments; CN-blz-001 and -007 overdue, 2 still open,
+		// 2 broken, 1 changed, 10 fulfilled.
+		expect(table.blz).toEqual([17, 2, 2, 2, 1, 10]);
+		expect(table.fjz).toEqual([0, 0, 0, 0, 0, 0]);
+		// Every commitment is counted once: the rows add up to the open data.
+		const sum = (i: number) => Object.values(table).reduce((s, r) => s + r[i], 0);
+		expect(sum(0)).toBe(all.length);
+		expect(sum(1)).toBe(all.filter((c) => c.overdue).length);
+		expect(await page.locator('#unit-table a[href="/commitments/blz/"]').textContent()).toBe('博里镇');
+		// No commitment is listed here: they are on the units’ pages.
+		expect(await page.locator('article.cm-card').count()).toBe(0);
 		await page.context().close();
 	});
-	it('combines unit and category filters, and a link can preselect 逾期', async () => {
-		// 博里镇 (blz) has one overdue 政务 commitment (CN-blz-001, due 2025-12-31) and one overdue 卫生健康 one.
+	it('shows a unit’s overdue count emphasised, and a link preselects the units with overdue commitments', async () => {
 		const page = await open('/commitments/?state=overdue');
-		expect(await page.getByRole('combobox', { name: /^状态/ }).inputValue()).toBe('overdue');
-		await page.getByRole('combobox', { name: /^单位/ }).selectOption('blz');
-		const visible = page.locator('#commitment-table tbody tr:not([hidden])');
-		expect(await visible.count()).toBe(2);
-		await page.getByRole('combobox', { name: /^类别/ }).selectOption('政务');
-		expect(await visible.count()).toBe(1);
-		expect(await visible.locator('th a').getAttribute('href')).toBe('/commitments/blz/#CN-blz-001');
+		expect(await page.getByRole('combobox', { name: /^逾期/ }).inputValue()).toBe('overdue');
+		const table = await unitTable(page);
+		// The 17 overdue commitments belong to 10 units: blz 2, hxjd 2, hcjd 1, jqz 2, jkz 1, pqz 1, qgz 2, shz 2,
+		// shhz 2, gyyq 2.
+		expect(Object.fromEntries(Object.entries(table).map(([u, r]) => [u, r[1]]))).toEqual({
+			blz: 2,
+			hxjd: 2,
+			hcjd: 1,
+			jqz: 2,
+			jkz: 1,
+			pqz: 1,
+			qgz: 2,
+			shz: 2,
+			shhz: 2,
+			gyyq: 2,
+		});
+		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 10 / 25 行');
+		const hot = page.locator('#unit-table tr[data-unit="blz"] td.cm-hot strong.cm-overdue');
+		expect((await hot.textContent())!.trim()).toBe('! 2');
+		await page.getByRole('combobox', { name: /^单位类别/ }).selectOption('park');
+		expect(Object.keys(await unitTable(page))).toEqual(['gyyq']);
+		await page.context().close();
+	});
+	it('sorts the units by any count', async () => {
+		const page = await open('/commitments/');
+		await page.locator('#unit-table thead th', { hasText: '合计' }).getByRole('button').click();
+		await page.locator('#unit-table thead th', { hasText: '合计' }).getByRole('button').click();
+		// Descending: 淮城街道 has the most commitments (20), then 施河镇 (19).
+		expect(Object.keys(await unitTable(page)).slice(0, 2)).toEqual(['hcjd', 'shz']);
+		await page.context().close();
+	});
+	it('names the ten longest-overdue commitments, linking to their cards', async () => {
+		// By due date: CN-blz-007 (2022-12-31, 1422 days on 2026-11-22), CN-hcjd-008 and CN-jqz-006 (2023-06-30), …,
+		// then of those due 2025-12-31 CN-blz-001 and CN-gyyq-004 (by id); CN-hxjd-016 is the 11th.
+		const page = await open('/commitments/');
+		const links = page.locator('main h2#overdue + p + ol a');
+		expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+			'/commitments/blz/#CN-blz-007',
+			'/commitments/hcjd/#CN-hcjd-008',
+			'/commitments/jqz/#CN-jqz-006',
+			'/commitments/gyyq/#CN-gyyq-015',
+			'/commitments/jkz/#CN-jkz-003',
+			'/commitments/qgz/#CN-qgz-005',
+			'/commitments/qgz/#CN-qgz-015',
+			'/commitments/shz/#CN-shz-004',
+			'/commitments/blz/#CN-blz-001',
+			'/commitments/gyyq/#CN-gyyq-004',
+		]);
+		expect(await page.locator('main h2#overdue + p + ol li').first().textContent()).toContain(
+			'2022-12-31 到期，已逾期 1422 天',
+		);
 		await page.context().close();
 	});
 	it('is a complete table without JavaScript', async () => {
 		const page = await open('/commitments/', { javaScript: false });
-		expect(await page.locator('#commitment-table tbody tr:not([hidden])').count()).toBe(248);
+		expect(await page.locator('#unit-table tbody tr:not([hidden])').count()).toBe(25);
 		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
 		await page.context().close();
+	});
+});
+
+describe('every commitment on exactly one listing page', () => {
+	it('puts each commitment of the open data once on its unit’s page, and on no other page', () => {
+		// The demo’s units have at most 20 commitments (淮城街道), fewer than a page holds (100): no year pages.
+		const all = openData<Commitment[]>('commitments.json');
+		const root = join(dist(), 'commitments');
+		const where = new Map<string, string[]>();
+		for (const page of htmlPages(root))
+			for (const m of readFileSync(join(root, page, 'index.html'), 'utf8').matchAll(
+				/<article id="([^"]+)" class="cm-card/g,
+			))
+				where.set(m[1], [...(where.get(m[1]) ?? []), page]);
+		expect(where.size).toBe(all.length);
+		for (const c of all) expect(where.get(c.id), c.id).toEqual([`/${c.unitId}/`]);
+		expect(htmlPages(root).filter((p) => /^\/[^/]+\/\d{4}\/$/.test(p))).toEqual([]);
 	});
 });
 
@@ -176,41 +248,100 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 	});
 });
 
-describe('enterprise pledges (/commitments/pledges/)', () => {
-	it('finds an enterprise by its 统一社会信用代码', async () => {
+describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<unit>/)', () => {
+	const search = (page: Page) => page.getByLabel('按企业名称或统一社会信用代码查找');
+	it('finds an enterprise by its 统一社会信用代码 across every unit, linking to its row on its unit’s page', async () => {
 		// data/pledges.csv row QY-2022-002: 淮安汇通建材有限公司, 91320803MAAQL59GPD, collected by 施河镇 (shz).
 		const page = await open('/commitments/pledges/');
-		await page.getByLabel('按企业名称或统一社会信用代码查找').fill('91320803MAAQL59GPD');
-		const visible = page.locator('#pledge-list tbody tr:not([hidden])');
-		expect(await visible.count()).toBe(1);
-		expect(await visible.locator('.cm-name').textContent()).toBe('淮安汇通建材有限公司');
-		expect(await page.locator('#pledge-list section[data-group]:not([hidden]) h2').textContent()).toContain(
-			'施河镇',
-		);
+		await search(page).fill('91320803MAAQL59GPD');
+		const results = page.locator('form.cm-search ol li');
+		await results.first().waitFor();
+		expect(await results.count()).toBe(1);
+		expect(await results.locator('a').textContent()).toBe('淮安汇通建材有限公司');
+		expect(await results.locator('a').getAttribute('href')).toBe('/commitments/pledges/shz/#QY-2022-002');
+		expect(await results.textContent()).toContain('施河镇 · 2022-02-16 签订');
 		expect(await page.locator('form.cm-search output').textContent()).toBe('找到 1 份承诺书');
 		// Typed with spaces and in lower case, it is the same code.
-		await page.getByLabel('按企业名称或统一社会信用代码查找').fill('913208 03maaql59gpd');
-		expect(await visible.count()).toBe(1);
+		await search(page).fill('913208 03maaql59gpd');
+		await expect.poll(() => results.count()).toBe(1);
+		await results.locator('a').click();
+		await page.waitForURL('**/commitments/pledges/shz/#QY-2022-002');
+		expect(await page.locator('tr#QY-2022-002 .cm-uscc').textContent()).toBe('91320803MAAQL59GPD');
 		await page.context().close();
 	});
 	it('finds enterprises by part of their name, and says so when nothing matches', async () => {
 		const pledges = openData<Pledge[]>('pledges.json');
-		const expected = pledges.filter((p) => p.enterprise.includes('汇通')).length;
-		expect(expected).toBeGreaterThan(1);
+		const expected = pledges.filter((p) => p.enterprise.includes('汇通'));
+		// 淮安汇通建材 (施河镇), 淮安汇通生物科技 (淮城街道), 淮安汇通饲料 (淮安工业园区).
+		expect(expected).toHaveLength(3);
 		const page = await open('/commitments/pledges/?q=汇通');
-		expect(await page.locator('#pledge-list tbody tr:not([hidden])').count()).toBe(expected);
-		await page.getByLabel('按企业名称或统一社会信用代码查找').fill('不存在的企业');
-		expect(await page.locator('#pledge-list tbody tr:not([hidden])').count()).toBe(0);
+		const links = page.locator('form.cm-search ol a');
+		await expect.poll(() => links.count()).toBe(3);
+		expect((await links.allTextContents()).sort()).toEqual(expected.map((p) => p.enterprise).sort());
+		await search(page).fill('不存在的企业');
+		await expect.poll(() => links.count()).toBe(0);
 		expect(await page.locator('form.cm-search output').textContent()).toContain('没有找到');
 		await page.context().close();
 	});
-	it('is the full list without JavaScript, every code passing its check character', async () => {
+	it('filters the rows of one unit’s page, grouped by the year signed', async () => {
+		// 淮安工业园区 (gyyq) collected 16 pledges: 4 signed in 2023 and 12 in 2022; one of them is 淮安汇通饲料.
+		const page = await open('/commitments/pledges/gyyq/');
+		expect(await page.locator('h1').textContent()).toBe('淮安工业园区企业信用承诺');
+		expect(await page.locator('#pledge-list section[data-group] h2').allTextContents()).toEqual([
+			'2023 年签订（4 份）',
+			'2022 年签订（12 份）',
+		]);
+		await search(page).fill('汇通');
+		const visible = page.locator('#pledge-list tbody tr:not([hidden])');
+		expect(await visible.count()).toBe(1);
+		expect(await visible.locator('.cm-name').textContent()).toBe('淮安汇通饲料有限公司');
+		expect(await page.locator('#pledge-list section[data-group]:not([hidden]) h2').textContent()).toBe(
+			'2022 年签订（12 份）',
+		);
+		expect(await page.locator('form.cm-search output').textContent()).toBe('找到 1 份承诺书');
+		await page.context().close();
+	});
+	it('without JavaScript, links every unit with pledges, whose pages list them all: each pledge on exactly one', async () => {
 		const pledges = openData<Pledge[]>('pledges.json');
+		expect(pledges).toHaveLength(66);
 		expect(pledges.every((p) => isValidUscc(p.uscc))).toBe(true);
 		const page = await open('/commitments/pledges/', { javaScript: false });
-		expect(await page.locator('#pledge-list tbody tr').count()).toBe(pledges.length);
 		expect(await page.locator('form.cm-search').isHidden()).toBe(true);
+		const units = [...new Set(pledges.map((p) => p.unitId))].sort();
+		// 15 units collected pledges, among them 现代农业产业园 (nyyq), dissolved on 2023-07-01.
+		expect(units).toHaveLength(15);
+		expect(units).toContain('nyyq');
+		const hrefs = await page
+			.locator('#pledge-units a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect([...hrefs].sort()).toEqual(units.map((u) => `/commitments/pledges/${u}/`));
+		// 范集镇 collected none: a row without a link.
+		expect(await page.locator('#pledge-units tr[data-unit="fjz"] td').first().textContent()).toBe('0');
+		const root = join(dist(), 'commitments', 'pledges');
+		const where = new Map<string, string[]>();
+		for (const p of htmlPages(root))
+			for (const m of readFileSync(join(root, p, 'index.html'), 'utf8').matchAll(/<tr id="([^"]+)"/g))
+				where.set(m[1], [...(where.get(m[1]) ?? []), p]);
+		expect(where.size).toBe(pledges.length);
+		for (const p of pledges) expect(where.get(p.id), p.id).toEqual([`/${p.unitId}/`]);
+		for (const u of units) {
+			await page.goto(`${base()}/commitments/pledges/${u}/`);
+			expect(await page.locator('#pledge-list tbody tr:visible').count(), u).toBe(
+				pledges.filter((p) => p.unitId === u).length,
+			);
+		}
 		await page.context().close();
+	});
+	it('loads only the searched fields: id, enterprise, code, unit and signing date', () => {
+		const index = JSON.parse(readFileSync(join(dist(), 'commitments', 'pledges', 'search.json'), 'utf8')) as {
+			units: Record<string, string>;
+			rows: string[][];
+		};
+		const pledges = openData<(Pledge & { signedOn: string })[]>('pledges.json');
+		expect(index.rows).toHaveLength(pledges.length);
+		const row = index.rows.find((r) => r[0] === 'QY-2022-002');
+		expect(row).toEqual(['QY-2022-002', '淮安汇通建材有限公司', '91320803MAAQL59GPD', 'shz', '2022-02-16']);
+		expect(index.units.shz).toBe('施河镇');
 	});
 });
 
@@ -230,6 +361,7 @@ describe('open data and page weight', () => {
 			'commitments/index.html',
 			'commitments/hcjd/index.html',
 			'commitments/pledges/index.html',
+			'commitments/pledges/gyyq/index.html',
 		]) {
 			const size = gzipSync(readFileSync(join(dist(), path))).length;
 			expect(size, path).toBeLessThan(60 * 1024);
@@ -249,6 +381,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 				'/commitments/blz/',
 				'/commitments/nzz/',
 				'/commitments/pledges/',
+				'/commitments/pledges/gyyq/',
 			]) {
 				await page.goto(base() + path);
 				found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));

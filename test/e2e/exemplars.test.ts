@@ -164,42 +164,87 @@ describe('open data', () => {
 	});
 });
 
-describe('the year index', () => {
-	it('shows the public candidates as cards by year, newest year first', async () => {
+describe('the index (/exemplars/)', () => {
+	it('shows the open 公示 first: its notice, its period and its candidates as cards', async () => {
 		const page = await open('/exemplars/');
-		expect(await page.locator('main h2').allTextContents()).toEqual(['2026 年度', '2022 年度']);
-		const names = (await page.locator('.exemplar-card h3').allTextContents()).map((s) => s.trim());
-		expect(names).toEqual(['吴晓东', '黄丽娟', '郑凯', '陈静怡', '刘志强', '周文斌', '孙丽萍']);
-		expect(await page.locator('.exemplar-card', { hasText: '周文斌' }).textContent()).toContain('已撤销');
-		expect(await page.locator('.exemplar-card', { hasText: '吴晓东' }).textContent()).toContain('异议待核实');
+		const now = page.locator('section.notice-now');
+		expect(await now.count()).toBe(1);
+		expect(await now.locator('h2').textContent()).toBe('正在公示：2026 年度拟认定人选');
+		expect(await now.locator('a[href="/notices/GS-2026-01/"]').count()).toBe(1);
+		expect(await now.textContent()).toContain('公示期：2026年11月18日至2026年11月26日（7 个工作日）');
+		const names = (await now.locator('.exemplar-card h3').allTextContents()).map((s) => s.trim());
+		expect(names).toEqual(['吴晓东', '黄丽娟', '郑凯']);
+		expect(await now.locator('.exemplar-card', { hasText: '吴晓东' }).textContent()).toContain('异议待核实');
 		await page.context().close();
 	});
-	it('filters by year and by status', async () => {
+	it('lists every year, newest first, with its count by status, linking to the year’s page', async () => {
 		const page = await open('/exemplars/');
-		const visible = page.locator('.exemplar-card:not([hidden]) h3');
-		await page.locator('form.table-filter select[name="year"]').selectOption('2022');
-		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual([
-			'陈静怡',
-			'刘志强',
-			'周文斌',
-			'孙丽萍',
+		const years = page.locator('ul.exemplar-years > li');
+		expect(await years.locator('> a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+			'/exemplars/2026/',
+			'/exemplars/2022/',
 		]);
-		expect(await page.locator('section[data-card-group]:not([hidden]) h2').allTextContents()).toEqual([
-			'2022 年度',
-		]);
-		await page.locator('form.table-filter select[name="status"]').selectOption('recognized');
-		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['陈静怡', '刘志强', '孙丽萍']);
-		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 3 / 7 人');
-		await page.context().close();
-	});
-	it('lists every card without JavaScript, with the filter hidden', async () => {
-		const page = await open('/exemplars/', { javaScript: false });
-		expect(await page.locator('.exemplar-card:visible').count()).toBe(7);
-		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
+		const text = (await years.allTextContents()).map((s) => s.replace(/\s+/g, ''));
+		expect(text[0]).toContain('2026年度：公示人选3人（公示中2人，公示中（异议待核实）1人）');
+		expect(text[1]).toContain('2022年度：公示人选4人（已认定3人，已撤销1人）');
+		expect(text[1]).toContain('2023年1月9日至2023年1月17日');
+		// The index lists no other candidate: the 2022 ones are on their year’s page.
+		expect(await page.locator('.exemplar-card').count()).toBe(3);
 		await page.context().close();
 	});
 	it('passes axe-core (WCAG 2.1 AA)', async () => {
 		const page = await open('/exemplars/', { axe: true });
+		expect(await axeViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('a year’s page (/exemplars/<year>/)', () => {
+	it('lists the year’s public candidates as cards, with its notice and the other years', async () => {
+		const page = await open('/exemplars/2022/');
+		expect(await page.locator('h1').textContent()).toBe('2022 年度政务诚信典型');
+		expect(await page.locator('main a[href="/notices/GS-2022-01/"]').count()).toBe(1);
+		const names = (await page.locator('.exemplar-card h3').allTextContents()).map((s) => s.trim());
+		expect(names).toEqual(['陈静怡', '刘志强', '周文斌', '孙丽萍']);
+		expect(await page.locator('.exemplar-card', { hasText: '周文斌' }).textContent()).toContain('已撤销');
+		expect(await page.locator('nav[aria-label="其他年度"] a').getAttribute('href')).toBe('/exemplars/2026/');
+		await page.context().close();
+	});
+	it('filters by status', async () => {
+		const page = await open('/exemplars/2022/');
+		const visible = page.locator('.exemplar-card:not([hidden]) h3');
+		await page.locator('form.table-filter select[name="status"]').selectOption('recognized');
+		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['陈静怡', '刘志强', '孙丽萍']);
+		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 3 / 4 人');
+		await page.locator('form.table-filter select[name="status"]').selectOption('revoked');
+		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['周文斌']);
+		await page.context().close();
+	});
+	it('lists every card without JavaScript, with the filter hidden', async () => {
+		const page = await open('/exemplars/2026/', { javaScript: false });
+		expect(await page.locator('.exemplar-card:visible').count()).toBe(3);
+		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
+		await page.context().close();
+	});
+	it('puts every public candidate on exactly one year’s page, linking to the profile', () => {
+		const rows = JSON.parse(distFile('data', 'exemplars.json')) as { id: string; year: number }[];
+		expect(rows).toHaveLength(7);
+		for (const r of rows) {
+			const pages = ['2022', '2026'].filter((y) =>
+				distFile('exemplars', y, 'index.html').includes(`href="/exemplars/${r.year}/${r.id}/"`),
+			);
+			expect(pages, r.id).toEqual([String(r.year)]);
+		}
+	});
+	it('is the profile’s breadcrumb parent', async () => {
+		const page = await open('/exemplars/2022/2022-001/');
+		expect(
+			await page.locator('nav.breadcrumbs a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+		).toEqual(['/', '/exemplars/', '/exemplars/2022/']);
+		await page.context().close();
+	});
+	it('passes axe-core (WCAG 2.1 AA)', async () => {
+		const page = await open('/exemplars/2022/', { axe: true });
 		expect(await axeViolations(page)).toEqual([]);
 		await page.context().close();
 	});

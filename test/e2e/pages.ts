@@ -1,7 +1,8 @@
 /**
- * The built pages of a site, and one representative page per template (for checks that visit every template).
+ * The built pages of a site, one representative page per template (for checks that visit every template), and the
+ * site's broken internal links.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Every HTML file of a built site, as URL paths (`/grades/2023-Q4/`). */
@@ -40,4 +41,46 @@ export function onePerTemplate(dist: string): string[] {
 	const seen = new Map<string, string>();
 	for (const p of htmlPages(dist)) if (!seen.has(templateOf(p))) seen.set(templateOf(p), p);
 	return [...seen.values()];
+}
+
+/** The file a site path is served from, or undefined if none. */
+export function fileOf(dist: string, path: string): string | undefined {
+	const f = join(dist, decodeURIComponent(path));
+	if (path.endsWith('/')) return existsSync(join(f, 'index.html')) ? join(f, 'index.html') : undefined;
+	if (existsSync(f) && statSync(f).isFile()) return f;
+	return undefined;
+}
+
+/**
+ * Every internal link, asset and `#fragment` of a built site that does not resolve (`page → link`), and how many
+ * were checked.
+ */
+export function brokenLinks(dist: string): { broken: string[]; checked: number } {
+	const ids = new Map<string, Set<string>>();
+	const idsOf = (file: string) => {
+		if (!ids.has(file))
+			ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+		return ids.get(file)!;
+	};
+	const broken: string[] = [];
+	let checked = 0;
+	for (const page of htmlPages(dist)) {
+		const html = readFileSync(fileOf(dist, page)!, 'utf8');
+		for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+			const raw = m[1].replace(/&amp;/g, '&');
+			if (/^(mailto:|tel:|data:)/.test(raw)) continue;
+			const url = new URL(raw, `https://site.invalid${page}`);
+			if (url.origin !== 'https://site.invalid') continue;
+			checked++;
+			const target = fileOf(dist, url.pathname);
+			if (!target) broken.push(`${page} → ${raw}`);
+			else if (
+				url.hash &&
+				target.endsWith('.html') &&
+				!idsOf(target).has(decodeURIComponent(url.hash.slice(1)))
+			)
+				broken.push(`${page} → ${raw}（页面中没有这个锚点）`);
+		}
+	}
+	return { broken, checked };
 }

@@ -16,7 +16,22 @@ import {
 	matrixColumns,
 	registerUnits,
 } from '../../src/lib/commitments/coverage.ts';
-import { normaliseQuery, pledgeMatches, pledgeValidity } from '../../src/lib/commitments/pledges.ts';
+import {
+	normaliseQuery,
+	pledgeIndex,
+	pledgeMatches,
+	pledgeValidity,
+	searchPledges,
+} from '../../src/lib/commitments/pledges.ts';
+import {
+	byYear,
+	commitmentPath,
+	madeYear,
+	pagedUnits,
+	pledgePath,
+	UNIT_PAGE_LIMIT,
+	unitCommitmentsPath,
+} from '../../src/lib/commitments/pages.ts';
 import { commitmentsCsv, commitmentsJson, pledgesJson } from '../../src/lib/commitments/opendata.ts';
 
 const names: UnitNameRow[] = [
@@ -292,6 +307,85 @@ describe('enterprise pledges', () => {
 		expect(pledgeMatches('同丰', p)).toBe(false);
 		expect(pledgeMatches('91320803MA10RRBGC8', p)).toBe(false);
 		expect(normaliseQuery(' ab　c ')).toBe('ABC');
+	});
+});
+
+describe('enterprise pledge search across units', () => {
+	const pledges = [
+		{
+			id: 'QY-1',
+			enterprise: '淮安汇通建材有限公司',
+			uscc: '91320803MAAQL59GPD',
+			unitId: 'shz',
+			signedOn: '2022-02-16',
+		},
+		{
+			id: 'QY-2',
+			enterprise: '淮安汇通饲料有限公司',
+			uscc: '91320803MAHQ07C8JM',
+			unitId: 'gyyq',
+			signedOn: '2022-10-14',
+		},
+		{
+			id: 'QY-3',
+			enterprise: '淮安同丰米业有限公司',
+			uscc: '91320803MA10RRBGC8',
+			unitId: 'shz',
+			signedOn: '2023-03-01',
+		},
+	];
+	const index = pledgeIndex(pledges, (id) => ({ shz: '施河镇', gyyq: '淮安工业园区' })[id]!);
+	it('keeps only what the search matches and shows, and each unit’s name once', () => {
+		expect(index).toEqual({
+			units: { shz: '施河镇', gyyq: '淮安工业园区' },
+			rows: [
+				['QY-1', '淮安汇通建材有限公司', '91320803MAAQL59GPD', 'shz', '2022-02-16'],
+				['QY-2', '淮安汇通饲料有限公司', '91320803MAHQ07C8JM', 'gyyq', '2022-10-14'],
+				['QY-3', '淮安同丰米业有限公司', '91320803MA10RRBGC8', 'shz', '2023-03-01'],
+			],
+		});
+	});
+	it('counts every match and lists at most the limit, in index order', () => {
+		expect(searchPledges(index, '汇通', 1)).toEqual({ total: 2, rows: [index.rows[0]] });
+		expect(searchPledges(index, '91320803 ma10', 10)).toEqual({ total: 1, rows: [index.rows[2]] });
+		expect(searchPledges(index, '不存在', 10)).toEqual({ total: 0, rows: [] });
+	});
+	it('links each pledge to its row on its unit’s page', () => {
+		expect(pledgePath({ id: 'QY-2', unitId: 'gyyq' })).toBe('/commitments/pledges/gyyq/#QY-2');
+	});
+});
+
+describe('listing pages (issue 8: a page grows with one unit’s or one year’s records)', () => {
+	const many = (unitId: string, n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			id: `${unitId}-${i}`,
+			unitId,
+			madeOn: `${2020 + (i % 3)}-06-01`,
+		}));
+	const commitments = [...many('big', UNIT_PAGE_LIMIT + 1), ...many('full', UNIT_PAGE_LIMIT)];
+	it(`splits a unit by year only when it has more than ${UNIT_PAGE_LIMIT} commitments`, () => {
+		expect(UNIT_PAGE_LIMIT).toBe(100);
+		expect([...pagedUnits(commitments)]).toEqual(['big']);
+		expect(pagedUnits(commitments, 1000).size).toBe(0);
+	});
+	it('links a commitment to its unit page, or to its unit’s page for the year it was made', () => {
+		const paged = pagedUnits(commitments);
+		expect(commitmentPath({ id: 'full-4', unitId: 'full', madeOn: '2021-06-01' }, paged)).toBe(
+			'/commitments/full/#full-4',
+		);
+		expect(commitmentPath({ id: 'big-4', unitId: 'big', madeOn: '2021-06-01' }, paged)).toBe(
+			'/commitments/big/2021/#big-4',
+		);
+		expect(unitCommitmentsPath('big')).toBe('/commitments/big/');
+		expect(madeYear({ madeOn: '2019-12-31' })).toBe(2019);
+	});
+	it('groups by year newest first, keeping each year’s order', () => {
+		const groups = byYear(commitments.slice(0, 7), (c) => c.madeOn);
+		expect(groups.map((g) => [g.year, g.items.map((c) => c.id)])).toEqual([
+			[2022, ['big-2', 'big-5']],
+			[2021, ['big-1', 'big-4']],
+			[2020, ['big-0', 'big-3', 'big-6']],
+		]);
 	});
 });
 

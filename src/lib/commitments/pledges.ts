@@ -30,3 +30,41 @@ export function pledgeMatches(query: string, pledge: { enterprise: string; uscc:
 	if (!q) return true;
 	return normaliseQuery(pledge.enterprise).includes(q) || normaliseQuery(pledge.uscc).includes(q);
 }
+
+/** One pledge in the search data: id, enterprise, 统一社会信用代码, collecting unit's id, signing date. */
+export type PledgeIndexRow = [id: string, enterprise: string, uscc: string, unitId: string, signedOn: string];
+
+/**
+ * What the pledge search on `/commitments/pledges/` downloads (only once someone types): the fields it matches and
+ * shows, nothing else, and each collecting unit's name once.
+ */
+export interface PledgeIndex {
+	units: Record<string, string>;
+	rows: PledgeIndexRow[];
+}
+
+/** The search data of the given pledges, in the given order. */
+export function pledgeIndex(
+	pledges: readonly { id: string; enterprise: string; uscc: string; unitId: string; signedOn: string }[],
+	unitName: (unitId: string) => string,
+): PledgeIndex {
+	const units: Record<string, string> = {};
+	for (const p of pledges) units[p.unitId] ??= unitName(p.unitId);
+	return { units, rows: pledges.map((p) => [p.id, p.enterprise, p.uscc, p.unitId, p.signedOn]) };
+}
+
+/** The pledges matching a query (see `pledgeMatches`): how many, and the first `limit` of them in index order. */
+export function searchPledges(
+	index: PledgeIndex,
+	query: string,
+	limit: number,
+): { total: number; rows: PledgeIndexRow[] } {
+	const rows: PledgeIndexRow[] = [];
+	let total = 0;
+	for (const row of index.rows)
+		if (pledgeMatches(query, { enterprise: row[1], uscc: row[2] })) {
+			total++;
+			if (rows.length < limit) rows.push(row);
+		}
+	return { total, rows };
+}

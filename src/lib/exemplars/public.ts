@@ -130,6 +130,11 @@ export function profilePath(p: { year: number; id: string }): string {
 	return `/exemplars/${p.year}/${p.id}/`;
 }
 
+/** The site path of a year's exemplars (the year's page lists them; `/exemplars/` links to every year). */
+export function yearPath(year: number): string {
+	return `/exemplars/${year}/`;
+}
+
 /**
  * The public record of a candidate, or `undefined` when the candidate is not public on the as-of date.
  * @param publish site.json `publishCandidateFields`

@@ -10,6 +10,7 @@ import { COMMITMENT_CATEGORIES, type UnitCategory } from '../../schemas/enums.ts
 import { nameOn } from '../scoring/score.ts';
 import { commitmentViews, type CommitmentView } from '../commitments/status.ts';
 import { registerUnits } from '../commitments/coverage.ts';
+import { pagedUnits } from '../commitments/pages.ts';
 import { scoredQuarters } from './quarters.ts';
 import type { QuarterId } from '../quarters.ts';
 
@@ -30,6 +31,8 @@ export interface Register {
 	/** The latest rubric (its year's commitment categories are the matrix's columns). */
 	rubric: Rubric;
 	views: CommitmentView[];
+	/** The units whose commitments are listed one page per year (see `src/lib/commitments/pages.ts`). */
+	paged: Set<string>;
 	/** Every unit, by id, in the order pages list them (current name, Chinese collation). */
 	units: Map<string, RegisterUnit>;
 	/** The units the register covers (towns and parks, and any unit that has published a commitment). */
@@ -87,6 +90,7 @@ async function load(): Promise<Register> {
 		asOf,
 		rubric,
 		views,
+		paged: pagedUnits(views),
 		units,
 		covered: registerUnits(ordered, views, asOf),
 		names,
@@ -126,4 +130,33 @@ export async function latestCoverageScore(unitId: string): Promise<CoverageScore
 			};
 	}
 	return undefined;
+}
+
+/** The pledges a unit collected, newest first. */
+export interface UnitPledges {
+	unit: RegisterUnit;
+	pledges: PledgeRow[];
+}
+
+/**
+ * The pledges by collecting unit, units in the register's order, each unit's pledges newest first (by signing date,
+ * then id): the order of `/commitments/pledges/`, its units' pages and its search data. Units without pledges are
+ * left out.
+ */
+export function pledgesByUnit(reg: Register): UnitPledges[] {
+	const by = new Map<string, PledgeRow[]>();
+	for (const p of reg.pledges) {
+		if (!by.has(p.unitId)) by.set(p.unitId, []);
+		by.get(p.unitId)!.push(p);
+	}
+	return [...reg.units.values()]
+		.filter((u) => by.has(u.id))
+		.map((unit) => ({
+			unit,
+			pledges: by
+				.get(unit.id)!
+				.sort((a, b) =>
+					a.signedOn !== b.signedOn ? (a.signedOn < b.signedOn ? 1 : -1) : a.id < b.id ? -1 : 1,
+				),
+		}));
 }
