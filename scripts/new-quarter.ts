@@ -67,7 +67,7 @@ const taken = new Set<string>();
 for (const name of files.list('evidence')) {
 	const bytes = files.read(`evidence/${name}`);
 	if (bytes && name.endsWith('.csv'))
-		for (const id of readTable(evidenceTable, bytes, name).declared('id')) taken.add(id);
+		for (const id of readTable(evidenceTable, bytes, name, { declare: ['id'] }).declared('id')) taken.add(id);
 }
 const clash = rows.filter((r) => taken.has(r.id));
 if (clash.length) {

@@ -29,7 +29,10 @@ export function diskFiles(dir: string): DataFiles {
 		},
 		read(path: string) {
 			const f = join(dir, path);
-			return existsSync(f) && statSync(f).isFile() ? new Uint8Array(readFileSync(f)) : undefined;
+			if (!existsSync(f) || !statSync(f).isFile()) return undefined;
+			// The file's own bytes as a plain Uint8Array, not a copy: a city's data is hundreds of megabytes.
+			const b = readFileSync(f);
+			return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 		},
 	};
 }

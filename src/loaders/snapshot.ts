@@ -29,7 +29,7 @@ import { hasErrors } from '../lib/issues.ts';
 
 /** Where the snapshot is kept (next to the score results). */
 export const SNAPSHOT = resolve(process.env.CACHE_DIR || '.cache', 'dataset.snapshot');
-const VERSION = 1;
+const VERSION = 2;
 
 /** Path, size and modification time of every file under the data folder, hashed. */
 function fingerprint(dir: string): string {
@@ -49,10 +49,20 @@ function fingerprint(dir: string): string {
 /** Every column key of every input table: where a record's `col()` is evaluated before it is stored. */
 const KEYS = [...new Set(INPUT_TABLES.flatMap((t) => t.columns.map((c) => c.key)))];
 
-/** A column stored as a dictionary and an index per row (few distinct values), or as the values themselves. */
-type PackedColumn = { dict: unknown[]; index: Int32Array } | { values: unknown[] };
+/**
+ * One field of the records, over all rows: the distinct values and, per row, the position of its value among them
+ * (−1 when the record has no such field); or, for a field of nearly all distinct values (ids) or of objects, the
+ * values themselves, row by row, with no `index`. Repeated values come back as one shared string, not one per row
+ * (a quarter's few thousand distinct 事项 texts, not a million copies).
+ */
+interface PackedField {
+	key: string;
+	dict: unknown[];
+	index?: Int32Array;
+}
 
-/** An array of located records, column by column. */
+/** An array of located records, column by column: a few large arrays serialise and load far faster than a
+ *  million small objects. */
 interface PackedTable {
 	packed: true;
 	files: string[];
@@ -60,21 +70,77 @@ interface PackedTable {
 	columns: Record<string, number>[];
 	fileIndex: Int32Array;
 	lines: Int32Array;
-	keys: string[];
-	cells: PackedColumn[];
+	/** In the order the records have their keys. */
+	fields: PackedField[];
 }
 
 const isLocatedArray = (v: unknown): v is Located<Record<string, unknown>>[] =>
 	Array.isArray(v) && v.length > 0 && typeof (v[0] as Located<unknown>)?.col === 'function';
 
+/**
+ * Every key of the records, in an order each record's own keys follow (records are built column by column, and a
+ * few fields are added after), so that records come back with their keys in the order they had.
+ */
+function keyOrder(rows: Located<Record<string, unknown>>[]): string[] {
+	const order: string[] = [];
+	let previous: string[] = [];
+	for (const r of rows) {
+		// Most records have the same keys as the one before: compare first, merge only when they differ.
+		let k = 0;
+		let same = true;
+		for (const key in r.value) if (previous[k++] !== key) same = false;
+		if (same && k === previous.length) continue;
+		previous = Object.keys(r.value);
+		let at = -1;
+		for (const key of previous) {
+			const i = order.indexOf(key);
+			if (i === -1) order.splice(++at, 0, key);
+			else at = Math.max(at, i);
+		}
+	}
+	return order;
+}
+
+/** One field of the records, as a dictionary and an index (or the values themselves). */
+function packField(rows: Located<Record<string, unknown>>[], key: string): PackedField {
+	const dict: unknown[] = [];
+	const at = new Map<unknown, number>();
+	const index = new Int32Array(rows.length);
+	for (let i = 0; i < rows.length; i++) {
+		const v = rows[i].value[key];
+		if (v === undefined) {
+			index[i] = -1;
+			continue;
+		}
+		// Neighbouring rows often share a value (a unit's rows, a file's quarter): no lookup then.
+		if (i > 0 && v === rows[i - 1].value[key]) {
+			index[i] = index[i - 1];
+			continue;
+		}
+		let j = at.get(v);
+		if (j === undefined) {
+			// Objects (list cells) are stored as they are, and so are fields where nearly every value is new (ids):
+			// nine in ten over the first ten thousand rows. Free text repeats more the more rows there are.
+			if ((typeof v === 'object' && v !== null) || (i >= 10_000 && dict.length > 0.9 * i))
+				return { key, dict: rows.map((r) => r.value[key]) };
+			j = dict.length;
+			dict.push(v);
+			at.set(v, j);
+		}
+		index[i] = j;
+	}
+	return { key, dict, index };
+}
+
+/** An array of located records, column by column. */
 function pack(rows: Located<Record<string, unknown>>[]): PackedTable {
 	const files: string[] = [];
 	const columns: Record<string, number>[] = [];
 	const fileNo = new Map<string, number>();
 	const fileIndex = new Int32Array(rows.length);
 	const lines = new Int32Array(rows.length);
-	const keySet = new Set<string>();
-	rows.forEach((r, i) => {
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
 		let f = fileNo.get(r.file);
 		if (f === undefined) {
 			f = files.length;
@@ -84,56 +150,55 @@ function pack(rows: Located<Record<string, unknown>>[]): PackedTable {
 		}
 		fileIndex[i] = f;
 		lines[i] = r.line;
-		for (const k in r.value) keySet.add(k);
-	});
-	const keys = [...keySet];
-	const cells = keys.map((k): PackedColumn => {
-		const dict: unknown[] = [];
-		const at = new Map<unknown, number>();
-		const index = new Int32Array(rows.length);
-		// Columns of mostly distinct values (ids, free text) are stored as they are; a sample decides early.
-		const limit = (i: number) => (i < 1000 ? 500 : rows.length / 4);
-		for (let i = 0; i < rows.length; i++) {
-			const v = rows[i].value[k];
-			let j = at.get(v);
-			if (j === undefined) {
-				if (dict.length > limit(i) || (typeof v === 'object' && v !== null))
-					return { values: rows.map((r) => r.value[k]) };
-				j = dict.length;
-				dict.push(v);
-				at.set(v, j);
-			}
-			index[i] = j;
-		}
-		return { dict, index };
-	});
-	return { packed: true, files, columns, fileIndex, lines, keys, cells };
+	}
+	const fields = keyOrder(rows).map((key) => packField(rows, key));
+	return { packed: true, files, columns, fileIndex, lines, fields };
 }
 
+/** The located records back, each with its keys in the order it had them. */
 function unpack(t: PackedTable): Located<Record<string, unknown>>[] {
 	const cols = t.columns.map((c) => (key: string) => c[key] ?? 0);
-	const get = t.cells.map((c) =>
-		'dict' in c ? (i: number) => c.dict[c.index[i]] : (i: number) => (c as { values: unknown[] }).values[i],
-	);
+	// The fields' parts in arrays of their own: the loop below runs for every cell of a million rows.
+	const keys = t.fields.map((f) => f.key);
+	const dicts = t.fields.map((f) => f.dict);
+	const indexes = t.fields.map((f) => f.index ?? null);
 	const out: Located<Record<string, unknown>>[] = new Array(t.lines.length);
 	for (let i = 0; i < out.length; i++) {
 		const value: Record<string, unknown> = {};
-		for (let k = 0; k < t.keys.length; k++) {
-			const v = get[k](i);
-			if (v !== undefined) value[t.keys[k]] = v;
+		for (let f = 0; f < keys.length; f++) {
+			const index = indexes[f];
+			const v = index === null ? dicts[f][i] : index[i] < 0 ? undefined : dicts[f][index[i]];
+			if (v !== undefined) value[keys[f]] = v;
 		}
-		out[i] = { value, file: t.files[t.fileIndex[i]], line: t.lines[i], col: cols[t.fileIndex[i]] };
+		const file = t.fileIndex[i];
+		out[i] = { value, file: t.files[file], line: t.lines[i], col: cols[file] };
 	}
 	return out;
+}
+
+/** A dataset in the form the snapshot stores: each array of located records packed column by column. */
+export function packDataset(d: Dataset): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(d)) fields[k] = isLocatedArray(v) ? pack(v) : v;
+	return fields;
+}
+
+/** The dataset back from `packDataset`'s form (after serialising): the same records, keys in the same order. */
+export function unpackDataset(fields: Record<string, unknown>): Dataset {
+	const d: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(fields))
+		d[k] = (v as PackedTable | undefined)?.packed === true ? unpack(v as PackedTable) : v;
+	// The working-day calendar is a class: its state (sets of dates) comes back as a plain object.
+	Object.setPrototypeOf(d.calendar as object, WorkCalendar.prototype);
+	return d as unknown as Dataset;
 }
 
 /** Writes the snapshot of a dataset without errors, when running inside `npm run build`. */
 export function saveSnapshot(dir: string, d: Dataset): void {
 	const build = process.env.XINYONG_BUILD_ID;
 	if (!build || hasErrors(d.issues)) return;
-	const fields: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(d)) fields[k] = isLocatedArray(v) ? pack(v) : v;
 	try {
+		const fields = packDataset(d);
 		const bytes = serialize({ version: VERSION, build, dir, fingerprint: fingerprint(dir), fields });
 		mkdirSync(dirname(SNAPSHOT), { recursive: true });
 		// Written aside and renamed, so a reader never sees half a file.
@@ -158,12 +223,7 @@ export function readSnapshot(dir: string): Dataset | undefined {
 		};
 		if (s.version !== VERSION || s.build !== build || s.dir !== dir || s.fingerprint !== fingerprint(dir))
 			return undefined;
-		const d: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(s.fields))
-			d[k] = (v as PackedTable | undefined)?.packed === true ? unpack(v as PackedTable) : v;
-		// The working-day calendar is a class: its state (sets of dates) comes back as a plain object.
-		Object.setPrototypeOf(d.calendar as object, WorkCalendar.prototype);
-		return d as unknown as Dataset;
+		return unpackDataset(s.fields);
 	} catch {
 		return undefined;
 	}

@@ -8,8 +8,9 @@ import { imageSize } from 'image-size';
 import type { Issue } from '../issues.ts';
 import { readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
+import { FirstSeen } from './first-seen.ts';
 import { decodeText } from '../csv.ts';
-import { isQuarterId, quarterEnd, quarterOf, quarterStart, type QuarterId } from '../quarters.ts';
+import { isQuarterId, quarterEnd, quarterStart, type QuarterId } from '../quarters.ts';
 import {
 	noticeEnd,
 	UnknownCalendarYearError,
@@ -158,7 +159,12 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const at = <T>(r: Located<T>, key: string, code: string, message: string) =>
 		error(r.file, r.line, r.col(key) || 1, code, message);
 
-	function table<T>(def: TableDef, rel: string, required: boolean): TableResult<T> {
+	function table<T>(
+		def: TableDef,
+		rel: string,
+		required: boolean,
+		opts: { declare?: readonly string[] } = {},
+	): TableResult<T> {
 		const bytes = files.read(rel);
 		if (!bytes) {
 			if (required)
@@ -171,8 +177,9 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 				);
 			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
 		}
-		const r = readTable<T>(def, bytes, p(rel));
-		issues.push(...r.issues);
+		const r = readTable<T>(def, bytes, p(rel), opts);
+		// One at a time: a badly broken file can have more problems than `push(...)` takes arguments.
+		for (const i of r.issues) issues.push(i);
 		const count = { file: p(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };
 		counts.push(count);
 		countOf.set(count.file, count);
@@ -180,24 +187,27 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	}
 	/** Records whose key repeats an earlier one are errors and are dropped (never silently overwritten). */
 	function unique<T>(records: Located<T>[], keys: readonly string[], label: string): Located<T>[] {
-		const seen = new Map<string, Located<T>>();
-		const out: Located<T>[] = [];
-		for (const r of records) {
+		const keyOf = (r: Located<T>) => {
 			const v = r.value as Record<string, unknown>;
-			const k = keys.length === 1 ? String(v[keys[0]]) : keys.map((key) => String(v[key])).join(' / ');
-			const first = seen.get(k);
-			if (first) {
-				at(
-					r,
-					keys[0],
-					'unique-error',
-					`${label} "${k}" 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`,
-				);
-				markInvalid(r);
+			return keys.length === 1 ? String(v[keys[0]]) : keys.map((key) => String(v[key])).join(' / ');
+		};
+		const out: Located<T>[] = [];
+		const seen = new FirstSeen((n) => keyOf(out[n]));
+		for (const r of records) {
+			const k = keyOf(r);
+			const earlier = seen.add(k, out.length);
+			if (earlier < 0) {
+				out.push(r);
 				continue;
 			}
-			seen.set(k, r);
-			out.push(r);
+			const first = out[earlier];
+			at(
+				r,
+				keys[0],
+				'unique-error',
+				`${label} "${k}" 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`,
+			);
+			markInvalid(r);
 		}
 		return out;
 	}
@@ -278,7 +288,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		error(p('rubrics/'), 1, 1, 'missing-file', '缺少评价指标文件 rubrics/<年>.json');
 
 	// ---- units ----------------------------------------------------------------------------------------------
-	const unitFile = table<UnitRow>(unitTable, 'units.csv', true);
+	const unitFile = table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
 	const units = unique(unitFile.records, ['id'], '单位编号');
 	const unitsDeclared = unitFile.declared('id');
 	const unitById = new Map(units.map((u) => [u.value.id, u]));
@@ -303,10 +313,11 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		}
 		return true;
 	});
+	const namesOf = groupBy(unitNames, (n) => n.value.unitId);
 	for (const u of units) {
-		const names = unitNames
-			.filter((n) => n.value.unitId === u.value.id)
-			.sort((a, b) => ((a.value.from ?? '') < (b.value.from ?? '') ? -1 : 1));
+		const names = (namesOf.get(u.value.id) ?? []).sort((a, b) =>
+			(a.value.from ?? '') < (b.value.from ?? '') ? -1 : 1,
+		);
 		if (names.length === 0) at(u, 'id', 'missing-name', `单位 "${u.value.id}" 在 unit-names.csv 中没有名称`);
 		for (let i = 1; i < names.length; i++) {
 			const prev = names[i - 1].value;
@@ -322,9 +333,9 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	}
 	/** Whether a unit exists on a date (set up on or before it, not yet dissolved). */
 	const existsOn = (u: UnitRow, date: string) => (!u.from || u.from <= date) && (!u.to || date < u.to);
-	/** Whether a unit exists at any time during a quarter. */
-	const existsIn = (u: UnitRow, q: QuarterId) =>
-		(!u.from || u.from <= quarterEnd(q)) && (!u.to || quarterStart(q) < u.to);
+	/** Whether a unit exists at any time between two days (a quarter's first and last). */
+	const existsBetween = (u: UnitRow, first: string, last: string) =>
+		(!u.from || u.from <= last) && (!u.to || first < u.to);
 	const unitRef = <T>(r: Located<T>, key: string, label = '单位编号'): UnitRow | undefined => {
 		const id = (r.value as Record<string, string>)[key];
 		const u = unitById.get(id);
@@ -343,6 +354,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 			continue;
 		}
 		const year = Number(quarter.slice(0, 4));
+		const [first, last] = [quarterStart(quarter), quarterEnd(quarter)];
 		const rubric = rubrics.get(year);
 		const indicatorById = new Map(rubric?.indicators.map((i) => [i.id, i]));
 		const rows = table<EvidenceRow>(evidenceTable, rel, true).records;
@@ -373,7 +385,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 					'not-applicable',
 					`指标 ${ind.id}「${ind.title}」不适用于${categoryLabel(unit.category)}单位（适用于：${ind.appliesTo.map(categoryLabel).join('、')}）`,
 				);
-			if (unit && !existsIn(unit, quarter))
+			if (unit && !existsBetween(unit, first, last))
 				bad(
 					'unitId',
 					'unit-inactive',
@@ -382,12 +394,8 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 			const blank = isPlaceholder(e);
 			if (!blank) {
 				if (!e.date) bad('date', 'required', '"日期" 不能为空');
-				else if (quarterOf(e.date) !== quarter)
-					bad(
-						'date',
-						'out-of-period',
-						`日期 ${e.date} 不在 ${quarter}（${quarterStart(quarter)} 至 ${quarterEnd(quarter)}）内`,
-					);
+				else if (e.date < first || e.date > last)
+					bad('date', 'out-of-period', `日期 ${e.date} 不在 ${quarter}（${first} 至 ${last}）内`);
 				if (!e.what) bad('what', 'required', '"事项" 不能为空：写明做了什么或发生了什么');
 				if (!e.source)
 					bad('source', 'required', '"来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办）');
@@ -794,7 +802,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	});
 
 	// ---- policy documents ---------------------------------------------------------------------------------
-	const policyFile = table<PolicyRow>(policyTable, 'policies/policies.csv', false);
+	const policyFile = table<PolicyRow>(policyTable, 'policies/policies.csv', false, { declare: ['id'] });
 	const policies = unique(policyFile.records, ['id'], '文件编号').filter((r) => {
 		const rel = `policies/${r.value.id}.mdx`;
 		const bytes = files.read(rel);

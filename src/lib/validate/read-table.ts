@@ -4,7 +4,7 @@
  * problem are kept out of the records (and so out of the site), and the caller's accounting names them.
  */
 import type { Issue } from '../issues.ts';
-import { decodeText, parseCsv } from '../csv.ts';
+import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type TableDef } from '../../schemas/table.ts';
 
 /** A record with where it came from, so later checks can point at it. */
@@ -22,8 +22,8 @@ export interface TableResult<T> {
 	issues: Issue[];
 	/** Data rows read (excluding the header and empty lines). */
 	rowsIn: number;
-	/** Raw (trimmed) values of each key column as typed, valid row or not: a reference to a row that is present
-	 *  but invalid is not reported again (its own error covers it). */
+	/** Raw (trimmed) values of a key column named in `opts.declare`, as typed, valid row or not: a reference to a
+	 *  row that is present but invalid is not reported again (its own error covers it). */
 	declared: (key: string) => Set<string>;
 }
 
@@ -36,67 +36,141 @@ function normHeader(h: string): string {
 	return toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
 }
 
-/** Reads and validates one CSV file against its table definition. */
-export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): TableResult<T> {
+/**
+ * Reads and validates one CSV file against its table definition. Rows are checked as the parser reads them, so only
+ * the records that pass are kept.
+ * @param opts.declare key columns whose raw values `declared` will be asked for
+ */
+export function readTable<T>(
+	def: TableDef,
+	bytes: Uint8Array,
+	file: string,
+	opts: { declare?: readonly string[] } = {},
+): TableResult<T> {
 	const decoded = decodeText(bytes, file);
-	const issues: Issue[] = [...decoded.issues];
-	if (decoded.text === undefined) return { records: [], issues, rowsIn: 0, declared: NONE };
-	const parsed = parseCsv(decoded.text, file);
-	issues.push(...parsed.issues);
-	const table = parsed.table;
-	if (!table) return { records: [], issues, rowsIn: 0, declared: NONE };
+	if (decoded.text === undefined) return { records: [], issues: decoded.issues, rowsIn: 0, declared: NONE };
 
-	const err = (line: number, column: number, code: string, message: string, extra: Partial<Issue> = {}) =>
-		issues.push({ file, line, column, code, message, severity: 'error', ...extra });
+	// Reported in this order: the CSV's own problems, the header's, then the rows' (each in the order found).
+	const headerIssues: Issue[] = [];
+	const rowIssues: Issue[] = [];
+	const records: Located<T>[] = [];
+	const declaredValues = new Map((opts.declare ?? []).map((key) => [key, new Set<string>()]));
+	let header: string[] | undefined;
+	let checkRow: ((row: CsvRow) => void) | undefined;
+	let rowsIn = 0;
+	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
+		if (header) {
+			rowsIn++;
+			checkRow?.(row);
+			return;
+		}
+		header = row.cells;
+		const position = matchHeader(def, header, (column, code, message) =>
+			headerIssues.push({ file, line: 1, column, code, message, severity: 'error' }),
+		);
+		if (headerIssues.length === 0)
+			checkRow = rowChecker<T>(def, position, header.length, file, records, rowIssues, declaredValues);
+	});
+	// Joined with spreads in an array, never `push(...)`: a badly broken file can have more problems than a function
+	// call takes arguments.
+	if (!header)
+		return {
+			records: [],
+			issues: [...decoded.issues, ...csvIssues, emptyFileIssue(file)],
+			rowsIn: 0,
+			declared: NONE,
+		};
+	if (!checkRow) {
+		const unchecked: Issue = {
+			file,
+			line: 1,
+			column: 1,
+			code: 'rows-unchecked',
+			message: `表头有误，本文件的 ${rowsIn} 行数据均未读取；改正表头后再运行检查`,
+			severity: 'error',
+		};
+		const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...(rowsIn > 0 ? [unchecked] : [])];
+		return { records: [], issues, rowsIn, declared: NONE };
+	}
+	const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...rowIssues];
+	const declared = (key: string) => {
+		const values = declaredValues.get(key);
+		if (!values) throw new Error(`readTable: "${key}" was not among opts.declare`);
+		return values;
+	};
+	return { records, issues, rowsIn, declared };
+}
 
-	// Header → column positions. The Chinese header and the ASCII key are both accepted.
+/**
+ * Matches the header to the table's columns (the Chinese header and the ASCII key are both accepted) and reports
+ * blank, unknown, repeated and missing columns. Returns each column's position.
+ */
+function matchHeader(
+	def: TableDef,
+	header: readonly string[],
+	err: (column: number, code: string, message: string) => void,
+): Map<string, number> {
 	const position = new Map<string, number>();
 	const expected = def.columns.map((c) => c.header).join(',');
-	table.header.forEach((raw, i) => {
+	header.forEach((raw, i) => {
 		const h = normHeader(raw);
 		if (h === '') {
-			err(1, i + 1, 'blank-header', `第 ${i + 1} 列没有列名。本文件的表头应为：${expected}`);
+			err(i + 1, 'blank-header', `第 ${i + 1} 列没有列名。本文件的表头应为：${expected}`);
 			return;
 		}
 		const c = def.columns.find((c) => c.header === h || c.key === h);
 		if (!c) {
-			err(1, i + 1, 'unknown-column', `未知的列 "${raw.trim()}"。本文件的表头应为：${expected}`);
+			err(i + 1, 'unknown-column', `未知的列 "${raw.trim()}"。本文件的表头应为：${expected}`);
 			return;
 		}
 		if (position.has(c.key)) {
-			err(
-				1,
-				i + 1,
-				'duplicate-column',
-				`列 "${c.header}" 出现了两次（另见第 ${position.get(c.key)! + 1} 列）`,
-			);
+			err(i + 1, 'duplicate-column', `列 "${c.header}" 出现了两次（另见第 ${position.get(c.key)! + 1} 列）`);
 			return;
 		}
 		position.set(c.key, i);
 	});
-	const missing = def.columns.filter((c) => c.required && !position.has(c.key));
-	for (const c of missing)
-		err(1, 1, 'missing-column', `缺少必填列 "${c.header}"（${c.doc}）。本文件的表头应为：${expected}`);
-	const rowsIn = table.rows.length;
-	if (
-		missing.length > 0 ||
-		issues.some((i) => i.line === 1 && i.severity === 'error' && i.code !== 'csv-quote')
-	) {
-		if (rowsIn > 0)
-			err(1, 1, 'rows-unchecked', `表头有误，本文件的 ${rowsIn} 行数据均未读取；改正表头后再运行检查`);
-		return { records: [], issues, rowsIn, declared: NONE };
-	}
-	const width = table.header.length;
-	const col = (key: string) => (position.has(key) ? position.get(key)! + 1 : 0);
+	for (const c of def.columns)
+		if (c.required && !position.has(c.key))
+			err(1, 'missing-column', `缺少必填列 "${c.header}"（${c.doc}）。本文件的表头应为：${expected}`);
+	return position;
+}
 
+/**
+ * The `col` of a file's records. Made here, apart from the reading: every record keeps it, and a function keeps
+ * everything of the scope it is made in (a file's rows and cells, its parsed text).
+ */
+function columnOf(position: ReadonlyMap<string, number>): (key: string) => number {
+	return (key) => (position.has(key) ? position.get(key)! + 1 : 0);
+}
+
+/** The check of one data row of a file whose header is right: a valid row becomes a record, any other an issue. */
+function rowChecker<T>(
+	def: TableDef,
+	position: Map<string, number>,
+	width: number,
+	file: string,
+	records: Located<T>[],
+	issues: Issue[],
+	declaredValues: Map<string, Set<string>>,
+): (row: CsvRow) => void {
+	const err = (line: number, column: number, code: string, message: string, extra: Partial<Issue> = {}) =>
+		issues.push({ file, line, column, code, message, severity: 'error', ...extra });
+	const col = columnOf(position);
+	const columns = def.columns;
+	/** Each column's cell index in a row, or -1 when the file has no such column. */
+	const cellIndex = columns.map((c) => position.get(c.key) ?? -1);
+	const declare = [...declaredValues].flatMap(([key, values]) =>
+		position.has(key) ? [{ i: position.get(key)!, values }] : [],
+	);
 	// Cell schemas are pure functions of the text, and most columns repeat a few values (unit ids, indicator ids,
 	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
 	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
-	const accepted = def.columns.map(() => new Map<string, unknown>());
-	const records: Located<T>[] = [];
-	for (const row of table.rows) {
-		let ok = true;
-		const { line, cells } = row;
+	const accepted = columns.map(() => new Map<string, unknown>());
+	return ({ line, cells }) => {
+		for (const { i, values } of declare) {
+			const raw = (cells[i] ?? '').trim();
+			if (raw) values.add(raw);
+		}
 		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
 			err(
 				line,
@@ -104,7 +178,7 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 				'extra-cell',
 				`本行有 ${cells.length} 列，表头只有 ${width} 列；多出的内容可能是没加引号的逗号，含逗号的内容请用英文双引号括起来`,
 			);
-			ok = false;
+			return;
 		} else if (cells.length < width) {
 			err(
 				line,
@@ -112,20 +186,19 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 				'missing-cell',
 				`本行只有 ${cells.length} 列，表头有 ${width} 列；请补齐缺少的列（空值也要留逗号）`,
 			);
-			ok = false;
+			return;
 		}
-		if (!ok) continue;
+		let ok = true;
 		const value: Record<string, unknown> = {};
-		for (let ci = 0; ci < def.columns.length; ci++) {
-			const c = def.columns[ci];
-			const i = position.get(c.key);
-			const raw = i === undefined ? '' : cells[i].trim();
+		for (let ci = 0; ci < columns.length; ci++) {
+			const c = columns[ci];
+			const i = cellIndex[ci];
+			const raw = i < 0 ? '' : cells[i].trim();
 			if (raw === '') {
-				if (c.required)
-					err(line, i === undefined ? 1 : i + 1, 'required', `"${c.header}" 不能为空（${c.doc}）`, {
-						field: c.key,
-					});
-				if (c.required) ok = false;
+				if (c.required) {
+					err(line, i < 0 ? 1 : i + 1, 'required', `"${c.header}" 不能为空（${c.doc}）`, { field: c.key });
+					ok = false;
+				}
 				continue;
 			}
 			const seen = accepted[ci];
@@ -134,25 +207,25 @@ export function readTable<T>(def: TableDef, bytes: Uint8Array, file: string): Ta
 				value[c.key] = known;
 				continue;
 			}
-			const result = c.cell.schema.safeParse(raw);
-			if (result.success) {
-				value[c.key] = result.data;
-				// Arrays (list cells) are not shared between records: a page may sort one.
-				if (seen.size < ACCEPTED_MAX && !Array.isArray(result.data)) seen.set(raw, result.data);
-				continue;
+			// Most text is stored as typed: a quick test, no zod (see `Cell.verbatim`).
+			let parsed: unknown = raw;
+			if (!c.cell.verbatim?.(raw)) {
+				const result = c.cell.schema.safeParse(raw);
+				if (!result.success) {
+					ok = false;
+					for (const zi of result.error.issues) {
+						const params = (zi as { params?: { code?: string } }).params;
+						const code = params?.code ?? (FULL_WIDTH.test(raw) ? 'full-width' : 'type-error');
+						err(line, i + 1, code, `"${c.header}"：${zi.message}`, { field: c.key, value: raw });
+					}
+					continue;
+				}
+				parsed = result.data;
 			}
-			ok = false;
-			for (const zi of result.error.issues) {
-				const params = (zi as { params?: { code?: string } }).params;
-				const code = params?.code ?? (FULL_WIDTH.test(raw) ? 'full-width' : 'type-error');
-				err(line, i! + 1, code, `"${c.header}"：${zi.message}`, { field: c.key, value: raw });
-			}
+			value[c.key] = parsed;
+			// Arrays (list cells) are not shared between records: a page may sort one.
+			if (seen.size < ACCEPTED_MAX && !Array.isArray(parsed)) seen.set(raw, parsed);
 		}
 		if (ok) records.push({ value: value as T, file, line, col });
-	}
-	const declared = (key: string) => {
-		const i = position.get(key);
-		return new Set(i === undefined ? [] : table.rows.map((r) => (r.cells[i] ?? '').trim()).filter(Boolean));
 	};
-	return { records, issues, rowsIn, declared };
 }

@@ -24,6 +24,9 @@ const FORBIDDEN: Record<string, string> = {
 	mdxTextExpression: '{ } 表达式',
 };
 
+/** One parser for every story (building it per story costs a tenth of the parse). */
+const mdx = unified().use(remarkParse).use(remarkMdx).freeze();
+
 /** Link targets a story may use: the web, mail, or a page of this site. */
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
@@ -32,7 +35,7 @@ export function storyText(source: string, file: string): { chars: number; issues
 	const issues: Issue[] = [];
 	let tree: Node;
 	try {
-		tree = unified().use(remarkParse).use(remarkMdx).parse(source) as Node;
+		tree = mdx.parse(source) as Node;
 	} catch (e) {
 		const err = e as { line?: number; column?: number; reason?: string; message?: string };
 		issues.push({
