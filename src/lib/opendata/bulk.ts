@@ -20,9 +20,10 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadDataset } from '../../loaders/pipeline.ts';
 import { dataDir } from '../../loaders/data-dir.ts';
+import { CACHE_ROOT } from '../../loaders/cache-dir.ts';
 import { asOfDate } from '../asof.ts';
 import { scoredQuarters } from '../site/quarters.ts';
 import type { Evidence } from '../validate/dataset.ts';
@@ -30,7 +31,7 @@ import { gradesCsv, gradesJson, toCsv } from '../opendata.ts';
 import { fileFacts, type FileFacts } from './facts.ts';
 
 /** Where the stage writes the files, and the manifest of their facts. */
-export const BULK_DIR = resolve(process.env.CACHE_DIR || '.cache', 'opendata');
+export const BULK_DIR = join(CACHE_ROOT, 'opendata');
 const MANIFEST = join(BULK_DIR, 'manifest.json');
 
 /** Evidence field order in open data. */
@@ -48,40 +49,27 @@ export const EVIDENCE_FIELDS = [
 	'reason',
 ] as const;
 
-let grouped: { evidence: unknown; by: Map<string, Evidence[]> } | undefined;
-
-/** The published evidence rows of each quarter, sorted by id: references into the dataset, grouped once per build. */
+/**
+ * The published evidence rows of each quarter, sorted by id: references into the dataset. A blank pre-filled row
+ * (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
+ */
 function byQuarter(): Map<string, Evidence[]> {
-	const evidence = loadDataset().evidence;
-	if (grouped?.evidence === evidence) return grouped.by;
 	const by = new Map<string, Evidence[]>();
-	for (const { value } of evidence) {
-		// A blank pre-filled row (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
+	for (const { value } of loadDataset().evidence) {
 		if (!value.date) continue;
 		const list = by.get(value.quarter);
 		if (list) list.push(value);
 		else by.set(value.quarter, [value]);
 	}
 	for (const list of by.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	grouped = { evidence, by };
 	return by;
 }
 
-/** The quarters with published evidence rows (one evidence file each). */
-function evidenceFileQuarters(): string[] {
-	return [...byQuarter().keys()];
-}
-
-/**
- * One quarter's evidence rows in open-data shape (every field of `EVIDENCE_FIELDS`, null when empty). Built when the
- * quarter's file is rendered rather than held for the whole build: at city scale that is a million objects.
- */
-export function evidenceRows(quarter: string): Record<string, unknown>[] {
-	return (byQuarter().get(quarter) ?? []).map((e) => {
-		const row: Record<string, unknown> = {};
-		for (const k of EVIDENCE_FIELDS) row[k] = e[k] ?? null;
-		return row;
-	});
+/** An evidence row in open-data shape: every field of `EVIDENCE_FIELDS`, null when empty. */
+function openRow(e: Evidence): Record<string, unknown> {
+	const row: Record<string, unknown> = {};
+	for (const k of EVIDENCE_FIELDS) row[k] = e[k] ?? null;
+	return row;
 }
 
 /** A rendered file: its path under `/data/`, its bytes and, for a JSON file, its rows. */
@@ -96,8 +84,10 @@ interface Rendered {
  * that the caller holds one quarter's files at a time.
  */
 async function* render(): AsyncGenerator<Rendered> {
-	for (const quarter of evidenceFileQuarters()) {
-		const rows = evidenceRows(quarter);
+	// Each quarter's rows in open-data shape are made when its files are, not held for the whole stage: at city scale
+	// that is a million objects.
+	for (const [quarter, list] of byQuarter()) {
+		const rows = list.map(openRow);
 		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
 		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}
