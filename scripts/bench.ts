@@ -6,9 +6,9 @@
  * 2,000 exemplars, 20,000 commitments), `double` (240 units × 80 quarters, 4,000 exemplars, 40,000 commitments:
  * twice the large data; the quarters stay 2006-Q4…2026-Q3 because no year may pass 2026) and `typical` (the large
  * dataset with the demo's evidence density, ≈ 144,000 rows) — it runs the stages of `npm run build` (validate →
- * score → account → open data → astro build → publish open data → pagefind; `scripts/stages.ts`) one by one and records each stage's wall time, CPU time and peak memory
- * (maximum resident set size of the stage's process, from `/usr/bin/time`), the pages Astro built and the
- * milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
+ * score → account → open data → astro build → publish open data → pagefind; `scripts/stages.ts`) one by one and
+ * records each stage's wall time, CPU time and peak memory (maximum resident set size of the stage's process, from
+ * `/usr/bin/time`), the pages Astro built and the milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
  * pages) with as many pages, runs pagefind on it too, and reports our full build as a ratio to the baseline's full
  * build (`ratioToBareAstro`; also Astro alone, and on CPU time, which the other sessions sharing this machine
  * disturb less than wall time).

@@ -7,7 +7,8 @@
  * bundle would validate the whole data folder again (a million evidence rows at city scale).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { CACHE_ROOT } from './cache-dir.ts';
 import { validateDataset, type Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines } from '../lib/issues.ts';
 import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
@@ -17,7 +18,7 @@ import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
 
 /** Where `npm run score` writes its results for the site build. */
-export const SCORE_CACHE = resolve(process.env.CACHE_DIR || '.cache', 'score.json');
+export const SCORE_CACHE = join(CACHE_ROOT, 'score.json');
 
 /** What `npm run score` writes. */
 export interface ScoreFile {

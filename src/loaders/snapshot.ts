@@ -19,7 +19,8 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { CACHE_ROOT } from './cache-dir.ts';
 import { deserialize, serialize } from 'node:v8';
 import type { Located } from '../lib/validate/read-table.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
@@ -28,7 +29,7 @@ import { INPUT_TABLES } from '../lib/validate/tables.ts';
 import { hasErrors } from '../lib/issues.ts';
 
 /** Where the snapshot is kept (next to the score results). */
-export const SNAPSHOT = resolve(process.env.CACHE_DIR || '.cache', 'dataset.snapshot');
+export const SNAPSHOT = join(CACHE_ROOT, 'dataset.snapshot');
 const VERSION = 2;
 
 /** Path, size and modification time of every file under the data folder, hashed. */
