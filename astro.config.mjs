@@ -21,7 +21,10 @@ export default defineConfig({
 	// Astro's own cache (content-layer data store); tests give each build its own so parallel builds never collide.
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'always',
-	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Four pages in flight at once: while one page's file is written, the next is rendered. On the large benchmark
+	// dataset this took the page-generation phase from about 24 s to 19 s (the disk here is slow; see README 性能).
+	// Pages share only memoised, read-only data, so the output is byte-identical to rendering one at a time.
+	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	integrations: [mdx(), sitemap()],
 	devToolbar: { enabled: false },
 	vite: { build: { assetsInlineLimit: 0 } },
