@@ -5,10 +5,12 @@
  * For each dataset — `small` (the demo data/), `large` (generated: 120 units × 80 quarters ≈ 1,000,000 evidence rows,
  * 2,000 exemplars, 20,000 commitments), `double` (240 units × 80 quarters, 4,000 exemplars, 40,000 commitments:
  * twice the large data; the quarters stay 2006-Q4…2026-Q3 because no year may pass 2026) and `typical` (the large
- * dataset with the demo's evidence density, ≈ 144,000 rows) — it runs the stages of `npm run build` (validate →
- * score → account → open data → astro build → publish open data → pagefind; `scripts/stages.ts`) one by one and
- * records each stage's wall time, CPU time and peak memory (maximum resident set size of the stage's process, from
- * `/usr/bin/time`), the pages Astro built and the milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
+ * dataset with the demo's evidence density, ≈ 144,000 rows) — it runs the stages of `npm run build` as the build does
+ * (`scripts/stages.ts`: validate → score, accounting and evidence files side by side, grades files after scoring →
+ * astro build → publish open data → pagefind) and records each stage's wall time, CPU time and peak memory (maximum resident set
+ * size of the stage's process, from `/usr/bin/time`), the build's wall time, its peak memory (the most that stages
+ * running at the same time held together, counting each at its own peak), the pages Astro built and the
+ * milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
  * pages) with as many pages, runs pagefind on it too, and reports our full build as a ratio to the baseline's full
  * build (`ratioToBareAstro`; also Astro alone, and on CPU time, which the other sessions sharing this machine
  * disturb less than wall time).
@@ -24,7 +26,7 @@
  * Options: `--only small,large,double` runs some datasets; `--keep` keeps the temporary folder; `--query 诚信` sets
  * the search term. `BENCH_DIR` chooses the temporary folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
 	existsSync,
 	mkdirSync,
@@ -41,7 +43,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, type ScaleOptions, type ScaleSummary } from './gen-scale.ts';
 import { heaviestByTemplate, type PageWeight } from './bench-weight.ts';
-import { buildStages } from './stages.ts';
+import { buildStages, runStages } from './stages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -72,9 +74,11 @@ interface Stage {
 }
 interface Build {
 	stages: Record<string, Stage>;
+	/** Wall time of the whole build, stages side by side included. */
 	buildSeconds: number;
 	/** Σ CPU seconds of the stages. */
 	buildCpuSeconds: number | null;
+	/** The most memory the stages running at any one time held together (each counted at its own peak). */
 	peakMemoryMB: number | null;
 	/** Pages (and endpoint files) Astro reports having built. */
 	pages: number;
@@ -87,23 +91,36 @@ interface Build {
 const hasTime = existsSync(TIME);
 const env0 = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, SOURCE_DATE_EPOCH: EPOCH };
 
-/** Runs one stage, timed; throws with its output when it fails. */
-function stage(
+/** A finished stage: its figures, its output, and when it ran (ms since the benchmark started). */
+interface Ran {
+	stage: Stage;
+	stdout: string;
+	from: number;
+	to: number;
+}
+
+/** Runs one stage, timed; rejects with its output when it fails. */
+async function stage(
 	label: string,
 	cmd: string,
 	args: string[],
 	cwd: string,
 	env: NodeJS.ProcessEnv,
 	logDir: string,
-) {
-	const rssFile = join(tmpdir(), `xy-bench-rss-${process.pid}`);
+): Promise<Ran> {
+	const rssFile = join(tmpdir(), `xy-bench-rss-${process.pid}-${label.replace(/\s+/g, '-')}`);
 	const argv = hasTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args;
-	const t0 = performance.now();
-	const r = spawnSync(hasTime ? TIME : cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-	const seconds = (performance.now() - t0) / 1000;
+	const from = performance.now();
+	const child = spawn(hasTime ? TIME : cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
+	child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+	const status = await new Promise<number | null>((done) => child.on('close', done));
+	const to = performance.now();
+	const seconds = (to - from) / 1000;
 	// Each stage's output is kept next to its build (with --keep), for a look at Astro's per-page times.
-	writeFileSync(join(logDir, `${label.replace(/\s+/g, '-')}.log`), r.stdout + r.stderr);
-	if (r.status !== 0) throw new Error(`${label} 失败（退出码 ${r.status}）：\n${r.stdout}\n${r.stderr}`);
+	writeFileSync(join(logDir, `${label.replace(/\s+/g, '-')}.log`), output);
+	if (status !== 0) throw new Error(`${label} 失败（退出码 ${status}）：\n${output}`);
 	let peakMB: number | null = null;
 	let cpuSeconds: number | null = null;
 	if (hasTime) {
@@ -115,7 +132,23 @@ function stage(
 	process.stdout.write(
 		`  ${label.padEnd(14)} ${seconds.toFixed(1).padStart(7)} 秒（CPU ${cpuSeconds ?? '—'} 秒） ${String(peakMB ?? '—').padStart(6)} MB\n`,
 	);
-	return { stage: { seconds: round(seconds, 2), peakMB, cpuSeconds }, stdout: r.stdout + r.stderr };
+	return { stage: { seconds: round(seconds, 2), peakMB, cpuSeconds }, stdout: output, from, to };
+}
+
+/**
+ * The most memory held at once: at each stage's start, the peaks of the stages running then, added up (an upper
+ * bound, since two stages need not reach their peaks at the same moment). Null without `/usr/bin/time`.
+ */
+function peakTogether(ran: readonly Ran[]): number | null {
+	if (ran.some((r) => r.stage.peakMB === null)) return null;
+	let most = 0;
+	for (const r of ran) {
+		const held = ran
+			.filter((o) => o.from <= r.from && r.from < o.to)
+			.reduce((sum, o) => sum + o.stage.peakMB!, 0);
+		most = Math.max(most, held);
+	}
+	return most;
 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -139,23 +172,22 @@ function workDir(base: string, name: string): string {
 	return dir;
 }
 
-function summarise(stages: Record<string, Stage>, pages: number, htmlPages: number, astro: Stage): Build {
-	const buildSeconds = round(
-		Object.values(stages).reduce((s, x) => s + x.seconds, 0),
-		2,
-	);
-	const peaks = Object.values(stages).map((s) => s.peakMB);
-	const cpu = Object.values(stages).map((s) => s.cpuSeconds);
+/** A build's figures from its stages, which ran from `ran[0].from` to the end of the last. */
+function summarise(ran: Record<string, Ran>, pages: number, htmlPages: number, astro: Stage): Build {
+	const all = Object.values(ran);
+	const stages = Object.fromEntries(Object.entries(ran).map(([k, r]) => [k, r.stage]));
+	const seconds = (Math.max(...all.map((r) => r.to)) - Math.min(...all.map((r) => r.from))) / 1000;
+	const cpu = all.map((r) => r.stage.cpuSeconds);
 	return {
 		stages,
-		buildSeconds,
+		buildSeconds: round(seconds, 2),
 		buildCpuSeconds: cpu.every((c) => c !== null)
 			? round(
 					(cpu as number[]).reduce((s, c) => s + c, 0),
 					2,
 				)
 			: null,
-		peakMemoryMB: peaks.every((p) => p !== null) ? Math.max(...(peaks as number[])) : null,
+		peakMemoryMB: peakTogether(all),
 		pages,
 		htmlPages,
 		msPerPage: round((astro.seconds * 1000) / pages, 2),
@@ -163,7 +195,7 @@ function summarise(stages: Record<string, Stage>, pages: number, htmlPages: numb
 }
 
 /** Builds a data folder with the stages of `npm run build`. */
-function buildSite(base: string, name: string, dataDir: string): Build & { dist: string } {
+async function buildSite(base: string, name: string, dataDir: string): Promise<Build & { dist: string }> {
 	const work = workDir(base, name);
 	const dist = join(work, 'dist');
 	const env = {
@@ -176,26 +208,23 @@ function buildSite(base: string, name: string, dataDir: string): Build & { dist:
 		XINYONG_BUILD_ID: `bench-${name}-${process.pid}`,
 	};
 	console.log(`\n[${name}] ${dataDir}`);
-	// The stages of scripts/build.ts, in its order. Astro runs from the work folder (see the top of this file).
-	const stages: Record<string, Stage> = {};
-	let astroOut = '';
-	for (const s of buildStages(ROOT, dist)) {
-		const r = stage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work);
-		stages[s.key] = r.stage;
-		if (s.key === 'astroBuild') astroOut = r.stdout;
-	}
-	const pages = Number(astroOut.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
-	return { ...summarise(stages, pages, countHtml(dist), stages.astroBuild), dist };
+	// The stages of scripts/build.ts, run as it runs them. Astro runs from the work folder (see the top of this file).
+	const ran = Object.fromEntries(
+		await runStages(buildStages(ROOT, dist), (s) =>
+			stage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work),
+		),
+	);
+	const pages = Number(ran.astroBuild.stdout.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
+	return { ...summarise(ran, pages, countHtml(dist), ran.astroBuild.stage), dist };
 }
 
 /** Builds the bare-Astro baseline with `pages` trivial pages, and indexes it with pagefind. */
-function baseline(base: string, name: string, pages: number): Build {
+async function baseline(base: string, name: string, pages: number): Promise<Build> {
 	const work = workDir(base, name);
 	const dist = join(work, 'dist');
 	const env = { ...env0, BASE_PAGES: String(pages), OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, 'astro') };
 	console.log(`\n[${name}] bench/baseline，${pages} 页`);
-	const stages: Record<string, Stage> = {};
-	const astro = stage(
+	const astroBuild = await stage(
 		'astro build',
 		join(BIN, 'astro'),
 		['build', '--root', join(ROOT, 'bench/baseline')],
@@ -203,17 +232,16 @@ function baseline(base: string, name: string, pages: number): Build {
 		env,
 		work,
 	);
-	stages.astroBuild = astro.stage;
-	stages.pagefind = stage(
+	const pagefind = await stage(
 		'pagefind',
 		join(BIN, 'pagefind'),
 		['--site', dist, '--silent'],
 		work,
 		env,
 		work,
-	).stage;
-	const built = Number(astro.stdout.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
-	return summarise(stages, built, countHtml(dist), astro.stage);
+	);
+	const built = Number(astroBuild.stdout.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
+	return summarise({ astroBuild, pagefind }, built, countHtml(dist), astroBuild.stage);
 }
 
 /** Bytes Chromium downloads from /pagefind/ for a first query on the search page. */
@@ -321,8 +349,8 @@ try {
 				`\n生成 ${name} 数据：${summary.units} 个单位 × ${summary.quarters} 个季度，${summary.evidence.toLocaleString('en')} 行评价记录，${summary.candidates} 名候选人，${summary.commitments} 项承诺（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`,
 			);
 		}
-		const site = buildSite(base, name, dataDir);
-		const bare = baseline(base, `${name}-baseline`, site.pages);
+		const site = await buildSite(base, name, dataDir);
+		const bare = await baseline(base, `${name}-baseline`, site.pages);
 		const { dist, ...build } = site;
 		const r: Record<string, unknown> = {
 			dataset: describe(dataDir, summary),
@@ -409,8 +437,10 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(out, null, '\t
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
 const row = (cells: string[], widths: number[]) =>
 	cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
-const W = [22, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8];
-console.log('\n构建各阶段用时（秒）与峰值内存（MB）');
+const W = [22, 9, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8];
+console.log(
+	'\n构建各阶段用时（秒）与峰值内存（MB）；score、evidence、grades、account 按 CPU 核数同时运行，合计是整个构建的实际用时',
+);
 console.log(
 	row(
 		[
@@ -418,7 +448,8 @@ console.log(
 			'validate',
 			'score',
 			'account',
-			'opendata',
+			'evidence',
+			'grades',
 			'astro',
 			'pagefind',
 			'合计',
@@ -438,7 +469,8 @@ for (const [name, s] of Object.entries(sites)) {
 				fmt(st('validate').seconds),
 				fmt(st('score').seconds),
 				fmt(st('account')?.seconds),
-				fmt(st('opendata')?.seconds),
+				fmt(st('evidenceData')?.seconds),
+				fmt(st('gradesData')?.seconds),
 				fmt(st('astroBuild').seconds),
 				fmt(st('pagefind').seconds),
 				fmt(s.buildSeconds),
@@ -454,6 +486,7 @@ for (const [name, s] of Object.entries(sites)) {
 		row(
 			[
 				`${name} 纯 Astro 基线`,
+				'',
 				'',
 				'',
 				'',

@@ -1,16 +1,25 @@
 /**
- * Two stages of `npm run build` (src/lib/opendata/bulk.ts):
- * - 写出开放数据 (`node scripts/opendata.ts`): writes each quarter's evidence and grades files (JSON and CSV) with
- *   their sizes, hashes and row counts to `.cache/opendata/`, from the validated dataset and the score results;
+ * Stages of `npm run build` (src/lib/opendata/bulk.ts):
+ * - 写出开放数据 (`node scripts/opendata.ts --part evidence|grades`; without `--part`, both): writes each quarter's
+ *   evidence files (from the validated dataset) or grades files (from the score results), JSON and CSV, with their
+ *   sizes, hashes and row counts to `.cache/opendata/`;
  * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`.
  */
 import { parseArgs } from 'node:util';
-import { BULK_DIR, publishBulkFiles, writeBulkFiles } from '../src/lib/opendata/bulk.ts';
+import {
+	BULK_DIR,
+	BULK_PARTS,
+	publishBulkFiles,
+	writeBulkFiles,
+	type BulkPart,
+} from '../src/lib/opendata/bulk.ts';
 
-const { values } = parseArgs({ options: { publish: { type: 'string' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({
+	options: { publish: { type: 'string' }, part: { type: 'string' }, help: { type: 'boolean' } },
+});
 if (values.help) {
 	console.log(
-		'用法：npm run build 的两个阶段\n  node scripts/opendata.ts                     把每个季度的评价记录和评价结果（JSON 与 CSV）写入 .cache/opendata/\n  node scripts/opendata.ts --publish <输出目录>  把写好的文件放进网站的 /data/',
+		'用法：npm run build 的几个阶段\n  node scripts/opendata.ts [--part evidence|grades]  把每个季度的评价记录（evidence）和评价结果（grades）写成 JSON 与 CSV，放进 .cache/opendata/；不写 --part 时两者都写\n  node scripts/opendata.ts --publish <输出目录>       把写好的文件放进网站的 /data/',
 	);
 	process.exit(0);
 }
@@ -21,10 +30,15 @@ try {
 		const n = publishBulkFiles(values.publish);
 		console.log(`开放数据：${n} 个文件放入 ${values.publish}/data/，用时 ${ms()} 毫秒。`);
 	} else {
-		const { files, bytes } = await writeBulkFiles();
-		console.log(
-			`开放数据：${files} 个文件、${(bytes / 1024 / 1024).toFixed(1)} MB，写入 ${BULK_DIR}，用时 ${ms()} 毫秒。`,
-		);
+		const part = values.part as BulkPart | undefined;
+		if (part !== undefined && !BULK_PARTS.includes(part))
+			throw new Error(`--part 只能是 ${BULK_PARTS.join(' 或 ')}，不能是 “${part}”`);
+		for (const p of part ? [part] : BULK_PARTS) {
+			const { files, bytes } = await writeBulkFiles(p);
+			console.log(
+				`开放数据（${p}）：${files} 个文件、${(bytes / 1024 / 1024).toFixed(1)} MB，写入 ${BULK_DIR}，用时 ${ms()} 毫秒。`,
+			);
+		}
 	}
 } catch (e) {
 	console.error((e as Error).message);

@@ -1,7 +1,13 @@
 /**
- * The stages of `npm run build`, in order: run by `scripts/build.ts`, and one by one, timed, by `npm run bench`.
- * Each is its own process; the validated dataset passes from one to the next as a snapshot (src/loaders/snapshot.ts).
+ * The stages of `npm run build`: run by `scripts/build.ts`, and timed stage by stage by `npm run bench`. Each stage is
+ * its own process; the validated dataset passes from one to the next as a snapshot (src/loaders/snapshot.ts).
+ *
+ * A stage starts once the stages it needs (`after`) have passed, and stages that do not need each other run side by
+ * side, as many at a time as the machine has cores: after validation, scoring, the row accounting and the evidence
+ * files need only the validated dataset. On two cores that takes about 5 s off the large benchmark's build, and
+ * overlaps the slow disk's waits.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 export interface BuildStage {
@@ -11,9 +17,11 @@ export interface BuildStage {
 	label: string;
 	command: string;
 	args: string[];
+	/** The stages whose results this one reads. */
+	after: string[];
 }
 
-/** The stages for the project at `root`, building into `outDir`. */
+/** The stages for the project at `root`, building into `outDir`, in the order they start when they can. */
 export function buildStages(root: string, outDir: string): BuildStage[] {
 	const script = (name: string, ...args: string[]) => ({
 		command: process.execPath,
@@ -21,17 +29,91 @@ export function buildStages(root: string, outDir: string): BuildStage[] {
 	});
 	const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 	return [
-		{ key: 'validate', label: '检查数据', ...script('validate.ts', '--quiet') },
-		{ key: 'score', label: '计算评分', ...script('score.ts', '--quiet') },
-		{ key: 'account', label: '核对数据去向', ...script('account.ts') },
-		{ key: 'opendata', label: '写出开放数据', ...script('opendata.ts') },
-		{ key: 'astroBuild', label: '生成网站', command: bin('astro'), args: ['build', '--root', root] },
-		{ key: 'publishData', label: '发布开放数据', ...script('opendata.ts', '--publish', outDir) },
+		{ key: 'validate', label: '检查数据', ...script('validate.ts', '--quiet'), after: [] },
+		{ key: 'score', label: '计算评分', ...script('score.ts', '--quiet'), after: ['validate'] },
+		{
+			key: 'evidenceData',
+			label: '写出评价记录开放数据',
+			...script('opendata.ts', '--part', 'evidence'),
+			after: ['validate'],
+		},
+		{
+			key: 'gradesData',
+			label: '写出评价结果开放数据',
+			...script('opendata.ts', '--part', 'grades'),
+			after: ['score'],
+		},
+		{ key: 'account', label: '核对数据去向', ...script('account.ts'), after: ['validate'] },
+		{
+			key: 'astroBuild',
+			label: '生成网站',
+			command: bin('astro'),
+			args: ['build', '--root', root],
+			after: ['score', 'evidenceData', 'gradesData', 'account'],
+		},
+		{
+			key: 'publishData',
+			label: '发布开放数据',
+			...script('opendata.ts', '--publish', outDir),
+			after: ['astroBuild'],
+		},
 		{
 			key: 'pagefind',
 			label: '建立搜索索引',
 			command: bin('pagefind'),
 			args: ['--site', outDir, '--silent'],
+			after: ['publishData'],
 		},
 	];
+}
+
+/** How many stages run at once. */
+export const STAGE_JOBS = Math.max(1, availableParallelism());
+
+/**
+ * Runs the stages, each once those it needs have passed, at most `jobs` at a time, starting ready stages in list
+ * order. `run` is told whether the stage can never run beside another (every other stage comes before or after it).
+ * Resolves with each stage's result when all have passed; rejects with the first failure once the stages already
+ * running have finished (`run` settles only when its process has ended), so that nothing is left writing when the
+ * caller cleans up.
+ */
+export async function runStages<T>(
+	stages: readonly BuildStage[],
+	run: (stage: BuildStage, alone: boolean) => Promise<T>,
+	jobs = STAGE_JOBS,
+): Promise<Map<string, T>> {
+	const needs = (key: string): Set<string> => {
+		const all = new Set<string>();
+		for (const k of stages.find((s) => s.key === key)?.after ?? [])
+			for (const n of [k, ...needs(k)]) all.add(n);
+		return all;
+	};
+	const ancestors = new Map(stages.map((s) => [s.key, needs(s.key)]));
+	const alone = (s: BuildStage) =>
+		stages.every((o) => o === s || ancestors.get(s.key)!.has(o.key) || ancestors.get(o.key)!.has(s.key));
+
+	const results = new Map<string, T>();
+	const started = new Set<string>();
+	const running = new Set<Promise<void>>();
+	let failure: { error: unknown } | undefined;
+	for (;;) {
+		for (const s of stages) {
+			if (failure || running.size >= jobs) break;
+			if (started.has(s.key) || !s.after.every((k) => results.has(k))) continue;
+			started.add(s.key);
+			const p: Promise<void> = run(s, alone(s))
+				.then(
+					(r) => void results.set(s.key, r),
+					(error: unknown) => void (failure ??= { error }),
+				)
+				.finally(() => running.delete(p));
+			running.add(p);
+		}
+		if (running.size === 0) break;
+		await Promise.race(running);
+	}
+	if (failure) throw failure.error;
+	const stuck = stages.filter((s) => !started.has(s.key)).map((s) => s.key);
+	if (stuck.length) throw new Error(`这些构建阶段等待的阶段不存在：${stuck.join('、')}`);
+	return results;
 }

@@ -7,6 +7,9 @@
  * 发布开放数据 stage links the files into the built site's `/data/` after Astro has built it (Astro empties its
  * output folder first).
  *
+ * The stage comes in two parts, each with its own manifest: the evidence files need only the validated dataset, so the
+ * build writes them while it scores; the grades files follow the score results.
+ *
  * The facts are used only for the data folder and as-of date they were written for, and within `npm run build` only
  * by the build that wrote them (`XINYONG_BUILD_ID`, as for the dataset snapshot).
  */
@@ -30,9 +33,13 @@ import type { Evidence } from '../validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../opendata.ts';
 import { fileFacts, type FileFacts } from './facts.ts';
 
-/** Where the stage writes the files, and the manifest of their facts. */
+/** Where the stage writes the files, and the manifests of their facts. */
 export const BULK_DIR = join(CACHE_ROOT, 'opendata');
-const MANIFEST = join(BULK_DIR, 'manifest.json');
+
+/** The two parts of the bulk files, each a folder under `/data/`. */
+export const BULK_PARTS = ['evidence', 'grades'] as const;
+export type BulkPart = (typeof BULK_PARTS)[number];
+const manifestFile = (part: BulkPart) => join(BULK_DIR, `manifest-${part}.json`);
 
 /** Evidence field order in open data. */
 export const EVIDENCE_FIELDS = [
@@ -80,10 +87,15 @@ interface Rendered {
 }
 
 /**
- * Renders the bulk files one quarter at a time (each quarter's rows are made once for both twins). A generator, so
+ * Renders a part's files one quarter at a time (each quarter's rows are made once for both twins). Generators, so
  * that the caller holds one quarter's files at a time.
  */
-async function* render(): AsyncGenerator<Rendered> {
+const render: Record<BulkPart, () => AsyncGenerator<Rendered>> = {
+	evidence: renderEvidence,
+	grades: renderGrades,
+};
+
+async function* renderEvidence(): AsyncGenerator<Rendered> {
 	// Each quarter's rows in open-data shape are made when its files are, not held for the whole stage: at city scale
 	// that is a million objects.
 	for (const [quarter, list] of byQuarter()) {
@@ -91,6 +103,9 @@ async function* render(): AsyncGenerator<Rendered> {
 		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
 		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}
+}
+
+async function* renderGrades(): AsyncGenerator<Rendered> {
 	const rubrics = loadDataset().rubrics;
 	for (const q of await scoredQuarters()) {
 		const data = gradesJson(q, q.asOf);
@@ -112,13 +127,14 @@ interface Manifest {
 	files: Record<string, FileFacts>;
 }
 
-/** Writes every bulk file and the manifest of their facts (the 写出开放数据 stage). */
-export async function writeBulkFiles(): Promise<{ files: number; bytes: number }> {
+/** Writes a part's files and the manifest of their facts (the 写出开放数据 stages). */
+export async function writeBulkFiles(part: BulkPart): Promise<{ files: number; bytes: number }> {
 	const build = process.env.XINYONG_BUILD_ID;
-	rmSync(BULK_DIR, { recursive: true, force: true });
+	rmSync(manifestFile(part), { force: true });
+	rmSync(join(BULK_DIR, part), { recursive: true, force: true });
 	const files: Record<string, FileFacts> = {};
 	let bytes = 0;
-	for await (const { path, body, rows } of render()) {
+	for await (const { path, body, rows } of render[part]()) {
 		const file = join(BULK_DIR, path);
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, body);
@@ -127,29 +143,36 @@ export async function writeBulkFiles(): Promise<{ files: number; bytes: number }
 	}
 	const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files };
 	// Written last, aside and renamed: a manifest names only files that are complete.
-	writeFileSync(`${MANIFEST}.tmp`, JSON.stringify(manifest));
-	renameSync(`${MANIFEST}.tmp`, MANIFEST);
+	const file = manifestFile(part);
+	writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+	renameSync(`${file}.tmp`, file);
 	return { files: Object.keys(files).length, bytes };
 }
 
-/** The manifest of the staged files, checked against this build; throws with the fix when it does not belong. */
-function manifest(): Manifest {
-	if (!existsSync(MANIFEST))
-		throw new Error(
-			`找不到开放数据文件 ${MANIFEST}：请用 npm run build 构建（其中的“写出开放数据”阶段写出这些文件）`,
-		);
-	const m = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
-	const build = process.env.XINYONG_BUILD_ID;
-	if (m.dataDir !== dataDir() || m.asOf !== asOfDate() || (build && m.build !== build))
-		throw new Error(
-			`${MANIFEST} 是为 ${m.dataDir}（截至 ${m.asOf}）写出的，不属于本次构建：请用 npm run build 重新构建`,
-		);
-	return m;
+/** The facts of both parts' files, each manifest checked against this build; throws with the fix when one does not
+ * belong. */
+function stagedFiles(): Record<string, FileFacts> {
+	const files: Record<string, FileFacts> = {};
+	for (const part of BULK_PARTS) {
+		const file = manifestFile(part);
+		if (!existsSync(file))
+			throw new Error(
+				`找不到开放数据文件 ${file}：请用 npm run build 构建（其中的“写出开放数据”阶段写出这些文件）`,
+			);
+		const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+		const build = process.env.XINYONG_BUILD_ID;
+		if (m.dataDir !== dataDir() || m.asOf !== asOfDate() || (build && m.build !== build))
+			throw new Error(
+				`${file} 是为 ${m.dataDir}（截至 ${m.asOf}）写出的，不属于本次构建：请用 npm run build 重新构建`,
+			);
+		Object.assign(files, m.files);
+	}
+	return files;
 }
 
 /** Every bulk file's facts, for the data package and the 数据下载 page. */
 export function bulkFacts(): Map<string, FileFacts> {
-	return new Map(Object.entries(manifest().files));
+	return new Map(Object.entries(stagedFiles()));
 }
 
 /**
@@ -157,7 +180,7 @@ export function bulkFacts(): Map<string, FileFacts> {
  * output folder is on another file system. Returns how many.
  */
 export function publishBulkFiles(outDir: string): number {
-	const paths = Object.keys(manifest().files);
+	const paths = Object.keys(stagedFiles());
 	for (const path of paths) {
 		const from = join(BULK_DIR, path);
 		const to = join(outDir, 'data', path);
