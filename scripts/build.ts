@@ -1,9 +1,8 @@
 /**
  * `npm run build`: the stages of `scripts/stages.ts` (validate → score, row accounting and evidence files side by
  * side, grades files after scoring → astro build → open data into the site → pagefind index). Stops at the first
- * failing stage;
- * `dist/` is written only after validation and scoring have passed, and is removed if a later stage fails, so a
- * broken build never leaves a partial site behind.
+ * failing stage; `dist/` is written only after validation and scoring have passed, and is removed if a later stage
+ * fails, so a broken build never leaves a partial site behind.
  *
  * A stage that runs alone prints as it goes; stages running side by side each print their output in one piece when
  * they finish, so that their lines never interleave.
