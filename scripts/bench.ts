@@ -7,9 +7,9 @@
  * twice the large data; the quarters stay 2006-Q4…2026-Q3 because no year may pass 2026) and `typical` (the large
  * dataset with the demo's evidence density, ≈ 144,000 rows) — it runs the stages of `npm run build` as the build does
  * (`scripts/stages.ts`: validate → score, accounting and evidence files side by side, grades files after scoring →
- * astro build → publish open data → pagefind) and records each stage's wall time, CPU time and peak memory (maximum resident set
- * size of the stage's process, from `/usr/bin/time`), the build's wall time, its peak memory (the most that stages
- * running at the same time held together, counting each at its own peak), the pages Astro built and the
+ * astro build → publish open data → pagefind) and records each stage's wall time, CPU time and peak memory (maximum
+ * resident set size of the stage's process, from `/usr/bin/time`), the build's wall time, its peak memory (the most
+ * that stages running at the same time held together, counting each at its own peak), the pages Astro built and the
  * milliseconds per page. It then builds the bare-Astro baseline in `bench/baseline/` (one dynamic route, trivial
  * pages) with as many pages, runs pagefind on it too, and reports our full build as a ratio to the baseline's full
  * build (`ratioToBareAstro`; also Astro alone, and on CPU time, which the other sessions sharing this machine
@@ -91,7 +91,7 @@ interface Build {
 const hasTime = existsSync(TIME);
 const env0 = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, SOURCE_DATE_EPOCH: EPOCH };
 
-/** A finished stage: its figures, its output, and when it ran (ms since the benchmark started). */
+/** A finished stage: its figures, its output, and when it ran (`performance.now()` at its start and end). */
 interface Ran {
 	stage: Stage;
 	stdout: string;
@@ -172,7 +172,7 @@ function workDir(base: string, name: string): string {
 	return dir;
 }
 
-/** A build's figures from its stages, which ran from `ran[0].from` to the end of the last. */
+/** A build's figures from its stages; its wall time runs from the first stage's start to the last one's end. */
 function summarise(ran: Record<string, Ran>, pages: number, htmlPages: number, astro: Stage): Build {
 	const all = Object.values(ran);
 	const stages = Object.fromEntries(Object.entries(ran).map(([k, r]) => [k, r.stage]));
