@@ -108,7 +108,8 @@ async function stage(
 	env: NodeJS.ProcessEnv,
 	logDir: string,
 ): Promise<Ran> {
-	const rssFile = join(tmpdir(), `xy-bench-rss-${process.pid}-${label.replace(/\s+/g, '-')}`);
+	const name = label.replace(/\s+/g, '-');
+	const rssFile = join(tmpdir(), `xy-bench-rss-${process.pid}-${name}`);
 	const argv = hasTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args;
 	const from = performance.now();
 	const child = spawn(hasTime ? TIME : cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -119,7 +120,7 @@ async function stage(
 	const to = performance.now();
 	const seconds = (to - from) / 1000;
 	// Each stage's output is kept next to its build (with --keep), for a look at Astro's per-page times.
-	writeFileSync(join(logDir, `${label.replace(/\s+/g, '-')}.log`), output);
+	writeFileSync(join(logDir, `${name}.log`), output);
 	if (status !== 0) throw new Error(`${label} 失败（退出码 ${status}）：\n${output}`);
 	let peakMB: number | null = null;
 	let cpuSeconds: number | null = null;
