@@ -295,6 +295,29 @@ describe('score and grade', () => {
 		]).toEqual([1.6, 4.7, 3.1]);
 		expect(unit(r, '2022-Q1', 't1').change).toBeNull();
 	});
+	it('compares with the previous calendar quarter only, and only when that quarter was released (无 otherwise)', () => {
+		const evidence = [
+			ev('t1', '3.6', '2022-02-01'),
+			ev('t1', '3.6', '2022-05-01', { count: 3 }),
+			ev('t1', '3.6', '2022-11-01', { count: 2 }),
+		];
+		// 2022-Q3 has no file: 2022-Q4 is not compared with 2022-Q2, two quarters earlier.
+		const gap = scoreQuarters(input({ quarters: ['2022-Q1', '2022-Q2', '2022-Q4'], evidence }));
+		expect(unit(gap, '2022-Q4', 't1').change).toBeNull();
+		// 2022-Q1 is a draft: 2022-Q2 has no change although 2022-Q1 was scored.
+		const draft = scoreQuarters(
+			input({ quarters: ['2022-Q1', '2022-Q2'], evidence, released: new Set(['2022-Q2'] as QuarterId[]) }),
+		);
+		expect(unit(draft, '2022-Q2', 't1').change).toBeNull();
+		const both = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2'],
+				evidence,
+				released: new Set(['2022-Q1', '2022-Q2'] as QuarterId[]),
+			}),
+		);
+		expect(unit(both, '2022-Q2', 't1').change).toBe(3.1);
+	});
 });
 
 describe('property: any valid input', () => {
