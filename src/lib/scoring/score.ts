@@ -324,6 +324,9 @@ export function indicatorPoints(
 	return finish();
 
 	function finish(): IndicatorPoints {
+		// A 无 row scores nothing; it is listed with the points it stands beside, so a reader sees that nothing was
+		// reported rather than nothing recorded.
+		for (const f of facts(q)) if (f.kind === 'none') used.push(f.id);
 		const deduction = 'deduction' in rule ? rule.deduction : undefined;
 		let points = base;
 		if (deduction) {

@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import { loadDataset } from '../../loaders/pipeline.ts';
 import type { Evidence } from '../validate/dataset.ts';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../schemas/evidence.ts';
 
 /** 失信 record field order in open data. */
 export const DISHONESTY_FIELDS = [
@@ -43,7 +44,10 @@ const ENTITIES: Record<string, string> = {
 /** Text as HTML: every character that could start markup or end an attribute is escaped. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
-const KIND_LABEL = { done: '完成', item: '事项', incident: '扣分', judged: '评分' } as const;
+const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.label])) as Record<
+	EvidenceKind,
+	string
+>;
 
 /**
  * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason), as
