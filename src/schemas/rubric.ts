@@ -3,9 +3,9 @@
  * Edited by developers with the office; validated here, published as `/data/rubrics/<YYYY>.json`.
  */
 import { z } from 'astro/zod';
-import { COMMITMENT_CATEGORIES, UNIT_CATEGORIES } from './enums.ts';
+import { COMMITMENT_CATEGORIES, UNIT_CATEGORY_CODES } from './enums.ts';
 
-const category = z.enum(UNIT_CATEGORIES.map((c) => c.value) as ['town', 'park', 'A', 'B']);
+const category = z.enum(UNIT_CATEGORY_CODES);
 const commitmentCategory = z.enum(COMMITMENT_CATEGORIES.map((c) => c.value) as [string, ...string[]]);
 
 /** Points lost per verified incident (核实属实的通报、举报、违约): may take the indicator below zero ("倒扣"). */

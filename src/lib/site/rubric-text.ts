@@ -2,7 +2,7 @@
  * Plain-Chinese descriptions of rubric rules, for the methodology page: generated from the rubric file, never typed.
  */
 import type { Indicator, Rule } from '../../schemas/rubric.ts';
-import type { UnitCategory } from '../../schemas/enums.ts';
+import { UNIT_CATEGORY_CODES, type UnitCategory } from '../../schemas/enums.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
 const n = (x: number) => String(x);
@@ -41,8 +41,7 @@ export function describeRule(ind: Indicator): string {
 
 /** The categories an indicator applies to, in Chinese. */
 export function describeAppliesTo(categories: readonly UnitCategory[]): string {
-	if (['town', 'park', 'A', 'B'].every((c) => categories.includes(c as UnitCategory)))
-		return '共性（全部单位）';
+	if (UNIT_CATEGORY_CODES.every((c) => categories.includes(c))) return '共性（全部单位）';
 	return categories.map((c) => t.category[c]).join('、');
 }
 
