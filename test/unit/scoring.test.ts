@@ -8,6 +8,7 @@ import {
 	normalisedScore,
 	ranks,
 	recordActiveIn,
+	recordCap,
 	scoreQuarters,
 	type EvidenceFact,
 	type ScoringInput,
@@ -225,41 +226,6 @@ describe('score and grade', () => {
 		expect(gradeOf(84.9, { red: 85, blue: 60 })).toBe('blue');
 		expect(gradeOf(59.9, { red: 85, blue: 60 })).toBe('yellow');
 	});
-	it('forces yellow at a score of 95 when a 严重失信 record stands, and says why', () => {
-		const record: DishonestyRow = {
-			id: 'SX1',
-			unitId: 't1',
-			date: '2022-02-01',
-			severity: 'severe',
-			kind: 'dishonesty',
-			what: '虚假承诺',
-			source: '纪委',
-		};
-		const r = applyOverrides(gradeOf(95, { red: 85, blue: 60 }), [record]);
-		expect(r.grade).toBe('yellow');
-		expect(r.overrides).toEqual([
-			{
-				grade: 'yellow',
-				recordId: 'SX1',
-				reason: '2022-02-01 严重失信记录 SX1（虚假承诺）：严重失信直接列入黄名单',
-			},
-		]);
-	});
-	it('caps a red score at blue for a 一般 record, and forces yellow for a 较重 breach of contract', () => {
-		const minor: DishonestyRow = {
-			id: 'SX2',
-			unitId: 't1',
-			date: '2022-02-01',
-			severity: 'minor',
-			kind: 'dishonesty',
-			what: '逾期',
-			source: '法院',
-		};
-		expect(applyOverrides('red', [minor]).grade).toBe('blue');
-		expect(applyOverrides('blue', [minor]).overrides).toEqual([]);
-		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'breach' }]).grade).toBe('yellow');
-		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'dishonesty' }]).grade).toBe('blue');
-	});
 	it('stops counting a repaired record from the quarter after its repair', () => {
 		const r: DishonestyRow = {
 			id: 'SX3',
@@ -294,6 +260,161 @@ describe('score and grade', () => {
 			unit(r, '2022-Q2', 't1').change,
 		]).toEqual([1.6, 4.7, 3.1]);
 		expect(unit(r, '2022-Q1', 't1').change).toBeNull();
+	});
+});
+
+describe('失信 overrides (seed 002 三(二))', () => {
+	/**
+	 * An A-class unit (Σ max 75) at two scores, by hand: 1.1 10 + 1.2 5 + 1.3 5 + 3.2 5 + 3.3 5 + 3.4 5 + 2.1 10 +
+	 * 5.4 10 + 3.6 (6 × 1.5 = 9, capped at 8) = 63 → 100 × 63 ÷ 75 = 84.0 (blue); with 3.5 (2 × 3.5 = 7) 70 → 93.3 (red).
+	 */
+	const blueRange = () => [
+		...['1.1', '1.2', '1.3', '3.2', '3.3', '3.4'].map((i) => ev('a1', i, '2022-02-01', { kind: 'done' })),
+		ev('a1', '2.1', '2022-02-01', { kind: 'judged', points: 10, reason: '理由' }),
+		ev('a1', '5.4', '2022-02-01', { kind: 'judged', points: 10, reason: '理由' }),
+		ev('a1', '3.6', '2022-02-01', { kind: 'item', count: 6 }),
+	];
+	const redRange = () => [...blueRange(), ev('a1', '3.5', '2022-02-01', { kind: 'item', count: 2 })];
+	const record = (over: Partial<DishonestyRow>): DishonestyRow => ({
+		id: 'SX1',
+		unitId: 'a1',
+		date: '2022-02-01',
+		severity: 'minor',
+		kind: 'dishonesty',
+		what: '逾期办结',
+		source: '纪委',
+		...over,
+	});
+	const graded = (evidence: EvidenceFact[], dishonesty: DishonestyRow[], q = '2022-Q1') => {
+		const r = scoreQuarters(
+			input({ evidence, dishonesty, quarters: ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4'] }),
+		);
+		const u = unit(r, q, 'a1');
+		return {
+			score: u.score,
+			scoreGrade: u.scoreGrade,
+			grade: u.grade,
+			overrides: u.overrides,
+			records: u.records,
+		};
+	};
+
+	it('scores the two hand-made units at 84.0 (blue) and 93.3 (red) with no record', () => {
+		expect(graded(blueRange(), [])).toMatchObject({ score: 84, grade: 'blue', overrides: [] });
+		expect(graded(redRange(), [])).toMatchObject({ score: 93.3, grade: 'red', overrides: [] });
+	});
+	it('keeps a unit with an active 一般失信 record off red: 93.3 is 蓝名单, the record named', () => {
+		expect(graded(redRange(), [record({})])).toEqual({
+			score: 93.3,
+			scoreGrade: 'red',
+			grade: 'blue',
+			records: ['SX1'],
+			overrides: [
+				{
+					grade: 'blue',
+					recordId: 'SX1',
+					cause: 'red-needs-no-record',
+					reason: '2022-02-01 一般失信记录 SX1（逾期办结）：红名单须“单位无失信行为”，至多列入蓝名单',
+				},
+			],
+		});
+	});
+	it('leaves a blue-range unit with a 一般失信 record blue, with no override', () => {
+		expect(graded(blueRange(), [record({})])).toMatchObject({
+			grade: 'blue',
+			overrides: [],
+			records: ['SX1'],
+		});
+	});
+	it('puts a unit with any 违约 record on yellow: a 一般违约 at 84.0 is 黄名单 ("无违约或较重失信行为")', () => {
+		const g = graded(blueRange(), [record({ kind: 'breach', what: '拖欠服务费' })]);
+		expect(g.grade).toBe('yellow');
+		expect(g.overrides).toEqual([
+			{
+				grade: 'yellow',
+				recordId: 'SX1',
+				cause: 'breach',
+				reason: '2022-02-01 一般违约记录 SX1（拖欠服务费）：蓝名单须“单位无违约或较重失信行为”，列入黄名单',
+			},
+		]);
+	});
+	it('puts a unit with a 较重失信 record on yellow at 84.0 and at 93.3', () => {
+		for (const evidence of [blueRange(), redRange()]) {
+			const g = graded(evidence, [record({ severity: 'major' })]);
+			expect(g.grade).toBe('yellow');
+			expect(g.overrides).toEqual([
+				{
+					grade: 'yellow',
+					recordId: 'SX1',
+					cause: 'major',
+					reason: '2022-02-01 较重失信记录 SX1（逾期办结）：蓝名单须“单位无违约或较重失信行为”，列入黄名单',
+				},
+			]);
+		}
+	});
+	it('puts a unit with a 严重 record on yellow whatever the score ("严重的直接列入黄名单")', () => {
+		const g = graded(redRange(), [record({ severity: 'severe' })]);
+		expect(g.grade).toBe('yellow');
+		expect(g.overrides[0]).toMatchObject({ recordId: 'SX1', cause: 'severe' });
+		expect(g.overrides[0].reason).toBe(
+			'2022-02-01 严重失信记录 SX1（逾期办结）：严重失信，直接列入黄名单（附件1 注2：“严重的直接列入黄名单”）',
+		);
+	});
+	it('adds no override to a unit already yellow by its score', () => {
+		const g = graded([ev('a1', '1.1', '2022-02-01', { kind: 'done' })], [record({ severity: 'severe' })]);
+		expect(g).toMatchObject({ scoreGrade: 'yellow', grade: 'yellow', overrides: [], records: ['SX1'] });
+	});
+	it('counts a record repaired in 2022-Q2 in Q1 and Q2 and not from Q3: red is back in Q3', () => {
+		const repaired = record({ severity: 'major', repairedOn: '2022-06-30', repairHow: '已履行' });
+		const evidence = [1, 2, 3].flatMap((m) =>
+			redRange().map((e) => ({
+				...e,
+				id: `${e.id}-${m}`,
+				date: `2022-0${3 * m - 2}-10`,
+				quarter: `2022-Q${m}` as QuarterId,
+			})),
+		);
+		expect(['2022-Q1', '2022-Q2', '2022-Q3'].map((q) => graded(evidence, [repaired], q).grade)).toEqual([
+			'yellow',
+			'yellow',
+			'red',
+		]);
+		expect(graded(evidence, [repaired], '2022-Q3').records).toEqual([]);
+	});
+	it('does not count a record before the quarter of its date', () => {
+		const later = record({ date: '2022-04-01' });
+		expect(graded(redRange(), [later], '2022-Q1')).toMatchObject({ grade: 'red', records: [] });
+	});
+	it('names the most serious of several records, the earliest of equally serious ones', () => {
+		const records = [
+			record({ id: 'SX1', date: '2022-01-05' }),
+			record({ id: 'SX3', date: '2022-03-01', kind: 'breach' }),
+			record({ id: 'SX2', date: '2022-02-01', kind: 'breach' }),
+			record({ id: 'SX4', date: '2022-03-20', severity: 'major' }),
+		];
+		const g = graded(redRange(), records);
+		expect(g.records).toEqual(['SX1', 'SX2', 'SX3', 'SX4']);
+		expect(g.overrides.map((o) => [o.grade, o.recordId, o.cause])).toEqual([['yellow', 'SX4', 'major']]);
+		const breaches = graded(redRange(), records.slice(0, 3));
+		expect(breaches.overrides.map((o) => [o.grade, o.recordId])).toEqual([['yellow', 'SX2']]);
+		const sameDay = graded(redRange(), [record({ id: 'SX9' }), record({ id: 'SX8' })]);
+		expect(sameDay.overrides.map((o) => o.recordId)).toEqual(['SX8']);
+	});
+	it('gives each record the cap of its rule: 一般失信 blue; 一般违约, 较重 and 严重 of either kind yellow', () => {
+		const caps = (['minor', 'major', 'severe'] as const).flatMap((severity) =>
+			(['dishonesty', 'breach'] as const).map(
+				(kind) => `${severity}/${kind}: ${recordCap({ severity, kind })}`,
+			),
+		);
+		expect(caps).toEqual([
+			'minor/dishonesty: blue',
+			'minor/breach: yellow',
+			'major/dishonesty: yellow',
+			'major/breach: yellow',
+			'severe/dishonesty: yellow',
+			'severe/breach: yellow',
+		]);
+		expect(applyOverrides('blue', [record({ kind: 'breach' })]).grade).toBe('yellow');
 	});
 });
 
