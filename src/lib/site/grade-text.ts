@@ -6,6 +6,7 @@
 import { GRADE_CODES, type Grade } from '../../schemas/enums.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
 import { OVERRIDE_RULES } from '../scoring/score.ts';
+import { REPAIRED_WORDING } from '../dishonesty/public.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
 /** "红名单 3 个、蓝名单 40 个、黄名单 5 个": how many of the units have each grade, best first. */
@@ -43,6 +44,6 @@ export function overrideRulesText(): string[] {
 		`${rule('major')}（三(二)2）。这句话按字面理解为“无违约行为，也无较重失信行为”：有违约记录（不论程度），或有较重、严重失信记录的单位，不论得分列入${t.grade.yellow}。`,
 		`${rule('severe')}。`,
 		'每次调整都在结果中写明原因和失信记录编号；一个单位同时有几条记录时，写明最严重的一条（同样严重的写最早的一条）。',
-		'失信记录从认定日期所在季度起计入，信用修复后从修复日期所在季度的下一季度起不再计入。信用修复后不再公示记录的详情（信用修复管理办法，国家发展改革委令第 36 号）：已过去的季度保留当时的等次和调整，原因写作“失信记录（已信用修复，不再公示详情）”。',
+		`失信记录从认定日期所在季度起计入，信用修复后从修复日期所在季度的下一季度起不再计入。信用修复后不再公示记录的详情（信用修复管理办法，国家发展改革委令第 36 号）：已过去的季度保留当时的等次和调整，原因写作“${REPAIRED_WORDING}”；开放数据中的记录只保留不含内容的编号、单位、计入评价的季度和对等次的限制，以便复算。`,
 	];
 }
