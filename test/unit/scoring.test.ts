@@ -74,18 +74,28 @@ describe('points per counted item with a cap', () => {
 		expect(unit(three, '2022-Q1', 't1').points['3.5']).toBe(7);
 	});
 	it('counts 0.5 per enterprise pledge, one enterprise once, capped at 5', () => {
-		const pledges = Array.from({ length: 12 }, (_, i) => ({
+		const pledge = (i: number, uscc: string) => ({
 			id: `p${i}`,
 			enterprise: `企业${i}`,
-			uscc: `U${i % 11}`, // 11 distinct enterprises, one signed twice
+			uscc,
 			kinds: ['safety' as const],
 			signedOn: '2022-02-01',
 			unitId: 't1',
-		}));
-		const r = scoreQuarters(input({ pledges: pledges.slice(0, 3) }));
+		});
+		// Below the cap: 5 pledges from 3 enterprises (U1 signed three times) are 3 × 0.5 = 1.5, not 2.5.
+		const few = [pledge(0, 'U1'), pledge(1, 'U2'), pledge(2, 'U1'), pledge(3, 'U3'), pledge(4, 'U1')];
+		const r = scoreQuarters(input({ pledges: few }));
 		expect(unit(r, '2022-Q1', 't1').points['5.2']).toBe(1.5);
-		const many = scoreQuarters(input({ pledges }));
-		expect(unit(many, '2022-Q1', 't1').points['5.2']).toBe(5);
+		expect(unit(r, '2022-Q1', 't1').indicators.find((i) => i.id === '5.2')!.pledges).toEqual([
+			'p0',
+			'p1',
+			'p3',
+		]);
+		// At the cap: 10 enterprises are 5 points, 12 pledges of 11 enterprises are still 5.
+		const ten = Array.from({ length: 10 }, (_, i) => pledge(i, `U${i}`));
+		expect(unit(scoreQuarters(input({ pledges: ten })), '2022-Q1', 't1').points['5.2']).toBe(5);
+		const many = Array.from({ length: 12 }, (_, i) => pledge(i, `U${i % 11}`));
+		expect(unit(scoreQuarters(input({ pledges: many })), '2022-Q1', 't1').points['5.2']).toBe(5);
 	});
 });
 
