@@ -33,7 +33,7 @@ const STORY = fixtureText('exemplars/stories/c1.mdx');
  * Problems of the valid fixture with some files replaced, as the office reads them; every candidate c2… named in a
  * replaced candidates.csv gets a copy of c1's story (the story rule is not what these tests are about).
  */
-const problems = (patches: Parameters<typeof fixture>[0]) =>
+const problems = (patches: Record<string, string | Uint8Array | null>) =>
 	validateDataset(
 		fixture({
 			...Object.fromEntries(
