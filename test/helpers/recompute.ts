@@ -18,6 +18,8 @@ interface Rule {
 	source?: string;
 	validQuarters?: number;
 	deduction?: { per: number };
+	households?: number;
+	base?: number;
 }
 interface Rubric {
 	year: number;
@@ -201,6 +203,15 @@ export function recomputeSite(dist: string): Recomputed {
 						.filter((e) => (e.kind ?? 'judged') === 'judged')
 						.sort((a, b) => qIndex(a.quarter) - qIndex(b.quarter) || (a.date! < b.date! ? -1 : 1));
 					base = judged.at(-1)?.points ?? 0;
+				}
+				if (r.kind === 'creditTown') {
+					// 验收合格的季度满分；此后有效期内每季度新增诚信户满 households 户满分，否则 base 分；过期 0 分。
+					const accepted = rows.filter((e) => e.kind === 'done').map((e) => e.quarter);
+					const latest = accepted.sort((a, b) => qIndex(a) - qIndex(b)).at(-1);
+					const added = rows
+						.filter((e) => e.quarter === q && e.kind === 'item')
+						.reduce((s, e) => s + (e.count ?? 1), 0);
+					base = !latest ? 0 : latest === q || added >= r.households! ? ind.max : r.base!;
 				}
 				const incidents = rows
 					.filter((e) => e.quarter === q && e.kind === 'incident')

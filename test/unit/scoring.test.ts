@@ -273,6 +273,71 @@ describe('score and grade', () => {
 	});
 });
 
+describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind creditTown)', () => {
+	const creditTown: Rubric = {
+		...rubric2022,
+		indicators: rubric2022.indicators.map((i) =>
+			i.id === '5.1' ? { ...i, rule: { kind: 'creditTown', households: 5, base: 5, validQuarters: 4 } } : i,
+		),
+	};
+	const quarters: QuarterId[] = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2'];
+	const points = (evidence: EvidenceFact[]) => {
+		const r = scoreQuarters(
+			input({
+				rubrics: new Map([
+					[2022, creditTown],
+					[2023, { ...creditTown, year: 2023 }],
+				]),
+				evidence,
+				quarters,
+			}),
+		);
+		return quarters.map((q) => unit(r, q, 't1').points['5.1']);
+	};
+	const accepted = (date: string) => ev('t1', '5.1', date, { kind: 'done', what: '信用村（居）验收合格' });
+	const households = (date: string, count: number) =>
+		ev('t1', '5.1', date, { kind: 'item', count, what: '新增诚信户' });
+
+	it('gives 20 in the quarter of acceptance, then 20 with 5 new 诚信户 or 5 without, for four quarters in all', () => {
+		// Q1 accepted 20; Q2 6 new → 20; Q3 3 new → 5; Q4 none → 5; 2023-Q1 the acceptance has lapsed → 0 even with
+		// 7 new; 2023-Q2 another village accepted → 20.
+		expect(
+			points([
+				accepted('2022-02-10'),
+				households('2022-05-10', 6),
+				households('2022-08-10', 3),
+				households('2023-02-10', 7),
+				accepted('2023-05-10'),
+			]),
+		).toEqual([20, 20, 5, 5, 0, 20]);
+	});
+	it('counts exactly 5 new 诚信户 as full points and 4 as not, adding the rows of one quarter', () => {
+		expect(
+			points([accepted('2022-02-10'), households('2022-05-10', 5), households('2022-08-10', 4)]),
+		).toEqual([20, 20, 5, 5, 0, 0]);
+		expect(
+			points([accepted('2022-02-10'), households('2022-05-01', 2), households('2022-06-01', 3)]).slice(0, 2),
+		).toEqual([20, 20]);
+	});
+	it('gives nothing for new 诚信户 without an accepted 信用村（居）', () => {
+		expect(points([households('2022-05-10', 12)])).toEqual([0, 0, 0, 0, 0, 0]);
+	});
+	it('says why, with the evidence behind the points', () => {
+		const r = scoreQuarters(
+			input({
+				rubrics: new Map([[2022, creditTown]]),
+				evidence: [accepted('2022-02-10'), households('2022-05-10', 3)],
+				quarters: ['2022-Q2'],
+			}),
+		);
+		const i = unit(r, '2022-Q2', 't1').indicators.find((x) => x.id === '5.1')!;
+		expect(i.explain).toBe(
+			'2022-Q1 验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 3 户，不足 5 户，计 5 分',
+		);
+		expect(i.evidence.length).toBe(2);
+	});
+});
+
 describe('失信 overrides (seed 002 三(二))', () => {
 	/**
 	 * An A-class unit (Σ max 75) at two scores, by hand: 1.1 10 + 1.2 5 + 1.3 5 + 3.2 5 + 3.3 5 + 3.4 5 + 2.1 10 +

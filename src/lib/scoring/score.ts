@@ -364,6 +364,13 @@ export function indicatorPoints(
 		case 'deduction':
 			explain = '基础 0 分';
 			break;
+		case 'creditTown': {
+			const r = creditTownPoints(ind.max, rule, window, q);
+			base = r.points;
+			used.push(...r.evidence);
+			explain = r.explain;
+			break;
+		}
 	}
 	return finish();
 
@@ -385,6 +392,60 @@ export function indicatorPoints(
 		}
 		return { id: ind.id, max: ind.max, points: round2(points), evidence: used, explain };
 	}
+}
+
+/**
+ * 诚信镇（街道）创建 (seed 002 附件1 五, a town and park indicator of 20 points). The scanned cell reads:
+ *
+ * > 镇（街）积极申请开展“诚信镇（街道）”创建工作，建立组织机制和镇（街道）诚信建设实施方案，且每验收一个“信用村（居）”
+ * > （含 5 户“诚信户”创建，经经验收合格后，得 20 分）；次季度每新增 5 户“诚信户”得满分，无增加计 5 分；（此项分值有效期至
+ * > 次年同月认定的前一季度止；新增创建累计，满分不超 15 分）。
+ *
+ * How we read it, every number in its place: the quarter a 信用村（居） passes acceptance earns the full 20 ("得 20 分");
+ * each later quarter ("次季度") earns 5 for keeping up the scheme ("无增加计 5 分") plus what new 诚信户 add, which
+ * accumulates up to 15 ("新增创建累计，满分不超 15 分") — and 5 new 诚信户 already earn it all ("每新增 5 户……得满分":
+ * 5 + 15 = 20). Fewer than 5 new 诚信户 add nothing: points come per 5. The acceptance stays good for "至次年同月认定
+ * 的前一季度止", four quarters counting its own (as for every other point with that phrase), so the later quarters are
+ * the next three; after them the town has 0 until another 信用村（居） is accepted, which starts again at 20.
+ *
+ * Evidence: an acceptance is a 完成 row (one 信用村（居） accepted on its date); new 诚信户 are 事项 rows whose 数量 is the
+ * number of households, counted in the quarter of the row.
+ * @see seeds/002 附件1 五「“诚信镇（街道）”创建(20分)」
+ */
+export function creditTownPoints(
+	max: number,
+	rule: { households: number; base: number; validQuarters: number },
+	window: readonly EvidenceFact[],
+	q: QuarterId,
+): { points: number; evidence: string[]; explain: string } {
+	const accepted = window
+		.filter((f) => f.kind === 'done' && f.date)
+		.sort(
+			(a, b) =>
+				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
+				(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
+		);
+	const latest = accepted[accepted.length - 1];
+	if (!latest)
+		return {
+			points: 0,
+			evidence: [],
+			explain: `近 ${rule.validQuarters} 个季度没有验收合格的“信用村（居）”，0 分`,
+		};
+	if (latest.quarter === q)
+		return { points: max, evidence: [latest.id], explain: `本季度验收“信用村（居）”合格，得 ${fmt(max)} 分` };
+	const added = window.filter((f) => f.quarter === q && f.kind === 'item' && f.date);
+	const households = added.reduce((s, f) => s + (f.count ?? 1), 0);
+	const full = households >= rule.households;
+	return {
+		points: full ? max : rule.base,
+		evidence: [latest.id, ...added.map((f) => f.id)],
+		explain:
+			`${latest.quarter} 验收“信用村（居）”合格（${rule.validQuarters} 个季度内有效）；本季度新增“诚信户” ${households} 户，` +
+			(full
+				? `满 ${rule.households} 户，得满分 ${fmt(max)} 分`
+				: `不足 ${rule.households} 户，计 ${fmt(rule.base)} 分`),
+	};
 }
 
 /** Scores every requested quarter. Quarters come back in time order; units by category, then rank, then id. */

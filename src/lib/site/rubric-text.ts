@@ -31,6 +31,8 @@ export function describeRule(ind: Indicator): string {
 		case 'deduction':
 			text = '基础 0 分';
 			break;
+		case 'creditTown':
+			return `验收一个“信用村（居）”合格的季度得 ${n(ind.max)} 分；此后 ${rule.validQuarters - 1} 个季度内（验收季度起共 ${rule.validQuarters} 个季度，至次年同月认定的前一季度止），每季度新增“诚信户”满 ${rule.households} 户得满分 ${n(ind.max)} 分，不足 ${rule.households} 户（含无新增）计 ${n(rule.base)} 分；过了有效期未再验收的 0 分`;
 	}
 	const deduction =
 		'deduction' in rule && rule.deduction
