@@ -66,6 +66,8 @@ interface PublishedRecord {
 }
 
 const qIndex = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
+const quarterBefore = (q: string) =>
+	q.endsWith('Q1') ? `${Number(q.slice(0, 4)) - 1}-Q4` : `${q.slice(0, 6)}${Number(q.slice(6)) - 1}`;
 const qOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
 const hundredths = (x: number) => BigInt(Math.round(x * 100));
 const ORDER = ['red', 'blue', 'yellow'];
@@ -133,9 +135,12 @@ export function recomputeSite(dist: string): Recomputed {
 			check(`record ${r.id} activeTo`, r.activeTo, r.repairedOn ? qOf(r.repairedOn) : null);
 		}
 	let checked = 0;
-	let previous: Grades | undefined;
+	const published = new Map<string, Grades>();
 	for (const q of quarters) {
 		const g = read<Grades>(`grades/${q}.json`);
+		published.set(q, g);
+		// The change is against the previous calendar quarter, none when it has no published results.
+		const previous = published.get(quarterBefore(q));
 		const rubric = read<Rubric>(`rubrics/${g.rubric}.json`);
 		for (const u of g.units) {
 			const at = `${q} ${u.id}`;
@@ -222,7 +227,6 @@ export function recomputeSite(dist: string): Recomputed {
 			}
 			checked++;
 		}
-		previous = g;
 	}
 	return { checked, mismatches, scores };
 }

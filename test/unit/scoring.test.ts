@@ -143,6 +143,16 @@ describe('carry-over validity (至次年同月认定的前一季度止)', () => 
 		);
 		expect(quarters.map((q) => unit(r, q, 't1').points['5.1'])).toEqual([16, 16, 16, 16, 0]);
 	});
+	it('scores nothing for a 无 row, keeps points carried from an earlier quarter, and lists the row', () => {
+		const judged = ev('t1', '5.1', '2022-03-15', { kind: 'judged', points: 16, reason: '验收合格' });
+		const none = ev('t1', '5.1', '2022-05-01', { kind: 'none', what: '本季度无新增' });
+		const r = scoreQuarters(input({ quarters: ['2022-Q1', '2022-Q2'], evidence: [judged, none] }));
+		const q2 = unit(r, '2022-Q2', 't1').indicators.find((i) => i.id === '5.1')!;
+		expect(q2.points).toBe(16);
+		expect(q2.evidence).toEqual([judged.id, none.id]);
+		const alone = scoreQuarters(input({ evidence: [ev('t1', '3.6', '2022-02-01', { kind: 'none' })] }));
+		expect(unit(alone, '2022-Q1', 't1').points['3.6']).toBe(0);
+	});
 	it('counts a pledge signed in 2022-Q2 through 2023-Q1 and not in 2023-Q2', () => {
 		const r = scoreQuarters(
 			input({
@@ -270,6 +280,29 @@ describe('score and grade', () => {
 			unit(r, '2022-Q2', 't1').change,
 		]).toEqual([1.6, 4.7, 3.1]);
 		expect(unit(r, '2022-Q1', 't1').change).toBeNull();
+	});
+	it('compares with the previous calendar quarter only, and only when that quarter was released (无 otherwise)', () => {
+		const evidence = [
+			ev('t1', '3.6', '2022-02-01'),
+			ev('t1', '3.6', '2022-05-01', { count: 3 }),
+			ev('t1', '3.6', '2022-11-01', { count: 2 }),
+		];
+		// 2022-Q3 has no file: 2022-Q4 is not compared with 2022-Q2, two quarters earlier.
+		const gap = scoreQuarters(input({ quarters: ['2022-Q1', '2022-Q2', '2022-Q4'], evidence }));
+		expect(unit(gap, '2022-Q4', 't1').change).toBeNull();
+		// 2022-Q1 is a draft: 2022-Q2 has no change although 2022-Q1 was scored.
+		const draft = scoreQuarters(
+			input({ quarters: ['2022-Q1', '2022-Q2'], evidence, released: new Set(['2022-Q2'] as QuarterId[]) }),
+		);
+		expect(unit(draft, '2022-Q2', 't1').change).toBeNull();
+		const both = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2'],
+				evidence,
+				released: new Set(['2022-Q1', '2022-Q2'] as QuarterId[]),
+			}),
+		);
+		expect(unit(both, '2022-Q2', 't1').change).toBe(3.1);
 	});
 });
 

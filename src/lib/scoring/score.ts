@@ -44,6 +44,11 @@ export interface ScoringInput {
 	pledges: readonly PledgeRow[];
 	/** The quarters to score (those the office has published an evidence file for), any order. */
 	quarters: readonly QuarterId[];
+	/**
+	 * The quarters whose results are public. A unit's change is measured against the previous calendar quarter only
+	 * when that quarter is among them (SPEC 1: "none when that quarter was not released"); all quarters when absent.
+	 */
+	released?: ReadonlySet<QuarterId>;
 }
 
 export type { Grade };
@@ -90,7 +95,10 @@ export interface UnitResult {
 	/** The grade the score alone would give. */
 	scoreGrade: Grade;
 	rank: number;
-	/** Score minus the previous quarter's score; null when the unit was not scored in the previous quarter. */
+	/**
+	 * Score minus the unit's score in the previous calendar quarter; null when that quarter was not released or the
+	 * unit was not scored in it (shown as 无).
+	 */
 	change: number | null;
 	/** Σ max of the rubric indicators that apply to the category. */
 	maxPoints: number;
@@ -375,6 +383,9 @@ export function indicatorPoints(
 	return finish();
 
 	function finish(): IndicatorPoints {
+		// A 无 row scores nothing; it is listed with the points it stands beside, so a reader sees that nothing was
+		// reported rather than nothing recorded.
+		for (const f of facts(q)) if (f.kind === 'none') used.push(f.id);
 		const deduction = 'deduction' in rule ? rule.deduction : undefined;
 		let points = base;
 		if (deduction) {
@@ -458,8 +469,9 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 	const quarters = [...new Set(input.quarters)].sort((a, b) => quarterIndex(a) - quarterIndex(b));
 	const results: QuarterResult[] = [];
 	const previous = new Map<string, number>();
-	let prevQuarter: QuarterId | undefined;
 	for (const q of quarters) {
+		const prevQuarter = addQuarters(q, -1);
+		const comparable = !input.released || input.released.has(prevQuarter);
 		const year = Number(q.slice(0, 4));
 		const rubric = input.rubrics.get(year);
 		if (!rubric) throw new Error(`没有 ${year} 年的评价指标`);
@@ -495,7 +507,7 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 				scoreGrade,
 				rank: 0,
 				change:
-					prevQuarter && previous.has(`${prevQuarter}/${u.id}`)
+					comparable && previous.has(`${prevQuarter}/${u.id}`)
 						? (Math.round(score * 10) - Math.round(previous.get(`${prevQuarter}/${u.id}`)! * 10)) / 10
 						: null,
 				maxPoints,
@@ -515,7 +527,6 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 		rows.sort((a, b) => order(a.category) - order(b.category) || a.rank - b.rank || (a.id < b.id ? -1 : 1));
 		for (const r of rows) previous.set(`${q}/${r.id}`, r.score);
 		results.push({ quarter: q, rubric: year, units: rows });
-		prevQuarter = q;
 	}
 	return results;
 }

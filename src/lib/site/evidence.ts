@@ -8,6 +8,7 @@ import { loadDataset } from '../../loaders/pipeline.ts';
 import type { Evidence } from '../validate/dataset.ts';
 import { asOfDate } from '../asof.ts';
 import { publishRecords, type RecordPublication } from '../dishonesty/public.ts';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../schemas/evidence.ts';
 
 let records: { dataset: unknown; asOf: string; value: RecordPublication } | undefined;
 
@@ -52,7 +53,10 @@ const ENTITIES: Record<string, string> = {
 /** Text as HTML: every character that could start markup or end an attribute is escaped. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
-const KIND_LABEL = { done: '完成', item: '事项', incident: '扣分', judged: '评分' } as const;
+const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.label])) as Record<
+	EvidenceKind,
+	string
+>;
 
 /**
  * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason), as
