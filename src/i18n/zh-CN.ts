@@ -13,8 +13,22 @@ export const t = {
 		data: '数据下载',
 		search: '搜索',
 	},
-	footer: { host: '主办单位', email: '电子邮箱', phone: '联系电话', address: '地址', siteId: '网站标识码' },
+	footer: {
+		host: '主办单位',
+		email: '电子邮箱',
+		phone: '联系电话',
+		address: '地址',
+		siteId: '网站标识码',
+		correction: '我为政府网站找错',
+		sitemap: '网站地图',
+		objection: '提出异议',
+	},
 	grade: { red: '红名单', blue: '蓝名单', yellow: '黄名单' },
+	/**
+	 * The 失信 rule of the grade standard, said once: the quarter and unit pages and the methodology show it.
+	 * @see seeds/002 三(二) 1–3 and SPEC 1 "Overrides"
+	 */
+	dishonestyRule: '有失信记录的单位不得评为红名单；有违约或较重、严重失信记录的列入黄名单。',
 	gradeIcon: { red: '▲', blue: '●', yellow: '▼' },
 	category: { town: '镇（街道）', park: '园区', A: 'A类部门', B: 'B类部门' },
 	/** Public-commitment states (逾期 is derived: 履行中 past its due date). Each has an icon: never colour alone. */

@@ -54,3 +54,31 @@ export function maxFor(indicators: readonly Indicator[], category: UnitCategory)
 		) / 100
 	);
 }
+
+/**
+ * The grade standard of a rubric year in one line, numbers from its `thresholds`:
+ * `红名单 ≥ 85 分、蓝名单 60～85 分、黄名单 < 60 分`.
+ * @see seeds/002 三(二)
+ */
+export function standardLine(thresholds: { red: number; blue: number }): string {
+	const { red, blue } = thresholds;
+	return `${t.grade.red} ≥ ${n(red)} 分、${t.grade.blue} ${n(blue)}～${n(red)} 分、${t.grade.yellow} < ${n(blue)} 分`;
+}
+
+/**
+ * Why an indicator has 0 points when nothing was reported for it, naming who should have reported (考核主体): for
+ * the rules that count reported facts (done, items, judged points) with no fact behind them. Undefined when the
+ * points rest on something (a fact, a pledge, a deduction) or come from other data (commitment coverage).
+ */
+export function zeroNote(
+	ind: Pick<Indicator, 'assessor' | 'rule'>,
+	points: { points: number; evidence: readonly string[]; pledges?: readonly string[] },
+): string | undefined {
+	if (points.points !== 0 || points.evidence.length || points.pledges?.length) return undefined;
+	const rule = ind.rule;
+	if (rule.kind === 'perItem' && rule.source === 'pledges')
+		return `本季度没有有效的企业信用承诺，按 0 分计（考核主体：${ind.assessor}）`;
+	if (rule.kind === 'done' || rule.kind === 'perItem' || rule.kind === 'judged')
+		return `本季度没有报送记录，按 0 分计（考核主体：${ind.assessor}）`;
+	return undefined;
+}
