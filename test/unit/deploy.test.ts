@@ -111,6 +111,7 @@ describe('scripts/deploy/nginx', () => {
 			const dir = join(work, 'live');
 			const files: Record<string, string> = {
 				'index.html': '<!doctype html><title>首页</title>',
+				'404.html': '<!doctype html><html lang="zh-CN"><title>页面不存在</title><h1>页面不存在</h1></html>',
 				'grades/index.html': '<!doctype html><title>信用评价</title>',
 				'_astro/site.B1x2y3z4.css': 'body{}',
 				'pagefind/pagefind.js': 'export {}',
@@ -183,6 +184,25 @@ describe('scripts/deploy/nginx', () => {
 			);
 			expect((await head('/grades')).status).toBe(200);
 			expect((await head('/missing/')).status).toBe(404);
+		});
+
+		it('answers a missing address with the site’s Chinese 404.html and status 404, wherever it is', async () => {
+			for (const path of [
+				'/nonexistent/',
+				'/grades/2099-Q1/',
+				'/_astro/missing.js',
+				'/pagefind/missing.js',
+			]) {
+				const r = await fetch(base + path);
+				const body = await r.text();
+				expect([path, r.status, r.headers.get('content-type')]).toEqual([
+					path,
+					404,
+					'text/html; charset=utf-8',
+				]);
+				expect(body).toContain('<h1>页面不存在</h1>');
+				expect(r.headers.get('content-security-policy'), path).toBe(CSP_HEADER);
+			}
 		});
 
 		it('gives pagefind files their types, caching hashed index files for a year', async () => {
