@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standardLine, zeroNote } from '../../src/lib/site/rubric-text.ts';
+import { keepTogether, standardLine, zeroNote } from '../../src/lib/site/rubric-text.ts';
 import {
 	objectionHref,
 	objectionReference,
@@ -84,5 +84,26 @@ describe('the 异议 link and its query string', () => {
 		expect(objectionSubject({ kind: 'exemplar', id: '2026-001', period: '2026' })).toBe(
 			'异议：政务诚信典型人选 · 人选编号 2026-001 · 2026 年度',
 		);
+	});
+});
+
+describe('keepTogether', () => {
+	it('marks dates, record ids and numbers with their unit as pieces that read whole', () => {
+		expect(
+			keepTogether('2023-05-18 较重违约记录 SX-2023-002（涉及金额 86 万元，超期 11 个工作日，7.5 分）'),
+		).toEqual([
+			{ text: '2023-05-18', whole: true },
+			{ text: ' 较重违约记录 ', whole: false },
+			{ text: 'SX-2023-002', whole: true },
+			{ text: '（涉及金额 ', whole: false },
+			{ text: '86 万元', whole: true },
+			{ text: '，超期 ', whole: false },
+			{ text: '11 个', whole: true },
+			{ text: '工作日，', whole: false },
+			{ text: '7.5 分', whole: true },
+			{ text: '）', whole: false },
+		]);
+		expect(keepTogether('没有数字')).toEqual([{ text: '没有数字', whole: false }]);
+		expect(keepTogether('').length).toBe(0);
 	});
 });

@@ -82,3 +82,22 @@ export function zeroNote(
 		return `本季度没有报送记录，按 0 分计（考核主体：${ind.assessor}）`;
 	return undefined;
 }
+
+/**
+ * Splits running text into pieces, marking those that must read whole: dates and record ids (`2023-05-18`,
+ * `SX-2023-002`, `2023Q4-0001`) and numbers with their unit (`86 万元`, `7.5 分`). A page renders the marked pieces
+ * unbreakable, so a line never ends in "2023-05-" or "86".
+ */
+export function keepTogether(text: string): { text: string; whole: boolean }[] {
+	const out: { text: string; whole: boolean }[] = [];
+	let last = 0;
+	for (const m of text.matchAll(WHOLE)) {
+		if (m.index > last) out.push({ text: text.slice(last, m.index), whole: false });
+		out.push({ text: m[0], whole: true });
+		last = m.index + m[0].length;
+	}
+	if (last < text.length) out.push({ text: text.slice(last), whole: false });
+	return out;
+}
+const WHOLE =
+	/[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+(?:\s?(?:分|万元|元|个|项|次|家|年|日))?|\d+(?:\s?(?:分|万元|元|个|项|次|家|年|日))?/g;
