@@ -49,6 +49,8 @@ for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]'
 	const canvas = figure.querySelector('canvas')!;
 	canvas.hidden = false;
 	const size = fontSize();
+	// What the ticks and legend are drawn at, on the canvas for anyone (and the browser tests) to read.
+	canvas.dataset.fontSize = String(size);
 	charts.push(
 		new Chart(canvas, {
 			type: spec.type,
@@ -90,5 +92,6 @@ new MutationObserver(() => {
 		}
 		if (o.plugins?.legend?.labels) o.plugins.legend.labels.font = { size };
 		chart.update();
+		chart.canvas.dataset.fontSize = String(size);
 	}
 }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });

@@ -5,26 +5,12 @@
  * without it this test fails rather than passing silently.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	chmodSync,
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CSP_HEADER } from '../../src/lib/security.ts';
-
-const root = resolve(import.meta.dirname, '..', '..');
-const DEPLOY = join(root, 'scripts', 'deploy');
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find(existsSync);
-const MIME = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
+import { DEPLOY, MIME, NGINX, installNginx, serveWithNginx } from '../helpers/nginx.ts';
 
 let work: string;
 beforeAll(() => {
@@ -33,39 +19,6 @@ beforeAll(() => {
 afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
-
-/** Writes the shipped config into `dir` with its absolute paths pointed there, and a main nginx.conf around it. */
-function install(dir: string, server: string): string {
-	mkdirSync(join(dir, 'conf', 'xinyong'), { recursive: true });
-	mkdirSync(join(dir, 'logs'), { recursive: true });
-	const local = (text: string) =>
-		text
-			.replaceAll('/etc/nginx/xinyong/', `${dir}/conf/xinyong/`)
-			.replaceAll('/etc/ssl/xinyong/', `${dir}/ssl/`)
-			.replaceAll('/srv/xinyong/dist', `${dir}/dist`);
-	for (const f of ['locations.conf', 'security-headers.conf'])
-		writeFileSync(join(dir, 'conf', 'xinyong', f), local(readFileSync(join(DEPLOY, 'nginx', f), 'utf8')));
-	cpSync(MIME!, join(dir, 'conf', 'mime.types'));
-	writeFileSync(join(dir, 'conf', 'server.conf'), local(server));
-	const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-		.map((t) => `\t${t}_temp_path ${dir}/${t};`)
-		.join('\n');
-	writeFileSync(
-		join(dir, 'conf', 'nginx.conf'),
-		`pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n\taccess_log off;\n${temp}\n\tinclude ${dir}/conf/server.conf;\n}\n`,
-	);
-	return join(dir, 'conf', 'nginx.conf');
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => done(port));
-		});
-	});
-}
 
 describe('scripts/deploy/nginx', () => {
 	it('needs nginx to be installed (apt-get install -y nginx; .ci/run installs it)', () => {
@@ -96,7 +49,7 @@ describe('scripts/deploy/nginx', () => {
 			],
 			{ stdio: 'ignore' },
 		);
-		const conf = install(dir, readFileSync(join(DEPLOY, 'nginx', 'site.conf'), 'utf8'));
+		const conf = installNginx(dir, readFileSync(join(DEPLOY, 'nginx', 'site.conf'), 'utf8'));
 		const r = spawnSync(NGINX!, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
 		expect(r.stderr).toContain('syntax is ok');
 		expect(r.stderr).toContain('test is successful');
@@ -105,7 +58,7 @@ describe('scripts/deploy/nginx', () => {
 	});
 
 	describe('serving a site', () => {
-		let nginx: ChildProcess;
+		let stop: () => void;
 		let base: string;
 		beforeAll(async () => {
 			const dir = join(work, 'live');
@@ -127,29 +80,11 @@ describe('scripts/deploy/nginx', () => {
 				mkdirSync(dirname(join(dir, 'dist', p)), { recursive: true });
 				writeFileSync(join(dir, 'dist', p), body);
 			}
-			const port = await freePort();
-			const conf = install(
-				dir,
-				`server {\n\tlisten 127.0.0.1:${port};\n\troot /srv/xinyong/dist;\n\tinclude /etc/nginx/xinyong/locations.conf;\n}\n`,
-			);
 			chmodSync(work, 0o755);
-			// One process, in the foreground, so the test owns it and stops it by its pid.
-			nginx = spawn(NGINX!, ['-p', dir, '-c', conf, '-g', 'daemon off; master_process off;'], {
-				stdio: 'ignore',
-			});
-			base = `http://127.0.0.1:${port}`;
-			for (let i = 0; i < 100; i++) {
-				try {
-					await fetch(base + '/');
-					return;
-				} catch {
-					await new Promise((r) => setTimeout(r, 50));
-				}
-			}
-			throw new Error(`nginx 没有启动：${readFileSync(join(dir, 'logs', 'error.log'), 'utf8')}`);
+			({ base, stop } = await serveWithNginx(dir, join(dir, 'dist')));
 		});
 		afterAll(() => {
-			nginx?.kill('SIGTERM');
+			stop?.();
 		});
 		const head = async (path: string) => {
 			const r = await fetch(base + path);
