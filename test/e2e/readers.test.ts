@@ -151,6 +151,25 @@ describe('the navigation bar', () => {
 });
 
 describe('长辈模式 on a phone', () => {
+	it(
+		'never makes a page scroll sideways at 375 px, in either mode, on any page template',
+		{ timeout: 180_000 },
+		async () => {
+			const wide: string[] = [];
+			for (const mode of ['normal', 'large'] as const) {
+				const ctx = await context(375, mode);
+				const page = await ctx.newPage();
+				for (const path of onePerTemplate(dist())) {
+					await page.goto(base() + path);
+					const width = await page.evaluate(() => document.documentElement.scrollWidth);
+					if (width > 375) wide.push(`${mode} ${path} ${width}`);
+				}
+				await ctx.close();
+			}
+			expect(wide).toEqual([]);
+		},
+	);
+
 	it('shows each table row as a card of 列名：值 pairs, built without JavaScript', async () => {
 		const q = quarters().at(-1)!;
 		// data-label is in the published HTML: the cards need no script.
