@@ -27,12 +27,27 @@ export const t = {
 		data: '数据下载',
 		search: '搜索',
 	},
-	footer: { host: '主办单位', email: '电子邮箱', phone: '联系电话', address: '地址', siteId: '网站标识码' },
+	footer: {
+		host: '主办单位',
+		email: '电子邮箱',
+		phone: '联系电话',
+		address: '地址',
+		siteId: '网站标识码',
+		correction: '我为政府网站找错',
+		sitemap: '网站地图',
+		objection: '提出异议',
+	},
 	grade: labelsOf(GRADES),
 	gradeIcon: labelsOf(GRADES, 'icon'),
 	category: labelsOf(UNIT_CATEGORIES, 'title'),
 	severity: labelsOf(SEVERITIES),
 	dishonestyKind: labelsOf(DISHONESTY_KINDS),
+	/**
+	 * The 失信 rule of the grade standard in one sentence, beside every result (quarter and unit pages, methodology):
+	 * the overrides `applyOverrides` applies, as `OVERRIDE_RULES` in src/lib/scoring/score.ts words them in full.
+	 * @see seeds/002 三(二) 1–3 and SPEC 1 "Overrides"
+	 */
+	dishonestyRule: `有失信记录的单位不得评为${labelsOf(GRADES).red}；有违约或较重、严重失信记录的列入${labelsOf(GRADES).yellow}。`,
 	/** Public-commitment states (逾期 is derived: 履行中 past its due date). Each has an icon: never colour alone. */
 	commitmentState: { overdue: '逾期', ...labelsOf(COMMITMENT_STATUSES) },
 	commitmentStateIcon: { overdue: '!', 'in-progress': '○', broken: '✗', changed: '↻', fulfilled: '✓' },

@@ -85,7 +85,10 @@ export const indicatorSchema = z
 		/** 考核主体: who supplies the data. */
 		assessor: z.string().min(1),
 		rule: ruleSchema,
-		/** Where the seed's scanned table is garbled: how we read it. Published on the methodology page. */
+		/**
+		 * Where the seed's scanned table is garbled: how we read it. Published in the rubric's open data and on the
+		 * data dictionary page (not on the public methodology page, which states the rules as read).
+		 */
 		interpretation: z.string().optional(),
 	})
 	.strict();

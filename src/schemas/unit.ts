@@ -12,7 +12,7 @@ const unitColumns = [
 		example: 'fgw',
 	}),
 	col('category', '类别', oneOf(UNIT_CATEGORIES), {
-		doc: '评价类别（seed 002 三(一)）：镇街、园区、A类、B类',
+		doc: '评价类别（淮信用办〔2022〕6号 三(一)）：镇街、园区、A类、B类',
 		example: 'A类',
 	}),
 	col('from', '设立日期', date(), {

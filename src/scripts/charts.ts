@@ -37,41 +37,61 @@ export interface ChartSpec {
 	yMax?: number;
 }
 
-const large = () => document.documentElement.dataset.mode === 'large';
+/**
+ * The text size of the page's current mode (16 px normally, larger in 长辈模式): the charts' ticks and legends use it,
+ * so a chart's labels are as readable as the text around it.
+ */
+const fontSize = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
+const charts: Chart[] = [];
 for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]')) {
 	const spec = JSON.parse(figure.dataset.chart!) as ChartSpec;
 	const canvas = figure.querySelector('canvas')!;
 	canvas.hidden = false;
-	new Chart(canvas, {
-		type: spec.type,
-		data: {
-			labels: spec.labels,
-			datasets: spec.series.map((s, i) => ({
-				label: s.label,
-				data: s.values,
-				backgroundColor: s.color,
-				borderColor: s.color,
-				borderWidth: 2,
-				// A different point shape per series, so lines differ by more than colour.
-				pointStyle: (['circle', 'rect', 'triangle'] as const)[i % 3],
-				pointRadius: 4,
-			})),
-		},
-		options: {
-			animation: false,
-			responsive: true,
-			maintainAspectRatio: false,
-			scales: {
-				x: { stacked: spec.stacked, ticks: { font: { size: large() ? 16 : 12 } } },
-				y: {
-					stacked: spec.stacked,
-					beginAtZero: true,
-					max: spec.yMax,
-					ticks: { font: { size: large() ? 16 : 12 } },
-				},
+	const size = fontSize();
+	// What the ticks and legend are drawn at, on the canvas for anyone (and the browser tests) to read.
+	canvas.dataset.fontSize = String(size);
+	charts.push(
+		new Chart(canvas, {
+			type: spec.type,
+			data: {
+				labels: spec.labels,
+				datasets: spec.series.map((s, i) => ({
+					label: s.label,
+					data: s.values,
+					backgroundColor: s.color,
+					borderColor: s.color,
+					borderWidth: 2,
+					// A different point shape per series, so lines differ by more than colour.
+					pointStyle: (['circle', 'rect', 'triangle'] as const)[i % 3],
+					pointRadius: 4,
+				})),
 			},
-			plugins: { legend: { labels: { font: { size: large() ? 16 : 12 } } } },
-		},
-	});
+			options: {
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { stacked: spec.stacked, ticks: { font: { size } } },
+					y: { stacked: spec.stacked, beginAtZero: true, max: spec.yMax, ticks: { font: { size } } },
+				},
+				plugins: { legend: { labels: { font: { size } } } },
+			},
+		}),
+	);
 }
+
+// The reader may switch 长辈模式 on or off while the page is open: the charts follow the new text size.
+new MutationObserver(() => {
+	const size = fontSize();
+	for (const chart of charts) {
+		const o = chart.options;
+		for (const axis of ['x', 'y'] as const) {
+			const ticks = o.scales?.[axis]?.ticks;
+			if (ticks) ticks.font = { size };
+		}
+		if (o.plugins?.legend?.labels) o.plugins.legend.labels.font = { size };
+		chart.update();
+		chart.canvas.dataset.fontSize = String(size);
+	}
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });

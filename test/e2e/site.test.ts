@@ -53,8 +53,8 @@ describe('quarter grade page', () => {
 			.sort();
 		expect(expected.length).toBeGreaterThan(0);
 		const page = await open(`/grades/${q.quarter}/`);
-		await page.getByLabel('类别').selectOption('A');
-		await page.getByLabel('等次').selectOption('yellow');
+		await page.getByRole('combobox', { name: '类别' }).selectOption('A');
+		await page.getByRole('combobox', { name: '等次' }).selectOption('yellow');
 		const visible = page.locator('#grades-table tbody tr:not([hidden]) th');
 		expect((await visible.allTextContents()).map((s) => s.trim()).sort()).toEqual(expected);
 		expect(await page.locator('form.table-filter output').textContent()).toBe(

@@ -60,7 +60,7 @@ describe('fields made from the column definitions', () => {
 			name: 'category',
 			title: '类别',
 			description:
-				'评价类别（seed 002 三(一)）：镇街、园区、A类、B类。取值：town（镇街）、park（园区）、A（A类）、B（B类）',
+				'评价类别（淮信用办〔2022〕6号 三(一)）：镇街、园区、A类、B类。取值：town（镇街）、park（园区）、A（A类）、B（B类）',
 			type: 'string',
 			example: 'A',
 			constraints: { enum: ['town', 'park', 'A', 'B'], required: true },

@@ -5,39 +5,12 @@
  * without it this test fails rather than passing silently.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	chmodSync,
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CSP_HEADER } from '../../src/lib/security.ts';
-
-const root = resolve(import.meta.dirname, '..', '..');
-const DEPLOY = join(root, 'scripts', 'deploy');
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find(existsSync);
-const MIME = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
-
-/**
- * The nginx binary and its mime.types, or an error that says what to install: every test that needs nginx fails with
- * this message when it is missing, none is skipped and none fails on an undefined path instead.
- */
-function nginx(): { bin: string; mime: string } {
-	if (!NGINX)
-		throw new Error(
-			'没有安装 nginx，无法检查部署配置：请运行 apt-get install -y nginx（CI 的 .ci/run 会安装）',
-		);
-	if (!MIME) throw new Error(`找不到 nginx 的 mime.types（${NGINX} 已安装）：请重新安装 nginx 软件包`);
-	return { bin: NGINX, mime: MIME };
-}
+import { DEPLOY, MIME, NGINX, installNginx, nginx, serveWithNginx } from '../helpers/nginx.ts';
 
 let work: string;
 beforeAll(() => {
@@ -47,46 +20,13 @@ afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-/** Writes the shipped config into `dir` with its absolute paths pointed there, and a main nginx.conf around it. */
-function install(dir: string, server: string): string {
-	mkdirSync(join(dir, 'conf', 'xinyong'), { recursive: true });
-	mkdirSync(join(dir, 'logs'), { recursive: true });
-	const local = (text: string) =>
-		text
-			.replaceAll('/etc/nginx/xinyong/', `${dir}/conf/xinyong/`)
-			.replaceAll('/etc/ssl/xinyong/', `${dir}/ssl/`)
-			.replaceAll('/srv/xinyong/dist', `${dir}/dist`);
-	for (const f of ['locations.conf', 'security-headers.conf'])
-		writeFileSync(join(dir, 'conf', 'xinyong', f), local(readFileSync(join(DEPLOY, 'nginx', f), 'utf8')));
-	cpSync(nginx().mime, join(dir, 'conf', 'mime.types'));
-	writeFileSync(join(dir, 'conf', 'server.conf'), local(server));
-	const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-		.map((t) => `\t${t}_temp_path ${dir}/${t};`)
-		.join('\n');
-	writeFileSync(
-		join(dir, 'conf', 'nginx.conf'),
-		`pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n\taccess_log off;\n${temp}\n\tinclude ${dir}/conf/server.conf;\n}\n`,
-	);
-	return join(dir, 'conf', 'nginx.conf');
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => done(port));
-		});
-	});
-}
-
 describe('scripts/deploy/nginx', () => {
 	it('needs nginx to be installed (apt-get install -y nginx; .ci/run installs it)', () => {
-		expect(nginx().bin).toMatch(/\/nginx$/);
+		expect(NGINX, '没有安装 nginx：请运行 apt-get install -y nginx').toBeDefined();
+		expect(MIME, '找不到 nginx 的 mime.types').toBeDefined();
 	});
 
 	it('passes nginx -t as shipped (server names, TLS, includes)', () => {
-		const { bin } = nginx();
 		const dir = join(work, 't');
 		mkdirSync(join(dir, 'ssl'), { recursive: true });
 		mkdirSync(join(dir, 'dist'), { recursive: true });
@@ -109,8 +49,8 @@ describe('scripts/deploy/nginx', () => {
 			],
 			{ stdio: 'ignore' },
 		);
-		const conf = install(dir, readFileSync(join(DEPLOY, 'nginx', 'site.conf'), 'utf8'));
-		const r = spawnSync(bin, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
+		const conf = installNginx(dir, readFileSync(join(DEPLOY, 'nginx', 'site.conf'), 'utf8'));
+		const r = spawnSync(nginx().bin, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
 		expect(r.stderr).toContain('syntax is ok');
 		expect(r.stderr).toContain('test is successful');
 		expect(r.stderr).not.toContain('[warn]');
@@ -118,16 +58,13 @@ describe('scripts/deploy/nginx', () => {
 	});
 
 	describe('serving a site', () => {
-		let server: ChildProcess;
+		let stop: () => void;
 		let base: string;
 		beforeAll(async () => {
-			// Without nginx there is nothing to start: each test below then fails with what to install (a failing
-			// hook would only mark them skipped).
-			if (!NGINX || !MIME) return;
-			const { bin } = nginx();
 			const dir = join(work, 'live');
 			const files: Record<string, string> = {
 				'index.html': '<!doctype html><title>首页</title>',
+				'404.html': '<!doctype html><html lang="zh-CN"><title>页面不存在</title><h1>页面不存在</h1></html>',
 				'grades/index.html': '<!doctype html><title>信用评价</title>',
 				'_astro/site.B1x2y3z4.css': 'body{}',
 				'pagefind/pagefind.js': 'export {}',
@@ -143,32 +80,13 @@ describe('scripts/deploy/nginx', () => {
 				mkdirSync(dirname(join(dir, 'dist', p)), { recursive: true });
 				writeFileSync(join(dir, 'dist', p), body);
 			}
-			const port = await freePort();
-			const conf = install(
-				dir,
-				`server {\n\tlisten 127.0.0.1:${port};\n\troot /srv/xinyong/dist;\n\tinclude /etc/nginx/xinyong/locations.conf;\n}\n`,
-			);
 			chmodSync(work, 0o755);
-			// One process, in the foreground, so the test owns it and stops it by its pid.
-			server = spawn(bin, ['-p', dir, '-c', conf, '-g', 'daemon off; master_process off;'], {
-				stdio: 'ignore',
-			});
-			base = `http://127.0.0.1:${port}`;
-			for (let i = 0; i < 100; i++) {
-				try {
-					await fetch(base + '/');
-					return;
-				} catch {
-					await new Promise((r) => setTimeout(r, 50));
-				}
-			}
-			throw new Error(`nginx 没有启动：${readFileSync(join(dir, 'logs', 'error.log'), 'utf8')}`);
+			({ base, stop } = await serveWithNginx(dir, join(dir, 'dist')));
 		});
 		afterAll(() => {
-			server?.kill('SIGTERM');
+			stop?.();
 		});
 		const head = async (path: string) => {
-			nginx();
 			const r = await fetch(base + path);
 			await r.arrayBuffer();
 			return { status: r.status, h: (k: string) => r.headers.get(k) };
@@ -201,6 +119,25 @@ describe('scripts/deploy/nginx', () => {
 			);
 			expect((await head('/grades')).status).toBe(200);
 			expect((await head('/missing/')).status).toBe(404);
+		});
+
+		it('answers a missing address with the site’s Chinese 404.html and status 404, wherever it is', async () => {
+			for (const path of [
+				'/nonexistent/',
+				'/grades/2099-Q1/',
+				'/_astro/missing.js',
+				'/pagefind/missing.js',
+			]) {
+				const r = await fetch(base + path);
+				const body = await r.text();
+				expect([path, r.status, r.headers.get('content-type')]).toEqual([
+					path,
+					404,
+					'text/html; charset=utf-8',
+				]);
+				expect(body).toContain('<h1>页面不存在</h1>');
+				expect(r.headers.get('content-security-policy'), path).toBe(CSP_HEADER);
+			}
 		});
 
 		it('gives pagefind files their types, caching hashed index files for a year', async () => {

@@ -95,7 +95,7 @@ describe('the data dictionary', () => {
 			values:
 				'镇街（town；也可写 镇、街道、镇（街道）、镇(街道)）、园区（park）、A类（A；也可写 A类部门、a）、B类（B；也可写 B类部门、b）',
 			required: true,
-			doc: '评价类别（seed 002 三(一)）：镇街、园区、A类、B类',
+			doc: '评价类别（淮信用办〔2022〕6号 三(一)）：镇街、园区、A类、B类',
 			example: 'A类',
 		});
 		expect(units.exampleCsv).toBe('单位编号,类别,设立日期,撤销日期,并入单位,备注\nfgw,A类,2023-10-01,,,');

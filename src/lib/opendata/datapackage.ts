@@ -163,7 +163,7 @@ const rubrics: Family = {
 	stem: 'rubrics/*',
 	title: (y) => `评价指标（${y} 年）`,
 	description:
-		'当年的评价指标（seed 002 附件1）：每行一项指标，含分组、分值、适用类别和计分规则。JSON 文件中的 indicators 是这张表；文件顶层还有 year、title、source、groups、commitmentCategories、thresholds、notes。',
+		'当年的评价指标（淮信用办〔2022〕6号 附件1）：每行一项指标，含分组、分值、适用类别、计分规则和考核主体。JSON 文件中指标表在 indicators 下；另有年度（year）、名称（title）、依据（source）、分组（groups）、承诺类别（commitmentCategories）、等次分数线（thresholds）和整理说明（notes）。',
 	property: 'indicators',
 	fields: (form) => (form === 'json' ? rubricJsonFields() : rubricCsvFields()),
 	primaryKey: ['id'],
@@ -175,7 +175,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 	stem: 'grades/*',
 	title: (q) => `季度评价结果（${q}）`,
 	description:
-		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ maxPoints，限定在 0～100，保留一位小数。JSON 文件顶层另有 quarter、rubric（指标年度）、asOf（数据截至日期）。',
+		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ 适用指标满分之和（字段 maxPoints），限定在 0～100，保留一位小数。JSON 文件另有季度（quarter）、所用指标的年度（rubric）和文件生成的截至日期（asOf）。',
 	property: 'units',
 	fields: (form, q) => {
 		const rubric = rubricOf(Number(q.slice(0, 4)));
@@ -452,7 +452,7 @@ const exemplars: Family = {
 	stem: 'exemplars',
 	title: () => '政务诚信典型',
 	description:
-		'自公示第一天起公开的“政务诚信典型”人选（seed 000）：公示中、已认定和已撤销的都在内。只含可公开的字段；联系方式、推荐单位意见、信用审查情况从不公开。',
+		'自公示第一天起公开的“政务诚信典型”人选（《淮安区“政务诚信典型”评选宣传办法》）：公示中、已认定和已撤销的都在内。只含可公开的字段；联系方式、推荐单位意见、信用审查情况从不公开。',
 	fields: (form) => exemplarFields(form),
 	primaryKey: ['id'],
 	open: true,
@@ -462,7 +462,8 @@ const incentiveList: Family = {
 	name: () => 'incentive-list',
 	stem: 'incentive-list',
 	title: () => '激励名单',
-	description: '已认定且未撤销的“政务诚信典型”，即报送公共信用信息平台的守信激励名单（seed 000 第九条）。',
+	description:
+		'已认定且未撤销的“政务诚信典型”，即报送公共信用信息平台的守信激励名单（《淮安区“政务诚信典型”评选宣传办法》第九条）。',
 	fields: (form) => exemplarFields(form),
 	primaryKey: ['id'],
 	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('exemplars'), fields: ['id'] } }],

@@ -153,7 +153,7 @@ export function dataDictionary(): DictEntry[] {
 			name: 'rubrics',
 			title: '评价指标',
 			path: 'rubrics/<年>.json',
-			doc: '每年一个文件：当年的评价指标（seed 002 附件1），含分组、分值、适用类别、计分规则、考核主体，由开发人员与区信用办共同维护；各项指标见“评价方法”页',
+			doc: '每年一个文件：当年的评价指标（淮信用办〔2022〕6号 附件1），含分组、分值、适用类别、计分规则、考核主体，由开发人员与区信用办共同维护；各项指标见“评价方法”页，从原文件整理指标时的理解说明（notes、interpretation）见数据字典页',
 			fields: jsonFields(rubricSchema),
 			codes: inputCodes('rubrics'),
 		},

@@ -59,8 +59,8 @@ const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.labe
 >;
 
 /**
- * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason), as
- * HTML text. Built as a string rather than as Astro elements: a unit's year page lists four quarters of them (about
+ * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason, and the
+ * row's 记录编号 in small print, which objections and citations quote), as HTML text. Built as a string rather than as Astro elements: a unit's year page lists four quarters of them (about
  * 400 rows at city scale), 2,500 such pages per build, and Astro renders each expression of each row separately.
  * Every value from the data goes through `escapeHtml`.
  */
@@ -71,7 +71,7 @@ export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<
 		if (!e) continue;
 		const count = e.count && e.count > 1 ? ` ${e.count} 项` : '';
 		const reason = e.reason ? `（理由：${escapeHtml(e.reason)}）` : '';
-		html += `<li>${escapeHtml(e.date ?? '')} · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason}</li>`;
+		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
 	}
 	return html;
 }

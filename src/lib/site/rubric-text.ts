@@ -55,3 +55,50 @@ export function maxFor(indicators: readonly Indicator[], category: UnitCategory)
 		) / 100
 	);
 }
+
+/**
+ * The grade standard of a rubric year in one line, numbers from its `thresholds`:
+ * `红名单 ≥ 85 分、蓝名单 60～85 分、黄名单 < 60 分`.
+ * @see seeds/002 三(二)
+ */
+export function standardLine(thresholds: { red: number; blue: number }): string {
+	const { red, blue } = thresholds;
+	return `${t.grade.red} ≥ ${n(red)} 分、${t.grade.blue} ${n(blue)}～${n(red)} 分、${t.grade.yellow} < ${n(blue)} 分`;
+}
+
+/**
+ * Why an indicator has 0 points when nothing was reported for it, naming who should have reported (考核主体): for
+ * the rules that count reported facts (done, items, judged points) with no fact behind them. Undefined when the
+ * points rest on something (a fact, a pledge, a deduction) or come from other data (commitment coverage).
+ */
+export function zeroNote(
+	ind: Pick<Indicator, 'assessor' | 'rule'>,
+	points: { points: number; evidence: readonly string[]; pledges?: readonly string[] },
+): string | undefined {
+	if (points.points !== 0 || points.evidence.length || points.pledges?.length) return undefined;
+	const rule = ind.rule;
+	if (rule.kind === 'perItem' && rule.source === 'pledges')
+		return `本季度没有有效的企业信用承诺，按 0 分计（考核主体：${ind.assessor}）`;
+	if (rule.kind === 'done' || rule.kind === 'perItem' || rule.kind === 'judged')
+		return `本季度没有报送记录，按 0 分计（考核主体：${ind.assessor}）`;
+	return undefined;
+}
+
+/**
+ * Splits running text into pieces, marking those that must read whole: dates and record ids (`2023-05-18`,
+ * `SX-2023-002`, `2023Q4-0001`) and numbers with their unit (`86 万元`, `7.5 分`). A page renders the marked pieces
+ * unbreakable, so a line never ends in "2023-05-" or "86".
+ */
+export function keepTogether(text: string): { text: string; whole: boolean }[] {
+	const out: { text: string; whole: boolean }[] = [];
+	let last = 0;
+	for (const m of text.matchAll(WHOLE)) {
+		if (m.index > last) out.push({ text: text.slice(last, m.index), whole: false });
+		out.push({ text: m[0], whole: true });
+		last = m.index + m[0].length;
+	}
+	if (last < text.length) out.push({ text: text.slice(last), whole: false });
+	return out;
+}
+const WHOLE =
+	/[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+(?:\s?(?:分|万元|元|个|项|次|家|年|日))?|\d+(?:\s?(?:分|万元|元|个|项|次|家|年|日))?/g;

@@ -1,0 +1,515 @@
+/**
+ * The site as its readers need it (issue 17), in Chromium at 375 and 1280 px, normal and 长辈模式: numbers, dates and
+ * grades that read whole, a unit page a phone can hold in 长辈模式, the grade standard beside every result with the
+ * rubric's own numbers, a real 异议 path from every result and exemplar, a Chinese 404 from the nginx recipe, and no
+ * console error anywhere (favicon included).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { onePerTemplate } from './pages.ts';
+import { serveStatic } from './server.ts';
+import { E2E_EPOCH } from './global-setup.ts';
+import { FIXTURES } from '../helpers/files.ts';
+import { serveWithNginx } from '../helpers/nginx.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const dist = () => inject('distDir');
+const base = () => inject('baseUrl');
+const readJson = <T>(path: string) => JSON.parse(readFileSync(join(dist(), 'data', path), 'utf8')) as T;
+interface GradeFile {
+	quarter: string;
+	rubric: string;
+	units: { id: string; name: string; grade: string; overrides: unknown[] }[];
+}
+const quarters = () =>
+	readdirSync(join(dist(), 'data', 'grades'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => f.slice(0, -5))
+		.sort();
+const gradeFile = (q: string) => readJson<GradeFile>(`grades/${q}.json`);
+const units = () => readJson<{ id: string }[]>('units.json');
+const html = (path: string) => readFileSync(join(dist(), path, 'index.html'), 'utf8');
+/** The text of an HTML fragment: tags dropped, entities of the site's escaping decoded, white space collapsed. */
+const text = (fragment: string) =>
+	fragment
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** A browser context at a width, in normal mode or 长辈模式 (set the way the site remembers it). */
+async function context(width: number, mode: 'normal' | 'large', options: { bypassCSP?: boolean } = {}) {
+	const ctx = await browser.newContext({ viewport: { width, height: 800 }, ...options });
+	if (mode === 'large') await ctx.addInitScript(() => localStorage.setItem('display-mode', 'large'));
+	return ctx;
+}
+
+describe('numbers, dates and grades read whole', () => {
+	/** The latest quarter, a unit with a grade override and one without, and the methodology. */
+	const pages = () => {
+		const latest = gradeFile(quarters().at(-1)!);
+		const adjusted = latest.units.find((u) => u.overrides.length > 0)!;
+		const plain = latest.units.find((u) => u.overrides.length === 0)!;
+		return [`/grades/${latest.quarter}/`, `/units/${adjusted.id}/`, `/units/${plain.id}/`, '/methodology/'];
+	};
+	for (const width of [375, 1280])
+		for (const mode of ['normal', 'large'] as const)
+			it(`keeps every table cell holding a number, date or grade on one line at ${width} px in ${mode} mode`, async () => {
+				const ctx = await context(width, mode);
+				const page = await ctx.newPage();
+				let checked = 0;
+				const broken: string[] = [];
+				for (const path of pages()) {
+					await page.goto(base() + path);
+					const r = await page.evaluate(() => {
+						/** How many lines a node's text takes: its client rects grouped by their top. */
+						const lines = (node: Node) => {
+							const range = document.createRange();
+							range.selectNodeContents(node);
+							const tops: number[] = [];
+							for (const rect of range.getClientRects())
+								if (
+									rect.width > 0 &&
+									rect.height > 0 &&
+									!tops.some((t) => Math.abs(t - rect.top) < rect.height / 2)
+								)
+									tops.push(rect.top);
+							return tops.length;
+						};
+						const NUMBER = /^[+\-−]?\d[\d.,]*(\s*\/\s*\d[\d.]*)?(\s*分)?$/;
+						const DATE = /^\d{4}-\d\d-\d\d$/;
+						const targets: Element[] = [];
+						for (const td of document.querySelectorAll('main td')) {
+							const t = td.textContent!.trim();
+							if (td.classList.contains('num') || NUMBER.test(t) || DATE.test(t)) targets.push(td);
+							targets.push(...td.querySelectorAll('.grade, .date'));
+						}
+						return {
+							checked: targets.length,
+							broken: targets.filter((t) => lines(t) > 1).map((t) => JSON.stringify(t.textContent!.trim())),
+						};
+					});
+					checked += r.checked;
+					broken.push(...r.broken.map((b) => `${path} ${b}`));
+				}
+				expect(broken).toEqual([]);
+				// The quarter alone has a score, a grade, a rank and a change per unit: the check is never vacuous.
+				expect(checked).toBeGreaterThan(4 * gradeFile(quarters().at(-1)!).units.length);
+				await ctx.close();
+			});
+
+	it('lets a wide table scroll in its own labelled, focusable box with the first column in view', async () => {
+		const ctx = await context(375, 'normal');
+		const page = await ctx.newPage();
+		await page.goto(base() + `/grades/${quarters().at(-1)}/`);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+		const box = page.locator('.table-scroll').filter({ has: page.locator('#grades-table') });
+		expect(await box.getAttribute('role')).toBe('region');
+		expect(await box.getAttribute('aria-label')).toMatch(/得分、等次与排名/);
+		expect(await box.getAttribute('tabindex')).toBe('0');
+		const firstCell = page.locator('#grades-table tbody tr').first().locator('th');
+		const before = await firstCell.boundingBox();
+		await box.evaluate((b) => (b.scrollLeft = 200));
+		expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+		// Sticky: the name stays where it was (within the border's pixel), though the table moved 200 px.
+		expect(Math.abs((await firstCell.boundingBox())!.x - before!.x)).toBeLessThanOrEqual(1);
+		await ctx.close();
+	});
+});
+
+describe('the navigation bar', () => {
+	it('lines up with the site name and the content at 1280 px', async () => {
+		const ctx = await context(1280, 'normal');
+		const page = await ctx.newPage();
+		await page.goto(base() + '/methodology/');
+		const left = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((e) => Math.round(e.getBoundingClientRect().left));
+		const [nav, name, h1] = await Promise.all([left('nav ul a'), left('.site-name'), left('main h1')]);
+		expect([nav, name]).toEqual([h1, h1]);
+		await ctx.close();
+	});
+});
+
+describe('长辈模式 on a phone', () => {
+	it(
+		'never makes a page scroll sideways at 375 px, in either mode, on any page template',
+		{ timeout: 180_000 },
+		async () => {
+			const wide: string[] = [];
+			for (const mode of ['normal', 'large'] as const) {
+				const ctx = await context(375, mode);
+				const page = await ctx.newPage();
+				for (const path of onePerTemplate(dist())) {
+					await page.goto(base() + path);
+					const width = await page.evaluate(() => document.documentElement.scrollWidth);
+					if (width > 375) wide.push(`${mode} ${path} ${width}`);
+				}
+				await ctx.close();
+			}
+			expect(wide).toEqual([]);
+		},
+	);
+
+	it('shows each table row as a card of 列名：值 pairs, built without JavaScript', async () => {
+		const q = quarters().at(-1)!;
+		// data-label is in the published HTML: the cards need no script.
+		const row = html(`grades/${q}`).match(/<tr data-category[\s\S]*?<\/tr>/)![0];
+		expect([...row.matchAll(/data-label="([^"]*)"/g)].map((m) => m[1])).toEqual([
+			'单位',
+			'类别',
+			'得分',
+			'等次',
+			'类内排名',
+			'较上季度',
+			'异议',
+		]);
+		const ctx = await context(375, 'large');
+		const page = await ctx.newPage();
+		await page.goto(base() + `/grades/${q}/`);
+		const first = page.locator('#grades-table tbody tr').first();
+		expect(await first.evaluate((tr) => getComputedStyle(tr).display)).toBe('flex');
+		expect(await page.locator('#grades-table thead').isHidden()).toBe(true);
+		const score = first.locator('td.num').first();
+		expect(await score.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"得分："');
+		// The values are at the mode's text size, and the page does not scroll sideways.
+		const root = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+		expect(await score.evaluate((td) => parseFloat(getComputedStyle(td).fontSize))).toBe(root);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+		await ctx.close();
+	});
+
+	it('keeps every unit page within 3 times its normal height at 375 px', { timeout: 300_000 }, async () => {
+		const heights = async (mode: 'normal' | 'large') => {
+			const ctx = await context(375, mode);
+			const page = await ctx.newPage();
+			const out = new Map<string, number>();
+			for (const { id } of units()) {
+				await page.goto(base() + `/units/${id}/`);
+				out.set(id, await page.evaluate(() => document.documentElement.scrollHeight));
+			}
+			await ctx.close();
+			return out;
+		};
+		const normal = await heights('normal');
+		const large = await heights('large');
+		const over = [...large]
+			.filter(([id, h]) => h > 3 * normal.get(id)!)
+			.map(([id, h]) => `${id}: ${h} / ${normal.get(id)}`);
+		expect(over).toEqual([]);
+		expect(normal.size).toBe(units().length);
+	});
+
+	it('sizes chart ticks and legends with the mode, also when the reader switches, and stacks the header', async () => {
+		const unit = gradeFile(quarters().at(-1)!).units[0].id;
+		const ctx = await context(375, 'normal');
+		const page = await ctx.newPage();
+		await page.goto(base() + `/units/${unit}/`);
+		const canvas = page.locator('figure.chart canvas');
+		await expect.poll(() => canvas.isVisible()).toBe(true);
+		const root = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+		const drawn = async () => Number(await canvas.getAttribute('data-font-size'));
+		expect(await drawn()).toBe(await root());
+		const normal = await drawn();
+		await page.getByRole('button', { name: '长辈模式' }).click();
+		await expect.poll(drawn).toBe(await root());
+		expect(await drawn()).toBeGreaterThan(normal);
+		// The header stacks: the mode switch sits below the search box, whose hint is not cut off.
+		const [search, tools] = await Promise.all([
+			page.locator('header form[role="search"]').boundingBox(),
+			page.locator('.reader-tools').boundingBox(),
+		]);
+		expect(tools!.y).toBeGreaterThanOrEqual(search!.y + search!.height - 1);
+		const hint = await page.locator('#site-search').evaluate((i: HTMLInputElement) => {
+			const probe = document.createElement('span');
+			probe.style.font = getComputedStyle(i).font;
+			probe.textContent = i.placeholder;
+			document.body.append(probe);
+			const width = probe.getBoundingClientRect().width;
+			probe.remove();
+			return { width, room: i.clientWidth - parseFloat(getComputedStyle(i).paddingLeft) * 2 };
+		});
+		expect(hint.width).toBeLessThanOrEqual(hint.room);
+		await ctx.close();
+	});
+});
+
+describe('the standard beside every result', () => {
+	const thresholds = (year: string) =>
+		readJson<{ thresholds: { red: number; blue: number } }>(`rubrics/${year}.json`).thresholds;
+	const line = ({ red, blue }: { red: number; blue: number }) =>
+		`红名单 ≥ ${red} 分、蓝名单 ${blue}～${red} 分、黄名单 < ${blue} 分`;
+	const standards = (page: string) =>
+		[...page.matchAll(/<p class="grade-standard"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => text(m[1]));
+
+	it('is on every quarter page, with the numbers of that quarter’s rubric and the 失信 rule, linking to the method', () => {
+		expect(quarters().length).toBeGreaterThan(0);
+		for (const q of quarters()) {
+			const page = html(`grades/${q}`);
+			const year = gradeFile(q).rubric;
+			const [standard, ...more] = standards(page);
+			expect(more, q).toEqual([]);
+			expect(standard, q).toContain(`（${year} 年评价指标）`);
+			expect(standard, q).toContain(line(thresholds(year)));
+			expect(standard, q).toContain('有失信记录的单位不得评为红名单');
+			expect(page).toContain(`href="/methodology/#standard-${year}"`);
+		}
+		expect(html('methodology')).toMatch(/id="standard-\d{4}"/);
+	});
+
+	it('is on every unit page with results, for every rubric year of its history', () => {
+		let pages = 0;
+		for (const { id } of units()) {
+			const years = new Set(
+				quarters()
+					.filter((q) => gradeFile(q).units.some((u) => u.id === id))
+					.map((q) => gradeFile(q).rubric),
+			);
+			const found = standards(html(`units/${id}`));
+			if (!years.size) {
+				expect(found, id).toEqual([]);
+				continue;
+			}
+			pages++;
+			for (const year of years)
+				expect(
+					found.some((s) => s.includes(year) && s.includes(line(thresholds(year)))),
+					`${id} ${year}`,
+				).toBe(true);
+		}
+		expect(pages).toBeGreaterThan(50);
+	});
+
+	it('says which indicator got 0 because nothing was reported, naming the assessing office', () => {
+		const rubric = readJson<{ indicators: { id: string; assessor: string }[] }>(
+			`rubrics/${gradeFile(quarters().at(-1)!).rubric}.json`,
+		);
+		const notes = units().flatMap(({ id }) =>
+			[...html(`units/${id}`).matchAll(/本季度没有报送记录，按 0 分计（考核主体：([^）]*)）/g)].map(
+				(m) => m[1],
+			),
+		);
+		expect(notes.length).toBeGreaterThan(0);
+		const assessors = new Set(rubric.indicators.map((i) => i.assessor));
+		for (const a of notes) expect(assessors.has(a), a).toBe(true);
+	});
+});
+
+describe('the standard comes from the rubric, not from the page', () => {
+	let work: string;
+	let url: string;
+	let close: () => void;
+	beforeAll(async () => {
+		work = mkdtempSync(join(tmpdir(), 'xy-standard-'));
+		const data = join(work, 'data');
+		cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+		const rubricFile = join(data, 'rubrics', '2022.json');
+		const rubric = JSON.parse(readFileSync(rubricFile, 'utf8'));
+		rubric.thresholds = { red: 90, blue: 70 };
+		writeFileSync(rubricFile, JSON.stringify(rubric, null, '\t'));
+		const r = spawnSync('node', ['scripts/build.ts'], {
+			cwd: resolve(import.meta.dirname, '..', '..'),
+			env: {
+				...process.env,
+				SOURCE_DATE_EPOCH: E2E_EPOCH,
+				DATA_DIR: data,
+				OUT_DIR: join(work, 'dist'),
+				CACHE_DIR: join(work, 'cache'),
+				ASTRO_CACHE_DIR: join(work, 'astro'),
+			},
+			encoding: 'utf8',
+		});
+		if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+		const s = await serveStatic(join(work, 'dist'));
+		url = s.url;
+		close = () => s.server.close();
+	});
+	afterAll(() => {
+		close?.();
+		rmSync(work, { recursive: true, force: true });
+	});
+	it('shows a rubric year’s own thresholds on the quarter, unit and methodology pages', async () => {
+		for (const path of ['/grades/2022-Q1/', '/units/t1/', '/methodology/']) {
+			const body = await (await fetch(url + path)).text();
+			expect(text(body), path).toContain('红名单 ≥ 90 分、蓝名单 70～90 分、黄名单 < 70 分');
+			expect(text(body), path).not.toContain('85 分');
+		}
+	});
+});
+
+describe('the 异议 path', () => {
+	/** The 异议 links of a built page, as [kind, id, period] triples. */
+	const objections = (page: string) =>
+		[...page.matchAll(/href="\/objection\/\?([^"]*)"/g)].map((m) => {
+			const q = new URLSearchParams(m[1].replace(/&amp;/g, '&'));
+			return [q.get('kind'), q.get('id'), q.get('period')];
+		});
+
+	it('is linked from every result of every quarter page, with the unit and the quarter', () => {
+		for (const q of quarters())
+			expect(objections(html(`grades/${q}`)), q).toEqual(gradeFile(q).units.map((u) => ['grade', u.id, q]));
+	});
+
+	it('is linked from every quarter of every unit page and from every 失信 record, whose ids show in small print', () => {
+		const records = readJson<{ id: string; unitId: string; date: string }[]>('dishonesty.json');
+		for (const { id } of units()) {
+			const page = html(`units/${id}`);
+			const history = quarters()
+				.filter((q) => gradeFile(q).units.some((u) => u.id === id))
+				.reverse()
+				.map((q) => ['grade', id, q]);
+			const own = records.filter((r) => r.unitId === id);
+			expect(objections(page), id).toEqual([
+				...history,
+				...own.map((r) => [
+					'record',
+					r.id,
+					`${r.date.slice(0, 4)}-Q${Math.ceil(Number(r.date.slice(5, 7)) / 3)}`,
+				]),
+			]);
+			expect(page).toContain(`<p class="record-id">单位编号 ${id}</p>`);
+			for (const r of own) expect(page).toContain(`记录编号 ${r.id}`);
+		}
+		expect(records.length).toBeGreaterThan(0);
+	});
+
+	it('is linked from every exemplar page, with the candidate', () => {
+		const exemplars = readJson<{ id: string; year: number }[]>('exemplars.json');
+		expect(exemplars.length).toBeGreaterThan(0);
+		for (const e of exemplars)
+			expect(objections(html(`exemplars/${e.year}/${e.id}`)), e.id).toContainEqual([
+				'exemplar',
+				e.id,
+				String(e.year),
+			]);
+	});
+
+	it('opens from a result with the record filled in, ready to copy and in the e-mail subject', async () => {
+		const q = quarters().at(-1)!;
+		const unit = gradeFile(q).units[0];
+		const ctx = await context(375, 'normal');
+		const page = await ctx.newPage();
+		await page.goto(base() + `/grades/${q}/`);
+		await page
+			.locator('#grades-table tbody tr')
+			.first()
+			.getByRole('link', { name: /提出异议/ })
+			.click();
+		await page.waitForURL(/\/objection\/\?/);
+		const ref = page.locator('#objection-ref');
+		await expect.poll(() => ref.isVisible()).toBe(true);
+		const label = `${q.slice(0, 4)}年第${'一二三四'[Number(q.at(-1)) - 1]}季度`;
+		expect(await ref.textContent()).toBe(`季度评价结果 · 单位编号 ${unit.id} · ${label}（${q}）`);
+		expect(await page.locator('#objection-hint').isHidden()).toBe(true);
+		const mail = decodeURIComponent((await page.locator('#objection-mail').getAttribute('href'))!);
+		expect(mail).toContain(`?subject=异议：季度评价结果 · 单位编号 ${unit.id}`);
+		for (const section of ['谁可以提出', '提出方式', '需要提供的材料', '10 个工作日', '核查之后'])
+			expect(await page.locator('main').textContent()).toContain(section);
+		expect(await page.locator('main').textContent()).toContain('当面提交：');
+		await ctx.close();
+	});
+
+	it('shows a plain instruction without JavaScript, and never shows a crafted id', async () => {
+		const noJs = await browser.newContext({ javaScriptEnabled: false });
+		const plain = await noJs.newPage();
+		await plain.goto(base() + '/objection/?kind=grade&id=cqz&period=2023-Q4');
+		expect(await plain.locator('#objection-hint').isVisible()).toBe(true);
+		expect(await plain.locator('#objection-ref-box').isHidden()).toBe(true);
+		await noJs.close();
+		const ctx = await context(1280, 'normal');
+		const page = await ctx.newPage();
+		let dialogs = 0;
+		page.on('dialog', (d) => {
+			dialogs++;
+			void d.dismiss();
+		});
+		await page.goto(
+			base() + '/objection/?kind=grade&id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&period=2023-Q4',
+		);
+		expect(await page.locator('#objection-ref-box').isHidden()).toBe(true);
+		expect(await page.locator('main img').count()).toBe(0);
+		expect(dialogs).toBe(0);
+		await ctx.close();
+	});
+});
+
+describe('404 and the console', () => {
+	it('serves the Chinese 404 page with status 404 through the nginx recipe, with header, search and navigation', async () => {
+		const work = mkdtempSync(join(tmpdir(), 'xy-nginx-e2e-'));
+		const { base: nginx, stop } = await serveWithNginx(work, dist());
+		try {
+			const r = await fetch(nginx + '/nonexistent/');
+			const body = await r.text();
+			expect([r.status, r.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
+			expect(body).toContain('<html lang="zh-CN">');
+			expect(body).toContain('<h1>页面不存在</h1>');
+			expect(body).toContain('role="search"');
+			expect(body).toContain('<nav aria-label="主导航">');
+			expect(body).toContain('href="/sitemap/"');
+			expect(body).not.toContain('rel="canonical"');
+		} finally {
+			stop();
+			rmSync(work, { recursive: true, force: true });
+		}
+	});
+
+	for (const mode of ['normal', 'large'] as const)
+		it(`logs no console error and fails no request on any page template in ${mode} mode, favicon included`, async () => {
+			const ctx: BrowserContext = await context(1280, mode);
+			const page: Page = await ctx.newPage();
+			const problems: string[] = [];
+			page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()} console: ${m.text()}`));
+			page.on('pageerror', (e) => problems.push(`${page.url()} ${e.message}`));
+			page.on(
+				'response',
+				(r) =>
+					r.status() >= 400 && !r.url().endsWith('/404.html') && problems.push(`${r.status()} ${r.url()}`),
+			);
+			const pages = onePerTemplate(dist());
+			expect(pages).toEqual(expect.arrayContaining(['/404.html', '/objection/', '/sitemap/']));
+			for (const path of pages) {
+				await page.goto(base() + path, { waitUntil: 'networkidle' });
+				// Chromium asks for the favicon once per context: make it ask on every page.
+				await page.evaluate(() => fetch(document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href));
+			}
+			expect(problems).toEqual([]);
+			await ctx.close();
+		});
+
+	it('finds no accessibility violation on the new pages and the card layout (axe-core, 375 px, 长辈模式)', async () => {
+		const ctx = await context(375, 'large', { bypassCSP: true });
+		const page = await ctx.newPage();
+		const found: string[] = [];
+		for (const path of [
+			'/objection/?kind=grade&id=cqz&period=2023-Q4',
+			'/sitemap/',
+			'/404.html',
+			`/grades/${quarters().at(-1)}/`,
+			`/units/${gradeFile(quarters().at(-1)!).units[0].id}/`,
+		]) {
+			await page.goto(base() + path);
+			found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
+		}
+		expect(found).toEqual([]);
+		await ctx.close();
+	});
+});
