@@ -12,7 +12,7 @@ export function readEvents(ctx: CheckContext): Located<EventRow>[] {
 }
 
 /**
- * The valid events: about a known candidate whose 公示 has started, dated no earlier than its start, a revocation
+ * The valid events: about a known candidate in a valid 公示, dated no earlier than its first day, a revocation
  * with its public reason. Then each noticed candidate's events must follow each other in the order of seed 000
  * 第八条 and 第十条 (an objection before its conclusion, no revocation before recognition …); an event out of order is
  * reported and counted invalid, and stays in the result.
@@ -39,11 +39,13 @@ export function checkEvents(
 		const n = c.value.noticeId ? notices.byId.get(c.value.noticeId) : undefined;
 		const own = eventsOf.get(c.value.id) ?? [];
 		if (!n || own.length === 0) continue;
-		const facts = { recommendedOn: c.value.recommendedOn, reviews: [], events: own.map((e) => e.value) };
-		for (const problem of lifecycleProblems({
-			...facts,
+		const facts = {
+			recommendedOn: c.value.recommendedOn,
+			reviews: [],
+			events: own.map((e) => e.value),
 			notice: { start: n.value.start, end: n.value.end },
-		})) {
+		};
+		for (const problem of lifecycleProblems(facts)) {
 			ctx.at(own[problem.event], 'event', problem.code, problem.message);
 			ctx.markInvalid(own[problem.event]);
 		}

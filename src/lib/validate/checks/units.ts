@@ -15,7 +15,7 @@ export interface Units {
 
 /**
  * Reads units.csv. A unit dissolved before it was set up, merged into an unknown unit, or merged without a date is
- * an error (the unit itself is kept, as the tables that refer to it are still checked against it).
+ * an error; the unit stays in the result, and the tables that refer to it are checked against it.
  */
 export function checkUnits(ctx: CheckContext): Units {
 	const file = ctx.table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
