@@ -1,12 +1,13 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 
 // The canonical origin comes from the site identity file of the data folder being built (DATA_DIR).
-const dataDir = resolve(process.env.DATA_DIR || 'data');
+const root = import.meta.dirname;
+const dataDir = resolve(root, process.env.DATA_DIR || 'data');
 let site = 'https://example.invalid';
 try {
 	site = JSON.parse(readFileSync(resolve(dataDir, 'site.json'), 'utf8')).url || site;
@@ -16,10 +17,12 @@ try {
 
 export default defineConfig({
 	site,
-	// OUT_DIR lets tests and benchmarks build a dataset without touching the office's dist/.
-	outDir: process.env.OUT_DIR || 'dist',
-	// Astro's own cache (content-layer data store); tests give each build its own so parallel builds never collide.
-	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+	// `npm run build` sets OUT_DIR to its private staging folder and swaps the finished site into place
+	// (scripts/build.ts); tests and benchmarks build a dataset without touching the office's dist/.
+	outDir: resolve(root, process.env.OUT_DIR || 'dist'),
+	// Astro's own cache (content-layer data store) belongs to the build's cache folder, so that two builds with their
+	// own CACHE_DIR never read each other's content.
+	cacheDir: resolve(root, process.env.ASTRO_CACHE_DIR || join(process.env.CACHE_DIR || '.cache', 'astro')),
 	trailingSlash: 'always',
 	// Four pages in flight at once: while one page's file is written, the next is rendered. On the large benchmark
 	// dataset this took the page-generation phase from about 24 s to 19 s (the disk here is slow; see README 性能).

@@ -1,55 +1,146 @@
 /**
  * `npm run build`: the stages of `scripts/stages.ts` (validate → score, row accounting and evidence files side by
- * side, grades files after scoring → astro build → open data into the site → pagefind index). Stops at the first
- * failing stage; `dist/` is written only after validation and scoring have passed, and is removed if a later stage
- * fails, so a broken build never leaves a partial site behind.
+ * side, grades files after scoring → astro build → open data into the site → pagefind index).
+ *
+ * The site is built into a staging folder next to `OUT_DIR` and swapped in only when every stage has passed. On a
+ * failure, or on SIGINT/SIGTERM, the stages still running are stopped (each stage runs in its own process group, so
+ * the signal reaches everything it started), the staging folder is removed and the previous `OUT_DIR` is left
+ * exactly as it was. An `OUT_DIR` that is or holds the data, the sources or the project is refused before anything
+ * is deleted, and two builds never share an output or cache folder (a lock file; the second one is refused).
  *
  * A stage that runs alone prints as it goes; stages running side by side each print their output in one piece when
  * they finish, so that their lines never interleave.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildStages, runStages, type BuildStage } from './stages.ts';
+import { buildPaths, outDirDanger } from './lib/build-paths.ts';
+import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
 
-const outDir = process.env.OUT_DIR || 'dist';
+const root = resolve(import.meta.dirname, '..');
+const id = `${process.pid}-${Date.now()}`;
+const paths = buildPaths(process.env, root, process.cwd(), id);
 
-// One id per build: the stages hand the validated dataset on only within it (src/loaders/snapshot.ts).
+function refuse(message: string): never {
+	console.error(`构建被拒绝：${message}。没有删除或改动任何文件。`);
+	process.exit(2);
+}
+
+const danger = outDirDanger(paths) ?? notASite(paths.outDir);
+if (danger) refuse(`${danger}；请把 OUT_DIR 设为单独的输出目录（默认 dist/）`);
+
+const locks: Lock[] = [];
+for (const [path, what] of [
+	[outDirLockPath(paths.outDir), `输出目录 ${paths.outDir}`],
+	[join(paths.cacheDir, 'build.lock'), `中间文件目录 ${paths.cacheDir}`],
+] as const) {
+	const lock = takeLock(path);
+	if ('heldBy' in lock) {
+		for (const l of locks) l.release();
+		refuse(
+			`另一个构建（进程 ${lock.heldBy || '未知'}）正在使用${what}；请等它结束，或为本次构建另设 OUT_DIR 和 CACHE_DIR`,
+		);
+	}
+	locks.push(lock);
+}
+removeStale(dirname(paths.outDir), `.${basename(paths.outDir)}.`);
+removeStale(dirname(paths.work), 'build-');
+
+// Every stage sees the same absolute folders, whatever its working directory. One id per build: the stages hand
+// the validated dataset on only within it (src/loaders/snapshot.ts).
 const env = {
 	...process.env,
-	XINYONG_BUILD_ID: process.env.XINYONG_BUILD_ID || `${process.pid}-${Date.now()}`,
+	DATA_DIR: paths.dataDir,
+	OUT_DIR: paths.staging,
+	CACHE_DIR: paths.cacheDir,
+	ASTRO_CACHE_DIR: paths.astroCacheDir,
+	XINYONG_BUILD_ID: process.env.XINYONG_BUILD_ID || id,
 };
 
 class StageFailed extends Error {}
 
+const running = new Set<ChildProcess>();
+let stopping: NodeJS.Signals | undefined;
+
+/** Stops every running stage and what it started (its whole process group). */
+function stopAll(signal: NodeJS.Signals) {
+	for (const child of running)
+		try {
+			process.kill(-child.pid!, signal);
+		} catch {
+			// Already gone.
+		}
+}
+
+function stop(signal: NodeJS.Signals, why = `收到 ${signal}`) {
+	if (stopping) return;
+	stopping = signal;
+	console.error(`\n${why}，正在停止构建…`);
+	stopAll('SIGTERM');
+	// A stage that ignores SIGTERM is killed outright after ten seconds.
+	setTimeout(() => stopAll('SIGKILL'), 10_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+// Killing `npm run build` kills the shell npm started this script from, and a shell passes no signal on: the build
+// would carry on and publish after the person who started it has stopped it. A build whose parent is gone stops.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop('SIGTERM', '启动构建的进程已结束'), 100).unref();
+
 /** Runs one stage; resolves when it has passed, rejects (after printing its output) when it has failed. */
-function run({ label, command, args }: BuildStage, alone: boolean): Promise<void> {
+function run({ label, command, args, cwd }: BuildStage, alone: boolean): Promise<void> {
+	if (stopping) return Promise.reject(new StageFailed(label));
 	const t0 = performance.now();
-	const child = spawn(command, args, { env, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		env,
+		cwd: cwd ?? root,
+		stdio: alone ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	running.add(child);
 	const out: Buffer[] = [];
 	const err: Buffer[] = [];
 	child.stdout?.on('data', (b: Buffer) => out.push(b));
 	child.stderr?.on('data', (b: Buffer) => err.push(b));
 	return new Promise((done, fail) => {
 		child.on('error', (e) => {
+			running.delete(child);
 			console.error(`${label}：${e.message}`);
 			fail(new StageFailed(label));
 		});
 		child.on('close', (code) => {
+			running.delete(child);
 			process.stdout.write(Buffer.concat(out));
 			process.stderr.write(Buffer.concat(err));
-			if (code !== 0) return fail(new StageFailed(label));
+			if (code !== 0 || stopping) return fail(new StageFailed(label));
 			console.log(`✓ ${label}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
 			done();
 		});
 	});
 }
 
+let status = 0;
 try {
-	await runStages(buildStages(resolve(import.meta.dirname, '..'), outDir), run);
+	mkdirSync(paths.staging, { recursive: true });
+	mkdirSync(paths.work, { recursive: true });
+	await runStages(buildStages(root, paths.staging, paths.work), run);
+	if (stopping) throw new StageFailed('');
+	swapIn(paths.staging, paths.outDir, id);
+	console.log(`网站已发布到 ${paths.outDir}。`);
 } catch (e) {
-	rmSync(outDir, { recursive: true, force: true });
-	if (!(e instanceof StageFailed)) console.error(e);
-	console.error(`\n构建失败：${e instanceof StageFailed ? e.message : '构建脚本'}未通过，没有发布任何内容。`);
-	process.exit(1);
+	rmSync(paths.staging, { recursive: true, force: true });
+	if (stopping) {
+		console.error(`构建已中止（${stopping}），${paths.outDir} 保持原样，没有发布任何内容。`);
+		status = stopping === 'SIGINT' ? 130 : 143;
+	} else {
+		if (!(e instanceof StageFailed)) console.error(e);
+		console.error(
+			`\n构建失败：${e instanceof StageFailed ? e.message : '构建脚本'}未通过，没有发布任何内容；${paths.outDir} 保持原样。`,
+		);
+		status = 1;
+	}
+} finally {
+	rmSync(paths.work, { recursive: true, force: true });
+	for (const l of locks) l.release();
 }
+process.exit(status);

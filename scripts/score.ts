@@ -3,8 +3,9 @@
  * (unit, category, score, grade, rank) and writes the results to `.cache/score.json` for the site build.
  */
 import { loadDataset, scoreDataset, writeScoreFile, SCORE_CACHE } from '../src/loaders/pipeline.ts';
-import { GRADE_LABEL } from '../src/lib/scoring/score.ts';
-import { UNIT_CATEGORIES } from '../src/schemas/enums.ts';
+import { GRADES, labelsOf, UNIT_CATEGORIES } from '../src/schemas/enums.ts';
+
+const GRADE_LABEL = labelsOf(GRADES);
 
 if (process.argv.includes('--help')) {
 	console.log(

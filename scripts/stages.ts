@@ -19,17 +19,25 @@ export interface BuildStage {
 	args: string[];
 	/** The stages whose results this one reads. */
 	after: string[];
+	/** The working directory, when not the project's. */
+	cwd?: string;
 }
 
-/** The stages for the project at `root`, building into `outDir`, in the order they start when they can. */
-export function buildStages(root: string, outDir: string): BuildStage[] {
+/**
+ * The stages for the project at `root`, building into `outDir`, in the order they start when they can.
+ * @param astroCwd the astro stage's working directory: a folder of this build's own inside the project. Astro puts
+ *   its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies outside the working directory and
+ *   removes them when it finishes, so two builds from the project directory would break each other's; the folder
+ *   must lie inside the project so that the chunks find `node_modules/`.
+ */
+export function buildStages(root: string, outDir: string, astroCwd?: string): BuildStage[] {
 	const script = (name: string, ...args: string[]) => ({
 		command: process.execPath,
 		args: [join(root, 'scripts', name), ...args],
 	});
 	const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 	return [
-		{ key: 'validate', label: '检查数据', ...script('validate.ts', '--quiet'), after: [] },
+		{ key: 'validate', label: '检查数据', ...script('validate.ts'), after: [] },
 		{ key: 'score', label: '计算评分', ...script('score.ts', '--quiet'), after: ['validate'] },
 		{
 			key: 'evidenceData',
@@ -50,6 +58,7 @@ export function buildStages(root: string, outDir: string): BuildStage[] {
 			command: bin('astro'),
 			args: ['build', '--root', root],
 			after: ['score', 'evidenceData', 'gradesData', 'account'],
+			cwd: astroCwd,
 		},
 		{
 			key: 'publishData',

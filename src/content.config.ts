@@ -5,7 +5,8 @@
  * The evidence rows and the score results are not collections: Astro's data store is bundled into the page build
  * as one JavaScript module, and at city scale (a million evidence rows, 9,600 unit-quarters of indicator results)
  * that module was 257 MB and the content sync alone took minutes. Pages read them from the pipeline's per-process
- * memo instead (`src/lib/site/quarters.ts`, `src/lib/site/evidence.ts`).
+ * memo instead (`src/lib/site/quarters.ts`, `src/lib/site/evidence.ts`). Nor are the units' 失信 records: they reach a
+ * page only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
@@ -21,7 +22,6 @@ import { join } from 'node:path';
 import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
 import { rubricSchema } from './schemas/rubric.ts';
-import { dishonestySchema } from './schemas/dishonesty.ts';
 
 /** The site identity, with the build's as-of date (the date every date-dependent state is computed for). */
 const site = defineCollection({
@@ -53,12 +53,6 @@ const rubrics = defineCollection({
 	schema: rubricSchema,
 });
 
-/** Units' 失信 records with their repair: every field is public. */
-const dishonesty = defineCollection({
-	loader: fromDataset('dishonesty', () => loadDataset().dishonesty.map((r) => [r.value.id, r.value])),
-	schema: dishonestySchema,
-});
-
 /**
  * The office's policy documents: metadata from policies.csv, text rendered from policies/<id>.mdx. The validator has
  * already refused any import, component or expression, so the text is rendered as plain Markdown.
@@ -86,7 +80,6 @@ export const collections = {
 	site,
 	units,
 	rubrics,
-	dishonesty,
 	policies,
 	...exemplarCollections,
 	...commitmentCollections,

@@ -1,4 +1,18 @@
-/** Interface strings, keyed by meaning. Simplified Chinese, as everything the public sees. */
+/**
+ * Interface strings, keyed by meaning. Simplified Chinese, as everything the public sees. The names of enumerated
+ * values (grades, categories, severities, states) are not typed here: they come from their one table in
+ * `src/schemas/enums.ts`.
+ */
+import {
+	COMMITMENT_STATUSES,
+	DISHONESTY_KINDS,
+	GRADES,
+	labelsOf,
+	PLEDGE_KINDS,
+	SEVERITIES,
+	UNIT_CATEGORIES,
+} from '../schemas/enums.ts';
+
 export const t = {
 	demoBanner: '演示数据：本站当前展示的是虚构的演示数据，不代表任何单位或个人的真实情况。',
 	skipToContent: '跳到正文',
@@ -14,17 +28,13 @@ export const t = {
 		search: '搜索',
 	},
 	footer: { host: '主办单位', email: '电子邮箱', phone: '联系电话', address: '地址', siteId: '网站标识码' },
-	grade: { red: '红名单', blue: '蓝名单', yellow: '黄名单' },
-	gradeIcon: { red: '▲', blue: '●', yellow: '▼' },
-	category: { town: '镇（街道）', park: '园区', A: 'A类部门', B: 'B类部门' },
+	grade: labelsOf(GRADES),
+	gradeIcon: labelsOf(GRADES, 'icon'),
+	category: labelsOf(UNIT_CATEGORIES, 'title'),
+	severity: labelsOf(SEVERITIES),
+	dishonestyKind: labelsOf(DISHONESTY_KINDS),
 	/** Public-commitment states (逾期 is derived: 履行中 past its due date). Each has an icon: never colour alone. */
-	commitmentState: {
-		overdue: '逾期',
-		'in-progress': '履行中',
-		broken: '未兑现',
-		changed: '依法变更',
-		fulfilled: '已兑现',
-	},
+	commitmentState: { overdue: '逾期', ...labelsOf(COMMITMENT_STATUSES) },
 	commitmentStateIcon: { overdue: '!', 'in-progress': '○', broken: '✗', changed: '↻', fulfilled: '✓' },
-	pledgeKind: { safety: '安全', environment: '环保', tax: '纳税' },
+	pledgeKind: labelsOf(PLEDGE_KINDS),
 } as const;

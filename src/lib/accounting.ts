@@ -92,6 +92,14 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 							'异议内容和核实过程不公开，只公开由此产生的状态（公示中/待核实、未予认定）',
 						);
 				break;
+			case 'commitment-updates': {
+				// A step dated after the as-of date has not happened yet on the site (src/lib/commitments/status.ts):
+				// it is published on its date.
+				const future = d.commitmentUpdates.filter((u) => u.file === f.file && u.value.date > asOf).length;
+				account.published = f.rowsValid - future;
+				add(account.withheld, '进展日期晚于截至日期：到那一天才公开', future);
+				break;
+			}
 			case 'calendar':
 				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
 				break;

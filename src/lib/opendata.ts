@@ -2,10 +2,16 @@
  * Open data shapes (SPEC "Public URLs and open data"): what anyone can download to recompute every score.
  * Each JSON file has a CSV twin with the same rows, UTF-8 with BOM so that Excel and WPS open it correctly.
  */
-import type { QuarterResult } from './scoring/score.ts';
+import type { QuarterResult, UnitResult } from './scoring/score.ts';
+import type { PublicOverride } from './dishonesty/public.ts';
+
+/** A quarter's results in their public form (`src/lib/site/quarters.ts`): overrides by public record id and wording. */
+type PublicQuarter = Omit<QuarterResult, 'units'> & {
+	units: (Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] })[];
+};
 
 /** `/data/grades/<YYYY-Qn>.json`. */
-export function gradesJson(q: QuarterResult, asOf: string) {
+export function gradesJson(q: PublicQuarter, asOf: string) {
 	return {
 		quarter: q.quarter,
 		rubric: String(q.rubric),
@@ -20,7 +26,7 @@ export function gradesJson(q: QuarterResult, asOf: string) {
 			change: u.change,
 			maxPoints: u.maxPoints,
 			points: u.points,
-			overrides: u.overrides.map((o) => ({ grade: o.grade, reason: o.reason })),
+			overrides: u.overrides.map((o) => ({ grade: o.grade, reason: o.reason, recordId: o.recordId })),
 			records: u.records,
 			evidence: Object.fromEntries(u.indicators.map((i) => [i.id, i.evidence])),
 		})),
@@ -64,7 +70,7 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 }
 
 /** The CSV twin of a grades file: one row per unit, one column per indicator's points. */
-export function gradesCsv(q: QuarterResult, indicatorIds: readonly string[]): string {
+export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): string {
 	const rows = q.units.map((u) => ({
 		quarter: q.quarter,
 		id: u.id,

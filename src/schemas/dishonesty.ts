@@ -1,6 +1,7 @@
 /**
  * 失信 records of units (seed 002 三(二), seed 004 五 信用修复): what happened, how serious, who found it, and its
- * repair. A record weighs on a unit's grade from its quarter until the quarter of its repair (SPEC 1).
+ * repair. A record weighs on a unit's grade from its quarter until the quarter of its repair (SPEC 1); from its repair
+ * date on its details are no longer published (`src/lib/dishonesty/public.ts`).
  */
 import type { z } from 'astro/zod';
 import { DISHONESTY_KINDS, SEVERITIES } from './enums.ts';
@@ -15,7 +16,10 @@ const dishonestyColumns = [
 		doc: '失信或违约（合同违约、招商引资违约毁约）',
 		example: '违约',
 	}),
-	col('what', '事由', text({ max: 500 }), { doc: '失信事实（公开）', example: '拖欠中小企业工程款逾期未付' }),
+	col('what', '事由', text({ max: 500 }), {
+		doc: '失信事实（公开；信用修复后不再公开）',
+		example: '拖欠中小企业工程款逾期未付',
+	}),
 	col('source', '来源', text({ max: 60 }), { doc: '认定单位，如 法院、纪委、网信办', example: '法院' }),
 	col('repairedOn', '修复日期', date(), {
 		required: false,

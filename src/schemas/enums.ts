@@ -4,14 +4,32 @@
  */
 import type { Choice } from './table.ts';
 
-/** Unit categories of seed 002 三(一): 镇（街道）, 园区 (scored like a town), A 类部门, B 类部门. */
+/**
+ * Unit categories of seed 002 三(一): 镇（街道）, 园区 (scored like a town), A 类部门, B 类部门, in the order pages list
+ * them. `label` is what the office types in units.csv; `title` is how the site names the category.
+ */
 export const UNIT_CATEGORIES = [
-	{ value: 'town', label: '镇街', aliases: ['镇', '街道', '镇（街道）', '镇(街道)'] },
-	{ value: 'park', label: '园区' },
-	{ value: 'A', label: 'A类', aliases: ['A类部门', 'a'] },
-	{ value: 'B', label: 'B类', aliases: ['B类部门', 'b'] },
-] as const satisfies readonly Choice[];
+	{ value: 'town', label: '镇街', title: '镇（街道）', aliases: ['镇', '街道', '镇（街道）', '镇(街道)'] },
+	{ value: 'park', label: '园区', title: '园区' },
+	{ value: 'A', label: 'A类', title: 'A类部门', aliases: ['A类部门', 'a'] },
+	{ value: 'B', label: 'B类', title: 'B类部门', aliases: ['B类部门', 'b'] },
+] as const satisfies readonly (Choice & { title: string })[];
 export type UnitCategory = (typeof UNIT_CATEGORIES)[number]['value'];
+/** The category codes, in the order pages list them. */
+export const UNIT_CATEGORY_CODES = UNIT_CATEGORIES.map((c) => c.value) as [UnitCategory, ...UnitCategory[]];
+
+/**
+ * The grades of seed 002 三(二), best first: 红名单 (好), 蓝名单 (较好), 黄名单 (一般). The thresholds are the rubric's
+ * (`rubrics/<YYYY>.json` `thresholds`); each grade has an icon so that it is never told by colour alone.
+ */
+export const GRADES = [
+	{ value: 'red', label: '红名单', icon: '▲' },
+	{ value: 'blue', label: '蓝名单', icon: '●' },
+	{ value: 'yellow', label: '黄名单', icon: '▼' },
+] as const satisfies readonly (Choice & { icon: string })[];
+export type Grade = (typeof GRADES)[number]['value'];
+/** The grade codes, best first. */
+export const GRADE_CODES = GRADES.map((g) => g.value) as [Grade, ...Grade[]];
 
 /**
  * Public-commitment service categories (seed 002 附件1 五「政务诚信承诺」, seed 001 二(三)(四), seed 004 第 20 条).
@@ -69,3 +87,11 @@ export const DISHONESTY_KINDS = [
 	{ value: 'breach', label: '违约', aliases: ['违约毁约'] },
 ] as const satisfies readonly Choice[];
 export type DishonestyKind = (typeof DISHONESTY_KINDS)[number]['value'];
+
+/** A code → text table made from an enumeration (`label` unless another key is named), so that no label is restated. */
+export function labelsOf<C extends Choice, K extends keyof C = 'label'>(
+	choices: readonly C[],
+	key: K = 'label' as K,
+): Record<C['value'], C[K]> {
+	return Object.fromEntries(choices.map((c) => [c.value, c[key]])) as Record<C['value'], C[K]>;
+}

@@ -15,12 +15,17 @@ import {
 	type TableDef,
 } from './table.ts';
 
-/** What an evidence row records; blank means the indicator's own kind (done → 完成, perItem → 事项, judged → 评分). */
+/**
+ * What an evidence row records; blank means the indicator's own kind (done → 完成, perItem → 事项, judged → 评分).
+ * 无 says there was nothing to report for the unit and indicator this quarter: it scores nothing (points carried over
+ * from earlier quarters still count), and it is how a released quarter shows that no cell was forgotten.
+ */
 export const EVIDENCE_KINDS = [
 	{ value: 'done', label: '完成' },
 	{ value: 'item', label: '事项' },
 	{ value: 'incident', label: '扣分', aliases: ['核实扣分'] },
 	{ value: 'judged', label: '评分' },
+	{ value: 'none', label: '无', aliases: ['无事项', '本季度无', '未完成'] },
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]['value'];
 
@@ -36,7 +41,7 @@ const evidenceColumns = [
 	}),
 	col('kind', '类型', oneOf(EVIDENCE_KINDS), {
 		required: false,
-		doc: '完成、事项、扣分、评分；空表示按指标的计分方式（扣分必须写明）',
+		doc: '完成、事项、扣分、评分，或“无”（本季度没有可报的事实）；空表示按指标的计分方式（扣分必须写明）',
 		example: '事项',
 	}),
 	col('date', '日期', date(), {

@@ -3,9 +3,9 @@
  * Edited by developers with the office; validated here, published as `/data/rubrics/<YYYY>.json`.
  */
 import { z } from 'astro/zod';
-import { COMMITMENT_CATEGORIES, UNIT_CATEGORIES } from './enums.ts';
+import { COMMITMENT_CATEGORIES, UNIT_CATEGORY_CODES } from './enums.ts';
 
-const category = z.enum(UNIT_CATEGORIES.map((c) => c.value) as ['town', 'park', 'A', 'B']);
+const category = z.enum(UNIT_CATEGORY_CODES);
 const commitmentCategory = z.enum(COMMITMENT_CATEGORIES.map((c) => c.value) as [string, ...string[]]);
 
 /** Points lost per verified incident (核实属实的通报、举报、违约): may take the indicator below zero ("倒扣"). */
@@ -46,6 +46,22 @@ export const ruleSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('commitmentCoverage'), step: z.number().positive() }).strict(),
 	/** Points an assessor awards in [0, max], with a written reason (评分 rows). */
 	z.object({ kind: z.literal('judged'), deduction: deduction.optional(), validQuarters }).strict(),
+	/**
+	 * 诚信镇（街道）创建 (seed 002 附件1 五), read from its garbled cell as `scoreCreditTown` in the scoring module says:
+	 * full points in the quarter a 信用村（居） is accepted (完成 rows); in each later quarter of its validity, full
+	 * points again with at least `households` new 诚信户 (事项 rows, 数量 = households), else `base` points.
+	 */
+	z
+		.object({
+			kind: z.literal('creditTown'),
+			/** New 诚信户 a later quarter needs for full points ("次季度每新增 5 户“诚信户”得满分"). */
+			households: z.number().int().positive(),
+			/** Points of a later quarter with fewer ("无增加计 5 分"); full points minus it is the 15 of "满分不超 15 分". */
+			base: z.number().nonnegative(),
+			/** Quarters an acceptance counts, its own included ("此项分值有效期至次年同月认定的前一季度止": 4). */
+			validQuarters: z.number().int().min(1).max(8),
+		})
+		.strict(),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule['kind'];

@@ -37,4 +37,18 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			withheld: [{ rule: expect.stringContaining('空白预填行'), count: 1 }],
 		});
 	});
+	it('withholds a commitment step dated after the as-of date until its day, and publishes it from then', () => {
+		const updates = fixtureText('commitments/updates.csv') + 'k2,2026-12-01,已兑现,验收报告已公开\n';
+		const files = fixture({ 'commitments/updates.csv': updates });
+		const on = (asOf: string) =>
+			accountRows(validateDataset(files, 'data/'), asOf).find(
+				(a) => a.file === 'data/commitments/updates.csv',
+			);
+		expect(on('2026-11-30')).toMatchObject({
+			rowsIn: 2,
+			published: 1,
+			withheld: [{ rule: '进展日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+		expect(on('2026-12-01')).toMatchObject({ rowsIn: 2, published: 2, withheld: [] });
+	});
 });

@@ -57,7 +57,9 @@ describe('npm run build', () => {
 			ASTRO_CACHE_DIR: join(dir, '..', 'astro'),
 		});
 		expect(r.status).toBe(1);
-		expect(r.stderr).toContain('构建失败：检查数据未通过，没有发布任何内容。');
+		expect(r.stderr).toContain(`构建失败：检查数据未通过，没有发布任何内容；${out} 保持原样。`);
+		// Every problem is printed, as npm run validate prints it.
+		expect(r.stdout).toContain(`${dir}/units.csv:4:2: "类别"："A类部" 不是允许的值`);
 		expect(existsSync(out)).toBe(false);
 	});
 });

@@ -170,6 +170,8 @@ describe('the rubric CSV twin', () => {
 			'rule.cap',
 			'rule.source',
 			'rule.step',
+			'rule.households',
+			'rule.base',
 			'interpretation',
 		]);
 		const csv = rubricCsv(rubric);

@@ -1,26 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { dataDictionary, withDictionary } from '../../src/lib/opendata/dictionary.ts';
 import { INPUT_TABLES } from '../../src/lib/validate/tables.ts';
 
 const README = resolve(import.meta.dirname, '..', '..', 'README.md');
+const DATA = resolve(import.meta.dirname, '..', '..', 'data');
+
+/** Every .csv file under a folder, relative to it. */
+function csvFiles(dir: string): string[] {
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const f = join(d, name);
+			if (statSync(f).isDirectory()) walk(f);
+			else if (name.endsWith('.csv')) out.push(relative(dir, f).replace(/\\/g, '/'));
+		}
+	};
+	walk(dir);
+	return out;
+}
 
 describe('the data dictionary', () => {
-	it('has every input table with every column, and the other input files', () => {
+	it('describes every file the office keeps, by a list written here rather than the one it is made from', () => {
+		expect(dataDictionary().map((e) => e.path)).toEqual([
+			'units.csv',
+			'unit-names.csv',
+			'evidence/<年>-Q<季>.csv',
+			'dishonesty.csv',
+			'exemplars/candidates.csv',
+			'exemplars/reviews.csv',
+			'exemplars/notices.csv',
+			'exemplars/events.csv',
+			'commitments/commitments.csv',
+			'commitments/updates.csv',
+			'pledges.csv',
+			'calendar/<年>.csv',
+			'policies/policies.csv',
+			'site.json',
+			'rubrics/<年>.json',
+			'exemplars/stories/<编号>.mdx',
+			'exemplars/photos/',
+			'policies/<编号>.mdx',
+		]);
+	});
+
+	it('gives exactly the header row of every CSV file of the demo data and of every blank template', () => {
 		const entries = dataDictionary();
-		for (const t of INPUT_TABLES)
-			expect(entries.find((e) => e.name === t.name)?.columns?.map((c) => c.key)).toEqual(
-				t.columns.map((c) => c.key),
+		/** The dictionary entry a file under data/ belongs to: its path with the varying part as in the entry. */
+		const entryFor = (rel: string) =>
+			entries.find(
+				(e) =>
+					e.path ===
+					rel
+						.replace(/^evidence\/\d{4}-Q[1-4]\.csv$/, 'evidence/<年>-Q<季>.csv')
+						.replace(/^calendar\/\d{4}\.csv$/, 'calendar/<年>.csv'),
 			);
-		expect(entries.map((e) => e.path)).toEqual(
-			expect.arrayContaining([
-				'site.json',
-				'rubrics/<年>.json',
-				'exemplars/stories/<编号>.mdx',
-				'evidence/<年>-Q<季>.csv',
-			]),
+		const header = (file: string) =>
+			readFileSync(file, 'utf8')
+				.replace(/^\uFEFF/, '')
+				.split(/\r?\n/)[0]
+				.split(',');
+		const seen = new Set<string>();
+		for (const rel of csvFiles(DATA).filter((f) => !f.startsWith('templates/'))) {
+			const entry = entryFor(rel);
+			expect(
+				entry?.columns?.map((c) => c.header),
+				rel,
+			).toEqual(header(join(DATA, rel)));
+			seen.add(entry!.name);
+		}
+		// Every table the demo data has a file for (the calendar has none: chinese-days knows the demo's years).
+		expect([...seen].sort()).toEqual(
+			INPUT_TABLES.map((t) => t.name)
+				.filter((n) => n !== 'calendar')
+				.sort(),
 		);
+		// A blank template is named for its table (templates/evidence.csv, templates/commitment-updates.csv …).
+		for (const rel of csvFiles(join(DATA, 'templates'))) {
+			const entry = entries.find((e) => e.name === rel.replace(/\.csv$/, ''));
+			expect(
+				entry?.columns?.map((c) => c.header),
+				`templates/${rel}`,
+			).toEqual(header(join(DATA, 'templates', rel)));
+		}
 	});
 
 	it('shows a column the way the office types it', () => {

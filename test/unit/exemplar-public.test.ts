@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { imageSize } from 'image-size';
 import type { CandidateRow } from '../../src/schemas/candidate.ts';
-import type { Lifecycle } from '../../src/lib/exemplars/lifecycle.ts';
+import { deriveLifecycle, type Lifecycle, type LifecycleFacts } from '../../src/lib/exemplars/lifecycle.ts';
 import {
 	exemplarCsvColumns,
 	exemplarOpenRecord,
@@ -60,18 +60,37 @@ const source = (lifecycle: Lifecycle, c: CandidateRow = candidate): ExemplarSour
 const NONE = { birth: false, political: false, education: false };
 
 describe('who is public', () => {
-	for (const stage of [
-		'recommended',
-		'reviewing',
-		'disqualified',
-		'evaluating',
-		'failed',
-		'awaiting-notice',
-	] as const)
-		it(`publishes nothing at all for a candidate who is ${stage}`, () => {
-			expect(toPublicExemplar(source({ stage, public: false }), NONE)).toBeUndefined();
+	/**
+	 * Facts that put the candidate at each stage before their 公示, on 2026-11-20 — two days into the notice they are
+	 * assigned to (2026-11-18 … 11-26), so only the stage itself can keep them off the site.
+	 */
+	const clear = (body: string) => ({ body, result: 'clear' as const, date: '2026-11-05' });
+	const ALL_CLEAR = ['discipline', 'police', 'procuratorate', 'petition'].map(clear);
+	const notice = { start: '2026-11-18', end: '2026-11-26' };
+	const base: LifecycleFacts = { recommendedOn: '2026-11-02', reviews: [], notice, events: [] };
+	const atStage: Record<string, LifecycleFacts> = {
+		recommended: base,
+		reviewing: { ...base, reviews: ALL_CLEAR.slice(0, 2) },
+		disqualified: { ...base, reviews: [...ALL_CLEAR.slice(0, 3), { ...clear('petition'), result: 'hit' }] },
+		evaluating: { ...base, reviews: ALL_CLEAR },
+		failed: { ...base, reviews: ALL_CLEAR, review: 'failed' },
+		'awaiting-notice': {
+			...base,
+			reviews: ALL_CLEAR,
+			review: 'passed',
+			notice: { start: '2026-11-23', end: '2026-12-01' },
+		},
+	};
+	for (const [stage, facts] of Object.entries(atStage))
+		it(`publishes nothing at all for a candidate who is ${stage}, though their notice has begun`, () => {
+			const lifecycle = deriveLifecycle(facts, '2026-11-20');
+			expect(lifecycle.stage).toBe(stage);
+			expect(toPublicExemplar(source(lifecycle), NONE)).toBeUndefined();
 		});
 	it('publishes a candidate from the first day of the 公示', () => {
+		const passed = { ...base, reviews: ALL_CLEAR, review: 'passed' as const };
+		expect(toPublicExemplar(source(deriveLifecycle(passed, '2026-11-17')), NONE)).toBeUndefined();
+		expect(toPublicExemplar(source(deriveLifecycle(passed, '2026-11-18')), NONE)?.name).toBe('钱测试');
 		expect(toPublicExemplar(source(noticed), NONE)?.name).toBe('钱测试');
 	});
 });

@@ -8,6 +8,7 @@ import {
 	normalisedScore,
 	ranks,
 	recordActiveIn,
+	recordCap,
 	scoreQuarters,
 	type EvidenceFact,
 	type ScoringInput,
@@ -73,18 +74,28 @@ describe('points per counted item with a cap', () => {
 		expect(unit(three, '2022-Q1', 't1').points['3.5']).toBe(7);
 	});
 	it('counts 0.5 per enterprise pledge, one enterprise once, capped at 5', () => {
-		const pledges = Array.from({ length: 12 }, (_, i) => ({
+		const pledge = (i: number, uscc: string) => ({
 			id: `p${i}`,
 			enterprise: `企业${i}`,
-			uscc: `U${i % 11}`, // 11 distinct enterprises, one signed twice
+			uscc,
 			kinds: ['safety' as const],
 			signedOn: '2022-02-01',
 			unitId: 't1',
-		}));
-		const r = scoreQuarters(input({ pledges: pledges.slice(0, 3) }));
+		});
+		// Below the cap: 5 pledges from 3 enterprises (U1 signed three times) are 3 × 0.5 = 1.5, not 2.5.
+		const few = [pledge(0, 'U1'), pledge(1, 'U2'), pledge(2, 'U1'), pledge(3, 'U3'), pledge(4, 'U1')];
+		const r = scoreQuarters(input({ pledges: few }));
 		expect(unit(r, '2022-Q1', 't1').points['5.2']).toBe(1.5);
-		const many = scoreQuarters(input({ pledges }));
-		expect(unit(many, '2022-Q1', 't1').points['5.2']).toBe(5);
+		expect(unit(r, '2022-Q1', 't1').indicators.find((i) => i.id === '5.2')!.pledges).toEqual([
+			'p0',
+			'p1',
+			'p3',
+		]);
+		// At the cap: 10 enterprises are 5 points, 12 pledges of 11 enterprises are still 5.
+		const ten = Array.from({ length: 10 }, (_, i) => pledge(i, `U${i}`));
+		expect(unit(scoreQuarters(input({ pledges: ten })), '2022-Q1', 't1').points['5.2']).toBe(5);
+		const many = Array.from({ length: 12 }, (_, i) => pledge(i, `U${i % 11}`));
+		expect(unit(scoreQuarters(input({ pledges: many })), '2022-Q1', 't1').points['5.2']).toBe(5);
 	});
 });
 
@@ -131,6 +142,16 @@ describe('carry-over validity (至次年同月认定的前一季度止)', () => 
 			}),
 		);
 		expect(quarters.map((q) => unit(r, q, 't1').points['5.1'])).toEqual([16, 16, 16, 16, 0]);
+	});
+	it('scores nothing for a 无 row, keeps points carried from an earlier quarter, and lists the row', () => {
+		const judged = ev('t1', '5.1', '2022-03-15', { kind: 'judged', points: 16, reason: '验收合格' });
+		const none = ev('t1', '5.1', '2022-05-01', { kind: 'none', what: '本季度无新增' });
+		const r = scoreQuarters(input({ quarters: ['2022-Q1', '2022-Q2'], evidence: [judged, none] }));
+		const q2 = unit(r, '2022-Q2', 't1').indicators.find((i) => i.id === '5.1')!;
+		expect(q2.points).toBe(16);
+		expect(q2.evidence).toEqual([judged.id, none.id]);
+		const alone = scoreQuarters(input({ evidence: [ev('t1', '3.6', '2022-02-01', { kind: 'none' })] }));
+		expect(unit(alone, '2022-Q1', 't1').points['3.6']).toBe(0);
 	});
 	it('counts a pledge signed in 2022-Q2 through 2023-Q1 and not in 2023-Q2', () => {
 		const r = scoreQuarters(
@@ -225,41 +246,6 @@ describe('score and grade', () => {
 		expect(gradeOf(84.9, { red: 85, blue: 60 })).toBe('blue');
 		expect(gradeOf(59.9, { red: 85, blue: 60 })).toBe('yellow');
 	});
-	it('forces yellow at a score of 95 when a 严重失信 record stands, and says why', () => {
-		const record: DishonestyRow = {
-			id: 'SX1',
-			unitId: 't1',
-			date: '2022-02-01',
-			severity: 'severe',
-			kind: 'dishonesty',
-			what: '虚假承诺',
-			source: '纪委',
-		};
-		const r = applyOverrides(gradeOf(95, { red: 85, blue: 60 }), [record]);
-		expect(r.grade).toBe('yellow');
-		expect(r.overrides).toEqual([
-			{
-				grade: 'yellow',
-				recordId: 'SX1',
-				reason: '2022-02-01 严重失信记录 SX1（虚假承诺）：严重失信直接列入黄名单',
-			},
-		]);
-	});
-	it('caps a red score at blue for a 一般 record, and forces yellow for a 较重 breach of contract', () => {
-		const minor: DishonestyRow = {
-			id: 'SX2',
-			unitId: 't1',
-			date: '2022-02-01',
-			severity: 'minor',
-			kind: 'dishonesty',
-			what: '逾期',
-			source: '法院',
-		};
-		expect(applyOverrides('red', [minor]).grade).toBe('blue');
-		expect(applyOverrides('blue', [minor]).overrides).toEqual([]);
-		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'breach' }]).grade).toBe('yellow');
-		expect(applyOverrides('red', [{ ...minor, severity: 'major', kind: 'dishonesty' }]).grade).toBe('blue');
-	});
 	it('stops counting a repaired record from the quarter after its repair', () => {
 		const r: DishonestyRow = {
 			id: 'SX3',
@@ -294,6 +280,249 @@ describe('score and grade', () => {
 			unit(r, '2022-Q2', 't1').change,
 		]).toEqual([1.6, 4.7, 3.1]);
 		expect(unit(r, '2022-Q1', 't1').change).toBeNull();
+	});
+	it('compares with the previous calendar quarter only, and only when that quarter was released (无 otherwise)', () => {
+		const evidence = [
+			ev('t1', '3.6', '2022-02-01'),
+			ev('t1', '3.6', '2022-05-01', { count: 3 }),
+			ev('t1', '3.6', '2022-11-01', { count: 2 }),
+		];
+		// 2022-Q3 has no file: 2022-Q4 is not compared with 2022-Q2, two quarters earlier.
+		const gap = scoreQuarters(input({ quarters: ['2022-Q1', '2022-Q2', '2022-Q4'], evidence }));
+		expect(unit(gap, '2022-Q4', 't1').change).toBeNull();
+		// 2022-Q1 is a draft: 2022-Q2 has no change although 2022-Q1 was scored.
+		const draft = scoreQuarters(
+			input({ quarters: ['2022-Q1', '2022-Q2'], evidence, released: new Set(['2022-Q2'] as QuarterId[]) }),
+		);
+		expect(unit(draft, '2022-Q2', 't1').change).toBeNull();
+		const both = scoreQuarters(
+			input({
+				quarters: ['2022-Q1', '2022-Q2'],
+				evidence,
+				released: new Set(['2022-Q1', '2022-Q2'] as QuarterId[]),
+			}),
+		);
+		expect(unit(both, '2022-Q2', 't1').change).toBe(3.1);
+	});
+});
+
+describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind creditTown)', () => {
+	const creditTown: Rubric = {
+		...rubric2022,
+		indicators: rubric2022.indicators.map((i) =>
+			i.id === '5.1' ? { ...i, rule: { kind: 'creditTown', households: 5, base: 5, validQuarters: 4 } } : i,
+		),
+	};
+	const quarters: QuarterId[] = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2'];
+	const points = (evidence: EvidenceFact[]) => {
+		const r = scoreQuarters(
+			input({
+				rubrics: new Map([
+					[2022, creditTown],
+					[2023, { ...creditTown, year: 2023 }],
+				]),
+				evidence,
+				quarters,
+			}),
+		);
+		return quarters.map((q) => unit(r, q, 't1').points['5.1']);
+	};
+	const accepted = (date: string) => ev('t1', '5.1', date, { kind: 'done', what: '信用村（居）验收合格' });
+	const households = (date: string, count: number) =>
+		ev('t1', '5.1', date, { kind: 'item', count, what: '新增诚信户' });
+
+	it('gives 20 in the quarter of acceptance, then 20 with 5 new 诚信户 or 5 without, for four quarters in all', () => {
+		// Q1 accepted 20; Q2 6 new → 20; Q3 3 new → 5; Q4 none → 5; 2023-Q1 the acceptance has lapsed → 0 even with
+		// 7 new; 2023-Q2 another village accepted → 20.
+		expect(
+			points([
+				accepted('2022-02-10'),
+				households('2022-05-10', 6),
+				households('2022-08-10', 3),
+				households('2023-02-10', 7),
+				accepted('2023-05-10'),
+			]),
+		).toEqual([20, 20, 5, 5, 0, 20]);
+	});
+	it('counts exactly 5 new 诚信户 as full points and 4 as not, adding the rows of one quarter', () => {
+		expect(
+			points([accepted('2022-02-10'), households('2022-05-10', 5), households('2022-08-10', 4)]),
+		).toEqual([20, 20, 5, 5, 0, 0]);
+		expect(
+			points([accepted('2022-02-10'), households('2022-05-01', 2), households('2022-06-01', 3)]).slice(0, 2),
+		).toEqual([20, 20]);
+	});
+	it('gives nothing for new 诚信户 without an accepted 信用村（居）', () => {
+		expect(points([households('2022-05-10', 12)])).toEqual([0, 0, 0, 0, 0, 0]);
+	});
+	it('says why, with the evidence behind the points', () => {
+		const r = scoreQuarters(
+			input({
+				rubrics: new Map([[2022, creditTown]]),
+				evidence: [accepted('2022-02-10'), households('2022-05-10', 3)],
+				quarters: ['2022-Q2'],
+			}),
+		);
+		const i = unit(r, '2022-Q2', 't1').indicators.find((x) => x.id === '5.1')!;
+		expect(i.explain).toBe(
+			'2022-Q1 验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 3 户，不足 5 户，计 5 分',
+		);
+		expect(i.evidence.length).toBe(2);
+	});
+});
+
+describe('失信 overrides (seed 002 三(二))', () => {
+	/**
+	 * An A-class unit (Σ max 75) at two scores, by hand: 1.1 10 + 1.2 5 + 1.3 5 + 3.2 5 + 3.3 5 + 3.4 5 + 2.1 10 +
+	 * 5.4 10 + 3.6 (6 × 1.5 = 9, capped at 8) = 63 → 100 × 63 ÷ 75 = 84.0 (blue); with 3.5 (2 × 3.5 = 7) 70 → 93.3 (red).
+	 */
+	const blueRange = () => [
+		...['1.1', '1.2', '1.3', '3.2', '3.3', '3.4'].map((i) => ev('a1', i, '2022-02-01', { kind: 'done' })),
+		ev('a1', '2.1', '2022-02-01', { kind: 'judged', points: 10, reason: '理由' }),
+		ev('a1', '5.4', '2022-02-01', { kind: 'judged', points: 10, reason: '理由' }),
+		ev('a1', '3.6', '2022-02-01', { kind: 'item', count: 6 }),
+	];
+	const redRange = () => [...blueRange(), ev('a1', '3.5', '2022-02-01', { kind: 'item', count: 2 })];
+	const record = (over: Partial<DishonestyRow>): DishonestyRow => ({
+		id: 'SX1',
+		unitId: 'a1',
+		date: '2022-02-01',
+		severity: 'minor',
+		kind: 'dishonesty',
+		what: '逾期办结',
+		source: '纪委',
+		...over,
+	});
+	const graded = (evidence: EvidenceFact[], dishonesty: DishonestyRow[], q = '2022-Q1') => {
+		const r = scoreQuarters(
+			input({ evidence, dishonesty, quarters: ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4'] }),
+		);
+		const u = unit(r, q, 'a1');
+		return {
+			score: u.score,
+			scoreGrade: u.scoreGrade,
+			grade: u.grade,
+			overrides: u.overrides,
+			records: u.records,
+		};
+	};
+
+	it('scores the two hand-made units at 84.0 (blue) and 93.3 (red) with no record', () => {
+		expect(graded(blueRange(), [])).toMatchObject({ score: 84, grade: 'blue', overrides: [] });
+		expect(graded(redRange(), [])).toMatchObject({ score: 93.3, grade: 'red', overrides: [] });
+	});
+	it('keeps a unit with an active 一般失信 record off red: 93.3 is 蓝名单, the record named', () => {
+		expect(graded(redRange(), [record({})])).toEqual({
+			score: 93.3,
+			scoreGrade: 'red',
+			grade: 'blue',
+			records: ['SX1'],
+			overrides: [
+				{
+					grade: 'blue',
+					recordId: 'SX1',
+					cause: 'red-needs-no-record',
+					reason: '2022-02-01 一般失信记录 SX1（逾期办结）：红名单须“单位无失信行为”，至多列入蓝名单',
+				},
+			],
+		});
+	});
+	it('leaves a blue-range unit with a 一般失信 record blue, with no override', () => {
+		expect(graded(blueRange(), [record({})])).toMatchObject({
+			grade: 'blue',
+			overrides: [],
+			records: ['SX1'],
+		});
+	});
+	it('puts a unit with any 违约 record on yellow: a 一般违约 at 84.0 is 黄名单 ("无违约或较重失信行为")', () => {
+		const g = graded(blueRange(), [record({ kind: 'breach', what: '拖欠服务费' })]);
+		expect(g.grade).toBe('yellow');
+		expect(g.overrides).toEqual([
+			{
+				grade: 'yellow',
+				recordId: 'SX1',
+				cause: 'breach',
+				reason: '2022-02-01 一般违约记录 SX1（拖欠服务费）：蓝名单须“单位无违约或较重失信行为”，列入黄名单',
+			},
+		]);
+	});
+	it('puts a unit with a 较重失信 record on yellow at 84.0 and at 93.3', () => {
+		for (const evidence of [blueRange(), redRange()]) {
+			const g = graded(evidence, [record({ severity: 'major' })]);
+			expect(g.grade).toBe('yellow');
+			expect(g.overrides).toEqual([
+				{
+					grade: 'yellow',
+					recordId: 'SX1',
+					cause: 'major',
+					reason: '2022-02-01 较重失信记录 SX1（逾期办结）：蓝名单须“单位无违约或较重失信行为”，列入黄名单',
+				},
+			]);
+		}
+	});
+	it('puts a unit with a 严重 record on yellow whatever the score ("严重的直接列入黄名单")', () => {
+		const g = graded(redRange(), [record({ severity: 'severe' })]);
+		expect(g.grade).toBe('yellow');
+		expect(g.overrides[0]).toMatchObject({ recordId: 'SX1', cause: 'severe' });
+		expect(g.overrides[0].reason).toBe(
+			'2022-02-01 严重失信记录 SX1（逾期办结）：严重失信，直接列入黄名单（附件1 注2：“严重的直接列入黄名单”）',
+		);
+	});
+	it('adds no override to a unit already yellow by its score', () => {
+		const g = graded([ev('a1', '1.1', '2022-02-01', { kind: 'done' })], [record({ severity: 'severe' })]);
+		expect(g).toMatchObject({ scoreGrade: 'yellow', grade: 'yellow', overrides: [], records: ['SX1'] });
+	});
+	it('counts a record repaired in 2022-Q2 in Q1 and Q2 and not from Q3: red is back in Q3', () => {
+		const repaired = record({ severity: 'major', repairedOn: '2022-06-30', repairHow: '已履行' });
+		const evidence = [1, 2, 3].flatMap((m) =>
+			redRange().map((e) => ({
+				...e,
+				id: `${e.id}-${m}`,
+				date: `2022-0${3 * m - 2}-10`,
+				quarter: `2022-Q${m}` as QuarterId,
+			})),
+		);
+		expect(['2022-Q1', '2022-Q2', '2022-Q3'].map((q) => graded(evidence, [repaired], q).grade)).toEqual([
+			'yellow',
+			'yellow',
+			'red',
+		]);
+		expect(graded(evidence, [repaired], '2022-Q3').records).toEqual([]);
+	});
+	it('does not count a record before the quarter of its date', () => {
+		const later = record({ date: '2022-04-01' });
+		expect(graded(redRange(), [later], '2022-Q1')).toMatchObject({ grade: 'red', records: [] });
+	});
+	it('names the most serious of several records, the earliest of equally serious ones', () => {
+		const records = [
+			record({ id: 'SX1', date: '2022-01-05' }),
+			record({ id: 'SX3', date: '2022-03-01', kind: 'breach' }),
+			record({ id: 'SX2', date: '2022-02-01', kind: 'breach' }),
+			record({ id: 'SX4', date: '2022-03-20', severity: 'major' }),
+		];
+		const g = graded(redRange(), records);
+		expect(g.records).toEqual(['SX1', 'SX2', 'SX3', 'SX4']);
+		expect(g.overrides.map((o) => [o.grade, o.recordId, o.cause])).toEqual([['yellow', 'SX4', 'major']]);
+		const breaches = graded(redRange(), records.slice(0, 3));
+		expect(breaches.overrides.map((o) => [o.grade, o.recordId])).toEqual([['yellow', 'SX2']]);
+		const sameDay = graded(redRange(), [record({ id: 'SX9' }), record({ id: 'SX8' })]);
+		expect(sameDay.overrides.map((o) => o.recordId)).toEqual(['SX8']);
+	});
+	it('gives each record the cap of its rule: 一般失信 blue; 一般违约, 较重 and 严重 of either kind yellow', () => {
+		const caps = (['minor', 'major', 'severe'] as const).flatMap((severity) =>
+			(['dishonesty', 'breach'] as const).map(
+				(kind) => `${severity}/${kind}: ${recordCap({ severity, kind })}`,
+			),
+		);
+		expect(caps).toEqual([
+			'minor/dishonesty: blue',
+			'minor/breach: yellow',
+			'major/dishonesty: yellow',
+			'major/breach: yellow',
+			'severe/dishonesty: yellow',
+			'severe/breach: yellow',
+		]);
+		expect(applyOverrides('blue', [record({ kind: 'breach' })]).grade).toBe('yellow');
 	});
 });
 

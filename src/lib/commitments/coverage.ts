@@ -2,7 +2,7 @@
  * The register's overviews: which units are expected to publish, the units × categories coverage matrix, one unit's
  * commitments grouped by category, and the newest movements for the home page. Pure functions over commitment views.
  */
-import type { UnitCategory } from '../../schemas/enums.ts';
+import { UNIT_CATEGORY_CODES, type UnitCategory } from '../../schemas/enums.ts';
 import { countStates, STATE_ORDER, type CommitmentState, type CommitmentView } from './status.ts';
 
 /** The fields of a unit these functions read. */
@@ -13,7 +13,7 @@ export interface UnitLike {
 	to?: string;
 }
 
-const CATEGORY_ORDER: Record<UnitCategory, number> = { town: 0, park: 1, A: 2, B: 3 };
+const categoryOrder = (c: UnitCategory) => UNIT_CATEGORY_CODES.indexOf(c);
 
 /**
  * The units the register covers, in the given order grouped town, park, A, B: every town and park that exists on the
@@ -32,7 +32,7 @@ export function registerUnits<U extends UnitLike>(
 		.filter(
 			({ u }) => publishing.has(u.id) || ((u.category === 'town' || u.category === 'park') && exists(u)),
 		)
-		.sort((a, b) => CATEGORY_ORDER[a.u.category] - CATEGORY_ORDER[b.u.category] || a.i - b.i)
+		.sort((a, b) => categoryOrder(a.u.category) - categoryOrder(b.u.category) || a.i - b.i)
 		.map(({ u }) => u);
 }
 

@@ -76,18 +76,22 @@ export function commitmentsCsv(views: readonly CommitmentView[]): string {
 }
 
 /**
- * `/data/pledges.json`: one object per pledge, sorted by id, with the collecting unit's current name and the quarters
- * the pledge counts toward its score.
+ * `/data/pledges.json`: one object per pledge, sorted by id, with the collecting unit's current name (and, when it
+ * was called otherwise on the day the pledge was signed, that name as `signedUnder`) and the quarters the pledge
+ * counts toward its score.
+ * @param unitName a unit's name on a date, or today without one
  */
 export function pledgesJson(
 	pledges: readonly PledgeRow[],
-	unitName: (unitId: string) => string,
+	unitName: (unitId: string, date?: string) => string,
 	validQuarters: number,
 ) {
 	return [...pledges]
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 		.map((p) => {
 			const { from, to } = pledgeValidity(p.signedOn, validQuarters);
+			const now = unitName(p.unitId);
+			const then = unitName(p.unitId, p.signedOn);
 			return {
 				id: p.id,
 				enterprise: p.enterprise,
@@ -95,7 +99,8 @@ export function pledgesJson(
 				kinds: [...p.kinds],
 				signedOn: p.signedOn,
 				unitId: p.unitId,
-				unitName: unitName(p.unitId),
+				unitName: now,
+				...(then !== now ? { signedUnder: then } : {}),
 				validFrom: from,
 				validTo: to,
 			};
@@ -111,6 +116,7 @@ export const PLEDGE_CSV_COLUMNS = [
 	'signedOn',
 	'unitId',
 	'unitName',
+	'signedUnder',
 	'validFrom',
 	'validTo',
 ] as const;

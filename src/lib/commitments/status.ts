@@ -21,7 +21,8 @@
 import type { CommitmentRow, CommitmentUpdateRow } from '../../schemas/commitment.ts';
 import type { CommitmentStatus } from '../../schemas/enums.ts';
 import type { UnitNameRow } from '../../schemas/unit.ts';
-import { commitmentStatusOn, nameOn } from '../scoring/score.ts';
+import { commitmentStatusOn } from '../scoring/score.ts';
+import { nameOn } from '../units/names.ts';
 import { addDays } from '../calendar/workdays.ts';
 
 /**

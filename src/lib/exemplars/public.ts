@@ -17,7 +17,7 @@
 import { z } from 'astro/zod';
 import type { CandidateRow } from '../../schemas/candidate.ts';
 import type { Site } from '../../schemas/site.ts';
-import type { UnitCategory } from '../../schemas/enums.ts';
+import { UNIT_CATEGORY_CODES, type UnitCategory } from '../../schemas/enums.ts';
 import { STAGE_LABELS, type Lifecycle } from './lifecycle.ts';
 
 /** The open-data status (SPEC "Public URLs and open data"). */
@@ -75,7 +75,7 @@ export const publicExemplarSchema = z
 		/** 推荐单位 id (its unit page is /units/<id>/). */
 		recommenderId: z.string(),
 		/** The recommending unit's category (search filter 单位类别). */
-		unitCategory: z.enum(['town', 'park', 'A', 'B']),
+		unitCategory: z.enum(UNIT_CATEGORY_CODES),
 		/** 曾获主要奖励. */
 		awards: z.string().optional(),
 		/** 宣传报道情况. */

@@ -4,7 +4,7 @@
  * belong to public candidates. Pure: the loader does the reading and rendering.
  */
 import type { Dataset } from '../validate/dataset.ts';
-import { nameOn } from '../scoring/score.ts';
+import { nameOn } from '../units/names.ts';
 import { NOTICE_WORKDAYS } from '../calendar/workdays.ts';
 import { deriveLifecycle, type Lifecycle, type LifecycleFacts } from './lifecycle.ts';
 import { toPublicExemplar, type PublicExemplar } from './public.ts';

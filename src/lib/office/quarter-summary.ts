@@ -3,13 +3,16 @@
  * the top and bottom units of each category, the grades changed by 失信 records, and the changes since the previous
  * evaluated quarter. Plain text in Chinese, computed from the scoring module's results only.
  */
-import { GRADE_LABEL, type Grade, type QuarterResult, type UnitResult } from '../scoring/score.ts';
+import type { QuarterResult, UnitResult } from '../scoring/score.ts';
+import { GRADE_CODES, UNIT_CATEGORY_CODES, type Grade } from '../../schemas/enums.ts';
 import { quarterIndex, quarterLabel, type QuarterId } from '../quarters.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
-const CATEGORIES = ['town', 'park', 'A', 'B'] as const;
-const GRADES: readonly Grade[] = ['red', 'blue', 'yellow'];
-const ORDER: Record<Grade, number> = { red: 0, blue: 1, yellow: 2 };
+const CATEGORIES = UNIT_CATEGORY_CODES;
+const GRADES = GRADE_CODES;
+const GRADE_LABEL = t.grade;
+/** Best first. */
+const ORDER = (g: Grade) => GRADE_CODES.indexOf(g);
 
 /** Tenths of a point as an integer, so sums and averages are exact. */
 const tenths = (x: number) => Math.round(x * 10);
@@ -56,9 +59,9 @@ export function quarterSummary(quarters: readonly QuarterResult[], q: QuarterId,
 	out.push(
 		`共评价 ${cur.units.length} 个单位：${GRADES.map((g) => `${GRADE_LABEL[g]} ${count(cur.units, g)} 个`).join('，')}。`,
 	);
-	const up = cur.units.filter((u) => prevById.has(u.id) && ORDER[u.grade] < ORDER[prevById.get(u.id)!.grade]);
+	const up = cur.units.filter((u) => prevById.has(u.id) && ORDER(u.grade) < ORDER(prevById.get(u.id)!.grade));
 	const down = cur.units.filter(
-		(u) => prevById.has(u.id) && ORDER[u.grade] > ORDER[prevById.get(u.id)!.grade],
+		(u) => prevById.has(u.id) && ORDER(u.grade) > ORDER(prevById.get(u.id)!.grade),
 	);
 	if (prev) {
 		const both = cur.units.filter((u) => prevById.has(u.id)).length;

@@ -32,6 +32,7 @@ import { scoredQuarters } from '../site/quarters.ts';
 import type { Evidence } from '../validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../opendata.ts';
 import { fileFacts, type FileFacts } from './facts.ts';
+import { nameLookup } from '../units/names.ts';
 
 /** Where the stage writes the files, and the manifests of their facts. */
 export const BULK_DIR = join(CACHE_ROOT, 'opendata');
@@ -46,6 +47,7 @@ export const EVIDENCE_FIELDS = [
 	'id',
 	'quarter',
 	'unitId',
+	'unitName',
 	'indicatorId',
 	'kind',
 	'date',
@@ -72,10 +74,13 @@ function byQuarter(): Map<string, Evidence[]> {
 	return by;
 }
 
-/** An evidence row in open-data shape: every field of `EVIDENCE_FIELDS`, null when empty. */
-function openRow(e: Evidence): Record<string, unknown> {
+/**
+ * An evidence row in open-data shape: every field of `EVIDENCE_FIELDS`, null when empty; `unitName` is the name the
+ * unit had on the row's date (a renamed unit's old rows carry its old name).
+ */
+function openRow(e: Evidence, unitName: (unitId: string, date: string) => string): Record<string, unknown> {
 	const row: Record<string, unknown> = {};
-	for (const k of EVIDENCE_FIELDS) row[k] = e[k] ?? null;
+	for (const k of EVIDENCE_FIELDS) row[k] = k === 'unitName' ? unitName(e.unitId, e.date!) : (e[k] ?? null);
 	return row;
 }
 
@@ -98,8 +103,9 @@ const render: Record<BulkPart, () => AsyncGenerator<Rendered>> = {
 async function* renderEvidence(): AsyncGenerator<Rendered> {
 	// Each quarter's rows in open-data shape are made when its files are, not held for the whole stage: at city scale
 	// that is a million objects.
+	const unitName = nameLookup(loadDataset().unitNames.map((n) => n.value));
 	for (const [quarter, list] of byQuarter()) {
-		const rows = list.map(openRow);
+		const rows = list.map((e) => openRow(e, unitName));
 		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
 		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}

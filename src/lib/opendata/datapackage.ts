@@ -17,7 +17,8 @@ import { candidateTable, eventTable, noticeTable } from '../../schemas/candidate
 import { commitmentTable, commitmentUpdateTable } from '../../schemas/commitment.ts';
 import { pledgeTable } from '../../schemas/pledge.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
-import type { Grade } from '../scoring/score.ts';
+import type { Grade } from '../../schemas/enums.ts';
+import { gradeRanges } from '../site/grade-text.ts';
 import type { OpenStatus } from '../exemplars/public.ts';
 import { rubricCsvFields, rubricJsonFields } from './rubric.ts';
 import {
@@ -117,7 +118,7 @@ const units: Family = {
 		fieldOf(col(unitTable, 'id'), form),
 		fieldOf(col(unitNameTable, 'name'), form, {
 			title: '名称',
-			description: '单位现在的名称（名称沿革中最近的一个）',
+			description: '单位在数据截至日的名称（名称沿革中当日使用的名称）',
 		}),
 		fieldOf(col(unitTable, 'category'), form),
 		...cols(unitTable, ['from', 'to', 'mergedInto'], form),
@@ -177,7 +178,8 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ maxPoints，限定在 0～100，保留一位小数。JSON 文件顶层另有 quarter、rubric（指标年度）、asOf（数据截至日期）。',
 	property: 'units',
 	fields: (form, q) => {
-		const indicators = rubricOf(Number(q.slice(0, 4)))?.indicators ?? [];
+		const rubric = rubricOf(Number(q.slice(0, 4)));
+		const indicators = rubric?.indicators ?? [];
 		const common = [
 			fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
 			derived({
@@ -198,7 +200,13 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 			derived({
 				name: 'grade',
 				title: '等次',
-				description: '红名单 red（≥ 85）、蓝名单 blue（60～85）、黄名单 yellow（< 60），失信记录可调整等次',
+				description: `${
+					rubric
+						? gradeRanges(rubric.thresholds)
+								.map((g) => `${g.label} ${g.grade}（${g.range}）`)
+								.join('、')
+						: GRADES.join('、')
+				}；失信记录可调整等次（见 overrides）`,
 				type: 'string',
 				constraints: { required: true, enum: GRADES },
 			}),
@@ -239,7 +247,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 				derived({
 					name: 'overrides',
 					title: '等次调整',
-					description: '因失信记录调整等次：调整后的等次和原因',
+					description: '因失信记录调整等次：调整后的等次、原因和失信记录编号（对应 dishonesty 的 id）',
 					type: 'array',
 					constraints: {
 						required: true,
@@ -247,8 +255,12 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 							type: 'array',
 							items: {
 								type: 'object',
-								properties: { grade: { type: 'string', enum: GRADES }, reason: { type: 'string' } },
-								required: ['grade', 'reason'],
+								properties: {
+									grade: { type: 'string', enum: GRADES },
+									reason: { type: 'string' },
+									recordId: { type: 'string' },
+								},
+								required: ['grade', 'reason', 'recordId'],
 								additionalProperties: false,
 							},
 						},
@@ -320,9 +332,17 @@ const evidence: Family = {
 			type: 'string',
 			constraints: { required: true, pattern: QUARTER_PATTERN },
 		}),
+		fieldOf(col(evidenceTable, 'unitId'), form),
+		derived({
+			name: 'unitName',
+			title: '单位名称',
+			description: '单位在记录日期的名称（改名前的记录写当时的名称）',
+			type: 'string',
+			constraints: { required: true },
+		}),
 		...cols(
 			evidenceTable,
-			['unitId', 'indicatorId', 'kind', 'date', 'count', 'points', 'what', 'source', 'reason'],
+			['indicatorId', 'kind', 'date', 'count', 'points', 'what', 'source', 'reason'],
 			form,
 		),
 	],
@@ -333,18 +353,64 @@ const evidence: Family = {
 	],
 };
 
-/** Units' 失信 records (`src/lib/site/evidence.ts`). */
+/** Units' 失信 records as published (`src/lib/dishonesty/public.ts`, fields `PUBLIC_RECORD_FIELDS`). */
+const withheld = '；信用修复后不再公示，为空';
 const dishonesty: Family = {
 	name: () => 'dishonesty',
 	stem: 'dishonesty',
 	title: () => '单位失信记录',
-	description: '被评价单位的失信和违约记录及信用修复情况；评价结果中 records 引用的就是这些编号。',
-	fields: (form) =>
-		cols(
-			dishonestyTable,
-			dishonestyTable.columns.map((c) => c.key),
-			form,
-		),
+	description:
+		'被评价单位的失信和违约记录及信用修复情况；评价结果中 records 和 overrides 引用的就是这些编号。信用修复后（信用修复管理办法，国家发展改革委令第 36 号）记录的详情不再公示：只留下不含内容的编号、单位、计入评价的季度和对等次的限制，以便复算已公布的等次。',
+	fields: (form) => [
+		fieldOf(col(dishonestyTable, 'id'), form, {
+			description: `失信记录编号；信用修复后为不含内容的公开编号（XF-单位编号-起计季度-序号）`,
+		}),
+		fieldOf(col(dishonestyTable, 'unitId'), form),
+		derived({
+			name: 'unitName',
+			title: '单位名称',
+			description: '单位在认定日期的名称（信用修复后：在起计季度的名称）',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		derived({
+			name: 'activeFrom',
+			title: '起计季度',
+			description: '记录开始计入评价的季度（认定日期所在季度）',
+			type: 'string',
+			constraints: { required: true, pattern: QUARTER_PATTERN },
+		}),
+		derived({
+			name: 'activeTo',
+			title: '止计季度',
+			description: '记录最后计入评价的季度（信用修复日期所在季度）；未修复为空',
+			type: 'string',
+			constraints: { pattern: QUARTER_PATTERN },
+		}),
+		derived({
+			name: 'cap',
+			title: '等次上限',
+			description:
+				'记录计入期间单位最高可列入的等次：蓝名单 blue（一般失信）或黄名单 yellow（违约，或较重、严重失信）',
+			type: 'string',
+			constraints: { required: true, enum: ['blue', 'yellow'] },
+		}),
+		derived({
+			name: 'repaired',
+			title: '已信用修复',
+			description: '截至数据日期已信用修复；为 true 时以下详情不再公示',
+			type: 'boolean',
+			constraints: { required: true },
+		}),
+		...(['date', 'severity', 'kind', 'what', 'source'] as const).map((k) => {
+			const c = col(dishonestyTable, k);
+			return fieldOf(c, form, { description: c.doc + withheld, constraints: { required: undefined } });
+		}),
+		...(['repairedOn', 'repairHow'] as const).map((k) => {
+			const c = col(dishonestyTable, k);
+			return fieldOf(c, form, { description: c.doc + withheld });
+		}),
+	],
 	primaryKey: ['id'],
 	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
 };

@@ -26,6 +26,8 @@ const TITLES: Record<string, string> = {
 	'rule.source': '计数来源',
 	'rule.step': '每缺一类扣分',
 	'rule.validQuarters': '有效季度数',
+	'rule.households': '满分所需新增诚信户数',
+	'rule.base': '新增不足时得分',
 	'rule.deduction.per': '每起扣分',
 	'rule.deduction.what': '扣分情形',
 	interpretation: '解读说明',

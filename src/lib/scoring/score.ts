@@ -4,7 +4,15 @@
  * nothing else computes a score.
  */
 import type { Indicator, Rubric } from '../../schemas/rubric.ts';
-import type { UnitCategory } from '../../schemas/enums.ts';
+import {
+	DISHONESTY_KINDS,
+	GRADES,
+	labelsOf,
+	SEVERITIES,
+	UNIT_CATEGORY_CODES,
+	type Grade,
+	type UnitCategory,
+} from '../../schemas/enums.ts';
 import type { UnitRow, UnitNameRow } from '../../schemas/unit.ts';
 import type { DishonestyRow } from '../../schemas/dishonesty.ts';
 import type { CommitmentRow, CommitmentUpdateRow } from '../../schemas/commitment.ts';
@@ -19,6 +27,7 @@ import {
 	type QuarterId,
 } from '../quarters.ts';
 import { addDays } from '../calendar/workdays.ts';
+import { nameInQuarter } from '../units/names.ts';
 
 /** An evidence row with its quarter. */
 export type EvidenceFact = EvidenceRow & { quarter: QuarterId };
@@ -35,9 +44,14 @@ export interface ScoringInput {
 	pledges: readonly PledgeRow[];
 	/** The quarters to score (those the office has published an evidence file for), any order. */
 	quarters: readonly QuarterId[];
+	/**
+	 * The quarters whose results are public. A unit's change is measured against the previous calendar quarter only
+	 * when that quarter is among them (SPEC 1: "none when that quarter was not released"); all quarters when absent.
+	 */
+	released?: ReadonlySet<QuarterId>;
 }
 
-export type Grade = 'red' | 'blue' | 'yellow';
+export type { Grade };
 
 /** Points of one indicator for one unit and quarter, with what they rest on. */
 export interface IndicatorPoints {
@@ -54,12 +68,20 @@ export interface IndicatorPoints {
 	explain: string;
 }
 
+/**
+ * Which rule of seed 002 三(二) a 失信 record brings to bear: `red-needs-no-record` (红名单 requires "单位无失信行为":
+ * at most blue), `severe` ("严重的直接列入黄名单"), `major` and `breach` (蓝名单 requires "单位无违约或较重失信行为":
+ * yellow).
+ */
+export type OverrideCause = 'red-needs-no-record' | 'severe' | 'major' | 'breach';
+
 /** A grade override and why (SPEC 1: 失信 records cap or force the grade). */
 export interface Override {
 	grade: Grade;
 	reason: string;
 	/** The 失信 record that caused it. */
 	recordId: string;
+	cause: OverrideCause;
 }
 
 /** One unit's result in one quarter. */
@@ -73,7 +95,10 @@ export interface UnitResult {
 	/** The grade the score alone would give. */
 	scoreGrade: Grade;
 	rank: number;
-	/** Score minus the previous quarter's score; null when the unit was not scored in the previous quarter. */
+	/**
+	 * Score minus the unit's score in the previous calendar quarter; null when that quarter was not released or the
+	 * unit was not scored in it (shown as 无).
+	 */
 	change: number | null;
 	/** Σ max of the rubric indicators that apply to the category. */
 	maxPoints: number;
@@ -116,52 +141,96 @@ export function gradeOf(score: number, thresholds: { red: number; blue: number }
 	return score >= thresholds.red ? 'red' : score >= thresholds.blue ? 'blue' : 'yellow';
 }
 
-const GRADE_ORDER: Record<Grade, number> = { red: 0, blue: 1, yellow: 2 };
-export const GRADE_LABEL: Record<Grade, string> = { red: '红名单', blue: '蓝名单', yellow: '黄名单' };
-const SEVERITY_LABEL = { minor: '一般', major: '较重', severe: '严重' } as const;
+const GRADE = labelsOf(GRADES);
+const SEVERITY = labelsOf(SEVERITIES);
+const KIND = labelsOf(DISHONESTY_KINDS);
+/** Grades from best to worst, for "at most": a grade is lowered, never raised. */
+const GRADE_ORDER = Object.fromEntries(GRADES.map((g, i) => [g.value, i])) as Record<Grade, number>;
 
 /**
  * Whether a 失信 record weighs on a quarter: from the quarter of its date up to and including the quarter of its
  * repair; "a repaired record stops counting from the quarter after repair" (SPEC 1).
  */
-export function recordActiveIn(r: DishonestyRow, q: QuarterId): boolean {
+export function recordActiveIn(r: Pick<DishonestyRow, 'date' | 'repairedOn'>, q: QuarterId): boolean {
 	if (quarterIndex(quarterOf(r.date)) > quarterIndex(q)) return false;
 	return !r.repairedOn || quarterIndex(quarterOf(r.repairedOn)) >= quarterIndex(q);
 }
 
+/** The 失信 rules of seed 002 三(二), most serious first; `cap` is the best grade a unit with such a record can have. */
+export const OVERRIDE_RULES: readonly { cause: OverrideCause; cap: Grade; rule: string }[] = [
+	{
+		cause: 'severe',
+		cap: 'yellow',
+		rule: `严重失信，直接列入${GRADE.yellow}（附件1 注2：“严重的直接列入黄名单”）`,
+	},
+	{ cause: 'major', cap: 'yellow', rule: `${GRADE.blue}须“单位无违约或较重失信行为”，列入${GRADE.yellow}` },
+	{ cause: 'breach', cap: 'yellow', rule: `${GRADE.blue}须“单位无违约或较重失信行为”，列入${GRADE.yellow}` },
+	{
+		cause: 'red-needs-no-record',
+		cap: 'blue',
+		rule: `${GRADE.red}须“单位无失信行为”，至多列入${GRADE.blue}`,
+	},
+];
+
 /**
- * Applies the 失信 overrides to a score grade. Any active record: at most blue ("单位无失信行为" is a condition of
- * 红名单). A 严重 record, or a 较重 breach of contract: yellow ("严重的直接列入黄名单", 蓝名单 requires
- * "无违约或较重失信行为"). Only overrides that change the grade are returned, each with its reason.
+ * Which rule a 失信 record brings to bear while it is active: 严重 (any kind) → `severe`; 较重 (any kind) → `major`;
+ * 一般 违约 → `breach`; 一般 失信 → `red-needs-no-record`.
+ */
+export function recordCause(r: Pick<DishonestyRow, 'severity' | 'kind'>): OverrideCause {
+	if (r.severity === 'severe') return 'severe';
+	if (r.severity === 'major') return 'major';
+	return r.kind === 'breach' ? 'breach' : 'red-needs-no-record';
+}
+
+/** The best grade a unit can have while the record is active (the cap of its rule). */
+export function recordCap(r: Pick<DishonestyRow, 'severity' | 'kind'>): Grade {
+	const cause = recordCause(r);
+	return OVERRIDE_RULES.find((x) => x.cause === cause)!.cap;
+}
+
+/** A record as the office and an unrepaired record's 公示 name it: `2023-05-18 较重违约记录 SX-2023-002（事由）`. */
+export const describeRecord = (r: DishonestyRow) =>
+	`${r.date} ${SEVERITY[r.severity]}${KIND[r.kind]}记录 ${r.id}（${r.what}）`;
+
+/**
+ * Applies the 失信 overrides of seed 002 三(二) to a score grade.
+ *
+ * - 红名单 requires "单位无失信行为" (三(二)1): any active record → at most blue.
+ * - 蓝名单 requires "单位无违约或较重失信行为" (三(二)2). Read plainly, the clause names two things a blue unit has none
+ *   of: 违约 (breach of contract, whatever its severity) and 较重失信 (dishonesty of at least 较重). So an active 违约
+ *   record of any severity, or an active 较重 or 严重 record of any kind, rules out blue; red is already ruled out by
+ *   the record, so the unit is yellow. The office took this reading (SPEC 1, issue 16).
+ * - "严重的直接列入黄名单" (附件1 注2; 三(二)3 "本单位存在严重失信行为"): 严重 → yellow whatever the score.
+ *
+ * Only an override that changes the grade is returned, one at most, naming the record that decides: the most serious
+ * (严重, then 较重, then 一般违约, then 一般失信), of those the earliest (date, then id). `records` are the unit's
+ * records active in the quarter (`recordActiveIn`).
  * @see seeds/002 三(二) 1–3 and 附件1 注2
  */
 export function applyOverrides(
 	scoreGrade: Grade,
 	records: readonly DishonestyRow[],
 ): { grade: Grade; overrides: Override[] } {
-	let grade = scoreGrade;
-	const overrides: Override[] = [];
-	const describe = (r: DishonestyRow) =>
-		`${r.date} ${SEVERITY_LABEL[r.severity]}${r.kind === 'breach' ? '违约' : '失信'}记录 ${r.id}（${r.what}）`;
-	const forcing = records.find(
-		(r) => r.severity === 'severe' || (r.severity === 'major' && r.kind === 'breach'),
-	);
-	if (forcing && GRADE_ORDER[grade] < GRADE_ORDER.yellow) {
-		grade = 'yellow';
-		overrides.push({
-			grade,
-			recordId: forcing.id,
-			reason: `${describe(forcing)}：${forcing.severity === 'severe' ? '严重失信' : '较重违约'}直接列入黄名单`,
-		});
-	} else if (records.length && grade === 'red') {
-		grade = 'blue';
-		overrides.push({
-			grade,
-			recordId: records[0].id,
-			reason: `${describe(records[0])}：有失信记录的单位不得列入红名单`,
-		});
-	}
-	return { grade, overrides };
+	const seriousness = (r: DishonestyRow) => OVERRIDE_RULES.findIndex((x) => x.cause === recordCause(r));
+	const decisive = [...records].sort(
+		(a, b) =>
+			seriousness(a) - seriousness(b) ||
+			(a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+	)[0];
+	if (!decisive) return { grade: scoreGrade, overrides: [] };
+	const rule = OVERRIDE_RULES[seriousness(decisive)];
+	if (GRADE_ORDER[rule.cap] <= GRADE_ORDER[scoreGrade]) return { grade: scoreGrade, overrides: [] };
+	return {
+		grade: rule.cap,
+		overrides: [
+			{
+				grade: rule.cap,
+				recordId: decisive.id,
+				cause: rule.cause,
+				reason: `${describeRecord(decisive)}：${rule.rule}`,
+			},
+		],
+	};
 }
 
 /** Rank within a group: 1 + the number with a strictly higher score (ties share a rank: 1, 2, 2, 4). */
@@ -173,15 +242,6 @@ export function ranks(scores: readonly number[]): number[] {
 /** Whether a unit exists at some time during a quarter. */
 export function unitExistsIn(u: UnitRow, q: QuarterId): boolean {
 	return (!u.from || u.from <= quarterEnd(q)) && (!u.to || quarterStart(q) < u.to);
-}
-
-/** The name a unit had on a date (the name history row covering it; the earliest name before any history). */
-export function nameOn(names: readonly UnitNameRow[], unitId: string, date: string): string {
-	const own = names.filter((n) => n.unitId === unitId);
-	const hit = own.find((n) => (!n.from || n.from <= date) && (!n.to || date <= n.to));
-	if (hit) return hit.name;
-	const sorted = [...own].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
-	return (date < (sorted[0]?.from ?? '') ? sorted[0] : sorted[sorted.length - 1])?.name ?? unitId;
 }
 
 /** The status of a commitment at the end of a day: the latest update on or before it (履行中 before any). */
@@ -300,10 +360,20 @@ export function indicatorPoints(
 		case 'deduction':
 			explain = '基础 0 分';
 			break;
+		case 'creditTown': {
+			const r = creditTownPoints(ind.max, rule, window, q);
+			base = r.points;
+			used.push(...r.evidence);
+			explain = r.explain;
+			break;
+		}
 	}
 	return finish();
 
 	function finish(): IndicatorPoints {
+		// A 无 row scores nothing; it is listed with the points it stands beside, so a reader sees that nothing was
+		// reported rather than nothing recorded.
+		for (const f of facts(q)) if (f.kind === 'none') used.push(f.id);
 		const deduction = 'deduction' in rule ? rule.deduction : undefined;
 		let points = base;
 		if (deduction) {
@@ -323,6 +393,60 @@ export function indicatorPoints(
 	}
 }
 
+/**
+ * 诚信镇（街道）创建 (seed 002 附件1 五, a town and park indicator of 20 points). The scanned cell reads:
+ *
+ * > 镇（街）积极申请开展“诚信镇（街道）”创建工作，建立组织机制和镇（街道）诚信建设实施方案，且每验收一个“信用村（居）”
+ * > （含 5 户“诚信户”创建，经经验收合格后，得 20 分）；次季度每新增 5 户“诚信户”得满分，无增加计 5 分；（此项分值有效期至
+ * > 次年同月认定的前一季度止；新增创建累计，满分不超 15 分）。
+ *
+ * How we read it, every number in its place: the quarter a 信用村（居） passes acceptance earns the full 20 ("得 20 分");
+ * each later quarter ("次季度") earns 5 for keeping up the scheme ("无增加计 5 分") plus what new 诚信户 add, which
+ * accumulates up to 15 ("新增创建累计，满分不超 15 分") — and 5 new 诚信户 already earn it all ("每新增 5 户……得满分":
+ * 5 + 15 = 20). Fewer than 5 new 诚信户 add nothing: points come per 5. The acceptance stays good for "至次年同月认定
+ * 的前一季度止", four quarters counting its own (as for every other point with that phrase), so the later quarters are
+ * the next three; after them the town has 0 until another 信用村（居） is accepted, which starts again at 20.
+ *
+ * Evidence: an acceptance is a 完成 row (one 信用村（居） accepted on its date); new 诚信户 are 事项 rows whose 数量 is the
+ * number of households, counted in the quarter of the row.
+ * @see seeds/002 附件1 五「“诚信镇（街道）”创建(20分)」
+ */
+export function creditTownPoints(
+	max: number,
+	rule: { households: number; base: number; validQuarters: number },
+	window: readonly EvidenceFact[],
+	q: QuarterId,
+): { points: number; evidence: string[]; explain: string } {
+	const accepted = window
+		.filter((f) => f.kind === 'done' && f.date)
+		.sort(
+			(a, b) =>
+				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
+				(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
+		);
+	const latest = accepted[accepted.length - 1];
+	if (!latest)
+		return {
+			points: 0,
+			evidence: [],
+			explain: `近 ${rule.validQuarters} 个季度没有验收合格的“信用村（居）”，0 分`,
+		};
+	if (latest.quarter === q)
+		return { points: max, evidence: [latest.id], explain: `本季度验收“信用村（居）”合格，得 ${fmt(max)} 分` };
+	const added = window.filter((f) => f.quarter === q && f.kind === 'item' && f.date);
+	const households = added.reduce((s, f) => s + (f.count ?? 1), 0);
+	const full = households >= rule.households;
+	return {
+		points: full ? max : rule.base,
+		evidence: [latest.id, ...added.map((f) => f.id)],
+		explain:
+			`${latest.quarter} 验收“信用村（居）”合格（${rule.validQuarters} 个季度内有效）；本季度新增“诚信户” ${households} 户，` +
+			(full
+				? `满 ${rule.households} 户，得满分 ${fmt(max)} 分`
+				: `不足 ${rule.households} 户，计 ${fmt(rule.base)} 分`),
+	};
+}
+
 /** Scores every requested quarter. Quarters come back in time order; units by category, then rank, then id. */
 export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 	const evidenceBy = Map.groupBy(
@@ -336,8 +460,9 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 	const quarters = [...new Set(input.quarters)].sort((a, b) => quarterIndex(a) - quarterIndex(b));
 	const results: QuarterResult[] = [];
 	const previous = new Map<string, number>();
-	let prevQuarter: QuarterId | undefined;
 	for (const q of quarters) {
+		const prevQuarter = addQuarters(q, -1);
+		const comparable = !input.released || input.released.has(prevQuarter);
 		const year = Number(q.slice(0, 4));
 		const rubric = input.rubrics.get(year);
 		if (!rubric) throw new Error(`没有 ${year} 年的评价指标`);
@@ -362,19 +487,18 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 			const scoreGrade = gradeOf(score, rubric.thresholds);
 			const records = (recordsBy.get(u.id) ?? [])
 				.filter((r) => recordActiveIn(r, q))
-				.sort((a, b) => (a.date < b.date ? -1 : 1));
+				.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 			const { grade, overrides } = applyOverrides(scoreGrade, records);
-			const lastDay = u.to && u.to <= quarterEnd(q) ? addDays(u.to, -1) : quarterEnd(q);
 			return {
 				id: u.id,
-				name: nameOn(input.unitNames, u.id, lastDay),
+				name: nameInQuarter(input.unitNames, u, q),
 				category: u.category,
 				score,
 				grade,
 				scoreGrade,
 				rank: 0,
 				change:
-					prevQuarter && previous.has(`${prevQuarter}/${u.id}`)
+					comparable && previous.has(`${prevQuarter}/${u.id}`)
 						? (Math.round(score * 10) - Math.round(previous.get(`${prevQuarter}/${u.id}`)! * 10)) / 10
 						: null,
 				maxPoints,
@@ -385,16 +509,15 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 				records: records.map((r) => r.id),
 			};
 		});
-		for (const cat of ['town', 'park', 'A', 'B'] as const) {
+		for (const cat of UNIT_CATEGORY_CODES) {
 			const group = rows.filter((r) => r.category === cat);
 			const rk = ranks(group.map((r) => r.score));
 			group.forEach((r, i) => (r.rank = rk[i]));
 		}
-		const order = { town: 0, park: 1, A: 2, B: 3 };
-		rows.sort((a, b) => order[a.category] - order[b.category] || a.rank - b.rank || (a.id < b.id ? -1 : 1));
+		const order = (c: UnitCategory) => UNIT_CATEGORY_CODES.indexOf(c);
+		rows.sort((a, b) => order(a.category) - order(b.category) || a.rank - b.rank || (a.id < b.id ? -1 : 1));
 		for (const r of rows) previous.set(`${q}/${r.id}`, r.score);
 		results.push({ quarter: q, rubric: year, units: rows });
-		prevQuarter = q;
 	}
 	return results;
 }

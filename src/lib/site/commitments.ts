@@ -7,7 +7,7 @@ import type { UnitNameRow } from '../../schemas/unit.ts';
 import type { PledgeRow } from '../../schemas/pledge.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
 import { COMMITMENT_CATEGORIES, type UnitCategory } from '../../schemas/enums.ts';
-import { nameOn } from '../scoring/score.ts';
+import { nameOn } from '../units/names.ts';
 import { commitmentViews, type CommitmentView } from '../commitments/status.ts';
 import { registerUnits } from '../commitments/coverage.ts';
 import { pagedUnits } from '../commitments/pages.ts';

@@ -1,24 +1,34 @@
 /**
  * The facts behind the scores on the pages: the evidence rows behind a unit's indicator points, and the units' 失信
  * records (also as open data; each quarter's evidence file is made in `src/lib/opendata/bulk.ts`). Every field of
- * these records is public by design (the office writes them for publication), so the rows go out as validated.
+ * the evidence rows is public by design (the office writes them for publication), so they go out as validated; the
+ * 失信 records go out only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */
-import { getCollection } from 'astro:content';
 import { loadDataset } from '../../loaders/pipeline.ts';
 import type { Evidence } from '../validate/dataset.ts';
+import { asOfDate } from '../asof.ts';
+import { publishRecords, type RecordPublication } from '../dishonesty/public.ts';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../schemas/evidence.ts';
 
-/** 失信 record field order in open data. */
-export const DISHONESTY_FIELDS = [
-	'id',
-	'unitId',
-	'date',
-	'severity',
-	'kind',
-	'what',
-	'source',
-	'repairedOn',
-	'repairHow',
-] as const;
+let records: { dataset: unknown; asOf: string; value: RecordPublication } | undefined;
+
+/** The 失信 records as published on the build's as-of date (made once per dataset and date). */
+export function recordPublication(): RecordPublication {
+	const d = loadDataset();
+	const asOf = asOfDate();
+	if (records?.dataset !== d || records.asOf !== asOf)
+		records = {
+			dataset: d,
+			asOf,
+			value: publishRecords(
+				d.dishonesty.map((r) => r.value),
+				asOf,
+				d.unitNames.map((n) => n.value),
+				new Map(d.units.map((u) => [u.value.id, u.value])),
+			),
+		};
+	return records.value;
+}
 
 let byId: { evidence: unknown; map: Map<string, Evidence> } | undefined;
 
@@ -43,7 +53,10 @@ const ENTITIES: Record<string, string> = {
 /** Text as HTML: every character that could start markup or end an attribute is escaped. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
-const KIND_LABEL = { done: '完成', item: '事项', incident: '扣分', judged: '评分' } as const;
+const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.label])) as Record<
+	EvidenceKind,
+	string
+>;
 
 /**
  * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason), as
@@ -61,11 +74,4 @@ export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<
 		html += `<li>${escapeHtml(e.date ?? '')} · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason}</li>`;
 	}
 	return html;
-}
-
-/** All 失信 records, sorted by date then id. */
-export async function dishonestyRecords(): Promise<Record<string, unknown>[]> {
-	return (await getCollection('dishonesty'))
-		.map(({ data }) => Object.fromEntries(DISHONESTY_FIELDS.map((k) => [k, data[k] ?? null])))
-		.sort((a, b) => (`${a.date}${a.id}` < `${b.date}${b.id}` ? -1 : 1));
 }

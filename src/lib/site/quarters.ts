@@ -1,18 +1,33 @@
 /**
  * Reading the scored quarters for the pages, typed, newest first: the results `npm run score` wrote, read and indexed
- * once per build from the pipeline's memo (not a content collection: see `src/content.config.ts`).
+ * once per build from the pipeline's memo (not a content collection: see `src/content.config.ts`). What the pages and
+ * the grades open data read is the public form of the results: each override and record reference goes through
+ * `src/lib/dishonesty/public.ts`, so a repaired record's details appear nowhere.
  */
 import type { QuarterResult, UnitResult } from '../scoring/score.ts';
 import { quarterIndex, type QuarterId } from '../quarters.ts';
 import { readScoreFile, type ScoreFile } from '../../loaders/pipeline.ts';
+import { publicOverride, type PublicOverride, type RecordPublication } from '../dishonesty/public.ts';
+import { recordPublication } from './evidence.ts';
 
-export type ScoredQuarter = QuarterResult & { asOf: string };
+/** A unit's result as published: overrides and records by their public ids and wording. */
+export type PublicUnitResult = Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] };
+export type ScoredQuarter = Omit<QuarterResult, 'units'> & { asOf: string; units: PublicUnitResult[] };
 
 /** One quarter of a unit's history. */
 export interface UnitQuarter {
 	quarter: QuarterId;
 	rubric: number;
-	r: UnitResult;
+	r: PublicUnitResult;
+}
+
+/** A unit's result in its public form. */
+export function publicResult(r: UnitResult, pub: RecordPublication): PublicUnitResult {
+	return {
+		...r,
+		overrides: r.overrides.map((o) => publicOverride(o, pub)),
+		records: r.records.map((id) => pub.publicId.get(id) ?? id),
+	};
 }
 
 interface Index {
@@ -26,8 +41,9 @@ let index: Index | undefined;
 function load(): Index {
 	const file = readScoreFile();
 	if (index?.file === file) return index;
+	const pub = recordPublication();
 	const quarters = file.quarters
-		.map((q) => ({ ...q, asOf: file.asOf }))
+		.map((q) => ({ ...q, asOf: file.asOf, units: q.units.map((u) => publicResult(u, pub)) }))
 		.sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter));
 	const byUnit = new Map<string, UnitQuarter[]>();
 	for (const q of quarters)

@@ -2,7 +2,7 @@
  * Plain-Chinese descriptions of rubric rules, for the methodology page: generated from the rubric file, never typed.
  */
 import type { Indicator, Rule } from '../../schemas/rubric.ts';
-import type { UnitCategory } from '../../schemas/enums.ts';
+import { UNIT_CATEGORY_CODES, type UnitCategory } from '../../schemas/enums.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
 const n = (x: number) => String(x);
@@ -31,6 +31,8 @@ export function describeRule(ind: Indicator): string {
 		case 'deduction':
 			text = '基础 0 分';
 			break;
+		case 'creditTown':
+			return `验收一个“信用村（居）”合格的季度得 ${n(ind.max)} 分；此后 ${rule.validQuarters - 1} 个季度内（验收季度起共 ${rule.validQuarters} 个季度，至次年同月认定的前一季度止），每季度新增“诚信户”满 ${rule.households} 户得满分 ${n(ind.max)} 分，不足 ${rule.households} 户（含无新增）计 ${n(rule.base)} 分；过了有效期未再验收的 0 分`;
 	}
 	const deduction =
 		'deduction' in rule && rule.deduction
@@ -41,8 +43,7 @@ export function describeRule(ind: Indicator): string {
 
 /** The categories an indicator applies to, in Chinese. */
 export function describeAppliesTo(categories: readonly UnitCategory[]): string {
-	if (['town', 'park', 'A', 'B'].every((c) => categories.includes(c as UnitCategory)))
-		return '共性（全部单位）';
+	if (UNIT_CATEGORY_CODES.every((c) => categories.includes(c))) return '共性（全部单位）';
 	return categories.map((c) => t.category[c]).join('、');
 }
 

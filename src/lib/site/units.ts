@@ -1,15 +1,24 @@
 /**
- * The public shape of units: `/data/units.json` = `[{ id, name, category, names: [{ name, from, to }] }]`.
+ * The public shape of units: `/data/units.json` = `[{ id, name, category, names: [{ name, from, to }] }]`, and every
+ * unit's name today, for the pages that point from a past name to the current one.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { nameOn } from '../units/names.ts';
 
-/** Units with their current (latest) name and name history, sorted by id. */
+/** Each unit's name on the build's as-of date, by id. */
+export async function currentNames(): Promise<Map<string, string>> {
+	const asOf = (await getEntry('site', 'site'))!.data.asOf;
+	return new Map((await getCollection('units')).map(({ data: u }) => [u.id, nameOn(u.names, u.id, asOf)]));
+}
+
+/** Units with their name on the as-of date and their name history, sorted by id. */
 export async function publicUnits() {
 	const units = await getCollection('units');
+	const names = await currentNames();
 	return units
 		.map(({ data: u }) => ({
 			id: u.id,
-			name: u.names[u.names.length - 1]?.name ?? u.id,
+			name: names.get(u.id)!,
 			category: u.category,
 			from: u.from ?? null,
 			to: u.to ?? null,

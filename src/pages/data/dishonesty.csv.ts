@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro';
-import { DISHONESTY_FIELDS, dishonestyRecords } from '../../lib/site/evidence.ts';
+import { recordPublication } from '../../lib/site/evidence.ts';
+import { PUBLIC_RECORD_FIELDS } from '../../lib/dishonesty/public.ts';
 import { toCsv } from '../../lib/opendata.ts';
 
-export const GET: APIRoute = async () => new Response(toCsv(await dishonestyRecords(), DISHONESTY_FIELDS));
+export const GET: APIRoute = () =>
+	new Response(toCsv(recordPublication().records as unknown as Record<string, unknown>[], PUBLIC_RECORD_FIELDS));

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { dishonestyRecords } from '../../lib/site/evidence.ts';
+import { recordPublication } from '../../lib/site/evidence.ts';
 
-export const GET: APIRoute = async () => new Response(JSON.stringify(await dishonestyRecords(), null, 1));
+export const GET: APIRoute = () => new Response(JSON.stringify(recordPublication().records, null, 1));

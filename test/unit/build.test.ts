@@ -1,0 +1,180 @@
+/**
+ * `npm run build` never publishes something wrong: a failed or stopped build leaves the previous site byte for byte,
+ * a dangerous OUT_DIR is refused before anything is deleted, and two builds at once each publish their own site.
+ * These run the real build on the small valid fixture, so each takes seconds: timeouts are sized for a loaded
+ * two-core machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { FIXTURES } from '../helpers/files.ts';
+import { epochOf } from '../helpers/build-site.ts';
+import { buildPaths } from '../../scripts/lib/build-paths.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const BUILD_TIMEOUT = 240_000;
+
+/** Every file under a folder with its SHA-256, by relative path (hidden files included). */
+function tree(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	const walk = (d: string) => {
+		for (const name of readdirSync(d, { withFileTypes: true })) {
+			const f = join(d, name.name);
+			if (name.isDirectory()) walk(f);
+			else out[relative(dir, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** A work folder with a copy of the valid fixture as `data/`, and a previous site in `site/`. */
+function workspace(): { work: string; data: string; site: string } {
+	const work = mkdtempSync(join(tmpdir(), 'xy-build-'));
+	const data = join(work, 'data');
+	cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+	const site = join(work, 'site');
+	mkdirSync(join(site, 'data'), { recursive: true });
+	writeFileSync(join(site, 'index.html'), '<!doctype html><title>上一次发布的网站</title>');
+	writeFileSync(join(site, 'data', 'datapackage.json'), '{"name":"previous"}');
+	writeFileSync(join(site, 'data', 'grades.csv'), '\ufeffid,score\nt1,91.5\n');
+	return { work, data, site };
+}
+
+const envFor = (w: { work: string; data: string; site: string }, extra: Record<string, string> = {}) => ({
+	...process.env,
+	SOURCE_DATE_EPOCH: epochOf('2026-11-22'),
+	DATA_DIR: w.data,
+	OUT_DIR: w.site,
+	CACHE_DIR: join(w.work, 'cache'),
+	...extra,
+});
+
+/** Processes still running whose environment carries this build id. */
+function processesOf(buildId: string): string[] {
+	const found: string[] = [];
+	for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+		try {
+			if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(`XINYONG_BUILD_ID=${buildId}\0`))
+				found.push(readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' '));
+		} catch {
+			// Gone meanwhile, or not ours to read.
+		}
+	}
+	return found;
+}
+
+describe('npm run build', () => {
+	it(
+		'prints the bad row’s path:line:column and leaves the previous site byte for byte when a row is bad',
+		() => {
+			const w = workspace();
+			const before = tree(w.site);
+			const units = join(w.data, 'units.csv');
+			writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
+			const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+			expect(r.status).toBe(1);
+			expect(r.stdout).toMatch(new RegExp(`${w.data}/units\\.csv:3:2: .*\\(enum-error\\)`));
+			expect(r.stderr).toContain(`构建失败：检查数据未通过，没有发布任何内容；${w.site} 保持原样。`);
+			expect(tree(w.site)).toEqual(before);
+			// No staging folder or lock is left next to the site.
+			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it(
+		'stopped with SIGTERM in its astro stage, leaves the previous site byte for byte and no process running',
+		async () => {
+			const w = workspace();
+			const before = tree(w.site);
+			const id = `test-sigterm-${process.pid}`;
+			const child = spawn('node', ['scripts/build.ts'], {
+				cwd: root,
+				env: envFor(w, { XINYONG_BUILD_ID: id }),
+			});
+			let output = '';
+			const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+			await new Promise<void>((inAstro) => {
+				const watch = (b: Buffer) => {
+					output += b.toString();
+					if (/\[build\] (output|directory)/.test(output)) inAstro();
+				};
+				child.stdout.on('data', watch);
+				child.stderr.on('data', watch);
+			});
+			child.kill('SIGTERM');
+			expect(await exited).toBe(143);
+			expect(output).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
+			expect(processesOf(id)).toEqual([]);
+			expect(tree(w.site)).toEqual(before);
+			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
+		const w = workspace();
+		const data = tree(w.data);
+		const intoData = spawnSync('node', ['scripts/build.ts'], {
+			cwd: root,
+			env: envFor(w, { OUT_DIR: w.data }),
+			encoding: 'utf8',
+		});
+		expect(intoData.status).toBe(2);
+		expect(intoData.stderr).toContain(
+			`构建被拒绝：输出目录 ${w.data} 就是数据目录（DATA_DIR）${w.data}；请把 OUT_DIR 设为单独的输出目录（默认 dist/）。没有删除或改动任何文件。`,
+		);
+		expect(tree(w.data)).toEqual(data);
+		const intoProject = spawnSync('node', ['scripts/build.ts'], {
+			cwd: root,
+			env: envFor(w, { OUT_DIR: '.' }),
+			encoding: 'utf8',
+		});
+		expect(intoProject.status).toBe(2);
+		expect(intoProject.stderr).toContain('构建被拒绝：输出目录 . 就是项目目录，或包含整个项目');
+		expect(existsSync(join(root, 'package.json'))).toBe(true);
+	});
+
+	it(
+		'builds two data folders at once from one checkout, each into its own site',
+		async () => {
+			const build = (name: string) => {
+				const w = workspace();
+				const names = join(w.data, 'unit-names.csv');
+				writeFileSync(names, readFileSync(names, 'utf8').replace('甲镇', `甲镇${name}`));
+				const child = spawn('node', ['scripts/build.ts'], {
+					cwd: root,
+					// Each with the default cache folder for its OUT_DIR, as an office machine would run them.
+					env: { ...envFor(w), CACHE_DIR: '' },
+					stdio: 'ignore',
+				});
+				return new Promise<{ code: number | null; site: string }>((done) =>
+					child.on('exit', (code) => done({ code, site: w.site })),
+				);
+			};
+			const [a, b] = await Promise.all([build('（甲）'), build('（乙）')]);
+			for (const { site } of [a, b])
+				rmSync(buildPaths({ OUT_DIR: site }, root, root, '').cacheDir, { recursive: true, force: true });
+			expect([a.code, b.code]).toEqual([0, 0]);
+			const page = (site: string) => readFileSync(join(site, 'units', 't1', 'index.html'), 'utf8');
+			expect(page(a.site)).toContain('甲镇（甲）');
+			expect(page(a.site)).not.toContain('甲镇（乙）');
+			expect(page(b.site)).toContain('甲镇（乙）');
+			expect(page(b.site)).not.toContain('甲镇（甲）');
+		},
+		BUILD_TIMEOUT,
+	);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitNameRow } from '../../src/schemas/unit.ts';
+import { formerName, nameInQuarter, nameLookup, nameOn } from '../../src/lib/units/names.ts';
+
+/** 区文化旅游局 until 2022-12-31, 区文化广电和旅游局 from 2023-01-01 (as in the demo data). */
+const names: UnitNameRow[] = [
+	{ unitId: 'whlyj', name: '区文化旅游局', to: '2022-12-31' },
+	{ unitId: 'whlyj', name: '区文化广电和旅游局', from: '2023-01-01' },
+	{ unitId: 'nzz', name: '南闸镇', to: '2023-03-31' },
+	{ unitId: 'nzz', name: '南闸街道', from: '2023-04-01' },
+	{ unitId: 'new', name: '区数据局', from: '2023-10-01' },
+];
+
+describe('a unit is named as it was then', () => {
+	it('gives the name in use on a date, the last day of the old name included', () => {
+		expect(nameOn(names, 'whlyj', '2022-12-31')).toBe('区文化旅游局');
+		expect(nameOn(names, 'whlyj', '2023-01-01')).toBe('区文化广电和旅游局');
+	});
+	it('gives the first name before the history starts and the latest after it', () => {
+		expect(nameOn(names, 'new', '2023-01-01')).toBe('区数据局');
+		expect(nameOn(names, 'whlyj', '2030-01-01')).toBe('区文化广电和旅游局');
+	});
+	it('names a unit in a quarter by the quarter’s last day: 2023-Q1 南闸镇, 2023-Q2 南闸街道', () => {
+		expect(nameInQuarter(names, { id: 'nzz' }, '2023-Q1')).toBe('南闸镇');
+		expect(nameInQuarter(names, { id: 'nzz' }, '2023-Q2')).toBe('南闸街道');
+	});
+	it('names a unit dissolved during a quarter by its last day of existence', () => {
+		// Dissolved on 2023-04-01 (the first day it no longer exists): named as on 2023-03-31.
+		expect(nameInQuarter(names, { id: 'nzz', to: '2023-04-01' }, '2023-Q2')).toBe('南闸镇');
+	});
+	it('finds the same names through the grouped lookup', () => {
+		const lookup = nameLookup(names);
+		expect(lookup('whlyj', '2022-06-30')).toBe('区文化旅游局');
+		expect(lookup('nzz', '2023-05-01')).toBe('南闸街道');
+		expect(lookup('none', '2023-05-01')).toBe('none');
+	});
+	it('points from the old name to today’s, and says nothing when they are the same', () => {
+		expect(formerName('区文化旅游局', '区文化广电和旅游局')).toBe(
+			'时称“区文化旅游局”，现名“区文化广电和旅游局”',
+		);
+		expect(formerName('南闸街道', '南闸街道')).toBe('');
+	});
+});
