@@ -11,6 +11,10 @@ import { INPUT_TABLES, tableForPath } from '../../src/lib/validate/tables.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
 import { evidenceTable } from '../../src/schemas/evidence.ts';
 import { scanIssueCodes, validatorSources } from '../helpers/issue-codes.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 const columnKeys = new Set(INPUT_TABLES.flatMap((t) => t.columns.map((c) => c.key)));
 const emitted = scanIssueCodes(columnKeys);
@@ -26,13 +30,21 @@ describe('the issue codes of the data dictionary', () => {
 				'src/lib/validate/story.ts',
 				'src/schemas/table.ts',
 				'src/schemas/pledge.ts',
+				'src/lib/validate/context.ts',
 			]),
 		);
+		// Every check is reached, so a code a new check emits is found too.
+		const checks = readdirSync(join(ROOT, 'src/lib/validate/checks')).map(
+			(f) => `src/lib/validate/checks/${f}`,
+		);
+		expect(checks).toContain('src/lib/validate/checks/evidence.ts');
+		expect(validatorSources()).toEqual(expect.arrayContaining(checks));
 		// The scan finds codes in every way the validator writes them.
 		expect(emitted.get('csv-quote')).toEqual(['src/lib/csv.ts']); // `code: 'csv-quote'`
 		expect(emitted.get('missing-cell')).toEqual(['src/lib/validate/read-table.ts']); // err(line, col, 'missing-cell', `…`)
 		expect(emitted.get('uscc-invalid')).toEqual(['src/schemas/pledge.ts']); // params: { code: 'uscc-invalid' }
 		expect(emitted.get('unknown-field')).toEqual(['src/lib/validate/json.ts']); // code: x ? 'enum-error' : …
+		expect(emitted.get('over-quota')).toEqual(['src/lib/validate/checks/candidates.ts']); // ctx.at(r, key, 'over-quota', `…`)
 		expect(emitted.has('custom')).toBe(false); // zod's own addIssue code
 		expect(emitted.has('recommender')).toBe(false); // a column key, not a code
 	});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import sharp from 'sharp';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { formatIssue, type Issue } from '../../src/lib/issues.ts';
 import { join } from 'node:path';
@@ -12,8 +11,6 @@ const where = (i: Issue) => `${i.file}:${i.line}:${i.column} ${i.code}`;
 
 const UNITS_HEADER = '单位编号,类别,设立日期,撤销日期,并入单位,备注';
 const EVIDENCE_HEADER = '记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由';
-const CANDIDATES = fixtureText('exemplars/candidates.csv');
-const candidateRow = CANDIDATES.split(/\r?\n/)[1];
 
 describe('the valid fixture', () => {
 	it('validates with no problem at all', () => {
@@ -98,122 +95,6 @@ describe('cells', () => {
 		});
 		expect(e.map(where)).toEqual(['data/pledges.csv:2:3 uscc-invalid']);
 		expect(e[0].message).toContain('校验位（第 18 位）应为 3');
-	});
-});
-
-describe('keys and references', () => {
-	it('rejects a duplicate id and points at both rows', () => {
-		const e = errors({
-			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,\na1,A类,,,,\nb1,B类,,,,\nt1,镇街,,,,\n`,
-		});
-		expect(e.map(where)).toEqual(['data/units.csv:6:1 unique-error']);
-		expect(e[0].message).toContain('第 2 行');
-	});
-	it('rejects evidence for a unit that does not exist', () => {
-		const e = errors({
-			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t9,3.6,事项,2022-02-10,1,,诚信进校园,信用办,\n`,
-		});
-		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:2 foreign-key']);
-	});
-	it('rejects evidence for an indicator the rubric does not have', () => {
-		const e = errors({
-			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,9.9,事项,2022-02-10,1,,诚信进校园,信用办,\n`,
-		});
-		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:3 foreign-key']);
-	});
-	it('rejects a credit review of a candidate that does not exist', () => {
-		const reviews = fixtureText('exemplars/reviews.csv') + 'c9,公安,无记录,2022-12-12,\n';
-		const e = errors({ 'exemplars/reviews.csv': reviews });
-		expect(e.map(where)).toEqual(['data/exemplars/reviews.csv:6:1 foreign-key']);
-	});
-	it('rejects an indicator used for a unit category it does not apply to (town-only 5.1 for an A-class unit)', () => {
-		const e = errors({
-			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,a1,5.1,评分,2022-02-10,,10,诚信镇创建,信用办,验收合格\n`,
-		});
-		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:3 not-applicable']);
-	});
-});
-
-describe('evaluation rules', () => {
-	it('rejects judged points above the indicator maximum', () => {
-		const e = errors({
-			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne3,t1,2.1,评分,2022-03-20,,12,信用审查制度,信用办,制度健全\n`,
-		});
-		expect(e.map(formatIssue)).toEqual([
-			'data/evidence/2022-Q1.csv:2:7: 得分 12 超出指标 2.1 的范围 0～10 (out-of-range)',
-		]);
-	});
-	it('rejects a judged indicator without a reason', () => {
-		const e = errors({
-			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne3,t1,2.1,评分,2022-03-20,,8,信用审查制度,信用办,\n`,
-		});
-		expect(e.map(where)).toEqual(['data/evidence/2022-Q1.csv:2:10 reason-required']);
-	});
-	it('rejects a third candidate from one unit in one year', () => {
-		const rows = [1, 2, 3].map((n) => candidateRow.replace(/^c1,/, `c${n},`).replace(',通过,GS-1', ',,'));
-		const e = errors({
-			'exemplars/candidates.csv': [CANDIDATES.split(/\r?\n/)[0], ...rows].join('\n'),
-			'exemplars/reviews.csv': '候选人编号,审查单位,结果,回复日期,说明\n',
-			'exemplars/stories/c2.mdx': fixtureText('exemplars/stories/c1.mdx'),
-			'exemplars/stories/c3.mdx': fixtureText('exemplars/stories/c1.mdx'),
-		});
-		expect(e.map(where)).toEqual(['data/exemplars/candidates.csv:4:11 over-quota']);
-	});
-});
-
-describe('stories and photos', () => {
-	it('rejects a story under 1500 字', () => {
-		// The heading's two characters count: 2 + 1497 = 1499.
-		const e = errors({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1497) });
-		expect(e.map(formatIssue)).toEqual([
-			'data/exemplars/stories/c1.mdx:1:1: 详细事迹只有 1499 字，不少于 1500 字（seed 000 附件1 注；按去掉空白和标记后的字符计） (story-too-short)',
-		]);
-	});
-	it('accepts a story of exactly 1500 字, not counting headings marks and spaces', () => {
-		expect(errors({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1498) + '\n\n  ' })).toEqual([]);
-	});
-	it('rejects a story that imports a component', () => {
-		const e = errors({
-			'exemplars/stories/c1.mdx': fixtureText('exemplars/stories/c1.mdx') + "\nimport X from './x.js'\n",
-		});
-		expect(e.map((i) => i.code)).toEqual(['mdx-forbidden']);
-	});
-	it('rejects a photo that is not 120×160 px', async () => {
-		const photo = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#ccc' } })
-			.jpeg()
-			.toBuffer();
-		const e = errors({ 'exemplars/photos/c1.jpg': new Uint8Array(photo) });
-		expect(e.map(formatIssue)).toEqual([
-			'data/exemplars/photos/c1.jpg:1:1: 照片是 160×120 像素，应为 120×160 像素（宽×高，seed 000 附件1 注） (photo-size)',
-		]);
-	});
-	it('rejects a photo of 30 KB or more', async () => {
-		const noise = Buffer.alloc(120 * 160 * 3);
-		for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-		const photo = await sharp(noise, { raw: { width: 120, height: 160, channels: 3 } })
-			.png({ compressionLevel: 0 })
-			.toBuffer();
-		expect(photo.length).toBeGreaterThanOrEqual(30 * 1024);
-		const e = errors({ 'exemplars/photos/c1.jpg': new Uint8Array(photo) });
-		expect(e.map((i) => i.code)).toEqual(['photo-bytes']);
-	});
-});
-
-describe('working-day calendar', () => {
-	it('rejects a 公示 whose 7 working days reach a year no calendar covers, naming the file to fill in', () => {
-		const e = errors({
-			'exemplars/notices.csv': '公示编号,年份,标题,开始日期,文号\nGS-1,2022,公示,2030-12-27,\n',
-		});
-		expect(e.map(where)).toContain('data/exemplars/notices.csv:2:4 calendar-unknown');
-		expect(e.find((i) => i.code === 'calendar-unknown')!.message).toContain('data/calendar/2030.csv');
-	});
-	it('accepts the same 公示 once the office fills in that year', () => {
-		const e = errors({
-			'exemplars/notices.csv': '公示编号,年份,标题,开始日期,文号\nGS-1,2022,公示,2030-12-27,\n',
-			'calendar/2030.csv': '日期,类型,名称\n2030-01-01,休息,元旦\n',
-			'calendar/2031.csv': '日期,类型,名称\n2031-01-01,休息,元旦\n',
-		});
-		expect(e.filter((i) => i.code === 'calendar-unknown')).toEqual([]);
 	});
 });
 

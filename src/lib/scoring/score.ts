@@ -278,18 +278,6 @@ export function missingCategories(
 	return categories.filter((c) => !covered.has(c));
 }
 
-/** Indexes rows by a key. */
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-	const m = new Map<string, T[]>();
-	for (const r of rows) {
-		const k = key(r);
-		const list = m.get(k);
-		if (list) list.push(r);
-		else m.set(k, [r]);
-	}
-	return m;
-}
-
 const fmt = (x: number) => String(round2(x));
 
 /**
@@ -461,11 +449,14 @@ export function creditTownPoints(
 
 /** Scores every requested quarter. Quarters come back in time order; units by category, then rank, then id. */
 export function scoreQuarters(input: ScoringInput): QuarterResult[] {
-	const evidenceBy = groupBy(input.evidence, (e) => `${e.unitId}\u0000${e.indicatorId}\u0000${e.quarter}`);
-	const recordsBy = groupBy(input.dishonesty, (r) => r.unitId);
-	const commitmentsBy = groupBy(input.commitments, (c) => c.unitId);
-	const updatesBy = groupBy(input.commitmentUpdates, (u) => u.commitmentId);
-	const pledgesBy = groupBy(input.pledges, (p) => p.unitId);
+	const evidenceBy = Map.groupBy(
+		input.evidence,
+		(e) => `${e.unitId}\u0000${e.indicatorId}\u0000${e.quarter}`,
+	);
+	const recordsBy = Map.groupBy(input.dishonesty, (r) => r.unitId);
+	const commitmentsBy = Map.groupBy(input.commitments, (c) => c.unitId);
+	const updatesBy = Map.groupBy(input.commitmentUpdates, (u) => u.commitmentId);
+	const pledgesBy = Map.groupBy(input.pledges, (p) => p.unitId);
 	const quarters = [...new Set(input.quarters)].sort((a, b) => quarterIndex(a) - quarterIndex(b));
 	const results: QuarterResult[] = [];
 	const previous = new Map<string, number>();

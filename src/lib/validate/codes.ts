@@ -4,7 +4,7 @@
  *
  * What is derived and what is listed: the codes a *cell* can produce are found by asking each column's zod schema
  * (`cellCodes`), so a new rule in `src/schemas/table.ts` shows up by itself. The codes of reading a CSV file and of
- * the checks across rows and files (`src/lib/validate/dataset.ts`) are listed here, next to their meaning; the unit
+ * the checks across rows and files (`src/lib/validate/checks/`) are listed here, next to their meaning; the unit
  * test `test/unit/codes.test.ts` reads the validator's source and fails when a code it emits is missing here, or when
  * a code listed here is emitted nowhere.
  */
@@ -105,7 +105,7 @@ const JSON_CODES: readonly IssueCode[] = [
 const MDX_CODES: readonly IssueCode[] = ['bad-encoding', 'mdx-syntax', 'mdx-forbidden', 'unsafe-link'];
 
 /**
- * Codes of the checks across rows and files in `dataset.ts`, by the input they are reported on: a CSV table's `name`,
+ * Codes of the checks across rows and files (`checks/`), by the input they are reported on: a CSV table's `name`,
  * or one of the other inputs (`site`, `rubrics`, `stories`, `photos`, `policy-texts`).
  */
 export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {

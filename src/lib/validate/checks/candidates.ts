@@ -1,0 +1,112 @@
+/**
+ * `exemplars/candidates.csv`: the 政务诚信典型 candidates, checked against their recommending unit, their credit
+ * review and their 公示 (seed 000 第六条 to 第八条).
+ */
+import {
+	candidateTable,
+	REVIEW_BODIES,
+	type CandidateRow,
+	type ReviewRow,
+} from '../../../schemas/candidate.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import { unitRef, type Units } from './units.ts';
+import type { Notices } from './notices.ts';
+
+/** Candidates per recommending unit per year: seed 000 第六条 "每次推荐限2人". */
+export const MAX_CANDIDATES_PER_UNIT = 2;
+
+/** The candidates, for the checks of the files about them. */
+export interface Candidates {
+	/** Every row with a unique id, valid or not: reviews, events, stories and photos are checked against these. */
+	all: Located<CandidateRow>[];
+	byId: Map<string, Located<CandidateRow>>;
+}
+
+/** Reads candidates.csv (ids unique). Checked by `checkCandidates` once the notices and reviews are read. */
+export function readCandidates(ctx: CheckContext): Candidates {
+	const all = ctx.unique(
+		ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true).records,
+		['id'],
+		'候选人编号',
+	);
+	return { all, byId: new Map(all.map((c) => [c.value.id, c])) };
+}
+
+/**
+ * The valid candidates: recommended by a known unit within its quota, by 12 月 10 日 of their year; reviewed only
+ * after all four credit checks came back clean; in a 公示 of their year, after their recommendation, only if passed.
+ */
+export function checkCandidates(
+	ctx: CheckContext,
+	candidates: Candidates,
+	{ units, notices, reviews }: { units: Units; notices: Notices; reviews: Located<ReviewRow>[] },
+): Located<CandidateRow>[] {
+	const reviewsOf = Map.groupBy(reviews, (v) => v.value.candidateId);
+	const perUnitYear = new Map<string, Located<CandidateRow>[]>();
+	return ctx.keep(candidates.all, (r) => {
+		const c = r.value;
+		const unit = unitRef(ctx, units, r, 'recommender', '推荐单位');
+		const key = `${c.recommender}/${c.year}`;
+		const list = perUnitYear.get(key) ?? [];
+		list.push(r);
+		perUnitYear.set(key, list);
+		if (list.length > MAX_CANDIDATES_PER_UNIT)
+			ctx.at(
+				r,
+				'recommender',
+				'over-quota',
+				`推荐单位 "${c.recommender}" 在 ${c.year} 年已推荐 ${list.length} 人，每单位每年限 ${MAX_CANDIDATES_PER_UNIT} 人（seed 000 第六条；另见第 ${list.map((x) => x.line).join('、')} 行）`,
+			);
+		if (c.recommendedOn > `${c.year}-12-10`)
+			ctx.at(
+				r,
+				'recommendedOn',
+				'deadline',
+				`推荐日期 ${c.recommendedOn} 晚于 ${c.year} 年 12 月 10 日的报送截止日（seed 000 第六条）`,
+			);
+		if (Number(c.recommendedOn.slice(0, 4)) !== c.year)
+			ctx.at(r, 'recommendedOn', 'out-of-period', `推荐日期 ${c.recommendedOn} 不在评选年度 ${c.year} 年内`);
+		checkReview(ctx, r, reviewsOf.get(c.id) ?? []);
+		const noticed = c.noticeId ? checkNotice(ctx, r, notices) : true;
+		return unit !== undefined && noticed;
+	});
+}
+
+/** A 评审结果 needs all four credit checks back, none with a record (seed 000 第七条). */
+function checkReview(ctx: CheckContext, r: Located<CandidateRow>, checks: Located<ReviewRow>[]): void {
+	const hit = checks.some((v) => v.value.result === 'hit');
+	const complete = REVIEW_BODIES.every((b) => checks.some((v) => v.value.body === b.value));
+	if (r.value.review && (hit || !complete))
+		ctx.at(
+			r,
+			'review',
+			'lifecycle-order',
+			hit
+				? '信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条）'
+				: '信用审查尚未完成（纪检、公安、检察院、信访四家都要有回复），不能填写评审结果',
+		);
+}
+
+/**
+ * A candidate's 公示 must exist, be of the candidate's year and start after the recommendation, and only a candidate
+ * who passed 评审 is noticed (seed 000 第八条). False when the notice is invalid itself (its own error covers it).
+ */
+function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notices): boolean {
+	const c = r.value;
+	const n = notices.byId.get(c.noticeId!);
+	if (!n && !notices.ids.has(c.noticeId!))
+		ctx.at(r, 'noticeId', 'foreign-key', `公示编号 "${c.noticeId}" 不在 notices.csv 中`);
+	if (c.review !== 'passed')
+		ctx.at(r, 'noticeId', 'lifecycle-order', '只有评审通过的候选人才能公示（seed 000 第八条）');
+	if (n && n.value.year !== c.year)
+		ctx.at(
+			r,
+			'noticeId',
+			'out-of-period',
+			`公示 ${n.value.id} 属于 ${n.value.year} 年度，候选人属于 ${c.year} 年度`,
+		);
+	if (n && n.value.start < c.recommendedOn)
+		ctx.at(r, 'noticeId', 'date-order', `公示开始 ${n.value.start} 早于推荐日期 ${c.recommendedOn}`);
+	return n !== undefined;
+}

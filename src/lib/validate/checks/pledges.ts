@@ -1,0 +1,25 @@
+/** `pledges.csv`: enterprises' credit pledges, collected by towns and parks. */
+import { pledgeTable, type PledgeRow } from '../../../schemas/pledge.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import { categoryLabel, unitRef, type Units } from './units.ts';
+
+/** The valid pledges: collected by a known town or park (属地行政监管). */
+export function checkPledges(ctx: CheckContext, units: Units): Located<PledgeRow>[] {
+	const rows = ctx.unique(
+		ctx.table<PledgeRow>(pledgeTable, 'pledges.csv', true).records,
+		['id'],
+		'承诺书编号',
+	);
+	return ctx.keep(rows, (r) => {
+		const unit = unitRef(ctx, units, r, 'unitId');
+		if (unit && unit.category !== 'town' && unit.category !== 'park')
+			ctx.at(
+				r,
+				'unitId',
+				'not-applicable',
+				`企业信用承诺由镇街或园区收集（属地行政监管），"${unit.id}" 是${categoryLabel(unit.category)}单位`,
+			);
+		return unit !== undefined;
+	});
+}

@@ -1,0 +1,46 @@
+/** `policies/policies.csv` and `policies/<编号>.mdx`: the policy documents the site publishes in full. */
+import { decodeText } from '../../csv.ts';
+import { storyText } from '../story.ts';
+import { policyTable, type PolicyRow } from '../../../schemas/policy.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+
+/**
+ * The valid policy documents (the index is optional): each with its text in `policies/<编号>.mdx`, UTF-8 and plain
+ * MDX. A text the index does not list is an error: it would not be published.
+ */
+export function checkPolicies(ctx: CheckContext): Located<PolicyRow>[] {
+	const index = ctx.table<PolicyRow>(policyTable, 'policies/policies.csv', false, { declare: ['id'] });
+	const policies = ctx.keep(ctx.unique(index.records, ['id'], '文件编号'), (r) => hasText(ctx, r));
+	const declared = index.declared('id');
+	for (const name of ctx.files.list('policies'))
+		if (name.endsWith('.mdx') && !declared.has(name.slice(0, -4)))
+			ctx.error(
+				ctx.path(`policies/${name}`),
+				1,
+				1,
+				'foreign-key',
+				`policies/policies.csv 中没有编号为 "${name.slice(0, -4)}" 的文件，正文不会发布`,
+			);
+	return policies;
+}
+
+/** Whether a policy's text file is present, UTF-8 and valid MDX (its problems are reported). */
+function hasText(ctx: CheckContext, r: Located<PolicyRow>): boolean {
+	const rel = `policies/${r.value.id}.mdx`;
+	const bytes = ctx.files.read(rel);
+	if (!bytes) {
+		ctx.at(r, 'id', 'missing-file', `缺少正文文件 ${ctx.path(rel)}`);
+		return false;
+	}
+	const d = decodeText(bytes, ctx.path(rel));
+	if (d.text === undefined || d.encoding === 'gb18030') {
+		ctx.report(d.issues.filter((i) => i.severity === 'error'));
+		if (d.encoding === 'gb18030')
+			ctx.error(ctx.path(rel), 1, 1, 'bad-encoding', '正文文件须为 UTF-8 编码，请另存为 UTF-8');
+		return false;
+	}
+	const s = storyText(d.text, ctx.path(rel));
+	ctx.report(s.issues);
+	return s.issues.length === 0;
+}

@@ -1,0 +1,31 @@
+/** `exemplars/reviews.csv`: the four credit-review replies each candidate needs (纪检、公安、检察院、信访). */
+import { reviewTable, type ReviewRow } from '../../../schemas/candidate.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import type { Candidates } from './candidates.ts';
+
+/** Reads reviews.csv: one reply per candidate and reviewing body. Checked by `checkReviews` once the candidates are. */
+export function readReviews(ctx: CheckContext): Located<ReviewRow>[] {
+	return ctx.unique(
+		ctx.table<ReviewRow>(reviewTable, 'exemplars/reviews.csv', true).records,
+		['candidateId', 'body'],
+		'候选人的审查单位',
+	);
+}
+
+/**
+ * Reports the replies about a candidate that candidates.csv does not have, and counts them invalid. The rows are
+ * returned as read, those included: no review is ever published.
+ */
+export function checkReviews(
+	ctx: CheckContext,
+	reviews: Located<ReviewRow>[],
+	candidates: Candidates,
+): Located<ReviewRow>[] {
+	for (const v of reviews)
+		if (!candidates.byId.has(v.value.candidateId)) {
+			ctx.at(v, 'candidateId', 'foreign-key', `候选人编号 "${v.value.candidateId}" 不在 candidates.csv 中`);
+			ctx.markInvalid(v);
+		}
+	return reviews;
+}

@@ -1,0 +1,39 @@
+/** `rubrics/<年>.json`: each year's indicators and how they score. */
+import { rubricSchema, type Rubric } from '../../../schemas/rubric.ts';
+import type { CheckContext } from '../context.ts';
+
+/**
+ * The rubrics by year. A rubric that contradicts itself (wrong year, repeated indicator, unknown group, a cap above
+ * the maximum) is reported at the top of its file and not used, so its year's evidence cannot be scored.
+ */
+export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
+	const rubrics = new Map<number, Rubric>();
+	for (const name of ctx.files.list('rubrics')) {
+		const rel = `rubrics/${name}`;
+		const m = name.match(/^(\d{4})\.json$/);
+		if (!m) {
+			ctx.error(ctx.path(rel), 1, 1, 'file-name', '评价指标文件应按年份命名，如 2022.json');
+			continue;
+		}
+		const rubric = ctx.json(rubricSchema, rel);
+		if (!rubric) continue;
+		const before = ctx.errorCount;
+		const fail = (code: string, message: string) => ctx.error(ctx.path(rel), 1, 1, code, message);
+		if (rubric.year !== Number(m[1])) fail('rubric-year', `文件名是 ${m[1]} 年，但 "year" 是 ${rubric.year}`);
+		const ids = new Set<string>();
+		for (const ind of rubric.indicators) {
+			if (ids.has(ind.id)) fail('unique-error', `指标编号 "${ind.id}" 重复`);
+			ids.add(ind.id);
+			if (!rubric.groups.some((g) => g.id === ind.group))
+				fail('foreign-key', `指标 ${ind.id} 的分组 "${ind.group}" 不在 groups 中`);
+			if (ind.rule.kind === 'perItem' && ind.rule.cap > ind.max)
+				fail('rubric-rule', `指标 ${ind.id} 的封顶分 ${ind.rule.cap} 大于满分 ${ind.max}`);
+			if (ind.rule.kind === 'deduction' && ind.max !== 0)
+				fail('rubric-rule', `指标 ${ind.id} 是纯扣分项，满分应为 0`);
+		}
+		if (ctx.errorCount === before) rubrics.set(rubric.year, rubric);
+	}
+	if (ctx.files.list('rubrics').length === 0)
+		ctx.error(ctx.path('rubrics/'), 1, 1, 'missing-file', '缺少评价指标文件 rubrics/<年>.json');
+	return rubrics;
+}

@@ -1,0 +1,77 @@
+/** `exemplars/stories/<候选人编号>.mdx`: each candidate's 详细事迹, in restricted MDX. */
+import { decodeText } from '../../csv.ts';
+import { storyText } from '../story.ts';
+import type { CheckContext } from '../context.ts';
+import type { Candidates } from './candidates.ts';
+
+/** Shortest story: seed 000 附件1 注 "不少于 1500 字". */
+export const STORY_MIN_CHARS = 1500;
+
+/** A candidate's story: its text (the MDX source) and its length in 字. */
+export interface Story {
+	candidateId: string;
+	path: string;
+	source: string;
+	chars: number;
+}
+
+/**
+ * The valid stories, by candidate id: named for a known candidate, UTF-8, plain MDX (`storyText`), at least
+ * 1500 字. Every candidate needs one.
+ */
+export function checkStories(ctx: CheckContext, candidates: Candidates): Map<string, Story> {
+	const stories = new Map<string, Story>();
+	const names = ctx.files.list('exemplars/stories');
+	for (const name of names) {
+		const story = readStory(ctx, name, candidates);
+		if (story) stories.set(story.candidateId, story);
+	}
+	const present = new Set(names);
+	for (const c of candidates.all)
+		if (!present.has(`${c.value.id}.mdx`))
+			ctx.at(
+				c,
+				'id',
+				'missing-story',
+				`缺少详细事迹 data/exemplars/stories/${c.value.id}.mdx（不少于 ${STORY_MIN_CHARS} 字，seed 000 附件1 注）`,
+			);
+	return stories;
+}
+
+/** One story file, or undefined when it is not a valid story (its problem is reported). */
+function readStory(ctx: CheckContext, name: string, candidates: Candidates): Story | undefined {
+	const rel = `exemplars/stories/${name}`;
+	const file = ctx.path(rel);
+	const id = name.replace(/\.mdx$/, '');
+	if (!name.endsWith('.mdx')) {
+		ctx.error(file, 1, 1, 'file-name', '详细事迹文件应为 <候选人编号>.mdx');
+		return undefined;
+	}
+	if (!candidates.byId.has(id)) {
+		ctx.error(file, 1, 1, 'foreign-key', `没有编号为 "${id}" 的候选人（文件名应为候选人编号）`);
+		return undefined;
+	}
+	const d = decodeText(ctx.files.read(rel)!, file);
+	if (d.text === undefined) {
+		ctx.report(d.issues);
+		return undefined;
+	}
+	if (d.encoding === 'gb18030') {
+		ctx.error(file, 1, 1, 'bad-encoding', '详细事迹文件须为 UTF-8 编码，请另存为 UTF-8');
+		return undefined;
+	}
+	const s = storyText(d.text, file);
+	ctx.report(s.issues);
+	if (s.issues.length) return undefined;
+	if (s.chars < STORY_MIN_CHARS) {
+		ctx.error(
+			file,
+			1,
+			1,
+			'story-too-short',
+			`详细事迹只有 ${s.chars} 字，不少于 ${STORY_MIN_CHARS} 字（seed 000 附件1 注；按去掉空白和标记后的字符计）`,
+		);
+		return undefined;
+	}
+	return { candidateId: id, path: rel, source: d.text, chars: s.chars };
+}

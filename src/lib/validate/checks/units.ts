@@ -1,0 +1,60 @@
+/** `units.csv`: the units under evaluation, and the lookups every other table checks its unit ids against. */
+import { unitTable, type UnitRow } from '../../../schemas/unit.ts';
+import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+
+/** The units, for the checks of the tables that refer to them. */
+export interface Units {
+	/** Valid rows, the first of each id. */
+	rows: Located<UnitRow>[];
+	byId: Map<string, Located<UnitRow>>;
+	/** Every id typed in units.csv, valid row or not: a reference to a row that is invalid is not reported again. */
+	declared: Set<string>;
+}
+
+/**
+ * Reads units.csv. A unit dissolved before it was set up, merged into an unknown unit, or merged without a date is
+ * an error; the unit stays in the result, and the tables that refer to it are checked against it.
+ */
+export function checkUnits(ctx: CheckContext): Units {
+	const file = ctx.table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
+	const rows = ctx.unique(file.records, ['id'], '单位编号');
+	const byId = new Map(rows.map((u) => [u.value.id, u]));
+	for (const u of rows) {
+		const { from, to, mergedInto } = u.value;
+		if (from && to && to <= from) ctx.at(u, 'to', 'date-order', `撤销日期 ${to} 应晚于设立日期 ${from}`);
+		if (mergedInto && !byId.has(mergedInto))
+			ctx.at(u, 'mergedInto', 'foreign-key', `并入单位 "${mergedInto}" 不在 units.csv 中`);
+		if (mergedInto && !to) ctx.at(u, 'to', 'required', '填写了并入单位，也要填写撤销日期（合并生效日）');
+	}
+	return { rows, byId, declared: file.declared('id') };
+}
+
+/**
+ * The unit a record's `key` column names. An id that units.csv does not have is reported at that cell; an id of an
+ * invalid units.csv row is not (that row's own error covers it). Either way the record has no unit.
+ * @param label how the column is named in the message
+ */
+export function unitRef<T>(
+	ctx: CheckContext,
+	units: Units,
+	r: Located<T>,
+	key: string,
+	label = '单位编号',
+): UnitRow | undefined {
+	const id = (r.value as Record<string, string>)[key];
+	const u = units.byId.get(id);
+	if (!u && !units.declared.has(id)) ctx.at(r, key, 'foreign-key', `${label} "${id}" 不在 units.csv 中`);
+	return u?.value;
+}
+
+/** Whether a unit exists on a date (set up on or before it, not yet dissolved). */
+export const existsOn = (u: UnitRow, date: string) => (!u.from || u.from <= date) && (!u.to || date < u.to);
+
+/** Whether a unit exists at any time between two days (a quarter's first and last). */
+export const existsBetween = (u: UnitRow, first: string, last: string) =>
+	(!u.from || u.from <= last) && (!u.to || first < u.to);
+
+/** A unit category's Chinese name, for messages. */
+export const categoryLabel = (c: string) => UNIT_CATEGORIES.find((x) => x.value === c)?.label ?? c;

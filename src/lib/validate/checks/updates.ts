@@ -1,0 +1,30 @@
+/** `commitments/updates.csv`: the progress of each commitment (履行中、已兑现、依法变更、未兑现). */
+import { commitmentUpdateTable, type CommitmentUpdateRow } from '../../../schemas/commitment.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import type { Commitments } from './commitments.ts';
+
+/**
+ * The valid updates: one per commitment, day and status; of a known commitment, not before it was made; every
+ * status but 履行中 with its 说明 (the proof, or the legal ground of a change).
+ */
+export function checkCommitmentUpdates(
+	ctx: CheckContext,
+	commitments: Commitments,
+): Located<CommitmentUpdateRow>[] {
+	const rows = ctx.unique(
+		ctx.table<CommitmentUpdateRow>(commitmentUpdateTable, 'commitments/updates.csv', true).records,
+		['commitmentId', 'date', 'status'],
+		'承诺进展',
+	);
+	return ctx.keep(rows, (r) => {
+		const c = commitments.byId.get(r.value.commitmentId);
+		if (!c)
+			ctx.at(r, 'commitmentId', 'foreign-key', `承诺编号 "${r.value.commitmentId}" 不在 commitments.csv 中`);
+		else if (r.value.date < c.madeOn)
+			ctx.at(r, 'date', 'date-order', `进展日期 ${r.value.date} 早于承诺日期 ${c.madeOn}`);
+		if (r.value.status !== 'in-progress' && !r.value.evidence)
+			ctx.at(r, 'evidence', 'required', '已兑现、依法变更、未兑现都要写明"说明"（兑现证明或变更的法律依据）');
+		return true;
+	});
+}

@@ -1,0 +1,189 @@
+/**
+ * What every check of the validator shares: the data folder it reads, the problems found so far, and the accounting of
+ * rows per file. A check reads its files through `table()` / `json()`, reports through `error()` / `at()`, and takes
+ * a row it rejects off its file's count with `markInvalid()` (or lets `keep()` do both), so that every row read is
+ * either valid or named in a message.
+ */
+import { z } from 'astro/zod';
+import type { Issue } from '../issues.ts';
+import { decodeText } from '../csv.ts';
+import type { TableDef } from '../../schemas/table.ts';
+import { readTable, type Located, type TableResult } from './read-table.ts';
+import { readJson } from './json.ts';
+import { FirstSeen } from './first-seen.ts';
+
+// zod's own messages (type errors in JSON files) in Chinese, like ours.
+z.config(z.locales.zhCN());
+
+/** Read access to a data folder; paths are relative to it and use `/`. */
+export interface DataFiles {
+	/** File names (not paths) directly inside `dir` (`''` for the top), sorted. */
+	list(dir: string): string[];
+	read(path: string): Uint8Array | undefined;
+}
+
+/** Per-file accounting: rows read and rows that passed validation. */
+export interface FileCount {
+	file: string;
+	table: string;
+	rowsIn: number;
+	rowsValid: number;
+	/** Valid rows that are blank placeholders (evidence files only): kept for their ids, neither published nor scored. */
+	placeholders?: number;
+}
+
+/** The reporter, file reader and row accounting that the checks share (one per validation). */
+export class CheckContext {
+	readonly files: DataFiles;
+	/** Every problem, in the order found. */
+	readonly issues: Issue[] = [];
+	/** The accounting of each table file, in the order read. */
+	readonly counts: FileCount[] = [];
+	/** The accounting of each file, by its shown path (a lookup per invalid row, so a map, not a search). */
+	private readonly countOf = new Map<string, FileCount>();
+	private readonly shown: string;
+	private errors = 0;
+
+	/**
+	 * @param files the data folder
+	 * @param shown how paths are shown in messages (e.g. `data/`), prefixed to each file's relative path
+	 */
+	constructor(files: DataFiles, shown: string) {
+		this.files = files;
+		this.shown = shown;
+	}
+
+	/** A path in the data folder as messages show it. */
+	path(rel: string): string {
+		return this.shown + rel;
+	}
+
+	/** How many errors have been reported so far: a check compares it before and after looking at a row. */
+	get errorCount(): number {
+		return this.errors;
+	}
+
+	/** Reports an error at a place in a file. */
+	error(file: string, line: number, column: number, code: string, message: string): void {
+		this.errors++;
+		this.issues.push({ file, line, column, code, message, severity: 'error' });
+	}
+
+	/** Reports a warning at a place in a file: printed, but it does not stop the build. */
+	warn(file: string, line: number, column: number, code: string, message: string): void {
+		this.issues.push({ file, line, column, code, message, severity: 'warning' });
+	}
+
+	/** Reports an error at a record's cell (its row, and the column of `key`; column 1 if the file has none). */
+	at<T>(r: Located<T>, key: string, code: string, message: string): void {
+		this.error(r.file, r.line, r.col(key) || 1, code, message);
+	}
+
+	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */
+	report(found: readonly Issue[]): void {
+		// One at a time: a badly broken file can have more problems than `push(...)` takes arguments.
+		for (const i of found) {
+			if (i.severity === 'error') this.errors++;
+			this.issues.push(i);
+		}
+	}
+
+	/** Takes a row off its file's count of valid rows (it is named in an error, or depends on a row that is). */
+	markInvalid(r: Located<unknown>): void {
+		const c = this.countOf.get(r.file);
+		if (c) c.rowsValid--;
+	}
+
+	/** Counts a valid row of an evidence file as a blank placeholder. */
+	markPlaceholder(r: Located<unknown>): void {
+		const c = this.countOf.get(r.file)!;
+		c.placeholders = (c.placeholders ?? 0) + 1;
+	}
+
+	/**
+	 * The records `check` accepts. A record is rejected when the check reports an error while looking at it, or returns
+	 * false (it refers to a row that is invalid itself, whose own error covers it); rejected records are taken off
+	 * their file's count.
+	 */
+	keep<T>(records: readonly Located<T>[], check: (r: Located<T>) => boolean): Located<T>[] {
+		return records.filter((r) => {
+			const before = this.errors;
+			const ok = check(r) && this.errors === before;
+			if (!ok) this.markInvalid(r);
+			return ok;
+		});
+	}
+
+	/**
+	 * Reads and validates a CSV table, reporting its problems and counting its rows.
+	 * @param required whether a missing file is an error (otherwise it reads as empty)
+	 * @param opts.declare key columns whose raw values, valid row or not, `declared()` will be asked for
+	 */
+	table<T>(
+		def: TableDef,
+		rel: string,
+		required: boolean,
+		opts: { declare?: readonly string[] } = {},
+	): TableResult<T> {
+		const bytes = this.files.read(rel);
+		if (!bytes) {
+			if (required)
+				this.error(
+					this.path(rel),
+					1,
+					1,
+					'missing-file',
+					`缺少文件 ${this.path(rel)}（${def.title}：${def.doc}）；模板见 data/templates/`,
+				);
+			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
+		}
+		const r = readTable<T>(def, bytes, this.path(rel), opts);
+		this.report(r.issues);
+		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };
+		this.counts.push(count);
+		this.countOf.set(count.file, count);
+		return r;
+	}
+
+	/** Reads and validates a JSON file (required), reporting its problems; undefined when it is missing or invalid. */
+	json<T>(schema: z.ZodType<T>, rel: string): T | undefined {
+		const bytes = this.files.read(rel);
+		if (!bytes) {
+			this.error(this.path(rel), 1, 1, 'missing-file', `缺少文件 ${this.path(rel)}`);
+			return undefined;
+		}
+		const d = decodeText(bytes, this.path(rel));
+		this.report(d.issues.filter((i) => i.severity === 'error'));
+		if (d.text === undefined) return undefined;
+		const r = readJson(schema, d.text, this.path(rel));
+		this.report(r.issues);
+		return r.value;
+	}
+
+	/** Records whose key repeats an earlier one are errors and are dropped (never silently overwritten). */
+	unique<T>(records: Located<T>[], keys: readonly string[], label: string): Located<T>[] {
+		const keyOf = (r: Located<T>) => {
+			const v = r.value as Record<string, unknown>;
+			return keys.length === 1 ? String(v[keys[0]]) : keys.map((key) => String(v[key])).join(' / ');
+		};
+		const out: Located<T>[] = [];
+		const seen = new FirstSeen((n) => keyOf(out[n]));
+		for (const r of records) {
+			const k = keyOf(r);
+			const earlier = seen.add(k, out.length);
+			if (earlier < 0) {
+				out.push(r);
+				continue;
+			}
+			const first = out[earlier];
+			this.at(
+				r,
+				keys[0],
+				'unique-error',
+				`${label} "${k}" 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`,
+			);
+			this.markInvalid(r);
+		}
+		return out;
+	}
+}

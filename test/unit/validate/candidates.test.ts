@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureText } from '../../helpers/files.ts';
+import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+
+const FILE = 'exemplars/candidates.csv';
+const [HEADER, C1] = fixtureText(FILE).split(/\r?\n/);
+const COLUMNS = HEADER.split(',');
+/** The fixture's candidate c1 (2022, recommended by a1 on 2022-12-01, 评审 通过, in 公示 GS-1), with some cells
+ *  changed, by column title. */
+const candidate = (changes: Record<string, string> = {}) => {
+	const cells = C1.split(',');
+	for (const [title, value] of Object.entries(changes)) cells[COLUMNS.indexOf(title)] = value;
+	return cells.join(',');
+};
+const candidates = (...rows: string[]) => ({ [FILE]: onlyRows(FILE, ...rows) });
+const STORY = fixtureText('exemplars/stories/c1.mdx');
+
+describe('candidates.csv: recommendation', () => {
+	it('rejects a third candidate from one unit in one year, naming the lines of all three', () => {
+		const rows = ['c1', 'c2', 'c3'].map((id) => candidate({ 编号: id, 评审结果: '', 公示编号: '' }));
+		const patches = {
+			...candidates(...rows),
+			'exemplars/reviews.csv': onlyRows('exemplars/reviews.csv'),
+			'exemplars/stories/c2.mdx': STORY,
+			'exemplars/stories/c3.mdx': STORY,
+		};
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:4:11: 推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)",
+			]
+		`);
+		expect(validate(patches).candidates.map((c) => c.value.id)).toEqual(['c1', 'c2']);
+	});
+
+	it('rejects a candidate of a recommending unit units.csv does not have', () => {
+		expect(report(candidates(candidate({ 推荐单位: 'x9' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:11: 推荐单位 "x9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects a recommendation after 12 月 10 日, and accepts one on that day', () => {
+		expect(report(candidates(candidate({ 推荐日期: '2022-12-11' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:18: 推荐日期 2022-12-11 晚于 2022 年 12 月 10 日的报送截止日（seed 000 第六条） (deadline)",
+			]
+		`);
+		expect(report(candidates(candidate({ 推荐日期: '2022-12-10' })))).toEqual([]);
+	});
+
+	it('rejects a recommendation dated in another year than the candidate’s', () => {
+		expect(report(candidates(candidate({ 推荐日期: '2021-12-01' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:18: 推荐日期 2021-12-01 不在评选年度 2022 年内 (out-of-period)",
+			]
+		`);
+	});
+
+	it('rejects an id used twice', () => {
+		expect(report(candidates(candidate(), candidate({ 姓名: '李测试' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:3:1: 候选人编号 "c1" 重复，与 data/exemplars/candidates.csv 第 2 行相同；每个候选人编号只能出现一次 (unique-error)",
+			]
+		`);
+	});
+});
+
+describe('candidates.csv: 评审 after the credit review (seed 000 第七条)', () => {
+	const reviews = (...rows: string[]) => ({
+		'exemplars/reviews.csv': onlyRows('exemplars/reviews.csv', ...rows),
+	});
+	const CLEAR = ['c1,纪检,无记录,2022-12-12,', 'c1,公安,无记录,2022-12-12,', 'c1,检察院,无记录,2022-12-13,'];
+
+	it('rejects a 评审结果 for a candidate with a credit record, and keeps the candidate out', () => {
+		const patches = reviews(...CLEAR, 'c1,信访,有记录,2022-12-13,');
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:21: 信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条） (lifecycle-order)",
+			]
+		`);
+		const d = validate(patches);
+		expect(d.candidates).toEqual([]);
+		expect(accounting(d, FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });
+	});
+
+	it('rejects a 评审结果 before all four bodies have replied', () => {
+		expect(report(reviews(...CLEAR))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:21: 信用审查尚未完成（纪检、公安、检察院、信访四家都要有回复），不能填写评审结果 (lifecycle-order)",
+			]
+		`);
+	});
+});
+
+describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
+	it('rejects a 公示 notices.csv does not have', () => {
+		expect(report(candidates(candidate({ 公示编号: 'GS-9' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:22: 公示编号 "GS-9" 不在 notices.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects a 公示 of a candidate who did not pass 评审', () => {
+		expect(report(candidates(candidate({ 评审结果: '未通过' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:22: 只有评审通过的候选人才能公示（seed 000 第八条） (lifecycle-order)",
+			]
+		`);
+	});
+
+	it('rejects a 公示 of another year than the candidate’s', () => {
+		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2023,2023年度拟认定人选公示,2023-01-09,');
+		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:22: 公示 GS-1 属于 2023 年度，候选人属于 2022 年度 (out-of-period)",
+			]
+		`);
+	});
+
+	it('rejects a 公示 that starts before the recommendation', () => {
+		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,2022年度拟认定人选公示,2022-11-30,');
+		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:22: 公示开始 2022-11-30 早于推荐日期 2022-12-01 (date-order)",
+			]
+		`);
+	});
+
+	it('keeps out, without a second message, a candidate whose 公示 is invalid itself', () => {
+		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,公示,2030-12-27,');
+		const d = validate({ 'exemplars/notices.csv': notices });
+		expect(d.issues.map((i) => i.code)).toEqual(['calendar-unknown']);
+		expect(d.candidates).toEqual([]);
+		expect(accounting(d, FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });
+	});
+});

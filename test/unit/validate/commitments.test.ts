@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+
+const FILE = 'commitments/commitments.csv';
+/** A commitment of `unit`, made on `madeOn`, due by `dueBy`. */
+const commitment = (id: string, unit: string, madeOn: string, dueBy: string) =>
+	`${id},${unit},政务,政务服务事项当日办结,,,,${madeOn},${dueBy},`;
+
+describe('commitments.csv', () => {
+	it('rejects a commitment of a unit units.csv does not have, and keeps it out', () => {
+		const patches = { [FILE]: withRows(FILE, commitment('k3', 't9', '2022-01-10', '2022-06-30')) };
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/commitments/commitments.csv:4:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+		expect(validate(patches).commitments.map((c) => c.value.id)).toEqual(['k1', 'k2']);
+	});
+
+	it('rejects a commitment due before it was made, and accepts one due the same day', () => {
+		expect(report({ [FILE]: withRows(FILE, commitment('k3', 't1', '2022-01-10', '2022-01-09')) }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/commitments/commitments.csv:4:9: 完成时限 2022-01-09 早于承诺日期 2022-01-10 (date-order)",
+			]
+		`);
+		expect(report({ [FILE]: withRows(FILE, commitment('k3', 't1', '2022-01-10', '2022-01-10')) })).toEqual(
+			[],
+		);
+	});
+
+	it('rejects a commitment made on a day its unit did not exist', () => {
+		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,2022-03-01,,,', 'a1,A类,,,,', 'b1,B类,,,,');
+		expect(
+			report({
+				'units.csv': units,
+				[FILE]: withRows(FILE, commitment('k3', 't2', '2022-01-10', '2022-06-30')),
+			}),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/commitments/commitments.csv:4:8: 单位 "t2" 在 2022-01-10 不存在 (unit-inactive)",
+			]
+		`);
+	});
+
+	it('rejects an id used twice', () => {
+		expect(report({ [FILE]: withRows(FILE, commitment('k1', 't1', '2022-01-10', '2022-06-30')) }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/commitments/commitments.csv:4:1: 承诺编号 "k1" 重复，与 data/commitments/commitments.csv 第 2 行相同；每个承诺编号只能出现一次 (unique-error)",
+			]
+		`);
+	});
+});

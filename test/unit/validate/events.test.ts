@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureText } from '../../helpers/files.ts';
+import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+
+const FILE = 'exemplars/events.csv';
+const events = (...rows: string[]) => ({ [FILE]: onlyRows(FILE, ...rows) });
+
+describe('events.csv', () => {
+	it('accepts an objection during the 公示 of c1 (GS-1, from 2023-01-09)', () => {
+		const d = validate(events('c1,2023-01-10,异议,,来电反映'));
+		expect(d.issues).toEqual([]);
+		expect(d.events.map((e) => e.value.event)).toEqual(['objection']);
+	});
+
+	it('rejects an event of a candidate that does not exist, and keeps it out', () => {
+		const patches = events('c9,2023-01-10,异议,,来电反映');
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:1: 候选人编号 "c9" 不在 candidates.csv 中 (foreign-key)",
+			]
+		`);
+		expect(validate(patches).events).toEqual([]);
+	});
+
+	it('rejects an event of a candidate not in any 公示', () => {
+		const c1 = fixtureText('exemplars/candidates.csv').replace(',通过,GS-1', ',通过,');
+		expect(report({ ...events('c1,2023-01-10,异议,,来电反映'), 'exemplars/candidates.csv': c1 }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:1: 候选人尚未公示，不能有异议或撤销记录 (lifecycle-order)",
+			]
+		`);
+	});
+
+	it('rejects an event dated before the 公示 starts', () => {
+		expect(report(events('c1,2023-01-08,异议,,来电反映'))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:2: 日期 2023-01-08 早于公示开始日 2023-01-09 (date-order)",
+			]
+		`);
+	});
+
+	it('requires the public reason of a revocation', () => {
+		expect(report(events('c1,2023-02-01,撤销,,内部说明'))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:4: 撤销必须写明向社会公开的撤销理由（公开说明） (required)",
+			]
+		`);
+	});
+
+	it('rejects a revocation before recognition, and counts it invalid', () => {
+		const patches = events('c1,2023-01-10,撤销,经核实存在问题,内部说明');
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:3: 候选人尚未认定，不能撤销；公示期间异议经核实属实的，请记为"异议成立"（seed 000 第十条：取消评选资格） (lifecycle-order)",
+			]
+		`);
+		expect(accounting(validate(patches), FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });
+	});
+});

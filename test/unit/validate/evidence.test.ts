@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+
+const Q1 = 'evidence/2022-Q1.csv';
+/** The 2022-Q1 evidence file holding only `rows` (the first on line 2). */
+const q1 = (...rows: string[]) => ({ [Q1]: onlyRows(Q1, ...rows) });
+
+describe('evidence files', () => {
+	it('reads each row with its quarter, from the file name', () => {
+		const d = validate();
+		expect(d.evidence.map((e) => [e.value.id, e.value.quarter])).toEqual([
+			['e1', '2022-Q1'],
+			['e2', '2022-Q1'],
+			['e3', '2022-Q1'],
+			['e4', '2022-Q1'],
+			['e5', '2022-Q1'],
+		]);
+	});
+
+	it('does not read a file not named for a quarter', () => {
+		expect(report({ 'evidence/2022Q2.csv': onlyRows(Q1) })).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022Q2.csv:1:1: 季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "2022Q2.csv" (file-name)",
+			]
+		`);
+	});
+
+	it('reports a quarter whose year has no rubric, and keeps none of its rows', () => {
+		const patches = { 'evidence/2023-Q1.csv': onlyRows(Q1, 'f1,t1,1.1,完成,2023-01-15,,,报送,信用办,') };
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2023-Q1.csv:1:1: 没有 2023 年的评价指标文件 rubrics/2023.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+		expect(accounting(validate(patches), 'evidence/2023-Q1.csv')).toEqual({ rowsIn: 1, rowsValid: 0 });
+	});
+
+	it('accepts a file with only its header for a year with no rubric', () => {
+		expect(report({ 'evidence/2023-Q1.csv': onlyRows(Q1) })).toEqual([]);
+	});
+
+	it('rejects an id used in two quarters, naming the first', () => {
+		const patches = { 'evidence/2022-Q2.csv': onlyRows(Q1, 'e1,t1,1.1,完成,2022-04-15,,,报送,信用办,') };
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q2.csv:2:1: 记录编号 "e1" 重复，与 data/evidence/2022-Q1.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
+			]
+		`);
+		expect(validate(patches).evidence.filter((e) => e.value.id === 'e1')).toHaveLength(1);
+	});
+});
+
+describe('evidence rows: unit and indicator', () => {
+	it('rejects evidence for a unit that does not exist', () => {
+		expect(report(q1('e2,t9,3.6,事项,2022-02-10,1,,诚信进校园,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects evidence for an indicator the rubric does not have', () => {
+		expect(report(q1('e2,t1,9.9,事项,2022-02-10,1,,诚信进校园,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:3: 指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects an indicator used for a unit category it does not apply to (town-only 5.1 for an A-class unit)', () => {
+		expect(report(q1('e2,a1,5.1,评分,2022-02-10,,10,诚信镇创建,信用办,验收合格'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:3: 指标 5.1「“诚信镇（街道）”创建」不适用于A类单位（适用于：镇街、园区） (not-applicable)",
+			]
+		`);
+	});
+
+	it('rejects evidence for a unit in a quarter before it was set up, and keeps the row out', () => {
+		const patches = {
+			'units.csv': onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', 'a1,A类,2022-04-01,,,', 'b1,B类,,,,'),
+		};
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:5:2: 单位 "a1" 在 2022-Q1 不存在（设立 2022-04-01，撤销 —） (unit-inactive)",
+			]
+		`);
+		expect(validate(patches).evidence.map((e) => e.value.id)).toEqual(['e1', 'e2', 'e3', 'e5']);
+	});
+
+	it('accepts evidence for a unit dissolved after the first day of the quarter', () => {
+		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', 'a1,A类,,2022-01-02,,', 'b1,B类,,,,');
+		expect(report({ 'units.csv': units })).toEqual([]);
+	});
+});
+
+describe('evidence rows: the facts', () => {
+	it('requires a date, what was done and the source', () => {
+		expect(report(q1('e1,t1,1.1,完成,,,,,,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:5: "日期" 不能为空 (required)",
+			  "data/evidence/2022-Q1.csv:2:8: "事项" 不能为空：写明做了什么或发生了什么 (required)",
+			  "data/evidence/2022-Q1.csv:2:9: "来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办） (required)",
+			]
+		`);
+	});
+
+	it('rejects a date outside the quarter of the file', () => {
+		expect(report(q1('e1,t1,1.1,完成,2022-04-01,,,报送,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:5: 日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
+			]
+		`);
+	});
+
+	it('counts a blank pre-filled row as a placeholder: checked, neither valid evidence nor an error', () => {
+		const d = validate(q1('e1,t1,1.1,完成,2022-01-15,,,报送,信用办,', 'e2,t1,3.6,,,,,,,'));
+		expect(d.issues).toEqual([]);
+		expect(d.evidence.map((e) => e.value.id)).toEqual(['e1']);
+		expect(d.files.find((f) => f.file === `data/${Q1}`)).toEqual({
+			file: `data/${Q1}`,
+			table: 'evidence',
+			rowsIn: 2,
+			rowsValid: 2,
+			placeholders: 1,
+		});
+	});
+
+	it('still checks the unit and indicator of a placeholder', () => {
+		expect(report(q1('e1,t9,3.6,,,,,,,', 'e2,t1,9.9,,,,,,,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:3:3: 指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
+			]
+		`);
+	});
+});
+
+describe('evidence rows: kinds, points and counts', () => {
+	it('refuses evidence for an indicator computed from the commitments or the pledges', () => {
+		expect(report(q1('e1,t1,5.3,,2022-02-01,,,覆盖,信用办,', 'e2,t1,5.2,事项,2022-02-01,3,,承诺,信用办,')))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:3: 指标 5.3「政务诚信公开承诺」由公开承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+			  "data/evidence/2022-Q1.csv:3:3: 指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+			]
+		`);
+	});
+
+	it('rejects a kind the indicator’s rule does not read', () => {
+		expect(report(q1('e1,t1,1.3,事项,2022-02-01,1,,归集,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:4: 指标 1.3 的记录类型只能是：完成 (kind-mismatch)",
+			]
+		`);
+	});
+
+	it('accepts 扣分 on an indicator with a deduction, and a blank kind taking the rule’s own', () => {
+		expect(
+			report(q1('e1,t1,1.1,扣分,2022-02-01,1,,漏报,省信息中心,', 'e2,t1,3.6,,2022-02-01,2,,活动,信用办,')),
+		).toEqual([]);
+	});
+
+	it('requires the points of a judged indicator, also when the kind is left blank', () => {
+		expect(report(q1('e3,t1,2.1,,2022-03-20,,,信用审查制度,信用办,制度健全'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:7: 评分类指标 2.1 要填写"得分"（0～10） (required)",
+			]
+		`);
+	});
+
+	it('rejects judged points above the indicator maximum', () => {
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,12,信用审查制度,信用办,制度健全'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:7: 得分 12 超出指标 2.1 的范围 0～10 (out-of-range)",
+			]
+		`);
+	});
+
+	it('accepts judged points of exactly the maximum', () => {
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,10,信用审查制度,信用办,制度健全'))).toEqual([]);
+	});
+
+	it('rejects a judged indicator without a reason', () => {
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,8,信用审查制度,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:10: 评分类指标 2.1 必须写明评分理由 (reason-required)",
+			]
+		`);
+	});
+
+	it('rejects points on an indicator that is not judged', () => {
+		expect(report(q1('e1,t1,1.1,完成,2022-01-15,,5,报送,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:7: 只有评分类指标填写"得分"；1.1 的分值按规则计算，请清空此格 (points-not-allowed)",
+			]
+		`);
+	});
+
+	it('rejects a count other than 1 on a 完成 row', () => {
+		expect(report(q1('e1,t1,1.1,完成,2022-01-15,2,,报送,信用办,'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:6: "完成" 类记录的数量只能是 1 或空 (out-of-range)",
+			]
+		`);
+		expect(report(q1('e1,t1,1.1,完成,2022-01-15,1,,报送,信用办,'))).toEqual([]);
+	});
+});

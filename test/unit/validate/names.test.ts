@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../../src/lib/issues.ts';
+import { report, validate, withRows } from '../../helpers/validate.ts';
+
+const names = (...rows: string[]) => ({ 'unit-names.csv': withRows('unit-names.csv', ...rows) });
+
+describe('unit-names.csv', () => {
+	it('rejects a name of a unit units.csv does not have, and drops it', () => {
+		const d = validate(names('x9,不存在的单位,,'));
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:6:1: 单位编号 "x9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+		expect(d.unitNames.map((n) => n.value.unitId)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
+	it('does not report a name again when its unit row is invalid itself', () => {
+		expect(
+			report({
+				'units.csv': withRows('units.csv', 'x1,C类,,,,'),
+				'unit-names.csv': withRows('unit-names.csv', 'x1,某单位,,'),
+			}),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:2: "类别"："C类" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			]
+		`);
+	});
+
+	it('rejects a name whose end is before its start', () => {
+		expect(report(names('a1,区甲局（新）,2022-05-01,2022-04-30'))).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:6:4: 停用日期 2022-04-30 早于启用日期 2022-05-01 (date-order)",
+			]
+		`);
+	});
+
+	it('requires every unit to have a name', () => {
+		const text = withRows('unit-names.csv').replace('b1,区乙办,,\n', '');
+		expect(report({ 'unit-names.csv': text })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:5:1: 单位 "b1" 在 unit-names.csv 中没有名称 (missing-name)",
+			]
+		`);
+	});
+
+	it('rejects a second name while the first has no end date', () => {
+		expect(report(names('a1,区甲局（新）,2023-01-01,'))).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:6:3: 单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
+			]
+		`);
+	});
+
+	it('rejects a name that starts on the day the one before it ends, and accepts one that starts the day after', () => {
+		const text = withRows('unit-names.csv').replace('a1,区甲局,,', 'a1,区甲局,,2022-12-31');
+		expect(report({ 'unit-names.csv': `${text}a1,区甲局（新）,2022-12-31,\n` })).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:6:3: 单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
+			]
+		`);
+		expect(report({ 'unit-names.csv': `${text}a1,区甲局（新）,2023-01-01,\n` })).toEqual([]);
+	});
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureText } from '../../helpers/files.ts';
+import { report, validate } from '../../helpers/validate.ts';
+
+interface Indicator {
+	id: string;
+	group: string;
+	max: number;
+	rule: Record<string, unknown>;
+}
+/** The fixture's 2022 rubric, changed by `edit`. */
+const rubric = (edit: (r: { year: number; indicators: Indicator[] }) => void) => {
+	const r = JSON.parse(fixtureText('rubrics/2022.json'));
+	edit(r);
+	return { 'rubrics/2022.json': JSON.stringify(r, null, '\t') };
+};
+const indicator = (r: { indicators: Indicator[] }, id: string) => r.indicators.find((i) => i.id === id)!;
+
+describe('rubrics/<年>.json', () => {
+	it('reads each year’s rubric', () => {
+		const d = validate();
+		expect([...d.rubrics.keys()]).toEqual([2022]);
+		expect(d.rubrics.get(2022)!.indicators.map((i) => i.id)).toContain('3.6');
+	});
+
+	it('does not read a file not named for a year', () => {
+		expect(report({ 'rubrics/2022-draft.json': '{}' })).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022-draft.json:1:1: 评价指标文件应按年份命名，如 2022.json (file-name)",
+			]
+		`);
+	});
+
+	it('reports a data folder with no rubric, and the evidence that cannot be scored', () => {
+		expect(report({ 'rubrics/2022.json': null })).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/:1:1: 缺少评价指标文件 rubrics/<年>.json (missing-file)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+	});
+
+	it('rejects a rubric whose year is not its file name’s, and does not use it', () => {
+		const patches = rubric((r) => (r.year = 2021));
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:1: 文件名是 2022 年，但 "year" 是 2021 (rubric-year)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+		expect(validate(patches).rubrics.size).toBe(0);
+	});
+
+	it('rejects an indicator id used twice', () => {
+		expect(report(rubric((r) => (indicator(r, '1.2').id = '1.1')))).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:1: 指标编号 "1.1" 重复 (unique-error)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+	});
+
+	it('rejects an indicator in a group the rubric does not have', () => {
+		expect(report(rubric((r) => (indicator(r, '3.6').group = '9')))).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:1: 指标 3.6 的分组 "9" 不在 groups 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+	});
+
+	it('rejects a per-item cap above the indicator maximum', () => {
+		expect(report(rubric((r) => (indicator(r, '3.6').rule.cap = 9)))).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:1: 指标 3.6 的封顶分 9 大于满分 8 (rubric-rule)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+		expect(report(rubric((r) => (indicator(r, '3.6').rule.cap = 8)))).toEqual([]);
+	});
+
+	it('rejects a pure deduction indicator with a maximum other than 0', () => {
+		const deduction = { kind: 'deduction', deduction: { per: 5, what: '违约' } };
+		expect(
+			report(
+				rubric((r) => r.indicators.push({ ...indicator(r, '3.4'), id: '3.9', max: 2, rule: deduction })),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:1: 指标 3.9 是纯扣分项，满分应为 0 (rubric-rule)",
+			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			]
+		`);
+		expect(
+			report(
+				rubric((r) => r.indicators.push({ ...indicator(r, '3.4'), id: '3.9', max: 0, rule: deduction })),
+			),
+		).toEqual([]);
+	});
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureText } from '../../helpers/files.ts';
+import { report, validate } from '../../helpers/validate.ts';
+
+const SITE = JSON.parse(fixtureText('site.json'));
+const site = (patch: Record<string, unknown>) => ({
+	'site.json': JSON.stringify({ ...SITE, ...patch }, null, '\t'),
+});
+
+describe('site.json', () => {
+	it('reads the office identity into the dataset', () => {
+		expect(validate().site).toMatchObject({ name: '测试站', host: '测试信用办', demo: true });
+	});
+
+	it('reports a missing site.json', () => {
+		const d = validate({ 'site.json': null });
+		expect(d.site).toBeUndefined();
+		expect(report({ 'site.json': null })).toMatchInlineSnapshot(`
+			[
+			  "data/site.json:1:1: 缺少文件 data/site.json (missing-file)",
+			]
+		`);
+	});
+
+	it('reports a JSON syntax error at its line', () => {
+		expect(report({ 'site.json': '{\n\t"name": "测试站",,\n}\n' })).toMatchInlineSnapshot(`
+			[
+			  "data/site.json:2:16: JSON 语法错误：这里应是带英文双引号的属性名 (json-syntax)",
+			  "data/site.json:2:16: JSON 语法错误：这里缺少值 (json-syntax)",
+			  "data/site.json:3:1: JSON 语法错误：这里应是带英文双引号的属性名 (json-syntax)",
+			  "data/site.json:3:1: JSON 语法错误：这里缺少值 (json-syntax)",
+			]
+		`);
+	});
+
+	it('names a field it does not know', () => {
+		expect(report(site({ owner: '某人' }))).toMatchInlineSnapshot(`
+			[
+			  "data/site.json:1:1: 出现未知的键(key): "owner" (unknown-field)",
+			]
+		`);
+	});
+
+	it('rejects a field of the wrong type, and keeps no site', () => {
+		expect(report(site({ demo: '是' }))).toMatchInlineSnapshot(`
+			[
+			  "data/site.json:8:10: "demo"：无效输入：期望 boolean，实际接收 string (type-error)",
+			]
+		`);
+		expect(validate(site({ demo: '是' })).site).toBeUndefined();
+	});
+});

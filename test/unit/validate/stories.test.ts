@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { fixtureText } from '../../helpers/files.ts';
+import { formatIssue } from '../../../src/lib/issues.ts';
+import { report, validate } from '../../helpers/validate.ts';
+
+const STORY = fixtureText('exemplars/stories/c1.mdx');
+
+describe('exemplars/stories/', () => {
+	it('reads the story of each candidate with its length in 字', () => {
+		const story = validate({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1598) }).stories.get(
+			'c1',
+		);
+		expect(story).toEqual({
+			candidateId: 'c1',
+			path: 'exemplars/stories/c1.mdx',
+			source: '## 事迹\n\n' + '字'.repeat(1598),
+			chars: 1600,
+		});
+	});
+
+	it('rejects a story under 1500 字', () => {
+		// The heading's two characters count: 2 + 1497 = 1499.
+		expect(report({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1497) })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.mdx:1:1: 详细事迹只有 1499 字，不少于 1500 字（seed 000 附件1 注；按去掉空白和标记后的字符计） (story-too-short)",
+			]
+		`);
+	});
+
+	it('accepts a story of exactly 1500 字, not counting headings marks and spaces', () => {
+		expect(report({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1498) + '\n\n  ' })).toEqual([]);
+	});
+
+	it('rejects a story that imports a component', () => {
+		const d = validate({ 'exemplars/stories/c1.mdx': STORY + "\nimport X from './x.js'\n" });
+		expect(d.issues.map((i) => i.code)).toEqual(['mdx-forbidden']);
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.mdx:94:1: 详细事迹只能是纯文字（段落、小标题、列表、加粗），不能使用import/export 语句 (mdx-forbidden)",
+			]
+		`);
+		expect(d.stories.size).toBe(0);
+	});
+
+	it('requires a story for every candidate', () => {
+		expect(report({ 'exemplars/stories/c1.mdx': null })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:1: 缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
+			]
+		`);
+	});
+
+	it('does not read a file that is not .mdx, and then misses the story', () => {
+		expect(report({ 'exemplars/stories/c1.mdx': null, 'exemplars/stories/c1.txt': STORY }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.txt:1:1: 详细事迹文件应为 <候选人编号>.mdx (file-name)",
+			  "data/exemplars/candidates.csv:2:1: 缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
+			]
+		`);
+	});
+
+	it('rejects a story named for a candidate that does not exist', () => {
+		expect(report({ 'exemplars/stories/c9.mdx': STORY })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c9.mdx:1:1: 没有编号为 "c9" 的候选人（文件名应为候选人编号） (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects a story saved as GBK, asking for UTF-8', () => {
+		const gbk = new Uint8Array(iconv.encode(STORY, 'gbk'));
+		expect(report({ 'exemplars/stories/c1.mdx': gbk })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.mdx:1:1: 详细事迹文件须为 UTF-8 编码，请另存为 UTF-8 (bad-encoding)",
+			]
+		`);
+	});
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../../src/lib/issues.ts';
+import { report, validate, withRows } from '../../helpers/validate.ts';
+
+/** A unit added to the fixture, with a name so that only the rule under test speaks. */
+const unit = (row: string) => ({
+	'units.csv': withRows('units.csv', row),
+	'unit-names.csv': withRows('unit-names.csv', `${row.split(',')[0]},新单位,,`),
+});
+
+describe('units.csv', () => {
+	it('rejects a duplicate id and points at both rows', () => {
+		const d = validate({ 'units.csv': withRows('units.csv', 't1,镇街,,,,') });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 单位编号 "t1" 重复，与 data/units.csv 第 2 行相同；每个单位编号只能出现一次 (unique-error)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
+	it('rejects a unit dissolved on the day it was set up', () => {
+		expect(report(unit('x1,A类,2022-05-01,2022-05-01,,'))).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:4: 撤销日期 2022-05-01 应晚于设立日期 2022-05-01 (date-order)",
+			]
+		`);
+	});
+
+	it('accepts a unit dissolved the day after it was set up', () => {
+		expect(report(unit('x1,A类,2022-05-01,2022-05-02,,'))).toEqual([]);
+	});
+
+	it('rejects a merger into a unit units.csv does not have', () => {
+		expect(report(unit('x1,A类,,2022-05-01,x9,'))).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:5: 并入单位 "x9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('asks for the dissolution date of a merged unit', () => {
+		expect(report(unit('x1,A类,,,a1,'))).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:4: 填写了并入单位，也要填写撤销日期（合并生效日） (required)",
+			]
+		`);
+	});
+
+	it('reports a missing units.csv, and every row that refers to a unit', () => {
+		expect(report({ 'units.csv': null })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 缺少文件 data/units.csv（被评价单位：每行一个被评价单位（镇街、园区、A类、B类部门））；模板见 data/templates/ (missing-file)",
+			  "data/unit-names.csv:2:1: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/unit-names.csv:3:1: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/unit-names.csv:4:1: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/unit-names.csv:5:1: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:2:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:3:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:4:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:5:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:6:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/dishonesty.csv:2:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/exemplars/candidates.csv:2:11: 推荐单位 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/commitments/commitments.csv:2:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/commitments/commitments.csv:3:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/pledges.csv:2:6: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+});
