@@ -13,6 +13,8 @@
  *   calendars and the as-of date know); per unit and quarter one 完成 row per done-indicator, an occasional verified
  *   incident, one 评分 row per judged indicator, and 事项 rows of the per-item indicators up to `--rows` rows per
  *   unit-quarter on average (default 104: 120 units × 80 quarters ≈ 1,000,000 rows, the scoring benchmark's size);
+ * - `releases/releases.csv`: every quarter released 20 days after its end (each is complete: an indicator a unit has
+ *   nothing for gets a 无 row);
  * - `dishonesty.csv`: about one record per 200 unit-quarters, most of them repaired;
  * - `exemplars/`: at most 2 candidates per recommending unit per year (seed 000 第六条), recommended by 12-10, four
  *   credit-review replies each, one 公示 a year starting in January of the next year (in 2026, in December: every
@@ -285,6 +287,7 @@ function writeEvidence(
 				what: string,
 				extra: { count?: number; points?: number; reason?: string } = {},
 			) => {
+				reported.add(ind.id);
 				lines.push(
 					[
 						id(),
@@ -303,6 +306,7 @@ function writeEvidence(
 				);
 			};
 			let n = 0;
+			const reported = new Set<string>();
 			for (const ind of applicable) {
 				const rule = ind.rule;
 				if (rule.kind === 'done') {
@@ -332,6 +336,8 @@ function writeEvidence(
 					count: r.chance(0.1) ? 2 : undefined,
 				});
 			}
+			// A released quarter is complete: an indicator with nothing to report gets a 无 row.
+			for (const ind of applicable) if (!reported.has(ind.id)) row(ind, '无', '本季度无可报事项');
 		}
 		total += seq;
 		writeFileSync(join(out, 'evidence', `${q}.csv`), '\uFEFF' + lines.join('\n') + '\n');
@@ -429,6 +435,21 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 
 	// Evidence.
 	const evidence = writeEvidence(r, out, units, quarters, rubrics, opts.rows ?? 104);
+	// Every quarter released 20 days after it ended (the last one, too: the as-of date of a build is later).
+	mkdirSync(join(out, 'releases'), { recursive: true });
+	writeFileSync(
+		join(out, 'releases', 'releases.csv'),
+		csv(
+			['季度', '发布日期', '文号', '结果指纹', '备注'],
+			quarters.map((q, i) => [
+				q,
+				addDays(quarterEnd(q), 20),
+				`淮信用办〔${q.slice(0, 4)}〕${i + 1}号`,
+				undefined,
+				undefined,
+			]),
+		),
+	);
 
 	// 失信 records: about one per 200 unit-quarters.
 	const dishonesty: (string | undefined)[][] = [];

@@ -2,7 +2,9 @@
  * `npm run report -- 2023-Q4`: prints a quarter's results summary for the leadership report (类别和等次统计、各类别
  * 前后名次、失信调整、较上季度变化). Validates and scores DATA_DIR itself; writes nothing.
  */
-import { loadDataset, scoreDataset } from '../src/loaders/pipeline.ts';
+import { datasetReleases, loadDataset, scoreDataset } from '../src/loaders/pipeline.ts';
+import { missingCells } from '../src/lib/releases.ts';
+import { nameInQuarter } from '../src/lib/units/names.ts';
 import { quarterSummary } from '../src/lib/office/quarter-summary.ts';
 import { isQuarterId, quarterIndex } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
@@ -15,6 +17,9 @@ if (args.includes('--help') || args.includes('-h')) {
 各类别前三名和后三名（6 个及以下全部列出），因失信记录调整等次的单位及原因，
 与上一个评价季度相比等次升降、得分升降幅度最大的单位。不写任何文件。
 
+尚未发布的季度（草稿：releases/releases.csv 中没有它的发布记录）打印为预览：每个单位的得分、
+等次和与上一个已发布季度相比的变化，还缺哪些单位哪些指标的评价记录，以及等次变化过多的提醒。
+
 不写季度时为最近一个评价季度。数据目录由环境变量 DATA_DIR 指定（默认 data/），
 “数据截至”日期由 SOURCE_DATE_EPOCH 指定（默认今天）。可用 > 把结果存为文本文件，例如：
   npm run report -- 2023-Q4 > 2023年第四季度评价结果.txt`);
@@ -26,12 +31,15 @@ if (wanted !== undefined && !isQuarterId(wanted)) {
 	process.exit(1);
 }
 let quarters;
+let dataset;
 try {
-	quarters = scoreDataset(loadDataset());
+	dataset = loadDataset();
+	quarters = scoreDataset(dataset);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(1);
 }
+const releases = datasetReleases(dataset);
 const quarter =
 	wanted ?? [...quarters].sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter))[0]?.quarter;
 if (!quarter) {
@@ -39,7 +47,20 @@ if (!quarter) {
 	process.exit(1);
 }
 try {
-	for (const line of quarterSummary(quarters, quarter, asOfDate())) console.log(line);
+	const rubric = dataset.rubrics.get(Number(quarter.slice(0, 4)));
+	const missing = rubric
+		? missingCells(
+				quarter,
+				rubric,
+				dataset.units.map((u) => u.value),
+				dataset.evidence.filter((e) => e.value.quarter === quarter).map((e) => e.value),
+			)
+		: [];
+	const names = dataset.unitNames.map((n) => n.value);
+	const units = new Map(dataset.units.map((u) => [u.value.id, u.value]));
+	const unitName = (id: string) => nameInQuarter(names, units.get(id)!, quarter);
+	for (const line of quarterSummary(quarters, quarter, asOfDate(), { releases, missing, unitName }))
+		console.log(line);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(1);

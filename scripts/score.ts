@@ -1,8 +1,17 @@
 /**
  * `npm run score`: validates DATA_DIR, scores every quarter with an evidence file, prints each quarter's table
- * (unit, category, score, grade, rank) and writes the results to `.cache/score.json` for the site build.
+ * (unit, category, score, grade, rank) and writes the results of the released quarters to `.cache/score.json` for the
+ * site build; a draft quarter is scored and printed, never written there. Warns when a draft, or the latest release,
+ * moves more than a quarter of the units by a grade.
  */
-import { loadDataset, scoreDataset, writeScoreFile, SCORE_CACHE } from '../src/loaders/pipeline.ts';
+import {
+	datasetReleases,
+	loadDataset,
+	scoreDataset,
+	writeScoreFile,
+	SCORE_CACHE,
+} from '../src/loaders/pipeline.ts';
+import { gradeSwings, swingWarning } from '../src/lib/releases.ts';
 import { GRADES, labelsOf, UNIT_CATEGORIES } from '../src/schemas/enums.ts';
 
 const GRADE_LABEL = labelsOf(GRADES);
@@ -23,13 +32,17 @@ try {
 const t0 = performance.now();
 const quarters = scoreDataset(dataset);
 const ms = performance.now() - t0;
-writeScoreFile(quarters);
+const releases = datasetReleases(dataset);
+writeScoreFile(quarters, releases);
 const label = (c: string) => UNIT_CATEGORIES.find((x) => x.value === c)?.label ?? c;
 const pad = (s: string, n: number) =>
 	s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
 if (!process.argv.includes('--quiet'))
 	for (const q of quarters) {
-		console.log(`\n== ${q.quarter}（${q.rubric} 年指标）==`);
+		const release = releases.get(q.quarter);
+		console.log(
+			`\n== ${q.quarter}（${q.rubric} 年指标；${release ? `${release.releasedOn} 发布，${release.docNumber}` : '草稿，尚未发布'}）==`,
+		);
 		console.log(`${pad('单位', 36)}${pad('类别', 6)}${pad('得分', 8)}${pad('等次', 8)}排名`);
 		for (const u of q.units)
 			console.log(
@@ -37,6 +50,22 @@ if (!process.argv.includes('--quiet'))
 			);
 	}
 const n = quarters.reduce((s, q) => s + q.units.length, 0);
+const drafts = quarters.filter((q) => !releases.has(q.quarter));
 console.log(
 	`\n评分完成：${quarters.length} 个季度、${n} 个单位次，用时 ${ms.toFixed(0)} 毫秒；结果写入 ${SCORE_CACHE}。（* 表示因失信记录调整了等次）`,
 );
+if (drafts.length)
+	console.log(
+		`其中 ${drafts.map((q) => q.quarter).join('、')} 尚未发布（草稿），不会出现在网站上；预览请运行 npm run report -- <季度>。`,
+	);
+// A second look before and just after a release: the drafts, and the latest public quarter.
+const published = new Map(quarters.filter((q) => releases.has(q.quarter)).map((q) => [q.quarter, q]));
+const latest = [...published.keys()].sort().at(-1);
+for (const q of quarters.filter((q) => !releases.has(q.quarter) || q.quarter === latest)) {
+	const warning = swingWarning(
+		releases.has(q.quarter) ? `${q.quarter}（已发布）` : `${q.quarter}（草稿）`,
+		gradeSwings(q, published),
+		GRADE_LABEL,
+	);
+	if (warning) console.warn(warning);
+}

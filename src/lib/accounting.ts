@@ -6,6 +6,7 @@
 import type { Dataset } from './validate/dataset.ts';
 import { exemplarPublication, lifecycles } from './exemplars/publish.ts';
 import { STAGE_LABELS } from './exemplars/lifecycle.ts';
+import { publicReleases } from './releases.ts';
 
 /** Where the rows of one input file went. */
 export interface FileAccount {
@@ -31,6 +32,10 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 	const publicCandidates = new Set(publication.exemplars.map((e) => e.id));
 	const startedNotices = new Set(publication.notices.map((n) => n.id));
 	const stages = lifecycles(d, asOf);
+	const released = publicReleases(
+		d.releases.map((r) => r.value),
+		asOf,
+	);
 	// Rows grouped by file once: an evidence family has one file per quarter, and filtering every row for every file
 	// would be quadratic on a city-sized dataset.
 	const byFile = new Map<string, unknown[]>();
@@ -53,10 +58,28 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 		};
 		const inFile = <T>() => (byFile.get(f.file) ?? []) as T[];
 		switch (f.table) {
-			case 'evidence':
-				account.published = inFile<Dataset['evidence'][number]['value']>().length;
+			case 'evidence': {
+				const rows = inFile<Dataset['evidence'][number]['value']>();
+				const quarter = rows[0]?.quarter;
+				if (quarter && !released.has(quarter)) {
+					const release = d.releases.find((r) => r.value.quarter === quarter)?.value;
+					add(
+						account.withheld,
+						release
+							? `季度 ${quarter} 的发布日期 ${release.releasedOn} 晚于截至日期：到那一天才公开`
+							: `季度 ${quarter} 尚未发布（草稿）：releases/releases.csv 中没有它的发布记录`,
+						rows.length,
+					);
+				} else account.published = rows.length;
 				add(account.withheld, '空白预填行：尚未填写，不计分、不发布', f.placeholders ?? 0);
 				break;
+			}
+			case 'releases': {
+				const future = d.releases.filter((r) => r.value.releasedOn > asOf).length;
+				account.published = f.rowsValid - future;
+				add(account.withheld, '发布日期晚于截至日期：到那一天才公开', future);
+				break;
+			}
 			case 'candidates':
 				for (const c of inFile<Dataset['candidates'][number]['value']>())
 					if (publicCandidates.has(c.id)) account.published++;

@@ -4,10 +4,12 @@
  */
 import type { QuarterResult, UnitResult } from './scoring/score.ts';
 import type { PublicOverride } from './dishonesty/public.ts';
+import type { Release } from './releases.ts';
 
 /** A quarter's results in their public form (`src/lib/site/quarters.ts`): overrides by public record id and wording. */
 type PublicQuarter = Omit<QuarterResult, 'units'> & {
 	units: (Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] })[];
+	release: Release;
 };
 
 /** `/data/grades/<YYYY-Qn>.json`. */
@@ -16,6 +18,8 @@ export function gradesJson(q: PublicQuarter, asOf: string) {
 		quarter: q.quarter,
 		rubric: String(q.rubric),
 		asOf,
+		releasedOn: q.release.releasedOn,
+		docNumber: q.release.docNumber,
 		units: q.units.map((u) => ({
 			id: u.id,
 			name: u.name,
@@ -73,6 +77,8 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): string {
 	const rows = q.units.map((u) => ({
 		quarter: q.quarter,
+		releasedOn: q.release.releasedOn,
+		docNumber: q.release.docNumber,
 		id: u.id,
 		name: u.name,
 		category: u.category,
@@ -86,6 +92,8 @@ export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): st
 	}));
 	return toCsv(rows, [
 		'quarter',
+		'releasedOn',
+		'docNumber',
 		'id',
 		'name',
 		'category',

@@ -106,3 +106,18 @@ export function gradeSwings(
 		.map((u) => ({ unit: u, from: before.get(u.id)! }));
 	return { previous, swings, compared: both.length, many: swings.length * 4 > both.length };
 }
+
+/**
+ * The warning a quarter's grade swings deserve, or undefined: when more than a quarter of the units compared with the
+ * previous (released) quarter change grade, one line naming each of them, e.g. `甲镇 蓝名单 → 黄名单`.
+ * @param label how the quarter is introduced (`2024-Q1（草稿）`)
+ */
+export function swingWarning(
+	label: string,
+	s: ReturnType<typeof gradeSwings>,
+	gradeLabel: Record<Grade, string>,
+): string | undefined {
+	if (!s.many) return undefined;
+	const names = s.swings.map((w) => `${w.unit.name} ${gradeLabel[w.from]} → ${gradeLabel[w.unit.grade]}`);
+	return `警告：${label}与 ${s.previous} 相比，${s.compared} 个单位中有 ${s.swings.length} 个等次变化，超过四分之一，发布前请再核对评价记录是否填全、填对：${names.join('；')}`;
+}

@@ -13,6 +13,7 @@ import { validateDataset, type Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines } from '../lib/issues.ts';
 import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
+import { publicReleases, type Release } from '../lib/releases.ts';
 import { dataDir, diskFiles, shownPrefix } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
@@ -20,11 +21,19 @@ import { readSnapshot, saveSnapshot } from './snapshot.ts';
 /** Where `npm run score` writes its results for the site build. */
 export const SCORE_CACHE = join(CACHE_ROOT, 'score.json');
 
-/** What `npm run score` writes. */
+/** A released quarter's results, with its release (发布日期, 文号). */
+export type PublishedQuarter = QuarterResult & { release: Release };
+
+/**
+ * What `npm run score` writes for the site: the results of the quarters public on the as-of date, and nothing of a
+ * draft quarter but its id (the one place a draft's results could reach the site is never given them).
+ */
 export interface ScoreFile {
 	dataDir: string;
 	asOf: string;
-	quarters: QuarterResult[];
+	quarters: PublishedQuarter[];
+	/** Scored quarters not public on the as-of date. */
+	drafts: QuarterId[];
 }
 
 /** The per-process memo, keyed by what it was computed from. */
@@ -49,8 +58,19 @@ export function loadDataset(): Dataset {
 	return d;
 }
 
-/** Scores every quarter that has an evidence file. */
-export function scoreDataset(d: Dataset): QuarterResult[] {
+/** The quarters public on the as-of date (released on or before it), with their releases. */
+export function datasetReleases(d: Dataset, asOf = asOfDate()): Map<QuarterId, Release> {
+	return publicReleases(
+		d.releases.map((r) => r.value),
+		asOf,
+	);
+}
+
+/**
+ * Scores every quarter that has an evidence file, drafts included (the office previews them); a unit's change is
+ * measured against the previous calendar quarter when that quarter is public on the as-of date.
+ */
+export function scoreDataset(d: Dataset, asOf = asOfDate()): QuarterResult[] {
 	return scoreQuarters({
 		rubrics: d.rubrics,
 		units: d.units.map((u) => u.value),
@@ -61,6 +81,7 @@ export function scoreDataset(d: Dataset): QuarterResult[] {
 		commitmentUpdates: d.commitmentUpdates.map((u) => u.value),
 		pledges: d.pledges.map((p) => p.value),
 		quarters: evidenceQuarters(d),
+		released: new Set(datasetReleases(d, asOf).keys()),
 	});
 }
 
@@ -69,9 +90,17 @@ export function evidenceQuarters(d: Dataset): QuarterId[] {
 	return [...new Set(d.evidence.map((e) => e.value.quarter))];
 }
 
-/** Writes the score results where the site build reads them. */
-export function writeScoreFile(quarters: QuarterResult[]): void {
-	const file: ScoreFile = { dataDir: dataDir(), asOf: asOfDate(), quarters };
+/** Writes the results of the public quarters where the site build reads them; drafts by id only. */
+export function writeScoreFile(quarters: QuarterResult[], releases: ReadonlyMap<QuarterId, Release>): void {
+	const file: ScoreFile = {
+		dataDir: dataDir(),
+		asOf: asOfDate(),
+		quarters: quarters.flatMap((q) => {
+			const release = releases.get(q.quarter);
+			return release ? [{ ...q, release }] : [];
+		}),
+		drafts: quarters.filter((q) => !releases.has(q.quarter)).map((q) => q.quarter),
+	};
 	mkdirSync(dirname(SCORE_CACHE), { recursive: true });
 	writeFileSync(SCORE_CACHE, JSON.stringify(file));
 }

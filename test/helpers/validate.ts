@@ -35,3 +35,9 @@ export function accounting(d: Dataset, path: string): { rowsIn: number; rowsVali
 	const f = d.files.find((c) => c.file === `data/${path}`);
 	return f && { rowsIn: f.rowsIn, rowsValid: f.rowsValid };
 }
+
+/**
+ * The patch that makes the fixture's 2022-Q1 a draft (no release record), for tests of single evidence rows: a
+ * released quarter must be complete, and a file holding a few test rows is not.
+ */
+export const DRAFT_Q1: Patches = { 'releases/releases.csv': onlyRows('releases/releases.csv') };

@@ -27,6 +27,7 @@ describe('the data dictionary', () => {
 			'units.csv',
 			'unit-names.csv',
 			'evidence/<年>-Q<季>.csv',
+			'releases/releases.csv',
 			'dishonesty.csv',
 			'exemplars/candidates.csv',
 			'exemplars/reviews.csv',

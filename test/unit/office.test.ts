@@ -124,6 +124,8 @@ describe('npm run new:quarter', () => {
 describe('npm run validate -- --fix', () => {
 	it('adds the BOM, converts GBK, makes full-width digits and dates half-width ISO, lists each change, then validates', () => {
 		const dir = copyOf(join(FIXTURES, 'valid'));
+		// 2022-Q1 holds two rows here: a draft, not a complete quarter to release.
+		writeFileSync(join(dir, 'releases', 'releases.csv'), '\uFEFF季度,发布日期,文号,结果指纹,备注\r\n');
 		// Saved by Excel as plain UTF-8 (no BOM), typed with a Chinese IME: full-width digits, a slash date, spaces.
 		writeFileSync(
 			join(dir, 'evidence', '2022-Q1.csv'),
@@ -192,6 +194,7 @@ describe('npm run report', () => {
 		expect(r.stdout.split('\n')).toEqual([
 			'2022年第一季度 政务诚信建设综合信用评价结果摘要',
 			'评价指标：2022 年；数据截至 2026-11-22',
+			'发布：2022-04-20，淮信用办〔2022〕2号',
 			'',
 			'一、总体情况',
 			'共评价 4 个单位：红名单 0 个，蓝名单 0 个，黄名单 4 个。',
@@ -241,11 +244,19 @@ describe('npm run report', () => {
 		// Q2 by hand — 甲镇: 1.1 10 + 5.2 0.5 (pledge still valid) = 10.5 of 95 → 11.1 (−13.1).
 		// 乙镇: 1.1 10 + 2.1 9 = 19 of 95 → 20.0 (+20.0). 区甲局: 10 + 5 + 5 + 5 + 5 + 5 + 10 + 10 = 55 of 75 → 73.3,
 		// 黄 → 蓝 (+70.6). 区乙办: 0 of 65 → 0.0 (−7.7). Towns' mean (11.1 + 20.0) / 2 = 15.55 → 15.6, +3.5 on 12.1.
+		// 2022-Q2 has no release record: a draft, previewed with the cells it still lacks (5.2 and 5.3 are computed,
+		// so never listed) and every unit's line.
 		const r = run('scripts/report.ts', dir, '2022-Q2');
 		expect(r.status, r.stderr).toBe(0);
 		expect(r.stdout.split('\n')).toEqual([
-			'2022年第二季度 政务诚信建设综合信用评价结果摘要',
+			'2022年第二季度 政务诚信建设综合信用评价结果摘要（草稿预览）',
 			'评价指标：2022 年；数据截至 2026-11-22',
+			'状态：草稿，尚未发布，网站上不显示。发布时在 releases/releases.csv 中登记季度、发布日期和文号。',
+			'尚缺 4 个单位的 29 项评价记录（发布前须补齐：每个单位的每项适用指标至少一行，没有可报的事实就填一行类型为“无”的记录）：',
+			'  甲镇（t1）：1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4',
+			'  乙镇（t2）：1.3、3.2、3.3、3.4、3.5、3.6、5.1、5.4',
+			'  区甲局（a1）：3.1、3.5、3.6',
+			'  区乙办（b1）：1.1、1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.4',
 			'',
 			'一、总体情况',
 			'共评价 4 个单位：红名单 0 个，蓝名单 1 个，黄名单 3 个。',
@@ -274,6 +285,13 @@ describe('npm run report', () => {
 			'  等次下降：无',
 			'  得分升幅最大：区甲局 +70.6；乙镇 +20.0',
 			'  得分降幅最大：甲镇 -13.1；区乙办 -7.7',
+			'',
+			'六、各单位得分与等次（草稿预览，较上季度（2022年第一季度））',
+			'  乙镇                                镇（街道）  20.0  黄名单   +20.0',
+			'  甲镇                                镇（街道）  11.1  黄名单   -13.1',
+			'  区甲局                              A类部门     73.3  蓝名单   +70.6（黄名单 → 蓝名单）',
+			'  区乙办                              B类部门      0.0  黄名单    -7.7',
+			'（＊ 表示因失信记录调整了等次。）',
 			'',
 		]);
 	});

@@ -1,12 +1,14 @@
 /**
  * A quarter's results summary for the leadership report (`npm run report -- 2023-Q4`): counts by category and grade,
  * the top and bottom units of each category, the grades changed by 失信 records, and the changes since the previous
- * evaluated quarter. Plain text in Chinese, computed from the scoring module's results only.
+ * released quarter; for a draft, a preview of every unit with what the quarter still lacks. Plain text in Chinese,
+ * computed from the scoring module's results only.
  */
 import type { QuarterResult, UnitResult } from '../scoring/score.ts';
 import { GRADE_CODES, UNIT_CATEGORY_CODES, type Grade } from '../../schemas/enums.ts';
 import { quarterIndex, quarterLabel, type QuarterId } from '../quarters.ts';
 import { t } from '../../i18n/zh-CN.ts';
+import { gradeSwings, swingWarning, type MissingCells, type Release } from '../releases.ts';
 
 const CATEGORIES = UNIT_CATEGORY_CODES;
 const GRADES = GRADE_CODES;
@@ -30,30 +32,75 @@ const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s)))
 
 const unitLine = (u: UnitResult) => `${u.rank}. ${u.name} ${score(u.score)}（${GRADE_LABEL[u.grade]}）`;
 
+/** What the summary needs besides the scores. */
+export interface SummaryContext {
+	/** The quarters public on the as-of date, with their releases. */
+	releases: ReadonlyMap<QuarterId, Release>;
+	/** The quarter's unit × indicator cells with no evidence row, by unit (a draft's preview lists them). */
+	missing?: readonly MissingCells[];
+	/** A unit's name, for the missing cells. */
+	unitName?: (id: string) => string;
+}
+
 /**
- * The summary's lines.
+ * The summary's lines. A released quarter is compared with the previous released quarter; a draft (not released on
+ * the as-of date) is previewed against the latest released quarter before it, with every unit's score and grade, the
+ * cells it still lacks and the grade swings that need a second look, so the office sees it before releasing it.
  * @param quarters every scored quarter (the scoring module's output)
  * @param q the quarter to report
  * @param asOf the build's as-of date
  */
-export function quarterSummary(quarters: readonly QuarterResult[], q: QuarterId, asOf: string): string[] {
+export function quarterSummary(
+	quarters: readonly QuarterResult[],
+	q: QuarterId,
+	asOf: string,
+	ctx: SummaryContext,
+): string[] {
 	const sorted = [...quarters].sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter));
 	const at = sorted.findIndex((r) => r.quarter === q);
 	if (at < 0) throw new Error(`${q} 没有评价结果（没有该季度的评价记录文件，或文件中只有空白预填行）`);
 	const cur = sorted[at];
-	const prev = at > 0 ? sorted[at - 1] : undefined;
+	const release = ctx.releases.get(q);
+	const prev = sorted.slice(0, at).findLast((r) => ctx.releases.has(r.quarter));
 	const prevById = new Map(prev?.units.map((u) => [u.id, u]) ?? []);
+	/** Score minus the compared quarter's, in tenths; undefined when the unit was not scored then. */
+	const diff = (u: UnitResult) => {
+		const before = prevById.get(u.id);
+		return before ? tenths(u.score) - tenths(before.score) : undefined;
+	};
 	const curIds = new Set(cur.units.map((u) => u.id));
 	const prevLabel = prev
 		? quarterIndex(prev.quarter) === quarterIndex(q) - 1
 			? `上季度（${quarterLabel(prev.quarter)}）`
-			: `上一个评价季度（${quarterLabel(prev.quarter)}）`
+			: `上一个已发布的评价季度（${quarterLabel(prev.quarter)}）`
 		: '';
 	const count = (units: readonly UnitResult[], g: Grade) => units.filter((u) => u.grade === g).length;
 	const out: string[] = [];
 
-	out.push(`${quarterLabel(q)} 政务诚信建设综合信用评价结果摘要`);
+	out.push(`${quarterLabel(q)} 政务诚信建设综合信用评价结果摘要${release ? '' : '（草稿预览）'}`);
 	out.push(`评价指标：${cur.rubric} 年；数据截至 ${asOf}`);
+	out.push(
+		release
+			? `发布：${release.releasedOn}，${release.docNumber}`
+			: '状态：草稿，尚未发布，网站上不显示。发布时在 releases/releases.csv 中登记季度、发布日期和文号。',
+	);
+	if (!release) {
+		const missing = ctx.missing ?? [];
+		const cells = missing.reduce((n, m) => n + m.indicators.length, 0);
+		out.push(
+			cells
+				? `尚缺 ${missing.length} 个单位的 ${cells} 项评价记录（发布前须补齐：每个单位的每项适用指标至少一行，没有可报的事实就填一行类型为“无”的记录）：`
+				: '评价记录已填全：每个单位的每项适用指标都有记录。',
+		);
+		for (const m of missing)
+			out.push(`  ${ctx.unitName?.(m.unitId) ?? m.unitId}（${m.unitId}）：${m.indicators.join('、')}`);
+		const warning = swingWarning(
+			`${q}（草稿）`,
+			gradeSwings(cur, new Map(prev ? [[prev.quarter, prev]] : [])),
+			GRADE_LABEL,
+		);
+		if (warning) out.push(warning);
+	}
 	out.push('');
 	out.push('一、总体情况');
 	out.push(
@@ -133,16 +180,16 @@ export function quarterSummary(quarters: readonly QuarterResult[], q: QuarterId,
 	if (!prev) out.push('  无可比较的上季度结果。');
 	else {
 		const move = (u: UnitResult) =>
-			`${u.name} ${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}（${signed(tenths(u.change ?? 0))}）`;
+			`${u.name} ${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}（${signed(diff(u)!)}）`;
 		out.push(`  等次上升：${up.length ? up.map(move).join('；') : '无'}`);
 		out.push(`  等次下降：${down.length ? down.map(move).join('；') : '无'}`);
-		const changed = cur.units.filter((u) => u.change !== null && u.change !== 0);
+		const changed = cur.units.filter((u) => (diff(u) ?? 0) !== 0);
 		const byChange = (dir: 1 | -1) =>
 			changed
-				.filter((u) => Math.sign(u.change!) === dir)
-				.sort((a, b) => dir * (b.change! - a.change!) || (a.id < b.id ? -1 : 1))
+				.filter((u) => Math.sign(diff(u)!) === dir)
+				.sort((a, b) => dir * (diff(b)! - diff(a)!) || (a.id < b.id ? -1 : 1))
 				.slice(0, 3)
-				.map((u) => `${u.name} ${signed(tenths(u.change!))}`);
+				.map((u) => `${u.name} ${signed(diff(u)!)}`);
 		const rise = byChange(1);
 		const fall = byChange(-1);
 		out.push(`  得分升幅最大：${rise.length ? rise.join('；') : '无'}`);
@@ -151,6 +198,18 @@ export function quarterSummary(quarters: readonly QuarterResult[], q: QuarterId,
 		const gone = prev.units.filter((u) => !curIds.has(u.id));
 		if (added.length) out.push(`  新参加评价：${added.map((u) => u.name).join('、')}`);
 		if (gone.length) out.push(`  不再参加评价：${gone.map((u) => u.name).join('、')}`);
+	}
+	if (!release) {
+		out.push('');
+		out.push(`六、各单位得分与等次（草稿预览${prev ? `，较${prevLabel}` : ''}）`);
+		for (const u of cur.units) {
+			const d = diff(u);
+			out.push(
+				`  ${padEnd(u.name, 36)}${padEnd(t.category[u.category], 10)}${padStart(score(u.score), 6)}  ${padEnd(GRADE_LABEL[u.grade] + (u.overrides.length ? '＊' : ''), 8)}` +
+					`${prev ? `${padStart(d === undefined ? '无' : signed(d), 6)}${d !== undefined && prevById.get(u.id)!.grade !== u.grade ? `（${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}）` : ''}` : ''}`.trimEnd(),
+			);
+		}
+		out.push('（＊ 表示因失信记录调整了等次。）');
 	}
 	return out;
 }

@@ -24,7 +24,8 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadDataset } from '../../loaders/pipeline.ts';
+import { datasetReleases, loadDataset } from '../../loaders/pipeline.ts';
+import { quarterEnd } from '../quarters.ts';
 import { dataDir } from '../../loaders/data-dir.ts';
 import { CACHE_ROOT } from '../../loaders/cache-dir.ts';
 import { asOfDate } from '../asof.ts';
@@ -59,13 +60,15 @@ export const EVIDENCE_FIELDS = [
 ] as const;
 
 /**
- * The published evidence rows of each quarter, sorted by id: references into the dataset. A blank pre-filled row
- * (new:quarter's template, not yet filled in) is a placeholder, not a fact: not published.
+ * The published evidence rows of each public quarter, sorted by id: references into the dataset. A draft quarter's
+ * rows are not published (its release record is the gate); blank pre-filled rows are not in the dataset's evidence.
  */
 function byQuarter(): Map<string, Evidence[]> {
+	const dataset = loadDataset();
+	const released = datasetReleases(dataset);
 	const by = new Map<string, Evidence[]>();
-	for (const { value } of loadDataset().evidence) {
-		if (!value.date) continue;
+	for (const { value } of dataset.evidence) {
+		if (!released.has(value.quarter)) continue;
 		const list = by.get(value.quarter);
 		if (list) list.push(value);
 		else by.set(value.quarter, [value]);
@@ -80,7 +83,9 @@ function byQuarter(): Map<string, Evidence[]> {
  */
 function openRow(e: Evidence, unitName: (unitId: string, date: string) => string): Record<string, unknown> {
 	const row: Record<string, unknown> = {};
-	for (const k of EVIDENCE_FIELDS) row[k] = k === 'unitName' ? unitName(e.unitId, e.date!) : (e[k] ?? null);
+	// A 无 row may have no date: it is named as of its quarter's last day.
+	for (const k of EVIDENCE_FIELDS)
+		row[k] = k === 'unitName' ? unitName(e.unitId, e.date ?? quarterEnd(e.quarter)) : (e[k] ?? null);
 	return row;
 }
 

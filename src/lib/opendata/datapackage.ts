@@ -175,7 +175,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 	stem: 'grades/*',
 	title: (q) => `季度评价结果（${q}）`,
 	description:
-		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ 适用指标满分之和（字段 maxPoints），限定在 0～100，保留一位小数。JSON 文件另有季度（quarter）、所用指标的年度（rubric）和文件生成的截至日期（asOf）。',
+		'季度政务诚信综合信用评价结果：每行一个单位的得分、等次、同类排名、较上季度变化和各项指标得分。得分 = 100 × 各适用指标得分之和 ÷ 适用指标满分之和（字段 maxPoints），限定在 0～100，保留一位小数。JSON 文件另有季度（quarter）、所用指标的年度（rubric）、发布日期（releasedOn）、文号（docNumber）和文件生成的截至日期（asOf）。',
 	property: 'units',
 	fields: (form, q) => {
 		const rubric = rubricOf(Number(q.slice(0, 4)));
@@ -220,7 +220,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 			derived({
 				name: 'change',
 				title: '较上季度变化',
-				description: '得分减去上一个评价季度的得分；上季度未参加评价时为空',
+				description: '得分减去上一个日历季度的得分；上一季度的结果尚未发布、或该单位上一季度未参加评价时为空',
 				type: 'number',
 			}),
 			derived({
@@ -294,6 +294,20 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 				description: '评价季度，如 2023-Q4',
 				type: 'string',
 				constraints: { required: true, pattern: QUARTER_PATTERN },
+			}),
+			derived({
+				name: 'releasedOn',
+				title: '发布日期',
+				description: '本季度评价结果的发布日期',
+				type: 'date',
+				constraints: { required: true },
+			}),
+			derived({
+				name: 'docNumber',
+				title: '文号',
+				description: '发布本季度评价结果的文件文号',
+				type: 'string',
+				constraints: { required: true },
 			}),
 			...common,
 			...indicators.map((i) =>

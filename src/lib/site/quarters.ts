@@ -9,15 +9,22 @@ import { quarterIndex, type QuarterId } from '../quarters.ts';
 import { readScoreFile, type ScoreFile } from '../../loaders/pipeline.ts';
 import { publicOverride, type PublicOverride, type RecordPublication } from '../dishonesty/public.ts';
 import { recordPublication } from './evidence.ts';
+import type { Release } from '../releases.ts';
 
 /** A unit's result as published: overrides and records by their public ids and wording. */
 export type PublicUnitResult = Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] };
-export type ScoredQuarter = Omit<QuarterResult, 'units'> & { asOf: string; units: PublicUnitResult[] };
+export type ScoredQuarter = Omit<QuarterResult, 'units'> & {
+	asOf: string;
+	units: PublicUnitResult[];
+	/** When and by which document the quarter's results were published. */
+	release: Release;
+};
 
 /** One quarter of a unit's history. */
 export interface UnitQuarter {
 	quarter: QuarterId;
 	rubric: number;
+	release: Release;
 	r: PublicUnitResult;
 }
 
@@ -49,7 +56,7 @@ function load(): Index {
 	for (const q of quarters)
 		for (const r of q.units) {
 			const list = byUnit.get(r.id);
-			const entry = { quarter: q.quarter, rubric: q.rubric, r };
+			const entry = { quarter: q.quarter, rubric: q.rubric, release: q.release, r };
 			if (list) list.push(entry);
 			else byUnit.set(r.id, [entry]);
 		}

@@ -17,6 +17,7 @@ import type { CandidateRow, EventRow, ReviewRow } from '../../schemas/candidate.
 import type { CommitmentRow, CommitmentUpdateRow } from '../../schemas/commitment.ts';
 import type { PledgeRow } from '../../schemas/pledge.ts';
 import type { PolicyRow } from '../../schemas/policy.ts';
+import type { ReleaseRow } from '../../schemas/release.ts';
 import { CheckContext, type DataFiles, type FileCount } from './context.ts';
 import { checkSite } from './checks/site.ts';
 import { checkCalendar } from './checks/calendar.ts';
@@ -35,6 +36,7 @@ import { checkCommitments } from './checks/commitments.ts';
 import { checkCommitmentUpdates } from './checks/updates.ts';
 import { checkPledges } from './checks/pledges.ts';
 import { checkPolicies } from './checks/policies.ts';
+import { checkReleases } from './checks/releases.ts';
 
 export type { DataFiles, FileCount } from './context.ts';
 export { isPlaceholder, type Evidence } from './checks/evidence.ts';
@@ -50,6 +52,8 @@ export interface Dataset {
 	units: Located<UnitRow>[];
 	unitNames: Located<UnitNameRow>[];
 	evidence: Located<Evidence>[];
+	/** The quarters the office has released (public from their release date; the others are drafts). */
+	releases: Located<ReleaseRow>[];
 	dishonesty: Located<DishonestyRow>[];
 	candidates: Located<CandidateRow>[];
 	reviews: Located<ReviewRow>[];
@@ -79,6 +83,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const units = checkUnits(ctx);
 	const unitNames = checkUnitNames(ctx, units);
 	const evidence = checkEvidence(ctx, units, rubrics);
+	const releases = checkReleases(ctx, { units, names: unitNames, rubrics, evidence });
 	const dishonesty = checkDishonesty(ctx, units);
 
 	// 政务诚信典型: the four tables refer to each other, so all are read before any is checked against another.
@@ -103,6 +108,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		units: units.rows,
 		unitNames,
 		evidence,
+		releases,
 		dishonesty,
 		candidates,
 		reviews,

@@ -12,12 +12,14 @@ import { commitmentTable, commitmentUpdateTable } from '../../schemas/commitment
 import { pledgeTable } from '../../schemas/pledge.ts';
 import { calendarTable } from '../../schemas/calendar.ts';
 import { policyTable } from '../../schemas/policy.ts';
+import { releaseTable } from '../../schemas/release.ts';
 
 /** The input tables. */
 export const INPUT_TABLES: readonly TableDef[] = [
 	unitTable,
 	unitNameTable,
 	evidenceTable,
+	releaseTable,
 	dishonestyTable,
 	candidateTable,
 	reviewTable,

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+import { accounting, DRAFT_Q1, onlyRows, report, validate } from '../../helpers/validate.ts';
 
 const Q1 = 'evidence/2022-Q1.csv';
-/** The 2022-Q1 evidence file holding only `rows` (the first on line 2). */
-const q1 = (...rows: string[]) => ({ [Q1]: onlyRows(Q1, ...rows) });
+/** The 2022-Q1 evidence file holding only `rows` (the first on line 2), as a draft quarter (not complete). */
+const q1 = (...rows: string[]) => ({ ...DRAFT_Q1, [Q1]: onlyRows(Q1, ...rows) });
+/** The fixture's five facts of 2022-Q1 (lines 2–6), without the 无 rows that complete the quarter. */
+const FACTS = [
+	'e1,t1,1.1,完成,2022-01-15,,,双公示按时全量报送,信用办,',
+	'e2,t1,3.6,事项,2022-02-10,3,,诚信进校园宣传活动,信用办,',
+	'e3,t1,2.1,评分,2022-03-20,,8,信用审查制度,信用办,制度健全并已执行',
+	'e4,a1,3.1,事项,2022-03-01,2,,信易批办理,信用办,',
+	'e5,b1,1.3,完成,2022-03-31,,,信用承诺信息按月归集,信用办,',
+];
 
 describe('evidence files', () => {
 	it('reads each row with its quarter, from the file name', () => {
 		const d = validate();
-		expect(d.evidence.map((e) => [e.value.id, e.value.quarter])).toEqual([
+		const facts = d.evidence.filter((e) => e.value.kind !== 'none');
+		expect(facts.map((e) => [e.value.id, e.value.quarter])).toEqual([
 			['e1', '2022-Q1'],
 			['e2', '2022-Q1'],
 			['e3', '2022-Q1'],
 			['e4', '2022-Q1'],
 			['e5', '2022-Q1'],
 		]);
+		// The fixture's other unit × indicator cells each hold a 无 row (a released quarter is complete).
+		expect(d.evidence.filter((e) => e.value.kind === 'none').map((e) => e.value.quarter)).toEqual(
+			Array(35).fill('2022-Q1'),
+		);
 	});
 
 	it('does not read a file not named for a quarter', () => {
@@ -77,6 +90,7 @@ describe('evidence rows: unit and indicator', () => {
 
 	it('rejects evidence for a unit in a quarter before it was set up, and keeps the row out', () => {
 		const patches = {
+			...q1(...FACTS),
 			'units.csv': onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', 'a1,A类,2022-04-01,,,', 'b1,B类,,,,'),
 		};
 		expect(report(patches)).toMatchInlineSnapshot(`
@@ -149,7 +163,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('rejects a kind the indicator’s rule does not read', () => {
 		expect(report(q1('e1,t1,1.3,事项,2022-02-01,1,,归集,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:4: 指标 1.3 的记录类型只能是：完成 (kind-mismatch)",
+			  "data/evidence/2022-Q1.csv:2:4: 指标 1.3 的记录类型只能是：完成、无 (kind-mismatch)",
 			]
 		`);
 	});
@@ -203,5 +217,55 @@ describe('evidence rows: kinds, points and counts', () => {
 			]
 		`);
 		expect(report(q1('e1,t1,1.1,完成,2022-01-15,1,,报送,信用办,'))).toEqual([]);
+	});
+});
+
+describe('evidence rows: 无, nothing to report', () => {
+	it('takes a 无 row without date, 事项 or 来源, for any indicator scored from evidence, and keeps it', () => {
+		const patches = q1(
+			'e1,t1,1.1,无,,,,,,',
+			'e2,t1,3.6,无,,,,本季度未开展,信用办,',
+			'e3,t1,2.1,无,2022-03-01,,,,,',
+		);
+		expect(report(patches)).toEqual([]);
+		expect(validate(patches).evidence.map((e) => [e.value.id, e.value.kind])).toEqual([
+			['e1', 'none'],
+			['e2', 'none'],
+			['e3', 'none'],
+		]);
+	});
+
+	it('takes 无 as the office types it: 无事项, 本季度无, 未完成', () => {
+		const patches = q1('e1,t1,1.1,未完成,,,,,,', 'e2,t1,3.6,本季度无,,,,,,', 'e3,t1,2.1,无事项,,,,,,');
+		expect(report(patches)).toEqual([]);
+	});
+
+	it('refuses 无 on an indicator computed from other data, a 数量 on it, and a date outside the quarter', () => {
+		expect(report(q1('e1,t1,5.2,无,,,,,,', 'e2,t1,3.6,无,,2,,,,', 'e3,t1,3.6,无,2022-04-01,,,,,')))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:3: 指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+			  "data/evidence/2022-Q1.csv:3:6: 类型为"无"的记录不填"数量"：它表示本季度没有可报的事实 (out-of-range)",
+			  "data/evidence/2022-Q1.csv:4:5: 日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
+			]
+		`);
+	});
+
+	it('refuses a 无 row beside a fact for the same unit and indicator in the quarter, naming the fact’s line', () => {
+		const patches = q1(
+			'e1,t1,3.6,事项,2022-02-10,1,,诚信进校园,信用办,',
+			'e2,t2,3.6,无,,,,,,',
+			'e3,t1,3.6,无,,,,,,',
+		);
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:4:4: 类型为"无"表示单位 t1 本季度指标 3.6 没有可报的事实，但第 2 行记录了一条：删去其中一行 (kind-conflict)",
+			]
+		`);
+		expect(validate(patches).evidence.map((e) => e.value.id)).toEqual(['e1', 'e2']);
+	});
+
+	it('lets a 无 row stand beside a blank pre-filled row (not a fact)', () => {
+		expect(report(q1('e1,t1,3.6,,,,,,,', 'e2,t1,3.6,无,,,,,,'))).toEqual([]);
 	});
 });

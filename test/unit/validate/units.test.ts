@@ -35,6 +35,7 @@ describe('units.csv', () => {
 		expect(report(unit('x1,A类,,2022-05-01,x9,'))).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:5: 并入单位 "x9" 不在 units.csv 中 (foreign-key)",
+			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但新单位（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 	});
@@ -43,6 +44,7 @@ describe('units.csv', () => {
 		expect(report(unit('x1,A类,,,a1,'))).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:4: 填写了并入单位，也要填写撤销日期（合并生效日） (required)",
+			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但新单位（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 	});
@@ -60,6 +62,41 @@ describe('units.csv', () => {
 			  "data/evidence/2022-Q1.csv:4:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
 			  "data/evidence/2022-Q1.csv:5:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
 			  "data/evidence/2022-Q1.csv:6:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:7:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:8:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:9:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:10:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:11:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:12:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:13:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:14:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:15:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:16:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:17:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:18:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:19:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:20:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:21:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:22:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:23:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:24:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:25:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:26:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:27:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:28:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:29:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:30:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:31:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:32:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:33:2: 单位编号 "a1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:34:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:35:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:36:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:37:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:38:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:39:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:40:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:41:2: 单位编号 "b1" 不在 units.csv 中 (foreign-key)",
 			  "data/dishonesty.csv:2:2: 单位编号 "t2" 不在 units.csv 中 (foreign-key)",
 			  "data/exemplars/candidates.csv:2:11: 推荐单位 "a1" 不在 units.csv 中 (foreign-key)",
 			  "data/commitments/commitments.csv:2:2: 单位编号 "t1" 不在 units.csv 中 (foreign-key)",

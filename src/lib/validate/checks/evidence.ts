@@ -85,8 +85,9 @@ export function checkEvidence(
 				'missing-rubric',
 				`没有 ${q.year} 年的评价指标文件 rubrics/${q.year}.json，本季度无法计分`,
 			);
+		const conflicting = checkNoneAlone(ctx, rows);
 		for (const r of rows) {
-			if (checkRow(ctx, units, q, r)) {
+			if (checkRow(ctx, units, q, r) && !conflicting.has(r)) {
 				// In place rather than copied: a million rows, two objects fewer each.
 				(r.value as Evidence).quarter = quarter;
 				evidence.push(r as Located<Evidence>);
@@ -100,6 +101,37 @@ export function checkEvidence(
 		else ctx.markPlaceholder(r);
 	}
 	return evidence;
+}
+
+/**
+ * A 无 row says a unit had nothing to report for an indicator in the quarter: a fact for the same unit and indicator
+ * in the same file contradicts it. Reported on the 无 row, naming the fact's line.
+ */
+function checkNoneAlone(ctx: CheckContext, rows: readonly Located<EvidenceRow>[]): Set<Located<EvidenceRow>> {
+	const conflicting = new Set<Located<EvidenceRow>>();
+	const none = rows.filter((r) => r.value.kind === 'none');
+	if (!none.length) return conflicting;
+	const cell = (e: EvidenceRow) => `${e.unitId}\u0000${e.indicatorId}`;
+	const facts = new Map<string, Located<EvidenceRow> | undefined>(
+		none.map((r) => [cell(r.value), undefined]),
+	);
+	for (const r of rows) {
+		if (r.value.kind === 'none' || isPlaceholder(r.value)) continue;
+		const k = cell(r.value);
+		if (facts.has(k) && !facts.get(k)) facts.set(k, r);
+	}
+	for (const r of none) {
+		const fact = facts.get(cell(r.value));
+		if (!fact) continue;
+		conflicting.add(r);
+		ctx.at(
+			r,
+			'kind',
+			'kind-conflict',
+			`类型为"无"表示单位 ${r.value.unitId} 本季度指标 ${r.value.indicatorId} 没有可报的事实，但第 ${fact.line} 行记录了一条：删去其中一行`,
+		);
+	}
+	return conflicting;
 }
 
 /** A quarter's dates, and its year's rubric with each indicator's kinds. */
@@ -140,12 +172,15 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 			`单位 "${unit.id}" 在 ${q.id} 不存在（设立 ${unit.from ?? '—'}，撤销 ${unit.to ?? '—'}）`,
 		);
 	const blank = isPlaceholder(e);
+	// A 无 row records that nothing happened: it needs no date, 事项 or 来源 (a date it has must lie in the quarter).
+	const none = e.kind === 'none';
 	if (!blank) {
-		if (!e.date) ctx.at(r, 'date', 'required', '"日期" 不能为空');
-		else if (e.date < q.first || e.date > q.last)
+		if (!e.date) {
+			if (!none) ctx.at(r, 'date', 'required', '"日期" 不能为空');
+		} else if (e.date < q.first || e.date > q.last)
 			ctx.at(r, 'date', 'out-of-period', `日期 ${e.date} 不在 ${q.id}（${q.first} 至 ${q.last}）内`);
-		if (!e.what) ctx.at(r, 'what', 'required', '"事项" 不能为空：写明做了什么或发生了什么');
-		if (!e.source)
+		if (!e.what && !none) ctx.at(r, 'what', 'required', '"事项" 不能为空：写明做了什么或发生了什么');
+		if (!e.source && !none)
 			ctx.at(r, 'source', 'required', '"来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办）');
 	}
 	if (ind && !blank) checkKind(ctx, r, ind, q.kinds.get(ind.id)!);
@@ -186,10 +221,15 @@ function checkKind(ctx: CheckContext, r: Located<EvidenceRow>, ind: Indicator, k
 		);
 	if (kind === 'done' && e.count !== undefined && e.count !== 1)
 		ctx.at(r, 'count', 'out-of-range', '"完成" 类记录的数量只能是 1 或空');
+	if (kind === 'none' && e.count !== undefined)
+		ctx.at(r, 'count', 'out-of-range', '类型为"无"的记录不填"数量"：它表示本季度没有可报的事实');
 }
 
-/** The kinds of row a rule reads: 完成 for done, 事项 for items counted from evidence, 评分 for judged, and 扣分 for
- *  any rule with deductions. */
+/**
+ * The kinds of row a rule reads: 完成 for done, 事项 for items counted from evidence, 评分 for judged, 完成 (a 信用村
+ * accepted) and 事项 (new 诚信户) for 诚信镇创建, and 扣分 for any rule with deductions; and 无, "nothing to report",
+ * for every rule scored from evidence.
+ */
 function kindsOf(rule: Rule): Kinds {
 	const implied: EvidenceKind | undefined =
 		rule.kind === 'done'
@@ -205,6 +245,8 @@ function kindsOf(rule: Rule): Kinds {
 	if (rule.kind === 'done') allowed.push('done');
 	if (rule.kind === 'perItem' && rule.source === 'evidence') allowed.push('item');
 	if (rule.kind === 'judged') allowed.push('judged');
+	if (rule.kind === 'creditTown') allowed.push('done', 'item');
 	if (rule.kind === 'deduction' || ('deduction' in rule && rule.deduction)) allowed.push('incident');
+	if (allowed.length) allowed.push('none');
 	return { implied, allowed };
 }
