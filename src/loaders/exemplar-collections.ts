@@ -3,7 +3,8 @@
  * entry comes out of `exemplarPublication` (and so through `toPublicExemplar`), and each schema is strict, so nothing
  * else the office keeps — contacts, 推荐单位意见, review replies, objections — can reach a page.
  *
- * - `exemplars`: the public candidates on the as-of date, each with its story rendered from Markdown;
+ * - `exemplars`: the public candidates on the as-of date, each with its story rendered by the site's one Markdown
+ *   pipeline (`src/lib/markdown/render.ts`: the validator's parser, then an allowlist sanitizer);
  * - `exemplarNotices`: the 公示 batches that have started;
  * - `exemplarPhotos`: the photos of public candidates, metadata stripped, to be served by the photo route.
  */
@@ -17,7 +18,7 @@ import { asOfDate } from '../lib/asof.ts';
 import { exemplarPublication, type ExemplarPublication } from '../lib/exemplars/publish.ts';
 import { publicExemplarSchema } from '../lib/exemplars/public.ts';
 import { publishablePhoto } from '../lib/exemplars/photo.ts';
-import { demoteHeadings } from '../lib/exemplars/format.ts';
+import { renderMarkdown } from '../lib/markdown/render.ts';
 
 let cached: ExemplarPublication | undefined;
 /** The publication, computed once per build. */
@@ -29,7 +30,7 @@ function publication(): ExemplarPublication {
 const exemplars = defineCollection({
 	loader: {
 		name: 'exemplars',
-		load: async ({ store, parseData, renderMarkdown }) => {
+		load: async ({ store, parseData }) => {
 			store.clear();
 			const pub = publication();
 			const stories = new Map(pub.files.map((f) => [f.candidateId, f.story]));
@@ -38,7 +39,10 @@ const exemplars = defineCollection({
 				store.set({
 					id: record.id,
 					data: await parseData({ id: record.id, data: record }),
-					rendered: story ? await renderMarkdown(demoteHeadings(story)) : undefined,
+					// The story's headings sit under the profile's "详细事迹" heading: one level down.
+					rendered: story
+						? { html: renderMarkdown(story, `exemplars/stories/${record.id}.mdx`, { headingOffset: 1 }) }
+						: undefined,
 				});
 			}
 		},

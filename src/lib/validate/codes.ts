@@ -21,7 +21,10 @@ export const ISSUE_CODES = {
 	'json-syntax': 'JSON 语法错误',
 	'mdx-syntax': '正文（MDX）语法错误',
 	'mdx-forbidden': '正文中不能有 import/export、组件、HTML 标签、{ } 表达式或图片',
-	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站页面',
+	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站的相对地址',
+	'mdx-too-long': '正文超过 50000 字符',
+	'mdx-too-complex': '正文的一段中 * _ [ ] 等格式符号过多（超过 200 个），无法可靠排版',
+	'too-deep': '嵌套层数过多（列表、引用、格式标记或 JSON 的对象、数组）',
 	// Header and row shape.
 	'blank-header': '表头中有空白的列名',
 	'unknown-column': '表头中有模板里没有的列',
@@ -102,7 +105,17 @@ const JSON_CODES: readonly IssueCode[] = [
 	'unknown-field',
 ];
 /** Codes of reading an MDX text (`story.ts`). */
-const MDX_CODES: readonly IssueCode[] = ['bad-encoding', 'mdx-syntax', 'mdx-forbidden', 'unsafe-link'];
+const MDX_CODES: readonly IssueCode[] = [
+	'bad-encoding',
+	'mdx-too-long',
+	'control-char',
+	'invisible-char',
+	'too-deep',
+	'mdx-too-complex',
+	'mdx-syntax',
+	'mdx-forbidden',
+	'unsafe-link',
+];
 
 /**
  * Codes of the checks across rows and files in `dataset.ts`, by the input they are reported on: a CSV table's `name`,
