@@ -3,8 +3,7 @@
  * `path:line:column: 说明 (code)`, then a count per code. Exit 1 on any error, 0 when clean.
  */
 import { performance } from 'node:perf_hooks';
-import { validateDataset } from '../src/lib/validate/dataset.ts';
-import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
+import { dataDir, diskFiles, shownPrefix, validateDataDir } from '../src/loaders/data-dir.ts';
 import { hasErrors, reportLines } from '../src/lib/issues.ts';
 import { saveSnapshot } from '../src/loaders/snapshot.ts';
 import { writeFileSync } from 'node:fs';
@@ -39,7 +38,7 @@ if (args.includes('--fix')) {
 	console.log(`自动修正：${results.filter((r) => r.bytes).length} 个文件、${n} 处改动。\n`);
 }
 const t0 = performance.now();
-const dataset = validateDataset(diskFiles(dir), shownPrefix(dir));
+const dataset = validateDataDir(dir);
 const ms = performance.now() - t0;
 // Inside `npm run build`, the later stages read this validated dataset instead of validating again.
 saveSnapshot(dir, dataset);

@@ -10,10 +10,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDataset } from './pipeline.ts';
-import { dataDir } from './data-dir.ts';
+import { dataDir, diskFiles } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { exemplarPublication, type ExemplarPublication } from '../lib/exemplars/publish.ts';
 import { publicExemplarSchema } from '../lib/exemplars/public.ts';
@@ -79,10 +77,16 @@ const exemplarPhotos = defineCollection({
 		name: 'exemplarPhotos',
 		load: async ({ store, parseData }) => {
 			store.clear();
-			const dir = dataDir();
+			// Through the disk view: never through a link, never out of the data folder.
+			const files = diskFiles(dataDir());
 			for (const f of publication().files)
 				for (const p of f.photos) {
-					const { bytes } = publishablePhoto(new Uint8Array(readFileSync(join(dir, p.path))));
+					const raw = files.read(p.path);
+					if (!raw)
+						throw new Error(
+							`${p.path}：无法读取（${files.issues.map((i) => i.message).join('；') || '文件不存在'}）`,
+						);
+					const { bytes } = publishablePhoto(raw);
 					const data = {
 						candidateId: f.candidateId,
 						src: p.src,

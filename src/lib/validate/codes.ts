@@ -13,10 +13,18 @@ import type { Cell, Column, TableDef } from '../../schemas/table.ts';
 /** Every issue code, with a one-line Chinese description for the office. */
 export const ISSUE_CODES = {
 	// Reading a file.
-	'bad-encoding': '文件编码无法识别（UTF-16、二进制文件，或既不是 UTF-8 也不是 GBK），须另存为"CSV UTF-8"',
+	'bad-encoding':
+		'文件编码无法确定（二进制文件，既不是 UTF-8 也不是 GBK，或 JSON、正文文件不是 UTF-8），须另存为 UTF-8（表格选"CSV UTF-8"）',
+	'mixed-encoding':
+		'文件混用了 UTF-8 和 GBK 两种编码（如从不同文件复制粘贴），无法可靠读取；须整个另存为"CSV UTF-8"',
+	'encoding-utf16':
+		'（警告）文件是 UTF-16 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
 	'encoding-gbk':
 		'（警告）文件是 GBK 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
 	'empty-file': '文件是空的，至少要有一行表头',
+	symlink: '数据目录中有符号链接（不允许：请把文件本身复制到数据目录中）',
+	'outside-data': '路径指向数据目录之外（含 .. 或绝对路径），不会读取',
+	'unreadable-file': '文件无法读取（没有权限、磁盘错误，或不是普通文件）',
 	'csv-quote': '引号没有闭合或使用不正确',
 	'json-syntax': 'JSON 语法错误',
 	'mdx-syntax': '正文（MDX）语法错误',
@@ -83,8 +91,13 @@ export type IssueCode = keyof typeof ISSUE_CODES;
 
 /** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
 export const READ_CODES: readonly IssueCode[] = [
+	'symlink',
+	'outside-data',
+	'unreadable-file',
 	'bad-encoding',
+	'mixed-encoding',
 	'encoding-gbk',
+	'encoding-utf16',
 	'empty-file',
 	'csv-quote',
 	'blank-header',
@@ -96,9 +109,14 @@ export const READ_CODES: readonly IssueCode[] = [
 	'missing-cell',
 ];
 
+/** Codes of reading any file from the disk (`src/loaders/data-dir.ts`, `containment.ts`). */
+const DISK_CODES: readonly IssueCode[] = ['symlink', 'outside-data', 'unreadable-file'];
+
 /** Codes of reading a JSON file (`json.ts`). */
 const JSON_CODES: readonly IssueCode[] = [
+	...DISK_CODES,
 	'bad-encoding',
+	'too-deep',
 	'json-syntax',
 	'type-error',
 	'enum-error',
@@ -106,6 +124,7 @@ const JSON_CODES: readonly IssueCode[] = [
 ];
 /** Codes of reading an MDX text (`story.ts`). */
 const MDX_CODES: readonly IssueCode[] = [
+	...DISK_CODES,
 	'bad-encoding',
 	'mdx-too-long',
 	'control-char',
@@ -172,7 +191,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'rubric-rule',
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
-	photos: ['photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
+	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
 	'policy-texts': [...MDX_CODES, 'foreign-key'],
 };
 

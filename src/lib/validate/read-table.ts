@@ -48,7 +48,7 @@ export function readTable<T>(
 	file: string,
 	opts: { declare?: readonly string[] } = {},
 ): TableResult<T> {
-	const decoded = decodeText(bytes, file);
+	const decoded = decodeText(bytes, file, 'csv');
 	if (decoded.text === undefined) return { records: [], issues: decoded.issues, rowsIn: 0, declared: NONE };
 
 	// Reported in this order: the CSV's own problems, the header's, then the rows' (each in the order found).
