@@ -10,6 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
 
+// No stack trace reaches the office: every problem in the data is an issue of the report, and should the program
+// itself fail, it says so in one line (the stack with DEBUG=1, for the developer).
+process.on('uncaughtException', (e) => {
+	console.error(`检查程序内部错误：${e.message}。这不是数据的问题，请把这条信息告诉网站维护人员。`);
+	if (process.env.DEBUG) console.error(e.stack);
+	process.exit(2);
+});
+
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
 	console.log(`用法：npm run validate [-- --quiet] [-- --fix]

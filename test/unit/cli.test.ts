@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from '../helpers/files.ts';
@@ -43,6 +43,36 @@ describe('npm run validate', () => {
 		expect(lines).toContain('共 2 个错误，0 个警告。');
 		// "镇" is an accepted alias of 镇街, so line 3 is fine.
 		expect(r.stdout).not.toContain('units.csv:3:');
+	});
+});
+
+describe('npm run validate on hostile files', () => {
+	it('reports each as a located Chinese error and never prints a stack trace', () => {
+		const dir = join(mkdtempSync(join(tmpdir(), 'xy-hostile-cli-')), 'data');
+		cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+		symlinkSync(join(dir, '..', 'gone.csv'), join(dir, 'evidence', '2022-Q2.csv'));
+		writeFileSync(join(dir, 'rubrics', '2022.json'), '['.repeat(100_000));
+		const story = readFileSync(join(dir, 'exemplars', 'stories', 'c1.mdx'), 'utf8');
+		writeFileSync(join(dir, 'exemplars', 'stories', 'c1.mdx'), `${story}\n${'>'.repeat(6000)} 引用\n`);
+		writeFileSync(join(dir, 'site.json'), new Uint8Array([0x7b, 0x82, 0xa0, 0x00, 0xff, 0x7d]));
+		const r = run('scripts/validate.ts', { DATA_DIR: dir });
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe('');
+		const located = r.stdout
+			.split('\n')
+			.filter((l) => l.startsWith(dir))
+			.map((l) => l.slice(dir.length));
+		for (const start of [
+			'/evidence/2022-Q2.csv:1:1: 是符号链接',
+			'/exemplars/stories/c1.mdx:94:1: 列表或引用嵌套过深',
+			'/rubrics/2022.json:1:33: JSON 的对象、数组嵌套超过 32 层',
+			'/site.json:1:1: 文件含有空字节（NUL），不是文本文件',
+		])
+			expect(
+				located.some((l) => l.startsWith(start)),
+				start,
+			).toBe(true);
+		expect(r.stdout).not.toMatch(/\n\s+at /);
 	});
 });
 

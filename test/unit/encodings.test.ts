@@ -22,7 +22,8 @@ describe('a file is decoded only when its encoding is certain', () => {
 		// A row pasted from a UTF-8 file into a GBK export: GB18030 would read it as plausible wrong characters.
 		const mixed = bytes(
 			gbk(`${UNITS_HEADER}\n${UNIT_ROWS.join('\n')}\n`),
-			'x1,A类,,,,从 UTF-8 文件粘贴的备注\n',
+			// GB18030 reads these UTF-8 bytes without a single invalid sequence: "璇氫俊寤鸿绀鸿寖鍗曚綅".
+			'x1,A,,,,诚信建设示范单位\n',
 		);
 		expect(issues({ 'units.csv': mixed })).toMatchInlineSnapshot(`
 			[
@@ -125,7 +126,7 @@ describe('JSON and MDX files are UTF-8 only', () => {
 
 describe('validate --fix never rewrites a file whose encoding is not certain', () => {
 	it('leaves a mixed GBK/UTF-8 file alone and says why', () => {
-		const mixed = bytes(gbk(`${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`), 'x1,A类,,,,备注\n');
+		const mixed = bytes(gbk(`${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`), 'x1,A,,,,诚信建设示范单位\n');
 		const r = fixFolder(fixture({ 'units.csv': mixed })).find((f) => f.rel === 'units.csv');
 		expect(r).toEqual({ rel: 'units.csv', changes: [], skipped: '编码无法确定，未修改（见检查结果）' });
 	});
