@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +95,31 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 			[
 			  "data/exemplars/photos/../../../secret.csv:1:1: 路径指向数据目录之外，不会读取（不能含有 .. 或 . 等上级目录）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
 			  "data//etc/passwd:1:1: 路径指向数据目录之外，不会读取（不能是绝对路径）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
+			]
+		`);
+	});
+
+	it('never reads a photo named with .. or through a link, and stops the build with the reason', () => {
+		const candidates = join(data, 'exemplars', 'candidates.csv');
+		writeFileSync(candidates, readFileSync(candidates, 'utf8').replace(',c1.jpg,', ',../../../secret.csv,'));
+		expect(report().filter((l) => /photos|candidates/.test(l))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/../../../secret.csv 不存在 (missing-file)",
+			  "data/exemplars/photos/c1.jpg:1:1: 警告：没有候选人引用这张照片，不会发布 (unused-file)",
+			  "data/exemplars/photos/../../../secret.csv:1:1: 路径指向数据目录之外，不会读取（不能含有 .. 或 . 等上级目录）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
+			]
+		`);
+		writeFileSync(candidates, readFileSync(candidates, 'utf8').replace(',../../../secret.csv,', ',c1.jpg,'));
+		unlinkSync(join(data, 'exemplars', 'photos', 'c1.jpg'));
+		symlinkSync(join(work, 'secret.csv'), join(data, 'exemplars', 'photos', 'c1.jpg'));
+		expect(
+			report()
+				.filter((l) => /photos|candidates/.test(l))
+				.map((l) => l.replace(work, '<tmp>')),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/c1.jpg 不存在 (missing-file)",
+			  "data/exemplars/photos/c1.jpg:1:1: 是符号链接（指向 "<tmp>/secret.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
 			]
 		`);
 	});
