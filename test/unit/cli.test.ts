@@ -20,7 +20,7 @@ function brokenCopy(): string {
 	return dir;
 }
 
-describe('npm run validate', () => {
+describe('npm run validate', { timeout: 60_000 }, () => {
 	it('reads the folder DATA_DIR names and exits 0 when it is clean', () => {
 		const r = run('scripts/validate.ts', { DATA_DIR: join(FIXTURES, 'valid') });
 		expect(r.status).toBe(0);
@@ -46,7 +46,7 @@ describe('npm run validate', () => {
 	});
 });
 
-describe('npm run validate on hostile files', () => {
+describe('npm run validate on hostile files', { timeout: 60_000 }, () => {
 	it('reports each as a located Chinese error and never prints a stack trace', () => {
 		const dir = join(mkdtempSync(join(tmpdir(), 'xy-hostile-cli-')), 'data');
 		cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
@@ -76,7 +76,7 @@ describe('npm run validate on hostile files', () => {
 	});
 });
 
-describe('npm run build', () => {
+describe('npm run build', { timeout: 60_000 }, () => {
 	it('publishes nothing when the data has an error', () => {
 		const dir = brokenCopy();
 		const out = join(dir, '..', 'dist');
