@@ -10,8 +10,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 /** 2026-11-22 in Asia/Shanghai, so the report's as-of line is fixed. */
 const EPOCH = '1795276800';
 
-/** Runs an office command on a data folder, with its own cache so the office's .cache/ is never touched. */
 // Each test spawns a script: 1–4 s alone, sized for two shared cores at a load of 8 (the 5 s default failed there).
+/** Runs an office command on a data folder, with its own cache so the office's .cache/ is never touched. */
 function run(script: string, dir: string, ...args: string[]) {
 	return spawnSync('node', [script, ...args], {
 		cwd: root,
