@@ -5,7 +5,16 @@
  * path that climbs out is refused; only regular files are read. What cannot be read becomes an issue of the report,
  * never an exception.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
+import {
+	closeSync,
+	lstatSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	readlinkSync,
+	statSync,
+	type Stats,
+} from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { validateDataset, type DataFiles, type Dataset } from '../lib/validate/dataset.ts';
 import type { Issue } from '../lib/issues.ts';
@@ -53,6 +62,13 @@ export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
 			return undefined;
 		}
 	};
+	const rootStat = (): Stats | undefined => {
+		try {
+			return statSync(dir);
+		} catch {
+			return undefined;
+		}
+	};
 	/**
 	 * The stats of a path under the folder when every part of it is a real directory or file (never a link), or
 	 * undefined; a link or an unreadable part is reported. `missing` parts are simply absent.
@@ -63,7 +79,8 @@ export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
 			report(rel, outsideIssue(shown + rel, why));
 			return undefined;
 		}
-		let st = lstat(dir);
+		// The folder itself may be reached through a link (DATA_DIR names it): followed, unlike anything below it.
+		let st = rootStat();
 		if (rel === '') return st;
 		let sofar = '';
 		for (const part of rel.split('/')) {

@@ -137,5 +137,7 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 		const link = join(work, 'data-link');
 		symlinkSync(data, link);
 		expect(validateDataDir(link, 'data/').issues).toEqual([]);
+		expect(diskFiles(link).list('')).toEqual(diskFiles(data).list(''));
+		expect(diskFiles(link).list('')).toContain('units.csv');
 	});
 });
