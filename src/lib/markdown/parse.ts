@@ -14,10 +14,9 @@
  *    A table typed as pipes shows as the text it is.
  *
  * Hostile input is stopped before the parser sees it, because the parser's time grows faster than the text for some
- * shapes (measured on the old validator: 640 KB of nested lists, 16 s; 25,000 `*` around one letter, 114–168 s and then a
- * stack overflow) and deep nesting overflows
- * the stack: the text's size, its container nesting per line and its emphasis and bracket marks per paragraph are
- * limited first, then the parsed tree's depth.
+ * shapes (measured on the old validator: 640 KB of nested lists, 16 s; 25,000 `*` around one letter, 114–168 s and
+ * then a stack overflow) and deep nesting overflows the stack: the text's size, its container nesting per line and
+ * its emphasis and bracket marks per paragraph are limited first, then the parsed tree's depth.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
