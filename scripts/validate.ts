@@ -3,13 +3,20 @@
  * `path:line:column: 说明 (code)`, then a count per code. Exit 1 on any error, 0 when clean.
  */
 import { performance } from 'node:perf_hooks';
-import { validateDataset } from '../src/lib/validate/dataset.ts';
-import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
+import { dataDir, diskFiles, shownPrefix, validateDataDir } from '../src/loaders/data-dir.ts';
 import { hasErrors, reportLines } from '../src/lib/issues.ts';
 import { saveSnapshot } from '../src/loaders/snapshot.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
+
+// No stack trace reaches the office: every problem in the data is an issue of the report, and should the program
+// itself fail, it says so in one line (the stack with DEBUG=1, for the developer).
+process.on('uncaughtException', (e) => {
+	console.error(`检查程序内部错误：${e.message}。这不是数据的问题，请把这条信息告诉网站维护人员。`);
+	if (process.env.DEBUG) console.error(e.stack);
+	process.exit(2);
+});
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -39,7 +46,7 @@ if (args.includes('--fix')) {
 	console.log(`自动修正：${results.filter((r) => r.bytes).length} 个文件、${n} 处改动。\n`);
 }
 const t0 = performance.now();
-const dataset = validateDataset(diskFiles(dir), shownPrefix(dir));
+const dataset = validateDataDir(dir);
 const ms = performance.now() - t0;
 // Inside `npm run build`, the later stages read this validated dataset instead of validating again.
 saveSnapshot(dir, dataset);

@@ -15,10 +15,10 @@ import { loadDataset } from './loaders/pipeline.ts';
 import { asOfDate } from './lib/asof.ts';
 import { exemplarCollections } from './loaders/exemplar-collections.ts';
 import { commitmentCollections } from './loaders/commitment-collections.ts';
-import { dataDir } from './loaders/data-dir.ts';
+import { dataDir, diskFiles } from './loaders/data-dir.ts';
 import { policySchema } from './schemas/policy.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { decodeText } from './lib/csv.ts';
+import { renderMarkdown } from './lib/markdown/render.ts';
 import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
 import { rubricSchema } from './schemas/rubric.ts';
@@ -54,21 +54,26 @@ const rubrics = defineCollection({
 });
 
 /**
- * The office's policy documents: metadata from policies.csv, text rendered from policies/<id>.mdx. The validator has
- * already refused any import, component or expression, so the text is rendered as plain Markdown.
+ * The office's policy documents: metadata from policies.csv, text from policies/<id>.mdx, read and decoded as the
+ * validator read it and rendered by the site's one Markdown pipeline (`src/lib/markdown/render.ts`).
  */
 const policies = defineCollection({
 	loader: {
 		name: 'policies',
-		load: async ({ store, parseData, renderMarkdown }) => {
+		load: async ({ store, parseData }) => {
 			store.clear();
 			const dir = dataDir();
+			const files = diskFiles(dir);
 			for (const { value } of loadDataset().policies) {
-				const source = readFileSync(join(dir, 'policies', `${value.id}.mdx`), 'utf8');
+				const rel = `policies/${value.id}.mdx`;
+				const bytes = files.read(rel);
+				const text = bytes && decodeText(bytes, rel).text;
+				if (text === undefined)
+					throw new Error(`${rel}：读取失败（检查通过后文件被改动？请重新运行 npm run build）`);
 				store.set({
 					id: value.id,
 					data: await parseData({ id: value.id, data: value }),
-					rendered: await renderMarkdown(source),
+					rendered: { html: renderMarkdown(text, rel) },
 				});
 			}
 		},

@@ -1,16 +1,22 @@
 /**
- * Reading the CSV files the office exports from Excel or WPS: decoding (UTF-8 with or without BOM, GBK/GB18030)
- * and parsing with the physical line number of every row, so problems can be reported as `path:line:column`.
- * Pure: bytes in, rows and issues out.
+ * Reading the CSV files the office exports from Excel or WPS: decoding (UTF-8 with or without BOM, GBK/GB18030,
+ * UTF-16 with a BOM, each only when certain) and parsing with the physical line number of every row, so problems can
+ * be reported as `path:line:column`. Pure: bytes in, rows and issues out.
  */
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { Issue } from './issues.ts';
 
 /** The encodings we recognise. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16';
 
-/** A decoded file. `text` is undefined when the bytes could not be decoded at all. */
+/**
+ * Which encodings a file may be in: `csv` — what Excel and WPS write (UTF-8, GBK/GB18030, UTF-16 with a BOM);
+ * `utf-8` — UTF-8 only, for the files the office writes in a text editor (JSON, MDX), where no tool needs another.
+ */
+export type Accept = 'csv' | 'utf-8';
+
+/** A decoded file. `text` is undefined when the bytes could not be decoded with certainty. */
 export interface Decoded {
 	text?: string;
 	encoding?: Encoding;
@@ -39,67 +45,255 @@ function decodeUtf8(bytes: Uint8Array): string {
 	return pieces.join('');
 }
 
+/** What the bytes of a file's lines are: the first line that is not ASCII, the first in UTF-8, the first not. */
+interface LineKinds {
+	/** The first line with a byte ≥ 0x80, and whether it is UTF-8. */
+	firstNonAscii?: { line: number; utf8: boolean };
+	/** The first line that is valid UTF-8 and holds a Chinese character or punctuation mark in it. */
+	firstUtf8?: number;
+	/** The first line that is not valid UTF-8. */
+	firstInvalid?: number;
+}
+
 /**
- * Decodes a text file the office saved. UTF-8 (a BOM is allowed and removed) is the standard. A file that is not
- * valid UTF-8 is what Excel and WPS write as "CSV" on a Chinese Windows: GBK, read here as its superset GB18030
- * (iconv-lite), and the office gets a warning suggesting "CSV UTF-8". A file that decodes as neither, or is
- * UTF-16, is an error naming the encoding and how to re-save it — never garbled text on the site.
+ * Chinese characters, CJK punctuation and full-width forms (U+2E80–U+9FFF, U+FF00–U+FFEF): what the office's UTF-8
+ * lines hold. A GBK line is practically never valid UTF-8 holding one (none in 160,000 random lines of one to six
+ * GB2312 characters), so such a line in a file that is not UTF-8 is UTF-8 pasted in, not GBK.
  */
-export function decodeText(bytes: Uint8Array, file: string): Decoded {
-	const at = (code: string, message: string, severity: Issue['severity'] = 'error'): Issue => ({
+const isChinese = (cp: number) => (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef);
+
+/**
+ * Classifies every line of a file's bytes as ASCII, UTF-8 or not UTF-8, in one pass. Hand-written (the UTF-8 table of
+ * the Unicode standard, §3.9 D92): `TextDecoder` only says whether a whole input is valid and, to say it per line,
+ * would be called and would throw once per line of a GBK file.
+ */
+function lineKinds(b: Uint8Array): LineKinds {
+	const out: LineKinds = {};
+	let line = 1;
+	let nonAscii = false;
+	let valid = true;
+	let chinese = false;
+	const endLine = () => {
+		if (nonAscii) {
+			out.firstNonAscii ??= { line, utf8: valid };
+			if (!valid) out.firstInvalid ??= line;
+			else if (chinese) out.firstUtf8 ??= line;
+		}
+		nonAscii = false;
+		valid = true;
+		chinese = false;
+		line++;
+	};
+	for (let i = 0; i < b.length;) {
+		const c = b[i];
+		if (c === 10 || c === 13) {
+			endLine();
+			i += c === 13 && b[i + 1] === 10 ? 2 : 1;
+			continue;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		nonAscii = true;
+		// Expected length and the allowed range of the second byte (which excludes overlong forms and surrogates).
+		let n = 0;
+		let lo = 0x80;
+		let hi = 0xbf;
+		if (c >= 0xc2 && c <= 0xdf) n = 2;
+		else if (c >= 0xe0 && c <= 0xef) {
+			n = 3;
+			if (c === 0xe0) lo = 0xa0;
+			if (c === 0xed) hi = 0x9f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 4;
+			if (c === 0xf0) lo = 0x90;
+			if (c === 0xf4) hi = 0x8f;
+		}
+		let ok = n > 0 && b[i + 1] >= lo && b[i + 1] <= hi;
+		for (let k = 2; ok && k < n; k++) ok = b[i + k] >= 0x80 && b[i + k] <= 0xbf;
+		if (!ok) {
+			valid = false;
+			i++;
+			continue;
+		}
+		if (n === 3) {
+			const cp = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+			if (isChinese(cp)) chinese = true;
+		}
+		i += n;
+	}
+	if (b.length > 0) endLine();
+	return out;
+}
+
+/** The line (1-based) of a code unit offset in UTF-16 text; `\r\n`, `\r` and `\n` each end a line. */
+function lineAt(text: string, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+	}
+	return line;
+}
+
+/** The first line (1-based) that is neither UTF-8 nor GB18030, or undefined when there is none. */
+function firstUndecodableLine(body: Uint8Array): number | undefined {
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
+	const isUtf8 = (b: Uint8Array) => {
+		try {
+			utf8.decode(b);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	let line = 1;
+	let start = 0;
+	for (let i = 0; i <= body.length; i++) {
+		const c = body[i];
+		if (i === body.length || c === 10 || c === 13) {
+			const bytes = body.subarray(start, i);
+			if (iconv.decode(Buffer.from(bytes), 'gb18030').includes('\uFFFD') && !isUtf8(bytes)) return line;
+			if (c === 13 && body[i + 1] === 10) i++;
+			start = i + 1;
+			line++;
+		}
+	}
+	return undefined;
+}
+
+const SAVE_AS_UTF8 = '请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）"';
+
+/**
+ * Decodes a text file the office saved, only when its encoding is certain:
+ *  - UTF-8, with or without a BOM: every byte sequence valid UTF-8 (a BOM says UTF-8, so a file with one must be);
+ *  - GBK/GB18030, what Excel and WPS write as "CSV" on a Chinese Windows: the file is not UTF-8, every line decodes
+ *    as GB18030, and no line is valid UTF-8 holding Chinese text — such a line is UTF-8 typed into a GBK file (or the
+ *    other way round), which GB18030 would turn into plausible-looking wrong characters (mojibake);
+ *  - UTF-16 with a BOM (Excel's "Unicode 文本"), little- or big-endian, every code unit valid.
+ * Anything else is an error naming the first line where the encoding fails or changes: never garbled text on the site.
+ * GBK and UTF-16 are read with a warning suggesting "CSV UTF-8"; with `accept: 'utf-8'` only UTF-8 is read.
+ * @param accept which encodings the file may be in; by default `csv` for a `.csv` file and `utf-8` for any other
+ */
+export function decodeText(
+	bytes: Uint8Array,
+	file: string,
+	accept: Accept = file.toLowerCase().endsWith('.csv') ? 'csv' : 'utf-8',
+): Decoded {
+	const at = (line: number, code: string, message: string, severity: Issue['severity'] = 'error'): Issue => ({
 		file,
-		line: 1,
+		line,
 		column: 1,
 		code,
 		message,
 		severity,
 	});
-	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-		return {
-			issues: [
-				at(
-					'bad-encoding',
-					'文件是 UTF-16 编码（Excel 的"Unicode 文本"），无法读取。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）"',
-				),
-			],
-		};
+	const fail = (line: number, code: string, message: string): Decoded => ({
+		issues: [at(line, code, message)],
+	});
+	const utf8Only = accept === 'utf-8' ? '本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8' : SAVE_AS_UTF8;
+
+	const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+	if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+		if (accept === 'utf-8') return fail(1, 'bad-encoding', `文件是 UTF-16 编码。${utf8Only}`);
+		return decodeUtf16(bytes.subarray(2), le, at);
 	}
 	const hasBom = BOM.every((b, i) => bytes[i] === b);
 	const body = hasBom ? bytes.subarray(3) : bytes;
-	if (body.includes(0)) {
-		return {
-			issues: [
-				at(
-					'bad-encoding',
-					'文件含有空字节（NUL），不是文本文件。请确认上传的是 CSV 文本文件，而不是 xlsx 等二进制文件',
-				),
-			],
-		};
-	}
+	const nul = body.indexOf(0);
+	if (nul >= 0)
+		return fail(
+			lineOfByte(body, nul),
+			'bad-encoding',
+			'文件含有空字节（NUL），不是文本文件。请确认上传的是文本文件，而不是 xlsx 等二进制文件',
+		);
 	try {
 		const text = decodeUtf8(body);
 		return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8', issues: [] };
 	} catch {
-		// Not UTF-8: the usual reason is Excel/WPS "CSV" on Chinese Windows, which writes GBK.
+		// Not UTF-8: which lines are not, and is the rest GBK?
 	}
-	const text = iconv.decode(Buffer.from(body), 'gb18030');
-	if (text.includes('\uFFFD')) {
-		return {
-			issues: [
-				at(
-					'bad-encoding',
-					'文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法可靠读取。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）"',
-				),
-			],
-		};
+	const kinds = lineKinds(body);
+	const firstInvalid = kinds.firstInvalid ?? 1;
+	if (hasBom)
+		return fail(
+			firstInvalid,
+			'mixed-encoding',
+			`文件开头标明是 UTF-8（带 BOM），但第 ${firstInvalid} 行不是 UTF-8 编码（可能是从 GBK 编码的文件粘贴来的），读出来会是乱码。${SAVE_AS_UTF8}，再核对这一行`,
+		);
+	if (accept === 'utf-8')
+		return fail(firstInvalid, 'bad-encoding', `第 ${firstInvalid} 行不是 UTF-8 编码。${utf8Only}`);
+	const badLine = firstUndecodableLine(body);
+	if (badLine !== undefined)
+		return fail(
+			badLine,
+			'bad-encoding',
+			`第 ${badLine} 行既不是 UTF-8 也不是 GBK/GB18030 编码，无法可靠读取。${SAVE_AS_UTF8}`,
+		);
+	if (kinds.firstUtf8 !== undefined) {
+		const first = kinds.firstNonAscii!;
+		const [utf8Line, gbkLine] = first.utf8 ? [first.line, firstInvalid] : [kinds.firstUtf8, first.line];
+		const bad = Math.max(utf8Line, gbkLine);
+		return fail(
+			bad,
+			'mixed-encoding',
+			`文件混用了两种编码：第 ${utf8Line} 行是 UTF-8，第 ${gbkLine} 行是 GBK，无法可靠读取（读出来会有乱码）。请把各行复制到同一个表格中，${SAVE_AS_UTF8.slice(1)}`,
+		);
 	}
 	return {
-		text,
+		text: iconv.decode(Buffer.from(body), 'gb18030'),
 		encoding: 'gb18030',
 		issues: [
 			at(
+				1,
 				'encoding-gbk',
 				'文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）"',
+				'warning',
+			),
+		],
+	};
+}
+
+/** The line (1-based) of a byte offset; `\r\n`, `\r` and `\n` each end a line. */
+function lineOfByte(b: Uint8Array, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) if (b[i] === 10 || (b[i] === 13 && b[i + 1] !== 10)) line++;
+	return line;
+}
+
+/** Decodes UTF-16 after its BOM: every code unit must be valid (no half of a surrogate pair, no odd byte). */
+function decodeUtf16(
+	body: Uint8Array,
+	le: boolean,
+	at: (line: number, code: string, message: string, severity?: Issue['severity']) => Issue,
+): Decoded {
+	const fail = (line: number, message: string): Decoded => ({ issues: [at(line, 'bad-encoding', message)] });
+	if (body.length % 2)
+		return fail(1, `文件标明是 UTF-16 编码，但长度不是偶数个字节，文件不完整。${SAVE_AS_UTF8}`);
+	let text: string;
+	try {
+		text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(body);
+	} catch {
+		// Find the line of the first unpaired surrogate.
+		const loose = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(body);
+		return fail(lineAt(loose, loose.indexOf('\uFFFD')), `这一行有无效的 UTF-16 字符。${SAVE_AS_UTF8}`);
+	}
+	const firstLine = text.slice(0, text.search(/\r|\n|$/));
+	// Excel's "Unicode 文本" separates cells with tabs, not commas: not a CSV file.
+	if (firstLine.includes('\t') && !firstLine.includes(','))
+		return fail(
+			1,
+			`文件是 Excel 的"Unicode 文本"（UTF-16 编码、制表符分隔），不是 CSV 文件。${SAVE_AS_UTF8}`,
+		);
+	return {
+		text,
+		encoding: 'utf-16',
+		issues: [
+			at(
+				1,
+				'encoding-utf16',
+				'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可用 npm run validate -- --fix 转换）',
 				'warning',
 			),
 		],
@@ -128,12 +322,14 @@ export interface CsvTable {
 export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow) => void): Issue[] {
 	const issues: Issue[] = [];
 	let lineNo = 1;
-	let nextNewline = text.indexOf('\n');
+	// A line ends at `\r\n`, `\n` or a lone `\r` (old Mac files, and some exports, end lines with CR only).
+	const lineBreak = /\r\n?|\n/g;
+	let nextBreak = lineBreak.exec(text);
 	const lineOf = (offset: number): number => {
-		// Count the newlines before this offset; rows arrive in order, so this is linear overall.
-		while (nextNewline !== -1 && nextNewline < offset) {
+		// Count the line breaks before this offset; rows arrive in order, so this is linear overall.
+		while (nextBreak !== null && nextBreak.index < offset) {
 			lineNo++;
-			nextNewline = text.indexOf('\n', nextNewline + 1);
+			nextBreak = lineBreak.exec(text);
 		}
 		return lineNo;
 	};

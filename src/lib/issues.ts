@@ -2,6 +2,7 @@
  * Validation problems, modelled on Frictionless Data / csvlint reports: every problem is a plain object
  * with where it is (file, line, column), a kebab-case code and a Chinese message that says what to do.
  */
+import { LINE_BREAK_MARK } from './quote.ts';
 
 /** How bad a problem is: an `error` stops the build; a `warning` is printed and the build goes on. */
 export type Severity = 'error' | 'warning';
@@ -23,11 +24,14 @@ export interface Issue {
 	value?: string;
 }
 
-/** Formats an issue the way compilers do, so editors can jump to it: `path:line:column: 说明 (code)`. */
+/**
+ * Formats an issue the way compilers do, so editors can jump to it: `path:line:column: 说明 (code)`. Always one line:
+ * a line break that reached a message (values are quoted with `quoteValue`, which shows them as ⏎) is shown as ⏎.
+ */
 export function formatIssue(issue: Issue): string {
 	const where = `${issue.file}:${issue.line}:${issue.column}`;
 	const tag = issue.severity === 'warning' ? '警告：' : '';
-	return `${where}: ${tag}${issue.message} (${issue.code})`;
+	return `${where}: ${tag}${issue.message.replace(/\r\n|\r|\n/g, LINE_BREAK_MARK)} (${issue.code})`;
 }
 
 /** Sorts issues by file, line, column, then code, so output is stable from run to run. */

@@ -49,7 +49,41 @@ export function csvCell(s: string): string {
 	return NEEDS_QUOTES.test(s) ? `"${escaped}"` : escaped;
 }
 
-/** CSV text with a UTF-8 BOM and CRLF line ends; values that are arrays are joined with "、", objects are JSON. */
+/**
+ * What a spreadsheet reads as the start of a formula: `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV
+ * Injection"). Excel and WPS run `=HYPERLINK(…)` or `+cmd|'/C calc'!A0` in a cell of a downloaded file.
+ */
+/** A plain decimal number (`-10`, `+3.5`): a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A text cell made inert for spreadsheets: text that starts like a formula gets a leading apostrophe, which Excel,
+ * WPS and LibreOffice read as "this cell is text" and do not show. Plain numbers are left as they are. Only the CSV
+ * files get this; the JSON files keep the original text.
+ */
+export function inertCell(s: string): string {
+	// A switch on the first character, not a regular expression: the open data of a city is millions of cells.
+	switch (s.charCodeAt(0)) {
+		case 61: // =
+		case 43: // +
+		case 45: // -
+		case 64: // @
+		case 9: // tab
+		case 13: // carriage return
+			return PLAIN_NUMBER.test(s) ? s : `'${s}`;
+		default:
+			return s;
+	}
+}
+
+/** What the data dictionary says about it (one sentence, shown on /data/dictionary/ and in the README). */
+export const CSV_FORMULA_NOTE =
+	"开放数据的 CSV 文件中，以 =、+、-、@、制表符或回车开头的文字前面加了一个英文单引号 '，防止 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；Excel、WPS 打开时不显示这个单引号。数字（如扣分 -10）仍是数字，不加单引号；JSON 文件保留原文。";
+
+/**
+ * CSV text with a UTF-8 BOM and CRLF line ends; values that are arrays are joined with "、", objects are JSON. Numbers
+ * are written as numbers; every text cell goes through `inertCell`.
+ */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
 	const lines = [columns.map(csvCell).join(',')];
 	for (const r of rows) {
@@ -59,11 +93,11 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 			const s =
 				v === undefined || v === null
 					? ''
-					: Array.isArray(v)
-						? v.join('、')
-						: typeof v === 'object'
-							? JSON.stringify(v)
-							: String(v);
+					: typeof v === 'number'
+						? String(v)
+						: inertCell(
+								Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v),
+							);
 			line += (i ? ',' : '') + csvCell(s);
 		}
 		lines.push(line);

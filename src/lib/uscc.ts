@@ -4,6 +4,7 @@
  * Hand-written because no maintained npm package implements the standard's check (the listed ones are
  * unmaintained one-offs); the algorithm is the standard's 附录, ten lines, and tested with its vectors.
  */
+import { quoteValue } from './quote.ts';
 
 /** The code's alphabet; a character's value is its index. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -24,14 +25,14 @@ export function usccCheckChar(first17: string): string | undefined {
 
 /** Returns a Chinese description of what is wrong with a code, or undefined when it is valid. */
 export function usccProblem(code: string): string | undefined {
-	if (code.length !== 18) return `统一社会信用代码应为 18 位，"${code}" 是 ${code.length} 位`;
-	if (/[a-z]/.test(code)) return `统一社会信用代码中的字母应为大写：${code.toUpperCase()}`;
+	if (code.length !== 18) return `统一社会信用代码应为 18 位，${quoteValue(code)} 是 ${code.length} 位`;
+	if (/[a-z]/.test(code)) return `统一社会信用代码中的字母应为大写：${quoteValue(code.toUpperCase())}`;
 	const bad = [...code].findIndex((ch) => !USCC_CHARSET.includes(ch));
 	if (bad >= 0)
-		return `统一社会信用代码第 ${bad + 1} 位 "${code[bad]}" 不是允许的字符（数字和大写字母，不含 I、O、Z、S、V）`;
+		return `统一社会信用代码第 ${bad + 1} 位 ${quoteValue(code[bad])} 不是允许的字符（数字和大写字母，不含 I、O、Z、S、V）`;
 	const expected = usccCheckChar(code.slice(0, 17));
 	if (expected !== code[17])
-		return `统一社会信用代码 "${code}" 的校验位（第 18 位）应为 ${expected}，请核对是否抄错`;
+		return `统一社会信用代码 ${quoteValue(code)} 的校验位（第 18 位）应为 ${expected}，请核对是否抄错`;
 	return undefined;
 }
 

@@ -1,9 +1,29 @@
 /**
- * The data folder on disk: `DATA_DIR` (default `data/`), read through the `DataFiles` view the validator uses.
+ * The data folder on disk: `DATA_DIR` (default `data/`), read through the `DataFiles` view the validator uses. Every
+ * file of the data folder is third-party input, and so is the folder's shape: nothing outside it is read. No
+ * symbolic link is followed, anywhere below the folder (the rule and why: `src/lib/validate/containment.ts`); a
+ * path that climbs out is refused; only regular files are read. What cannot be read becomes an issue of the report,
+ * never an exception.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	lstatSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	readlinkSync,
+	statSync,
+	type Stats,
+} from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { DataFiles } from '../lib/validate/dataset.ts';
+import { validateDataset, type DataFiles, type Dataset } from '../lib/validate/dataset.ts';
+import type { Issue } from '../lib/issues.ts';
+import {
+	outsideIssue,
+	symlinkIssue,
+	unreadableIssue,
+	unsafeRelativePath,
+} from '../lib/validate/containment.ts';
 
 /** The absolute path of the data folder: `DATA_DIR` or `data/` under the current directory. */
 export function dataDir(): string {
@@ -17,22 +37,126 @@ export function shownPrefix(dir: string): string {
 	return (shown || '.').replace(/\\/g, '/') + '/';
 }
 
-/** A `DataFiles` view of a folder on disk. Hidden files and `templates/` are not data. */
-export function diskFiles(dir: string): DataFiles {
+/** A disk view of the data folder, with the problems met while reading it. */
+export interface DiskFiles extends DataFiles {
+	/** Symbolic links, paths out of the folder, unreadable files: each once, in the order met. */
+	readonly issues: Issue[];
+}
+
+/**
+ * A `DataFiles` view of a folder on disk. Hidden files and `templates/` are not data.
+ * @param shown how paths are shown in issues (e.g. `data/`)
+ */
+export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
+	const issues: Issue[] = [];
+	const reported = new Set<string>();
+	const report = (rel: string, issue: Issue) => {
+		if (reported.has(rel)) return;
+		reported.add(rel);
+		issues.push(issue);
+	};
+	const lstat = (path: string): Stats | undefined => {
+		try {
+			return lstatSync(path);
+		} catch {
+			return undefined;
+		}
+	};
+	const rootStat = (): Stats | undefined => {
+		try {
+			return statSync(dir);
+		} catch {
+			return undefined;
+		}
+	};
+	/**
+	 * The stats of a path under the folder when every part of it is a real directory or file (never a link), or
+	 * undefined; a link or an unreadable part is reported. `missing` parts are simply absent.
+	 */
+	const walk = (rel: string): Stats | undefined => {
+		const why = rel === '' ? undefined : unsafeRelativePath(rel);
+		if (why) {
+			report(rel, outsideIssue(shown + rel, why));
+			return undefined;
+		}
+		// The folder itself may be reached through a link (DATA_DIR names it): followed, unlike anything below it.
+		let st = rootStat();
+		if (rel === '') return st;
+		let sofar = '';
+		for (const part of rel.split('/')) {
+			sofar = sofar ? `${sofar}/${part}` : part;
+			st = lstat(join(dir, sofar));
+			if (!st) return undefined;
+			if (st.isSymbolicLink()) {
+				let target = '';
+				try {
+					target = readlinkSync(join(dir, sofar));
+				} catch {
+					// A link whose target cannot be read is still a link.
+				}
+				report(sofar, symlinkIssue(shown + sofar, target));
+				return undefined;
+			}
+		}
+		return st;
+	};
+	/** Whether a regular file can be opened: a file listed must be one that `read` returns. */
+	const readable = (rel: string, st: Stats): boolean => {
+		if (!st.isFile()) {
+			if (!st.isDirectory()) report(rel, unreadableIssue(shown + rel, 'special'));
+			return false;
+		}
+		try {
+			closeSync(openSync(join(dir, rel), 'r'));
+			return true;
+		} catch (e) {
+			report(rel, unreadableIssue(shown + rel, (e as NodeJS.ErrnoException).code ?? 'EIO'));
+			return false;
+		}
+	};
 	return {
+		issues,
 		list(sub: string) {
-			const d = join(dir, sub);
-			if (!existsSync(d) || !statSync(d).isDirectory()) return [];
-			return readdirSync(d)
-				.filter((n) => !n.startsWith('.') && statSync(join(d, n)).isFile())
+			const st = walk(sub);
+			if (!st?.isDirectory()) return [];
+			let names: string[];
+			try {
+				names = readdirSync(join(dir, sub));
+			} catch (e) {
+				report(sub, unreadableIssue(shown + sub, (e as NodeJS.ErrnoException).code ?? 'EIO'));
+				return [];
+			}
+			return names
+				.filter((n) => {
+					if (n.startsWith('.')) return false;
+					const rel = sub ? `${sub}/${n}` : n;
+					const entry = walk(rel);
+					return entry !== undefined && readable(rel, entry);
+				})
 				.sort();
 		},
 		read(path: string) {
-			const f = join(dir, path);
-			if (!existsSync(f) || !statSync(f).isFile()) return undefined;
-			// The file's own bytes as a plain Uint8Array, not a copy: a city's data is hundreds of megabytes.
-			const b = readFileSync(f);
-			return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+			const st = walk(path);
+			if (!st || !readable(path, st)) return undefined;
+			try {
+				// The file's own bytes as a plain Uint8Array, not a copy: a city's data is hundreds of megabytes.
+				const b = readFileSync(join(dir, path));
+				return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+			} catch (e) {
+				report(path, unreadableIssue(shown + path, (e as NodeJS.ErrnoException).code ?? 'EIO'));
+				return undefined;
+			}
 		},
 	};
+}
+
+/**
+ * Validates the data folder on disk: `validateDataset` over its disk view, with the problems of the folder itself
+ * (links, unreadable files) among the issues.
+ */
+export function validateDataDir(dir: string, shown = shownPrefix(dir)): Dataset {
+	const files = diskFiles(dir, shown);
+	const d = validateDataset(files, shown);
+	for (const i of files.issues) d.issues.push(i);
+	return d;
 }

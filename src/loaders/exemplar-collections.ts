@@ -3,21 +3,20 @@
  * entry comes out of `exemplarPublication` (and so through `toPublicExemplar`), and each schema is strict, so nothing
  * else the office keeps — contacts, 推荐单位意见, review replies, objections — can reach a page.
  *
- * - `exemplars`: the public candidates on the as-of date, each with its story rendered from Markdown;
+ * - `exemplars`: the public candidates on the as-of date, each with its story rendered by the site's one Markdown
+ *   pipeline (`src/lib/markdown/render.ts`: the validator's parser, then an allowlist sanitizer);
  * - `exemplarNotices`: the 公示 batches that have started;
  * - `exemplarPhotos`: the photos of public candidates, metadata stripped, to be served by the photo route.
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDataset } from './pipeline.ts';
-import { dataDir } from './data-dir.ts';
+import { dataDir, diskFiles } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { exemplarPublication, type ExemplarPublication } from '../lib/exemplars/publish.ts';
 import { publicExemplarSchema } from '../lib/exemplars/public.ts';
 import { publishablePhoto } from '../lib/exemplars/photo.ts';
-import { demoteHeadings } from '../lib/exemplars/format.ts';
+import { renderMarkdown } from '../lib/markdown/render.ts';
 
 let cached: ExemplarPublication | undefined;
 /** The publication, computed once per build. */
@@ -29,7 +28,7 @@ function publication(): ExemplarPublication {
 const exemplars = defineCollection({
 	loader: {
 		name: 'exemplars',
-		load: async ({ store, parseData, renderMarkdown }) => {
+		load: async ({ store, parseData }) => {
 			store.clear();
 			const pub = publication();
 			const stories = new Map(pub.files.map((f) => [f.candidateId, f.story]));
@@ -38,7 +37,10 @@ const exemplars = defineCollection({
 				store.set({
 					id: record.id,
 					data: await parseData({ id: record.id, data: record }),
-					rendered: story ? await renderMarkdown(demoteHeadings(story)) : undefined,
+					// The story's headings sit under the profile's "详细事迹" heading: one level down.
+					rendered: story
+						? { html: renderMarkdown(story, `exemplars/stories/${record.id}.mdx`, { headingOffset: 1 }) }
+						: undefined,
 				});
 			}
 		},
@@ -75,10 +77,16 @@ const exemplarPhotos = defineCollection({
 		name: 'exemplarPhotos',
 		load: async ({ store, parseData }) => {
 			store.clear();
-			const dir = dataDir();
+			// Through the disk view: never through a link, never out of the data folder.
+			const files = diskFiles(dataDir());
 			for (const f of publication().files)
 				for (const p of f.photos) {
-					const { bytes } = publishablePhoto(new Uint8Array(readFileSync(join(dir, p.path))));
+					const raw = files.read(p.path);
+					if (!raw)
+						throw new Error(
+							`${p.path}：无法读取（${files.issues.map((i) => i.message).join('；') || '文件不存在'}）`,
+						);
+					const { bytes } = publishablePhoto(raw);
 					const data = {
 						candidateId: f.candidateId,
 						src: p.src,

@@ -9,12 +9,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
-import { validateDataset, type Dataset } from '../lib/validate/dataset.ts';
+import type { Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines } from '../lib/issues.ts';
 import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 import { publicReleases, type Release } from '../lib/releases.ts';
-import { dataDir, diskFiles, shownPrefix } from './data-dir.ts';
+import { dataDir, validateDataDir } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
 
@@ -50,7 +50,7 @@ export function loadDataset(): Dataset {
 	// Within `npm run build`, the validation stage's result (src/loaders/snapshot.ts); otherwise validate.
 	let d = readSnapshot(dir);
 	if (!d) {
-		d = validateDataset(diskFiles(dir), shownPrefix(dir));
+		d = validateDataDir(dir);
 		if (hasErrors(d.issues)) throw new Error(`数据有错误，不能发布：\n${reportLines(d.issues).join('\n')}`);
 		saveSnapshot(dir, d);
 	}

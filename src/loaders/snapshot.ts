@@ -13,10 +13,11 @@ import { createHash } from 'node:crypto';
 import {
 	existsSync,
 	mkdirSync,
+	lstatSync,
 	readdirSync,
+	readlinkSync,
 	readFileSync,
 	renameSync,
-	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,14 +33,19 @@ import { hasErrors } from '../lib/issues.ts';
 export const SNAPSHOT = join(CACHE_ROOT, 'dataset.snapshot');
 const VERSION = 2;
 
-/** Path, size and modification time of every file under the data folder, hashed. */
+/**
+ * Path, size and modification time of every file under the data folder, hashed. A symbolic link is hashed as itself
+ * (its target's name), never followed: a dangling or looping link must not crash this, and the validator refuses
+ * every link anyway (`data-dir.ts`).
+ */
 function fingerprint(dir: string): string {
 	const h = createHash('sha1');
 	const walk = (sub: string) => {
 		for (const name of readdirSync(join(dir, sub)).sort()) {
 			const rel = sub ? `${sub}/${name}` : name;
-			const st = statSync(join(dir, rel));
+			const st = lstatSync(join(dir, rel));
 			if (st.isDirectory()) walk(rel);
+			else if (st.isSymbolicLink()) h.update(`${rel}\0->${readlinkSync(join(dir, rel))}\n`);
 			else h.update(`${rel}\0${st.size}\0${st.mtimeMs}\n`);
 		}
 	};

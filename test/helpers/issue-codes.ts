@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const CODE = /^[a-z]+(-[a-z]+)*$/;
+const CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /** The source files the validator is made of, relative to the project. */
@@ -61,7 +61,8 @@ const isMessage = (e: ts.Expression | undefined) =>
 /** Every issue code in the validator's source, with the files it appears in. */
 export function scanIssueCodes(
 	columnKeys: ReadonlySet<string>,
-	files = validatorSources(),
+	// The validator, and the issues the disk view of the data folder reports (src/loaders/data-dir.ts).
+	files = [...new Set([...validatorSources(), ...validatorSources('src/lib/validate/containment.ts')])],
 ): Map<string, string[]> {
 	const found = new Map<string, string[]>();
 	const add = (code: string, file: string) => {

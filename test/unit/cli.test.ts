@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from '../helpers/files.ts';
@@ -20,7 +20,7 @@ function brokenCopy(): string {
 	return dir;
 }
 
-describe('npm run validate', () => {
+describe('npm run validate', { timeout: 60_000 }, () => {
 	it('reads the folder DATA_DIR names and exits 0 when it is clean', () => {
 		const r = run('scripts/validate.ts', { DATA_DIR: join(FIXTURES, 'valid') });
 		expect(r.status).toBe(0);
@@ -46,7 +46,37 @@ describe('npm run validate', () => {
 	});
 });
 
-describe('npm run build', () => {
+describe('npm run validate on hostile files', { timeout: 60_000 }, () => {
+	it('reports each as a located Chinese error and never prints a stack trace', () => {
+		const dir = join(mkdtempSync(join(tmpdir(), 'xy-hostile-cli-')), 'data');
+		cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+		symlinkSync(join(dir, '..', 'gone.csv'), join(dir, 'evidence', '2022-Q2.csv'));
+		writeFileSync(join(dir, 'rubrics', '2022.json'), '['.repeat(100_000));
+		const story = readFileSync(join(dir, 'exemplars', 'stories', 'c1.mdx'), 'utf8');
+		writeFileSync(join(dir, 'exemplars', 'stories', 'c1.mdx'), `${story}\n${'>'.repeat(6000)} 引用\n`);
+		writeFileSync(join(dir, 'site.json'), new Uint8Array([0x7b, 0x82, 0xa0, 0x00, 0xff, 0x7d]));
+		const r = run('scripts/validate.ts', { DATA_DIR: dir });
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe('');
+		const located = r.stdout
+			.split('\n')
+			.filter((l) => l.startsWith(dir))
+			.map((l) => l.slice(dir.length));
+		for (const start of [
+			'/evidence/2022-Q2.csv:1:1: 是符号链接',
+			'/exemplars/stories/c1.mdx:94:1: 列表或引用嵌套过深',
+			'/rubrics/2022.json:1:33: JSON 的对象、数组嵌套超过 32 层',
+			'/site.json:1:1: 文件含有空字节（NUL），不是文本文件',
+		])
+			expect(
+				located.some((l) => l.startsWith(start)),
+				start,
+			).toBe(true);
+		expect(r.stdout).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('npm run build', { timeout: 60_000 }, () => {
 	it('publishes nothing when the data has an error', () => {
 		const dir = brokenCopy();
 		const out = join(dir, '..', 'dist');

@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/exemplars/public.ts';
 import { exemplarPublication } from '../../src/lib/exemplars/publish.ts';
 import { stripJpegMetadata, stripPngMetadata } from '../../src/lib/exemplars/photo.ts';
-import { demoteHeadings, noticePeriod } from '../../src/lib/exemplars/format.ts';
+import { noticePeriod } from '../../src/lib/exemplars/format.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { FIXTURES, fixture } from '../helpers/files.ts';
 
@@ -334,10 +334,5 @@ describe('photos are published without hidden metadata', () => {
 describe('formatting', () => {
 	it('writes the 公示 period with both dates and its length', () => {
 		expect(noticePeriod('2026-11-18', '2026-11-26')).toBe('2026年11月18日至2026年11月26日（7 个工作日）');
-	});
-	it("puts a story's headings one level under the profile's 详细事迹 heading", () => {
-		expect(demoteHeadings('## 一\n\n正文 ## 不是标题\n### 二\n```\n## 代码\n```')).toBe(
-			'### 一\n\n正文 ## 不是标题\n#### 二\n```\n## 代码\n```',
-		);
 	});
 });

@@ -10,6 +10,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 /** 2026-11-22 in Asia/Shanghai, so the report's as-of line is fixed. */
 const EPOCH = '1795276800';
 
+// Each test spawns a script: 1–4 s alone, sized for two shared cores at a load of 8 (the 5 s default failed there).
 /** Runs an office command on a data folder, with its own cache so the office's .cache/ is never touched. */
 function run(script: string, dir: string, ...args: string[]) {
 	return spawnSync('node', [script, ...args], {
@@ -35,7 +36,7 @@ function copyOf(src: string): string {
 
 const EVIDENCE_HEADER = '记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由';
 
-describe('npm run new:quarter', () => {
+describe('npm run new:quarter', { timeout: 60_000 }, () => {
 	it('pre-fills one blank row per active unit and applicable evidence indicator, and the result validates', () => {
 		const dir = copyOf(join(FIXTURES, 'valid'));
 		const r = run('scripts/new-quarter.ts', dir, '2022-Q2');
@@ -121,7 +122,7 @@ describe('npm run new:quarter', () => {
 	});
 });
 
-describe('npm run validate -- --fix', () => {
+describe('npm run validate -- --fix', { timeout: 60_000 }, () => {
 	it('adds the BOM, converts GBK, makes full-width digits and dates half-width ISO, lists each change, then validates', () => {
 		const dir = copyOf(join(FIXTURES, 'valid'));
 		// 2022-Q1 holds two rows here: a draft, not a complete quarter to release.
@@ -183,7 +184,7 @@ describe('npm run validate -- --fix', () => {
 	});
 });
 
-describe('npm run report', () => {
+describe('npm run report', { timeout: 60_000 }, () => {
 	it('summarises the first quarter of the small fixture (scores computed by hand)', () => {
 		// 甲镇 t1: 1.1 完成 10 + 3.6 3 次 × 1.5 = 4.5 + 2.1 评分 8 + 5.2 1 家企业 × 0.5 + 5.3 缺 14 类 → 0
 		//   = 23 of 95 → 24.2. 乙镇 t2: nothing → 0.0. 区甲局 a1: 3.1 2 例 × 1 = 2 of 75 → 2.7.
@@ -297,7 +298,7 @@ describe('npm run report', () => {
 	});
 });
 
-describe('office commands', () => {
+describe('office commands', { timeout: 60_000 }, () => {
 	it.each([
 		['scripts/new-quarter.ts', 'npm run new:quarter'],
 		['scripts/report.ts', 'npm run report'],

@@ -107,13 +107,6 @@ describe('encodings', () => {
 		expect(d.candidates.map((c) => c.value)).toEqual(utf8.candidates.map((c) => c.value));
 		expect(d.candidates[0].value.name).toBe('张测试');
 	});
-	it('rejects a UTF-16 file and says how to save as UTF-8', () => {
-		const text = fixtureText('units.csv');
-		const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
-		const e = errors({ 'units.csv': utf16 });
-		expect(e[0].code).toBe('bad-encoding');
-		expect(e[0].message).toContain('CSV UTF-8');
-	});
 });
 
 describe('nothing is lost', () => {

@@ -12,19 +12,3 @@ export function cnDate(iso: string): string {
 export function noticePeriod(start: string, end: string, workdays = 7): string {
 	return `${cnDate(start)}至${cnDate(end)}（${workdays} 个工作日）`;
 }
-
-/**
- * A story's Markdown with every ATX heading one level deeper (`##` → `###`), so that the story's own headings sit
- * under the profile's "详细事迹" heading. Fenced code is left alone (stories are plain text; this is just prudence).
- */
-export function demoteHeadings(markdown: string): string {
-	let fenced = false;
-	return markdown
-		.split('\n')
-		.map((line) => {
-			if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
-			if (fenced) return line;
-			return line.replace(/^(\s{0,3})(#{1,5})(?=\s|$)/, '$1#$2');
-		})
-		.join('\n');
-}

@@ -2,7 +2,8 @@
  * The data dictionary of the office's input files, generated from the table definitions (`src/schemas/`) and the
  * validator's issue codes (`src/lib/validate/codes.ts`): every file, every column with its header and key, type and
  * format, allowed values, whether it is required, its meaning and an example, an example row, and the error codes
- * the validator can give for the file. The `/data/dictionary/` page renders it as HTML; `npm run docs` writes the same
+ * the validator can give for the file, and how the published CSV files treat text that looks like a formula. The
+ * `/data/dictionary/` page renders it as HTML; `npm run docs` writes the same
  * content as Markdown into README.md. Nothing here is typed a second time: change a schema, and both follow.
  */
 import Papa from 'papaparse';
@@ -12,6 +13,7 @@ import { siteSchema } from '../../schemas/site.ts';
 import { rubricSchema } from '../../schemas/rubric.ts';
 import { INPUT_TABLES } from '../validate/tables.ts';
 import { ISSUE_CODES, inputCodes, tableCodes, type IssueCode } from '../validate/codes.ts';
+import { CSV_FORMULA_NOTE } from '../opendata.ts';
 
 /** One column of an input table, as the dictionary shows it. */
 export interface DictColumn {
@@ -220,6 +222,7 @@ export function dictionaryMarkdown(): string {
 		}
 		out.push(`可能的错误代码：${e.codes.map((c) => `\`${c}\``).join('、')}`, '');
 	}
+	out.push('### 开放数据的 CSV 文件', '', CSV_FORMULA_NOTE, '');
 	out.push('### 错误代码', '', '| 代码 | 含义 |', '| --- | --- |');
 	for (const { code, text } of codeLegend()) out.push(`| \`${code}\` | ${cell(text)} |`);
 	return out.join('\n');

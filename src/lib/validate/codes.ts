@@ -13,15 +13,26 @@ import type { Cell, Column, TableDef } from '../../schemas/table.ts';
 /** Every issue code, with a one-line Chinese description for the office. */
 export const ISSUE_CODES = {
 	// Reading a file.
-	'bad-encoding': '文件编码无法识别（UTF-16、二进制文件，或既不是 UTF-8 也不是 GBK），须另存为"CSV UTF-8"',
+	'bad-encoding':
+		'文件编码无法确定（二进制文件，既不是 UTF-8 也不是 GBK，或 JSON、正文文件不是 UTF-8），须另存为 UTF-8（表格选"CSV UTF-8"）',
+	'mixed-encoding':
+		'文件混用了 UTF-8 和 GBK 两种编码（如从不同文件复制粘贴），无法可靠读取；须整个另存为"CSV UTF-8"',
+	'encoding-utf16':
+		'（警告）文件是 UTF-16 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
 	'encoding-gbk':
 		'（警告）文件是 GBK 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
 	'empty-file': '文件是空的，至少要有一行表头',
+	symlink: '数据目录中有符号链接（不允许：请把文件本身复制到数据目录中）',
+	'outside-data': '路径指向数据目录之外（含 .. 或绝对路径），不会读取',
+	'unreadable-file': '文件无法读取（没有权限、磁盘错误，或不是普通文件）',
 	'csv-quote': '引号没有闭合或使用不正确',
 	'json-syntax': 'JSON 语法错误',
 	'mdx-syntax': '正文（MDX）语法错误',
 	'mdx-forbidden': '正文中不能有 import/export、组件、HTML 标签、{ } 表达式或图片',
-	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站页面',
+	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站的相对地址',
+	'mdx-too-long': '正文超过 50000 字符',
+	'mdx-too-complex': '正文的一段中 * _ [ ] 等格式符号过多（超过 200 个），无法可靠排版',
+	'too-deep': '嵌套层数过多（列表、引用、格式标记或 JSON 的对象、数组）',
 	// Header and row shape.
 	'blank-header': '表头中有空白的列名',
 	'unknown-column': '表头中有模板里没有的列',
@@ -85,8 +96,13 @@ export type IssueCode = keyof typeof ISSUE_CODES;
 
 /** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
 export const READ_CODES: readonly IssueCode[] = [
+	'symlink',
+	'outside-data',
+	'unreadable-file',
 	'bad-encoding',
+	'mixed-encoding',
 	'encoding-gbk',
+	'encoding-utf16',
 	'empty-file',
 	'csv-quote',
 	'blank-header',
@@ -98,16 +114,32 @@ export const READ_CODES: readonly IssueCode[] = [
 	'missing-cell',
 ];
 
+/** Codes of reading any file from the disk (`src/loaders/data-dir.ts`, `containment.ts`). */
+const DISK_CODES: readonly IssueCode[] = ['symlink', 'outside-data', 'unreadable-file'];
+
 /** Codes of reading a JSON file (`json.ts`). */
 const JSON_CODES: readonly IssueCode[] = [
+	...DISK_CODES,
 	'bad-encoding',
+	'too-deep',
 	'json-syntax',
 	'type-error',
 	'enum-error',
 	'unknown-field',
 ];
 /** Codes of reading an MDX text (`story.ts`). */
-const MDX_CODES: readonly IssueCode[] = ['bad-encoding', 'mdx-syntax', 'mdx-forbidden', 'unsafe-link'];
+const MDX_CODES: readonly IssueCode[] = [
+	...DISK_CODES,
+	'bad-encoding',
+	'mdx-too-long',
+	'control-char',
+	'invisible-char',
+	'too-deep',
+	'mdx-too-complex',
+	'mdx-syntax',
+	'mdx-forbidden',
+	'unsafe-link',
+];
 
 /**
  * Codes of the checks across rows and files (`checks/`), by the input they are reported on: a CSV table's `name`,
@@ -166,7 +198,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'rubric-rule',
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
-	photos: ['photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
+	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
 	'policy-texts': [...MDX_CODES, 'foreign-key'],
 };
 

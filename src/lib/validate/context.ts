@@ -152,7 +152,7 @@ export class CheckContext {
 			this.error(this.path(rel), 1, 1, 'missing-file', `缺少文件 ${this.path(rel)}`);
 			return undefined;
 		}
-		const d = decodeText(bytes, this.path(rel));
+		const d = decodeText(bytes, this.path(rel), 'utf-8');
 		this.report(d.issues.filter((i) => i.severity === 'error'));
 		if (d.text === undefined) return undefined;
 		const r = readJson(schema, d.text, this.path(rel));

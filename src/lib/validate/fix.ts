@@ -2,8 +2,8 @@
  * `npm run validate -- --fix`: the safe normalisations, and nothing else. Each one leaves the meaning of every cell
  * exactly as the validator reads it, or turns a value the validator refuses into the one spelling its message asks for:
  *
- *  - encoding: a UTF-8 file gets a BOM (Excel and WPS need it to open the file as UTF-8); a GBK/GB18030 file is
- *    re-encoded as UTF-8 with a BOM;
+ *  - encoding: a UTF-8 file gets a BOM (Excel and WPS need it to open the file as UTF-8); a GBK/GB18030 or UTF-16
+ *    file is re-encoded as UTF-8 with a BOM; a file whose encoding is not certain (mixed, unknown) is left alone;
  *  - full-width letters, digits and signs (`３`, `Ａ类`, `２０２２－０１－０１`) become half-width in every cell that is not
  *    free text (codes, numbers, dates, options);
  *  - spaces before and after a cell's value are removed (the validator ignores them);
@@ -80,7 +80,7 @@ function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
 						i++;
 						break;
 					}
-					if (text[i] === '\n') line++;
+					if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++;
 					value += text[i++];
 				}
 				if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return undefined;
@@ -130,13 +130,16 @@ function serialise(value: string, wasQuoted: boolean): string {
 
 /** Applies the safe normalisations to one CSV file of a table. */
 export function fixCsv(def: TableDef, bytes: Uint8Array, shown: string, rel: string): FixResult {
-	const decoded = decodeText(bytes, shown);
-	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法识别，未修改' };
+	// A file whose encoding is not certain (decodeText says why) is never rewritten: that would make mojibake permanent.
+	const decoded = decodeText(bytes, shown, 'csv');
+	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法确定，未修改（见检查结果）' };
 	const changes: FixChange[] = [];
 	if (decoded.encoding === 'utf-8')
 		changes.push({ file: shown, line: 1, column: 1, from: 'UTF-8（无 BOM）', to: 'UTF-8（带 BOM）' });
 	if (decoded.encoding === 'gb18030')
 		changes.push({ file: shown, line: 1, column: 1, from: 'GBK/GB18030 编码', to: 'UTF-8（带 BOM）' });
+	if (decoded.encoding === 'utf-16')
+		changes.push({ file: shown, line: 1, column: 1, from: 'UTF-16 编码', to: 'UTF-8（带 BOM）' });
 	const text = decoded.text;
 	const rows = tokenize(text);
 	const parsed = parseCsv(text, shown);

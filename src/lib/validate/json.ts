@@ -6,15 +6,17 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } f
 import type { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 
-/** Line and column (1-based) of a character offset. */
+/** Line and column (1-based) of a character offset; `\r\n`, `\n` and a lone `\r` each end a line. */
 export function lineColOf(text: string, offset: number): { line: number; column: number } {
 	let line = 1;
 	let lineStart = 0;
-	for (let i = 0; i < offset && i < text.length; i++)
-		if (text.charCodeAt(i) === 10) {
+	for (let i = 0; i < offset && i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
 			line++;
 			lineStart = i + 1;
 		}
+	}
 	return { line, column: offset - lineStart + 1 };
 }
 
@@ -37,12 +39,50 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidCharacter: '无效字符（中文引号“”要放在英文双引号里面）',
 };
 
+/** Deepest nesting of objects and arrays a JSON input may have: a rubric needs five. */
+export const JSON_MAX_DEPTH = 32;
+
+/**
+ * The offset of the first `{` or `[` nested deeper than `JSON_MAX_DEPTH`, or -1. Checked before parsing because
+ * jsonc-parser and zod recurse once per level: a file nested 100,000 deep overflowed the stack. Strings are skipped,
+ * so brackets inside them do not count.
+ */
+function tooDeepAt(text: string): number {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92)
+				i++; // backslash: the next character is escaped
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) {
+			if (++depth > JSON_MAX_DEPTH) return i;
+		} else if (c === 125 || c === 93) depth--;
+	}
+	return -1;
+}
+
 /** Parses JSON text and validates it with a zod schema; every problem located at its line and column. */
 export function readJson<T>(
 	schema: z.ZodType<T>,
 	text: string,
 	file: string,
 ): { value?: T; issues: Issue[] } {
+	const deep = tooDeepAt(text);
+	if (deep >= 0)
+		return {
+			issues: [
+				{
+					file,
+					...lineColOf(text, deep),
+					code: 'too-deep',
+					message: `JSON 的对象、数组嵌套超过 ${JSON_MAX_DEPTH} 层，不是有效的网站配置或评价指标文件`,
+					severity: 'error',
+				},
+			],
+		};
 	const errors: ParseError[] = [];
 	const root = parseTree(text.replace(/^\uFEFF/, ''), errors, {
 		allowTrailingComma: false,

@@ -4,6 +4,7 @@
  * problem are kept out of the records (and so out of the site), and the caller's accounting names them.
  */
 import type { Issue } from '../issues.ts';
+import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type TableDef } from '../../schemas/table.ts';
 
@@ -47,7 +48,7 @@ export function readTable<T>(
 	file: string,
 	opts: { declare?: readonly string[] } = {},
 ): TableResult<T> {
-	const decoded = decodeText(bytes, file);
+	const decoded = decodeText(bytes, file, 'csv');
 	if (decoded.text === undefined) return { records: [], issues: decoded.issues, rowsIn: 0, declared: NONE };
 
 	// Reported in this order: the CSV's own problems, the header's, then the rows' (each in the order found).
@@ -120,7 +121,7 @@ function matchHeader(
 		}
 		const c = def.columns.find((c) => c.header === h || c.key === h);
 		if (!c) {
-			err(i + 1, 'unknown-column', `未知的列 "${raw.trim()}"。本文件的表头应为：${expected}`);
+			err(i + 1, 'unknown-column', `未知的列 ${quoteValue(raw.trim())}。本文件的表头应为：${expected}`);
 			return;
 		}
 		if (position.has(c.key)) {

@@ -1,17 +1,22 @@
 /**
- * Checks an exemplar's detailed story (MDX): it must parse, must be plain Markdown (no imports, exports, components or
- * `{expressions}` — the office writes text, and a story must not run code on the public site), and its length is
- * counted in 字: every non-whitespace character of the text, without Markdown syntax.
+ * Checks a story (`exemplars/stories/*.mdx`) or policy document (`policies/*.mdx`): it must parse in the site's one
+ * Markdown dialect (`src/lib/markdown/parse.ts`, with its limits of size, nesting and hidden characters), must be plain
+ * Markdown (no imports, exports, components or `{expressions}` — the office writes text, and a text must not run code
+ * on the public site), may link only where the sanitizer lets a link through (`src/lib/markdown/allowlist.ts`), and
+ * its length is counted in 字: every non-whitespace character of the text, without Markdown syntax.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import { toString } from 'mdast-util-to-string';
 import type { Issue } from '../issues.ts';
+import { parseMarkdown } from '../markdown/parse.ts';
+import { isAllowedUrl } from '../markdown/allowlist.ts';
+import { quoteValue } from '../quote.ts';
+import { hiddenChars } from '../../schemas/table.ts';
 
 interface Node {
 	type: string;
 	url?: string;
+	value?: string;
+	title?: string | null;
 	children?: Node[];
 	position?: { start: { line: number; column: number } };
 }
@@ -24,69 +29,44 @@ const FORBIDDEN: Record<string, string> = {
 	mdxTextExpression: '{ } 表达式',
 };
 
-/** One parser for every story (building it per story costs a tenth of the parse). */
-const mdx = unified().use(remarkParse).use(remarkMdx).freeze();
-
-/** Link targets a story may use: the web, mail, or a page of this site. */
-const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
-
-/** Parses a story and returns its length in 字 and any problems. */
+/** Parses a story or policy text and returns its length in 字 and any problems. */
 export function storyText(source: string, file: string): { chars: number; issues: Issue[] } {
+	const parsed = parseMarkdown(source, file);
+	if (!parsed.tree) return { chars: 0, issues: parsed.issues };
 	const issues: Issue[] = [];
-	let tree: Node;
-	try {
-		tree = mdx.parse(source) as Node;
-	} catch (e) {
-		const err = e as { line?: number; column?: number; reason?: string; message?: string };
+	const at = (n: Node, code: string, message: string) =>
 		issues.push({
 			file,
-			line: err.line ?? 1,
-			column: err.column ?? 1,
-			code: 'mdx-syntax',
-			message: `MDX 语法错误：${err.reason ?? err.message}。事迹正文中的 < { } 等符号请写成全角或用反斜杠转义`,
+			line: n.position?.start.line ?? 1,
+			column: n.position?.start.column ?? 1,
+			code,
+			message,
 			severity: 'error',
 		});
-		return { chars: 0, issues };
-	}
-	const walk = (n: Node) => {
+	// Iterative, in document order: the tree is bounded in depth, but a walk that cannot overflow costs nothing.
+	const stack: Node[] = [parsed.tree as Node];
+	while (stack.length) {
+		const n = stack.pop()!;
 		const what = FORBIDDEN[n.type];
 		if (what) {
-			issues.push({
-				file,
-				line: n.position?.start.line ?? 1,
-				column: n.position?.start.column ?? 1,
-				code: 'mdx-forbidden',
-				message: `详细事迹只能是纯文字（段落、小标题、列表、加粗），不能使用${what}`,
-				severity: 'error',
-			});
-			return;
+			at(n, 'mdx-forbidden', `详细事迹只能是纯文字（段落、小标题、列表、加粗），不能使用${what}`);
+			continue;
 		}
-		if (
-			(n.type === 'link' || n.type === 'image' || n.type === 'definition') &&
-			n.url !== undefined &&
-			!SAFE_URL.test(n.url)
-		) {
-			issues.push({
-				file,
-				line: n.position?.start.line ?? 1,
-				column: n.position?.start.column ?? 1,
-				code: 'unsafe-link',
-				message: `链接地址 "${n.url.slice(0, 60)}" 不允许：只能链接到 http://、https://、mailto: 或本站页面（以 / 开头）`,
-				severity: 'error',
-			});
-		}
+		if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && n.url !== undefined)
+			if (!isAllowedUrl(n.url))
+				at(
+					n,
+					'unsafe-link',
+					`链接地址 ${quoteValue(n.url)} 不允许：只能链接到 http://、https://、mailto: 或本站页面`,
+				);
+		// The source was checked before parsing; this catches what only the parser makes, such as `&#x202E;`.
+		for (const v of [n.value, n.url, n.title])
+			if (typeof v === 'string')
+				for (const h of hiddenChars(v)) at(n, h.code, `字符引用（&#…;）写出的内容${h.message}`);
 		if (n.type === 'image')
-			issues.push({
-				file,
-				line: n.position?.start.line ?? 1,
-				column: n.position?.start.column ?? 1,
-				code: 'mdx-forbidden',
-				message: '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列',
-				severity: 'error',
-			});
-		n.children?.forEach(walk);
-	};
-	walk(tree);
-	const chars = [...toString(tree as never).replace(/\s+/g, '')].length;
+			at(n, 'mdx-forbidden', '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列');
+		if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+	}
+	const chars = [...toString(parsed.tree).replace(/\s+/g, '')].length;
 	return { chars, issues };
 }

@@ -40,7 +40,7 @@ describe('policies/', () => {
 		const gbk = new Uint8Array(iconv.encode(TEXT, 'gbk'));
 		expect(report(policies(['xyb-7'], { 'xyb-7': gbk }))).toMatchInlineSnapshot(`
 			[
-			  "data/policies/xyb-7.mdx:1:1: 正文文件须为 UTF-8 编码，请另存为 UTF-8 (bad-encoding)",
+			  "data/policies/xyb-7.mdx:1:1: 第 1 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
 			]
 		`);
 	});

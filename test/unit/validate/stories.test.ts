@@ -73,7 +73,7 @@ describe('exemplars/stories/', () => {
 		const gbk = new Uint8Array(iconv.encode(STORY, 'gbk'));
 		expect(report({ 'exemplars/stories/c1.mdx': gbk })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/stories/c1.mdx:1:1: 详细事迹文件须为 UTF-8 编码，请另存为 UTF-8 (bad-encoding)",
+			  "data/exemplars/stories/c1.mdx:1:1: 第 1 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
 			]
 		`);
 	});

@@ -51,13 +51,13 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 		ctx.error(file, 1, 1, 'foreign-key', `没有编号为 "${id}" 的候选人（文件名应为候选人编号）`);
 		return undefined;
 	}
-	const d = decodeText(ctx.files.read(rel)!, file);
+	const bytes = ctx.files.read(rel);
+	// Listed but unreadable (the disk view reports why, e.g. a symbolic link): nothing more to say here.
+	if (!bytes) return undefined;
+	// An .mdx text is read as UTF-8 only (decodeText refuses anything else with the line it fails on).
+	const d = decodeText(bytes, file, 'utf-8');
 	if (d.text === undefined) {
 		ctx.report(d.issues);
-		return undefined;
-	}
-	if (d.encoding === 'gb18030') {
-		ctx.error(file, 1, 1, 'bad-encoding', '详细事迹文件须为 UTF-8 编码，请另存为 UTF-8');
 		return undefined;
 	}
 	const s = storyText(d.text, file);

@@ -1,0 +1,230 @@
+/**
+ * The one Markdown dialect of the site: stories (`exemplars/stories/*.mdx`) and policy documents (`policies/*.mdx`) are
+ * parsed here, by the validator and by the renderer alike, so the text the validator checked is the text the site
+ * shows. A difference between two parsers is how raw HTML reached a page before (a GFM table cell that the validator,
+ * without GFM, read as one code span).
+ *
+ * The dialect: CommonMark through remark-parse, with remark-mdx, and without GFM.
+ *  - MDX, because the files are `.mdx` and the office has always written them so; MDX also turns off raw HTML,
+ *    HTML comments, autolinks and indented code, so `<` and `{` are syntax the validator reports instead of markup
+ *    the page would carry. The validator then refuses every import, component and expression (`story.ts`).
+ *  - No GFM: stories and policies are prose (paragraphs, headings, lists, emphasis, links). Each GFM extension adds
+ *    syntax with surprising edges — table cells that split code spans at `|`, footnote definitions that hide indented
+ *    blocks, bare `www.` text turned into links, task-list `<input>` elements — and the office needs none of them.
+ *    A table typed as pipes shows as the text it is.
+ *
+ * Hostile input is stopped before the parser sees it, because the parser's time grows faster than the text for some
+ * shapes (measured on the old validator: 640 KB of nested lists, 16 s; 25,000 `*` around one letter, 114–168 s and
+ * then a stack overflow) and deep nesting overflows the stack: the text's size, its container nesting per line and
+ * its emphasis and bracket marks per paragraph are limited first, then the parsed tree's depth.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import type { Issue } from '../issues.ts';
+import { hiddenChars } from '../../schemas/table.ts';
+
+/** Longest text, in UTF-16 units (a Chinese character is one): a long policy document is about 20,000. */
+export const MARKDOWN_MAX_CHARS = 50_000;
+/** Deepest nesting of lists and block quotes. A story rarely nests twice. */
+export const MARKDOWN_MAX_NESTING = 10;
+/** Most `*`, `_`, `[` and `]` in one paragraph: a paragraph with ten bold phrases and ten links has about 60. */
+export const MARKDOWN_MAX_MARKS = 200;
+/** Deepest node of the parsed tree (lists, their items, paragraphs, emphasis, links…). */
+export const MARKDOWN_MAX_TREE_DEPTH = 40;
+
+/** The one parser (building it per text costs a tenth of a parse). */
+const processor = unified().use(remarkParse).use(remarkMdx).freeze();
+
+/** A parsed text (an mdast root). */
+export type MarkdownTree = ReturnType<typeof processor.parse>;
+
+/** Line and column (1-based) of an offset; `\r\n`, `\r` and `\n` each end a line, as for the parser. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+	let line = 1;
+	let start = 0;
+	for (let i = 0; i < offset; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+			line++;
+			start = i + 1;
+		}
+	}
+	return { line, column: offset - start + 1 };
+}
+
+/** A list marker (`-`, `+`, `*`, `1.`, `1)`) followed by a space or the end of the line, at `i`; its length or 0. */
+function listMarker(line: string, i: number): number {
+	let j = i;
+	const c = line[j];
+	if (c === '-' || c === '+' || c === '*') j++;
+	else {
+		while (j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
+		if (j === i || (line[j] !== '.' && line[j] !== ')')) return 0;
+		j++;
+	}
+	return j === line.length || line[j] === ' ' || line[j] === '\t' ? j - i : 0;
+}
+
+/**
+ * An upper bound of how deeply a line sits in lists and block quotes: each `>` and list marker at its start counts
+ * one, and every two columns of indentation count one (a nested list item is indented at least two columns more than
+ * its parent's marker). Also whether the line starts a new block (a list item or a heading), which ends a paragraph.
+ */
+function lineNesting(line: string): { depth: number; startsBlock: boolean } {
+	let depth = 0;
+	let columns = 0;
+	let i = 0;
+	let startsBlock = false;
+	for (;;) {
+		if (line[i] === ' ') {
+			columns++;
+			i++;
+		} else if (line[i] === '\t') {
+			columns += 4;
+			i++;
+		} else if (line[i] === '>') {
+			depth++;
+			i++;
+		} else {
+			const m = listMarker(line, i);
+			if (!m) break;
+			depth++;
+			startsBlock = true;
+			i += m;
+		}
+	}
+	if (line[i] === '#') startsBlock = true;
+	return { depth: depth + Math.floor(columns / 2), startsBlock };
+}
+
+/** The checks that run before the parser: size, characters, nesting per line, marks per paragraph. */
+function preParse(source: string, file: string): Issue[] {
+	const issues: Issue[] = [];
+	const err = (line: number, column: number, code: string, message: string) =>
+		issues.push({ file, line, column, code, message, severity: 'error' });
+	if (source.length > MARKDOWN_MAX_CHARS) {
+		err(
+			1,
+			1,
+			'mdx-too-long',
+			`正文过长：${source.length} 字符，最多 ${MARKDOWN_MAX_CHARS} 字符。请精简，或把附件作为单独的文件发布`,
+		);
+		return issues;
+	}
+	for (const h of hiddenChars(source)) {
+		const at = lineColumn(source, h.index);
+		err(at.line, at.column, h.code, h.message);
+	}
+	const lines = source.split(/\r\n|\r|\n/);
+	let marks = 0;
+	let paragraphStart = 0;
+	let markReported = false;
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		const { depth, startsBlock } = lineNesting(line);
+		if (depth > MARKDOWN_MAX_NESTING) {
+			err(
+				n + 1,
+				1,
+				'too-deep',
+				`列表或引用嵌套过深：本行相当于 ${depth} 层（行首的每个 >、列表符号和每两个空格各算一层），最多 ${MARKDOWN_MAX_NESTING} 层。普通段落请不要在行首加空格`,
+			);
+			return issues;
+		}
+		if (line.trim() === '' || startsBlock) {
+			marks = 0;
+			paragraphStart = startsBlock ? n : n + 1;
+			markReported = false;
+		}
+		for (let i = 0; i < line.length; i++) {
+			const c = line.charCodeAt(i);
+			// * _ [ ]
+			if (c === 42 || c === 95 || c === 91 || c === 93) marks++;
+		}
+		if (marks > MARKDOWN_MAX_MARKS && !markReported) {
+			markReported = true;
+			err(
+				paragraphStart + 1,
+				1,
+				'mdx-too-complex',
+				`这一段的 * _ [ ] 符号超过 ${MARKDOWN_MAX_MARKS} 个，无法可靠排版。请删去多余的符号；要显示 * 等符号本身，可改用全角 ＊ ＿ 【 】`,
+			);
+		}
+	}
+	return issues;
+}
+
+/** Where a node starts, for messages. */
+interface Positioned {
+	type: string;
+	children?: Positioned[];
+	position?: { start: { line: number; column: number } };
+}
+
+/** The first node deeper than the limit, found without recursion (the tree may be deep). */
+function tooDeep(tree: Positioned): Positioned | undefined {
+	const stack: [Positioned, number][] = [[tree, 0]];
+	while (stack.length) {
+		const [node, depth] = stack.pop()!;
+		if (depth > MARKDOWN_MAX_TREE_DEPTH) return node;
+		for (const child of node.children ?? []) stack.push([child, depth + 1]);
+	}
+	return undefined;
+}
+
+/**
+ * Parses a story or policy document in the site's dialect. Returns the tree, or the problems that stop it: the
+ * limits above, MDX syntax errors, a tree too deep. The caller checks what the tree may contain.
+ */
+export function parseMarkdown(source: string, file: string): { tree?: MarkdownTree; issues: Issue[] } {
+	const issues = preParse(source, file);
+	if (issues.length) return { issues };
+	let tree: MarkdownTree;
+	try {
+		tree = processor.parse(source);
+	} catch (e) {
+		if (e instanceof RangeError)
+			return {
+				issues: [
+					{
+						file,
+						line: 1,
+						column: 1,
+						code: 'too-deep',
+						message:
+							'正文的结构嵌套过深（括号、标签或格式标记层层相套），无法读取。请检查是否误粘贴了特殊内容',
+						severity: 'error',
+					},
+				],
+			};
+		const err = e as { line?: number; column?: number; reason?: string; message?: string };
+		return {
+			issues: [
+				{
+					file,
+					line: err.line ?? 1,
+					column: err.column ?? 1,
+					code: 'mdx-syntax',
+					message: `MDX 语法错误：${err.reason ?? err.message}。事迹正文中的 < { } 等符号请写成全角或用反斜杠转义`,
+					severity: 'error',
+				},
+			],
+		};
+	}
+	const deep = tooDeep(tree as Positioned);
+	if (deep)
+		return {
+			issues: [
+				{
+					file,
+					line: deep.position?.start.line ?? 1,
+					column: deep.position?.start.column ?? 1,
+					code: 'too-deep',
+					message: `格式嵌套过深：列表、引用、加粗、链接等层层相套超过 ${MARKDOWN_MAX_TREE_DEPTH} 层。请简化这一段的格式`,
+					severity: 'error',
+				},
+			],
+		};
+	return { tree, issues: [] };
+}

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diskFiles, validateDataDir } from '../../src/loaders/data-dir.ts';
+import { formatIssue } from '../../src/lib/issues.ts';
+import { FIXTURES } from '../helpers/files.ts';
+
+let work: string;
+let data: string;
+beforeEach(() => {
+	work = mkdtempSync(join(tmpdir(), 'xy-data-dir-'));
+	data = join(work, 'data');
+	cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+	// A secret outside the data folder that a link could try to publish.
+	writeFileSync(join(work, 'secret.csv'), '单位编号,类别,设立日期,撤销日期,并入单位,备注\nt1,镇街,,,,机密\n');
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** The report lines of validating the folder, shown as `data/…`. */
+const report = () => validateDataDir(data, 'data/').issues.map(formatIssue);
+
+describe('the data folder on disk: nothing outside it is read, nothing crashes', () => {
+	it('reports a dangling symbolic link in evidence/ (it crashed with ENOENT) and validates the rest', () => {
+		symlinkSync(join(work, 'gone.csv'), join(data, 'evidence', '2022-Q2.csv'));
+		expect(report().map((l) => l.replace(work, '<tmp>'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q2.csv:1:1: 是符号链接（指向 "<tmp>/gone.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+	});
+
+	it('reports a link that loops onto itself', () => {
+		symlinkSync('loop.csv', join(data, 'evidence', 'loop.csv'));
+		expect(report()).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/loop.csv:1:1: 是符号链接（指向 "loop.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+	});
+
+	it('never reads a file through a link to outside the folder, and names the link', () => {
+		unlinkSync(join(data, 'units.csv'));
+		symlinkSync(join(work, 'secret.csv'), join(data, 'units.csv'));
+		const lines = report();
+		expect(lines.filter((l) => l.startsWith('data/units.csv:')).map((l) => l.replace(work, '<tmp>')))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 缺少文件 data/units.csv（被评价单位：每行一个被评价单位（镇街、园区、A类、B类部门））；模板见 data/templates/ (missing-file)",
+			  "data/units.csv:1:1: 是符号链接（指向 "<tmp>/secret.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+		expect(lines.join('\n')).not.toContain('机密');
+	});
+
+	it('refuses a link inside the folder too', () => {
+		symlinkSync('2022-Q1.csv', join(data, 'evidence', '2022-Q2.csv'));
+		expect(report()).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q2.csv:1:1: 是符号链接（指向 "2022-Q1.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+	});
+
+	it('never lists a folder reached through a link', () => {
+		const outside = join(work, 'stories');
+		mkdirSync(outside);
+		writeFileSync(join(outside, 'c9.mdx'), '外部的事迹');
+		symlinkSync(outside, join(data, 'policies'));
+		const files = diskFiles(data, 'data/');
+		expect(files.list('policies')).toEqual([]);
+		expect(files.read('policies/c9.mdx')).toBeUndefined();
+		expect(files.issues.map(formatIssue).map((l) => l.replace(work, '<tmp>'))).toMatchInlineSnapshot(`
+			[
+			  "data/policies:1:1: 是符号链接（指向 "<tmp>/stories"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+	});
+
+	it('refuses a path that climbs out of the folder, such as a photo named ../../secret.csv', () => {
+		const files = diskFiles(data, 'data/');
+		expect(files.read('exemplars/photos/../../../secret.csv')).toBeUndefined();
+		expect(files.read('/etc/passwd')).toBeUndefined();
+		expect(files.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/photos/../../../secret.csv:1:1: 路径指向数据目录之外，不会读取（不能含有 .. 或 . 等上级目录）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
+			  "data//etc/passwd:1:1: 路径指向数据目录之外，不会读取（不能是绝对路径）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
+			]
+		`);
+	});
+
+	it('never reads a photo named with .. or through a link, and stops the build with the reason', () => {
+		const candidates = join(data, 'exemplars', 'candidates.csv');
+		writeFileSync(candidates, readFileSync(candidates, 'utf8').replace(',c1.jpg,', ',../../../secret.csv,'));
+		expect(report().filter((l) => /photos|candidates/.test(l))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/../../../secret.csv 不存在 (missing-file)",
+			  "data/exemplars/photos/c1.jpg:1:1: 警告：没有候选人引用这张照片，不会发布 (unused-file)",
+			  "data/exemplars/photos/../../../secret.csv:1:1: 路径指向数据目录之外，不会读取（不能含有 .. 或 . 等上级目录）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
+			]
+		`);
+		writeFileSync(candidates, readFileSync(candidates, 'utf8').replace(',../../../secret.csv,', ',c1.jpg,'));
+		unlinkSync(join(data, 'exemplars', 'photos', 'c1.jpg'));
+		symlinkSync(join(work, 'secret.csv'), join(data, 'exemplars', 'photos', 'c1.jpg'));
+		expect(
+			report()
+				.filter((l) => /photos|candidates/.test(l))
+				.map((l) => l.replace(work, '<tmp>')),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/c1.jpg 不存在 (missing-file)",
+			  "data/exemplars/photos/c1.jpg:1:1: 是符号链接（指向 "<tmp>/secret.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
+			]
+		`);
+	});
+
+	it('reports a named pipe instead of waiting on it for ever', () => {
+		execFileSync('mkfifo', [join(data, 'evidence', '2022-Q3.csv')]);
+		expect(report()).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q3.csv:1:1: 无法读取：不是普通文件（管道、设备等）。请检查文件，或把它移出数据目录 (unreadable-file)",
+			]
+		`);
+	});
+
+	it('reads a data folder that is itself reached through a link (DATA_DIR named by the office)', () => {
+		const link = join(work, 'data-link');
+		symlinkSync(data, link);
+		expect(validateDataDir(link, 'data/').issues).toEqual([]);
+		expect(diskFiles(link).list('')).toEqual(diskFiles(data).list(''));
+		expect(diskFiles(link).list('')).toContain('units.csv');
+	});
+});

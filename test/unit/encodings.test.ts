@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { validateDataset } from '../../src/lib/validate/dataset.ts';
+import { fixFolder } from '../../src/lib/validate/fix.ts';
+import { formatIssue } from '../../src/lib/issues.ts';
+import { fixture, fixtureText } from '../helpers/files.ts';
+
+/** The report lines about the patched files (other files' lines follow from them: units missing, say). */
+const issues = (patches: Record<string, string | Uint8Array | null>) =>
+	validateDataset(fixture(patches), 'data/')
+		.issues.map(formatIssue)
+		.filter((l) => Object.keys(patches).some((f) => l.startsWith(`data/${f}:`)));
+const bytes = (...parts: (string | Buffer)[]) =>
+	new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+const gbk = (s: string) => iconv.encode(s, 'gbk');
+
+const UNITS = fixtureText('units.csv');
+const [UNITS_HEADER, ...UNIT_ROWS] = UNITS.trimEnd().split(/\r?\n/);
+
+describe('a file is decoded only when its encoding is certain', () => {
+	it('refuses a CSV whose lines mix GBK and UTF-8, naming the first line that differs', () => {
+		// A row pasted from a UTF-8 file into a GBK export: GB18030 would read it as plausible wrong characters.
+		const mixed = bytes(
+			gbk(`${UNITS_HEADER}\n${UNIT_ROWS.join('\n')}\n`),
+			// GB18030 reads these UTF-8 bytes without a single invalid sequence: "璇氫俊寤鸿绀鸿寖鍗曚綅".
+			'x1,A,,,,诚信建设示范单位\n',
+		);
+		expect(issues({ 'units.csv': mixed })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 文件混用了两种编码：第 6 行是 UTF-8，第 1 行是 GBK，无法可靠读取（读出来会有乱码）。请把各行复制到同一个表格中，在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (mixed-encoding)",
+			]
+		`);
+	});
+
+	it('refuses a UTF-8 file (with BOM) into which one GBK line was pasted', () => {
+		const mixed = bytes('\uFEFF', `${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`, gbk('x1,A类,,,,粘贴的备注\n'));
+		expect(issues({ 'units.csv': mixed })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:3:1: 文件开头标明是 UTF-8（带 BOM），但第 3 行不是 UTF-8 编码（可能是从 GBK 编码的文件粘贴来的），读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）"，再核对这一行 (mixed-encoding)",
+			]
+		`);
+	});
+
+	it('refuses a file that is neither UTF-8 nor GBK, at its first bad line', () => {
+		const junk = bytes(`${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`, Buffer.from([0x61, 0x2c, 0x80, 0xff, 0x0a]));
+		expect(issues({ 'units.csv': junk })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:3:1: 第 3 行既不是 UTF-8 也不是 GBK/GB18030 编码，无法可靠读取。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
+			]
+		`);
+	});
+
+	it('refuses binary junk (an xlsx saved as .csv) without a stack trace', () => {
+		const zip = new Uint8Array([
+			0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00,
+		]);
+		expect(issues({ 'units.csv': zip })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 文件含有空字节（NUL），不是文本文件。请确认上传的是文本文件，而不是 xlsx 等二进制文件 (bad-encoding)",
+			]
+		`);
+	});
+
+	it('reads a UTF-16 file with a BOM, little- or big-endian, exactly as its UTF-8 original, with a warning', () => {
+		const utf8 = validateDataset(fixture(), 'data/');
+		for (const [bom, enc] of [
+			[[0xff, 0xfe], 'utf16le'],
+			[[0xfe, 0xff], 'utf16be'],
+		] as const) {
+			const body = enc === 'utf16le' ? Buffer.from(UNITS, 'utf16le') : Buffer.from(UNITS, 'utf16le').swap16();
+			const d = validateDataset(fixture({ 'units.csv': bytes(Buffer.from(bom), body) }), 'data/');
+			expect(d.issues.map(formatIssue)).toEqual([
+				'data/units.csv:1:1: 警告：文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可用 npm run validate -- --fix 转换） (encoding-utf16)',
+			]);
+			expect(d.units.map((u) => u.value)).toEqual(utf8.units.map((u) => u.value));
+		}
+	});
+
+	it('refuses Excel\'s tab-separated "Unicode 文本" and says how to save a CSV', () => {
+		const tsv = UNITS.replace(/,/g, '\t');
+		expect(issues({ 'units.csv': bytes(Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')) }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 文件是 Excel 的"Unicode 文本"（UTF-16 编码、制表符分隔），不是 CSV 文件。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
+			]
+		`);
+	});
+
+	it('still reads a clean GBK file (Excel/WPS "CSV") with a warning', () => {
+		expect(issues({ 'units.csv': gbk(UNITS) })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 警告：文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）" (encoding-gbk)",
+			]
+		`);
+	});
+});
+
+describe('JSON and MDX files are UTF-8 only', () => {
+	it('refuses a site.json saved in Shift_JIS', () => {
+		const sjis = iconv.encode(fixtureText('site.json').replace('测试站', '淮安区信用'), 'shift_jis');
+		expect(issues({ 'site.json': sjis })).toMatchInlineSnapshot(`
+			[
+			  "data/site.json:2:1: 第 2 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
+			]
+		`);
+	});
+
+	it('refuses a rubric saved in GBK', () => {
+		const rubric = gbk(fixtureText('rubrics/2022.json'));
+		expect(issues({ 'rubrics/2022.json': rubric })).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:3:1: 第 3 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
+			]
+		`);
+	});
+
+	it('refuses a story saved in GBK', () => {
+		const story = gbk(fixtureText('exemplars/stories/c1.mdx'));
+		expect(issues({ 'exemplars/stories/c1.mdx': story })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.mdx:1:1: 第 1 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
+			]
+		`);
+	});
+});
+
+describe('validate --fix never rewrites a file whose encoding is not certain', () => {
+	it('leaves a mixed GBK/UTF-8 file alone and says why', () => {
+		const mixed = bytes(gbk(`${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`), 'x1,A,,,,诚信建设示范单位\n');
+		const r = fixFolder(fixture({ 'units.csv': mixed })).find((f) => f.rel === 'units.csv');
+		expect(r).toEqual({ rel: 'units.csv', changes: [], skipped: '编码无法确定，未修改（见检查结果）' });
+	});
+
+	it('converts a UTF-16 file to UTF-8 with a BOM', () => {
+		const r = fixFolder(
+			fixture({ 'units.csv': bytes(Buffer.from([0xff, 0xfe]), Buffer.from(UNITS, 'utf16le')) }),
+		);
+		const units = r.find((f) => f.rel === 'units.csv')!;
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(units.bytes)).toBe(`\uFEFF${UNITS}`);
+		expect(units.changes[0]).toMatchObject({ from: 'UTF-16 编码', to: 'UTF-8（带 BOM）' });
+	});
+});
+
+describe('line numbers', () => {
+	it('counts lines of a file that ends them with CR only', () => {
+		const cr = `${UNITS_HEADER}\r${UNIT_ROWS[0]}\r${UNIT_ROWS[1]}\ra9,A类部,,,,\r${UNIT_ROWS.slice(2).join('\r')}\r`;
+		expect(issues({ 'units.csv': cr })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			]
+		`);
+	});
+
+	it('counts a CR-only line break inside a quoted cell', () => {
+		const cr = `${UNITS_HEADER}\r${UNIT_ROWS[0]}\ra8,A类,,,,"第一行\r第二行"\ra9,A类部,,,,\r`;
+		expect(issues({ 'units.csv': cr }).filter((l) => l.includes('enum-error'))).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:5:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			]
+		`);
+	});
+
+	it('counts lines of a CR-only JSON file', () => {
+		const json = '{\r "name": "测试站",\r "shortName": 5\r}';
+		expect(issues({ 'site.json': json })[0]).toMatch(/^data\/site\.json:3:/);
+	});
+});
+
+describe('deep nesting is an error, never a crash', () => {
+	it('refuses a rubric nested 100,000 deep at the level that goes too deep', () => {
+		const deep = `{"year": 2022, "indicators": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+		expect(issues({ 'rubrics/2022.json': deep })).toMatchInlineSnapshot(`
+			[
+			  "data/rubrics/2022.json:1:61: JSON 的对象、数组嵌套超过 32 层，不是有效的网站配置或评价指标文件 (too-deep)",
+			]
+		`);
+	});
+
+	it('refuses a story with 6,000 nested >', () => {
+		const story = `${fixtureText('exemplars/stories/c1.mdx')}\n\n${'>'.repeat(6000)} 引用\n`;
+		expect(issues({ 'exemplars/stories/c1.mdx': story })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/c1.mdx:95:1: 列表或引用嵌套过深：本行相当于 6000 层（行首的每个 >、列表符号和每两个空格各算一层），最多 10 层。普通段落请不要在行首加空格 (too-deep)",
+			]
+		`);
+	});
+});

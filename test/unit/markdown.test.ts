@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { storyText } from '../../src/lib/validate/story.ts';
+import { renderMarkdown } from '../../src/lib/markdown/render.ts';
+import { formatIssue } from '../../src/lib/issues.ts';
+
+/** What a rendered story may contain, written out here by hand (issue 15: tags, attributes, URL schemes). */
+const TAGS = new Set('a blockquote br code em h1 h2 h3 h4 h5 h6 hr li ol p pre strong ul'.split(' '));
+const ATTRIBUTES: Record<string, string[]> = { a: ['href', 'title'], ol: ['start'] };
+
+/** Decodes the character references an HTML attribute value can hold. */
+const decode = (s: string) =>
+	s
+		.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+		.replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+		.replace(/&quot;/g, '"')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+
+/** Whether a browser would follow this href to an allowed place: http(s), mailto, or this site. */
+function hrefAllowed(raw: string): boolean {
+	// Browsers drop leading spaces/controls and every tab and line break before reading the scheme.
+	// eslint-disable-next-line no-control-regex
+	const url = decode(raw)
+		.replace(/^[\u0000-\u0020]+/, '')
+		.replace(/[\t\n\r]/g, '');
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
+	if (scheme) return ['http', 'https', 'mailto'].includes(scheme);
+	return !/^[/\\]{2}/.test(url);
+}
+
+/** Everything in rendered HTML outside the allowlist: tags, attributes, link targets. */
+function outsideAllowlist(html: string): string[] {
+	const bad: string[] = [];
+	// Text and attribute values are escaped by the serializer, so every `<` starts a tag.
+	for (const m of html.matchAll(/<\/?([^\s/>]+)([^>]*)>/g)) {
+		const tag = m[1].toLowerCase();
+		if (!TAGS.has(tag)) bad.push(`<${tag}>`);
+		for (const a of m[2].matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) {
+			const name = a[1].toLowerCase();
+			if (!(ATTRIBUTES[tag] ?? []).includes(name)) bad.push(`${tag}[${name}]`);
+			if (name === 'href' && !hrefAllowed(a[2] ?? '')) bad.push(`href=${a[2]}`);
+		}
+	}
+	const opened = (html.match(/</g) ?? []).length;
+	const tags = [...html.matchAll(/<\/?([^\s/>]+)([^>]*)>/g)].length;
+	if (opened !== tags) bad.push('a < that starts no tag');
+	return bad;
+}
+
+/** The hostile Markdown an attacker or a careless copy-paste brings (issue 15 and the OWASP XSS filter cheat sheet). */
+const CORPUS: Record<string, string> = {
+	'GFM table cell whose code span hides a meta refresh':
+		'| 项目 | 说明 |\n|---|---|\n| `x|<meta http-equiv="refresh" content="2;url=https://evil.example/">` | 是 |\n',
+	'footnote hiding an indented link definition':
+		'正文[^1]，[点此][x]。\n\n[^1]: 注释\n\n    [x]: javascript:alert(1)\n',
+	'reference link to javascript:': '[办事指南][r]\n\n[r]: javascript:alert(document.domain)\n',
+	'reference definition in angle brackets': '[a][r]\n\n[r]: <javascript:alert(1)>\n',
+	autolinks: '<https://example.org/> <javascript:alert(1)> www.evil.example/x\n',
+	'HTML comment': '正文<!-- <script>alert(1)</script> -->结束\n',
+	'entities that spell markup':
+		'&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;img src=x onerror=alert(1)&#x3E;\n',
+	'entity-encoded scheme':
+		'[a](&#x6A;avascript:alert(1)) [b](java&#x09;script:alert(1)) [c](&#106;avascript:x)\n',
+	'mixed-case and padded schemes':
+		'[a](JaVaScRiPt:alert(1)) [b]( javascript:alert(1)) [c](vbscript:msgbox)\n',
+	'data: and file: URLs':
+		'[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [b](file:///etc/passwd)\n',
+	'protocol-relative URLs': '[a](//evil.example/) [b](\\\\\\\\evil.example/x) [c](/\\evil.example/)\n',
+	'raw HTML block': '<div onclick="alert(1)">\n\n正文\n\n</div>\n',
+	'raw HTML inline': '正文<span style="color:red" onmouseover="alert(1)">红</span>\n',
+	'script element': '<script>alert(1)</script>\n',
+	'img with onerror': '<img src="x" onerror="alert(1)" />\n',
+	'image with a data URL': '![照片](data:image/svg+xml,<svg onload=alert(1)>)\n',
+	'image with an https URL': '![照片](https://example.org/a.png)\n',
+	'meta refresh outside a table': '<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n',
+	'iframe, object, embed, base, form':
+		'<iframe src="https://evil.example/"></iframe><base href="//evil.example/" />\n',
+	'svg and math':
+		'<svg><script>alert(1)</script></svg>\n\n<math><mi xlink:href="javascript:alert(1)">x</mi></math>\n',
+	'JSX link to javascript:': '<a href="javascript:alert(1)">点此</a>\n',
+	expression: '正文{alert(1)}结束\n',
+	'import and export': 'import X from "./x.js"\n\nexport const a = 1\n\n正文\n',
+	'nested block quotes with markup': '> > > <script>alert(1)</script>\n> > > [a](javascript:alert(1))\n',
+	'fenced code with a hostile info string': '```"onmouseover="alert(1)\n<script>alert(1)</script>\n```\n',
+	'link title that tries to close the attribute': '[a](https://example.org/ "\\" onmouseover=\\"alert(1)")\n',
+	'link URL with markup': '[a](https://example.org/<script>)\n',
+	'heading id attribute syntax': '## 标题 {#x onclick=alert(1)}\n',
+	'bidi override': '王某某\u202Egnp.exe\n',
+	'zero-width space in a link': '[a](java\u200Bscript:alert(1))\n',
+	'control character': '正文\u0007结束\n',
+	'HTML entity for a bidi override': '王某某&#x202E;gnp.exe\n',
+	'plain story with every allowed construct':
+		'## 一、标题\n\n段落**加粗***斜体*`代码`，[站内](/policies/xyb-2022-7/)、[外链](https://example.org/ "标题")、[邮件](mailto:xyb@example.org)。\n\n> 引用\n\n1. 一\n2. 二\n\n- 甲\n  - 乙\n\n---\n\n```\n代码块\n```\n',
+};
+
+describe('one Markdown dialect: what the validator accepts is what the site renders, and only the allowlist', () => {
+	it.each(Object.entries(CORPUS))('%s', (_name, source) => {
+		const { issues } = storyText(source, 'data/exemplars/stories/x.mdx');
+		let html: string;
+		try {
+			html = renderMarkdown(source, 'data/exemplars/stories/x.mdx');
+		} catch {
+			// The renderer refuses only what does not parse; the validator refuses that too.
+			expect(issues.length).toBeGreaterThan(0);
+			return;
+		}
+		// Whatever the validator said, the renderer emits nothing outside the allowlist…
+		expect(outsideAllowlist(html)).toEqual([]);
+		// …a text whose rendering would carry a control, zero-width or direction character is refused…
+		// eslint-disable-next-line no-control-regex
+		if (
+			/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|&#x(?:[0-8bcef]|1[0-9a-f]|7f|200[b-f]|202[a-e]|206[0-46-9]|feff);/i.test(
+				html,
+			)
+		)
+			expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining([expect.stringMatching(/-char$/)]));
+		// …and of what the validator accepts, no element is dropped without trace: every link it checked renders as one.
+		if (issues.length === 0) {
+			const links = [...source.matchAll(/\]\(([^)\s]+)/g)].length;
+			expect((html.match(/<a href=/g) ?? []).length).toBeGreaterThanOrEqual(links);
+		}
+	});
+
+	it('refuses every payload of issue 15 with a located error', () => {
+		const refused = (s: string) => storyText(s, 'data/exemplars/stories/x.mdx').issues.map(formatIssue);
+		expect(refused(CORPUS['footnote hiding an indented link definition'])).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/x.mdx:5:5: 链接地址 "javascript:alert(1)" 不允许：只能链接到 http://、https://、mailto: 或本站页面 (unsafe-link)",
+			]
+		`);
+		expect(refused(CORPUS['bidi override'])).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/x.mdx:1:4: 含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)",
+			]
+		`);
+		expect(refused(CORPUS['HTML entity for a bidi override'])).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/x.mdx:1:1: 字符引用（&#…;）写出的内容含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)",
+			]
+		`);
+		expect(refused(CORPUS['control character'])).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/stories/x.mdx:1:3: 含有不可见的控制字符，请删除后重新输入 (control-char)",
+			]
+		`);
+		// `//host`, `\\host` and `/\host` all name another host to a browser.
+		expect(
+			refused(CORPUS['protocol-relative URLs']).map((l) => l.replace(/^.*链接地址 | 不允许.*$/g, '')),
+		).toEqual(['"//evil.example/"', '"\\\\evil.example/x"', '"/\\evil.example/"']);
+	});
+
+	it('renders the GFM table payload as the text it is, its code span intact', () => {
+		expect(renderMarkdown(CORPUS['GFM table cell whose code span hides a meta refresh'], 'x.mdx'))
+			.toMatchInlineSnapshot(`
+			"<p>| 项目 | 说明 |
+			|---|---|
+			| <code>x|&#x3C;meta http-equiv="refresh" content="2;url=https://evil.example/"></code> | 是 |</p>"
+		`);
+	});
+
+	it("puts a story's headings one level under the profile's 详细事迹 heading", () => {
+		expect(
+			renderMarkdown('## 一\n\n正文 ## 不是标题\n### 二\n```\n## 代码\n```', 'x.mdx', { headingOffset: 1 }),
+		).toMatchInlineSnapshot(`
+			"<h3>一</h3>
+			<p>正文 ## 不是标题</p>
+			<h4>二</h4>
+			<pre><code>## 代码
+			</code></pre>"
+		`);
+	});
+});
+
+describe('limits checked before the parser, so hostile text costs no time', () => {
+	const timed = (source: string) => {
+		const t = performance.now();
+		const issues = storyText(source, 'data/policies/x.mdx').issues.map(formatIssue);
+		return { issues, ms: performance.now() - t };
+	};
+
+	it('refuses a 640 KB story of nested lists at once (the old validator took 16 s)', () => {
+		const lists = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i % 400)}- 项目\n`)
+			.join('')
+			.repeat(3)
+			.padEnd(640_000, '文')
+			.slice(0, 640_000);
+		const { issues, ms } = timed(lists);
+		expect(issues).toMatchInlineSnapshot(`
+			[
+			  "data/policies/x.mdx:1:1: 正文过长：640000 字符，最多 50000 字符。请精简，或把附件作为单独的文件发布 (mdx-too-long)",
+			]
+		`);
+		expect(ms).toBeLessThan(1000);
+	});
+
+	it('refuses lists nested deeper than 10 levels, at the line that goes too deep', () => {
+		const lists = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- 第 ${i + 1} 层\n`).join('');
+		expect(timed(lists).issues).toMatchInlineSnapshot(`
+			[
+			  "data/policies/x.mdx:11:1: 列表或引用嵌套过深：本行相当于 11 层（行首的每个 >、列表符号和每两个空格各算一层），最多 10 层。普通段落请不要在行首加空格 (too-deep)",
+			]
+		`);
+	});
+
+	it('refuses 6,000 nested > (it overflowed the stack)', () => {
+		const { issues, ms } = timed(`${'>'.repeat(6000)} 引用\n`);
+		expect(issues).toMatchInlineSnapshot(`
+			[
+			  "data/policies/x.mdx:1:1: 列表或引用嵌套过深：本行相当于 6000 层（行首的每个 >、列表符号和每两个空格各算一层），最多 10 层。普通段落请不要在行首加空格 (too-deep)",
+			]
+		`);
+		expect(ms).toBeLessThan(1000);
+	});
+
+	it('refuses 8,000 repetitions of "*a " as too many marks in one paragraph', () => {
+		const { issues, ms } = timed('*a '.repeat(8000));
+		expect(issues).toMatchInlineSnapshot(`
+			[
+			  "data/policies/x.mdx:1:1: 这一段的 * _ [ ] 符号超过 200 个，无法可靠排版。请删去多余的符号；要显示 * 等符号本身，可改用全角 ＊ ＿ 【 】 (mdx-too-complex)",
+			]
+		`);
+		expect(ms).toBeLessThan(1000);
+	});
+
+	it('refuses 25,000 * around one letter (the old validator took 114 s, then overflowed) and names the paragraph', () => {
+		const { issues, ms } = timed(`正文\n\n${'*'.repeat(25_000)}a${'*'.repeat(24_000)}\n`);
+		expect(issues).toEqual([expect.stringMatching(/^data\/policies\/x\.mdx:3:1: .*\(mdx-too-complex\)$/)]);
+		expect(ms).toBeLessThan(1000);
+	});
+
+	it('counts marks per paragraph: 300 bold phrases in 30 paragraphs are fine', () => {
+		const text = Array.from({ length: 30 }, () => '这是**加粗**的文字。'.repeat(10)).join('\n\n');
+		expect(timed(text).issues).toEqual([]);
+	});
+
+	it('refuses formatting nested deeper than the tree allows, at its line', () => {
+		const deep = `正文\n\n${'*'.repeat(90)}强调${'*'.repeat(90)}\n`;
+		expect(timed(deep).issues).toEqual([
+			expect.stringMatching(/^data\/policies\/x\.mdx:3:\d+: .*\(too-deep\)$/),
+		]);
+	});
+
+	it('validates and renders the worst text the limits let through in about a second', () => {
+		const para = (i: number) =>
+			i % 2 ? '*a '.repeat(66) + ' a_'.repeat(66) : '['.repeat(100) + 'a' + ']'.repeat(100);
+		const nested = Array.from({ length: 10 }, (_, d) => `${'  '.repeat(d)}- 项 ${'*a '.repeat(60)}`).join(
+			'\n',
+		);
+		let text = '';
+		for (let i = 0; text.length < 49_000; i++) text += `${i % 3 === 2 ? nested : para(i)}\n\n`;
+		text = text.slice(0, 50_000);
+		const t = performance.now();
+		expect(storyText(text, 'x.mdx').issues).toEqual([]);
+		renderMarkdown(text, 'x.mdx');
+		// About 2 s on two busy cores (load 10); the unlimited parser took minutes on texts of this size.
+		expect(performance.now() - t).toBeLessThan(15_000);
+	}, 30_000);
+});
