@@ -18,7 +18,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { FIXTURES } from '../helpers/files.ts';
 import { epochOf } from '../helpers/build-site.ts';
 import { buildPaths } from '../../scripts/lib/build-paths.ts';
@@ -174,6 +174,23 @@ describe('npm run build', () => {
 			expect(page(a.site)).not.toContain('甲镇（乙）');
 			expect(page(b.site)).toContain('甲镇（乙）');
 			expect(page(b.site)).not.toContain('甲镇（甲）');
+
+			// The published site holds exactly the rows the accounting counts: a pledge taken out of the built open data
+			// is found by the check the build runs after the site is built.
+			const verify = (site: string) =>
+				spawnSync('node', ['scripts/account.ts', '--verify', site], {
+					cwd: root,
+					env: { ...envFor({ work: dirname(site), data: join(dirname(site), 'data'), site }) },
+					encoding: 'utf8',
+				});
+			expect(verify(a.site).status).toBe(0);
+			const pledges = join(a.site, 'data', 'pledges.json');
+			writeFileSync(pledges, JSON.stringify(JSON.parse(readFileSync(pledges, 'utf8')).slice(1)));
+			const r = verify(a.site);
+			expect(r.status).toBe(1);
+			expect(r.stderr).toContain(
+				`✗ ${join(dirname(a.site), 'data')}/pledges.csv：数据去向记为发布 1 行，网站上实际有 0 行`,
+			);
 		},
 		BUILD_TIMEOUT,
 	);
