@@ -125,6 +125,25 @@ describe('npm run build', () => {
 		BUILD_TIMEOUT,
 	);
 
+	it('refuses a second build into an output folder a running build is using, naming the process', () => {
+		const w = workspace();
+		const before = tree(w.site);
+		// This test process stands for the running build: its id is in the output folder's lock file.
+		writeFileSync(join(w.work, '.site.build.lock'), String(process.pid));
+		const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+		expect(r.status).toBe(2);
+		expect(r.stderr).toContain(
+			`构建被拒绝：另一个构建（进程 ${process.pid}）正在使用输出目录 ${w.site}；请等它结束，或为本次构建另设 OUT_DIR 和 CACHE_DIR。没有删除或改动任何文件。`,
+		);
+		expect(tree(w.site)).toEqual(before);
+		// A lock left by a build that no longer runs is taken over: the build goes ahead (and fails on its data).
+		writeFileSync(join(w.work, '.site.build.lock'), '999999999');
+		const units = join(w.data, 'units.csv');
+		writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
+		const again = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+		expect(again.status).toBe(1);
+	});
+
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
 		const data = tree(w.data);
