@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -25,8 +26,18 @@ const TYPES: Record<string, string> = {
 	'.pf_filter': 'application/octet-stream',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-export function serveStatic(root: string): Promise<{ server: Server; url: string }> {
+/** Types the nginx recipe compresses (its `gzip_types`, and HTML); it sends `/pagefind/` as it is. */
+const COMPRESSED = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL.
+ * @param options.gzip compress text as the nginx recipe does, for measurements of what a phone downloads (the
+ *   benchmark's Lighthouse runs); the tests read the bytes as they are.
+ */
+export function serveStatic(
+	root: string,
+	options: { gzip?: boolean } = {},
+): Promise<{ server: Server; url: string }> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		let file = normalize(join(root, path));
@@ -39,8 +50,19 @@ export function serveStatic(root: string): Promise<{ server: Server; url: string
 				existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'Not found',
 			);
 		}
-		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		res.end(readFileSync(file));
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const body = readFileSync(file);
+		if (
+			options.gzip &&
+			COMPRESSED.test(type) &&
+			!path.startsWith('/pagefind/') &&
+			/\bgzip\b/.test(String(req.headers['accept-encoding']))
+		)
+			return void res
+				.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' })
+				.end(gzipSync(body));
+		res.writeHead(200, { 'content-type': type });
+		res.end(body);
 	});
 	return new Promise((resolve) =>
 		server.listen(0, '127.0.0.1', () => {

@@ -1,0 +1,219 @@
+/**
+ * What a reader's browser sees, measured on a built site: the search page's first and later searches (time and
+ * bytes), and Lighthouse's mobile page speed of each main template.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import { serveStatic } from '../../../test/e2e/server.ts';
+import { CHROMIUM, launch } from '../../../test/e2e/browser.ts';
+import { round } from './stage.ts';
+
+/**
+ * Types a query into the search box the way a reader does (one `input` event) and resolves to the milliseconds until
+ * the status line says what was found, measured inside the page (no DevTools round trip in the figure).
+ */
+function typeAndWait(query: string): Promise<{ ms: number; status: string }> {
+	return new Promise((done) => {
+		const status = document.getElementById('search-status')!;
+		const input = document.getElementById('search-q') as HTMLInputElement;
+		const t0 = performance.now();
+		// The status says 正在搜索…… while this query runs, then what it found.
+		let searching = false;
+		const seen = () => {
+			const text = status.textContent ?? '';
+			if (text.includes('正在搜索')) searching = true;
+			else if (searching && text.includes('找到')) {
+				observer.disconnect();
+				done({ ms: performance.now() - t0, status: text.trim() });
+			}
+		};
+		const observer = new MutationObserver(seen);
+		observer.observe(status, { childList: true, characterData: true, subtree: true });
+		input.value = query;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+}
+
+export interface SearchTimings {
+	queries: [string, string];
+	/** First query on a fresh page: pagefind's code and index chunks load first. */
+	firstSearchMs: number;
+	/** The second query, with the index loaded: the time a reader waits from typing to results. */
+	searchMs: number;
+	status: string;
+	/** What the first search downloads from /pagefind/. */
+	requests: number;
+	bytes: number;
+	byKind: Record<string, number>;
+}
+
+/** Search timings and the first search's download on `/search/` of a built site, in headless Chromium. */
+export async function searchTimings(dist: string, queries: [string, string]): Promise<SearchTimings> {
+	const { server, url } = await serveStatic(dist);
+	const browser = await launch();
+	try {
+		const page = await browser.newPage();
+		const sizes: Promise<{ path: string; bytes: number }>[] = [];
+		page.on('response', (r) => {
+			const path = new URL(r.url()).pathname;
+			if (path.startsWith('/pagefind/')) sizes.push(r.body().then((b) => ({ path, bytes: b.length })));
+		});
+		await page.goto(`${url}/search/`, { waitUntil: 'networkidle' });
+		const first = await page.evaluate(typeAndWait, queries[0]);
+		await page.waitForLoadState('networkidle');
+		const files = await Promise.all(sizes);
+		const second = await page.evaluate(typeAndWait, queries[1]);
+		const kinds = new Map<string, number>();
+		for (const f of files) {
+			const kind = f.path.match(/\.(pf_\w+|js|wasm|json|css)$/)?.[1] ?? 'other';
+			kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes);
+		}
+		return {
+			queries,
+			firstSearchMs: Math.round(first.ms),
+			searchMs: Math.round(second.ms),
+			status: second.status,
+			requests: files.length,
+			bytes: files.reduce((s, f) => s + f.bytes, 0),
+			byKind: Object.fromEntries(kinds),
+		};
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
+/** A page to measure, and whether it is seen in 长辈模式 (the reader's choice, kept in localStorage). */
+export interface LighthousePage {
+	template: string;
+	path: string;
+	large?: boolean;
+}
+
+export interface LighthouseMedian {
+	path: string;
+	runs: number;
+	/** Lighthouse performance score, 0–100. */
+	score: number;
+	fcpMs: number;
+	lcpMs: number;
+	tbtMs: number;
+	cls: number;
+	speedIndexMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Starts Debian's Chromium headless with a DevTools port, for Lighthouse; resolves to its port and a stop function. */
+async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<void> }> {
+	const profile = mkdtempSync(join(tmpdir(), 'xy-lighthouse-'));
+	const child = spawn(
+		CHROMIUM,
+		[
+			'--headless=new',
+			'--remote-debugging-port=0',
+			`--user-data-dir=${profile}`,
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+			'about:blank',
+		],
+		{ stdio: ['ignore', 'ignore', 'pipe'] },
+	);
+	const port = await new Promise<number>((done, fail) => {
+		let err = '';
+		child.stderr.setEncoding('utf8').on('data', (s: string) => {
+			err += s;
+			const m = err.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//);
+			if (m) done(Number(m[1]));
+		});
+		child.on('exit', () => fail(new Error(`Chromium 未能启动：${err}`)));
+	});
+	return {
+		port,
+		stop: async () => {
+			const exited = new Promise((done) => child.once('exit', done));
+			child.kill();
+			await exited;
+			rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+		},
+	};
+}
+
+/**
+ * Lighthouse's mobile preset (its default: a mid-range phone on a slow 4G network, simulated) on each page, `runs`
+ * times, with the median of each figure. The site is served compressed, as the nginx recipe serves it. A 长辈模式 page
+ * is measured with the mode already chosen: Lighthouse keeps the origin's storage for it, and the browser cache is
+ * cleared before each run instead.
+ */
+export async function lighthouseMedians(
+	dist: string,
+	pages: readonly LighthousePage[],
+	runs = 3,
+): Promise<Record<string, LighthouseMedian>> {
+	const { server, url } = await serveStatic(dist, { gzip: true });
+	const { port, stop } = await chromiumWithPort();
+	const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+	const out: Record<string, LighthouseMedian> = {};
+	try {
+		const context = browser.contexts()[0];
+		for (const p of pages) {
+			const results = [];
+			for (let i = 0; i < runs; i++) {
+				const tab = await context.newPage();
+				await tab.goto(`${url}/`);
+				await tab.evaluate(
+					(large) => localStorage.setItem('display-mode', large ? 'large' : 'normal'),
+					!!p.large,
+				);
+				await (await context.newCDPSession(tab)).send('Network.clearBrowserCache');
+				await tab.close();
+				const r = await lighthouse(`${url}${p.path}`, {
+					port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: ['performance'],
+					disableStorageReset: !!p.large,
+				});
+				if (!r) throw new Error(`Lighthouse 没有结果：${p.path}`);
+				const a = r.lhr.audits;
+				results.push({
+					score: (r.lhr.categories.performance.score ?? 0) * 100,
+					fcpMs: a['first-contentful-paint'].numericValue ?? NaN,
+					lcpMs: a['largest-contentful-paint'].numericValue ?? NaN,
+					tbtMs: a['total-blocking-time'].numericValue ?? NaN,
+					cls: a['cumulative-layout-shift'].numericValue ?? NaN,
+					speedIndexMs: a['speed-index'].numericValue ?? NaN,
+				});
+			}
+			const m = (k: keyof (typeof results)[number]) => median(results.map((r) => r[k]));
+			out[p.template] = {
+				path: p.path,
+				runs,
+				score: Math.round(m('score')),
+				fcpMs: Math.round(m('fcpMs')),
+				lcpMs: Math.round(m('lcpMs')),
+				tbtMs: Math.round(m('tbtMs')),
+				cls: round(m('cls'), 3),
+				speedIndexMs: Math.round(m('speedIndexMs')),
+			};
+			const o = out[p.template];
+			console.log(
+				`  ${p.template.padEnd(14)} ${String(o.score).padStart(3)} 分  FCP ${o.fcpMs} ms  LCP ${o.lcpMs} ms  TBT ${o.tbtMs} ms  CLS ${o.cls}`,
+			);
+		}
+	} finally {
+		await browser.close().catch(() => undefined);
+		await stop();
+		server.close();
+	}
+	return out;
+}
