@@ -1,7 +1,7 @@
 /**
  * The one Chart.js module: registers only the controllers and elements our charts use (tree-shaken; never
- * `chart.js/auto`) and draws every `figure[data-chart]` from the numbers rendered at build time. The table in the
- * figure is the source; the chart is an enhancement.
+ * `chart.js/auto`) and draws a `figure[data-chart]` from the numbers rendered at build time. The table in the figure
+ * is the source; the chart is an enhancement. Loaded by `charts.ts` only when a chart comes near the viewport.
  */
 import {
 	BarController,
@@ -28,14 +28,7 @@ Chart.register(
 	Tooltip,
 );
 
-/** What a figure carries in its `data-chart` attribute. */
-export interface ChartSpec {
-	type: 'bar' | 'line';
-	labels: string[];
-	series: { label: string; values: (number | null)[]; color: string }[];
-	stacked?: boolean;
-	yMax?: number;
-}
+import type { ChartSpec } from './charts.ts';
 
 /**
  * The text size of the page's current mode (16 px normally, larger in 长辈模式): the charts' ticks and legends use it,
@@ -43,55 +36,51 @@ export interface ChartSpec {
  */
 const fontSize = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
-const charts: Chart[] = [];
-for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]')) {
+/** Draws the chart of a figure, its ticks and legend at the page's text size. */
+export function draw(figure: HTMLElement): Chart {
 	const spec = JSON.parse(figure.dataset.chart!) as ChartSpec;
 	const canvas = figure.querySelector('canvas')!;
 	canvas.hidden = false;
 	const size = fontSize();
 	// What the ticks and legend are drawn at, on the canvas for anyone (and the browser tests) to read.
 	canvas.dataset.fontSize = String(size);
-	charts.push(
-		new Chart(canvas, {
-			type: spec.type,
-			data: {
-				labels: spec.labels,
-				datasets: spec.series.map((s, i) => ({
-					label: s.label,
-					data: s.values,
-					backgroundColor: s.color,
-					borderColor: s.color,
-					borderWidth: 2,
-					// A different point shape per series, so lines differ by more than colour.
-					pointStyle: (['circle', 'rect', 'triangle'] as const)[i % 3],
-					pointRadius: 4,
-				})),
+	return new Chart(canvas, {
+		type: spec.type,
+		data: {
+			labels: spec.labels,
+			datasets: spec.series.map((s, i) => ({
+				label: s.label,
+				data: s.values,
+				backgroundColor: s.color,
+				borderColor: s.color,
+				borderWidth: 2,
+				// A different point shape per series, so lines differ by more than colour.
+				pointStyle: (['circle', 'rect', 'triangle'] as const)[i % 3],
+				pointRadius: 4,
+			})),
+		},
+		options: {
+			animation: false,
+			responsive: true,
+			maintainAspectRatio: false,
+			scales: {
+				x: { stacked: spec.stacked, ticks: { font: { size } } },
+				y: { stacked: spec.stacked, beginAtZero: true, max: spec.yMax, ticks: { font: { size } } },
 			},
-			options: {
-				animation: false,
-				responsive: true,
-				maintainAspectRatio: false,
-				scales: {
-					x: { stacked: spec.stacked, ticks: { font: { size } } },
-					y: { stacked: spec.stacked, beginAtZero: true, max: spec.yMax, ticks: { font: { size } } },
-				},
-				plugins: { legend: { labels: { font: { size } } } },
-			},
-		}),
-	);
+			plugins: { legend: { labels: { font: { size } } } },
+		},
+	});
 }
 
-// The reader may switch 长辈模式 on or off while the page is open: the charts follow the new text size.
-new MutationObserver(() => {
+/** Redraws a chart's ticks and legend at the page's current text size (after the reader switches 长辈模式). */
+export function resize(chart: Chart): void {
 	const size = fontSize();
-	for (const chart of charts) {
-		const o = chart.options;
-		for (const axis of ['x', 'y'] as const) {
-			const ticks = o.scales?.[axis]?.ticks;
-			if (ticks) ticks.font = { size };
-		}
-		if (o.plugins?.legend?.labels) o.plugins.legend.labels.font = { size };
-		chart.update();
-		chart.canvas.dataset.fontSize = String(size);
+	const o = chart.options;
+	for (const axis of ['x', 'y'] as const) {
+		const ticks = o.scales?.[axis]?.ticks;
+		if (ticks) ticks.font = { size };
 	}
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
+	if (o.plugins?.legend?.labels) o.plugins.legend.labels.font = { size };
+	chart.update();
+	chart.canvas.dataset.fontSize = String(size);
+}

@@ -225,7 +225,9 @@ describe('长辈模式 on a phone', () => {
 		const page = await ctx.newPage();
 		await page.goto(base() + `/units/${unit}/`);
 		const canvas = page.locator('figure.chart canvas');
-		await expect.poll(() => canvas.isVisible()).toBe(true);
+		// Chart code loads only when a chart comes near the viewport.
+		await page.locator('figure.chart').scrollIntoViewIfNeeded();
+		await expect.poll(() => canvas.isVisible(), { timeout: 20_000 }).toBe(true);
 		const root = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 		const drawn = async () => Number(await canvas.getAttribute('data-font-size'));
 		expect(await drawn()).toBe(await root());

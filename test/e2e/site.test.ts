@@ -86,12 +86,32 @@ describe('quarter grade page', () => {
 });
 
 describe('unit profile', () => {
+	it('loads the chart code only when the chart comes near, with the table there from the start', async () => {
+		const unit = gradeFile(quarters().at(-1)!).units[0].id;
+		const context = await browser.newContext({ viewport: { width: 375, height: 500 } });
+		const page = await context.newPage();
+		const chartCode: string[] = [];
+		page.on('request', (r) => r.url().includes('/chart-draw.') && chartCode.push(r.url()));
+		await page.goto(`${base()}/units/${unit}/`, { waitUntil: 'networkidle' });
+		const figure = page.locator('figure.chart');
+		// The chart lies more than a screen and a quarter below the top on a phone: nothing of Chart.js is fetched.
+		expect(await figure.evaluate((f) => f.getBoundingClientRect().top)).toBeGreaterThan(500 * 1.25);
+		expect(chartCode).toEqual([]);
+		expect(await figure.locator('tbody tr').count()).toBeGreaterThan(0);
+		await figure.scrollIntoViewIfNeeded();
+		await expect.poll(() => figure.locator('canvas').isVisible(), { timeout: 20_000 }).toBe(true);
+		expect(chartCode).toHaveLength(1);
+		await context.close();
+	});
+
 	it('draws the score chart with non-blank pixels, and its table matches the open data', async () => {
 		const latest = gradeFile(quarters().at(-1)!);
 		const unit = latest.units[0];
 		const page = await open(`/units/${unit.id}/`);
 		const canvas = page.locator('figure.chart canvas');
-		await expect.poll(() => canvas.isVisible()).toBe(true);
+		// Chart code loads only when a chart comes near the viewport.
+		await page.locator('figure.chart').scrollIntoViewIfNeeded();
+		await expect.poll(() => canvas.isVisible(), { timeout: 20_000 }).toBe(true);
 		const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
 			const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
 			let n = 0;

@@ -1,0 +1,40 @@
+/**
+ * The search page's state and wording, kept apart from the page's DOM code (`search.ts`) so that they are tested
+ * like the rest: the address a search is shared by, and what the status line says.
+ */
+
+/** Results shown at once; the rest are counted. */
+export const PAGE = 20;
+
+/** A search: the words typed, and the filters chosen (by the select's name: type, year, status, category). */
+export interface SearchState {
+	term: string;
+	filters: { name: string; key: string; value: string }[];
+}
+
+/** The address of a search (`/search/?q=…&type=…`), so that a link to it runs it again. */
+export function searchHref(href: string, { term, filters }: SearchState): string {
+	const url = new URL(href);
+	url.search = '';
+	if (term) url.searchParams.set('q', term);
+	for (const f of filters) if (f.value) url.searchParams.set(f.name, f.value);
+	return url.href;
+}
+
+/** Pagefind's filters of a search: the chosen values by the index's filter names (内容类型, 年份, …). */
+export function pagefindFilters({ filters }: SearchState): Record<string, string> {
+	return Object.fromEntries(filters.filter((f) => f.value).map((f) => [f.key, f.value]));
+}
+
+/** What the status line says: nothing asked, or how many results were found and how many are shown. */
+export function statusText({ term, filters }: SearchState, found?: number): string {
+	if (!term && !filters.some((f) => f.value)) return '请输入关键词，或选择筛选条件。';
+	if (found === undefined) return '正在搜索……';
+	if (found === 0) return `没有找到${term ? `与“${term}”` : ''}相关的内容。`;
+	return `找到 ${found} 条结果${found > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
+}
+
+/** The line under a result's title: its kind, year, status and category, as the index files them. */
+export function kindLine(filters: Record<string, string[]>): string {
+	return ['内容类型', '年份', '状态', '单位类别'].flatMap((k) => filters[k] ?? []).join(' · ');
+}

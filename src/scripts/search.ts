@@ -1,0 +1,132 @@
+/**
+ * The search page (`/search/`): runs the form's query against Pagefind's index (`/pagefind/`, loaded when the reader
+ * first focuses the box or arrives with a query), renders the first results and keeps the address in step, so a
+ * search can be shared. What it says and the address it writes come from `search-state.ts`.
+ */
+import { kindLine, pagefindFilters, PAGE, searchHref, statusText, type SearchState } from './search-state.ts';
+
+interface ResultData {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string | undefined>;
+	filters: Record<string, string[]>;
+}
+interface Pagefind {
+	options(o: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+	search(
+		term: string | null,
+		o?: { filters?: Record<string, string> },
+	): Promise<{ results: { id: string; data(): Promise<ResultData> }[] }>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGEFIND = '/pagefind/pagefind.js';
+/**
+ * Typing pauses this long before a search runs: long enough that a fast typist's every key does not start one, short
+ * enough that results follow the last key without a felt wait.
+ */
+const PAUSE_MS = 80;
+
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+const status = document.getElementById('search-status')!;
+const list = document.getElementById('search-results')!;
+
+let loading: Promise<Pagefind> | undefined;
+const pagefind = () =>
+	(loading ??= (import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>).then(async (pf) => {
+		await pf.options({ excerptLength: 40 });
+		await pf.init();
+		return pf;
+	}));
+
+/** Adds filter values the index has but the page did not list (e.g. a new year). */
+async function completeOptions() {
+	const available = await (await pagefind()).filters();
+	for (const s of selects) {
+		const have = new Set([...s.options].map((o) => o.value));
+		for (const value of Object.keys(available[s.dataset.filter!] ?? {}).sort())
+			if (!have.has(value)) s.add(new Option(value, value));
+	}
+}
+
+function render(r: ResultData): HTMLLIElement {
+	const li = document.createElement('li');
+	if (r.meta.image) {
+		const img = document.createElement('img');
+		img.src = r.meta.image;
+		img.alt = r.meta.image_alt ?? '';
+		img.width = 60;
+		img.height = 80;
+		li.append(img);
+	}
+	const body = document.createElement('div');
+	const h = document.createElement('h2');
+	const a = document.createElement('a');
+	a.href = r.url;
+	a.textContent = r.meta.title ?? r.url;
+	h.append(a);
+	const kind = document.createElement('p');
+	kind.className = 'muted';
+	kind.textContent = kindLine(r.filters);
+	const excerpt = document.createElement('p');
+	// Pagefind's excerpt is this site's own text, HTML-escaped by Pagefind, with <mark> around the matches.
+	excerpt.innerHTML = r.excerpt;
+	body.append(h, kind, excerpt);
+	li.append(body);
+	return li;
+}
+
+const state = (): SearchState => ({
+	term: input.value.trim(),
+	filters: selects.map((s) => ({ name: s.name, key: s.dataset.filter!, value: s.value })),
+});
+
+let latest = 0;
+async function run() {
+	const ticket = ++latest;
+	const now = state();
+	history.replaceState(null, '', searchHref(location.href, now));
+	status.textContent = statusText(now);
+	if (!now.term && !now.filters.some((f) => f.value)) {
+		list.replaceChildren();
+		return;
+	}
+	try {
+		const found = await (await pagefind()).search(now.term || null, { filters: pagefindFilters(now) });
+		const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+		if (ticket !== latest) return;
+		list.replaceChildren(...data.map(render));
+		status.textContent = statusText(now, found.results.length);
+	} catch {
+		if (ticket === latest) status.textContent = '搜索索引加载失败，请稍后再试。';
+	}
+}
+
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
+for (const s of selects) {
+	const v = params.get(s.name);
+	if (v && ![...s.options].some((o) => o.value === v)) s.add(new Option(v, v));
+	if (v) s.value = v;
+}
+let timer: ReturnType<typeof setTimeout> | undefined;
+form.addEventListener('submit', (e) => {
+	e.preventDefault();
+	void run();
+});
+const soon = () => {
+	clearTimeout(timer);
+	timer = setTimeout(() => void run(), PAUSE_MS);
+};
+// While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
+// characters (Chromium sends the last input event before compositionend, other browsers after it).
+input.addEventListener('input', (e) => !(e as InputEvent).isComposing && soon());
+input.addEventListener('compositionend', soon);
+// The index starts loading when the reader comes to the box, so that it is there by the time the words are typed.
+input.addEventListener('focus', () => void pagefind().catch(() => undefined), { once: true });
+for (const s of selects) s.addEventListener('change', () => void run());
+void completeOptions().catch(() => undefined);
+void run();

@@ -1,0 +1,44 @@
+/**
+ * The search page's address and status line: a shared link runs the same search, and the reader is told what was
+ * found in words.
+ */
+import { describe, expect, it } from 'vitest';
+import { kindLine, pagefindFilters, searchHref, statusText } from '../../src/scripts/search-state.ts';
+
+const filters = (type = '', year = '') => [
+	{ name: 'type', key: '内容类型', value: type },
+	{ name: 'year', key: '年份', value: year },
+];
+
+describe('the search page', () => {
+	it('writes the words and the chosen filters into the address, and nothing else', () => {
+		expect(
+			searchHref('https://x.example/search/?q=旧&page=2', { term: '诚信 镇', filters: filters('诚信典型') }),
+		).toBe(
+			'https://x.example/search/?q=%E8%AF%9A%E4%BF%A1+%E9%95%87&type=%E8%AF%9A%E4%BF%A1%E5%85%B8%E5%9E%8B',
+		);
+		expect(searchHref('https://x.example/search/?q=旧', { term: '', filters: filters() })).toBe(
+			'https://x.example/search/',
+		);
+	});
+
+	it('asks Pagefind with the index’s filter names, only for the filters chosen', () => {
+		expect(pagefindFilters({ term: 'a', filters: filters('', '2025') })).toEqual({ 年份: '2025' });
+	});
+
+	it('says what was found: nothing asked, searching, none, some, more than a page', () => {
+		const q = { term: '诚信', filters: filters() };
+		expect(statusText({ term: '', filters: filters() }, 3)).toBe('请输入关键词，或选择筛选条件。');
+		expect(statusText(q)).toBe('正在搜索……');
+		expect(statusText(q, 0)).toBe('没有找到与“诚信”相关的内容。');
+		expect(statusText({ term: '', filters: filters('公示公告') }, 0)).toBe('没有找到相关的内容。');
+		expect(statusText(q, 20)).toBe('找到 20 条结果。');
+		expect(statusText(q, 21)).toBe('找到 21 条结果，显示前 20 条。');
+	});
+
+	it('lists a result’s kind, year, status and category in that order', () => {
+		expect(kindLine({ 单位类别: ['镇街'], 内容类型: ['诚信典型'], 年份: ['2025'] })).toBe(
+			'诚信典型 · 2025 · 镇街',
+		);
+	});
+});
