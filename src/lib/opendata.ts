@@ -76,7 +76,7 @@ export function inertCell(s: string): string {
 	}
 }
 
-/** What the data dictionary says about it (one sentence, shown on /data/dictionary/ and in the README). */
+/** What the data dictionary says about it (one sentence, shown on /data/dictionary/ and in src/docs/data-dictionary.md). */
 export const CSV_FORMULA_NOTE =
 	"开放数据的 CSV 文件中，以 =、+、-、@、制表符或回车开头的文字前面加了一个英文单引号 '，防止 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；Excel、WPS 打开时不显示这个单引号。数字（如扣分 -10）仍是数字，不加单引号；JSON 文件保留原文。";
 

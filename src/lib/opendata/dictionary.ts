@@ -4,7 +4,7 @@
  * format, allowed values, whether it is required, its meaning and an example, an example row, and the error codes
  * the validator can give for the file, and how the published CSV files treat text that looks like a formula. The
  * `/data/dictionary/` page renders it as HTML; `npm run docs` writes the same
- * content as Markdown into README.md. Nothing here is typed a second time: change a schema, and both follow.
+ * content as Markdown into src/docs/data-dictionary.md. Nothing here is typed a second time: change a schema, and both follow.
  */
 import Papa from 'papaparse';
 import { z } from 'astro/zod';
@@ -190,7 +190,7 @@ export function codeLegend(): { code: IssueCode; text: string }[] {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') || ' ';
 
-/** The dictionary as Markdown (the README section between the dictionary markers). */
+/** The dictionary as Markdown (between the dictionary markers of src/docs/data-dictionary.md). */
 export function dictionaryMarkdown(): string {
 	const out: string[] = [
 		'本节由 `npm run docs` 根据 `src/schemas/` 中的定义生成（与网站的 /data/dictionary/ 页相同），请勿手工修改。',
@@ -228,14 +228,14 @@ export function dictionaryMarkdown(): string {
 	return out.join('\n');
 }
 
-/** The README markers between which `npm run docs` writes the dictionary. */
-export const README_MARKERS = ['<!-- dictionary:start -->', '<!-- dictionary:end -->'] as const;
+/** The markers between which `npm run docs` writes the dictionary. */
+export const DICTIONARY_MARKERS = ['<!-- dictionary:start -->', '<!-- dictionary:end -->'] as const;
 
-/** README text with the dictionary section replaced by the current one; throws when the markers are missing. */
+/** A document's text with the dictionary section replaced by the current one; throws when the markers are missing. */
 export function withDictionary(readme: string): string {
-	const [start, end] = README_MARKERS;
+	const [start, end] = DICTIONARY_MARKERS;
 	const i = readme.indexOf(start);
 	const j = readme.indexOf(end);
-	if (i < 0 || j < i) throw new Error(`README.md 中没有 ${start} … ${end} 标记`);
+	if (i < 0 || j < i) throw new Error(`src/docs/data-dictionary.md 中没有 ${start} … ${end} 标记`);
 	return `${readme.slice(0, i + start.length)}\n\n${dictionaryMarkdown()}\n\n${readme.slice(j)}`;
 }

@@ -1,6 +1,6 @@
 /**
  * The validator's issue codes: what each means, and which input file can produce which. The data dictionary
- * (`/data/dictionary/` and the README section) is generated from this and from the table definitions.
+ * (`/data/dictionary/` and src/docs/data-dictionary.md) is generated from this and from the table definitions.
  *
  * What is derived and what is listed: the codes a *cell* can produce are found by asking each column's zod schema
  * (`cellCodes`), so a new rule in `src/schemas/table.ts` shows up by itself. The codes of reading a CSV file and of
