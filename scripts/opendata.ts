@@ -12,7 +12,7 @@ import {
 	publishBulkFiles,
 	writeBulkFiles,
 	type BulkPart,
-} from '../src/lib/opendata/bulk.ts';
+} from '../src/loaders/opendata-bulk.ts';
 
 const { values } = parseArgs({
 	options: { publish: { type: 'string' }, part: { type: 'string' }, help: { type: 'boolean' } },

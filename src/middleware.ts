@@ -4,7 +4,7 @@
  * each page is prerendered, so the published HTML carries the labels and the cards need no JavaScript.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { labelTableCells } from './lib/site/table-labels.ts';
+import { labelTableCells } from './page-data/table-labels.ts';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
 	const response = await next();

@@ -5,7 +5,7 @@
  * (`parseObjectionQuery`), and they are set with `textContent`, never as HTML. Without JavaScript the page shows a
  * plain instruction instead.
  */
-import { objectionReference, objectionSubject, parseObjectionQuery } from '../lib/site/objection.ts';
+import { objectionReference, objectionSubject, parseObjectionQuery } from '../page-data/objection.ts';
 
 const target = parseObjectionQuery(location.search);
 const box = document.getElementById('objection-ref-box');

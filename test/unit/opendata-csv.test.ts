@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, inertCell, toCsv } from '../../src/lib/opendata.ts';
+import { csvCell, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
 
 /** What the open-data CSV files were written with before `toCsv` was hand-written for speed (issue 8). */
 const papa = (rows: Record<string, unknown>[], columns: string[]) =>

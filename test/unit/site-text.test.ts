@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keepTogether, standardLine, zeroNote } from '../../src/lib/site/rubric-text.ts';
+import { keepTogether, standardLine, zeroNote } from '../../src/page-data/rubric-text.ts';
 import {
 	objectionHref,
 	objectionReference,
 	objectionSubject,
 	parseObjectionQuery,
-} from '../../src/lib/site/objection.ts';
+} from '../../src/page-data/objection.ts';
 
 describe('the grade standard line', () => {
 	it('states the three grades with the numbers of the rubric year', () => {

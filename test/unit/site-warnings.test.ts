@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { siteWarnings } from '../../src/lib/validate/site-warnings.ts';
 import { siteSchema, type Site } from '../../src/schemas/site.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
-import { correctionUrl, policeRecordUrl } from '../../src/lib/site/identity.ts';
+import { correctionUrl, policeRecordUrl } from '../../src/page-data/identity.ts';
 
 const base: Site = siteSchema.parse({
 	name: '信用淮安区 政务诚信公开平台',

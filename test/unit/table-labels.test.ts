@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelTableCells } from '../../src/lib/site/table-labels.ts';
+import { labelTableCells } from '../../src/page-data/table-labels.ts';
 
 describe('labelTableCells', () => {
 	it('labels each body cell, row headers included, with the name of its column', () => {

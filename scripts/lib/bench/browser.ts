@@ -166,7 +166,7 @@ export async function lighthouseMedians(
 	try {
 		const context = browser.contexts()[0];
 		for (const p of pages) {
-			const results = [];
+			const results: Omit<LighthouseMedian, 'path' | 'runs'>[] = [];
 			for (let i = 0; i < runs; i++) {
 				const tab = await context.newPage();
 				await tab.goto(`${url}/`);

@@ -4,7 +4,7 @@
  */
 import type { PledgeRow } from '../../schemas/pledge.ts';
 import { COMMITMENT_STATUSES } from '../../schemas/enums.ts';
-import { toCsv } from '../opendata.ts';
+import { toCsv } from '../opendata/csv.ts';
 import type { CommitmentView } from './status.ts';
 import { pledgeValidity } from './pledges.ts';
 

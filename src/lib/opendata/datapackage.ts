@@ -18,7 +18,7 @@ import { commitmentTable, commitmentUpdateTable } from '../../schemas/commitment
 import { pledgeTable } from '../../schemas/pledge.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
 import type { Grade } from '../../schemas/enums.ts';
-import { gradeRanges } from '../site/grade-text.ts';
+import { gradeRanges } from '../scoring/grade-text.ts';
 import type { OpenStatus } from '../exemplars/public.ts';
 import { rubricCsvFields, rubricJsonFields } from './rubric.ts';
 import {

@@ -13,7 +13,7 @@ import { siteSchema } from '../../schemas/site.ts';
 import { rubricSchema } from '../../schemas/rubric.ts';
 import { INPUT_TABLES } from '../validate/tables.ts';
 import { ISSUE_CODES, inputCodes, tableCodes, type IssueCode } from '../validate/codes.ts';
-import { CSV_FORMULA_NOTE } from '../opendata.ts';
+import { CSV_FORMULA_NOTE } from './csv.ts';
 
 /** One column of an input table, as the dictionary shows it. */
 export interface DictColumn {

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { indicatorSchema, type Rubric } from '../../schemas/rubric.ts';
-import { toCsv } from '../opendata.ts';
+import { toCsv } from './csv.ts';
 import { compact, derived, LIST_DELIMITER, type Field, type Form, type JsonSchema } from './table-schema.ts';
 
 /** Chinese titles of the indicator fields (the schema's JSDoc is not available at run time). */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadRegister } from '../../lib/site/commitments.ts';
+import { loadRegister } from '../../page-data/commitments.ts';
 import { commitmentsCsv } from '../../lib/commitments/opendata.ts';
 
 /** `/data/commitments.csv`: the CSV twin of commitments.json (UTF-8 with BOM). */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadRegister } from '../../lib/site/commitments.ts';
+import { loadRegister } from '../../page-data/commitments.ts';
 import { commitmentsJson } from '../../lib/commitments/opendata.ts';
 
 /** `/data/commitments.json`: every public commitment with its status on the as-of date (SPEC "Open data"). */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
-import { openDataFiles } from '../../lib/opendata/endpoints.ts';
+import { openDataFiles } from '../../page-data/opendata-files.ts';
 import { buildDataPackage } from '../../lib/opendata/datapackage.ts';
 
 /** `/data/datapackage.json`: the Frictionless Data Package of every open-data file of this build. */

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { exemplarFiles } from '../../lib/site/exemplars.ts';
+import { exemplarFiles } from '../../page-data/exemplars.ts';
 
 export const GET: APIRoute = async () => (await exemplarFiles('incentive')).json();

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadRegister } from '../../lib/site/commitments.ts';
+import { loadRegister } from '../../page-data/commitments.ts';
 import { nameOn } from '../../lib/units/names.ts';
 import { pledgesCsv, pledgesJson } from '../../lib/commitments/opendata.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { publicUnits } from '../../lib/site/units.ts';
-import { toCsv } from '../../lib/opendata.ts';
+import { publicUnits } from '../../page-data/units.ts';
+import { toCsv } from '../../lib/opendata/csv.ts';
 
 export const GET: APIRoute = async () =>
 	new Response(

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { publicUnits } from '../../lib/site/units.ts';
+import { publicUnits } from '../../page-data/units.ts';
 
 export const GET: APIRoute = async () => new Response(JSON.stringify(await publicUnits(), null, 1));

@@ -4,7 +4,7 @@
  * `/data/pledges.json`), in the pages' order.
  */
 import type { APIRoute } from 'astro';
-import { loadRegister, pledgesByUnit } from '../../../lib/site/commitments.ts';
+import { loadRegister, pledgesByUnit } from '../../../page-data/commitments.ts';
 import { pledgeIndex } from '../../../lib/commitments/pledges.ts';
 
 export const GET: APIRoute = async () => {

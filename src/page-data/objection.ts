@@ -6,7 +6,7 @@
  * @see seeds/004 九「认为披露的失信记录有差错的……提出异议申请，该失信信息提供主体应当于10个工作日内将核查情况反馈」
  * @see seeds/000 第八条「公示7个工作日，无异议的认定」、第十条「接到……投诉或举报的，经核实情况属实……取消或撤销」
  */
-import { isQuarterId, quarterLabel } from '../quarters.ts';
+import { isQuarterId, quarterLabel } from '../lib/quarters.ts';
 
 /** What an objection is about: a quarter's result of a unit, a unit's 失信 record, or an exemplar (candidate). */
 export type ObjectionKind = 'grade' | 'record' | 'exemplar';

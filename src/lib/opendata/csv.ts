@@ -2,9 +2,9 @@
  * Open data shapes (SPEC "Public URLs and open data"): what anyone can download to recompute every score.
  * Each JSON file has a CSV twin with the same rows, UTF-8 with BOM so that Excel and WPS open it correctly.
  */
-import type { QuarterResult, UnitResult } from './scoring/score.ts';
-import type { PublicOverride } from './dishonesty/public.ts';
-import type { Release } from './releases.ts';
+import type { QuarterResult, UnitResult } from '../scoring/score.ts';
+import type { PublicOverride } from '../dishonesty/public.ts';
+import type { Release } from '../releases.ts';
 
 /** A quarter's results in their public form (`src/lib/site/quarters.ts`): overrides by public record id and wording. */
 type PublicQuarter = Omit<QuarterResult, 'units'> & {

@@ -24,16 +24,16 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { datasetReleases, loadDataset } from '../../loaders/pipeline.ts';
-import { quarterEnd } from '../quarters.ts';
-import { dataDir } from '../../loaders/data-dir.ts';
-import { CACHE_ROOT } from '../../loaders/cache-dir.ts';
-import { asOfDate } from '../asof.ts';
-import { scoredQuarters } from '../site/quarters.ts';
-import type { Evidence } from '../validate/dataset.ts';
-import { gradesCsv, gradesJson, toCsv } from '../opendata.ts';
-import { fileFacts, type FileFacts } from './facts.ts';
-import { nameLookup } from '../units/names.ts';
+import { datasetReleases, loadDataset } from './pipeline.ts';
+import { quarterEnd } from '../lib/quarters.ts';
+import { dataDir } from './data-dir.ts';
+import { CACHE_ROOT } from './cache-dir.ts';
+import { asOfDate } from '../lib/asof.ts';
+import { scoredQuarters } from '../page-data/quarters.ts';
+import type { Evidence } from '../lib/validate/dataset.ts';
+import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
+import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
+import { nameLookup } from '../lib/units/names.ts';
 
 /** Where the stage writes the files, and the manifests of their facts. */
 export const BULK_DIR = join(CACHE_ROOT, 'opendata');

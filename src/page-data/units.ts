@@ -3,7 +3,7 @@
  * unit's name today, for the pages that point from a past name to the current one.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { nameOn } from '../units/names.ts';
+import { nameOn } from '../lib/units/names.ts';
 
 /** Each unit's name on the build's as-of date, by id. */
 export async function currentNames(): Promise<Map<string, string>> {

@@ -4,11 +4,11 @@
  * the evidence rows is public by design (the office writes them for publication), so they go out as validated; the
  * 失信 records go out only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */
-import { loadDataset } from '../../loaders/pipeline.ts';
-import type { Evidence } from '../validate/dataset.ts';
-import { asOfDate } from '../asof.ts';
-import { publishRecords, type RecordPublication } from '../dishonesty/public.ts';
-import { EVIDENCE_KINDS, type EvidenceKind } from '../../schemas/evidence.ts';
+import { loadDataset } from '../loaders/pipeline.ts';
+import type { Evidence } from '../lib/validate/dataset.ts';
+import { asOfDate } from '../lib/asof.ts';
+import { publishRecords, type RecordPublication } from '../lib/dishonesty/public.ts';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../schemas/evidence.ts';
 
 let records: { dataset: unknown; asOf: string; value: RecordPublication } | undefined;
 

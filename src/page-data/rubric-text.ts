@@ -1,9 +1,9 @@
 /**
  * Plain-Chinese descriptions of rubric rules, for the methodology page: generated from the rubric file, never typed.
  */
-import type { Indicator, Rule } from '../../schemas/rubric.ts';
-import { UNIT_CATEGORY_CODES, type UnitCategory } from '../../schemas/enums.ts';
-import { t } from '../../i18n/zh-CN.ts';
+import type { Indicator, Rule } from '../schemas/rubric.ts';
+import { UNIT_CATEGORY_CODES, type UnitCategory } from '../schemas/enums.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 const n = (x: number) => String(x);
 

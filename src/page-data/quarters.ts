@@ -4,12 +4,12 @@
  * the grades open data read is the public form of the results: each override and record reference goes through
  * `src/lib/dishonesty/public.ts`, so a repaired record's details appear nowhere.
  */
-import type { QuarterResult, UnitResult } from '../scoring/score.ts';
-import { quarterIndex, type QuarterId } from '../quarters.ts';
-import { readScoreFile, type ScoreFile } from '../../loaders/pipeline.ts';
-import { publicOverride, type PublicOverride, type RecordPublication } from '../dishonesty/public.ts';
+import type { QuarterResult, UnitResult } from '../lib/scoring/score.ts';
+import { quarterIndex, type QuarterId } from '../lib/quarters.ts';
+import { readScoreFile, type ScoreFile } from '../loaders/pipeline.ts';
+import { publicOverride, type PublicOverride, type RecordPublication } from '../lib/dishonesty/public.ts';
 import { recordPublication } from './evidence.ts';
-import type { Release } from '../releases.ts';
+import type { Release } from '../lib/releases.ts';
 
 /** A unit's result as published: overrides and records by their public ids and wording. */
 export type PublicUnitResult = Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] };

@@ -3,7 +3,7 @@
  * The formats are the national services' own: the MIIT ICP register, the Ministry of Public Security's register
  * (queried by the record's 14-digit number) and the State Council's 我为政府网站找错 service (by 网站标识码).
  */
-import type { Site } from '../../schemas/site.ts';
+import type { Site } from '../schemas/site.ts';
 
 /** The MIIT ICP register, where an ICP 备案号 is looked up. */
 export const ICP_REGISTER = 'https://beian.miit.gov.cn/';

@@ -3,13 +3,13 @@
  * `/data/incentive-list.{json,csv}` (seed 000 第九条).
  */
 import { getCollection, getEntry } from 'astro:content';
-import { toCsv } from '../opendata.ts';
+import { toCsv } from '../lib/opendata/csv.ts';
 import {
 	exemplarCsvColumns,
 	exemplarOpenRecord,
 	incentiveList,
 	type ExemplarOpenRecord,
-} from '../exemplars/public.ts';
+} from '../lib/exemplars/public.ts';
 
 /** The public records in open-data shape, by year and id. */
 export async function exemplarRecords(): Promise<ExemplarOpenRecord[]> {

@@ -1,14 +1,14 @@
 /**
  * The facts (size, hash, rows, latest date: `facts.ts`) of every open-data file of this build, so that the data
  * package and the 数据下载 page describe exactly the files that are published. The bulk files (each quarter's
- * evidence and grades) come with their facts from the 写出开放数据 stage (`bulk.ts`), which also publishes them; the
+ * evidence and grades) come with their facts from the 写出开放数据 stage (`src/loaders/opendata-bulk.ts`), which also publishes them; the
  * other files are rendered here from their endpoints under `src/pages/data/`, one at a time, keeping only the facts.
  * Runs inside the Astro build only (Vite's `import.meta.glob` finds the endpoints; they read the content layer).
  */
 import type { APIContext, APIRoute, GetStaticPaths } from 'astro';
-import { bulkFacts } from './bulk.ts';
-import { fileFacts, type FileFacts } from './facts.ts';
-import { rowsProperty } from './datapackage.ts';
+import { bulkFacts } from '../loaders/opendata-bulk.ts';
+import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
+import { rowsProperty } from '../lib/opendata/datapackage.ts';
 
 interface EndpointModule {
 	GET: APIRoute;
@@ -17,7 +17,7 @@ interface EndpointModule {
 
 // Every endpoint under /data/ except the data package itself, which is made from the others.
 const modules = import.meta.glob<EndpointModule>(
-	['../../pages/data/**/*.ts', '!../../pages/data/datapackage.json.ts'],
+	['../pages/data/**/*.ts', '!../pages/data/datapackage.json.ts'],
 	{ eager: true },
 );
 

@@ -3,16 +3,16 @@
  * as-of date, the units it covers, the latest rubric's categories, and the pledges. Loaded once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
-import type { UnitNameRow } from '../../schemas/unit.ts';
-import type { PledgeRow } from '../../schemas/pledge.ts';
-import type { Rubric } from '../../schemas/rubric.ts';
-import { COMMITMENT_CATEGORIES, type UnitCategory } from '../../schemas/enums.ts';
-import { nameOn } from '../units/names.ts';
-import { commitmentViews, type CommitmentView } from '../commitments/status.ts';
-import { registerUnits } from '../commitments/coverage.ts';
-import { pagedUnits } from '../commitments/pages.ts';
+import type { UnitNameRow } from '../schemas/unit.ts';
+import type { PledgeRow } from '../schemas/pledge.ts';
+import type { Rubric } from '../schemas/rubric.ts';
+import { COMMITMENT_CATEGORIES, type UnitCategory } from '../schemas/enums.ts';
+import { nameOn } from '../lib/units/names.ts';
+import { commitmentViews, type CommitmentView } from '../lib/commitments/status.ts';
+import { registerUnits } from '../lib/commitments/coverage.ts';
+import { pagedUnits } from '../lib/commitments/pages.ts';
 import { scoredQuarters } from './quarters.ts';
-import type { QuarterId } from '../quarters.ts';
+import type { QuarterId } from '../lib/quarters.ts';
 
 /** A unit as the register shows it. */
 export interface RegisterUnit {

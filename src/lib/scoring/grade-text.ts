@@ -5,7 +5,7 @@
  */
 import { GRADE_CODES, type Grade } from '../../schemas/enums.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
-import { OVERRIDE_RULES } from '../scoring/score.ts';
+import { OVERRIDE_RULES } from './score.ts';
 import { REPAIRED_WORDING } from '../dishonesty/public.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
