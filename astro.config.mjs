@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 
 // The canonical origin comes from the site identity file of the data folder being built (DATA_DIR).
@@ -25,10 +24,12 @@ export default defineConfig({
 	cacheDir: resolve(root, process.env.ASTRO_CACHE_DIR || join(process.env.CACHE_DIR || '.cache', 'astro')),
 	trailingSlash: 'always',
 	// Four pages in flight at once: while one page's file is written, the next is rendered. On the large benchmark
-	// dataset this took the page-generation phase from about 24 s to 19 s (the disk here is slow; see README 性能).
+	// dataset this took the page-generation phase from about 24 s to 19 s (the disk here is slow; see src/docs/performance.md).
 	// Pages share only memoised, read-only data, so the output is byte-identical to rendering one at a time.
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-	integrations: [mdx(), sitemap()],
+	// No MDX integration: stories and policy texts are third-party input and never run as MDX (no imports, no
+	// expressions, no components); they are parsed and rendered by one sanitising Markdown dialect (src/lib/markdown/).
+	integrations: [sitemap()],
 	devToolbar: { enabled: false },
 	vite: { build: { assetsInlineLimit: 0 } },
 });

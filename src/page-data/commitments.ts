@@ -143,13 +143,13 @@ export interface UnitPledges {
  * then id): the order of `/commitments/pledges/`, its units' pages and its search data. Units without pledges are
  * left out.
  */
-export function pledgesByUnit(reg: Register): UnitPledges[] {
+export function pledgesByUnit(register: Register): UnitPledges[] {
 	const by = new Map<string, PledgeRow[]>();
-	for (const p of reg.pledges) {
+	for (const p of register.pledges) {
 		if (!by.has(p.unitId)) by.set(p.unitId, []);
 		by.get(p.unitId)!.push(p);
 	}
-	return [...reg.units.values()]
+	return [...register.units.values()]
 		.filter((u) => by.has(u.id))
 		.map((unit) => ({
 			unit,

@@ -25,7 +25,8 @@ export interface UnitQuarter {
 	quarter: QuarterId;
 	rubric: number;
 	release: Release;
-	r: PublicUnitResult;
+	/** The unit's result that quarter. */
+	result: PublicUnitResult;
 }
 
 /** A unit's result in its public form. */
@@ -54,11 +55,11 @@ function load(): Index {
 		.sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter));
 	const byUnit = new Map<string, UnitQuarter[]>();
 	for (const q of quarters)
-		for (const r of q.units) {
-			const list = byUnit.get(r.id);
-			const entry = { quarter: q.quarter, rubric: q.rubric, release: q.release, r };
+		for (const result of q.units) {
+			const list = byUnit.get(result.id);
+			const entry = { quarter: q.quarter, rubric: q.rubric, release: q.release, result };
 			if (list) list.push(entry);
-			else byUnit.set(r.id, [entry]);
+			else byUnit.set(result.id, [entry]);
 		}
 	index = { file, quarters, byUnit };
 	return index;

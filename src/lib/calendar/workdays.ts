@@ -4,6 +4,9 @@
  * office's override files (`calendar/<YYYY>.csv`) for years the package does not know yet. A date in a year neither
  * knows is an error, never a weekday-only guess.
  */
+// The package's data file, not an internal module: its README publishes `dist/chinese-days.json` as the holiday data
+// for anyone to use. The package's functions cannot serve here: they answer "weekday" for a year they do not know,
+// and this module must tell a known year from an unknown one.
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /** One override entry from `calendar/<YYYY>.csv`. */

@@ -224,17 +224,21 @@ export function deriveLifecycle(facts: LifecycleFacts, asOf: string): Lifecycle 
 		const stage = beforeNotice(facts, asOf);
 		return { stage, public: false };
 	}
-	const w = walk(n, facts, asOf);
+	const walked = walk(n, facts, asOf);
 	const stage: Stage =
-		w.state === 'notice' ? (w.open > 0 ? 'verifying' : 'publicizing') : (w.state satisfies Stage);
+		walked.state === 'notice'
+			? walked.open > 0
+				? 'verifying'
+				: 'publicizing'
+			: (walked.state satisfies Stage);
 	return {
 		stage,
 		public: PUBLIC_STAGES.has(stage),
 		noticeStart: n.start,
 		noticeEnd: n.end,
-		recognizedOn: w.recognizedOn,
-		endedOn: w.endedOn,
-		publicReason: w.publicReason,
+		recognizedOn: walked.recognizedOn,
+		endedOn: walked.endedOn,
+		publicReason: walked.publicReason,
 	};
 }
 

@@ -5,8 +5,8 @@ import { pledgesCsv, pledgesJson } from '../../lib/commitments/opendata.ts';
 
 /** `/data/pledges.csv`: the CSV twin of pledges.json (UTF-8 with BOM). */
 export const GET: APIRoute = async () => {
-	const reg = await loadRegister();
+	const register = await loadRegister();
 	return new Response(
-		pledgesCsv(pledgesJson(reg.pledges, (id, date) => (date ? nameOn(reg.names, id, date) : (reg.units.get(id)?.name ?? id)), reg.pledgeValidQuarters)),
+		pledgesCsv(pledgesJson(register.pledges, (id, date) => (date ? nameOn(register.names, id, date) : (register.units.get(id)?.name ?? id)), register.pledgeValidQuarters)),
 	);
 };

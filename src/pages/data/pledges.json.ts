@@ -5,7 +5,7 @@ import { pledgesJson } from '../../lib/commitments/opendata.ts';
 
 /** `/data/pledges.json`: every enterprise credit pledge (SPEC "Open data"). */
 export const GET: APIRoute = async () => {
-	const reg = await loadRegister();
-	const rows = pledgesJson(reg.pledges, (id, date) => (date ? nameOn(reg.names, id, date) : (reg.units.get(id)?.name ?? id)), reg.pledgeValidQuarters);
+	const register = await loadRegister();
+	const rows = pledgesJson(register.pledges, (id, date) => (date ? nameOn(register.names, id, date) : (register.units.get(id)?.name ?? id)), register.pledgeValidQuarters);
 	return new Response(JSON.stringify(rows, null, 1));
 };

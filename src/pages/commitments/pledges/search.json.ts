@@ -8,10 +8,10 @@ import { loadRegister, pledgesByUnit } from '../../../page-data/commitments.ts';
 import { pledgeIndex } from '../../../lib/commitments/pledges.ts';
 
 export const GET: APIRoute = async () => {
-	const reg = await loadRegister();
+	const register = await loadRegister();
 	const index = pledgeIndex(
-		pledgesByUnit(reg).flatMap((g) => g.pledges),
-		(id) => reg.units.get(id)?.name ?? id,
+		pledgesByUnit(register).flatMap((g) => g.pledges),
+		(id) => register.units.get(id)?.name ?? id,
 	);
 	return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } });
 };
