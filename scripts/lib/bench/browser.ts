@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../../../test/e2e/server.ts';
-import { CHROMIUM, launch } from '../../../test/e2e/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, launch } from '../../../test/e2e/browser.ts';
 import { round } from './stage.ts';
 
 /**
@@ -117,13 +117,7 @@ async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<v
 			'--headless=new',
 			'--remote-debugging-port=0',
 			`--user-data-dir=${profile}`,
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic',
+			...CHROMIUM_ARGS,
 			'about:blank',
 		],
 		{ stdio: ['ignore', 'ignore', 'pipe'] },
