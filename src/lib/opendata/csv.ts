@@ -12,6 +12,18 @@ type PublicQuarter = Omit<QuarterResult, 'units'> & {
 	release: Release;
 };
 
+/** A unit's result as both forms of a grades file list it, in their column order. */
+const resultColumns = (u: PublicQuarter['units'][number]) => ({
+	id: u.id,
+	name: u.name,
+	category: u.category,
+	score: u.score,
+	grade: u.grade,
+	rank: u.rank,
+	change: u.change,
+	maxPoints: u.maxPoints,
+});
+
 /** `/data/grades/<YYYY-Qn>.json`. */
 export function gradesJson(q: PublicQuarter, asOf: string) {
 	return {
@@ -21,14 +33,7 @@ export function gradesJson(q: PublicQuarter, asOf: string) {
 		releasedOn: q.release.releasedOn,
 		docNumber: q.release.docNumber,
 		units: q.units.map((u) => ({
-			id: u.id,
-			name: u.name,
-			category: u.category,
-			score: u.score,
-			grade: u.grade,
-			rank: u.rank,
-			change: u.change,
-			maxPoints: u.maxPoints,
+			...resultColumns(u),
 			points: u.points,
 			overrides: u.overrides.map((o) => ({ grade: o.grade, reason: o.reason, recordId: o.recordId })),
 			records: u.records,
@@ -113,14 +118,7 @@ export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): st
 		quarter: q.quarter,
 		releasedOn: q.release.releasedOn,
 		docNumber: q.release.docNumber,
-		id: u.id,
-		name: u.name,
-		category: u.category,
-		score: u.score,
-		grade: u.grade,
-		rank: u.rank,
-		change: u.change,
-		maxPoints: u.maxPoints,
+		...resultColumns(u),
 		...Object.fromEntries(indicatorIds.map((id) => [`points.${id}`, u.points[id]])),
 		overrides: u.overrides.map((o) => `${o.grade}：${o.reason}`).join('；'),
 	}));
