@@ -30,6 +30,28 @@ import { addQuarters, isQuarterId, quarterEnd, quarterStart, type QuarterId } fr
 import { addDays } from '../src/lib/calendar/workdays.ts';
 import { USCC_CHARSET, usccCheckChar } from '../src/lib/uscc.ts';
 import type { Indicator, Rubric } from '../src/schemas/rubric.ts';
+import type { TableDef } from '../src/schemas/table.ts';
+import { unitNameTable, unitTable, type UnitNameRow, type UnitRow } from '../src/schemas/unit.ts';
+import { evidenceTable, type EvidenceRow } from '../src/schemas/evidence.ts';
+import { releaseTable, type ReleaseRow } from '../src/schemas/release.ts';
+import { dishonestyTable, type DishonestyRow } from '../src/schemas/dishonesty.ts';
+import {
+	candidateTable,
+	eventTable,
+	noticeTable,
+	reviewTable,
+	type CandidateRow,
+	type EventRow,
+	type NoticeRow,
+	type ReviewRow,
+} from '../src/schemas/candidate.ts';
+import {
+	commitmentTable,
+	commitmentUpdateTable,
+	type CommitmentRow,
+	type CommitmentUpdateRow,
+} from '../src/schemas/commitment.ts';
+import { pledgeTable, type PledgeRow } from '../src/schemas/pledge.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -84,9 +106,34 @@ const cell = (v: string | number | undefined) => {
 	const s = v === undefined ? '' : String(v);
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-/** A CSV file as Excel writes it with "CSV UTF-8": BOM, header, CRLF-free lines. */
-const csv = (header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]) =>
-	'\uFEFF' + [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+type Value = string | number | undefined;
+/**
+ * A row of a table as the generator writes it, keyed by the record fields of its schema (`UnitRow` …): a required
+ * column must be given, an optional one may be left out, and a key the schema does not have does not compile.
+ */
+type Cells<R> = { [K in keyof R]: undefined extends R[K] ? Value : string | number };
+
+/**
+ * The CSV writer of one input table. The header and the order of the cells come from the table's columns in
+ * `src/schemas/`, the same definition the validator reads, so a renamed or reordered column changes what is written
+ * here too; a row naming a field the table does not have stops the generator (the type check catches it first).
+ */
+function csvTable<R>(def: TableDef) {
+	const keys = def.columns.map((c) => c.key);
+	const known = new Set(keys);
+	const header = def.columns.map((c) => cell(c.header)).join(',');
+	const line = (row: Cells<R>): string => {
+		const cells = row as Record<string, Value>;
+		for (const k in cells) if (!known.has(k)) throw new Error(`${def.path} 没有字段 ${k}（见 src/schemas/）`);
+		return keys.map((k) => cell(cells[k])).join(',');
+	};
+	return {
+		header,
+		line,
+		/** The whole file as Excel writes it with "CSV UTF-8": BOM, header, CRLF-free lines. */
+		file: (rows: readonly Cells<R>[]) => '\uFEFF' + [header, ...rows.map(line)].join('\n') + '\n',
+	};
+}
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** A date `k` days into a period of `span` days from `from`. */
@@ -264,13 +311,13 @@ function writeEvidence(
 	rowsPerUnitQuarter: number,
 ): number {
 	mkdirSync(join(out, 'evidence'), { recursive: true });
-	const header = ['记录编号', '单位编号', '指标编号', '类型', '日期', '数量', '得分', '事项', '来源', '理由'];
+	const table = csvTable<EvidenceRow>(evidenceTable);
 	let total = 0;
 	for (const q of quarters) {
 		const rubric = rubrics.get(Number(q.slice(0, 4)))!;
 		const from = quarterStart(q);
 		const to = quarterEnd(q);
-		const lines: string[] = [header.join(',')];
+		const lines: string[] = [table.header];
 		let seq = 0;
 		const id = () => `${q.replace('-', '')}-${pad(++seq, 6)}`;
 		for (const u of units) {
@@ -289,20 +336,18 @@ function writeEvidence(
 			) => {
 				reported.add(ind.id);
 				lines.push(
-					[
-						id(),
-						u.id,
-						ind.id,
+					table.line({
+						id: id(),
+						unitId: u.id,
+						indicatorId: ind.id,
 						kind,
-						dayIn(r, from, to),
-						extra.count,
-						extra.points,
+						date: dayIn(r, from, to),
+						count: extra.count,
+						points: extra.points,
 						what,
-						SOURCE[ind.id] ?? '信用办',
-						extra.reason,
-					]
-						.map(cell)
-						.join(','),
+						source: SOURCE[ind.id] ?? '信用办',
+						reason: extra.reason,
+					}),
 				);
 			};
 			let n = 0;
@@ -419,16 +464,21 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 	const units = makeUnits(r, opts.units, first, last);
 	writeFileSync(
 		join(out, 'units.csv'),
-		csv(
-			['单位编号', '类别', '设立日期', '撤销日期', '并入单位', '备注'],
-			units.map((u) => [u.id, CATEGORY_LABEL[u.category], '', '', '', '']),
+		csvTable<UnitRow>(unitTable).file(
+			units.map((u) => ({
+				id: u.id,
+				category: CATEGORY_LABEL[u.category],
+				from: '',
+				to: '',
+				mergedInto: '',
+				note: '',
+			})),
 		),
 	);
 	writeFileSync(
 		join(out, 'unit-names.csv'),
-		csv(
-			['单位编号', '名称', '启用日期', '停用日期'],
-			units.flatMap((u) => u.names.map((n) => [u.id, n.name, n.from, n.to])),
+		csvTable<UnitNameRow>(unitNameTable).file(
+			units.flatMap((u) => u.names.map((n) => ({ unitId: u.id, name: n.name, from: n.from, to: n.to }))),
 		),
 	);
 	const nameOf = (u: Unit) => u.names[u.names.length - 1].name;
@@ -439,20 +489,17 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 	mkdirSync(join(out, 'releases'), { recursive: true });
 	writeFileSync(
 		join(out, 'releases', 'releases.csv'),
-		csv(
-			['季度', '发布日期', '文号', '结果指纹', '备注'],
-			quarters.map((q, i) => [
-				q,
-				addDays(quarterEnd(q), 20),
-				`淮信用办〔${q.slice(0, 4)}〕${i + 1}号`,
-				undefined,
-				undefined,
-			]),
+		csvTable<ReleaseRow>(releaseTable).file(
+			quarters.map((q, i) => ({
+				quarter: q,
+				releasedOn: addDays(quarterEnd(q), 20),
+				docNumber: `淮信用办〔${q.slice(0, 4)}〕${i + 1}号`,
+			})),
 		),
 	);
 
 	// 失信 records: about one per 200 unit-quarters.
-	const dishonesty: (string | undefined)[][] = [];
+	const dishonesty: Cells<DishonestyRow>[] = [];
 	const nd = Math.max(1, Math.round((opts.units * opts.quarters) / 200));
 	const lastDay = quarterEnd(last);
 	for (let i = 0; i < nd; i++) {
@@ -462,27 +509,24 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 		const kind = r.chance(0.3) ? '违约' : '失信';
 		const repaired = r.chance(0.7) ? addDays(date, 30 + r.int(200)) : undefined;
 		const repairedOn = repaired && repaired <= lastDay ? repaired : undefined;
-		dishonesty.push([
-			`SX-${date.slice(0, 4)}-${pad(i + 1, 5)}`,
-			u.id,
+		dishonesty.push({
+			id: `SX-${date.slice(0, 4)}-${pad(i + 1, 5)}`,
+			unitId: u.id,
 			date,
 			severity,
 			kind,
-			kind === '违约'
-				? '以负责人调整为由未按协议兑现对企业的奖补承诺，经核实属实'
-				: '未按公开承诺时限办结群众诉求，经 12345 热线投诉核实',
-			r.pick(['法院', '纪委', '网信办', '财政局、工信局']),
+			what:
+				kind === '违约'
+					? '以负责人调整为由未按协议兑现对企业的奖补承诺，经核实属实'
+					: '未按公开承诺时限办结群众诉求，经 12345 热线投诉核实',
+			source: r.pick(['法院', '纪委', '网信办', '财政局、工信局']),
 			repairedOn,
-			repairedOn ? '已整改到位并公开说明情况，向区信用办提交信用修复申请，经审核同意修复' : undefined,
-		]);
+			repairHow: repairedOn
+				? '已整改到位并公开说明情况，向区信用办提交信用修复申请，经审核同意修复'
+				: undefined,
+		});
 	}
-	writeFileSync(
-		join(out, 'dishonesty.csv'),
-		csv(
-			['记录编号', '单位编号', '认定日期', '程度', '类型', '事由', '来源', '修复日期', '修复方式'],
-			dishonesty,
-		),
-	);
+	writeFileSync(join(out, 'dishonesty.csv'), csvTable<DishonestyRow>(dishonestyTable).file(dishonesty));
 
 	// Exemplars: at most 2 per recommending unit per year.
 	const exDir = join(out, 'exemplars');
@@ -492,23 +536,23 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 	const capacity = opts.units * 2;
 	if (opts.exemplars > capacity * years.length)
 		throw new Error(`${opts.units} 个单位 ${years.length} 年最多推荐 ${capacity * years.length} 名候选人`);
-	const candidates: (string | number | undefined)[][] = [];
-	const reviews: (string | undefined)[][] = [];
-	const notices: (string | number | undefined)[][] = [];
-	const events: (string | undefined)[][] = [];
+	const candidates: Cells<CandidateRow>[] = [];
+	const reviews: Cells<ReviewRow>[] = [];
+	const notices: Cells<NoticeRow>[] = [];
+	const events: Cells<EventRow>[] = [];
 	let made = 0;
 	for (let yi = 0; yi < years.length && made < opts.exemplars; yi++) {
 		const y = years[yi];
 		const quota = Math.min(capacity, Math.ceil((opts.exemplars - made) / (years.length - yi)));
 		const noticeId = `GS-${y}-01`;
 		const noticeStart = y < 2026 ? `${y + 1}-01-${pad(8 + r.int(5), 2)}` : '2026-12-14';
-		notices.push([
-			noticeId,
-			y,
-			`${y} 年度淮安区“政务诚信典型”拟认定人选公示`,
-			noticeStart,
-			`淮信用办〔${y + (y < 2026 ? 1 : 0)}〕1号`,
-		]);
+		notices.push({
+			id: noticeId,
+			year: y,
+			title: `${y} 年度淮安区“政务诚信典型”拟认定人选公示`,
+			start: noticeStart,
+			docNumber: `淮信用办〔${y + (y < 2026 ? 1 : 0)}〕1号`,
+		});
 		for (let k = 0; k < quota; k++, made++) {
 			const u = units[k % units.length];
 			const id = `${y}-${pad(k + 1, 3)}`;
@@ -528,118 +572,86 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 			const failed = !disqualified && fate < 0.06;
 			const reviewDate = addDays(recommendedOn, 5 + r.int(5));
 			for (const body of ['纪检', '公安', '检察院', '信访'])
-				reviews.push([
-					id,
+				reviews.push({
+					candidateId: id,
 					body,
-					disqualified && body === '公安' ? '有记录' : '无记录',
-					reviewDate,
-					undefined,
-				]);
+					result: disqualified && body === '公安' ? '有记录' : '无记录',
+					date: reviewDate,
+				});
 			const review = disqualified ? undefined : failed ? '未通过' : '通过';
 			const noticed = review === '通过';
-			candidates.push([
+			candidates.push({
 				id,
-				y,
+				year: y,
 				name,
 				gender,
-				unitName,
-				r.pick(['科长', '副科长', '主任', '副主任', '窗口负责人', '四级主任科员']),
-				`${1965 + r.int(30)}-${pad(1 + r.int(12), 2)}`,
-				r.pick(['中共党员', '群众', '中共预备党员']),
-				r.pick(['大学本科', '硕士研究生', '大专']),
-				u.category === 'town' || u.category === 'park' ? '镇街工作人员' : '部门工作人员',
-				u.id,
-				`联系人 139${pad(r.int(100_000_000), 8)}`,
-				r.chance(0.5) ? `${y - 1} 年度淮安区优秀公务员` : undefined,
-				r.chance(0.3) ? '淮安区融媒体中心专题报道' : undefined,
+				unit: unitName,
+				position: r.pick(['科长', '副科长', '主任', '副主任', '窗口负责人', '四级主任科员']),
+				birth: `${1965 + r.int(30)}-${pad(1 + r.int(12), 2)}`,
+				political: r.pick(['中共党员', '群众', '中共预备党员']),
+				education: r.pick(['大学本科', '硕士研究生', '大专']),
+				category: u.category === 'town' || u.category === 'park' ? '镇街工作人员' : '部门工作人员',
+				recommender: u.id,
+				contact: `联系人 139${pad(r.int(100_000_000), 8)}`,
+				awards: r.chance(0.5) ? `${y - 1} 年度淮安区优秀公务员` : undefined,
+				coverage: r.chance(0.3) ? '淮安区融媒体中心专题报道' : undefined,
 				title,
-				`${name}长期在${unitName}工作，把单位向社会公开的承诺逐项分解到岗位和个人，按期兑现率保持 100%。${name}坚持“说到的事一件不落”，对群众和企业的诉求在承诺时限内全部回复，所在岗位群众满意度连续多年位居全区前列。`,
-				'该同志政治素质过硬，工作作风扎实，近五年无违纪违法记录，同意推荐。',
+				summary: `${name}长期在${unitName}工作，把单位向社会公开的承诺逐项分解到岗位和个人，按期兑现率保持 100%。${name}坚持“说到的事一件不落”，对群众和企业的诉求在承诺时限内全部回复，所在岗位群众满意度连续多年位居全区前列。`,
+				opinion: '该同志政治素质过硬，工作作风扎实，近五年无违纪违法记录，同意推荐。',
 				recommendedOn,
-				`${id}.jpg`,
-				`${name}工作照（示意图）`,
+				photos: `${id}.jpg`,
+				photoAlt: `${name}工作照（示意图）`,
 				review,
-				noticed ? noticeId : undefined,
-			]);
+				noticeId: noticed ? noticeId : undefined,
+			});
 			writeFileSync(join(exDir, 'stories', `${id}.mdx`), story(r, name, unitName, title));
 			writeFileSync(join(exDir, 'photos', `${id}.jpg`), photo);
 			if (noticed && y < 2026) {
 				const e = r.next();
 				if (e < 0.03) {
-					events.push([
-						id,
-						addDays(noticeStart, 2),
-						'异议',
-						undefined,
-						'公示期间收到来电反映情况，已请相关单位协助核实',
-					]);
-					events.push([id, addDays(noticeStart, 6), '异议不成立', undefined, '经核实，反映的问题不属实']);
+					events.push({
+						candidateId: id,
+						date: addDays(noticeStart, 2),
+						event: '异议',
+						detail: '公示期间收到来电反映情况，已请相关单位协助核实',
+					});
+					events.push({
+						candidateId: id,
+						date: addDays(noticeStart, 6),
+						event: '异议不成立',
+						detail: '经核实，反映的问题不属实',
+					});
 				} else if (e < 0.04) {
-					events.push([
-						id,
-						addDays(noticeStart, 90),
-						'异议',
-						undefined,
-						'收到实名举报，已函请区纪委监委核实',
-					]);
-					events.push([
-						id,
-						addDays(noticeStart, 120),
-						'撤销',
-						'经核实，该同志存在违反工作纪律的问题，不再符合“政务诚信典型”认定条件，依据评选宣传办法第十条撤销其认定。',
-						'区纪委监委函复：举报反映的问题属实',
-					]);
+					events.push({
+						candidateId: id,
+						date: addDays(noticeStart, 90),
+						event: '异议',
+						detail: '收到实名举报，已函请区纪委监委核实',
+					});
+					events.push({
+						candidateId: id,
+						date: addDays(noticeStart, 120),
+						event: '撤销',
+						publicReason:
+							'经核实，该同志存在违反工作纪律的问题，不再符合“政务诚信典型”认定条件，依据评选宣传办法第十条撤销其认定。',
+						detail: '区纪委监委函复：举报反映的问题属实',
+					});
 				}
 			}
 		}
 	}
-	writeFileSync(
-		join(exDir, 'candidates.csv'),
-		csv(
-			[
-				'编号',
-				'年份',
-				'姓名',
-				'性别',
-				'单位',
-				'职务',
-				'出生年月',
-				'政治面貌',
-				'文化程度',
-				'类别',
-				'推荐单位',
-				'联系人及方式',
-				'曾获主要奖励',
-				'宣传报道情况',
-				'事迹名称',
-				'主要事迹',
-				'推荐单位意见',
-				'推荐日期',
-				'照片',
-				'照片说明',
-				'评审结果',
-				'公示编号',
-			],
-			candidates,
-		),
-	);
-	writeFileSync(
-		join(exDir, 'reviews.csv'),
-		csv(['候选人编号', '审查单位', '结果', '回复日期', '说明'], reviews),
-	);
-	writeFileSync(join(exDir, 'notices.csv'), csv(['公示编号', '年份', '标题', '开始日期', '文号'], notices));
-	writeFileSync(
-		join(exDir, 'events.csv'),
-		csv(['候选人编号', '日期', '事件', '公开说明', '内部说明'], events),
-	);
+	writeFileSync(join(exDir, 'candidates.csv'), csvTable<CandidateRow>(candidateTable).file(candidates));
+	writeFileSync(join(exDir, 'reviews.csv'), csvTable<ReviewRow>(reviewTable).file(reviews));
+	writeFileSync(join(exDir, 'notices.csv'), csvTable<NoticeRow>(noticeTable).file(notices));
+	writeFileSync(join(exDir, 'events.csv'), csvTable<EventRow>(eventTable).file(events));
 
 	// Commitments: towns, parks and every fourth A-class department.
 	const committing = units.filter(
 		(u, i) => u.category === 'town' || u.category === 'park' || (u.category === 'A' && i % 4 === 0),
 	);
 	const categories = base.commitmentCategories;
-	const commitments: (string | undefined)[][] = [];
-	const updates: (string | undefined)[][] = [];
+	const commitments: Cells<CommitmentRow>[] = [];
+	const updates: Cells<CommitmentUpdateRow>[] = [];
 	const perUnit = new Map<string, number>();
 	for (let i = 0; i < opts.commitments; i++) {
 		const u = committing[i % committing.length];
@@ -649,65 +661,75 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 		const category = categories[(seq - 1 + r.int(3)) % categories.length];
 		const madeOn = dayIn(r, quarterStart(first), lastDay);
 		const dueBy = addDays(madeOn, 90 + r.int(640));
-		commitments.push([
+		commitments.push({
 			id,
-			u.id,
+			unitId: u.id,
 			category,
-			`${category}领域公开承诺第 ${seq} 项：${r.pick(['限时办结群众诉求', '年内完成设施建设', '按月公开办理进度', '无分歧欠款动态清零', '服务事项一次办好'])}`,
-			r.pick([
+			content: `${category}领域公开承诺第 ${seq} 项：${r.pick(['限时办结群众诉求', '年内完成设施建设', '按月公开办理进度', '无分歧欠款动态清零', '服务事项一次办好'])}`,
+			standardContent: r.pick([
 				'热线、信访、网络问政诉求统一登记、限时办理',
 				'政策咨询、场地对接、贷款申请代办',
 				'日间照料、助餐、助浴服务',
 			]),
-			r.pick([
+			standardQuality: r.pick([
 				'按期办结率 100%，回访满意率不低于 95%',
 				'群众满意度不低于 95%',
 				'符合条件的申请 10 个工作日内完成初审',
 			]),
-			r.pick(['当年 12 月底前', '常年', '5 个工作日内答复']),
+			standardDeadline: r.pick(['当年 12 月底前', '常年', '5 个工作日内答复']),
 			madeOn,
 			dueBy,
-			undefined,
-		]);
+		});
 		const fate = r.next();
 		let d = madeOn;
 		const next = (min: number, span: number) => (d = addDays(d, min + r.int(span))) <= lastDay;
 		if (fate < 0.6) {
 			if (r.chance(0.5) && next(30, 120))
-				updates.push([id, d, '履行中', '工作正常开展，本季度未收到群众投诉']);
-			if (next(30, 300)) updates.push([id, d, '已兑现', '已按承诺完成，结果在单位网站和公开栏公示']);
+				updates.push({
+					commitmentId: id,
+					date: d,
+					status: '履行中',
+					evidence: '工作正常开展，本季度未收到群众投诉',
+				});
+			if (next(30, 300))
+				updates.push({
+					commitmentId: id,
+					date: d,
+					status: '已兑现',
+					evidence: '已按承诺完成，结果在单位网站和公开栏公示',
+				});
 		} else if (fate < 0.7) {
 			if (next(30, 200))
-				updates.push([id, d, '依法变更', '因上级政策调整，经集体研究并公告，承诺内容依法变更']);
+				updates.push({
+					commitmentId: id,
+					date: d,
+					status: '依法变更',
+					evidence: '因上级政策调整，经集体研究并公告，承诺内容依法变更',
+				});
 		} else if (fate < 0.75) {
-			if (next(60, 400)) updates.push([id, d, '未兑现', '因资金未落实，承诺未能按期兑现，已向社会说明']);
+			if (next(60, 400))
+				updates.push({
+					commitmentId: id,
+					date: d,
+					status: '未兑现',
+					evidence: '因资金未落实，承诺未能按期兑现，已向社会说明',
+				});
 		} else if (r.chance(0.5) && next(30, 120))
-			updates.push([id, d, '履行中', '已完成前期摸底，正在组织实施']);
+			updates.push({ commitmentId: id, date: d, status: '履行中', evidence: '已完成前期摸底，正在组织实施' });
 	}
 	mkdirSync(join(out, 'commitments'));
 	writeFileSync(
 		join(out, 'commitments', 'commitments.csv'),
-		csv(
-			[
-				'承诺编号',
-				'单位编号',
-				'类别',
-				'承诺内容',
-				'服务内容',
-				'服务质量',
-				'服务期限',
-				'承诺日期',
-				'完成时限',
-				'备注',
-			],
-			commitments,
-		),
+		csvTable<CommitmentRow>(commitmentTable).file(commitments),
 	);
-	writeFileSync(join(out, 'commitments', 'updates.csv'), csv(['承诺编号', '日期', '状态', '说明'], updates));
+	writeFileSync(
+		join(out, 'commitments', 'updates.csv'),
+		csvTable<CommitmentUpdateRow>(commitmentUpdateTable).file(updates),
+	);
 
 	// Enterprise pledges: about 5 per town or park per year.
 	const local = units.filter((u) => u.category === 'town' || u.category === 'park');
-	const pledges: string[][] = [];
+	const pledges: Cells<PledgeRow>[] = [];
 	const industries = ['环保设备', '建材', '食品', '印刷', '生物科技', '机械制造', '纺织', '物流'];
 	for (const y of years)
 		for (const u of local)
@@ -715,19 +737,16 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 				const from = `${y}-01-01` < quarterStart(first) ? quarterStart(first) : `${y}-01-01`;
 				const to = `${y}-12-31` > lastDay ? lastDay : `${y}-12-31`;
 				if (from > to) continue;
-				pledges.push([
-					`QY-${y}-${pad(pledges.length + 1, 6)}`,
-					`淮安${r.pick([...PLACE_A])}${r.pick([...GIVEN])}${r.pick(industries)}有限公司`,
-					uscc(r),
-					r.pick(['安全、环保、纳税', '安全', '环保、纳税', '纳税']),
-					dayIn(r, from, to),
-					u.id,
-				]);
+				pledges.push({
+					id: `QY-${y}-${pad(pledges.length + 1, 6)}`,
+					enterprise: `淮安${r.pick([...PLACE_A])}${r.pick([...GIVEN])}${r.pick(industries)}有限公司`,
+					uscc: uscc(r),
+					kinds: r.pick(['安全、环保、纳税', '安全', '环保、纳税', '纳税']),
+					signedOn: dayIn(r, from, to),
+					unitId: u.id,
+				});
 			}
-	writeFileSync(
-		join(out, 'pledges.csv'),
-		csv(['编号', '企业名称', '统一社会信用代码', '承诺类型', '签订日期', '单位编号'], pledges),
-	);
+	writeFileSync(join(out, 'pledges.csv'), csvTable<PledgeRow>(pledgeTable).file(pledges));
 
 	return {
 		units: units.length,
