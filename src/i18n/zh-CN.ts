@@ -45,7 +45,8 @@ export const t = {
 	/**
 	 * The 失信 rule of the grade standard in one sentence, beside every result (quarter and unit pages, methodology):
 	 * the overrides `applyOverrides` applies, as `OVERRIDE_RULES` in src/lib/scoring/score.ts words them in full.
-	 * @see seeds/002 三(二) 1–3 and SPEC 1 "Overrides"
+	 * @see src/docs/rules/002-quarterly-evaluation.md 三(二) 1–3
+	 * @see src/docs/rules/spec.md Overrides
 	 */
 	dishonestyRule: `有失信记录的单位不得评为${labelsOf(GRADES).red}；有违约或较重、严重失信记录的列入${labelsOf(GRADES).yellow}。`,
 	/** Public-commitment states (逾期 is derived: 履行中 past its due date). Each has an icon: never colour alone. */

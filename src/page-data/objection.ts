@@ -3,8 +3,8 @@
  * (the kind of record, its id and its period) in the query string; the page's script reads it back and shows it in a
  * box the reader can copy into an e-mail or read out on the phone. Only ids and periods of the published shapes are
  * accepted, so a crafted link cannot make the office's page show arbitrary text.
- * @see seeds/004 九「认为披露的失信记录有差错的……提出异议申请，该失信信息提供主体应当于10个工作日内将核查情况反馈」
- * @see seeds/000 第八条「公示7个工作日，无异议的认定」、第十条「接到……投诉或举报的，经核实情况属实……取消或撤销」
+ * @see src/docs/rules/004-dishonesty.md 九「认为披露的失信记录有差错的……提出异议申请，该失信信息提供主体应当于10个工作日内将核查情况反馈」
+ * @see src/docs/rules/000-exemplars.md 第八条「公示7个工作日，无异议的认定」、第十条「接到……投诉或举报的，经核实情况属实……取消或撤销」
  */
 import { isQuarterId, quarterLabel } from '../lib/quarters.ts';
 

@@ -59,7 +59,7 @@ export function maxFor(indicators: readonly Indicator[], category: UnitCategory)
 /**
  * The grade standard of a rubric year in one line, numbers from its `thresholds`:
  * `红名单 ≥ 85 分、蓝名单 60～85 分、黄名单 < 60 分`.
- * @see seeds/002 三(二)
+ * @see src/docs/rules/002-quarterly-evaluation.md 三(二)
  */
 export function standardLine(thresholds: { red: number; blue: number }): string {
 	const { red, blue } = thresholds;

@@ -8,7 +8,7 @@
  *   after the as-of date have not happened yet for this build and are left out of the status and of the history.
  * - 逾期 (overdue) is derived, never typed: status 履行中 and a due date before the as-of date. The due date is
  *   the commitment's last day, so a commitment due on the as-of date is not yet overdue; the day after, it is.
- *   @see seeds/001 二(五) "未兑现承诺……“新官不理旧账”" — exposing these is the point of the register.
+ *   @see src/docs/rules/001-commitments.md 二(五) "未兑现承诺……“新官不理旧账”" — exposing these is the point of the register.
  * - 未兑现 closes the commitment as broken: it is reported as broken, not as overdue.
  * - 依法变更 closes the original promise by a lawful change (seeds/004 第 8 条 "因国家利益、公共利益或其他法定事由需要
  *   改变政府承诺……要严格依照法定权限和程序进行"): its original due date no longer binds, so it is never overdue. The
@@ -159,8 +159,7 @@ export function commitmentView(
 }
 
 /**
- * Views of every commitment, in the order given.
- * @see commitmentView
+ * Views of every commitment, in the order given: {@link commitmentView} of each.
  */
 export function commitmentViews(
 	commitments: readonly CommitmentRow[],

@@ -214,9 +214,9 @@ function beforeNotice(facts: LifecycleFacts, asOf: string): Stage {
 
 /**
  * The candidate's lifecycle on `asOf` (YYYY-MM-DD).
- * @see seeds/000 第七条 信用审查 "对审查中发现存在失信不良记录的人员取消候选人资格"
- * @see seeds/000 第八条 "公示7个工作日，无异议的认定为'政务诚信典型'"
- * @see seeds/000 第十条 "经核实情况属实，将及时取消或撤销当事人……评选或认定资格"
+ * @see src/docs/rules/000-exemplars.md 第七条 信用审查 "对审查中发现存在失信不良记录的人员取消候选人资格"
+ * @see src/docs/rules/000-exemplars.md 第八条 "公示7个工作日，无异议的认定为'政务诚信典型'"
+ * @see src/docs/rules/000-exemplars.md 第十条 "经核实情况属实，将及时取消或撤销当事人……评选或认定资格"
  */
 export function deriveLifecycle(facts: LifecycleFacts, asOf: string): Lifecycle {
 	const n = facts.notice;

@@ -124,7 +124,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /**
  * `clamp(round1(100 × total ÷ max), 0, 100)` computed in integers (hundredths of a point) so that halves round up
  * exactly as a spreadsheet's ROUND does (84.95 → 85.0), whatever binary floating point would make of it.
- * @see SPEC 1 "Score"
+ * @see src/docs/rules/spec.md Score
  */
 export function normalisedScore(total: number, maxPoints: number): number {
 	if (maxPoints <= 0) return 0;
@@ -205,7 +205,7 @@ export const describeRecord = (r: DishonestyRow) =>
  * Only an override that changes the grade is returned, one at most, naming the record that decides: the most serious
  * (严重, then 较重, then 一般违约, then 一般失信), of those the earliest (date, then id). `records` are the unit's
  * records active in the quarter (`recordActiveIn`).
- * @see seeds/002 三(二) 1–3 and 附件1 注2
+ * @see src/docs/rules/002-quarterly-evaluation.md 三(二) 1–3 and 附件1 注2
  */
 export function applyOverrides(
 	scoreGrade: Grade,
@@ -282,7 +282,7 @@ const fmt = (x: number) => String(round2(x));
 
 /**
  * Points of one indicator for one unit and quarter.
- * @see seeds/002 附件1 for each rule; the rubric file says how each indicator reads it
+ * @see src/docs/rules/002-quarterly-evaluation.md 附件1 for each rule; the rubric file says how each indicator reads it
  */
 export function indicatorPoints(
 	ind: Indicator,
@@ -409,7 +409,7 @@ export function indicatorPoints(
  *
  * Evidence: an acceptance is a 完成 row (one 信用村（居） accepted on its date); new 诚信户 are 事项 rows whose 数量 is the
  * number of households, counted in the quarter of the row.
- * @see seeds/002 附件1 五「“诚信镇（街道）”创建(20分)」
+ * @see src/docs/rules/002-quarterly-evaluation.md 附件1 五「“诚信镇（街道）”创建(20分)」
  */
 export function creditTownPoints(
 	max: number,
