@@ -5,7 +5,7 @@
  * The evidence rows and the score results are not collections: Astro's data store is bundled into the page build
  * as one JavaScript module, and at city scale (a million evidence rows, 9,600 unit-quarters of indicator results)
  * that module was 257 MB and the content sync alone took minutes. Pages read them from the pipeline's per-process
- * memo instead (`src/lib/site/quarters.ts`, `src/lib/site/evidence.ts`). Nor are the units' 失信 records: they reach a
+ * memo instead (`src/page-data/quarters.ts`, `src/page-data/evidence.ts`). Nor are the units' 失信 records: they reach a
  * page only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */
 import { defineCollection } from 'astro:content';

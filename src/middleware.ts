@@ -1,6 +1,6 @@
 /**
  * Build-time finishing of every page: table cells get their column names as `data-label`
- * (`src/lib/site/table-labels.ts`), which the 长辈模式 card layout of tables on phones reads. Middleware runs when
+ * (`src/page-data/table-labels.ts`), which the 长辈模式 card layout of tables on phones reads. Middleware runs when
  * each page is prerendered, so the published HTML carries the labels and the cards need no JavaScript.
  */
 import { defineMiddleware } from 'astro:middleware';

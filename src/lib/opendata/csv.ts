@@ -6,7 +6,7 @@ import type { QuarterResult, UnitResult } from '../scoring/score.ts';
 import type { PublicOverride } from '../dishonesty/public.ts';
 import type { Release } from '../releases.ts';
 
-/** A quarter's results in their public form (`src/lib/site/quarters.ts`): overrides by public record id and wording. */
+/** A quarter's results in their public form (`src/page-data/quarters.ts`): overrides by public record id and wording. */
 type PublicQuarter = Omit<QuarterResult, 'units'> & {
 	units: (Omit<UnitResult, 'overrides'> & { overrides: PublicOverride[] })[];
 	release: Release;

@@ -107,7 +107,7 @@ interface Family {
 	open?: boolean;
 }
 
-/** Units as published (`src/lib/site/units.ts`): the units.csv columns plus the current name and the name history. */
+/** Units as published (`src/page-data/units.ts`): the units.csv columns plus the current name and the name history. */
 const units: Family = {
 	name: () => 'units',
 	stem: 'units',
@@ -169,7 +169,7 @@ const rubrics: Family = {
 	primaryKey: ['id'],
 };
 
-/** A quarter's grades (`src/lib/opendata.ts` gradesJson / gradesCsv). */
+/** A quarter's grades (`src/lib/opendata/csv.ts` gradesJson / gradesCsv). */
 const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 	name: (q) => `grades-${q.toLowerCase()}`,
 	stem: 'grades/*',
@@ -330,7 +330,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
 });
 
-/** A quarter's evidence rows (`src/lib/site/evidence.ts`). */
+/** A quarter's evidence rows (`src/page-data/evidence.ts`). */
 const evidence: Family = {
 	name: (q) => `evidence-${q.toLowerCase()}`,
 	stem: 'evidence/*',
