@@ -133,21 +133,25 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		const page = await open('/commitments/?state=overdue');
 		expect(await page.getByRole('combobox', { name: /^逾期/ }).inputValue()).toBe('overdue');
 		const table = await unitTable(page);
-		// The 17 overdue commitments belong to 10 units: blz 2, hxjd 2, hcjd 1, jqz 2, jkz 1, pqz 1, qgz 2, shz 2,
-		// shhz 2, gyyq 2.
+		// As of 2026-11-22 the 21 overdue commitments belong to 14 units: blz 2, hxjd 2, hcjd 1, jqz 2, jkz 1, nzz 1,
+		// pqz 1, qgz 2, shz 2, shhz 2, szz 1, xqz 1, zqz 1, gyyq 2 (data/commitments: dueBy passed, no 已兑现 update).
 		expect(Object.fromEntries(Object.entries(table).map(([u, r]) => [u, r[1]]))).toEqual({
 			blz: 2,
 			hxjd: 2,
 			hcjd: 1,
 			jqz: 2,
 			jkz: 1,
+			nzz: 1,
 			pqz: 1,
 			qgz: 2,
 			shz: 2,
 			shhz: 2,
+			szz: 1,
+			xqz: 1,
+			zqz: 1,
 			gyyq: 2,
 		});
-		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 10 / 25 行');
+		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 14 / 25 行');
 		const hot = page.locator('#unit-table tr[data-unit="blz"] td.cm-hot strong.cm-overdue');
 		expect((await hot.textContent())!.trim()).toBe('! 2');
 		await page.getByRole('combobox', { name: /^单位类别/ }).selectOption('park');
@@ -158,8 +162,19 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		const page = await open('/commitments/');
 		await page.locator('#unit-table thead th', { hasText: '合计' }).getByRole('button').click();
 		await page.locator('#unit-table thead th', { hasText: '合计' }).getByRole('button').click();
-		// Descending: 淮城街道 has the most commitments (20), then 施河镇 (19).
-		expect(Object.keys(await unitTable(page)).slice(0, 2)).toEqual(['hcjd', 'shz']);
+		// Descending: 山阳街道 has the most commitments (24), then 淮安工业园区, 南闸街道 and 平桥镇 (22 each).
+		const sorted = await unitTable(page);
+		expect(Object.keys(sorted)[0]).toBe('syjd');
+		expect(Object.values(sorted).map((r) => r[0])).toEqual(
+			Object.values(sorted)
+				.map((r) => r[0])
+				.sort((a, b) => b - a),
+		);
+		expect(
+			Object.values(sorted)
+				.slice(0, 4)
+				.map((r) => r[0]),
+		).toEqual([24, 22, 22, 22]);
 		await page.context().close();
 	});
 	it('names the ten longest-overdue commitments, linking to their cards', async () => {
@@ -234,16 +249,19 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 		await page.context().close();
 	});
 	it('is linked from the unit profile, which names the categories missing in the latest quarter', async () => {
-		// nzz's 5.3 points in 2023-Q4 are 2.5 of 5: (5 − 2.5) ÷ 0.5 = 5 categories missing.
-		const q4 = openData<{ units: { id: string; points: Record<string, number> }[] }>('grades/2023-Q4.json');
-		expect(q4.units.find((u) => u.id === 'nzz')!.points['5.3']).toBe(2.5);
+		// nzz's 5.3 points in 2026-Q3 are 1 of 5: (5 − 1) ÷ 0.5 = 8 categories missing (就业, 物业, 就学, 养老, 助残,
+		// 医保, 停车, 便民服务: none of its commitments in these categories runs into 2026-Q3).
+		const q3 = openData<{ units: { id: string; points: Record<string, number> }[] }>('grades/2026-Q3.json');
+		expect(q3.units.find((u) => u.id === 'nzz')!.points['5.3']).toBe(1);
 		const page = await open('/units/nzz/');
 		const section = page.locator('section[aria-labelledby="unit-commitments"]');
 		expect(await section.getByRole('link', { name: '查看本单位的公开承诺' }).getAttribute('href')).toBe(
 			'/commitments/nzz/',
 		);
-		expect(await section.textContent()).toContain('2023年第四季度“政务诚信承诺”指标得 2.5 / 5 分');
-		expect(await section.textContent()).toContain('（5 类）');
+		expect(await section.textContent()).toContain('2026年第三季度“政务诚信承诺”指标得 1 / 5 分');
+		expect(await section.textContent()).toContain(
+			'（8 类）：就业、物业、就学、养老、助残、医保、停车、便民服务',
+		);
 		await page.context().close();
 	});
 });
@@ -284,10 +302,14 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 		await page.context().close();
 	});
 	it('filters the rows of one unit’s page, grouped by the year signed', async () => {
-		// 淮安工业园区 (gyyq) collected 16 pledges: 4 signed in 2023 and 12 in 2022; one of them is 淮安汇通饲料.
+		// 淮安工业园区 (gyyq) collected 37 pledges: 5 signed in 2026, 6 in 2025, 10 in 2024, 4 in 2023 and 12 in 2022;
+		// one of them is 淮安汇通饲料.
 		const page = await open('/commitments/pledges/gyyq/');
 		expect(await page.locator('h1').textContent()).toBe('淮安工业园区企业信用承诺');
 		expect(await page.locator('#pledge-list section[data-group] h2').allTextContents()).toEqual([
+			'2026 年签订（5 份）',
+			'2025 年签订（6 份）',
+			'2024 年签订（10 份）',
 			'2023 年签订（4 份）',
 			'2022 年签订（12 份）',
 		]);
@@ -303,13 +325,13 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 	});
 	it('without JavaScript, links every unit with pledges, whose pages list them all: each pledge on exactly one', async () => {
 		const pledges = openData<Pledge[]>('pledges.json');
-		expect(pledges).toHaveLength(66);
+		expect(pledges).toHaveLength(182);
 		expect(pledges.every((p) => isValidUscc(p.uscc))).toBe(true);
 		const page = await open('/commitments/pledges/', { javaScript: false });
 		expect(await page.locator('form.cm-search').isHidden()).toBe(true);
 		const units = [...new Set(pledges.map((p) => p.unitId))].sort();
-		// 15 units collected pledges, among them 现代农业产业园 (nyyq), dissolved on 2023-07-01.
-		expect(units).toHaveLength(15);
+		// 20 units collected pledges, among them 现代农业产业园 (nyyq), dissolved on 2023-07-01.
+		expect(units).toHaveLength(20);
 		expect(units).toContain('nyyq');
 		const hrefs = await page
 			.locator('#pledge-units a')
@@ -354,7 +376,7 @@ describe('open data and page weight', () => {
 			const ids = [...csv.matchAll(/\r\n((?:CN|QY)-[^,]+),/g)].map((m) => m[1]);
 			expect(ids).toEqual(json.map((r) => (r as { id: string }).id));
 		}
-		expect(openData<unknown[]>('commitments.json')).toHaveLength(248);
+		expect(openData<unknown[]>('commitments.json')).toHaveLength(363);
 	});
 	it('keeps the commitments pages under 60 KB gzipped', () => {
 		for (const path of [

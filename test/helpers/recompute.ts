@@ -118,7 +118,13 @@ export function recomputeSite(dist: string): Recomputed {
 		.map((f) => f.slice(0, -5))
 		.sort((a, b) => qIndex(a) - qIndex(b));
 	const records = read<PublishedRecord[]>('dishonesty.json');
-	const evidence = quarters.flatMap((q) => read<Evidence[]>(`evidence/${q}.json`));
+	// Indexed by unit and indicator once: filtering every row for every unit × indicator × quarter is quadratic in
+	// the years of data and took over a minute on the demo.
+	const evidence = new Map<string, Evidence[]>();
+	for (const e of quarters.flatMap((q) => read<Evidence[]>(`evidence/${q}.json`))) {
+		const key = `${e.unitId}\u0000${e.indicatorId}`;
+		evidence.set(key, [...(evidence.get(key) ?? []), e]);
+	}
 	const mismatches: string[] = [];
 	const scores: Recomputed['scores'] = [];
 	const check = (what: string, published: unknown, recomputed: unknown) => {
@@ -187,13 +193,8 @@ export function recomputeSite(dist: string): Recomputed {
 				const r = ind.rule;
 				if (r.kind === 'commitmentCoverage' || r.source === 'pledges') continue;
 				const window = r.validQuarters ?? 1;
-				const rows = evidence.filter(
-					(e) =>
-						e.unitId === u.id &&
-						e.indicatorId === ind.id &&
-						e.date &&
-						qIndex(e.quarter) <= qIndex(q) &&
-						qIndex(e.quarter) > qIndex(q) - window,
+				const rows = (evidence.get(`${u.id}\u0000${ind.id}`) ?? []).filter(
+					(e) => e.date && qIndex(e.quarter) <= qIndex(q) && qIndex(e.quarter) > qIndex(q) - window,
 				);
 				let base = 0;
 				if (r.kind === 'done') base = rows.some((e) => (e.kind ?? 'done') === 'done') ? ind.max : 0;

@@ -81,24 +81,24 @@ describe('npm run new:quarter', { timeout: 60_000 }, () => {
 
 	it('works on the demo data once the year has a rubric, and refuses to overwrite', () => {
 		const dir = copyOf(join(root, 'data'));
-		const refused = run('scripts/new-quarter.ts', dir, '2024-Q1');
+		const refused = run('scripts/new-quarter.ts', dir, '2027-Q1');
 		expect(refused.status).toBe(1);
-		expect(refused.stderr).toContain('没有 2024 年的评价指标文件');
-		const rubric = readFileSync(join(dir, 'rubrics', '2023.json'), 'utf8').replace(
-			'"year": 2023',
-			'"year": 2024',
+		expect(refused.stderr).toContain('没有 2027 年的评价指标文件');
+		const rubric = readFileSync(join(dir, 'rubrics', '2026.json'), 'utf8').replace(
+			'"year": 2026',
+			'"year": 2027',
 		);
-		writeFileSync(join(dir, 'rubrics', '2024.json'), rubric);
-		const r = run('scripts/new-quarter.ts', dir, '2024-Q1');
+		writeFileSync(join(dir, 'rubrics', '2027.json'), rubric);
+		const r = run('scripts/new-quarter.ts', dir, '2027-Q1');
 		expect(r.status, r.stderr).toBe(0);
 		const v = run('scripts/validate.ts', dir, '--quiet');
 		expect(v.stdout).toContain('共 0 个错误，0 个警告。');
 		expect(v.status).toBe(0);
-		const before = readFileSync(join(dir, 'evidence', '2024-Q1.csv'));
-		const again = run('scripts/new-quarter.ts', dir, '2024-Q1');
+		const before = readFileSync(join(dir, 'evidence', '2027-Q1.csv'));
+		const again = run('scripts/new-quarter.ts', dir, '2027-Q1');
 		expect(again.status).toBe(1);
-		expect(again.stderr).toContain('2024-Q1.csv 已存在，不会覆盖');
-		expect(readFileSync(join(dir, 'evidence', '2024-Q1.csv'))).toEqual(before);
+		expect(again.stderr).toContain('2027-Q1.csv 已存在，不会覆盖');
+		expect(readFileSync(join(dir, 'evidence', '2027-Q1.csv'))).toEqual(before);
 	}, 60_000);
 
 	it('treats a row with anything filled in as a fact that must be complete, never as a silent blank', () => {
