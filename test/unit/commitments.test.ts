@@ -200,20 +200,22 @@ describe('a commitment outlives a change of the unit’s name', () => {
 
 describe('coverage matrix', () => {
 	const asOf = '2026-11-22';
-	const views = commitmentViews(
-		[
-			cm({ id: 'a', category: '政务' }),
-			cm({ id: 'b', category: '政务' }),
-			cm({ id: 'c', category: '财务' }),
-			cm({ id: 'd', category: '环境整治' }),
-		],
-		[up('2024-10-01', 'fulfilled', '已兑现', 'a'), up('2025-01-05', 'broken', '未兑现', 'c')],
-		asOf,
-		names,
-	);
-	const columns = matrixColumns(['政务', '财务', '就业'], views, ['政务', '财务', '就业', '环境整治']);
+	const views = () =>
+		commitmentViews(
+			[
+				cm({ id: 'a', category: '政务' }),
+				cm({ id: 'b', category: '政务' }),
+				cm({ id: 'c', category: '财务' }),
+				cm({ id: 'd', category: '环境整治' }),
+			],
+			[up('2024-10-01', 'fulfilled', '已兑现', 'a'), up('2025-01-05', 'broken', '未兑现', 'c')],
+			asOf,
+			names,
+		);
+	const columns = () =>
+		matrixColumns(['政务', '财务', '就业'], views(), ['政务', '财务', '就业', '环境整治']);
 	it('has the rubric year’s categories, then other used categories marked as not counted', () => {
-		expect(columns).toEqual([
+		expect(columns()).toEqual([
 			{ category: '政务', counted: true },
 			{ category: '财务', counted: true },
 			{ category: '就业', counted: true },
@@ -221,7 +223,7 @@ describe('coverage matrix', () => {
 		]);
 	});
 	it('counts each cell by state and names the counted categories with no commitment as gaps', () => {
-		const [row] = coverageMatrix(['t1'], columns, views);
+		const [row] = coverageMatrix(['t1'], columns(), views());
 		expect(row.total).toBe(4);
 		expect(row.cells.map((c) => c.total)).toEqual([2, 1, 0, 1]);
 		// 政务: a fulfilled, b overdue (due 2024-12-31, no update).
@@ -236,12 +238,18 @@ describe('coverage matrix', () => {
 		expect(row.gaps).toEqual(['就业']);
 	});
 	it('gives a unit with no commitment a row of gaps', () => {
-		const [row] = coverageMatrix(['t2'], columns, views);
+		const [row] = coverageMatrix(['t2'], columns(), views());
 		expect(row.total).toBe(0);
 		expect(row.gaps).toEqual(['政务', '财务', '就业']);
 	});
 	it('counts states without double counting: overdue is not also in progress', () => {
-		expect(countStates(views)).toEqual({ overdue: 2, 'in-progress': 0, broken: 1, changed: 0, fulfilled: 1 });
+		expect(countStates(views())).toEqual({
+			overdue: 2,
+			'in-progress': 0,
+			broken: 1,
+			changed: 0,
+			fulfilled: 1,
+		});
 	});
 });
 
@@ -263,21 +271,22 @@ describe('which units the register covers', () => {
 
 describe('reading order', () => {
 	const asOf = '2026-11-22';
-	const views = commitmentViews(
-		[
-			cm({ id: 'g1', category: '政务', dueBy: '2027-06-30' }),
-			cm({ id: 'g2', category: '政务' }),
-			cm({ id: 'j1', category: '就业', dueBy: '2026-06-30' }),
-			cm({ id: 'j2', category: '就业', dueBy: '2025-06-30' }),
-			cm({ id: 'j3', category: '就业', dueBy: '2027-12-31' }),
-			cm({ id: 'y1', category: '养老', dueBy: '2025-12-31' }),
-		],
-		[up('2024-05-01', 'fulfilled', '已兑现', 'g2'), up('2025-01-01', 'fulfilled', '已兑现', 'y1')],
-		asOf,
-		names,
-	);
+	const views = () =>
+		commitmentViews(
+			[
+				cm({ id: 'g1', category: '政务', dueBy: '2027-06-30' }),
+				cm({ id: 'g2', category: '政务' }),
+				cm({ id: 'j1', category: '就业', dueBy: '2026-06-30' }),
+				cm({ id: 'j2', category: '就业', dueBy: '2025-06-30' }),
+				cm({ id: 'j3', category: '就业', dueBy: '2027-12-31' }),
+				cm({ id: 'y1', category: '养老', dueBy: '2025-12-31' }),
+			],
+			[up('2024-05-01', 'fulfilled', '已兑现', 'g2'), up('2025-01-01', 'fulfilled', '已兑现', 'y1')],
+			asOf,
+			names,
+		);
 	it('puts categories with an overdue commitment first, and overdue commitments first in each', () => {
-		const groups = groupByCategory(views, ['政务', '就业', '养老']);
+		const groups = groupByCategory(views(), ['政务', '就业', '养老']);
 		expect(groups.map((g) => [g.category, g.overdue, g.items.map((i) => i.id)])).toEqual([
 			['就业', 2, ['j2', 'j1', 'j3']],
 			['政务', 0, ['g1', 'g2']],
@@ -285,8 +294,8 @@ describe('reading order', () => {
 		]);
 	});
 	it('lists the newest fulfilments and the newest overdue commitments first', () => {
-		expect(latestFulfilled(views, 5).map((v) => v.id)).toEqual(['y1', 'g2']);
-		expect(latestOverdue(views, 1).map((v) => v.id)).toEqual(['j1']);
+		expect(latestFulfilled(views(), 5).map((v) => v.id)).toEqual(['y1', 'g2']);
+		expect(latestOverdue(views(), 1).map((v) => v.id)).toEqual(['j1']);
 	});
 });
 
@@ -334,9 +343,9 @@ describe('enterprise pledge search across units', () => {
 			signedOn: '2023-03-01',
 		},
 	];
-	const index = pledgeIndex(pledges, (id) => ({ shz: '施河镇', gyyq: '淮安工业园区' })[id]!);
+	const index = () => pledgeIndex(pledges, (id) => ({ shz: '施河镇', gyyq: '淮安工业园区' })[id]!);
 	it('keeps only what the search matches and shows, and each unit’s name once', () => {
-		expect(index).toEqual({
+		expect(index()).toEqual({
 			units: { shz: '施河镇', gyyq: '淮安工业园区' },
 			rows: [
 				['QY-1', '淮安汇通建材有限公司', '91320803MAAQL59GPD', 'shz', '2022-02-16'],
@@ -346,9 +355,9 @@ describe('enterprise pledge search across units', () => {
 		});
 	});
 	it('counts every match and lists at most the limit, in index order', () => {
-		expect(searchPledges(index, '汇通', 1)).toEqual({ total: 2, rows: [index.rows[0]] });
-		expect(searchPledges(index, '91320803 ma10', 10)).toEqual({ total: 1, rows: [index.rows[2]] });
-		expect(searchPledges(index, '不存在', 10)).toEqual({ total: 0, rows: [] });
+		expect(searchPledges(index(), '汇通', 1)).toEqual({ total: 2, rows: [index().rows[0]] });
+		expect(searchPledges(index(), '91320803 ma10', 10)).toEqual({ total: 1, rows: [index().rows[2]] });
+		expect(searchPledges(index(), '不存在', 10)).toEqual({ total: 0, rows: [] });
 	});
 	it('links each pledge to its row on its unit’s page', () => {
 		expect(pledgePath({ id: 'QY-2', unitId: 'gyyq' })).toBe('/commitments/pledges/gyyq/#QY-2');
@@ -390,17 +399,18 @@ describe('listing pages (issue 8: a page grows with one unit’s or one year’s
 });
 
 describe('open data', () => {
-	const views: CommitmentView[] = commitmentViews(
-		[
-			cm({ id: 'c2', standardContent: '登记、办理', note: '承接原单位承诺' }),
-			cm({ id: 'c1', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2026-12-31' }),
-		],
-		[up('2024-10-01', 'fulfilled', '已兑现，见网站', 'c2')],
-		'2026-11-22',
-		names,
-	);
+	const views = (): CommitmentView[] =>
+		commitmentViews(
+			[
+				cm({ id: 'c2', standardContent: '登记、办理', note: '承接原单位承诺' }),
+				cm({ id: 'c1', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2026-12-31' }),
+			],
+			[up('2024-10-01', 'fulfilled', '已兑现，见网站', 'c2')],
+			'2026-11-22',
+			names,
+		);
 	it('publishes the SPEC fields first, sorted by id, with fulfilledOn only when fulfilled', () => {
-		const json = commitmentsJson(views);
+		const json = commitmentsJson(views());
 		expect(json.map((r) => r.id)).toEqual(['c1', 'c2']);
 		expect(json[0]).toEqual({
 			id: 'c1',
@@ -436,7 +446,7 @@ describe('open data', () => {
 		});
 	});
 	it('writes the same rows as CSV with a BOM, the history in words', () => {
-		const csv = commitmentsCsv(views);
+		const csv = commitmentsCsv(views());
 		expect(csv.startsWith('\uFEFFid,unitId,category,content,madeOn,dueBy,status,overdue,fulfilledOn,')).toBe(
 			true,
 		);
