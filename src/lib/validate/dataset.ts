@@ -37,6 +37,7 @@ import { checkCommitmentUpdates } from './checks/updates.ts';
 import { checkPledges } from './checks/pledges.ts';
 import { checkPolicies } from './checks/policies.ts';
 import { checkReleases } from './checks/releases.ts';
+import { checkUnknownFiles } from './checks/unknown-files.ts';
 
 export type { DataFiles, FileCount } from './context.ts';
 export { isPlaceholder, type Evidence } from './checks/evidence.ts';
@@ -101,6 +102,8 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const commitmentUpdates = checkCommitmentUpdates(ctx, commitments);
 	const pledges = checkPledges(ctx, units);
 	const policies = checkPolicies(ctx);
+	// Last: what no check above has read.
+	checkUnknownFiles(ctx);
 
 	return {
 		site,
