@@ -100,8 +100,14 @@ for (const m of runs) {
 	const incremental = existsSync(join(ROOT, `.cache/stryker/${m.id}/incremental.json`)) && !values.force;
 	const started = Date.now();
 	const stryker = spawnSync(
-		join(ROOT, 'node_modules/.bin/stryker'),
-		['run', CONFIG, ...(values.force ? ['--force'] : [])],
+		// This Node (24, the devDependency), not the one `#!/usr/bin/env node` would find outside npm.
+		process.execPath,
+		[
+			join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'),
+			'run',
+			CONFIG,
+			...(values.force ? ['--force'] : []),
+		],
 		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_MODULE: m.id } },
 	);
 	if (stryker.status !== 0) {
