@@ -173,6 +173,61 @@ describe('status from the dated history', () => {
 		]);
 		expect(v.statusSince).toBe('2024-06-01');
 	});
+	it('puts the history in date order whatever the order of the file, same-day updates in file order', () => {
+		const v = commitmentView(
+			cm(),
+			[
+				up('2024-05-01', 'in-progress', 'b'),
+				up('2024-09-01', 'fulfilled', 'd'),
+				up('2024-03-01', 'in-progress', 'a'),
+				up('2024-07-01', 'in-progress', 'c1'),
+				up('2024-07-01', 'in-progress', 'c2'),
+			],
+			'2024-10-01',
+			names,
+		);
+		expect(v.history.map((h) => [h.date, h.evidence ?? ''])).toEqual([
+			['2024-01-10', ''],
+			['2024-03-01', 'a'],
+			['2024-05-01', 'b'],
+			['2024-07-01', 'c1'],
+			['2024-07-01', 'c2'],
+			['2024-09-01', 'd'],
+		]);
+		expect([v.status, v.fulfilledOn]).toEqual(['fulfilled', '2024-09-01']);
+	});
+	it('counts an update dated on the as-of date', () => {
+		const v = commitmentView(cm(), [up('2024-06-01', 'fulfilled', '已办结')], '2024-06-01', names);
+		expect([v.status, v.fulfilledOn, v.history.length]).toEqual(['fulfilled', '2024-06-01', 2]);
+	});
+	it('reads only the updates of its own commitment', () => {
+		const v = commitmentView(cm(), [up('2024-06-01', 'fulfilled', '他项', 'c2')], '2024-07-01', names);
+		expect([v.status, v.history.map((h) => h.kind)]).toEqual(['in-progress', ['made']]);
+	});
+	it('keeps every update of a commitment when views are made for many', () => {
+		const [v] = commitmentViews(
+			[cm()],
+			[up('2024-03-01', 'in-progress', '启动'), up('2024-06-01', 'fulfilled', '办结')],
+			'2024-07-01',
+			names,
+		);
+		expect(v.history.map((h) => h.kind)).toEqual(['made', 'in-progress', 'fulfilled']);
+	});
+	it('ends the history with the overdue step when nothing was recorded after it', () => {
+		const v = commitmentView(cm(), [], '2025-02-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'overdue'],
+		]);
+	});
+	it('puts an update recorded on the first overdue day before the overdue step', () => {
+		const v = commitmentView(cm(), [up('2025-01-01', 'in-progress', '仍在办理')], '2025-02-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'in-progress'],
+			['2025-01-01', 'overdue'],
+		]);
+	});
 });
 
 describe('a commitment outlives a change of the unit’s name', () => {
@@ -267,6 +322,14 @@ describe('which units the register covers', () => {
 		const ids = registerUnits(units, [{ unitId: 'a2' }], '2026-11-22').map((u) => u.id);
 		expect(ids).toEqual(['t2', 't1', 'p1', 'a2']);
 	});
+	it('covers a town from the day it is set up, and no longer on the day it is dissolved', () => {
+		const units = [
+			{ id: 't-new', category: 'town' as const, from: '2026-11-22' },
+			{ id: 't-gone', category: 'town' as const, to: '2026-11-22' },
+			{ id: 't-last', category: 'town' as const, to: '2026-11-23' },
+		];
+		expect(registerUnits(units, [], '2026-11-22').map((u) => u.id)).toEqual(['t-new', 't-last']);
+	});
 });
 
 describe('reading order', () => {
@@ -296,6 +359,81 @@ describe('reading order', () => {
 	it('lists the newest fulfilments and the newest overdue commitments first', () => {
 		expect(latestFulfilled(views(), 5).map((v) => v.id)).toEqual(['y1', 'g2']);
 		expect(latestOverdue(views(), 1).map((v) => v.id)).toEqual(['j1']);
+	});
+	it('orders open commitments by due date, closed ones newest first, then by id', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'f-old', dueBy: '2027-01-31' }),
+				cm({ id: 'f-new', dueBy: '2026-01-31' }),
+				cm({ id: 'p-late', dueBy: '2027-12-31' }),
+				cm({ id: 'p-b', dueBy: '2027-06-30' }),
+				cm({ id: 'p-a', dueBy: '2027-06-30' }),
+				cm({ id: 'f-same-b', dueBy: '2027-01-31' }),
+				cm({ id: 'f-same-a', dueBy: '2027-03-31' }),
+			],
+			[
+				up('2025-01-01', 'fulfilled', '', 'f-old'),
+				up('2026-01-01', 'fulfilled', '', 'f-new'),
+				up('2025-06-01', 'fulfilled', '', 'f-same-b'),
+				up('2025-06-01', 'fulfilled', '', 'f-same-a'),
+			],
+			'2026-11-22',
+			names,
+		);
+		expect(groupByCategory(v, ['政务'])[0].items.map((i) => i.id)).toEqual([
+			'p-a',
+			'p-b',
+			'p-late',
+			'f-new',
+			'f-same-a',
+			'f-same-b',
+			'f-old',
+		]);
+	});
+	it('puts a group with an overdue commitment first, then the given category order, unknown categories last by name', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'c', category: '养老', dueBy: '2025-06-30' }),
+				cm({ id: 'x', category: '环保', dueBy: '2027-06-30' }),
+				cm({ id: 'y', category: '交通', dueBy: '2027-06-30' }),
+				cm({ id: 'b', category: '就业', dueBy: '2027-06-30' }),
+				cm({ id: 'a', category: '政务', dueBy: '2027-06-30' }),
+			],
+			[],
+			'2026-11-22',
+			names,
+		);
+		expect(groupByCategory(v, ['政务', '就业', '养老']).map((g) => g.category)).toEqual([
+			'养老',
+			'政务',
+			'就业',
+			'交通',
+			'环保',
+		]);
+	});
+	it('takes the newest fulfilments and overdue commitments whatever the input order, ties by id', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'o2', dueBy: '2025-03-31' }),
+				cm({ id: 'o1', dueBy: '2025-03-31' }),
+				cm({ id: 'o-old', dueBy: '2024-12-31' }),
+				cm({ id: 'o-new', dueBy: '2026-06-30' }),
+				cm({ id: 'f2' }),
+				cm({ id: 'f1' }),
+				cm({ id: 'f-old' }),
+				cm({ id: 'f-new' }),
+			],
+			[
+				up('2025-05-01', 'fulfilled', '', 'f2'),
+				up('2025-05-01', 'fulfilled', '', 'f1'),
+				up('2025-01-01', 'fulfilled', '', 'f-old'),
+				up('2025-09-01', 'fulfilled', '', 'f-new'),
+			],
+			'2026-11-22',
+			names,
+		);
+		expect(latestFulfilled(v, 3).map((i) => i.id)).toEqual(['f-new', 'f1', 'f2']);
+		expect(latestOverdue(v, 3).map((i) => i.id)).toEqual(['o-new', 'o1', 'o2']);
 	});
 });
 
