@@ -394,8 +394,8 @@ describe('reading order', () => {
 		const v = commitmentViews(
 			[
 				cm({ id: 'c', category: '养老', dueBy: '2025-06-30' }),
-				cm({ id: 'x', category: '环保', dueBy: '2027-06-30' }),
-				cm({ id: 'y', category: '交通', dueBy: '2027-06-30' }),
+				cm({ id: 'x', category: '出行', dueBy: '2027-06-30' }),
+				cm({ id: 'y', category: '停车', dueBy: '2027-06-30' }),
 				cm({ id: 'b', category: '就业', dueBy: '2027-06-30' }),
 				cm({ id: 'a', category: '政务', dueBy: '2027-06-30' }),
 			],
@@ -407,8 +407,8 @@ describe('reading order', () => {
 			'养老',
 			'政务',
 			'就业',
-			'交通',
-			'环保',
+			'停车',
+			'出行',
 		]);
 	});
 	it('takes the newest fulfilments and overdue commitments whatever the input order, ties by id', () => {
