@@ -36,4 +36,18 @@ describe('7-working-day 公示 (seed 000 第八条)', () => {
 	it('refuses to guess in a year nobody knows', () => {
 		expect(() => noticeEnd(calendar, '2030-09-27')).toThrow(UnknownCalendarYearError);
 	});
+	it('lets an office override replace the package’s schedule for that year, holidays and makeup days alike', () => {
+		// The package has 2024-10-01 (Tue) as 国庆节 and 2024-09-29 (Sun) as a makeup working day; an override year with no
+		// entries declares 2024 a plain year of weekdays, and 2023 keeps the package's schedule.
+		const replaced = new WorkCalendar(new Map([[2024, []]]));
+		expect(new WorkCalendar().isWorkday('2024-10-01')).toBe(false);
+		expect(replaced.isWorkday('2024-10-01')).toBe(true);
+		expect(new WorkCalendar().isWorkday('2024-09-29')).toBe(true);
+		expect(replaced.isWorkday('2024-09-29')).toBe(false);
+		expect(replaced.isWorkday('2023-10-02')).toBe(false);
+		expect(replaced.overrideYears).toEqual(new Set([2024]));
+	});
+	it('names the unknown year in Chinese', () => {
+		expect(() => new WorkCalendar().isWorkday('2030-09-27')).toThrow('2030 年的节假日安排未知');
+	});
 });

@@ -173,6 +173,61 @@ describe('status from the dated history', () => {
 		]);
 		expect(v.statusSince).toBe('2024-06-01');
 	});
+	it('puts the history in date order whatever the order of the file, same-day updates in file order', () => {
+		const v = commitmentView(
+			cm(),
+			[
+				up('2024-05-01', 'in-progress', 'b'),
+				up('2024-09-01', 'fulfilled', 'd'),
+				up('2024-03-01', 'in-progress', 'a'),
+				up('2024-07-01', 'in-progress', 'c1'),
+				up('2024-07-01', 'in-progress', 'c2'),
+			],
+			'2024-10-01',
+			names,
+		);
+		expect(v.history.map((h) => [h.date, h.evidence ?? ''])).toEqual([
+			['2024-01-10', ''],
+			['2024-03-01', 'a'],
+			['2024-05-01', 'b'],
+			['2024-07-01', 'c1'],
+			['2024-07-01', 'c2'],
+			['2024-09-01', 'd'],
+		]);
+		expect([v.status, v.fulfilledOn]).toEqual(['fulfilled', '2024-09-01']);
+	});
+	it('counts an update dated on the as-of date', () => {
+		const v = commitmentView(cm(), [up('2024-06-01', 'fulfilled', '已办结')], '2024-06-01', names);
+		expect([v.status, v.fulfilledOn, v.history.length]).toEqual(['fulfilled', '2024-06-01', 2]);
+	});
+	it('reads only the updates of its own commitment', () => {
+		const v = commitmentView(cm(), [up('2024-06-01', 'fulfilled', '他项', 'c2')], '2024-07-01', names);
+		expect([v.status, v.history.map((h) => h.kind)]).toEqual(['in-progress', ['made']]);
+	});
+	it('keeps every update of a commitment when views are made for many', () => {
+		const [v] = commitmentViews(
+			[cm()],
+			[up('2024-03-01', 'in-progress', '启动'), up('2024-06-01', 'fulfilled', '办结')],
+			'2024-07-01',
+			names,
+		);
+		expect(v.history.map((h) => h.kind)).toEqual(['made', 'in-progress', 'fulfilled']);
+	});
+	it('ends the history with the overdue step when nothing was recorded after it', () => {
+		const v = commitmentView(cm(), [], '2025-02-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'overdue'],
+		]);
+	});
+	it('puts an update recorded on the first overdue day before the overdue step', () => {
+		const v = commitmentView(cm(), [up('2025-01-01', 'in-progress', '仍在办理')], '2025-02-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'in-progress'],
+			['2025-01-01', 'overdue'],
+		]);
+	});
 });
 
 describe('a commitment outlives a change of the unit’s name', () => {
@@ -200,20 +255,22 @@ describe('a commitment outlives a change of the unit’s name', () => {
 
 describe('coverage matrix', () => {
 	const asOf = '2026-11-22';
-	const views = commitmentViews(
-		[
-			cm({ id: 'a', category: '政务' }),
-			cm({ id: 'b', category: '政务' }),
-			cm({ id: 'c', category: '财务' }),
-			cm({ id: 'd', category: '环境整治' }),
-		],
-		[up('2024-10-01', 'fulfilled', '已兑现', 'a'), up('2025-01-05', 'broken', '未兑现', 'c')],
-		asOf,
-		names,
-	);
-	const columns = matrixColumns(['政务', '财务', '就业'], views, ['政务', '财务', '就业', '环境整治']);
+	const views = () =>
+		commitmentViews(
+			[
+				cm({ id: 'a', category: '政务' }),
+				cm({ id: 'b', category: '政务' }),
+				cm({ id: 'c', category: '财务' }),
+				cm({ id: 'd', category: '环境整治' }),
+			],
+			[up('2024-10-01', 'fulfilled', '已兑现', 'a'), up('2025-01-05', 'broken', '未兑现', 'c')],
+			asOf,
+			names,
+		);
+	const columns = () =>
+		matrixColumns(['政务', '财务', '就业'], views(), ['政务', '财务', '就业', '环境整治']);
 	it('has the rubric year’s categories, then other used categories marked as not counted', () => {
-		expect(columns).toEqual([
+		expect(columns()).toEqual([
 			{ category: '政务', counted: true },
 			{ category: '财务', counted: true },
 			{ category: '就业', counted: true },
@@ -221,7 +278,7 @@ describe('coverage matrix', () => {
 		]);
 	});
 	it('counts each cell by state and names the counted categories with no commitment as gaps', () => {
-		const [row] = coverageMatrix(['t1'], columns, views);
+		const [row] = coverageMatrix(['t1'], columns(), views());
 		expect(row.total).toBe(4);
 		expect(row.cells.map((c) => c.total)).toEqual([2, 1, 0, 1]);
 		// 政务: a fulfilled, b overdue (due 2024-12-31, no update).
@@ -236,12 +293,18 @@ describe('coverage matrix', () => {
 		expect(row.gaps).toEqual(['就业']);
 	});
 	it('gives a unit with no commitment a row of gaps', () => {
-		const [row] = coverageMatrix(['t2'], columns, views);
+		const [row] = coverageMatrix(['t2'], columns(), views());
 		expect(row.total).toBe(0);
 		expect(row.gaps).toEqual(['政务', '财务', '就业']);
 	});
 	it('counts states without double counting: overdue is not also in progress', () => {
-		expect(countStates(views)).toEqual({ overdue: 2, 'in-progress': 0, broken: 1, changed: 0, fulfilled: 1 });
+		expect(countStates(views())).toEqual({
+			overdue: 2,
+			'in-progress': 0,
+			broken: 1,
+			changed: 0,
+			fulfilled: 1,
+		});
 	});
 });
 
@@ -259,25 +322,34 @@ describe('which units the register covers', () => {
 		const ids = registerUnits(units, [{ unitId: 'a2' }], '2026-11-22').map((u) => u.id);
 		expect(ids).toEqual(['t2', 't1', 'p1', 'a2']);
 	});
+	it('covers a town from the day it is set up, and no longer on the day it is dissolved', () => {
+		const units = [
+			{ id: 't-new', category: 'town' as const, from: '2026-11-22' },
+			{ id: 't-gone', category: 'town' as const, to: '2026-11-22' },
+			{ id: 't-last', category: 'town' as const, to: '2026-11-23' },
+		];
+		expect(registerUnits(units, [], '2026-11-22').map((u) => u.id)).toEqual(['t-new', 't-last']);
+	});
 });
 
 describe('reading order', () => {
 	const asOf = '2026-11-22';
-	const views = commitmentViews(
-		[
-			cm({ id: 'g1', category: '政务', dueBy: '2027-06-30' }),
-			cm({ id: 'g2', category: '政务' }),
-			cm({ id: 'j1', category: '就业', dueBy: '2026-06-30' }),
-			cm({ id: 'j2', category: '就业', dueBy: '2025-06-30' }),
-			cm({ id: 'j3', category: '就业', dueBy: '2027-12-31' }),
-			cm({ id: 'y1', category: '养老', dueBy: '2025-12-31' }),
-		],
-		[up('2024-05-01', 'fulfilled', '已兑现', 'g2'), up('2025-01-01', 'fulfilled', '已兑现', 'y1')],
-		asOf,
-		names,
-	);
+	const views = () =>
+		commitmentViews(
+			[
+				cm({ id: 'g1', category: '政务', dueBy: '2027-06-30' }),
+				cm({ id: 'g2', category: '政务' }),
+				cm({ id: 'j1', category: '就业', dueBy: '2026-06-30' }),
+				cm({ id: 'j2', category: '就业', dueBy: '2025-06-30' }),
+				cm({ id: 'j3', category: '就业', dueBy: '2027-12-31' }),
+				cm({ id: 'y1', category: '养老', dueBy: '2025-12-31' }),
+			],
+			[up('2024-05-01', 'fulfilled', '已兑现', 'g2'), up('2025-01-01', 'fulfilled', '已兑现', 'y1')],
+			asOf,
+			names,
+		);
 	it('puts categories with an overdue commitment first, and overdue commitments first in each', () => {
-		const groups = groupByCategory(views, ['政务', '就业', '养老']);
+		const groups = groupByCategory(views(), ['政务', '就业', '养老']);
 		expect(groups.map((g) => [g.category, g.overdue, g.items.map((i) => i.id)])).toEqual([
 			['就业', 2, ['j2', 'j1', 'j3']],
 			['政务', 0, ['g1', 'g2']],
@@ -285,8 +357,83 @@ describe('reading order', () => {
 		]);
 	});
 	it('lists the newest fulfilments and the newest overdue commitments first', () => {
-		expect(latestFulfilled(views, 5).map((v) => v.id)).toEqual(['y1', 'g2']);
-		expect(latestOverdue(views, 1).map((v) => v.id)).toEqual(['j1']);
+		expect(latestFulfilled(views(), 5).map((v) => v.id)).toEqual(['y1', 'g2']);
+		expect(latestOverdue(views(), 1).map((v) => v.id)).toEqual(['j1']);
+	});
+	it('orders open commitments by due date, closed ones newest first, then by id', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'f-old', dueBy: '2027-01-31' }),
+				cm({ id: 'f-new', dueBy: '2026-01-31' }),
+				cm({ id: 'p-late', dueBy: '2027-12-31' }),
+				cm({ id: 'p-b', dueBy: '2027-06-30' }),
+				cm({ id: 'p-a', dueBy: '2027-06-30' }),
+				cm({ id: 'f-same-b', dueBy: '2027-01-31' }),
+				cm({ id: 'f-same-a', dueBy: '2027-03-31' }),
+			],
+			[
+				up('2025-01-01', 'fulfilled', '', 'f-old'),
+				up('2026-01-01', 'fulfilled', '', 'f-new'),
+				up('2025-06-01', 'fulfilled', '', 'f-same-b'),
+				up('2025-06-01', 'fulfilled', '', 'f-same-a'),
+			],
+			'2026-11-22',
+			names,
+		);
+		expect(groupByCategory(v, ['政务'])[0].items.map((i) => i.id)).toEqual([
+			'p-a',
+			'p-b',
+			'p-late',
+			'f-new',
+			'f-same-a',
+			'f-same-b',
+			'f-old',
+		]);
+	});
+	it('puts a group with an overdue commitment first, then the given category order, unknown categories last by name', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'c', category: '养老', dueBy: '2025-06-30' }),
+				cm({ id: 'x', category: '出行', dueBy: '2027-06-30' }),
+				cm({ id: 'y', category: '停车', dueBy: '2027-06-30' }),
+				cm({ id: 'b', category: '就业', dueBy: '2027-06-30' }),
+				cm({ id: 'a', category: '政务', dueBy: '2027-06-30' }),
+			],
+			[],
+			'2026-11-22',
+			names,
+		);
+		expect(groupByCategory(v, ['政务', '就业', '养老']).map((g) => g.category)).toEqual([
+			'养老',
+			'政务',
+			'就业',
+			'停车',
+			'出行',
+		]);
+	});
+	it('takes the newest fulfilments and overdue commitments whatever the input order, ties by id', () => {
+		const v = commitmentViews(
+			[
+				cm({ id: 'o2', dueBy: '2025-03-31' }),
+				cm({ id: 'o1', dueBy: '2025-03-31' }),
+				cm({ id: 'o-old', dueBy: '2024-12-31' }),
+				cm({ id: 'o-new', dueBy: '2026-06-30' }),
+				cm({ id: 'f2' }),
+				cm({ id: 'f1' }),
+				cm({ id: 'f-old' }),
+				cm({ id: 'f-new' }),
+			],
+			[
+				up('2025-05-01', 'fulfilled', '', 'f2'),
+				up('2025-05-01', 'fulfilled', '', 'f1'),
+				up('2025-01-01', 'fulfilled', '', 'f-old'),
+				up('2025-09-01', 'fulfilled', '', 'f-new'),
+			],
+			'2026-11-22',
+			names,
+		);
+		expect(latestFulfilled(v, 3).map((i) => i.id)).toEqual(['f-new', 'f1', 'f2']);
+		expect(latestOverdue(v, 3).map((i) => i.id)).toEqual(['o-new', 'o1', 'o2']);
 	});
 });
 
@@ -334,9 +481,9 @@ describe('enterprise pledge search across units', () => {
 			signedOn: '2023-03-01',
 		},
 	];
-	const index = pledgeIndex(pledges, (id) => ({ shz: '施河镇', gyyq: '淮安工业园区' })[id]!);
+	const index = () => pledgeIndex(pledges, (id) => ({ shz: '施河镇', gyyq: '淮安工业园区' })[id]!);
 	it('keeps only what the search matches and shows, and each unit’s name once', () => {
-		expect(index).toEqual({
+		expect(index()).toEqual({
 			units: { shz: '施河镇', gyyq: '淮安工业园区' },
 			rows: [
 				['QY-1', '淮安汇通建材有限公司', '91320803MAAQL59GPD', 'shz', '2022-02-16'],
@@ -346,9 +493,9 @@ describe('enterprise pledge search across units', () => {
 		});
 	});
 	it('counts every match and lists at most the limit, in index order', () => {
-		expect(searchPledges(index, '汇通', 1)).toEqual({ total: 2, rows: [index.rows[0]] });
-		expect(searchPledges(index, '91320803 ma10', 10)).toEqual({ total: 1, rows: [index.rows[2]] });
-		expect(searchPledges(index, '不存在', 10)).toEqual({ total: 0, rows: [] });
+		expect(searchPledges(index(), '汇通', 1)).toEqual({ total: 2, rows: [index().rows[0]] });
+		expect(searchPledges(index(), '91320803 ma10', 10)).toEqual({ total: 1, rows: [index().rows[2]] });
+		expect(searchPledges(index(), '不存在', 10)).toEqual({ total: 0, rows: [] });
 	});
 	it('links each pledge to its row on its unit’s page', () => {
 		expect(pledgePath({ id: 'QY-2', unitId: 'gyyq' })).toBe('/commitments/pledges/gyyq/#QY-2');
@@ -390,17 +537,18 @@ describe('listing pages (issue 8: a page grows with one unit’s or one year’s
 });
 
 describe('open data', () => {
-	const views: CommitmentView[] = commitmentViews(
-		[
-			cm({ id: 'c2', standardContent: '登记、办理', note: '承接原单位承诺' }),
-			cm({ id: 'c1', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2026-12-31' }),
-		],
-		[up('2024-10-01', 'fulfilled', '已兑现，见网站', 'c2')],
-		'2026-11-22',
-		names,
-	);
+	const views = (): CommitmentView[] =>
+		commitmentViews(
+			[
+				cm({ id: 'c2', standardContent: '登记、办理', note: '承接原单位承诺' }),
+				cm({ id: 'c1', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2026-12-31' }),
+			],
+			[up('2024-10-01', 'fulfilled', '已兑现，见网站', 'c2')],
+			'2026-11-22',
+			names,
+		);
 	it('publishes the SPEC fields first, sorted by id, with fulfilledOn only when fulfilled', () => {
-		const json = commitmentsJson(views);
+		const json = commitmentsJson(views());
 		expect(json.map((r) => r.id)).toEqual(['c1', 'c2']);
 		expect(json[0]).toEqual({
 			id: 'c1',
@@ -436,7 +584,7 @@ describe('open data', () => {
 		});
 	});
 	it('writes the same rows as CSV with a BOM, the history in words', () => {
-		const csv = commitmentsCsv(views);
+		const csv = commitmentsCsv(views());
 		expect(csv.startsWith('\uFEFFid,unitId,category,content,madeOn,dueBy,status,overdue,fulfilledOn,')).toBe(
 			true,
 		);

@@ -238,13 +238,14 @@ describe('status in open data (SPEC: publicizing | recognized | revoked)', () =>
 });
 
 describe('the publication of a dataset on an as-of date (test/fixtures/valid: c1 in GS-1 from 2023-01-09)', () => {
-	const d = validateDataset(fixture(), 'data/');
+	// Validated in each test, not once for the block: mutation testing attributes what a block computes to no test.
+	const d = () => validateDataset(fixture(), 'data/');
 	it('publishes neither the candidate nor the notice the day before the 公示', () => {
-		const pub = exemplarPublication(d, '2023-01-08');
+		const pub = exemplarPublication(d(), '2023-01-08');
 		expect([pub.exemplars, pub.notices, pub.files]).toEqual([[], [], []]);
 	});
 	it('publishes both from the first day, with the story and the photo of the public candidate', () => {
-		const pub = exemplarPublication(d, '2023-01-09');
+		const pub = exemplarPublication(d(), '2023-01-09');
 		expect(pub.exemplars.map((e) => [e.id, e.stage])).toEqual([['c1', 'publicizing']]);
 		expect(pub.notices).toEqual([
 			{
@@ -265,7 +266,7 @@ describe('the publication of a dataset on an as-of date (test/fixtures/valid: c1
 		expect(pub.files[0].story).toContain('#');
 	});
 	it('closes the notice after its 7th working day and recognises the candidate', () => {
-		const pub = exemplarPublication(d, '2023-01-18');
+		const pub = exemplarPublication(d(), '2023-01-18');
 		expect(pub.notices[0].state).toBe('closed');
 		expect(pub.exemplars[0]).toMatchObject({ stage: 'recognized', recognizedOn: '2023-01-18' });
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
+import { csvCell, gradesCsv, gradesJson, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
 
 /** What the open-data CSV files were written with before `toCsv` was hand-written for speed (issue 8). */
 const papa = (rows: Record<string, unknown>[], columns: string[]) =>
@@ -92,6 +92,14 @@ describe('open-data CSV opened in Excel or WPS', () => {
 		expect(csv).toBe('\uFEFFid,points,count,score,what,sign\r\ne1,-10,2,-0.5,-10,+3.5\r\n');
 	});
 
+	it('writes any number as the number, even one JavaScript writes with an exponent', () => {
+		expect(toCsv([{ tiny: -1e-7 }], ['tiny'])).toBe('\uFEFFtiny\r\n-1e-7\r\n');
+	});
+
+	it('leaves text holding a signed decimal with two decimals as it is', () => {
+		expect(['-12.25', '+0.75'].map(inertCell)).toEqual(['-12.25', '+0.75']);
+	});
+
 	it('checks lists and objects by the text the cell will hold', () => {
 		const csv = toCsv(
 			[{ kinds: ['=1+1', '安全'], rule: { per: 1 }, ok: ['安全', '=1+1'] }],
@@ -108,5 +116,75 @@ describe('open-data CSV opened in Excel or WPS', () => {
 			'',
 			'10-2',
 		]);
+	});
+});
+
+/** One released quarter with one unit, in the public form `src/lib/site/quarters.ts` gives it. */
+const quarter = () => ({
+	quarter: '2024-Q3' as const,
+	rubric: 2024,
+	release: { quarter: '2024-Q3' as const, releasedOn: '2024-10-15', docNumber: '淮信办〔2024〕12号' },
+	units: [
+		{
+			id: 'u01',
+			name: '南闸街道',
+			category: 'town' as const,
+			score: 84.5,
+			grade: 'yellow' as const,
+			scoreGrade: 'blue' as const,
+			rank: 2,
+			change: -1.5,
+			maxPoints: 20,
+			totalPoints: 16.9,
+			points: { '1.1': 8.9, '2.1': 8 },
+			indicators: [
+				{ id: '1.1', max: 10, points: 8.9, evidence: ['e1', 'e2'], explain: '' },
+				{ id: '2.1', max: 10, points: 8, evidence: [], explain: '' },
+			],
+			overrides: [{ grade: 'yellow' as const, reason: '较重失信：列入黄名单', recordId: 'd7' }],
+			records: ['d7'],
+		},
+	],
+});
+
+describe('grades open data', () => {
+	it('publishes each unit’s result with the release, its overrides and the evidence of each indicator', () => {
+		expect(gradesJson(quarter(), '2024-11-01')).toEqual({
+			quarter: '2024-Q3',
+			rubric: '2024',
+			asOf: '2024-11-01',
+			releasedOn: '2024-10-15',
+			docNumber: '淮信办〔2024〕12号',
+			units: [
+				{
+					id: 'u01',
+					name: '南闸街道',
+					category: 'town',
+					score: 84.5,
+					grade: 'yellow',
+					rank: 2,
+					change: -1.5,
+					maxPoints: 20,
+					points: { '1.1': 8.9, '2.1': 8 },
+					overrides: [{ grade: 'yellow', reason: '较重失信：列入黄名单', recordId: 'd7' }],
+					records: ['d7'],
+					evidence: { '1.1': ['e1', 'e2'], '2.1': [] },
+				},
+			],
+		});
+	});
+	it('writes the CSV twin: one row per unit, a column per indicator’s points, the overrides in words', () => {
+		expect(gradesCsv(quarter(), ['1.1', '2.1']).split('\r\n')).toEqual([
+			'\uFEFFquarter,releasedOn,docNumber,id,name,category,score,grade,rank,change,maxPoints,points.1.1,points.2.1,overrides',
+			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,8.9,8,yellow：较重失信：列入黄名单',
+			'',
+		]);
+	});
+	it('joins two overrides with a full-width semicolon', () => {
+		const q = quarter();
+		q.units[0].overrides.push({ grade: 'yellow', reason: '违约', recordId: 'd8' });
+		expect(gradesCsv(q, []).split('\r\n')[1]).toBe(
+			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,yellow：较重失信：列入黄名单；yellow：违约',
+		);
 	});
 });

@@ -27,4 +27,22 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 		expect(usccProblem('91350100m000100y43')).toContain('大写');
 		expect(usccProblem('91350100M000100Y4')).toContain('18 位');
 	});
+	it('names the wrong length with the length found', () => {
+		expect(usccProblem('91350100M000100Y4')).toBe('统一社会信用代码应为 18 位，"91350100M000100Y4" 是 17 位');
+		expect(usccProblem('91350100M000100Y433')).toBe(
+			'统一社会信用代码应为 18 位，"91350100M000100Y433" 是 19 位',
+		);
+	});
+	it('asks for capitals and shows the code in capitals', () => {
+		expect(usccProblem('91350100m000100y43')).toBe('统一社会信用代码中的字母应为大写："91350100M000100Y43"');
+	});
+	it('names the first character outside the alphabet by its position, the first position too', () => {
+		expect(usccProblem('I1350100M000100Y43')).toBe(
+			'统一社会信用代码第 1 位 "I" 不是允许的字符（数字和大写字母，不含 I、O、Z、S、V）',
+		);
+	});
+	it('has no check character for a first 17 with a character outside the alphabet', () => {
+		expect(usccCheckChar('I1350100M000100Y4')).toBeUndefined();
+		expect(usccCheckChar('91350100M000100O4')).toBeUndefined();
+	});
 });

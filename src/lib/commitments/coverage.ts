@@ -27,13 +27,10 @@ export function registerUnits<U extends UnitLike>(
 ): U[] {
 	const publishing = new Set(commitments.map((c) => c.unitId));
 	const exists = (u: U) => (!u.from || u.from <= asOf) && (!u.to || asOf < u.to);
+	// Array.prototype.sort is stable: units of one category keep their order in units.csv.
 	return units
-		.map((u, i) => ({ u, i }))
-		.filter(
-			({ u }) => publishing.has(u.id) || ((u.category === 'town' || u.category === 'park') && exists(u)),
-		)
-		.sort((a, b) => categoryOrder(a.u.category) - categoryOrder(b.u.category) || a.i - b.i)
-		.map(({ u }) => u);
+		.filter((u) => publishing.has(u.id) || ((u.category === 'town' || u.category === 'park') && exists(u)))
+		.sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category));
 }
 
 /** A column of the matrix: a category, and whether the rubric year counts it. */
@@ -155,6 +152,7 @@ export function latestFulfilled(views: readonly CommitmentView[], n: number): Co
 	return views
 		.filter((v) => v.fulfilledOn)
 		.sort((a, b) =>
+			// Stryker disable next-line EqualityOperator: > and >= differ only on equal dates, which the test before it has excluded.
 			a.fulfilledOn! !== b.fulfilledOn! ? (a.fulfilledOn! > b.fulfilledOn! ? -1 : 1) : a.id < b.id ? -1 : 1,
 		)
 		.slice(0, n);
@@ -162,8 +160,11 @@ export function latestFulfilled(views: readonly CommitmentView[], n: number): Co
 
 /** The `n` commitments that most recently became overdue, newest first. */
 export function latestOverdue(views: readonly CommitmentView[], n: number): CommitmentView[] {
-	return views
-		.filter((v) => v.overdue)
-		.sort((a, b) => (a.dueBy !== b.dueBy ? (a.dueBy > b.dueBy ? -1 : 1) : a.id < b.id ? -1 : 1))
-		.slice(0, n);
+	return (
+		views
+			.filter((v) => v.overdue)
+			// Stryker disable next-line EqualityOperator: > and >= differ only on equal dates, which the test before it has excluded.
+			.sort((a, b) => (a.dueBy !== b.dueBy ? (a.dueBy > b.dueBy ? -1 : 1) : a.id < b.id ? -1 : 1))
+			.slice(0, n)
+	);
 }

@@ -16,7 +16,7 @@ export function pledgeValidity(signedOn: string, validQuarters: number): { from:
 /** A search query as typed: spaces removed (codes are often pasted in groups), letters in upper case. */
 export function normaliseQuery(query: string): string {
 	return query
-		.replace(/[\s\u3000]+/g, '')
+		.replace(/[\s\u3000]/g, '')
 		.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 		.toUpperCase();
 }
@@ -27,7 +27,6 @@ export function normaliseQuery(query: string): string {
  */
 export function pledgeMatches(query: string, pledge: { enterprise: string; uscc: string }): boolean {
 	const q = normaliseQuery(query);
-	if (!q) return true;
 	return normaliseQuery(pledge.enterprise).includes(q) || normaliseQuery(pledge.uscc).includes(q);
 }
 

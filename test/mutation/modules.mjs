@@ -1,0 +1,35 @@
+// @ts-check
+/**
+ * The rule modules `npm run mutation` measures (issue 16), each with the files Stryker mutates for it. Each module is
+ * a Stryker run of its own, with its own incremental file and report under `.cache/stryker/<id>/`, so one module can
+ * be measured again after its tests change without testing the others.
+ * @type {{ id: string; name: string; mutate: string[] }[]}
+ */
+export const MODULES = [
+	{ id: 'scoring', name: 'scoring', mutate: ['src/lib/scoring/score.ts'] },
+	{
+		id: 'validator',
+		name: 'validator rules',
+		mutate: ['src/lib/validate/checks/*.ts', 'src/lib/validate/context.ts'],
+	},
+	{
+		id: 'exemplars',
+		name: 'exemplar lifecycle and public record',
+		mutate: ['src/lib/exemplars/lifecycle.ts', 'src/lib/exemplars/public.ts', 'src/lib/exemplars/publish.ts'],
+	},
+	{
+		id: 'commitments',
+		name: 'commitments',
+		mutate: [
+			'src/lib/commitments/status.ts',
+			'src/lib/commitments/coverage.ts',
+			'src/lib/commitments/pledges.ts',
+		],
+	},
+	{ id: 'workdays', name: 'working days', mutate: ['src/lib/calendar/workdays.ts'] },
+	{ id: 'uscc', name: 'USCC', mutate: ['src/lib/uscc.ts'] },
+	// csvCell, inertCell, toCsv and the grades files written with them
+	{ id: 'csv', name: 'CSV writer', mutate: ['src/lib/opendata/csv.ts'] },
+	{ id: 'releases', name: 'releases', mutate: ['src/lib/releases.ts'] },
+	{ id: 'dishonesty', name: 'public 失信 records', mutate: ['src/lib/dishonesty/public.ts'] },
+];
