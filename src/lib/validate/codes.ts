@@ -84,9 +84,11 @@ export const ISSUE_CODES = {
 	'missing-story': '缺少候选人的详细事迹文件',
 	'story-too-short': '详细事迹不足 1500 字',
 	'too-many': '照片超过 2 张',
+	'photo-name': '照片文件名不允许（含 /、\\ 或 ..，或以 . 开头）：只能填写 exemplars/photos/ 中的文件名',
 	'photo-format': '照片不是 JPEG 或 PNG',
 	'photo-size': '照片不是 120×160 像素',
 	'photo-bytes': '照片不小于 30KB',
+	'photo-corrupt': '照片无法读取：文件不完整或图像数据已损坏（如传输中断、只复制了一部分）',
 	'unused-file': '（警告）没有被引用的文件，不会发布',
 	'unknown-file':
 		'网站不读取的文件（如 Excel 另存的副本“pledges (1).csv”、放错文件夹的 CSV、xlsx 工作簿）：其中的内容不会发布；说明文件（README、.md、.txt）只是警告',
@@ -183,6 +185,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'date-order',
 		'missing-story',
 		'too-many',
+		'photo-name',
 		'required',
 	],
 	reviews: ['missing-file', 'unique-error', 'foreign-key'],
@@ -204,7 +207,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'rubric-rule',
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
-	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
+	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'photo-corrupt', 'unused-file'],
 	'policy-texts': [...MDX_CODES, 'foreign-key'],
 };
 
