@@ -41,6 +41,7 @@ const releaseColumns = [
 		example: '2024-01-20',
 	}),
 	col('docNumber', '文号', text({ max: 60 }), {
+		public: true,
 		doc: '发布评价结果的文件文号（公开）',
 		example: '淮信用办〔2024〕1号',
 	}),
@@ -49,7 +50,12 @@ const releaseColumns = [
 		doc: '发布时评价结果的 SHA-256 指纹，由 npm run release 填写，请勿手工修改',
 		example: 'sha256:9f2c…',
 	}),
-	col('note', '备注', text({ max: 300 }), { required: false, doc: '说明（公开）', example: '' }),
+	col('note', '备注', text({ max: 300 }), {
+		public: true,
+		required: false,
+		doc: '说明（公开）',
+		example: '',
+	}),
 ] as const;
 
 /** `releases/releases.csv`. */

@@ -56,6 +56,9 @@ export const ISSUE_CODES = {
 	'control-char': '含有不可见的控制字符',
 	'invisible-char': '含有零宽字符或文字方向控制字符（多从网页复制带入）',
 	'uscc-invalid': '统一社会信用代码不合 GB 32100-2015（长度、字符或校验位不对）',
+	'personal-id': '公开的文字中有身份证号（校验位正确的 18 位号码）：身份证号不得公开，须删除',
+	'personal-contact':
+		'（警告）公开的文字中有手机号码或电子邮箱：个人联系方式应删除；site.json 中本办公开的邮箱和电话不在此列',
 	'unknown-field': 'JSON 中有不认识的字段',
 	// Across rows and files.
 	'missing-file': '缺少必需的文件',
@@ -145,6 +148,8 @@ const MDX_CODES: readonly IssueCode[] = [
 	'mdx-syntax',
 	'mdx-forbidden',
 	'unsafe-link',
+	'personal-id',
+	'personal-contact',
 ];
 
 /**
@@ -248,10 +253,11 @@ export function cellCodes(cell: Cell): IssueCode[] {
 	return [...codes].filter((c): c is IssueCode => c in ISSUE_CODES).sort();
 }
 
-/** The codes a column can give: its cell's, and `required` when it must be filled. */
+/** The codes a column can give: its cell's, `required` when it must be filled, the personal numbers when public. */
 export function columnCodes(column: Column): IssueCode[] {
 	const codes = new Set(cellCodes(column.cell));
 	if (column.required) codes.add('required');
+	if (column.public) (codes.add('personal-id'), codes.add('personal-contact'));
 	return [...codes].sort();
 }
 

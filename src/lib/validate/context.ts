@@ -11,6 +11,7 @@ import type { TableDef } from '../../schemas/table.ts';
 import { readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
+import { lineColumn, personalFindings } from './personal.ts';
 
 // zod's own messages (type errors in JSON files) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -50,6 +51,11 @@ export class CheckContext {
 	/** Each table file's column headers by key (as its table defines them), for the positions of `at`. */
 	private readonly headers = new Map<string, Map<string, string>>();
 	private errors = 0;
+	/**
+	 * The office's own published contacts (site.json's e-mail and phone), set by the check of site.json: the public text
+	 * may quote them without a warning.
+	 */
+	publicContacts: readonly string[] = [];
 
 	/**
 	 * @param files the data folder
@@ -112,6 +118,20 @@ export class CheckContext {
 		});
 	}
 
+	/**
+	 * Reports the personal numbers in a text the site publishes whole (a story, a policy document) at their line and
+	 * column. Returns whether any is an error (a 身份证号).
+	 */
+	personalNumbers(file: string, text: string): boolean {
+		const before = this.errors;
+		for (const f of personalFindings(text, this.publicContacts)) {
+			const { line, column } = lineColumn(text, f.index);
+			if (f.severity === 'error') this.error(file, line, column, f.code, f.message);
+			else this.warn(file, line, column, f.code, f.message);
+		}
+		return this.errors !== before;
+	}
+
 	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */
 	report(found: readonly Issue[]): void {
 		// One at a time: a badly broken file can have more problems than `push(...)` takes arguments.
@@ -170,7 +190,7 @@ export class CheckContext {
 				);
 			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
 		}
-		const r = readTable<T>(def, bytes, this.path(rel), opts);
+		const r = readTable<T>(def, bytes, this.path(rel), { ...opts, exempt: this.publicContacts });
 		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));
 		this.report(r.issues);
 		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };

@@ -41,5 +41,6 @@ function hasText(ctx: CheckContext, r: Located<PolicyRow>): boolean {
 	}
 	const s = storyText(d.text, ctx.path(rel));
 	ctx.report(s.issues);
-	return s.issues.length === 0;
+	const personal = ctx.personalNumbers(ctx.path(rel), d.text);
+	return s.issues.length === 0 && !personal;
 }

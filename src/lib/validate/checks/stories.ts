@@ -70,7 +70,8 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 	}
 	const s = storyText(d.text, file);
 	ctx.report(s.issues);
-	if (s.issues.length) return undefined;
+	const personal = ctx.personalNumbers(file, d.text);
+	if (s.issues.length || personal) return undefined;
 	if (s.chars < STORY_MIN_CHARS) {
 		ctx.error(
 			file,

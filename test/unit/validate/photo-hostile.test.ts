@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { validateDataset, type DataFiles } from '../../src/lib/validate/dataset.ts';
-import { decodePhotos } from '../../src/lib/validate/photo-pixels.ts';
-import { decodeWithSharp } from '../../src/loaders/data-dir.ts';
-import { publishablePhoto } from '../../src/lib/exemplars/photo.ts';
-import { formatIssue } from '../../src/lib/issues.ts';
-import { FIXTURES, fixture, fixtureText, readFolder, memFiles } from '../helpers/files.ts';
+import { validateDataset, type DataFiles } from '../../../src/lib/validate/dataset.ts';
+import { decodePhotos } from '../../../src/lib/validate/photo-pixels.ts';
+import { decodeWithSharp } from '../../../src/loaders/data-dir.ts';
+import { publishablePhoto } from '../../../src/lib/exemplars/photo.ts';
+import { formatIssue } from '../../../src/lib/issues.ts';
+import { FIXTURES, fixture, fixtureText, readFolder, memFiles } from '../../helpers/files.ts';
 
 const PHOTO = new Uint8Array(readFileSync(join(FIXTURES, 'valid', 'exemplars', 'photos', 'c1.jpg')));
 const DEMO_PHOTOS = ['2022-001', '2022-002', '2022-003', '2026-001', '2026-002'].map(
