@@ -19,6 +19,26 @@ describe('units.csv', () => {
 		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
 	});
 
+	it('rejects an id that differs from another only in case, naming both rows: one folder on a case-insensitive host', () => {
+		const d = validate({ 'units.csv': withRows('units.csv', 'T1,镇街,,,,') });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）：单位编号 "T1" 与 data/units.csv 第 2 行的 "t1" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的单位编号 (unique-error)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
+	it('rejects a full-width id that would be another once made half-width', () => {
+		const d = validate({ 'units.csv': withRows('units.csv', 'ｔ１,镇街,,,,') });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）："ｔ１" 含全角字符，请改为半角：t1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
 	it('rejects a unit dissolved on the day it was set up', () => {
 		expect(report(unit('x1,A类,2022-05-01,2022-05-01,,'))).toMatchInlineSnapshot(`
 			[
@@ -35,7 +55,7 @@ describe('units.csv', () => {
 		expect(report(unit('x1,A类,,2022-05-01,x9,'))).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:5: 第 6 行第 5 列（并入单位）：并入单位 "x9" 不在 units.csv 中；是否应为 "x1"？ (foreign-key)",
-			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但新单位（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"新单位"（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 	});
@@ -44,7 +64,7 @@ describe('units.csv', () => {
 		expect(report(unit('x1,A类,,,a1,'))).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:4: 第 6 行第 4 列（撤销日期）：填写了并入单位，也要填写撤销日期（合并生效日） (required)",
-			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但新单位（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"新单位"（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 	});
