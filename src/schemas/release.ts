@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { col, date, recordSchema, text, type Cell, type TableDef } from './table.ts';
 import { isQuarterId, type QuarterId } from '../lib/quarters.ts';
+import { quoteValue } from '../lib/quote.ts';
 
 /** A quarter written `2024-Q1`; `2024Q1`, `2024-q1` and `2024年第一季度` are refused with the spelling to use. */
 export function quarter(): Cell<QuarterId> {
@@ -28,7 +29,9 @@ export function quarter(): Cell<QuarterId> {
 				code: 'custom',
 				params: { code: 'quarter-format' },
 				input: v,
-				message: s ? `季度 "${v}" 应写作 ${s}` : `"${v}" 不是季度，季度应写作 <年>-Q<季度>，例如 2024-Q1`,
+				message: s
+					? `季度 ${quoteValue(v)} 应写作 ${s}`
+					: `${quoteValue(v)} 不是季度，季度应写作 <年>-Q<季度>，例如 2024-Q1`,
 			});
 		}) as unknown as z.ZodType<QuarterId>,
 	};
