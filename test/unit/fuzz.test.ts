@@ -99,7 +99,6 @@ const MUTATIONS: Record<string, Mutation> = {
 		return encoder.encode(ls.join('\n'));
 	},
 };
-const names = Object.keys(MUTATIONS);
 
 /** Markdown an attacker or a careless copy-paste brings (issue 15), inserted anywhere in the story. */
 const SNIPPETS = [

@@ -104,7 +104,7 @@ function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notic
 			r,
 			'noticeId',
 			'foreign-key',
-			`公示编号 ${quoteValue(c.noticeId)} 不在 notices.csv 中${didYouMean(notices.suggest(c.noticeId!))}`,
+			`公示编号 ${quoteValue(c.noticeId!)} 不在 notices.csv 中${didYouMean(notices.suggest(c.noticeId!))}`,
 		);
 	if (c.review !== 'passed')
 		ctx.at(r, 'noticeId', 'lifecycle-order', '只有评审通过的候选人才能公示（seed 000 第八条）');
