@@ -46,7 +46,7 @@ if (args.includes('--fix')) {
 	console.log(`自动修正：${results.filter((r) => r.bytes).length} 个文件、${n} 处改动。\n`);
 }
 const t0 = performance.now();
-const dataset = validateDataDir(dir);
+const dataset = await validateDataDir(dir);
 const ms = performance.now() - t0;
 // Inside `npm run build`, the later stages read this validated dataset instead of validating again.
 saveSnapshot(dir, dataset);

@@ -14,7 +14,7 @@ import { hasErrors, reportLines } from '../lib/issues.ts';
 import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 import { publicReleases, type Release } from '../lib/releases.ts';
-import { dataDir, validateDataDir } from './data-dir.ts';
+import { dataDir, validateDataDirSync } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
 
@@ -47,10 +47,11 @@ const memo: Memo = ((globalThis as Record<symbol, Memo>)[Symbol.for('xinyong.pip
 export function loadDataset(): Dataset {
 	const dir = dataDir();
 	if (memo.dataset?.dir === dir) return memo.dataset.value;
-	// Within `npm run build`, the validation stage's result (src/loaders/snapshot.ts); otherwise validate.
+	// Within `npm run build`, the validation stage's result (src/loaders/snapshot.ts), every photo decoded by it;
+	// otherwise validate here, synchronously: every check but the full decoding of photos (see validateDataDirSync).
 	let d = readSnapshot(dir);
 	if (!d) {
-		d = validateDataDir(dir);
+		d = validateDataDirSync(dir);
 		if (hasErrors(d.issues)) throw new Error(`数据有错误，不能发布：\n${reportLines(d.issues).join('\n')}`);
 		saveSnapshot(dir, d);
 	}

@@ -39,7 +39,7 @@ function yearMonth(): Cell<string> {
 const candidateColumns = [
 	col('id', '编号', identifier(), { doc: '候选人固定编号，出现在网址中', example: '2022-001' }),
 	col('year', '年份', integer({ min: 2000, max: 2100 }), { doc: '评选年度', example: '2022' }),
-	col('name', '姓名', text({ max: 20 }), { doc: '姓名（公示起公开）', example: '王某某' }),
+	col('name', '姓名', text({ max: 20 }), { public: true, doc: '姓名（公示起公开）', example: '王某某' }),
 	col(
 		'gender',
 		'性别',
@@ -52,12 +52,29 @@ const candidateColumns = [
 			example: '女',
 		},
 	),
-	col('unit', '单位', text({ max: 60 }), { doc: '工作单位（推荐表"单位及职务"）', example: '区行政审批局' }),
-	col('position', '职务', text({ max: 60 }), { doc: '职务（推荐表"单位及职务"）', example: '窗口科科长' }),
+	col('unit', '单位', text({ max: 60 }), {
+		public: true,
+		doc: '工作单位（推荐表"单位及职务"）',
+		example: '区行政审批局',
+	}),
+	col('position', '职务', text({ max: 60 }), {
+		public: true,
+		doc: '职务（推荐表"单位及职务"）',
+		example: '窗口科科长',
+	}),
 	col('birth', '出生年月', yearMonth(), { doc: '出生年月，默认不公开', example: '1985-07' }),
-	col('political', '政治面貌', text({ max: 20 }), { doc: '政治面貌，默认不公开', example: '中共党员' }),
-	col('education', '文化程度', text({ max: 20 }), { doc: '文化程度，默认不公开', example: '大学本科' }),
+	col('political', '政治面貌', text({ max: 20 }), {
+		public: true,
+		doc: '政治面貌，默认不公开',
+		example: '中共党员',
+	}),
+	col('education', '文化程度', text({ max: 20 }), {
+		public: true,
+		doc: '文化程度，默认不公开',
+		example: '大学本科',
+	}),
 	col('category', '类别', text({ max: 30 }), {
+		public: true,
 		doc: '推荐表"类别"，如 镇街工作人员、部门工作人员',
 		example: '部门工作人员',
 	}),
@@ -70,17 +87,27 @@ const candidateColumns = [
 		example: '李某 0517-8xxxxxxx',
 	}),
 	col('awards', '曾获主要奖励', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '公开',
 		example: '2021 年度区优秀公务员',
 	}),
 	col('coverage', '宣传报道情况', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '公开',
 		example: '淮安区融媒体中心专题报道',
 	}),
-	col('title', '事迹名称', text({ max: 60 }), { doc: '事迹名称（公开）', example: '窗口前的"承诺书"' }),
-	col('summary', '主要事迹', text({ max: 600 }), { doc: '主要事迹，约 200 字（公开）', example: '……' }),
+	col('title', '事迹名称', text({ max: 60 }), {
+		public: true,
+		doc: '事迹名称（公开）',
+		example: '窗口前的"承诺书"',
+	}),
+	col('summary', '主要事迹', text({ max: 600 }), {
+		public: true,
+		doc: '主要事迹，约 200 字（公开）',
+		example: '……',
+	}),
 	col('opinion', '推荐单位意见', text({ max: 500 }), { doc: '推荐单位意见，永不公开', example: '同意推荐' }),
 	col('recommendedOn', '推荐日期', date(), {
 		doc: '报送日期，须在当年 12 月 10 日前（含）',
@@ -92,6 +119,7 @@ const candidateColumns = [
 		example: '2022-001.jpg',
 	}),
 	col('photoAlt', '照片说明', text({ max: 100 }), {
+		public: true,
 		required: false,
 		doc: '照片的文字说明（无障碍替代文本）',
 		example: '王某某工作照',
@@ -171,6 +199,7 @@ const noticeColumns = [
 	col('id', '公示编号', identifier(), { doc: '公示批次编号，出现在网址中', example: 'GS-2022-01' }),
 	col('year', '年份', integer({ min: 2000, max: 2100 }), { doc: '评选年度', example: '2022' }),
 	col('title', '标题', text({ max: 100 }), {
+		public: true,
 		doc: '公示标题',
 		example: '2022 年度淮安区"政务诚信典型"拟认定人选公示',
 	}),
@@ -178,7 +207,12 @@ const noticeColumns = [
 		doc: '公示第一天；结束日为第 7 个工作日，自动计算',
 		example: '2023-01-09',
 	}),
-	col('docNumber', '文号', text({ max: 40 }), { required: false, doc: '公示文号', example: '' }),
+	col('docNumber', '文号', text({ max: 40 }), {
+		public: true,
+		required: false,
+		doc: '公示文号',
+		example: '',
+	}),
 ] as const;
 
 /** `exemplars/notices.csv`. */
@@ -206,6 +240,7 @@ const eventColumns = [
 	col('date', '日期', date(), { doc: '收到异议、核实结论或撤销的日期', example: '2023-03-02' }),
 	col('event', '事件', oneOf(CANDIDATE_EVENTS), { doc: '异议、异议成立、异议不成立、撤销', example: '撤销' }),
 	col('publicReason', '公开说明', text({ max: 300 }), {
+		public: true,
 		required: false,
 		doc: '撤销时必填：向社会公开的撤销理由',
 		example: '经核实，存在举报反映的违反工作纪律问题',

@@ -15,27 +15,36 @@ const commitmentColumns = [
 		example: '养老',
 	}),
 	col('content', '承诺内容', text({ max: 500 }), {
+		public: true,
 		doc: '承诺事项（公开）',
 		example: '年内建成镇区域性养老服务中心',
 	}),
 	col('standardContent', '服务内容', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '服务标准之内容',
 		example: '提供日间照料、助餐、助浴服务',
 	}),
 	col('standardQuality', '服务质量', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '服务标准之质量',
 		example: '老人满意度不低于 95%',
 	}),
 	col('standardDeadline', '服务期限', text({ max: 200 }), {
+		public: true,
 		required: false,
 		doc: '服务标准之期限（文字说明）',
 		example: '2023 年 12 月底前',
 	}),
 	col('madeOn', '承诺日期', date(), { doc: '向社会公开作出承诺的日期', example: '2023-02-15' }),
 	col('dueBy', '完成时限', date(), { doc: '承诺兑现的最后期限', example: '2023-12-31' }),
-	col('note', '备注', text({ max: 500 }), { required: false, doc: '说明（公开）', example: '' }),
+	col('note', '备注', text({ max: 500 }), {
+		public: true,
+		required: false,
+		doc: '说明（公开）',
+		example: '',
+	}),
 ] as const;
 
 /** `commitments/commitments.csv`. */
@@ -58,6 +67,7 @@ const updateColumns = [
 		example: '已兑现',
 	}),
 	col('evidence', '说明', text({ max: 1000 }), {
+		public: true,
 		required: false,
 		doc: '兑现的证明，或依法变更的法律依据和理由（已兑现、依法变更、未兑现时必填，公开）',
 		example: '中心已于 12 月 18 日投入运行，见镇政府网站公告',

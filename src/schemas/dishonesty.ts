@@ -17,16 +17,22 @@ const dishonestyColumns = [
 		example: '违约',
 	}),
 	col('what', '事由', text({ max: 500 }), {
+		public: true,
 		doc: '失信事实（公开；信用修复后不再公开）',
 		example: '拖欠中小企业工程款逾期未付',
 	}),
-	col('source', '来源', text({ max: 60 }), { doc: '认定单位，如 法院、纪委、网信办', example: '法院' }),
+	col('source', '来源', text({ max: 60 }), {
+		public: true,
+		doc: '认定单位，如 法院、纪委、网信办',
+		example: '法院',
+	}),
 	col('repairedOn', '修复日期', date(), {
 		required: false,
 		doc: '信用修复完成日期；空表示未修复',
 		example: '',
 	}),
 	col('repairHow', '修复方式', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '如何修复（填写修复日期时必填）',
 		example: '',

@@ -60,16 +60,19 @@ const evidenceColumns = [
 		example: '',
 	}),
 	col('what', '事项', text({ max: 300 }), {
+		public: true,
 		required: false,
 		doc: '做了什么或发生了什么（公开）；空白预填行可空',
 		example: '诚信进校园宣传活动（淮城中学）',
 	}),
 	col('source', '来源', text({ max: 60 }), {
+		public: true,
 		required: false,
 		doc: '数据来源 / 考核主体，如 信用办、法院、纪委、网信办（公开）',
 		example: '信用办',
 	}),
 	col('reason', '理由', text({ max: 500 }), {
+		public: true,
 		required: false,
 		doc: '评分类指标必填：评分理由（公开）',
 		example: '',

@@ -25,6 +25,7 @@ function uscc(): Cell<string> {
 const pledgeColumns = [
 	col('id', '编号', identifier(), { doc: '承诺书编号', example: 'CN-2023-015' }),
 	col('enterprise', '企业名称', text({ max: 100 }), {
+		public: true,
 		doc: '企业全称（公开）',
 		example: '淮安市某某食品有限公司',
 	}),

@@ -11,16 +11,22 @@ const policyColumns = [
 		example: 'xyb-2022-7',
 	}),
 	col('title', '标题', text({ max: 200 }), {
+		public: true,
 		doc: '文件标题',
 		example: '关于印发《淮安区“政务诚信典型”评选宣传活动办法》的通知',
 	}),
-	col('docNumber', '文号', text({ max: 40 }), { doc: '发文字号', example: '淮信用办〔2022〕7号' }),
+	col('docNumber', '文号', text({ max: 40 }), {
+		public: true,
+		doc: '发文字号',
+		example: '淮信用办〔2022〕7号',
+	}),
 	col('date', '发布日期', date(), {
 		required: false,
 		doc: '成文或发布日期；原件未注明时留空',
 		example: '2022-11-22',
 	}),
 	col('issuer', '发布单位', text({ max: 100 }), {
+		public: true,
 		doc: '发文机关',
 		example: '淮安市淮安区社会信用体系建设工作领导小组办公室',
 	}),

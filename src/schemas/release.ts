@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { col, date, recordSchema, text, type Cell, type TableDef } from './table.ts';
 import { isQuarterId, type QuarterId } from '../lib/quarters.ts';
+import { quoteValue } from '../lib/quote.ts';
 
 /** A quarter written `2024-Q1`; `2024Q1`, `2024-q1` and `2024年第一季度` are refused with the spelling to use. */
 export function quarter(): Cell<QuarterId> {
@@ -28,7 +29,9 @@ export function quarter(): Cell<QuarterId> {
 				code: 'custom',
 				params: { code: 'quarter-format' },
 				input: v,
-				message: s ? `季度 "${v}" 应写作 ${s}` : `"${v}" 不是季度，季度应写作 <年>-Q<季度>，例如 2024-Q1`,
+				message: s
+					? `季度 ${quoteValue(v)} 应写作 ${s}`
+					: `${quoteValue(v)} 不是季度，季度应写作 <年>-Q<季度>，例如 2024-Q1`,
 			});
 		}) as unknown as z.ZodType<QuarterId>,
 	};
@@ -41,6 +44,7 @@ const releaseColumns = [
 		example: '2024-01-20',
 	}),
 	col('docNumber', '文号', text({ max: 60 }), {
+		public: true,
 		doc: '发布评价结果的文件文号（公开）',
 		example: '淮信用办〔2024〕1号',
 	}),
@@ -49,7 +53,12 @@ const releaseColumns = [
 		doc: '发布时评价结果的 SHA-256 指纹，由 npm run release 填写，请勿手工修改',
 		example: 'sha256:9f2c…',
 	}),
-	col('note', '备注', text({ max: 300 }), { required: false, doc: '说明（公开）', example: '' }),
+	col('note', '备注', text({ max: 300 }), {
+		public: true,
+		required: false,
+		doc: '说明（公开）',
+		example: '',
+	}),
 ] as const;
 
 /** `releases/releases.csv`. */

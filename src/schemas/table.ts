@@ -49,6 +49,11 @@ export interface Column<T = unknown, K extends string = string, R extends boolea
 	doc: string;
 	/** A value shown in templates and the data dictionary. */
 	example: string;
+	/**
+	 * Free text the site publishes as written (pages, open data, search): checked for personal numbers — a 身份证号 is
+	 * an error, a mobile number or e-mail address a warning (`src/lib/validate/personal.ts`).
+	 */
+	public?: boolean;
 }
 
 /** Issue codes a cell can produce, with the zod `params.code` we attach. */
@@ -316,9 +321,17 @@ export function col<K extends string, T, R extends boolean = true>(
 	key: K,
 	header: string,
 	cell: Cell<T>,
-	opts: { required?: R; doc: string; example: string },
+	opts: { required?: R; doc: string; example: string; public?: boolean },
 ): Column<T, K, R> {
-	return { key, header, cell, required: (opts.required ?? true) as R, doc: opts.doc, example: opts.example };
+	return {
+		key,
+		header,
+		cell,
+		required: (opts.required ?? true) as R,
+		doc: opts.doc,
+		example: opts.example,
+		...(opts.public ? { public: true } : {}),
+	};
 }
 
 /** A table (one CSV file, or a family of them such as one evidence file per quarter). */

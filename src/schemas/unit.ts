@@ -30,7 +30,12 @@ const unitColumns = [
 		doc: '被合并时并入的单位编号',
 		example: '',
 	}),
-	col('note', '备注', text({ max: 500 }), { required: false, doc: '说明（公开）', example: '' }),
+	col('note', '备注', text({ max: 500 }), {
+		public: true,
+		required: false,
+		doc: '说明（公开）',
+		example: '',
+	}),
 ] as const;
 
 /** `units.csv`: one row per evaluated unit. */
@@ -47,7 +52,11 @@ export type UnitRow = z.infer<typeof unitSchema>;
 
 const unitNameColumns = [
 	col('unitId', '单位编号', identifier(), { doc: '对应 units.csv 的单位编号', example: 'whlyj' }),
-	col('name', '名称', text({ max: 60 }), { doc: '单位在这段时间的全称', example: '区文化广电和旅游局' }),
+	col('name', '名称', text({ max: 60 }), {
+		public: true,
+		doc: '单位在这段时间的全称',
+		example: '区文化广电和旅游局',
+	}),
 	col('from', '启用日期', date(), {
 		required: false,
 		doc: '开始使用这个名称的日期；空表示一开始就叫这个名称',

@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
 import { serveStatic } from './server.ts';
-import { FIXTURES } from '../helpers/files.ts';
+import { FIXTURES, readFolder, writeFolder } from '../helpers/files.ts';
+import { seedPublicFields, type Placed } from '../helpers/public-fields.ts';
 import { E2E_EPOCH } from './global-setup.ts';
 import { htmlPages } from './pages.ts';
 
@@ -35,6 +36,9 @@ let dist: string;
 let browser: Browser;
 let url: string;
 let close: () => void;
+/** Markup typed into every public free-text field: an element with an event handler, numbered by field. */
+const TAGGED = (n: number) => `<b onclick=${n}>`;
+let tagged: Placed[];
 
 function build(dataDir: string, out: string) {
 	return spawnSync('node', ['scripts/build.ts'], {
@@ -79,6 +83,10 @@ beforeAll(async () => {
 	);
 	const story = join(data, 'exemplars', 'stories', 'c1.mdx');
 	writeFileSync(story, readFileSync(story, 'utf8') + GFM_META);
+	// And markup in every other free-text field the site publishes (every column the schemas mark public).
+	const seeded = seedPublicFields(readFolder(data), TAGGED, []);
+	tagged = seeded.placed;
+	writeFolder(data, seeded.files);
 	dist = join(work, 'dist');
 	const r = build(data, dist);
 	if (r.status !== 0) throw new Error(r.stdout + r.stderr);
@@ -125,6 +133,21 @@ describe('hostile text in data files', () => {
 		expect(await page.locator('h1').textContent()).toBe(EMOJI);
 		expect(dialogs).toBe(0);
 		await page.close();
+	});
+});
+
+describe('markup in every public text field (issue 15)', () => {
+	it('is text wherever it is published: escaped in pages, as written in JSON, never an element', () => {
+		const texts = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+			.filter((f) => /\.(html|json|csv|xml)$/.test(f))
+			.map((f) => [f, readFileSync(join(dist, f), 'utf8')] as const);
+		for (const [f, text] of texts) if (f.endsWith('.html')) expect(text, f).not.toMatch(/<b onclick=/i);
+		const escaped = (v: string) => v.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		const reached = tagged.filter((p) =>
+			texts.some(([f, text]) => text.includes(f.endsWith('.html') ? escaped(p.value) : p.value)),
+		);
+		// Most fields are published by this fixture's as-of date (not: a candidate's private fields, a repaired record …).
+		expect(reached.length, tagged.map((p) => p.where).join(' ')).toBeGreaterThan(tagged.length / 2);
 	});
 });
 

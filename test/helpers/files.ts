@@ -1,8 +1,8 @@
 /**
  * In-memory data folders for tests: a copy of a fixture folder with some files replaced, added or removed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { DataFiles } from '../../src/lib/validate/dataset.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -19,6 +19,14 @@ export function readFolder(dir: string): Map<string, Uint8Array> {
 	};
 	walk(dir);
 	return out;
+}
+
+/** Writes files (by relative path) into a folder, over what is there. */
+export function writeFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+	for (const [path, bytes] of files) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), bytes);
+	}
 }
 
 /** A DataFiles view of a map of files. */

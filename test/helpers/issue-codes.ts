@@ -61,8 +61,15 @@ const isMessage = (e: ts.Expression | undefined) =>
 /** Every issue code in the validator's source, with the files it appears in. */
 export function scanIssueCodes(
 	columnKeys: ReadonlySet<string>,
-	// The validator, and the issues the disk view of the data folder reports (src/loaders/data-dir.ts).
-	files = [...new Set([...validatorSources(), ...validatorSources('src/lib/validate/containment.ts')])],
+	// The validator, the issues the disk view of the data folder reports (src/loaders/data-dir.ts), and the photo
+	// decoding pass it runs.
+	files = [
+		...new Set([
+			...validatorSources(),
+			...validatorSources('src/lib/validate/containment.ts'),
+			...validatorSources('src/lib/validate/photo-pixels.ts'),
+		]),
+	],
 ): Map<string, string[]> {
 	const found = new Map<string, string[]>();
 	const add = (code: string, file: string) => {

@@ -74,13 +74,24 @@ describe('the issue codes of the data dictionary', () => {
 		expect(cellCodes(col('uscc').cell)).toEqual(['uscc-invalid']);
 		expect(cellCodes(col('count').cell)).toEqual(['full-width', 'out-of-range', 'type-error']);
 		expect(cellCodes(col('signedOn').cell)).toEqual(['date-format', 'date-invalid', 'full-width']);
-		expect(columnCodes(col('what'))).toEqual(['control-char', 'invisible-char', 'too-long']);
+		// Both are published free text: checked for personal numbers too.
+		expect(columnCodes(col('what'))).toEqual([
+			'control-char',
+			'invisible-char',
+			'personal-contact',
+			'personal-id',
+			'too-long',
+		]);
 		expect(columnCodes(col('enterprise'))).toEqual([
 			'control-char',
 			'invisible-char',
+			'personal-contact',
+			'personal-id',
 			'required',
 			'too-long',
 		]);
+		// A number that is not text is never scanned.
+		expect(columnCodes(col('count'))).not.toContain('personal-id');
 	});
 
 	it("lists a table's codes: reading, its cells, its cross-file checks", () => {

@@ -1,11 +1,19 @@
 /**
- * Fuzzed validator: seeded mutations of the valid fixture's files (byte flips, truncations, swapped columns,
- * duplicated rows, encoding changes). Every case either validates or fails with at least one located error; the
- * validator never throws; and no row disappears without an error naming its file.
+ * Fuzzed validator: 5,000 seeded mutations of the valid fixture's files — its CSV files (byte flips, truncations,
+ * swapped columns, duplicated rows, encoding changes), its MDX story (hostile snippets, deep nesting, invisible
+ * characters), its JSON files (deep nesting, values of the wrong type) and its photo (flips, truncations, junk; decoded
+ * whole as `npm run validate` does). Every case either validates or fails with located errors of known codes; the
+ * validator never throws; no row disappears without an error naming its file; and a story it accepts renders inside
+ * the allowlist (issue 15).
  */
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
+import { decodePhotos } from '../../src/lib/validate/photo-pixels.ts';
+import { decodeWithSharp } from '../../src/loaders/data-dir.ts';
+import { ISSUE_CODES } from '../../src/lib/validate/codes.ts';
+import { renderMarkdown } from '../../src/lib/markdown/render.ts';
+import { outsideAllowlist } from '../helpers/html-allowlist.ts';
 import { join } from 'node:path';
 import { FIXTURES, memFiles, readFolder } from '../helpers/files.ts';
 
@@ -23,7 +31,9 @@ function prng(seed: number) {
 
 const base = readFolder(join(FIXTURES, 'valid'));
 const csvFiles = [...base.keys()].filter((k) => k.endsWith('.csv'));
-const allFiles = [...base.keys()];
+const STORY = 'exemplars/stories/c1.mdx';
+const jsonFiles = [...base.keys()].filter((k) => k.endsWith('.json'));
+const PHOTO = 'exemplars/photos/c1.jpg';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -89,48 +99,172 @@ const MUTATIONS: Record<string, Mutation> = {
 		return encoder.encode(ls.join('\n'));
 	},
 };
-const names = Object.keys(MUTATIONS);
+
+/** Markdown an attacker or a careless copy-paste brings (issue 15), inserted anywhere in the story. */
+const SNIPPETS = [
+	'<script>alert(1)</script>',
+	'<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+	'| a | b |\n|---|---|\n| `x|<img src=x onerror=alert(1)>` | y |\n',
+	'[x](javascript:alert(1))',
+	'[x]: javascript:alert(1)\n\n[x]',
+	'[^1]\n\n[^1]:\n    [y]: javascript:alert(2)\n',
+	'<https://example.org/>',
+	'<!-- <script> -->',
+	'&lt;script&gt;&#60;img&#62;',
+	'{1 + 1}',
+	'import x from "y"',
+	'export const a = 1',
+	'![照片](https://example.org/x.png)',
+	'[x](data:text/html;base64,PHNjcmlwdD4=)',
+	'\u202E',
+	'\u200B',
+	'\u0000',
+	'\r',
+	'\n\n# 标题\n\n',
+	'**_~~`',
+];
+const MDX_MUTATIONS: Record<string, Mutation> = {
+	mdxSnippet: (b, r) => {
+		const s = decoder.decode(b);
+		const k = Math.floor(r() * s.length);
+		return encoder.encode(s.slice(0, k) + pick(SNIPPETS, r) + s.slice(k));
+	},
+	// Block quotes or lists nested up to 6,000 deep, or emphasis marks repeated (issue 15: stack and time).
+	mdxNesting: (b, r) => {
+		const n = 1 + Math.floor(r() ** 3 * 6000);
+		const what = pick(['> ', '- ', '*a ', '['], r);
+		const s = decoder.decode(b);
+		return encoder.encode(
+			what === '- '
+				? s + '\n' + Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- x').join('\n')
+				: s + '\n' + what.repeat(n),
+		);
+	},
+	flipByte: MUTATIONS.flipByte,
+	truncate: MUTATIONS.truncate,
+};
+
+/** Every value path of a JSON document: ['thresholds', 'red'], ['indicators', 3, 'max'] … */
+function paths(v: unknown, at: (string | number)[] = []): (string | number)[][] {
+	if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
+	if (v && typeof v === 'object') return [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
+	return [at];
+}
+const JSON_MUTATIONS: Record<string, Mutation> = {
+	// A value of the wrong type anywhere in the document.
+	jsonWrongType: (b, r) => {
+		const doc = JSON.parse(decoder.decode(b)) as Record<string, unknown>;
+		const at = pick(paths(doc).slice(1), r);
+		let parent: Record<string | number, unknown> = doc;
+		for (const k of at.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+		parent[at[at.length - 1]] = pick([null, -1, 1e300, '', 'x'.repeat(5000), [], {}, true, '<script>'], r);
+		return encoder.encode(JSON.stringify(doc));
+	},
+	// A document nested up to 100,000 deep, as a value or as the whole file.
+	jsonNesting: (b, r) => {
+		const n = 1 + Math.floor(r() ** 3 * 100_000);
+		const deep = '['.repeat(n) + ']'.repeat(n);
+		if (r() < 0.5) return encoder.encode(deep);
+		return encoder.encode(decoder.decode(b).replace(/\{/, `{"deep": ${deep},`));
+	},
+	flipByte: MUTATIONS.flipByte,
+	truncate: MUTATIONS.truncate,
+};
+const PHOTO_MUTATIONS: Record<string, Mutation> = {
+	flipByte: MUTATIONS.flipByte,
+	truncate: MUTATIONS.truncate,
+	appendJunk: (b, r) =>
+		new Uint8Array([...b, ...Array.from({ length: 1 + Math.floor(r() * 64) }, () => Math.floor(r() * 256))]),
+	// A segment's bytes overwritten: the header stays, the compressed data breaks.
+	overwrite: (b, r) => {
+		const c = b.slice();
+		const k = Math.floor(r() * c.length);
+		for (let j = k; j < Math.min(c.length, k + 16); j++) c[j] = Math.floor(r() * 256);
+		return c;
+	},
+};
+
+/** Of 5,000 cases: most on the CSV files (eleven tables), a fifth each on the story and the JSON files, the rest photos. */
+const KINDS = [
+	{ kind: 'csv', share: 0.5, targets: csvFiles, mutations: MUTATIONS },
+	{ kind: 'mdx', share: 0.2, targets: [STORY], mutations: MDX_MUTATIONS },
+	{ kind: 'json', share: 0.2, targets: jsonFiles, mutations: JSON_MUTATIONS },
+	{ kind: 'photo', share: 0.1, targets: [PHOTO], mutations: PHOTO_MUTATIONS },
+] as const;
 
 describe('fuzzed validator', () => {
 	it(
-		`never throws, and either validates or locates an error, over ${CASES} seeded mutations`,
-		{ timeout: 180_000 },
-		() => {
+		`never throws, and either validates or locates an error of a known code, over ${CASES} seeded mutations of CSV, MDX, JSON and photos`,
+		{ timeout: 600_000 },
+		async () => {
 			const r = prng(20221122);
-			const stats: Record<string, { ok: number; failed: number }> = Object.fromEntries(
-				names.map((n) => [n, { ok: 0, failed: 0 }]),
-			);
+			const stats: Record<string, { ok: number; failed: number }> = {};
 			for (let i = 0; i < CASES; i++) {
+				const u = r();
+				let acc = 0;
+				const kind = KINDS.find((k) => u < (acc += k.share)) ?? KINDS[0];
+				const name = pick(Object.keys(kind.mutations), r);
+				const target = pick(kind.targets, r);
 				const files = new Map(base);
-				const name = pick(names, r);
-				const target = name === 'flipByte' || name === 'truncate' ? pick(allFiles, r) : pick(csvFiles, r);
-				files.set(target, MUTATIONS[name](base.get(target)!, r));
+				files.set(target, kind.mutations[name](base.get(target)!, r));
 				let d;
 				try {
 					d = validateDataset(memFiles(files), 'data/');
+					if (kind.kind === 'photo') await decodePhotos(d, memFiles(files), decodeWithSharp, 'data/');
 				} catch (e) {
 					throw new Error(`第 ${i} 例（${name} ${target}）使检查程序崩溃：${(e as Error).stack}`);
 				}
 				const errors = d.issues.filter((x) => x.severity === 'error');
+				for (const e of d.issues)
+					expect(Object.keys(ISSUE_CODES), `case ${i} ${name} ${target}`).toContain(e.code);
 				for (const e of errors) {
 					expect(e.file.startsWith('data/'), `case ${i}`).toBe(true);
 					expect(e.line, `case ${i} ${e.file}`).toBeGreaterThanOrEqual(1);
 					expect(e.column, `case ${i} ${e.file}`).toBeGreaterThanOrEqual(1);
 					expect(e.message.length).toBeGreaterThan(0);
+					// One issue per line, a cell quoted short (at most 80 characters and a few words around it).
+					expect(e.message, `case ${i} ${name} ${target}`).not.toMatch(/[\r\n]/);
+					expect(e.message.length, `case ${i} ${name} ${target}`).toBeLessThan(1000);
 				}
 				// Nothing lost: a dataset that passes (and so would be published) has every row it read.
 				if (errors.length === 0)
 					for (const f of d.files) expect(f.rowsValid, `case ${i} ${f.file}`).toBe(f.rowsIn);
-				stats[name][errors.length ? 'failed' : 'ok']++;
+				// A story the validator accepts renders inside the allowlist: no parser differential.
+				if (kind.kind === 'mdx' && d.stories.has('c1')) {
+					const html = renderMarkdown(decoder.decode(files.get(STORY)!).replace(/^\uFEFF/, ''), STORY);
+					expect(outsideAllowlist(html), `case ${i} ${name}`).toEqual([]);
+				}
+				const s = (stats[`${kind.kind} ${name}`] ??= { ok: 0, failed: 0 });
+				s[errors.length ? 'failed' : 'ok']++;
 			}
+			const total = (kind: string) =>
+				Object.entries(stats)
+					.filter(([k]) => k.startsWith(kind + ' '))
+					.reduce((n, [, s]) => n + s.ok + s.failed, 0);
+			// Each kind of file had its share of the cases.
+			expect(total('csv')).toBeGreaterThan(2000);
+			for (const kind of ['mdx', 'json']) expect(total(kind), kind).toBeGreaterThan(800);
+			expect(total('photo')).toBeGreaterThan(350);
 			// The mutations really exercise the error paths: every kind broke the data at least sometimes.
-			for (const n of ['truncate', 'swapColumns', 'insertQuote'])
+			for (const n of [
+				'csv truncate',
+				'csv swapColumns',
+				'csv insertQuote',
+				'mdx mdxSnippet',
+				'mdx mdxNesting',
+				'json jsonWrongType',
+				'json jsonNesting',
+				'photo truncate',
+				'photo overwrite',
+			])
 				expect(stats[n].failed, n).toBeGreaterThan(0);
+			// And the hostile snippets are not all refused: accepted ones were rendered and checked.
+			expect(stats['mdx mdxSnippet'].ok).toBeGreaterThan(0);
 			// A GBK or UTF-16 (with BOM) copy is read correctly, and reordered columns are matched by name: none ever
 			// fails on its own.
-			expect(stats.toGbk.failed).toBe(0);
-			expect(stats.toUtf16.failed).toBe(0);
-			expect(stats.reorderColumns.failed).toBe(0);
+			expect(stats['csv toGbk'].failed).toBe(0);
+			expect(stats['csv toUtf16'].failed).toBe(0);
+			expect(stats['csv reorderColumns'].failed).toBe(0);
 		},
 	);
 });

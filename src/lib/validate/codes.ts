@@ -56,6 +56,9 @@ export const ISSUE_CODES = {
 	'control-char': '含有不可见的控制字符',
 	'invisible-char': '含有零宽字符或文字方向控制字符（多从网页复制带入）',
 	'uscc-invalid': '统一社会信用代码不合 GB 32100-2015（长度、字符或校验位不对）',
+	'personal-id': '公开的文字中有身份证号（校验位正确的 18 位号码）：身份证号不得公开，须删除',
+	'personal-contact':
+		'（警告）公开的文字中有手机号码或电子邮箱：个人联系方式应删除；site.json 中本办公开的邮箱和电话不在此列',
 	'unknown-field': 'JSON 中有不认识的字段',
 	// Across rows and files.
 	'missing-file': '缺少必需的文件',
@@ -84,9 +87,11 @@ export const ISSUE_CODES = {
 	'missing-story': '缺少候选人的详细事迹文件',
 	'story-too-short': '详细事迹不足 1500 字',
 	'too-many': '照片超过 2 张',
+	'photo-name': '照片文件名不允许（含 /、\\ 或 ..，或以 . 开头）：只能填写 exemplars/photos/ 中的文件名',
 	'photo-format': '照片不是 JPEG 或 PNG',
 	'photo-size': '照片不是 120×160 像素',
 	'photo-bytes': '照片不小于 30KB',
+	'photo-corrupt': '照片无法读取：文件不完整或图像数据已损坏（如传输中断、只复制了一部分）',
 	'unused-file': '（警告）没有被引用的文件，不会发布',
 	'unknown-file':
 		'网站不读取的文件（如 Excel 另存的副本“pledges (1).csv”、放错文件夹的 CSV、xlsx 工作簿）：其中的内容不会发布；说明文件（README、.md、.txt）只是警告',
@@ -143,6 +148,8 @@ const MDX_CODES: readonly IssueCode[] = [
 	'mdx-syntax',
 	'mdx-forbidden',
 	'unsafe-link',
+	'personal-id',
+	'personal-contact',
 ];
 
 /**
@@ -183,6 +190,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'date-order',
 		'missing-story',
 		'too-many',
+		'photo-name',
 		'required',
 	],
 	reviews: ['missing-file', 'unique-error', 'foreign-key'],
@@ -204,7 +212,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'rubric-rule',
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
-	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'unused-file'],
+	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'photo-corrupt', 'unused-file'],
 	'policy-texts': [...MDX_CODES, 'foreign-key'],
 };
 
@@ -245,10 +253,11 @@ export function cellCodes(cell: Cell): IssueCode[] {
 	return [...codes].filter((c): c is IssueCode => c in ISSUE_CODES).sort();
 }
 
-/** The codes a column can give: its cell's, and `required` when it must be filled. */
+/** The codes a column can give: its cell's, `required` when it must be filled, the personal numbers when public. */
 export function columnCodes(column: Column): IssueCode[] {
 	const codes = new Set(cellCodes(column.cell));
 	if (column.required) codes.add('required');
+	if (column.public) (codes.add('personal-id'), codes.add('personal-contact'));
 	return [...codes].sort();
 }
 

@@ -21,6 +21,18 @@ export function unsafeRelativePath(rel: string): string | undefined {
 	return undefined;
 }
 
+/**
+ * Why a file name typed in a table (a photo in candidates.csv) may not be read, or undefined when it may: a plain
+ * name of a file directly in its folder — no `/` or `\\` (no other folder, no absolute path), not starting with `.`
+ * (`..` climbs out, `.x` is a hidden file the folder listing never shows).
+ */
+export function unsafeFileName(name: string): string | undefined {
+	if (/(^|[/\\])\.\.([/\\]|$)/.test(name)) return '不能含有 ..（指向上级目录）';
+	if (/[/\\]/.test(name)) return '不能含有 / 或 \\：只写文件名，不写文件夹或路径';
+	if (name.startsWith('.')) return '不能以 . 开头（.. 指向上级目录，. 开头的是隐藏文件）';
+	return unsafeRelativePath(name);
+}
+
 /** The issue for a symbolic link found in the data folder. */
 export function symlinkIssue(file: string, target: string): Issue {
 	return {

@@ -11,6 +11,8 @@ import type { TableDef } from '../../schemas/table.ts';
 import { readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
+import { quoteValue } from '../quote.ts';
+import { lineColumn, personalFindings } from './personal.ts';
 
 // zod's own messages (type errors in JSON files) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -50,6 +52,11 @@ export class CheckContext {
 	/** Each table file's column headers by key (as its table defines them), for the positions of `at`. */
 	private readonly headers = new Map<string, Map<string, string>>();
 	private errors = 0;
+	/**
+	 * The office's own published contacts (site.json's e-mail and phone), set by the check of site.json: the public text
+	 * may quote them without a warning.
+	 */
+	publicContacts: readonly string[] = [];
 
 	/**
 	 * @param files the data folder
@@ -112,6 +119,20 @@ export class CheckContext {
 		});
 	}
 
+	/**
+	 * Reports the personal numbers in a text the site publishes whole (a story, a policy document) at their line and
+	 * column. Returns whether any is an error (a 身份证号).
+	 */
+	personalNumbers(file: string, text: string): boolean {
+		const before = this.errors;
+		for (const f of personalFindings(text, this.publicContacts)) {
+			const { line, column } = lineColumn(text, f.index);
+			if (f.severity === 'error') this.error(file, line, column, f.code, f.message);
+			else this.warn(file, line, column, f.code, f.message);
+		}
+		return this.errors !== before;
+	}
+
 	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */
 	report(found: readonly Issue[]): void {
 		// One at a time: a badly broken file can have more problems than `push(...)` takes arguments.
@@ -170,7 +191,7 @@ export class CheckContext {
 				);
 			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
 		}
-		const r = readTable<T>(def, bytes, this.path(rel), opts);
+		const r = readTable<T>(def, bytes, this.path(rel), { ...opts, exempt: this.publicContacts });
 		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));
 		this.report(r.issues);
 		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };
@@ -194,30 +215,52 @@ export class CheckContext {
 		return r.value;
 	}
 
-	/** Records whose key repeats an earlier one are errors and are dropped (never silently overwritten). */
+	/**
+	 * Records whose key repeats an earlier one are errors and are dropped (never silently overwritten). Keys are
+	 * compared folded (NFKC, lower case): ids become URLs and file names (`/units/t1/`, `stories/c1.mdx`), and `T1`
+	 * and `t1` are one folder on the case-insensitive file systems of Windows and macOS and of many web hosts, so a key
+	 * that differs from an earlier one only so is an error naming both rows too (issue 15).
+	 */
 	unique<T>(records: Located<T>[], keys: readonly string[], label: string): Located<T>[] {
 		const keyOf = (r: Located<T>) => {
 			const v = r.value as Record<string, unknown>;
 			return keys.length === 1 ? String(v[keys[0]]) : keys.map((key) => String(v[key])).join(' / ');
 		};
 		const out: Located<T>[] = [];
-		const seen = new FirstSeen((n) => keyOf(out[n]));
+		const folded: string[] = [];
+		const seen = new FirstSeen((n) => folded[n]);
 		for (const r of records) {
 			const k = keyOf(r);
-			const earlier = seen.add(k, out.length);
+			const f = foldKey(k);
+			const earlier = seen.add(f, out.length);
 			if (earlier < 0) {
 				out.push(r);
+				folded.push(f);
 				continue;
 			}
 			const first = out[earlier];
+			const firstKey = keyOf(first);
 			this.at(
 				r,
 				keys[0],
 				'unique-error',
-				`${label} "${k}" 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`,
+				firstKey === k
+					? `${label} ${quoteValue(k)} 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`
+					: `${label} ${quoteValue(k)} 与 ${first.file} 第 ${first.line} 行的 ${quoteValue(firstKey)} 只差大小写或全角半角，` +
+							`在网址和文件名中会被当作同一个；请改用不同的${label}`,
 			);
 			this.markInvalid(r);
 		}
 		return out;
 	}
+}
+
+/**
+ * A key as case-insensitive file systems and URL handling see it: NFKC (full-width `ｔ１` is `t1`), lower case. Only
+ * the keys that need it are changed: nearly every key is already lower-case ASCII, and a million evidence ids are
+ * compared.
+ */
+function foldKey(k: string): string {
+	if (/[^\x00-\x7f]/.test(k)) return k.normalize('NFKC').toLowerCase();
+	return /[A-Z]/.test(k) ? k.toLowerCase() : k;
 }

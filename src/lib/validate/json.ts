@@ -5,6 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
+import { quoteValue } from '../quote.ts';
 
 /** Line and column (1-based) of a character offset; `\r\n`, `\n` and a lone `\r` each end a line. */
 export function lineColOf(text: string, offset: number): { line: number; column: number } {
@@ -132,7 +133,7 @@ export function readJson<T>(
 					: zi.code === 'unrecognized_keys'
 						? 'unknown-field'
 						: 'type-error',
-			message: `${field ? `"${field}"：` : ''}${zi.message}`,
+			message: `${field ? `${quoteValue(field)}：` : ''}${zi.message}`,
 			severity: 'error',
 			field,
 		});

@@ -7,6 +7,7 @@ import type { Issue } from '../issues.ts';
 import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type TableDef } from '../../schemas/table.ts';
+import { personalFindings } from './personal.ts';
 
 /** A record with where it came from, so later checks can point at it. */
 export interface Located<T> {
@@ -54,12 +55,13 @@ function normHeader(h: string): string {
  * Reads and validates one CSV file against its table definition. Rows are checked as the parser reads them, so only
  * the records that pass are kept.
  * @param opts.declare key columns whose raw values `declared` will be asked for
+ * @param opts.exempt the office's published contacts (site.json), which a public column may hold
  */
 export function readTable<T>(
 	def: TableDef,
 	bytes: Uint8Array,
 	file: string,
-	opts: { declare?: readonly string[] } = {},
+	opts: { declare?: readonly string[]; exempt?: readonly string[] } = {},
 ): TableResult<T> {
 	const decoded = decodeText(bytes, file, 'csv');
 	if (decoded.text === undefined) return { records: [], issues: decoded.issues, rowsIn: 0, declared: NONE };
@@ -84,7 +86,16 @@ export function readTable<T>(
 			headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
 		);
 		if (headerIssues.every((i) => i.severity !== 'error'))
-			checkRow = rowChecker<T>(def, position, header.length, file, records, rowIssues, declaredValues);
+			checkRow = rowChecker<T>(
+				def,
+				position,
+				header.length,
+				file,
+				records,
+				rowIssues,
+				declaredValues,
+				opts.exempt,
+			);
 	});
 	// Joined with spreads in an array, never `push(...)`: a badly broken file can have more problems than a function
 	// call takes arguments.
@@ -187,6 +198,7 @@ function rowChecker<T>(
 	records: Located<T>[],
 	issues: Issue[],
 	declaredValues: Map<string, Set<string>>,
+	exempt: readonly string[] = [],
 ): (row: CsvRow) => void {
 	const err = (
 		line: number,
@@ -207,6 +219,10 @@ function rowChecker<T>(
 	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
 	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
 	const accepted = columns.map(() => new Map<string, unknown>());
+	/** The public free-text columns this file has (checked for personal numbers) and their cell indexes. */
+	const published = columns.flatMap((c, ci) =>
+		c.public && cellIndex[ci] >= 0 ? [{ c, i: cellIndex[ci] }] : [],
+	);
 	return ({ line, row, cells }) => {
 		for (const { i, values } of declare) {
 			const raw = (cells[i] ?? '').trim();
@@ -232,6 +248,27 @@ function rowChecker<T>(
 			return;
 		}
 		let ok = true;
+		// Every public cell, whatever else is wrong with the row: an ID number is reported as soon as it is typed.
+		let holdsId: Set<number> | undefined;
+		for (const { c, i } of published)
+			for (const f of personalFindings(cells[i], exempt)) {
+				// No `value`: the issue must not carry the number it hides.
+				issues.push({
+					file,
+					line,
+					column: i + 1,
+					code: f.code,
+					message: f.message,
+					severity: f.severity,
+					row,
+					field: c.key,
+					header: c.header,
+				});
+				if (f.severity === 'error') {
+					ok = false;
+					(holdsId ??= new Set()).add(i);
+				}
+			}
 		const value: Record<string, unknown> = {};
 		for (let ci = 0; ci < columns.length; ci++) {
 			const c = columns[ci];
@@ -265,7 +302,8 @@ function rowChecker<T>(
 						// The column's header is in the position (第 14 行第 2 列（单位编号）): the message is the problem.
 						err(line, row, i + 1, code, zi.message, {
 							field: c.key,
-							value: raw,
+							// Not a cell holding an ID number: no issue carries the number.
+							...(holdsId?.has(i) ? {} : { value: raw }),
 							header: c.header,
 							...(params?.fixable ? { fixable: true } : {}),
 						});

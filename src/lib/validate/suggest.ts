@@ -5,6 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { toHalfWidth } from '../../schemas/table.ts';
+import { quoteValue } from '../quote.ts';
 
 /** How many edits a suggestion may be away: one for short ids, two from eight characters on. */
 const maxEdits = (id: string) => (id.length >= 8 ? 2 : 1);
@@ -43,4 +44,4 @@ export function suggester(ids: Iterable<string>): (unknown: string) => string | 
 
 /** The sentence a message adds for a suggestion: `；是否应为 "hcjd"？`, or nothing. */
 export const didYouMean = (suggestion: string | undefined): string =>
-	suggestion === undefined ? '' : `；是否应为 "${suggestion}"？`;
+	suggestion === undefined ? '' : `；是否应为 ${quoteValue(suggestion)}？`;

@@ -64,6 +64,13 @@ describe('candidates.csv: recommendation', () => {
 			]
 		`);
 	});
+	it('rejects an id that differs from another only in case: one story file and one page on a case-insensitive host', () => {
+		expect(report(candidates(candidate(), candidate({ 编号: 'C1', 姓名: '李测试' })))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:3:1: 第 3 行第 1 列（编号）：候选人编号 "C1" 与 data/exemplars/candidates.csv 第 2 行的 "c1" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的候选人编号 (unique-error)",
+			]
+		`);
+	});
 });
 
 describe('candidates.csv: 评审 after the credit review (seed 000 第七条)', () => {

@@ -47,7 +47,7 @@ describe('exemplars/photos/', () => {
 	it('reports a photo named in candidates.csv that is not there', () => {
 		expect(report(c1Photos('c2.jpg'))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片 data/exemplars/photos/c2.jpg 不存在 (missing-file)",
+			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片 "c2.jpg" 在 data/exemplars/photos/ 中不存在 (missing-file)",
 			  "data/exemplars/photos/c1.jpg:1:1: 警告：没有候选人引用这张照片，不会发布 (unused-file)",
 			]
 		`);

@@ -19,6 +19,26 @@ describe('units.csv', () => {
 		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
 	});
 
+	it('rejects an id that differs from another only in case, naming both rows: one folder on a case-insensitive host', () => {
+		const d = validate({ 'units.csv': withRows('units.csv', 'T1,镇街,,,,') });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）：单位编号 "T1" 与 data/units.csv 第 2 行的 "t1" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的单位编号 (unique-error)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
+	it('rejects a full-width id that would be another once made half-width', () => {
+		const d = validate({ 'units.csv': withRows('units.csv', 'ｔ１,镇街,,,,') });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）："ｔ１" 含全角字符，请改为半角：t1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
+	});
+
 	it('rejects a unit dissolved on the day it was set up', () => {
 		expect(report(unit('x1,A类,2022-05-01,2022-05-01,,'))).toMatchInlineSnapshot(`
 			[

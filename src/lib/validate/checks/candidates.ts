@@ -13,6 +13,7 @@ import type { CheckContext } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
 import { didYouMean, suggester } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** Candidates per recommending unit per year: seed 000 第六条 "每次推荐限2人". */
 export const MAX_CANDIDATES_PER_UNIT = 2;
@@ -59,7 +60,7 @@ export function checkCandidates(
 				r,
 				'recommender',
 				'over-quota',
-				`推荐单位 "${c.recommender}" 在 ${c.year} 年已推荐 ${list.length} 人，每单位每年限 ${MAX_CANDIDATES_PER_UNIT} 人（seed 000 第六条；另见第 ${list.map((x) => x.line).join('、')} 行）`,
+				`推荐单位 ${quoteValue(c.recommender)} 在 ${c.year} 年已推荐 ${list.length} 人，每单位每年限 ${MAX_CANDIDATES_PER_UNIT} 人（seed 000 第六条；另见第 ${list.map((x) => x.line).join('、')} 行）`,
 			);
 		if (c.recommendedOn > `${c.year}-12-10`)
 			ctx.at(
@@ -103,7 +104,7 @@ function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notic
 			r,
 			'noticeId',
 			'foreign-key',
-			`公示编号 "${c.noticeId}" 不在 notices.csv 中${didYouMean(notices.suggest(c.noticeId!))}`,
+			`公示编号 ${quoteValue(c.noticeId!)} 不在 notices.csv 中${didYouMean(notices.suggest(c.noticeId!))}`,
 		);
 	if (c.review !== 'passed')
 		ctx.at(r, 'noticeId', 'lifecycle-order', '只有评审通过的候选人才能公示（seed 000 第八条）');

@@ -4,6 +4,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { existsOn, unitRef, type Units } from './units.ts';
 import { suggester } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** The commitments, for the check of their updates. */
 export interface Commitments {
@@ -28,7 +29,7 @@ export function checkCommitments(ctx: CheckContext, units: Units): Commitments {
 		if (r.value.dueBy < r.value.madeOn)
 			ctx.at(r, 'dueBy', 'date-order', `完成时限 ${r.value.dueBy} 早于承诺日期 ${r.value.madeOn}`);
 		if (unit && !existsOn(unit, r.value.madeOn))
-			ctx.at(r, 'madeOn', 'unit-inactive', `单位 "${unit.id}" 在 ${r.value.madeOn} 不存在`);
+			ctx.at(r, 'madeOn', 'unit-inactive', `单位 ${quoteValue(unit.id)} 在 ${r.value.madeOn} 不存在`);
 		return unit !== undefined;
 	});
 	const byId = new Map(all.map((c) => [c.value.id, c.value]));

@@ -6,6 +6,7 @@ import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
 import type { Notices } from './notices.ts';
 import { didYouMean } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** Reads events.csv. Checked by `checkEvents` once the candidates and notices are. */
 export function readEvents(ctx: CheckContext): Located<EventRow>[] {
@@ -34,7 +35,7 @@ export function checkEvents(
 				e,
 				'candidateId',
 				'foreign-key',
-				`候选人编号 "${id}" 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
+				`候选人编号 ${quoteValue(id)} 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
 			);
 		else if (!n) ctx.at(e, 'candidateId', 'lifecycle-order', '候选人尚未公示，不能有异议或撤销记录');
 		else if (e.value.date < n.value.start)

@@ -18,6 +18,7 @@ import { meantAs } from './unknown-files.ts';
 /** `：<why>` after a message, or nothing. */
 const suffix = (why: string | undefined) => (why ? `：${why}` : '');
 import { categoryLabel, existsBetween, unitRef, type Units } from './units.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** An evidence row with its quarter (from the file name). */
 export type Evidence = EvidenceRow & { quarter: QuarterId };
@@ -78,7 +79,7 @@ export function checkEvidence(
 				1,
 				1,
 				'file-name',
-				`季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "${name}"${suffix(meantAs(rel, ctx.path('')))}`,
+				`季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 ${quoteValue(name)}${suffix(meantAs(rel, ctx.path('')))}`,
 			);
 			continue;
 		}
@@ -168,7 +169,7 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 			r,
 			'indicatorId',
 			'foreign-key',
-			`指标编号 "${e.indicatorId}" 不在 rubrics/${q.year}.json 中${didYouMean(q.suggest(e.indicatorId))}`,
+			`指标编号 ${quoteValue(e.indicatorId)} 不在 rubrics/${q.year}.json 中${didYouMean(q.suggest(e.indicatorId))}`,
 		);
 	if (unit && ind && !ind.appliesTo.includes(unit.category))
 		ctx.at(
@@ -182,7 +183,7 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 			r,
 			'unitId',
 			'unit-inactive',
-			`单位 "${unit.id}" 在 ${q.id} 不存在（设立 ${unit.from ?? '—'}，撤销 ${unit.to ?? '—'}）`,
+			`单位 ${quoteValue(unit.id)} 在 ${q.id} 不存在（设立 ${unit.from ?? '—'}，撤销 ${unit.to ?? '—'}）`,
 		);
 	const blank = isPlaceholder(e);
 	// A 无 row records that nothing happened: it needs no date, 事项 or 来源 (a date it has must lie in the quarter).

@@ -4,6 +4,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Units } from './units.ts';
 import { didYouMean } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /**
  * The valid unit names. A name of an unknown unit or with its end before its start is rejected. Every unit must have
@@ -18,7 +19,7 @@ export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNam
 					n,
 					'unitId',
 					'foreign-key',
-					`单位编号 "${unitId}" 不在 units.csv 中${didYouMean(units.suggest(unitId))}`,
+					`单位编号 ${quoteValue(unitId)} 不在 units.csv 中${didYouMean(units.suggest(unitId))}`,
 				);
 			return false;
 		}
@@ -31,7 +32,7 @@ export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNam
 			(a.value.from ?? '') < (b.value.from ?? '') ? -1 : 1,
 		);
 		if (own.length === 0)
-			ctx.at(u, 'id', 'missing-name', `单位 "${u.value.id}" 在 unit-names.csv 中没有名称`);
+			ctx.at(u, 'id', 'missing-name', `单位 ${quoteValue(u.value.id)} 在 unit-names.csv 中没有名称`);
 		for (let i = 1; i < own.length; i++) {
 			const prev = own[i - 1].value;
 			const cur = own[i];
@@ -40,7 +41,7 @@ export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNam
 					cur,
 					'from',
 					'overlap',
-					`单位 "${u.value.id}" 的名称时段重叠：上一个名称 "${prev.name}" 须在本名称启用前停用`,
+					`单位 ${quoteValue(u.value.id)} 的名称时段重叠：上一个名称 ${quoteValue(prev.name)} 须在本名称启用前停用`,
 				);
 		}
 	}

@@ -1,5 +1,13 @@
-/** `exemplars/photos/`: the photos a candidate's 照片 cell names. */
+/**
+ * `exemplars/photos/`: the photos a candidate's 照片 cell names. A photo is read only from this folder (a name is a
+ * plain file name, `unsafeFileName`), and only a photo the build can publish is accepted: the build strips its
+ * metadata (`publishablePhoto`), which needs a well-formed file, so the check runs the same step. Decoding every pixel
+ * needs a real decoder and is asynchronous: `photo-pixels.ts`, run after this by `validateDataDir`.
+ */
 import { imageSize } from 'image-size';
+import { publishablePhoto } from '../../exemplars/photo.ts';
+import { unsafeFileName } from '../containment.ts';
+import { quoteValue } from '../../quote.ts';
 import type { CandidateRow } from '../../../schemas/candidate.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
@@ -10,6 +18,10 @@ export const PHOTO_MAX_BYTES = 30 * 1024;
 /** Photo size in pixels: seed 000 附件1 注 "120 像素×160 像素" (width × height). */
 export const PHOTO_WIDTH = 120;
 export const PHOTO_HEIGHT = 160;
+
+/** The message for a photo that is no well-formed image (`detail` says how, in the office's words if it can). */
+export const photoUnreadable = (detail: string) =>
+	`照片无法读取：${detail}。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交`;
 
 /** A photo of a candidate. */
 export interface Photo {
@@ -37,6 +49,17 @@ export function checkPhotos(ctx: CheckContext, candidates: Candidates): Photo[] 
 		if (names.length > 0 && !c.value.photoAlt)
 			ctx.at(c, 'photoAlt', 'required', '有照片时要填写"照片说明"（供读屏软件朗读的替代文本）');
 		for (const name of names) {
+			const unsafe = unsafeFileName(name);
+			if (unsafe) {
+				// Never read: a name like ../../secret.csv would otherwise reach outside the photo folder.
+				ctx.at(
+					c,
+					'photos',
+					'photo-name',
+					`照片文件名 ${quoteValue(name)} 不允许：${unsafe}。照片放在 exemplars/photos/ 中，这里只填文件名，如 ${c.value.id}.jpg`,
+				);
+				continue;
+			}
 			used.add(name);
 			const photo = readPhoto(ctx, c, name);
 			if (photo) photos.push(photo);
@@ -54,7 +77,12 @@ function readPhoto(ctx: CheckContext, c: Located<CandidateRow>, name: string): P
 	const file = ctx.path(rel);
 	const bytes = ctx.files.read(rel);
 	if (!bytes) {
-		ctx.at(c, 'photos', 'missing-file', `照片 data/${rel} 不存在`);
+		ctx.at(
+			c,
+			'photos',
+			'missing-file',
+			`照片 ${quoteValue(name)} 在 ${ctx.path('exemplars/photos/')} 中不存在`,
+		);
 		return undefined;
 	}
 	let dims: { width?: number; height?: number; type?: string };
@@ -84,6 +112,13 @@ function readPhoto(ctx: CheckContext, c: Located<CandidateRow>, name: string): P
 			`照片 ${(bytes.length / 1024).toFixed(1)} KB，应小于 30 KB（seed 000 附件1 注）`,
 		);
 	if (ctx.errorCount !== before) return undefined;
+	try {
+		publishablePhoto(bytes);
+	} catch (e) {
+		// The build's own step: a photo it cannot strip would stop the build with a stack trace.
+		ctx.error(file, 1, 1, 'photo-corrupt', photoUnreadable((e as Error).message));
+		return undefined;
+	}
 	return {
 		candidateId: c.value.id,
 		file: name,

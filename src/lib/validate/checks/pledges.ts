@@ -3,6 +3,7 @@ import { pledgeTable, type PledgeRow } from '../../../schemas/pledge.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { categoryLabel, unitRef, type Units } from './units.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** The valid pledges: collected by a known town or park (属地行政监管). */
 export function checkPledges(ctx: CheckContext, units: Units): Located<PledgeRow>[] {
@@ -18,7 +19,7 @@ export function checkPledges(ctx: CheckContext, units: Units): Located<PledgeRow
 				r,
 				'unitId',
 				'not-applicable',
-				`企业信用承诺由镇街或园区收集（属地行政监管），"${unit.id}" 是${categoryLabel(unit.category)}单位`,
+				`企业信用承诺由镇街或园区收集（属地行政监管），${quoteValue(unit.id)} 是${categoryLabel(unit.category)}单位`,
 			);
 		return unit !== undefined;
 	});

@@ -4,6 +4,7 @@ import { storyText } from '../story.ts';
 import { policyTable, type PolicyRow } from '../../../schemas/policy.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
+import { quoteValue } from '../../quote.ts';
 
 /**
  * The valid policy documents (the index is optional): each with its text in `policies/<编号>.mdx`, UTF-8 and plain
@@ -20,7 +21,7 @@ export function checkPolicies(ctx: CheckContext): Located<PolicyRow>[] {
 				1,
 				1,
 				'foreign-key',
-				`policies/policies.csv 中没有编号为 "${name.slice(0, -4)}" 的文件，正文不会发布`,
+				`policies/policies.csv 中没有编号为 ${quoteValue(name.slice(0, -4))} 的文件，正文不会发布`,
 			);
 	return policies;
 }
@@ -41,5 +42,6 @@ function hasText(ctx: CheckContext, r: Located<PolicyRow>): boolean {
 	}
 	const s = storyText(d.text, ctx.path(rel));
 	ctx.report(s.issues);
-	return s.issues.length === 0;
+	const personal = ctx.personalNumbers(ctx.path(rel), d.text);
+	return s.issues.length === 0 && !personal;
 }

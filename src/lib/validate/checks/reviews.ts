@@ -4,6 +4,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
 import { didYouMean } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** Reads reviews.csv: one reply per candidate and reviewing body. Checked by `checkReviews` once the candidates are. */
 export function readReviews(ctx: CheckContext): Located<ReviewRow>[] {
@@ -32,7 +33,7 @@ export function checkReviews(
 				v,
 				'candidateId',
 				'foreign-key',
-				`候选人编号 "${id}" 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
+				`候选人编号 ${quoteValue(id)} 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
 			);
 		ctx.markInvalid(v);
 	}

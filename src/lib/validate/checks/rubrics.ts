@@ -1,6 +1,7 @@
 /** `rubrics/<年>.json`: each year's indicators and how they score. */
 import { rubricSchema, type Rubric } from '../../../schemas/rubric.ts';
 import type { CheckContext } from '../context.ts';
+import { quoteValue } from '../../quote.ts';
 
 /**
  * The rubrics by year. A rubric that contradicts itself (wrong year, repeated indicator, unknown group, a cap above
@@ -22,10 +23,10 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 		if (rubric.year !== Number(m[1])) fail('rubric-year', `文件名是 ${m[1]} 年，但 "year" 是 ${rubric.year}`);
 		const ids = new Set<string>();
 		for (const ind of rubric.indicators) {
-			if (ids.has(ind.id)) fail('unique-error', `指标编号 "${ind.id}" 重复`);
+			if (ids.has(ind.id)) fail('unique-error', `指标编号 ${quoteValue(ind.id)} 重复`);
 			ids.add(ind.id);
 			if (!rubric.groups.some((g) => g.id === ind.group))
-				fail('foreign-key', `指标 ${ind.id} 的分组 "${ind.group}" 不在 groups 中`);
+				fail('foreign-key', `指标 ${ind.id} 的分组 ${quoteValue(ind.group)} 不在 groups 中`);
 			if (ind.rule.kind === 'perItem' && ind.rule.cap > ind.max)
 				fail('rubric-rule', `指标 ${ind.id} 的封顶分 ${ind.rule.cap} 大于满分 ${ind.max}`);
 			if (ind.rule.kind === 'deduction' && ind.max !== 0)

@@ -7,5 +7,6 @@ import { siteWarnings } from '../site-warnings.ts';
 export function checkSite(ctx: CheckContext): Site | undefined {
 	const site = ctx.json(siteSchema, 'site.json');
 	if (site) ctx.report(siteWarnings(site, ctx.path('site.json')));
+	if (site) ctx.publicContacts = [site.email, site.phone];
 	return site;
 }

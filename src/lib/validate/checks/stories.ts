@@ -4,6 +4,7 @@ import { storyText } from '../story.ts';
 import type { CheckContext } from '../context.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Candidates } from './candidates.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** Shortest story: seed 000 附件1 注 "不少于 1500 字". */
 export const STORY_MIN_CHARS = 1500;
@@ -55,7 +56,7 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 				1,
 				1,
 				'foreign-key',
-				`没有编号为 "${id}" 的候选人（文件名应为候选人编号）${didYouMean(candidates.suggest(id))}`,
+				`没有编号为 ${quoteValue(id)} 的候选人（文件名应为候选人编号）${didYouMean(candidates.suggest(id))}`,
 			);
 		return undefined;
 	}
@@ -70,7 +71,8 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 	}
 	const s = storyText(d.text, file);
 	ctx.report(s.issues);
-	if (s.issues.length) return undefined;
+	const personal = ctx.personalNumbers(file, d.text);
+	if (s.issues.length || personal) return undefined;
 	if (s.chars < STORY_MIN_CHARS) {
 		ctx.error(
 			file,

@@ -4,6 +4,7 @@ import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { didYouMean, suggester } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /** The units, for the checks of the tables that refer to them. */
 export interface Units {
@@ -33,7 +34,7 @@ export function checkUnits(ctx: CheckContext): Units {
 				u,
 				'mergedInto',
 				'foreign-key',
-				`并入单位 "${mergedInto}" 不在 units.csv 中${didYouMean(suggest(mergedInto))}`,
+				`并入单位 ${quoteValue(mergedInto)} 不在 units.csv 中${didYouMean(suggest(mergedInto))}`,
 			);
 		if (mergedInto && !to) ctx.at(u, 'to', 'required', '填写了并入单位，也要填写撤销日期（合并生效日）');
 	}
@@ -55,7 +56,12 @@ export function unitRef<T>(
 	const id = (r.value as Record<string, string>)[key];
 	const u = units.byId.get(id);
 	if (!u && !units.declared.has(id))
-		ctx.at(r, key, 'foreign-key', `${label} "${id}" 不在 units.csv 中${didYouMean(units.suggest(id))}`);
+		ctx.at(
+			r,
+			key,
+			'foreign-key',
+			`${label} ${quoteValue(id)} 不在 units.csv 中${didYouMean(units.suggest(id))}`,
+		);
 	return u?.value;
 }
 

@@ -4,6 +4,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Commitments } from './commitments.ts';
 import { didYouMean } from '../suggest.ts';
+import { quoteValue } from '../../quote.ts';
 
 /**
  * The valid updates: one per commitment, day and status; of a known commitment, not before it was made; every
@@ -28,7 +29,7 @@ export function checkCommitmentUpdates(
 				r,
 				'commitmentId',
 				'foreign-key',
-				`承诺编号 "${id}" 不在 commitments.csv 中${didYouMean(commitments.suggest(id))}`,
+				`承诺编号 ${quoteValue(id)} 不在 commitments.csv 中${didYouMean(commitments.suggest(id))}`,
 			);
 		else if (r.value.date < c.madeOn)
 			ctx.at(r, 'date', 'date-order', `进展日期 ${r.value.date} 早于承诺日期 ${c.madeOn}`);
