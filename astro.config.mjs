@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -28,7 +29,27 @@ export default defineConfig({
 	// dataset this took the page-generation phase from about 24 s to 19 s (the disk here is slow; see README 性能).
 	// Pages share only memoised, read-only data, so the output is byte-identical to rendering one at a time.
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-	integrations: [mdx(), sitemap()],
+	// The office page (填报台) is a tool for the office, not a page for the public: out of the sitemap (and of the
+	// search index and navigation, see src/pages/office/index.astro).
+	integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/office/') })],
 	devToolbar: { enabled: false },
-	vite: { build: { assetsInlineLimit: 0 } },
+	vite: {
+		build: { assetsInlineLimit: 0 },
+		// The office page's worker (src/scripts/office-worker.ts) runs the validator, whose Markdown parser decodes
+		// entities with decode-named-character-reference: its "browser" build uses `document`, which a worker lacks, so
+		// the worker takes the package's "worker" build (the plain table).
+		worker: {
+			format: 'es',
+			plugins: () => [
+				{
+					name: 'office-worker-no-dom',
+					enforce: 'pre',
+					resolveId: (id) =>
+						id === 'decode-named-character-reference'
+							? createRequire(import.meta.url).resolve('decode-named-character-reference')
+							: undefined,
+				},
+			],
+		},
+	},
 });
