@@ -4,6 +4,7 @@
  * file saved from it. SheetJS Community Edition (`@e965/xlsx`, the npm release of SheetJS 0.20) does the reading.
  */
 import { read, SSF, utils, type CellObject, type WorkBook } from '@e965/xlsx';
+import { unzipSync } from 'fflate';
 
 /** One sheet: its name and its rows from the sheet's first row and column A, as texts. */
 export interface SheetRows {
@@ -50,8 +51,20 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
 	}
 }
 
+const BROKEN =
+	'无法读取这个 Excel 文件（文件损坏，或不是 .xlsx 工作簿）。请在 Excel/WPS 中打开后另存为 .xlsx';
+
 /** Reads a workbook's bytes; throws (in Chinese) when they are not a workbook SheetJS can read. */
 export function readWorkbook(bytes: Uint8Array): WorkBook {
+	// An .xlsx is a zip package. SheetJS 0.20.3 never returns on some truncated ones (a zip header and a few bytes,
+	// as an interrupted download leaves): fflate checks the package first, and refuses it at once.
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+		try {
+			unzipSync(bytes, { filter: () => false });
+		} catch {
+			throw new Error(BROKEN);
+		}
+	}
 	try {
 		return read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false });
 	} catch {
