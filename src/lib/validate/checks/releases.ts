@@ -11,6 +11,7 @@ import { quarterEnd } from '../../quarters.ts';
 import { missingCells } from '../../releases.ts';
 import { nameInQuarter } from '../../units/names.ts';
 import type { Located } from '../read-table.ts';
+import { quoteValue } from '../../quote.ts';
 import type { CheckContext } from '../context.ts';
 import type { Evidence } from './evidence.ts';
 import type { Units } from './units.ts';
@@ -63,7 +64,7 @@ export function checkReleases(
 				r,
 				'quarter',
 				'release-incomplete',
-				`${quarter} 已登记发布，但${nameInQuarter(names, unit, quarter)}（${m.unitId}）缺少指标 ${m.indicators.join('、')} 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录`,
+				`${quarter} 已登记发布，但${quoteValue(nameInQuarter(names, unit, quarter))}（${m.unitId}）缺少指标 ${m.indicators.join('、')} 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录`,
 			);
 		}
 		return true;
