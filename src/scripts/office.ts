@@ -26,6 +26,7 @@ const PAGE = 100;
 const DEBOUNCE_MS = 300;
 
 let result: CheckResult | undefined;
+let checks = 0;
 let gridRel = '';
 let gridFrom = 2;
 let gridTotal = 0;
@@ -241,7 +242,10 @@ function renderFixes(r: CheckResult) {
 				box.addEventListener('change', () => (box.checked ? accepted.add(key) : accepted.delete(key)));
 				label.append(
 					box,
-					` 第 ${c.line} 行第 ${c.column} 列（${columnLetters(c.column)}${c.line}）：`,
+					// A cell's change quotes its values ("９" → "9"); the file's encoding is not a cell's.
+					c.from.startsWith('"')
+						? ` 第 ${c.line} 行第 ${c.column} 列（${columnLetters(c.column)}${c.line}）：`
+						: ' 整个文件：',
 					el('span', c.from, 'from'),
 					' → ',
 					el('span', c.to, 'to'),
@@ -489,6 +493,7 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
 			return;
 		case 'result': {
 			result = m.result;
+			checks++;
 			$('office-failed').hidden = true;
 			showProgress(`检查完成（${m.result.errors} 个错误，${m.result.warnings} 个警告）`, 1, 1);
 			progressLabel.textContent = `检查完成：${m.result.errors} 个错误，${m.result.warnings} 个警告`;
@@ -498,6 +503,8 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
 			renderDrafts(m.result);
 			renderCommit(m.result);
 			renderGridFiles(m.result);
+			// How many checks have completed: lets a reader (or a test) tell a new result from the last one.
+			$('summary').dataset.checks = String(checks);
 			return;
 		}
 	}
