@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -29,7 +30,27 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	// No MDX integration: stories and policy texts are third-party input and never run as MDX (no imports, no
 	// expressions, no components); they are parsed and rendered by one sanitising Markdown dialect (src/lib/markdown/).
-	integrations: [sitemap()],
+	// The office page (填报台) is a tool for the office, not a page for the public: out of the sitemap (and of the
+	// search index and navigation, see src/pages/office/index.astro).
+	integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/office/') })],
 	devToolbar: { enabled: false },
-	vite: { build: { assetsInlineLimit: 0 } },
+	vite: {
+		build: { assetsInlineLimit: 0 },
+		// The office page's worker (src/scripts/office-worker.ts) runs the validator, whose Markdown parser decodes
+		// entities with decode-named-character-reference: its "browser" build uses `document`, which a worker lacks, so
+		// the worker takes the package's "worker" build (the plain table).
+		worker: {
+			format: 'es',
+			plugins: () => [
+				{
+					name: 'office-worker-no-dom',
+					enforce: 'pre',
+					resolveId: (id) =>
+						id === 'decode-named-character-reference'
+							? createRequire(import.meta.url).resolve('decode-named-character-reference')
+							: undefined,
+				},
+			],
+		},
+	},
 });

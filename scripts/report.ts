@@ -2,11 +2,9 @@
  * `npm run report -- 2023-Q4`: prints a quarter's results summary for the leadership report (类别和等次统计、各类别
  * 前后名次、失信调整、较上季度变化). Validates and scores DATA_DIR itself; writes nothing.
  */
-import { datasetReleases, loadDataset, scoreDataset } from '../src/loaders/pipeline.ts';
-import { missingCells } from '../src/lib/releases.ts';
-import { nameInQuarter } from '../src/lib/units/names.ts';
-import { quarterSummary } from '../src/lib/office/quarter-summary.ts';
-import { isQuarterId, quarterIndex } from '../src/lib/quarters.ts';
+import { loadDataset } from '../src/loaders/pipeline.ts';
+import { latestQuarter, quarterReport, scoreDataset } from '../src/lib/office/report.ts';
+import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 
 const args = process.argv.slice(2);
@@ -32,35 +30,21 @@ if (wanted !== undefined && !isQuarterId(wanted)) {
 }
 let quarters;
 let dataset;
+const asOf = asOfDate();
 try {
 	dataset = loadDataset();
-	quarters = scoreDataset(dataset);
+	quarters = scoreDataset(dataset, asOf);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(1);
 }
-const releases = datasetReleases(dataset);
-const quarter =
-	wanted ?? [...quarters].sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter))[0]?.quarter;
+const quarter = wanted ?? latestQuarter(quarters);
 if (!quarter) {
 	console.error('还没有任何评价季度（data/evidence/ 下没有填写了评价记录的季度文件）。');
 	process.exit(1);
 }
 try {
-	const rubric = dataset.rubrics.get(Number(quarter.slice(0, 4)));
-	const missing = rubric
-		? missingCells(
-				quarter,
-				rubric,
-				dataset.units.map((u) => u.value),
-				dataset.evidence.filter((e) => e.value.quarter === quarter).map((e) => e.value),
-			)
-		: [];
-	const names = dataset.unitNames.map((n) => n.value);
-	const units = new Map(dataset.units.map((u) => [u.value.id, u.value]));
-	const unitName = (id: string) => nameInQuarter(names, units.get(id)!, quarter);
-	for (const line of quarterSummary(quarters, quarter, asOfDate(), { releases, missing, unitName }))
-		console.log(line);
+	for (const line of quarterReport(dataset, quarters, quarter, asOf)) console.log(line);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(1);

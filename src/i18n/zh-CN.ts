@@ -36,6 +36,7 @@ export const t = {
 		correction: '我为政府网站找错',
 		sitemap: '网站地图',
 		objection: '提出异议',
+		office: '填报台（区信用办）',
 	},
 	grade: labelsOf(GRADES),
 	gradeIcon: labelsOf(GRADES, 'icon'),

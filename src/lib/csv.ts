@@ -154,7 +154,7 @@ function firstUndecodableLine(body: Uint8Array): number | undefined {
 		const c = body[i];
 		if (i === body.length || c === 10 || c === 13) {
 			const bytes = body.subarray(start, i);
-			if (iconv.decode(Buffer.from(bytes), 'gb18030').includes('\uFFFD') && !isUtf8(bytes)) return line;
+			if (iconv.decode(bytes, 'gb18030').includes('\uFFFD') && !isUtf8(bytes)) return line;
 			if (c === 13 && body[i + 1] === 10) i++;
 			start = i + 1;
 			line++;
@@ -242,7 +242,7 @@ export function decodeText(
 		);
 	}
 	return {
-		text: iconv.decode(Buffer.from(body), 'gb18030'),
+		text: iconv.decode(body, 'gb18030'),
 		encoding: 'gb18030',
 		issues: [
 			{

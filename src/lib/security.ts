@@ -20,3 +20,14 @@ export const CSP_META = CSP_DIRECTIVES.join('; ');
 
 /** The policy as a response header, which can also forbid framing. */
 export const CSP_HEADER = [...CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The office page's policy (/office/, 填报台): the site's policy with no connection at all (`connect-src 'none'`), so
+ * that the data folder the clerk opens never leaves the browser, and workers only from the site (`worker-src 'self'`):
+ * the page's worker reads and checks the files.
+ */
+export const OFFICE_CSP_META = [
+	...CSP_DIRECTIVES.filter((d) => !d.startsWith('connect-src')),
+	"connect-src 'none'",
+	"worker-src 'self'",
+].join('; ');

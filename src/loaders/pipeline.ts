@@ -11,9 +11,10 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines } from '../lib/issues.ts';
-import { scoreQuarters, type QuarterResult } from '../lib/scoring/score.ts';
+import type { QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
-import { publicReleases, type Release } from '../lib/releases.ts';
+import type { Release } from '../lib/releases.ts';
+import { datasetReleases as releasesOf, scoreDataset as scoreAll } from '../lib/office/report.ts';
 import { dataDir, validateDataDirSync } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
@@ -61,34 +62,15 @@ export function loadDataset(): Dataset {
 
 /** The quarters public on the as-of date (released on or before it), with their releases. */
 export function datasetReleases(d: Dataset, asOf = asOfDate()): Map<QuarterId, Release> {
-	return publicReleases(
-		d.releases.map((r) => r.value),
-		asOf,
-	);
+	return releasesOf(d, asOf);
 }
 
 /**
- * Scores every quarter that has an evidence file, drafts included (the office previews them); a unit's change is
- * measured against the previous calendar quarter when that quarter is public on the as-of date.
+ * Scores every quarter that has an evidence file, drafts included (the office previews them); see
+ * `src/lib/office/report.ts`.
  */
 export function scoreDataset(d: Dataset, asOf = asOfDate()): QuarterResult[] {
-	return scoreQuarters({
-		rubrics: d.rubrics,
-		units: d.units.map((u) => u.value),
-		unitNames: d.unitNames.map((n) => n.value),
-		evidence: d.evidence.map((e) => e.value),
-		dishonesty: d.dishonesty.map((r) => r.value),
-		commitments: d.commitments.map((c) => c.value),
-		commitmentUpdates: d.commitmentUpdates.map((u) => u.value),
-		pledges: d.pledges.map((p) => p.value),
-		quarters: evidenceQuarters(d),
-		released: new Set(datasetReleases(d, asOf).keys()),
-	});
-}
-
-/** The quarters the office has published an evidence file for (a file with at least one valid row). */
-export function evidenceQuarters(d: Dataset): QuarterId[] {
-	return [...new Set(d.evidence.map((e) => e.value.quarter))];
+	return scoreAll(d, asOf);
 }
 
 /** Writes the results of the public quarters where the site build reads them; drafts by id only. */

@@ -119,7 +119,7 @@ describe('open-data CSV opened in Excel or WPS', () => {
 	});
 });
 
-/** One released quarter with one unit, in the public form `src/lib/site/quarters.ts` gives it. */
+/** One released quarter with one unit, in the public form `src/page-data/quarters.ts` gives it. */
 const quarter = () => ({
 	quarter: '2024-Q3' as const,
 	rubric: 2024,

@@ -128,8 +128,18 @@ function serialise(value: string, wasQuoted: boolean): string {
 		: value;
 }
 
-/** Applies the safe normalisations to one CSV file of a table. */
-export function fixCsv(def: TableDef, bytes: Uint8Array, shown: string, rel: string): FixResult {
+/**
+ * Applies the safe normalisations to one CSV file of a table.
+ * @param accept which cell changes to make (the office page offers them one by one); by default all. The encoding
+ *   changes are always made: the bytes written are UTF-8 with a BOM.
+ */
+export function fixCsv(
+	def: TableDef,
+	bytes: Uint8Array,
+	shown: string,
+	rel: string,
+	accept: (change: FixChange) => boolean = () => true,
+): FixResult {
 	// A file whose encoding is not certain (decodeText says why) is never rewritten: that would make mojibake permanent.
 	const decoded = decodeText(bytes, shown, 'csv');
 	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法确定，未修改（见检查结果）' };
@@ -174,14 +184,16 @@ export function fixCsv(def: TableDef, bytes: Uint8Array, shown: string, rel: str
 	const edits: { span: Span; to: string }[] = [];
 	const edit = (line: number, j: number, span: Span, to: string) => {
 		if (to === span.value) return;
-		edits.push({ span, to });
-		changes.push({
+		const change = {
 			file: shown,
 			line,
 			column: j + 1,
 			from: JSON.stringify(span.value),
 			to: JSON.stringify(to),
-		});
+		};
+		if (!accept(change)) return;
+		edits.push({ span, to });
+		changes.push(change);
 	};
 	header.cells.forEach((span, j) => edit(header.line, j, span, span.value.trim()));
 	for (const row of data)

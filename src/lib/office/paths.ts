@@ -1,0 +1,42 @@
+/**
+ * Paths and positions on the office page (/office/, 填报台), without the validator: where the data folder is in a
+ * picked folder, and where a problem is as the clerk's spreadsheet shows it. Small, for the page's own script.
+ */
+import type { Issue } from '../issues.ts';
+
+/**
+ * Where the data folder is among the paths of a picked folder (`webkitRelativePath`: the picked folder's name first):
+ * the picked folder itself, or its `data/` when the clerk picked the whole repository. Returns the prefix to strip.
+ */
+export function dataRoot(paths: readonly string[]): string {
+	const top = paths[0]?.split('/')[0] ?? '';
+	const isData = (prefix: string) =>
+		paths.some((p) => p === `${prefix}site.json` || p === `${prefix}units.csv`);
+	if (top && !isData(`${top}/`) && isData(`${top}/data/`)) return `${top}/data/`;
+	return top ? `${top}/` : '';
+}
+
+/** The column letters a spreadsheet shows for a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(column: number): string {
+	let s = '';
+	for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+	return s;
+}
+
+/**
+ * Where a problem is, as the clerk's spreadsheet shows it: the cell's name (`C14`) when it is one cell of a table,
+ * and the words (`第 14 行 “单位编号” 列`, `第 14 行`). A problem of a whole file has neither; one of a text file
+ * (JSON, a story) gives its line and column.
+ */
+export function issuePlace(issue: Issue): { cell?: string; words: string } {
+	if (issue.row !== undefined) {
+		if (issue.header !== undefined)
+			return {
+				cell: `${columnLetters(issue.column)}${issue.row}`,
+				words: `第 ${issue.row} 行 “${issue.header}” 列`,
+			};
+		return { words: `第 ${issue.row} 行` };
+	}
+	if (/\.csv$/i.test(issue.file) && issue.line <= 1 && issue.column <= 1) return { words: '整个文件' };
+	return { words: `第 ${issue.line} 行第 ${issue.column} 列` };
+}

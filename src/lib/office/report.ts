@@ -1,0 +1,88 @@
+/**
+ * `npm run report` from a validated dataset: which quarters are public, the scores of every quarter (drafts included),
+ * and a quarter's summary lines with what a draft still lacks. Pure, so that the command line and the office page
+ * (/office/, in a Web Worker) print the same report from one module.
+ */
+import type { Dataset } from '../validate/dataset.ts';
+import { scoreQuarters, type QuarterResult } from '../scoring/score.ts';
+import { quarterIndex, type QuarterId } from '../quarters.ts';
+import { missingCells, publicReleases, type Release } from '../releases.ts';
+import { nameInQuarter } from '../units/names.ts';
+import { quarterSummary } from './quarter-summary.ts';
+
+/** The quarters public on the as-of date (released on or before it), with their releases. */
+export function datasetReleases(d: Dataset, asOf: string): Map<QuarterId, Release> {
+	return publicReleases(
+		d.releases.map((r) => r.value),
+		asOf,
+	);
+}
+
+/** The quarters the office has published an evidence file for (a file with at least one valid row). */
+export function evidenceQuarters(d: Dataset): QuarterId[] {
+	return [...new Set(d.evidence.map((e) => e.value.quarter))];
+}
+
+/**
+ * Scores every quarter that has an evidence file, drafts included (the office previews them); a unit's change is
+ * measured against the previous calendar quarter when that quarter is public on the as-of date.
+ */
+export function scoreDataset(d: Dataset, asOf: string): QuarterResult[] {
+	return scoreQuarters({
+		rubrics: d.rubrics,
+		units: d.units.map((u) => u.value),
+		unitNames: d.unitNames.map((n) => n.value),
+		evidence: d.evidence.map((e) => e.value),
+		dishonesty: d.dishonesty.map((r) => r.value),
+		commitments: d.commitments.map((c) => c.value),
+		commitmentUpdates: d.commitmentUpdates.map((u) => u.value),
+		pledges: d.pledges.map((p) => p.value),
+		quarters: evidenceQuarters(d),
+		released: new Set(datasetReleases(d, asOf).keys()),
+	});
+}
+
+/** The latest quarter that has results, or undefined when no quarter has any. */
+export function latestQuarter(quarters: readonly QuarterResult[]): QuarterId | undefined {
+	return [...quarters].sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter))[0]?.quarter;
+}
+
+/** The quarters with results that are not public on the as-of date (drafts), latest first. */
+export function draftQuarters(d: Dataset, quarters: readonly QuarterResult[], asOf: string): QuarterId[] {
+	const released = datasetReleases(d, asOf);
+	return quarters
+		.map((q) => q.quarter)
+		.filter((q) => !released.has(q))
+		.sort((a, b) => quarterIndex(b) - quarterIndex(a));
+}
+
+/**
+ * The report of one quarter, as `npm run report -- <quarter>` prints it: the summary, and for a draft the unit ×
+ * indicator cells it still lacks, named by the unit's name in that quarter. Throws (with a Chinese message) when the
+ * quarter has no results.
+ * @param quarters the dataset's scores (`scoreDataset`)
+ */
+export function quarterReport(
+	d: Dataset,
+	quarters: readonly QuarterResult[],
+	quarter: QuarterId,
+	asOf: string,
+): string[] {
+	const rubric = d.rubrics.get(Number(quarter.slice(0, 4)));
+	const missing = rubric
+		? missingCells(
+				quarter,
+				rubric,
+				d.units.map((u) => u.value),
+				d.evidence.filter((e) => e.value.quarter === quarter).map((e) => e.value),
+			)
+		: [];
+	const names = d.unitNames.map((n) => n.value);
+	const units = new Map(d.units.map((u) => [u.value.id, u.value]));
+	const unitName = (id: string) => nameInQuarter(names, units.get(id)!, quarter);
+	return quarterSummary(quarters, quarter, asOf, {
+		releases: datasetReleases(d, asOf),
+		missing,
+		unitName,
+	});
+}

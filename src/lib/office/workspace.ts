@@ -1,0 +1,109 @@
+/**
+ * The office page's data folder (/office/, 填报台): the files the clerk opened, held in memory and read by the very
+ * validator the build runs through its `DataFiles` view; which table a dropped file or a workbook's sheet belongs to;
+ * sheets written as the CSV files the repository stores. Pure: no DOM, no I/O.
+ */
+import Papa from 'papaparse';
+import type { DataFiles } from '../validate/dataset.ts';
+import { INPUT_TABLES } from '../validate/tables.ts';
+import { toHalfWidth, type TableDef } from '../../schemas/table.ts';
+
+/** A `DataFiles` view of files held in memory, by their path in the data folder (`evidence/2024-Q1.csv`). */
+export function memoryFiles(files: ReadonlyMap<string, Uint8Array>): DataFiles {
+	// As the disk view (src/loaders/data-dir.ts): hidden files are not data.
+	const hidden = (path: string) => path.split('/').some((p) => p.startsWith('.'));
+	const under = (dir: string) => {
+		const prefix = dir ? `${dir}/` : '';
+		return [...files.keys()]
+			.filter((k) => k.startsWith(prefix) && !hidden(k))
+			.map((k) => k.slice(prefix.length));
+	};
+	return {
+		list: (dir) =>
+			under(dir)
+				.filter((k) => !k.includes('/'))
+				.sort(),
+		dirs: (dir) => [...new Set(under(dir).flatMap((k) => (k.includes('/') ? [k.split('/')[0]] : [])))].sort(),
+		read: (path) => (hidden(path) ? undefined : files.get(path)),
+	};
+}
+
+/** A header cell as the validator matches it (read-table.ts): no BOM, half-width, no spaces. */
+const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
+
+/** How many cells of a header name a column of the table (by its Chinese header or its key). */
+function headerScore(def: TableDef, header: readonly string[]): number {
+	const names = new Set(def.columns.flatMap((c) => [c.header, c.key]));
+	return header.filter((h) => names.has(normHeader(h))).length;
+}
+
+/** A file name without folders and extension, lower case and half-width. */
+const stem = (name: string) =>
+	toHalfWidth(
+		name
+			.split('/')
+			.pop()!
+			.replace(/\.[^.]*$/, ''),
+	)
+		.trim()
+		.toLowerCase();
+
+/** The table a file (or sheet) is, or why none could be told. */
+export type Placement = { def: TableDef; rel: string } | { problem: string };
+
+/**
+ * Which table of the data folder a dropped file or a workbook's sheet holds, and where it goes: by its header (the
+ * table whose columns most of its header cells name), or else by its name (`units.xlsx`, `pledges (1).csv`). A table
+ * with one file per quarter or year takes the quarter or year from the file or sheet name (`2024-Q1`, `2027`).
+ * @param names the file name, then the sheet name when there is one
+ */
+export function placeFile(names: readonly string[], header: readonly string[] | undefined): Placement {
+	const cells = (header ?? []).filter((h) => normHeader(h) !== '');
+	const scored = INPUT_TABLES.map((def) => ({ def, score: headerScore(def, cells) })).sort(
+		(a, b) => b.score - a.score,
+	);
+	const best = scored[0];
+	const byHeader =
+		best.score >= 2 && best.score * 2 >= cells.length && best.score > (scored[1]?.score ?? 0)
+			? best.def
+			: undefined;
+	const byName = INPUT_TABLES.find((def) =>
+		names.some((n) => {
+			const s = stem(n).replace(/\s*\(\d+\)$/, '');
+			return s === stem(def.path) || s === def.name || s === def.title;
+		}),
+	);
+	const def = byHeader ?? byName;
+	if (!def)
+		return {
+			problem: `看不出是哪一张数据表：表头应与模板一致（第一行是列名，如 ${INPUT_TABLES[0].columns
+				.slice(0, 3)
+				.map((c) => c.header)
+				.join('、')} …），或把文件命名为数据表的文件名（如 units.csv）`,
+		};
+	if (!def.path.includes('*')) return { def, rel: def.path };
+	const [pre, post] = def.path.split('*');
+	if (def.name === 'evidence') {
+		for (const n of names) {
+			const m = toHalfWidth(n).match(/(\d{4})\s*-?\s*Q\s*([1-4])/i);
+			if (m) return { def, rel: `${pre}${m[1]}-Q${m[2]}${post}` };
+		}
+		return {
+			problem: `是${def.title}，但从文件名或工作表名看不出是哪个季度：请命名为 2024-Q1.xlsx 这样（年份-Q季度）`,
+		};
+	}
+	for (const n of names) {
+		const m = toHalfWidth(n).match(/(?<!\d)(\d{4})(?!\d)/);
+		if (m) return { def, rel: `${pre}${m[1]}${post}` };
+	}
+	return { problem: `是${def.title}，但从文件名或工作表名看不出年份：请命名为 2027.xlsx 这样` };
+}
+
+/**
+ * A sheet's rows as the CSV file the repository stores: UTF-8 with a BOM (Excel and WPS need it), CRLF line ends,
+ * quotes only where a cell needs them — the form `npm run new:quarter` writes (`placeholderCsv`).
+ */
+export function rowsToCsv(rows: readonly (readonly string[])[]): Uint8Array {
+	if (rows.length === 0) return new TextEncoder().encode('\uFEFF');
+	return new TextEncoder().encode('\uFEFF' + Papa.unparse(rows as string[][], { newline: '\r\n' }) + '\r\n');
+}

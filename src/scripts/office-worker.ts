@@ -1,0 +1,270 @@
+/**
+ * The office page's worker: holds the opened data folder in memory, reads workbooks into the CSV files the
+ * repository stores, runs the validator the build runs (`validateDataset`, or `readTable` per file when only files
+ * were given), offers the `--fix` corrections, previews draft quarters as `npm run report` does, and writes the
+ * corrected files. Nothing is sent anywhere: the page's CSP allows no connection.
+ */
+import Papa from 'papaparse';
+import { zipSync, type Zippable } from 'fflate';
+import { validateDataset } from '../lib/validate/dataset.ts';
+import { readTable } from '../lib/validate/read-table.ts';
+import { tableForPath } from '../lib/validate/tables.ts';
+import { fixCsv } from '../lib/validate/fix.ts';
+import { decodeText } from '../lib/csv.ts';
+import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
+import { shanghaiDate } from '../lib/asof.ts';
+import { draftQuarters, quarterReport, scoreDataset } from '../lib/office/report.ts';
+import { memoryFiles, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
+import { dataRoot } from '../lib/office/paths.ts';
+import { readWorkbook, workbookSheets } from '../lib/office/xlsx.ts';
+import { LISTS_SHEET, NOTES_SHEET } from '../lib/office/templates.ts';
+import {
+	ISSUE_LIMIT,
+	type CheckResult,
+	type FileFixes,
+	type FromWorker,
+	type OpenedFile,
+	type ToWorker,
+} from '../lib/office/protocol.ts';
+
+/** How paths are shown in messages: as `npm run validate` shows them from the repository's folder. */
+const SHOWN = 'data/';
+
+/** The data folder as opened and changed. */
+const files = new Map<string, Uint8Array>();
+/** Where a file came from, when it is not the folder's own file. */
+const sources = new Map<string, string>();
+/** Files new or changed since they were opened. */
+const changed = new Set<string>();
+/** Each table's rows, as the grid shows them (parsed when first asked for). */
+const grids = new Map<string, string[][]>();
+let folder = false;
+let unplaced: { name: string; problem: string }[] = [];
+let lastIssues: Issue[] = [];
+
+const post = (m: FromWorker, transfer: Transferable[] = []) => postMessage(m, { transfer });
+const progress = (label: string, done?: number, total?: number) =>
+	post({ type: 'progress', label, done, total });
+
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
+
+/** The rows of a table file, as the validator reads them (its row n is index n - 1). */
+function gridOf(rel: string): string[][] {
+	let grid = grids.get(rel);
+	if (grid) return grid;
+	const bytes = files.get(rel);
+	const text = bytes ? decodeText(bytes, SHOWN + rel, 'csv').text : undefined;
+	grid = text === undefined ? [] : Papa.parse<string[]>(text, { delimiter: ',' }).data;
+	// The line break after the last row is not a row.
+	while (grid.length && grid[grid.length - 1].every((c) => c === '')) grid.pop();
+	grids.set(rel, grid);
+	return grid;
+}
+
+/** Places a dropped or chosen file (a CSV file, or every data sheet of a workbook) in the data folder. */
+function addFile(f: OpenedFile): void {
+	const name = f.path.split('/').pop()!;
+	const bytes = new Uint8Array(f.bytes);
+	if (WORKBOOK.test(name)) {
+		progress(`正在读取工作簿 ${name}`);
+		let sheets;
+		try {
+			sheets = workbookSheets(readWorkbook(bytes), (done, total) =>
+				progress(`正在读取工作簿 ${name}`, done, total),
+			);
+		} catch (e) {
+			unplaced.push({ name, problem: (e as Error).message });
+			return;
+		}
+		for (const sheet of sheets) {
+			if (sheet.name === NOTES_SHEET || sheet.name === LISTS_SHEET || sheet.rows.length === 0) continue;
+			const place = placeFile([name, sheet.name], sheet.rows[0]);
+			const label = `${name}，工作表“${sheet.name}”`;
+			if ('problem' in place) {
+				unplaced.push({ name: label, problem: place.problem });
+				continue;
+			}
+			files.set(place.rel, rowsToCsv(sheet.rows));
+			grids.set(place.rel, sheet.rows);
+			sources.set(place.rel, label);
+			changed.add(place.rel);
+		}
+		return;
+	}
+	if (!/\.csv$/i.test(name)) {
+		unplaced.push({
+			name,
+			problem: '这里只能放入 .csv、.xlsx 文件；其他文件（JSON、MDX、照片）请用“打开数据文件夹”',
+		});
+		return;
+	}
+	const text = decodeText(bytes, name, 'csv').text;
+	const header = text === undefined ? undefined : Papa.parse<string[]>(text, { preview: 1 }).data[0];
+	const place = placeFile([name], header);
+	if ('problem' in place) {
+		unplaced.push({ name, problem: place.problem });
+		return;
+	}
+	files.set(place.rel, bytes);
+	grids.delete(place.rel);
+	if (name !== place.rel.split('/').pop()) sources.set(place.rel, name);
+	else sources.delete(place.rel);
+	changed.add(place.rel);
+}
+
+/** Validates what is open, offers the fixes and previews the drafts; posts the result. */
+function check(): void {
+	progress('正在检查数据');
+	const t0 = performance.now();
+	const view = memoryFiles(files);
+	let issues: Issue[];
+	let drafts: CheckResult['drafts'] = [];
+	let draftsBlocked: string | undefined;
+	if (folder) {
+		const dataset = validateDataset(view, SHOWN);
+		issues = dataset.issues;
+		const asOf = shanghaiDate(Date.now());
+		if (!hasErrors(issues)) {
+			progress('正在计算草稿季度的得分');
+			const quarters = scoreDataset(dataset, asOf);
+			drafts = draftQuarters(dataset, quarters, asOf).map((q) => ({
+				quarter: q,
+				lines: quarterReport(dataset, quarters, q, asOf),
+			}));
+		} else
+			draftsBlocked =
+				'数据还有错误：改正全部错误后，这里显示草稿季度的得分和等次预览（与 npm run report 相同）。';
+	} else {
+		issues = [];
+		for (const rel of [...files.keys()].sort()) {
+			const def = tableForPath(rel);
+			if (def) issues.push(...readTable(def, files.get(rel)!, SHOWN + rel).issues);
+		}
+	}
+	const ms = performance.now() - t0;
+	lastIssues = sortIssues(issues);
+	const fixes: FileFixes[] = [];
+	for (const rel of [...files.keys()].sort()) {
+		const def = tableForPath(rel);
+		if (!def) continue;
+		const r = fixCsv(def, files.get(rel)!, SHOWN + rel, rel);
+		if (r.changes.length || r.skipped) fixes.push({ rel, changes: r.changes, skipped: r.skipped });
+	}
+	const errors = lastIssues.filter((i) => i.severity === 'error').length;
+	const result: CheckResult = {
+		folder,
+		files: [...files.keys()]
+			.filter((rel) => (folder ? tableForPath(rel) || changed.has(rel) : true))
+			.sort()
+			.map((rel) => ({
+				rel,
+				source: sources.get(rel),
+				title: tableForPath(rel)?.title,
+				rows: tableForPath(rel) ? gridOf(rel).length : undefined,
+				changed: changed.has(rel),
+			})),
+		issues: lastIssues.slice(0, ISSUE_LIMIT),
+		errors,
+		warnings: lastIssues.length - errors,
+		fixes,
+		drafts,
+		draftsBlocked,
+		unplaced,
+		ms,
+	};
+	post({ type: 'result', result });
+}
+
+/** The corrected files: each changed file, or one with accepted fixes, as `npm run validate -- --fix` writes it. */
+function exportFiles(accepted: Record<string, string[]>, zip: boolean): void {
+	const out = new Map<string, Uint8Array>();
+	for (const rel of [...files.keys()].sort()) {
+		const take = new Set(accepted[rel] ?? []);
+		if (!changed.has(rel) && take.size === 0) continue;
+		const def = tableForPath(rel);
+		const bytes = files.get(rel)!;
+		if (!def) {
+			out.set(rel, bytes);
+			continue;
+		}
+		const r = fixCsv(def, bytes, SHOWN + rel, rel, (c) => take.has(`${c.line}:${c.column}`));
+		out.set(rel, r.bytes ?? bytes);
+	}
+	if (out.size === 0) return post({ type: 'failed', message: '没有新的或修改过的文件，也没有接受的修正。' });
+	const names = [...out.keys()];
+	if (!zip && out.size === 1) {
+		const [rel, bytes] = [...out][0];
+		const copy = bytes.slice();
+		return post({ type: 'export', name: rel.split('/').pop()!, bytes: copy, files: names }, [copy.buffer]);
+	}
+	const entries: Zippable = {};
+	for (const [rel, bytes] of out) entries[SHOWN + rel] = [bytes, { mtime: new Date(1980, 0, 1) }];
+	const bytes = zipSync(entries, { level: 6 });
+	post({ type: 'export', name: '数据文件.zip', bytes, files: names }, [bytes.buffer]);
+}
+
+function handle(m: ToWorker): void {
+	switch (m.type) {
+		case 'folder': {
+			files.clear();
+			sources.clear();
+			changed.clear();
+			grids.clear();
+			unplaced = [];
+			const root = dataRoot(m.files.map((f) => f.path));
+			for (const f of m.files)
+				if (f.path.startsWith(root)) files.set(f.path.slice(root.length), new Uint8Array(f.bytes));
+			folder = true;
+			return check();
+		}
+		case 'files':
+			unplaced = [];
+			m.files.forEach((f) => addFile(f));
+			return check();
+		case 'edit': {
+			const grid = gridOf(m.rel);
+			for (const e of m.edits) {
+				while (grid.length < e.row) grid.push([]);
+				const row = grid[e.row - 1];
+				while (row.length < e.column) row.push('');
+				row[e.column - 1] = e.value;
+			}
+			// Every row as wide as the widest, as a spreadsheet's CSV export writes it.
+			const width = Math.max(...grid.map((r) => r.length));
+			for (const r of grid) while (r.length < width) r.push('');
+			files.set(m.rel, rowsToCsv(grid));
+			changed.add(m.rel);
+			return check();
+		}
+		case 'rows': {
+			const grid = gridOf(m.rel);
+			const from = Math.max(1, m.from);
+			const to = from + m.count;
+			const issues = lastIssues.filter(
+				(i) => i.file === SHOWN + m.rel && i.row !== undefined && i.row >= from && i.row < to,
+			);
+			return post({
+				type: 'rows',
+				rel: m.rel,
+				from,
+				rows: grid.slice(from - 1, to - 1),
+				total: grid.length,
+				issues,
+			});
+		}
+		case 'export':
+			return exportFiles(m.accepted, m.zip);
+	}
+}
+
+onmessage = (e: MessageEvent<ToWorker>) => {
+	try {
+		handle(e.data);
+	} catch (err) {
+		// No stack trace reaches the office: one line, as the command line says it.
+		post({
+			type: 'failed',
+			message: `检查程序内部错误：${(err as Error).message}。这不是数据的问题，请把这条信息告诉网站维护人员。`,
+		});
+	}
+};

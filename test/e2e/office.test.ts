@@ -1,0 +1,257 @@
+/**
+ * 填报台 (/office/) in Chromium, on the e2e build: files set on the page's inputs give exactly the messages
+ * `npm run validate` prints, the accepted fixes download as the bytes `npm run validate -- --fix` writes, a draft
+ * quarter's preview is `npm run report`'s, and no request leaves the page's own static files.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { utils, write } from '@e965/xlsx';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const EVIDENCE = 'evidence/2023-Q4.csv';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let work: string;
+/** Every request the office page made, for the last test. */
+const requests: string[] = [];
+
+/** A copy of the demo data folder as `<work>/<name>/data`, with files replaced; returns the copy's parent. */
+function dataCopy(name: string, files: Record<string, Uint8Array | string>): string {
+	const dir = join(work, name);
+	cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
+	for (const [rel, bytes] of Object.entries(files)) writeFileSync(join(dir, 'data', rel), bytes);
+	return dir;
+}
+
+/** Runs a command-line tool on `<dir>/data`, from `dir`, so its paths read `data/…` as the page shows them. */
+function cli(dir: string, script: string, ...args: string[]): { out: string; status: number | null } {
+	const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: 'data', CACHE_DIR: join(dir, 'cache') };
+	// The page previews as of today: the report must too.
+	delete env.SOURCE_DATE_EPOCH;
+	delete env.XINYONG_BUILD_ID;
+	const r = spawnSync('node', [join(root, 'scripts', script), ...args], { cwd: dir, env, encoding: 'utf8' });
+	return { out: r.stdout, status: r.status };
+}
+
+/** The demo's 2023-Q4 evidence as rows of cells (header first). */
+function evidenceRows(): string[][] {
+	const text = readFileSync(join(root, 'data', EVIDENCE), 'utf8').replace(/^\uFEFF/, '');
+	return text
+		.split(/\r?\n/)
+		.filter((l) => l !== '')
+		.map((l) => l.split(','));
+}
+
+/** Rows as CSV lines (the demo's 2023-Q4 rows hold no comma or quote inside a cell). */
+const csvOf = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+
+/** Waits for the check after `action` and returns the report lines the page shows, as the command line prints them. */
+async function checked(action: () => Promise<unknown>): Promise<string[]> {
+	const before = Number((await page.getAttribute('#summary', 'data-checks')) ?? 0);
+	await page.evaluate(() => (document.getElementById('office-failed')!.hidden = true));
+	await action();
+	await page.waitForFunction(
+		(n) =>
+			Number(document.getElementById('summary')!.dataset.checks ?? 0) > n ||
+			!document.getElementById('office-failed')!.hidden,
+		before,
+		// A 50,000-row workbook on a loaded two-core machine takes a while.
+		{ timeout: 120_000 },
+	);
+	// A failure the page shows is the test's failure, with its words.
+	expect(await page.locator('#office-failed:visible').allTextContents()).toEqual([]);
+	return page.locator('#issues code.cli').allTextContents();
+}
+
+/** The lines of `npm run validate`'s output that report a problem. */
+const problems = (out: string) => out.split('\n').filter((l) => l.startsWith('data/'));
+
+beforeAll(async () => {
+	work = mkdtempSync(join(tmpdir(), 'xy-office-'));
+	browser = await launch();
+	context = await browser.newContext({ acceptDownloads: true });
+	context.on('request', (r) => requests.push(r.url()));
+	page = await context.newPage();
+	await page.goto(`${inject('baseUrl')}/office/`, { waitUntil: 'networkidle' });
+});
+afterAll(async () => {
+	await browser?.close();
+	if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('填报台', () => {
+	// Three mistakes in rows 3–5: a full-width digit in 得分, a date written 2023/12/20, an unknown unit id.
+	const planted = evidenceRows();
+	planted[2][6] = planted[2][6].replace('9', '９');
+	planted[3][4] = planted[3][4].replace(/-/g, '/');
+	planted[4][1] = `${planted[4][1]}x`;
+
+	it('gives a folder with a GBK CSV exactly the messages npm run validate gives, and re-checks a cell typed in the grid', async () => {
+		expect([planted[2][6], planted[3][4], planted[4][1]]).toEqual(['９.5', '2023/12/20', 'hcjdx']);
+		const dir = dataCopy('gbk', { [EVIDENCE]: iconv.encode(csvOf(planted), 'gbk') });
+		const expected = problems(cli(dir, 'validate.ts').out);
+		// The three mistakes are among them, where the spreadsheet shows them.
+		expect(expected.filter((l) => l.startsWith(`data/${EVIDENCE}:`)).map((l) => l.split(': ')[0])).toEqual(
+			expect.arrayContaining([`data/${EVIDENCE}:3:7`, `data/${EVIDENCE}:4:5`, `data/${EVIDENCE}:5:2`]),
+		);
+		const shown = await checked(() => page.setInputFiles('#folder-input', join(dir, 'data')));
+		expect(shown).toEqual(expected);
+		await expect(
+			page
+				.locator('#issues li', { hasText: `data/${EVIDENCE}:5:2` })
+				.locator('.place')
+				.textContent(),
+		).resolves.toBe('B5 · 第 5 行 “单位编号” 列');
+
+		// The unknown unit's cell is marked on the grid; typing the right id there re-checks at once.
+		const cell = page.locator('#grid td[data-row="5"][data-column="2"]');
+		await page.locator('#grid-file').selectOption(EVIDENCE);
+		await expect.poll(() => cell.getAttribute('class')).toBe('bad');
+		const after = await checked(async () => {
+			await cell.click();
+			await cell.locator('input').fill('hcjd');
+			await cell.locator('input').press('Enter');
+		});
+		expect(after.filter((l) => l.startsWith(`data/${EVIDENCE}:5:2:`))).toEqual([]);
+		expect(after.filter((l) => l.startsWith(`data/${EVIDENCE}:4:5:`))).toHaveLength(1);
+	});
+
+	it('gives the same rows as an .xlsx dropped on the folder the messages npm run validate gives for them', async () => {
+		const dir = dataCopy('xlsx', { [EVIDENCE]: '\uFEFF' + csvOf(planted) });
+		const expected = problems(cli(dir, 'validate.ts').out);
+		// 数量 and 得分 as numbers, as a spreadsheet holds them.
+		const cells = planted.map((r, i) =>
+			r.map((c, j) => (i > 0 && (j === 5 || j === 6) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c)),
+		);
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, utils.aoa_to_sheet(cells), '2023-Q4');
+		const xlsx = Buffer.from(write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+		await checked(() => page.setInputFiles('#folder-input', join(root, 'data')));
+		const shown = await checked(() =>
+			page.setInputFiles('#file-input', {
+				name: '2023年第四季度.xlsx',
+				mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				buffer: xlsx,
+			}),
+		);
+		expect(shown).toEqual(expected);
+		await expect(page.locator('#files').textContent()).resolves.toContain(
+			`data/${EVIDENCE}（来自 2023年第四季度.xlsx，工作表“2023-Q4”）`,
+		);
+	});
+
+	it('downloads, with the fixes accepted one by one, the bytes npm run validate -- --fix writes, which then pass', async () => {
+		const fixable = evidenceRows();
+		fixable[2][6] = fixable[2][6].replace('9', '９');
+		fixable[3][4] = fixable[3][4].replace(/-/g, '/');
+		const gbk = iconv.encode(csvOf(fixable), 'gbk');
+		await checked(() =>
+			page.setInputFiles('#folder-input', join(dataCopy('fix-page', { [EVIDENCE]: gbk }), 'data')),
+		);
+		const offered = page.locator('#fixes label.office-fix');
+		await expect(offered.allTextContents()).resolves.toEqual([
+			' 整个文件：GBK/GB18030 编码 → UTF-8（带 BOM）',
+			' 第 3 行第 7 列（G3）："９.5" → "9.5"',
+			' 第 4 行第 5 列（E4）："2023/12/20" → "2023-12-20"',
+		]);
+		for (const box of await page.locator('#fixes input[type=checkbox]').all()) await box.check();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-one')]);
+		const bytes = readFileSync((await download.path())!);
+
+		const dir = dataCopy('fix-cli', { [EVIDENCE]: gbk });
+		cli(dir, 'validate.ts', '--fix');
+		expect(download.suggestedFilename()).toBe('2023-Q4.csv');
+		expect(bytes.equals(readFileSync(join(dir, 'data', EVIDENCE)))).toBe(true);
+		const { out, status } = cli(dataCopy('fixed', { [EVIDENCE]: bytes }), 'validate.ts');
+		expect(problems(out)).toEqual([]);
+		expect(status).toBe(0);
+	});
+
+	it('previews a draft quarter with the scores and warnings of npm run report', async () => {
+		const releases = readFileSync(join(root, 'data', 'releases', 'releases.csv'), 'utf8');
+		const draft = releases.replace(/^2023-Q4,.*\r?\n/m, '');
+		expect(draft).not.toBe(releases);
+		const dir = dataCopy('draft', { 'releases/releases.csv': draft });
+		const report = cli(dir, 'report.ts', '2023-Q4');
+		expect(report.status).toBe(0);
+		await checked(() => page.setInputFiles('#folder-input', join(dir, 'data')));
+		const pre = page.locator('#drafts pre[data-quarter="2023-Q4"]');
+		await expect(pre.textContent()).resolves.toBe(report.out.trimEnd());
+	});
+
+	it('validates a 50,000-row workbook with a progress bar, never blocking the page for over 200 ms', async () => {
+		const rows = evidenceRows();
+		const body = rows.slice(1);
+		const big = [rows[0]];
+		for (let n = 1; n <= 50_000; n++) {
+			const r = [...body[n % body.length]];
+			r[0] = `2023Q4-${String(n).padStart(5, '0')}`;
+			big.push(r);
+		}
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, utils.aoa_to_sheet(big), '2023-Q4');
+		// From a file on disk, as a clerk's file is: a buffer handed to setInputFiles is rebuilt on the page's own
+		// thread, which is the test's work, not the page's.
+		const xlsx = join(work, '2023-Q4.xlsx');
+		writeFileSync(xlsx, write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+		// A fresh page: the workbook checked on its own, as a clerk drops it before opening any folder.
+		await page.reload({ waitUntil: 'networkidle' });
+		await page.evaluate(() => {
+			const w = window as unknown as { longest: number; progress: string[] };
+			w.longest = 0;
+			w.progress = [];
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+			}).observe({ type: 'longtask' });
+			const label = document.getElementById('progress-label')!;
+			new MutationObserver(() => w.progress.push(label.textContent ?? '')).observe(label, {
+				childList: true,
+				characterData: true,
+				subtree: true,
+			});
+		});
+		await checked(() => page.setInputFiles('#file-input', xlsx));
+		const { longest, progress } = await page.evaluate(() => {
+			const w = window as unknown as { longest: number; progress: string[] };
+			return { longest: w.longest, progress: w.progress };
+		});
+		expect(progress.some((p) => /^正在读取工作簿 2023-Q4\.xlsx（\d+ \/ \d+）$/.test(p))).toBe(true);
+		await expect(page.locator('#files').textContent()).resolves.toContain('50001 行');
+		expect(longest).toBeLessThan(200);
+	}, 240_000);
+
+	it('makes no request beyond its own static files, allows none, and works with the network off', async () => {
+		await expect(
+			page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
+		).resolves.toContain("connect-src 'none'");
+		await context.setOffline(true);
+		const shown = await checked(() =>
+			page.setInputFiles('#file-input', {
+				name: 'units.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from('\uFEFF单位编号,类别\r\nt1,镇街\r\nt1,Ａ类\r\n'),
+			}),
+		);
+		expect(shown.length).toBeGreaterThan(0);
+		await context.setOffline(false);
+		// Every request is for a file of the built site (the page, its script, worker, style, icon).
+		const base = inject('baseUrl');
+		const foreign = requests.filter((u) => {
+			const path = u.startsWith(`${base}/`) ? new URL(u).pathname : undefined;
+			return (
+				path === undefined ||
+				!existsSync(join(inject('distDir'), path, path.endsWith('/') ? 'index.html' : ''))
+			);
+		});
+		expect(foreign).toEqual([]);
+		expect(requests.some((u) => /\/_astro\/office-worker[^/]*\.js$/.test(u))).toBe(true);
+	});
+});

@@ -1,0 +1,211 @@
+/**
+ * The office page's own logic (src/lib/office/): placing files in the data folder, reading workbooks as their CSV
+ * export reads, positions as a spreadsheet shows them, the fixes accepted one by one, and the template workbooks.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { read, utils, write } from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
+import { FIXTURES, memFiles, readFolder } from '../helpers/files.ts';
+import { validateDataset } from '../../src/lib/validate/dataset.ts';
+import { fixCsv } from '../../src/lib/validate/fix.ts';
+import { evidenceTable } from '../../src/schemas/evidence.ts';
+import { unitTable } from '../../src/schemas/unit.ts';
+import { pledgeTable } from '../../src/schemas/pledge.ts';
+import { memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
+import { columnLetters, dataRoot, issuePlace } from '../../src/lib/office/paths.ts';
+import { readWorkbook, workbookSheets } from '../../src/lib/office/xlsx.ts';
+import { nextQuarter, officeTemplates, templateXlsx } from '../../src/lib/office/templates.ts';
+import type { Rubric } from '../../src/schemas/rubric.ts';
+
+const HEADER = evidenceTable.columns.map((c) => c.header);
+
+describe('placing a file in the data folder', () => {
+	it('tells the table by its header and takes the quarter from the file or sheet name', () => {
+		expect(placeFile(['记录表.xlsx', '2024-Q1'], HEADER)).toMatchObject({ rel: 'evidence/2024-Q1.csv' });
+		expect(placeFile(['2024Q2 评价记录.csv'], HEADER)).toMatchObject({ rel: 'evidence/2024-Q2.csv' });
+		expect(placeFile(['任意.xlsx', 'Sheet1'], ['单位编号', '类别', '设立日期'])).toMatchObject({
+			rel: 'units.csv',
+		});
+		// The ASCII keys are headers too, as the validator reads them.
+		expect(placeFile(['x.csv'], ['unitId', 'name', 'from', 'to'])).toMatchObject({ rel: 'unit-names.csv' });
+	});
+
+	it('falls back on the file name when the header names no table, and says why it cannot place one', () => {
+		expect(placeFile(['pledges (1).csv'], ['企业', 'foo'])).toMatchObject({ rel: 'pledges.csv' });
+		expect(placeFile(['表格.xlsx', 'Sheet1'], ['甲', '乙'])).toEqual({
+			problem:
+				'看不出是哪一张数据表：表头应与模板一致（第一行是列名，如 单位编号、类别、设立日期 …），或把文件命名为数据表的文件名（如 units.csv）',
+		});
+		expect(placeFile(['评价记录.xlsx', 'Sheet1'], HEADER)).toEqual({
+			problem:
+				'是季度评价记录，但从文件名或工作表名看不出是哪个季度：请命名为 2024-Q1.xlsx 这样（年份-Q季度）',
+		});
+	});
+
+	it('finds the data folder in a picked repository, or takes the picked folder as it', () => {
+		expect(dataRoot(['repo/README.md', 'repo/data/site.json', 'repo/data/units.csv'])).toBe('repo/data/');
+		expect(dataRoot(['data/site.json', 'data/evidence/2023-Q4.csv'])).toBe('data/');
+	});
+});
+
+describe('the data folder in memory', () => {
+	it('validates exactly as the folder on disk does', () => {
+		const files = readFolder(join(FIXTURES, 'valid'));
+		files.set('units.csv', new TextEncoder().encode('\uFEFF单位编号,类别\r\nt1,镇街\r\nt1,Ａ类\r\n'));
+		const disk = validateDataset(memFiles(files), 'data/').issues;
+		expect(validateDataset(memoryFiles(files), 'data/').issues).toEqual(disk);
+		expect(disk.length).toBeGreaterThan(0);
+	});
+
+	it('leaves hidden files out, as the disk view does', () => {
+		const view = memoryFiles(
+			new Map([
+				['.git/config', new Uint8Array()],
+				['units.csv', new Uint8Array()],
+			]),
+		);
+		expect(view.list('')).toEqual(['units.csv']);
+		expect(view.dirs!('')).toEqual([]);
+		expect(view.read('.git/config')).toBeUndefined();
+	});
+
+	it('writes a sheet as the repository stores CSV: BOM, CRLF, quotes only where a cell needs them', () => {
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+			rowsToCsv([
+				['a', 'b,c'],
+				['第"1"行', ' x'],
+			]),
+		);
+		expect(text).toBe('\uFEFFa,"b,c"\r\n"第""1""行"," x"\r\n');
+	});
+});
+
+describe('positions as the spreadsheet shows them', () => {
+	const base = { file: 'data/evidence/2023-Q4.csv', line: 14, column: 2, code: 'x', message: 'm' } as const;
+	it('names the cell and its column header for a cell, the row for a row, the line for a text file', () => {
+		expect(issuePlace({ ...base, severity: 'error', row: 14, header: '单位编号' })).toEqual({
+			cell: 'B14',
+			words: '第 14 行 “单位编号” 列',
+		});
+		expect(issuePlace({ ...base, severity: 'error', row: 9 })).toEqual({ words: '第 9 行' });
+		expect(issuePlace({ ...base, file: 'data/site.json', severity: 'error' })).toEqual({
+			words: '第 14 行第 2 列',
+		});
+		expect([1, 26, 27, 52, 53, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'AAA']);
+	});
+});
+
+describe('reading a workbook', () => {
+	it('reads cells as the CSV export writes them, dates as YYYY-MM-DD, from A1 without trailing blanks', () => {
+		const ws = utils.aoa_to_sheet(
+			[HEADER, ['e1', 'fgw', '3.6', '事项', new Date(Date.UTC(2023, 10, 8)), 2, 1.5]],
+			{
+				cellDates: true,
+			},
+		);
+		ws['!ref'] = 'A1:M5'; // a used range wider and longer than the data, as formatting leaves it
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, ws, '2023-Q4');
+		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+		const [sheet] = workbookSheets(readWorkbook(bytes));
+		expect(sheet.name).toBe('2023-Q4');
+		expect(sheet.rows).toEqual([HEADER, ['e1', 'fgw', '3.6', '事项', '2023-11-08', '2', '1.5', '', '', '']]);
+	});
+
+	it('says in Chinese when the bytes are a broken workbook', () => {
+		expect(() => readWorkbook(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3))).toThrow(
+			/^无法读取这个 Excel 文件/,
+		);
+	});
+});
+
+describe('fixes accepted one by one', () => {
+	const csv =
+		'\uFEFF记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由\r\ne1,t1,1.1,完成,2022/01/15,１,,事项,信用办,\r\n';
+	const bytes = new TextEncoder().encode(csv);
+	it('makes only the changes accepted, and all of them by default', () => {
+		const all = fixCsv(evidenceTable, bytes, 'data/evidence/2022-Q1.csv', 'evidence/2022-Q1.csv');
+		expect(all.changes.map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`)).toEqual([
+			'2:5 "2022/01/15" → "2022-01-15"',
+			'2:6 "１" → "1"',
+		]);
+		const one = fixCsv(
+			evidenceTable,
+			bytes,
+			'data/evidence/2022-Q1.csv',
+			'evidence/2022-Q1.csv',
+			(c) => c.column === 6,
+		);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(one.bytes)).toBe(csv.replace('１', '1'));
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(all.bytes)).toBe(
+			csv.replace('１', '1').replace('2022/01/15', '2022-01-15'),
+		);
+	});
+});
+
+describe('template workbooks', () => {
+	const lists = { units: Array.from({ length: 60 }, (_, i) => `unit${i}`), indicators: ['1.1', '3.6'] };
+	const sheetXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+
+	it('has the header of the schema, a note on each header cell and a 填写说明 sheet', () => {
+		const wb = read(templateXlsx(unitTable, [], lists, '被评价单位'), { type: 'array' });
+		expect(wb.SheetNames).toEqual(['被评价单位', '填写说明', '选项']);
+		const ws = wb.Sheets['被评价单位'];
+		expect(utils.sheet_to_json(ws, { header: 1 })).toEqual([unitTable.columns.map((c) => c.header)]);
+		expect(ws.B1.c?.[0].t).toBe(
+			'评价类别（淮信用办〔2022〕6号 三(一)）：镇街、园区、A类、B类；必填；可填：镇街、园区、A类、B类；示例：A类',
+		);
+		expect(utils.sheet_to_json<string[]>(wb.Sheets['填写说明'], { header: 1 })[1].slice(0, 3)).toEqual([
+			'单位编号',
+			'id',
+			'是',
+		]);
+	});
+
+	it('gives enumerated columns, unit ids and indicator ids a drop-down list', () => {
+		const xml = sheetXml(templateXlsx(evidenceTable, [], lists, '2024-Q1'));
+		const rules = [...xml.matchAll(/sqref="([A-Z]+)2:\1(\d+)"><formula1>([^<]*)</g)].map((m) => [m[1], m[3]]);
+		expect(rules).toEqual([
+			// 60 unit ids do not fit the 255 characters of an inline list: a range of the hidden 选项 sheet.
+			['B', "'选项'!$A$2:$A$61"],
+			['C', '&quot;1.1,3.6&quot;'],
+			['D', '&quot;完成,事项,扣分,评分,无&quot;'],
+		]);
+		// A column that takes several values in one cell (承诺类型) gets no single-choice list.
+		expect(sheetXml(templateXlsx(pledgeTable, [], lists, 'x'))).not.toMatch(/<formula1>[^<]*安全/);
+	});
+
+	it('is the same file on every build', async () => {
+		const a = templateXlsx(evidenceTable, [['2024Q1-0001', 'unit1', '1.1']], lists, '2024-Q1');
+		await new Promise((r) => setTimeout(r, 1100));
+		expect(templateXlsx(evidenceTable, [['2024Q1-0001', 'unit1', '1.1']], lists, '2024-Q1')).toEqual(a);
+	});
+
+	it('prefills the quarter after the latest evidence quarter when its year has a rubric, as new:quarter does', () => {
+		const rubric = {
+			year: 2024,
+			indicators: [{ id: '1.1', appliesTo: ['town'], rule: { kind: 'done' } }],
+		} as unknown as Rubric;
+		const units = [
+			{ id: 't1', category: 'town' as const },
+			{ id: 'a1', category: 'A' as const },
+		];
+		const data = {
+			units,
+			rubrics: new Map([[2024, rubric]]),
+			takenIds: new Set<string>(),
+			asOf: '2026-11-22',
+		};
+		expect(nextQuarter({ ...data, quarters: ['2023-Q4', '2024-Q1'] })).toEqual({
+			quarter: '2024-Q2',
+			rows: [{ id: '2024Q2-0001', unitId: 't1', indicatorId: '1.1' }],
+		});
+		expect(nextQuarter({ ...data, quarters: ['2024-Q4'] })).toEqual({
+			quarter: '2025-Q1',
+			problem: '还没有 2025 年的评价指标（rubrics/2025.json），添加后才能生成2025年第一季度的预填文件',
+		});
+		const files = officeTemplates({ ...data, quarters: ['2024-Q1'] }).map((t) => t.file);
+		expect(files.slice(0, 4)).toEqual(['2024-Q2.xlsx', '2024-Q2.csv', 'units.xlsx', 'units.csv']);
+	});
+});
