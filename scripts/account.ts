@@ -1,10 +1,20 @@
 /**
  * `node scripts/account.ts`: the build's "nothing lost" check. For every input file of DATA_DIR prints
  * rows read = published + withheld (with the rule) + refused, and exits 1 if any file does not balance.
+ *
+ * `node scripts/account.ts --verify <site folder>`: after the site is built, checks that what the accounting counts
+ * as published is what the built site holds (`src/lib/opendata/published-rows.ts`), file by file; exits 1 on any
+ * difference.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadDataset } from '../src/loaders/pipeline.ts';
 import { accountRows, balanced } from '../src/lib/accounting.ts';
+import { publishedRows } from '../src/lib/opendata/published-rows.ts';
 import { asOfDate } from '../src/lib/asof.ts';
+
+const { values } = parseArgs({ options: { verify: { type: 'string' } } });
 
 let dataset;
 try {
@@ -15,6 +25,32 @@ try {
 }
 const asOf = asOfDate();
 const accounts = accountRows(dataset, asOf);
+
+if (values.verify) {
+	const site = values.verify;
+	const built = {
+		json: (path: string) => JSON.parse(readFileSync(join(site, path), 'utf8')) as unknown,
+		exists: (path: string) => existsSync(join(site, path)),
+	};
+	let differ = 0;
+	let checked = 0;
+	for (const f of dataset.files) {
+		const found = publishedRows(dataset, f, built);
+		if (found === undefined) continue;
+		checked++;
+		const counted = accounts.find((a) => a.file === f.file)!.published;
+		if (found === counted) continue;
+		differ++;
+		console.error(`  ✗ ${f.file}：数据去向记为发布 ${counted} 行，网站上实际有 ${found} 行`);
+	}
+	if (differ) {
+		console.error(`${differ} 个文件发布的行数与数据去向不符：网站上的内容与检查通过的数据不一致，没有发布。`);
+		process.exit(1);
+	}
+	console.log(`发布核对：${checked} 个文件，网站上的行数与数据去向一致。`);
+	process.exit(0);
+}
+
 console.log(`数据去向（截至 ${asOf}）：读入 = 发布 + 不公开 + 被拒绝`);
 let bad = 0;
 for (const a of accounts) {

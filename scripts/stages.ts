@@ -67,6 +67,12 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 			after: ['astroBuild'],
 		},
 		{
+			key: 'verifyPublished',
+			label: '核对发布结果',
+			...script('account.ts', '--verify', outDir),
+			after: ['publishData'],
+		},
+		{
 			key: 'pagefind',
 			label: '建立搜索索引',
 			command: bin('pagefind'),

@@ -51,7 +51,9 @@ const ms = performance.now() - t0;
 // Inside `npm run build`, the later stages read this validated dataset instead of validating again.
 saveSnapshot(dir, dataset);
 const lines = reportLines(dataset.issues);
-if (args.includes('--quiet')) console.log(lines[lines.length - 1]);
+// Quiet: the totals line (and the --fix hint after it, when there is one).
+if (args.includes('--quiet'))
+	for (const l of lines.slice(lines.findLastIndex((l) => l.startsWith('共 ')))) console.log(l);
 else for (const l of lines) console.log(l);
 const rows = dataset.files.reduce((s, f) => s + f.rowsIn, 0);
 const placeholders = dataset.files.reduce((s, f) => s + (f.placeholders ?? 0), 0);

@@ -245,12 +245,15 @@ export function decodeText(
 		text: iconv.decode(Buffer.from(body), 'gb18030'),
 		encoding: 'gb18030',
 		issues: [
-			at(
-				1,
-				'encoding-gbk',
-				'文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）"',
-				'warning',
-			),
+			{
+				...at(
+					1,
+					'encoding-gbk',
+					'文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）"',
+					'warning',
+				),
+				fixable: true,
+			},
 		],
 	};
 }
@@ -290,19 +293,27 @@ function decodeUtf16(
 		text,
 		encoding: 'utf-16',
 		issues: [
-			at(
-				1,
-				'encoding-utf16',
-				'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可用 npm run validate -- --fix 转换）',
-				'warning',
-			),
+			{
+				...at(
+					1,
+					'encoding-utf16',
+					'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可用 npm run validate -- --fix 转换）',
+					'warning',
+				),
+				fixable: true,
+			},
 		],
 	};
 }
 
-/** One parsed CSV row: its cells and the physical line (1-based) where it starts. */
+/** One parsed CSV row: its cells, the physical line (1-based) where it starts, and its row as a spreadsheet shows it. */
 export interface CsvRow {
 	line: number;
+	/**
+	 * The row number Excel or WPS shows for it (the header is row 1): every record counts, blank ones too, and a cell
+	 * holding a line break keeps its row on one row, where the physical `line` counts every line.
+	 */
+	row: number;
 	cells: string[];
 }
 
@@ -334,12 +345,14 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow) => v
 		return lineNo;
 	};
 	let start = 0;
+	let record = 0;
 	Papa.parse<string[]>(text, {
 		delimiter: ',',
 		header: false,
 		skipEmptyLines: false,
 		step: (result) => {
 			const cells = result.data;
+			const row = ++record;
 			// Skip leading newline characters so the row starts on its own line.
 			let rowStart = start;
 			for (let c = text.charCodeAt(rowStart); c === 10 || c === 13; c = text.charCodeAt(rowStart)) rowStart++;
@@ -367,7 +380,7 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow) => v
 				}
 			}
 			if (cells.every((c) => c.trim() === '')) return;
-			onRow({ line, cells });
+			onRow({ line, row, cells });
 		},
 	});
 	return issues;

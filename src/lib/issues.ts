@@ -22,16 +22,36 @@ export interface Issue {
 	field?: string;
 	/** The offending value as read, when there is one. */
 	value?: string;
+	/**
+	 * Where a spreadsheet shows the problem, for a CSV file: its row as Excel or WPS numbers it (header = 1; unlike
+	 * `line`, a cell holding a line break does not move it), and the column's header.
+	 */
+	row?: number;
+	header?: string;
+	/** Whether `npm run validate -- --fix` corrects it (full-width characters, other date spellings, encodings). */
+	fixable?: boolean;
 }
 
 /**
- * Formats an issue the way compilers do, so editors can jump to it: `path:line:column: 说明 (code)`. Always one line:
+ * The position as the office's spreadsheet shows it: `第 14 行第 2 列（单位编号）` for a cell, `第 14 行` for a whole
+ * row (or a header row missing a column). Empty for a problem of the whole file, or of a file that is not a table.
+ */
+export function humanPosition(issue: Issue): string {
+	// The column only with its header: a problem of a whole row (a missing column, too many cells) names the row.
+	const column = issue.header ? `第 ${issue.column} 列（${issue.header}）` : '';
+	return issue.row !== undefined ? `第 ${issue.row} 行${column}` : column;
+}
+
+/**
+ * Formats an issue the way compilers do, so editors can jump to it, followed by the position as a spreadsheet shows
+ * it: `path:line:column: 第 14 行第 2 列（单位编号）：说明 (code)`. Always one line:
  * a line break that reached a message (values are quoted with `quoteValue`, which shows them as ⏎) is shown as ⏎.
  */
 export function formatIssue(issue: Issue): string {
 	const where = `${issue.file}:${issue.line}:${issue.column}`;
+	const human = humanPosition(issue);
 	const tag = issue.severity === 'warning' ? '警告：' : '';
-	return `${where}: ${tag}${issue.message.replace(/\r\n|\r|\n/g, LINE_BREAK_MARK)} (${issue.code})`;
+	return `${where}: ${tag}${human ? `${human}：` : ''}${issue.message.replace(/\r\n|\r|\n/g, LINE_BREAK_MARK)} (${issue.code})`;
 }
 
 /** Sorts issues by file, line, column, then code, so output is stable from run to run. */
@@ -79,5 +99,10 @@ export function reportLines(issues: readonly Issue[]): string[] {
 		for (const [code, n] of countByCode(sorted)) lines.push(`  ${code}: ${n}`);
 	}
 	lines.push(`共 ${errors} 个错误，${warnings} 个警告。`);
+	const fixable = sorted.filter((i) => i.fixable).length;
+	if (fixable)
+		lines.push(
+			`其中 ${fixable} 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。`,
+		);
 	return lines;
 }

@@ -114,25 +114,31 @@ export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
 			return false;
 		}
 	};
+	/** The names in a folder of the data folder, hidden ones left out; [] when it cannot be read (reported). */
+	const entries = (sub: string): string[] => {
+		const st = walk(sub);
+		if (!st?.isDirectory()) return [];
+		try {
+			return readdirSync(join(dir, sub)).filter((n) => !n.startsWith('.'));
+		} catch (e) {
+			report(sub, unreadableIssue(shown + sub, (e as NodeJS.ErrnoException).code ?? 'EIO'));
+			return [];
+		}
+	};
+	const under = (sub: string, n: string) => (sub ? `${sub}/${n}` : n);
 	return {
 		issues,
 		list(sub: string) {
-			const st = walk(sub);
-			if (!st?.isDirectory()) return [];
-			let names: string[];
-			try {
-				names = readdirSync(join(dir, sub));
-			} catch (e) {
-				report(sub, unreadableIssue(shown + sub, (e as NodeJS.ErrnoException).code ?? 'EIO'));
-				return [];
-			}
-			return names
+			return entries(sub)
 				.filter((n) => {
-					if (n.startsWith('.')) return false;
-					const rel = sub ? `${sub}/${n}` : n;
-					const entry = walk(rel);
-					return entry !== undefined && readable(rel, entry);
+					const entry = walk(under(sub, n));
+					return entry !== undefined && readable(under(sub, n), entry);
 				})
+				.sort();
+		},
+		dirs(sub: string) {
+			return entries(sub)
+				.filter((n) => walk(under(sub, n))?.isDirectory())
 				.sort();
 		},
 		read(path: string) {

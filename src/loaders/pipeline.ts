@@ -99,7 +99,7 @@ export function ledgerCheck(d: Dataset, results: readonly QuarterResult[], asOf 
 			.map((s) => ({
 				quarter: s.quarter,
 				snapshot: s.snapshot,
-				release: { file: s.release.file, line: s.release.line, column: s.release.col('quarter') || 1 },
+				release: { file: s.release.file, line: s.release.line, column: s.release.column },
 			})),
 		d.corrections.map((c) => c.value),
 		results,

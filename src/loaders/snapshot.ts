@@ -31,7 +31,7 @@ import { hasErrors } from '../lib/issues.ts';
 
 /** Where the snapshot is kept (next to the score results). */
 export const SNAPSHOT = join(CACHE_ROOT, 'dataset.snapshot');
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * Path, size and modification time of every file under the data folder, hashed. A symbolic link is hashed as itself
@@ -77,6 +77,8 @@ interface PackedTable {
 	columns: Record<string, number>[];
 	fileIndex: Int32Array;
 	lines: Int32Array;
+	/** The rows as a spreadsheet numbers them (`Located.row`). */
+	rows: Int32Array;
 	/** In the order the records have their keys. */
 	fields: PackedField[];
 }
@@ -146,6 +148,7 @@ function pack(rows: Located<Record<string, unknown>>[]): PackedTable {
 	const fileNo = new Map<string, number>();
 	const fileIndex = new Int32Array(rows.length);
 	const lines = new Int32Array(rows.length);
+	const rowNumbers = new Int32Array(rows.length);
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
 		let f = fileNo.get(r.file);
@@ -157,9 +160,10 @@ function pack(rows: Located<Record<string, unknown>>[]): PackedTable {
 		}
 		fileIndex[i] = f;
 		lines[i] = r.line;
+		rowNumbers[i] = r.row;
 	}
 	const fields = keyOrder(rows).map((key) => packField(rows, key));
-	return { packed: true, files, columns, fileIndex, lines, fields };
+	return { packed: true, files, columns, fileIndex, lines, rows: rowNumbers, fields };
 }
 
 /** The located records back, each with its keys in the order it had them. */
@@ -178,7 +182,7 @@ function unpack(t: PackedTable): Located<Record<string, unknown>>[] {
 			if (v !== undefined) value[keys[f]] = v;
 		}
 		const file = t.fileIndex[i];
-		out[i] = { value, file: t.files[file], line: t.lines[i], col: cols[file] };
+		out[i] = { value, file: t.files[file], line: t.lines[i], row: t.rows[i], col: cols[file] };
 	}
 	return out;
 }

@@ -53,8 +53,9 @@ export interface Column<T = unknown, K extends string = string, R extends boolea
 
 /** Issue codes a cell can produce, with the zod `params.code` we attach. */
 type Ctx = z.core.$RefinementCtx;
-const fail = (ctx: Ctx, code: string, message: string, input: unknown) =>
-	ctx.addIssue({ code: 'custom', message, params: { code }, input });
+/** Reports a cell's problem with its code; `fixable` when `npm run validate -- --fix` rewrites it (fix.ts). */
+const fail = (ctx: Ctx, code: string, message: string, input: unknown, fixable = code === 'full-width') =>
+	ctx.addIssue({ code: 'custom', message, params: fixable ? { code, fixable } : { code }, input });
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, －, ／ …) as typed with a Chinese IME; reported, and fixed by `validate --fix`. */
 export const FULL_WIDTH = /[\uFF01-\uFF5E]/;
@@ -195,7 +196,13 @@ export function date(): Cell<string> {
 			if (m) fail(ctx, 'date-invalid', `日期 ${quoteValue(v)} 不存在，请核对年月日`, v);
 			else if (suggestion && FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
 			else if (suggestion)
-				fail(ctx, 'date-format', `日期 ${quoteValue(v)} 格式不对，应写作 ${suggestion}（年-月-日）`, v);
+				fail(
+					ctx,
+					'date-format',
+					`日期 ${quoteValue(v)} 格式不对，应写作 ${suggestion}（年-月-日；可运行 npm run validate -- --fix 自动修正）`,
+					v,
+					true,
+				);
 			else fail(ctx, 'date-format', `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`, v);
 		}),
 	};

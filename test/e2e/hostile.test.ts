@@ -60,9 +60,22 @@ beforeAll(async () => {
 		join(data, 'unit-names.csv'),
 		`单位编号,名称,启用日期,停用日期\nt1,${csvCell(SCRIPT)},,\nt2,${csvCell(LONG.slice(0, 60))},,\na1,${csvCell(RTL)},,\nb1,${csvCell(EMOJI)},,\n`,
 	);
+	// The hostile facts, and a 无 row for every other cell, so that the released quarter stays complete: the fixture's
+	// 无 rows but the one for t2 3.6 (a fact now), and one for each cell of the fixture's facts replaced here.
+	const nothing = readFileSync(join(data, 'evidence', '2022-Q1.csv'), 'utf8')
+		.split(/\r?\n/)
+		.filter((l) => /^n\d+-\d+,/.test(l) && !l.includes(',t2,3.6,'));
 	writeFileSync(
 		join(data, 'evidence', '2022-Q1.csv'),
-		`记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由\ne1,t1,1.1,完成,2022-01-15,,,${csvCell(BREAKER)},${csvCell(JS_URL)},\ne2,t2,3.6,事项,2022-02-10,3,,${csvCell(LONG.slice(0, 300))},信用办,\ne3,t2,3.6,事项,2022-02-11,1,,${csvCell(FORMULA)},${csvCell(DDE)},\n`,
+		[
+			'记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由',
+			`e1,t1,1.1,完成,2022-01-15,,,${csvCell(BREAKER)},${csvCell(JS_URL)},`,
+			`e2,t2,3.6,事项,2022-02-10,3,,${csvCell(LONG.slice(0, 300))},信用办,`,
+			`e3,t2,3.6,事项,2022-02-11,1,,${csvCell(FORMULA)},${csvCell(DDE)},`,
+			...nothing,
+			...['t1,3.6', 't1,2.1', 'a1,3.1', 'b1,1.3'].map((cell, i) => `x${i},${cell},无,,,,,,`),
+			'',
+		].join('\n'),
 	);
 	const story = join(data, 'exemplars', 'stories', 'c1.mdx');
 	writeFileSync(story, readFileSync(story, 'utf8') + GFM_META);
@@ -178,7 +191,7 @@ describe('the validator refuses what must not be published', () => {
 			encoding: 'utf8',
 		});
 		expect(r.status).toBe(1);
-		expect(r.stdout).toContain(`${data}/unit-names.csv:2:2: "名称"：含有不可见字符 U+202E`);
+		expect(r.stdout).toContain(`${data}/unit-names.csv:2:2: 第 2 行第 2 列（名称）：含有不可见字符 U+202E`);
 		expect(r.stdout).toMatch(/c1\.mdx:\d+:1: 链接地址 "javascript:alert\(1\)" 不允许/);
 		expect(r.stdout).toContain('正文中不能插入图片');
 	});

@@ -304,9 +304,11 @@ describe('the standard beside every result', () => {
 			`rubrics/${gradeFile(quarters().at(-1)!).rubric}.json`,
 		);
 		const notes = units().flatMap(({ id }) =>
-			[...html(`units/${id}`).matchAll(/本季度没有报送记录，按 0 分计（考核主体：([^）]*)）/g)].map(
-				(m) => m[1],
-			),
+			[
+				...html(`units/${id}`).matchAll(
+					/本季度没有(?:报送记录|可报的事实（报送为“无”）)，按 0 分计（考核主体：([^）]*)）/g,
+				),
+			].map((m) => m[1]),
 		);
 		expect(notes.length).toBeGreaterThan(0);
 		const assessors = new Set(rubric.indicators.map((i) => i.assessor));

@@ -80,7 +80,9 @@ describe('a renamed unit, named as it was', () => {
 			);
 		expect(new Set(rows('2022-Q4').map((r) => r.unitName))).toEqual(new Set(['甲乡']));
 		expect(new Set(rows('2023-Q1').map((r) => r.unitName))).toEqual(new Set(['甲镇']));
-		expect(page('data/grades/2022-Q4.csv')).toContain('2022-Q4,t1,甲乡,town,87.1,red');
+		expect(page('data/grades/2022-Q4.csv')).toContain(
+			'2022-Q4,2023-01-18,淮信用办〔2023〕1号,t1,甲乡,town,87.1,red',
+		);
 	});
 	it('titles its 2022 page with the old name and points to today’s', () => {
 		const year = text('units/t1/2022/index.html');

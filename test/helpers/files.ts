@@ -31,6 +31,13 @@ export function memFiles(files: Map<string, Uint8Array>): DataFiles {
 				.map((k) => k.slice(prefix.length))
 				.sort();
 		},
+		dirs(dir: string) {
+			const prefix = dir ? `${dir}/` : '';
+			const names = [...files.keys()]
+				.filter((k) => k.startsWith(prefix) && k.slice(prefix.length).includes('/'))
+				.map((k) => k.slice(prefix.length).split('/')[0]);
+			return [...new Set(names)].sort();
+		},
 		read: (path: string) => files.get(path),
 	};
 }

@@ -18,7 +18,8 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { dirname, join, relative, resolve } from 'node:path';
 import { FIXTURES } from '../helpers/files.ts';
 import { epochOf } from '../helpers/build-site.ts';
 import { buildPaths } from '../../scripts/lib/build-paths.ts';
@@ -107,14 +108,17 @@ describe('npm run build', () => {
 			});
 			let output = '';
 			const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-			await new Promise<void>((inAstro) => {
+			// Astro colours its log when CI is set, so the colour codes are taken out before looking for its line.
+			const inAstro = new Promise<boolean>((done) => {
 				const watch = (b: Buffer) => {
 					output += b.toString();
-					if (/\[build\] (output|directory)/.test(output)) inAstro();
+					if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
 				};
 				child.stdout.on('data', watch);
 				child.stderr.on('data', watch);
 			});
+			// A build that ends before its astro stage says so (with its output) rather than waiting out the timeout.
+			expect(await Promise.race([inAstro, exited.then(() => false)]), output).toBe(true);
 			child.kill('SIGTERM');
 			expect(await exited).toBe(143);
 			expect(output).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
@@ -124,6 +128,25 @@ describe('npm run build', () => {
 		},
 		BUILD_TIMEOUT,
 	);
+
+	it('refuses a second build into an output folder a running build is using, naming the process', () => {
+		const w = workspace();
+		const before = tree(w.site);
+		// This test process stands for the running build: its id is in the output folder's lock file.
+		writeFileSync(join(w.work, '.site.build.lock'), String(process.pid));
+		const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+		expect(r.status).toBe(2);
+		expect(r.stderr).toContain(
+			`构建被拒绝：另一个构建（进程 ${process.pid}）正在使用输出目录 ${w.site}；请等它结束，或为本次构建另设 OUT_DIR 和 CACHE_DIR。没有删除或改动任何文件。`,
+		);
+		expect(tree(w.site)).toEqual(before);
+		// A lock left by a build that no longer runs is taken over: the build goes ahead (and fails on its data).
+		writeFileSync(join(w.work, '.site.build.lock'), '999999999');
+		const units = join(w.data, 'units.csv');
+		writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
+		const again = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+		expect(again.status).toBe(1);
+	});
 
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
@@ -174,6 +197,23 @@ describe('npm run build', () => {
 			expect(page(a.site)).not.toContain('甲镇（乙）');
 			expect(page(b.site)).toContain('甲镇（乙）');
 			expect(page(b.site)).not.toContain('甲镇（甲）');
+
+			// The published site holds exactly the rows the accounting counts: a pledge taken out of the built open data
+			// is found by the check the build runs after the site is built.
+			const verify = (site: string) =>
+				spawnSync('node', ['scripts/account.ts', '--verify', site], {
+					cwd: root,
+					env: { ...envFor({ work: dirname(site), data: join(dirname(site), 'data'), site }) },
+					encoding: 'utf8',
+				});
+			expect(verify(a.site).status).toBe(0);
+			const pledges = join(a.site, 'data', 'pledges.json');
+			writeFileSync(pledges, JSON.stringify(JSON.parse(readFileSync(pledges, 'utf8')).slice(1)));
+			const r = verify(a.site);
+			expect(r.status).toBe(1);
+			expect(r.stderr).toContain(
+				`✗ ${join(dirname(a.site), 'data')}/pledges.csv：数据去向记为发布 1 行，网站上实际有 0 行`,
+			);
 		},
 		BUILD_TIMEOUT,
 	);

@@ -33,14 +33,18 @@ describe('npm run validate', { timeout: 60_000 }, () => {
 		expect(r.status).toBe(1);
 		const lines = r.stdout.split('\n');
 		expect(lines).toContain(
-			`${dir}/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)`,
+			`${dir}/units.csv:4:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)`,
 		);
 		expect(lines).toContain(
-			`${dir}/units.csv:5:3: "设立日期"：日期 "2022/01/01" 格式不对，应写作 2022-01-01（年-月-日） (date-format)`,
+			`${dir}/units.csv:5:3: 第 5 行第 3 列（设立日期）：日期 "2022/01/01" 格式不对，应写作 2022-01-01（年-月-日；可运行 npm run validate -- --fix 自动修正） (date-format)`,
 		);
 		expect(lines).toContain('  date-format: 1');
 		expect(lines).toContain('  enum-error: 1');
 		expect(lines).toContain('共 2 个错误，0 个警告。');
+		// The last line says which problems --fix corrects: here the date written 2022/01/01.
+		expect(lines).toContain(
+			'其中 1 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
+		);
 		// "镇" is an accepted alias of 镇街, so line 3 is fine.
 		expect(r.stdout).not.toContain('units.csv:3:');
 	});
@@ -89,7 +93,7 @@ describe('npm run build', { timeout: 60_000 }, () => {
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain(`构建失败：检查数据未通过，没有发布任何内容；${out} 保持原样。`);
 		// Every problem is printed, as npm run validate prints it.
-		expect(r.stdout).toContain(`${dir}/units.csv:4:2: "类别"："A类部" 不是允许的值`);
+		expect(r.stdout).toContain(`${dir}/units.csv:4:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值`);
 		expect(existsSync(out)).toBe(false);
 	});
 });

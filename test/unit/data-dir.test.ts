@@ -104,7 +104,7 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 		writeFileSync(candidates, readFileSync(candidates, 'utf8').replace(',c1.jpg,', ',../../../secret.csv,'));
 		expect(report().filter((l) => /photos|candidates/.test(l))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/../../../secret.csv 不存在 (missing-file)",
+			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片 data/exemplars/photos/../../../secret.csv 不存在 (missing-file)",
 			  "data/exemplars/photos/c1.jpg:1:1: 警告：没有候选人引用这张照片，不会发布 (unused-file)",
 			  "data/exemplars/photos/../../../secret.csv:1:1: 路径指向数据目录之外，不会读取（不能含有 .. 或 . 等上级目录）。文件须放在数据目录中，用不带 .. 的相对路径引用 (outside-data)",
 			]
@@ -118,7 +118,7 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 				.map((l) => l.replace(work, '<tmp>')),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/c1.jpg 不存在 (missing-file)",
+			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片 data/exemplars/photos/c1.jpg 不存在 (missing-file)",
 			  "data/exemplars/photos/c1.jpg:1:1: 是符号链接（指向 "<tmp>/secret.csv"），数据目录中不允许符号链接：请把文件本身复制到这里 (symlink)",
 			]
 		`);

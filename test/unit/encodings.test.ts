@@ -146,7 +146,7 @@ describe('line numbers', () => {
 		const cr = `${UNITS_HEADER}\r${UNIT_ROWS[0]}\r${UNIT_ROWS[1]}\ra9,A类部,,,,\r${UNIT_ROWS.slice(2).join('\r')}\r`;
 		expect(issues({ 'units.csv': cr })).toMatchInlineSnapshot(`
 			[
-			  "data/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			  "data/units.csv:4:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
 			]
 		`);
 	});
@@ -155,7 +155,7 @@ describe('line numbers', () => {
 		const cr = `${UNITS_HEADER}\r${UNIT_ROWS[0]}\ra8,A类,,,,"第一行\r第二行"\ra9,A类部,,,,\r`;
 		expect(issues({ 'units.csv': cr }).filter((l) => l.includes('enum-error'))).toMatchInlineSnapshot(`
 			[
-			  "data/units.csv:5:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			  "data/units.csv:5:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
 			]
 		`);
 	});

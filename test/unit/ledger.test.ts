@@ -270,7 +270,7 @@ describe('the validator on snapshots and corrections', () => {
 		const snapshot = fixtureText('releases/2022-Q1.json').replace('"score": 24.2', '"score": 34.2');
 		expect(report({ 'releases/2022-Q1.json': snapshot })).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:4: data/releases/2022-Q1.json 的 SHA-256 是 sha256:bb573cddae3f345bb070174231ead4a2d89415a3a0d4e725bf33473a3608af79，与 2022-Q1 发布时记录的结果指纹 sha256:1daeb5d3104295dc3e8d20e42e69c46bc68e09467ea95fe4911a97f6da087da5 不符：发布快照被改动过。发布快照不能修改，请从版本库恢复它；已发布结果的变化要记入 releases/corrections.csv (fingerprint-mismatch)",
+			  "data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：data/releases/2022-Q1.json 的 SHA-256 是 sha256:bb573cddae3f345bb070174231ead4a2d89415a3a0d4e725bf33473a3608af79，与 2022-Q1 发布时记录的结果指纹 sha256:1daeb5d3104295dc3e8d20e42e69c46bc68e09467ea95fe4911a97f6da087da5 不符：发布快照被改动过。发布快照不能修改，请从版本库恢复它；已发布结果的变化要记入 releases/corrections.csv (fingerprint-mismatch)",
 			]
 		`);
 	});
@@ -283,7 +283,7 @@ describe('the validator on snapshots and corrections', () => {
 		expect(report({ 'releases/releases.csv': rows })[0]).toContain('(fingerprint-mismatch)');
 		expect(report({ 'releases/2022-Q1.json': null })).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:4: 2022-Q1 的结果指纹对应的发布快照 data/releases/2022-Q1.json 不存在：请从版本库恢复这个文件（发布快照一经写出不再改动） (missing-file)",
+			  "data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：2022-Q1 的结果指纹对应的发布快照 data/releases/2022-Q1.json 不存在：请从版本库恢复这个文件（发布快照一经写出不再改动） (missing-file)",
 			]
 		`);
 		expect(report({ 'releases/2021-Q4.json': '{}' })).toMatchInlineSnapshot(`
@@ -353,8 +353,8 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 			{
 			  "errors": [
 			    "发布日期 2022-03-31 不晚于 2022-Q1 的最后一天 2022-03-31：季度结束后才能发布评价结果",
-			    "2022-Q1 还不能发布：乙镇（t2）缺少指标 2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
-			    "2022-Q1 还不能发布：区甲局（a1）缺少指标 1.1、1.2 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
+			    "2022-Q1 还不能发布："乙镇"（t2）缺少指标 2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
+			    "2022-Q1 还不能发布："区甲局"（a1）缺少指标 1.1、1.2 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
 			  ],
 			  "ok": false,
 			}

@@ -110,8 +110,8 @@ describe('npm run new:quarter', { timeout: 60_000 }, () => {
 		const v = run('scripts/validate.ts', dir);
 		expect(v.status).toBe(1);
 		expect(v.stdout.split('\n').filter((l) => l.includes('2022-Q2.csv'))).toEqual([
-			`${dir}/evidence/2022-Q2.csv:3:5: "日期" 不能为空 (required)`,
-			`${dir}/evidence/2022-Q2.csv:3:8: "事项" 不能为空：写明做了什么或发生了什么 (required)`,
+			`${dir}/evidence/2022-Q2.csv:3:5: 第 3 行第 5 列（日期）："日期" 不能为空 (required)`,
+			`${dir}/evidence/2022-Q2.csv:3:8: 第 3 行第 8 列（事项）："事项" 不能为空：写明做了什么或发生了什么 (required)`,
 		]);
 	});
 

@@ -185,7 +185,7 @@ describe('seed 000 第六条: each unit recommends at most 2 a year, by 12 月 1
 				),
 			}),
 		).toEqual([
-			'data/exemplars/candidates.csv:4:11: 推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)',
+			'data/exemplars/candidates.csv:4:11: 第 4 行第 11 列（推荐单位）：推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)',
 		]);
 	});
 	it('accepts a recommendation dated 12-10 and refuses one dated 12-11', () => {
@@ -199,7 +199,7 @@ describe('seed 000 第六条: each unit recommends at most 2 a year, by 12 月 1
 			});
 		expect(on('2022-12-10')).toEqual([]);
 		expect(on('2022-12-11')).toEqual([
-			'data/exemplars/candidates.csv:3:18: 推荐日期 2022-12-11 晚于 2022 年 12 月 10 日的报送截止日（seed 000 第六条） (deadline)',
+			'data/exemplars/candidates.csv:3:18: 第 3 行第 18 列（推荐日期）：推荐日期 2022-12-11 晚于 2022 年 12 月 10 日的报送截止日（seed 000 第六条） (deadline)',
 		]);
 	});
 });
@@ -214,14 +214,14 @@ describe('seed 000 第七、八条: 信用审查, 评审 and the 7-working-day �
 					'exemplars/candidates.csv': candidates({ id: 'c1', review }),
 				}),
 			).toEqual([
-				'data/exemplars/candidates.csv:2:21: 信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条） (lifecycle-order)',
+				'data/exemplars/candidates.csv:2:21: 第 2 行第 21 列（评审结果）：信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条） (lifecycle-order)',
 			]);
 	});
 	it('refuses to put a candidate who failed 评审 into a 公示', () => {
 		expect(
 			problems({ 'exemplars/candidates.csv': candidates({ id: 'c1', review: '未通过', notice: 'GS-1' }) }),
 		).toEqual([
-			'data/exemplars/candidates.csv:2:22: 只有评审通过的候选人才能公示（seed 000 第八条） (lifecycle-order)',
+			'data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：只有评审通过的候选人才能公示（seed 000 第八条） (lifecycle-order)',
 		]);
 	});
 	it('never makes public a candidate who failed 评审, even with a 公示 that has started', () => {
@@ -285,7 +285,7 @@ describe('seed 004 五 / SPEC 1: a repair cannot come before its record', () => 
 	it('accepts a repair on the day of the record and refuses one the day before', () => {
 		expect(problems({ 'dishonesty.csv': row('2022-02-01') })).toEqual([]);
 		expect(problems({ 'dishonesty.csv': row('2022-01-31') })).toEqual([
-			'data/dishonesty.csv:2:8: 修复日期 2022-01-31 早于认定日期 2022-02-01 (date-order)',
+			'data/dishonesty.csv:2:8: 第 2 行第 8 列（修复日期）：修复日期 2022-01-31 早于认定日期 2022-02-01 (date-order)',
 		]);
 	});
 });

@@ -32,6 +32,13 @@ describe('zeroNote', () => {
 			),
 		).toBe('本季度没有有效的企业信用承诺，按 0 分计（考核主体：各镇街）');
 	});
+	it('says an indicator whose only row is a 无 row scored 0 because there was nothing to report', () => {
+		expect(zeroNote(done, { points: 0, evidence: ['n1'] }, (id) => id === 'n1')).toBe(
+			'本季度没有可报的事实（报送为“无”），按 0 分计（考核主体：政府办）',
+		);
+		// A 无 row beside a fact with 0 points (a judged 0) is not "nothing reported".
+		expect(zeroNote(done, { points: 0, evidence: ['n1', 'e1'] }, (id) => id === 'n1')).toBeUndefined();
+	});
 	it('says nothing when the points rest on a record, or are not 0, or come from other data', () => {
 		expect(zeroNote(done, { points: 0, evidence: ['2023Q4-0001'] })).toBeUndefined(); // a judged 0 with a reason
 		expect(zeroNote(done, { points: 10, evidence: [] })).toBeUndefined();

@@ -38,6 +38,11 @@ describe('CSV syntax', () => {
 			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,"第一行\n第二行"\nt2,镇街,,,,\na1,A类部,,,,\nb1,B类,,,,\n`,
 		});
 		expect(e.map(where)).toContain('data/units.csv:5:2 enum-error');
+		// A spreadsheet shows that cell on one row: a1 is on row 4 there, and the message says so.
+		expect(e.find((i) => i.code === 'enum-error')).toMatchObject({ line: 5, row: 4, header: '类别' });
+		expect(formatIssue(e.find((i) => i.code === 'enum-error')!)).toMatch(
+			/^data\/units\.csv:5:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值/,
+		);
 	});
 });
 
@@ -58,7 +63,7 @@ describe('cells', () => {
 			'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街,,,,\na1,A类部,,,,\nb1,B类,,,,\n`,
 		});
 		expect(e.map(formatIssue)).toContain(
-			'data/units.csv:4:2: "类别"："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)',
+			'data/units.csv:4:2: 第 4 行第 2 列（类别）："A类部" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)',
 		);
 	});
 	it('rejects text in a number column', () => {
@@ -72,7 +77,7 @@ describe('cells', () => {
 			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022-02-10,３,,诚信进校园,信用办,\n`,
 		});
 		expect(e.map(formatIssue)).toEqual([
-			'data/evidence/2022-Q1.csv:2:6: "数量"："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
+			'data/evidence/2022-Q1.csv:2:6: 第 2 行第 6 列（数量）："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
 		]);
 	});
 	it('rejects a Chinese date form and names the ISO spelling', () => {
@@ -80,7 +85,7 @@ describe('cells', () => {
 			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022年2月10日,1,,诚信进校园,信用办,\n`,
 		});
 		expect(e.map(formatIssue)).toEqual([
-			'data/evidence/2022-Q1.csv:2:5: "日期"：日期 "2022年2月10日" 格式不对，应写作 2022-02-10（年-月-日） (date-format)',
+			'data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）：日期 "2022年2月10日" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正） (date-format)',
 		]);
 	});
 	it('rejects a date that does not exist', () => {

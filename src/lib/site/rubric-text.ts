@@ -74,13 +74,19 @@ export function standardLine(thresholds: { red: number; blue: number }): string 
 export function zeroNote(
 	ind: Pick<Indicator, 'assessor' | 'rule'>,
 	points: { points: number; evidence: readonly string[]; pledges?: readonly string[] },
+	isNothing: (evidenceId: string) => boolean = () => false,
 ): string | undefined {
-	if (points.points !== 0 || points.evidence.length || points.pledges?.length) return undefined;
+	if (points.points !== 0 || points.pledges?.length) return undefined;
+	// A 无 row says there was nothing to report: the points rest on nothing, as with no row at all.
+	const reported = points.evidence.some((id) => !isNothing(id));
+	if (reported) return undefined;
 	const rule = ind.rule;
 	if (rule.kind === 'perItem' && rule.source === 'pledges')
 		return `本季度没有有效的企业信用承诺，按 0 分计（考核主体：${ind.assessor}）`;
-	if (rule.kind === 'done' || rule.kind === 'perItem' || rule.kind === 'judged')
-		return `本季度没有报送记录，按 0 分计（考核主体：${ind.assessor}）`;
+	if (rule.kind === 'done' || rule.kind === 'perItem' || rule.kind === 'judged' || rule.kind === 'creditTown')
+		return points.evidence.length
+			? `本季度没有可报的事实（报送为“无”），按 0 分计（考核主体：${ind.assessor}）`
+			: `本季度没有报送记录，按 0 分计（考核主体：${ind.assessor}）`;
 	return undefined;
 }
 

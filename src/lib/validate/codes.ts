@@ -97,6 +97,9 @@ export const ISSUE_CODES = {
 	'photo-size': '照片不是 120×160 像素',
 	'photo-bytes': '照片不小于 30KB',
 	'unused-file': '（警告）没有被引用的文件，不会发布',
+	'unknown-file':
+		'网站不读取的文件（如 Excel 另存的副本“pledges (1).csv”、放错文件夹的 CSV、xlsx 工作簿）：其中的内容不会发布；说明文件（README、.md、.txt）只是警告',
+	'missing-optional-column': '（警告）表头缺少可选的列：各行的这一列按空值处理，公开的数据中为空',
 	'rubric-year': '评价指标文件名的年份与其中的 year 不一致',
 	'rubric-rule': '评价指标的计分规则自相矛盾（如封顶分大于满分）',
 } as const satisfies Record<string, string>;
@@ -118,6 +121,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'unknown-column',
 	'duplicate-column',
 	'missing-column',
+	'missing-optional-column',
 	'rows-unchecked',
 	'extra-cell',
 	'missing-cell',
@@ -152,9 +156,11 @@ const MDX_CODES: readonly IssueCode[] = [
 
 /**
  * Codes of the checks across rows and files (`checks/`), by the input they are reported on: a CSV table's `name`,
- * or one of the other inputs (`site`, `rubrics`, `stories`, `photos`, `policy-texts`).
+ * or one of the other inputs (`site`, `rubrics`, `stories`, `photos`, `policy-texts`), or `data-folder` for what is
+ * about the folder as a whole.
  */
 export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
+	'data-folder': ['unknown-file'],
 	units: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required', 'missing-name'],
 	'unit-names': ['missing-file', 'foreign-key', 'date-order', 'overlap'],
 	evidence: [

@@ -19,6 +19,11 @@ z.config(z.locales.zhCN());
 export interface DataFiles {
 	/** File names (not paths) directly inside `dir` (`''` for the top), sorted. */
 	list(dir: string): string[];
+	/**
+	 * Folder names directly inside `dir`, sorted: with it the validator walks the whole folder and names every file no
+	 * check reads (a copy saved as `pledges (1).csv`, a CSV in the wrong folder). A view without it is not walked.
+	 */
+	dirs?(dir: string): string[];
 	read(path: string): Uint8Array | undefined;
 }
 
@@ -42,6 +47,8 @@ export class CheckContext {
 	/** The accounting of each file, by its shown path (a lookup per invalid row, so a map, not a search). */
 	private readonly countOf = new Map<string, FileCount>();
 	private readonly shown: string;
+	/** Each table file's column headers by key (as its table defines them), for the positions of `at`. */
+	private readonly headers = new Map<string, Map<string, string>>();
 	private errors = 0;
 
 	/**
@@ -49,9 +56,20 @@ export class CheckContext {
 	 * @param shown how paths are shown in messages (e.g. `data/`), prefixed to each file's relative path
 	 */
 	constructor(files: DataFiles, shown: string) {
-		this.files = files;
+		// Every path a check reads is remembered: what no check read is named at the end (checks/unknown-files.ts).
+		this.files = {
+			list: (dir) => files.list(dir),
+			...(files.dirs ? { dirs: (dir: string) => files.dirs!(dir) } : {}),
+			read: (path) => {
+				this.read.add(path);
+				return files.read(path);
+			},
+		};
 		this.shown = shown;
 	}
+
+	/** The paths (relative to the data folder) the checks have read. */
+	readonly read = new Set<string>();
 
 	/** A path in the data folder as messages show it. */
 	path(rel: string): string {
@@ -74,9 +92,24 @@ export class CheckContext {
 		this.issues.push({ file, line, column, code, message, severity: 'warning' });
 	}
 
-	/** Reports an error at a record's cell (its row, and the column of `key`; column 1 if the file has none). */
+	/**
+	 * Reports an error at a record's cell (its row, and the column of `key`; column 1 if the file has none), with the
+	 * row and the column's header as the office's spreadsheet shows them.
+	 */
 	at<T>(r: Located<T>, key: string, code: string, message: string): void {
-		this.error(r.file, r.line, r.col(key) || 1, code, message);
+		const column = r.col(key);
+		this.errors++;
+		this.issues.push({
+			file: r.file,
+			line: r.line,
+			column: column || 1,
+			code,
+			message,
+			severity: 'error',
+			field: key,
+			row: r.row,
+			...(column ? { header: this.headers.get(r.file)?.get(key) } : {}),
+		});
 	}
 
 	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */
@@ -138,6 +171,7 @@ export class CheckContext {
 			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
 		}
 		const r = readTable<T>(def, bytes, this.path(rel), opts);
+		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));
 		this.report(r.issues);
 		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };
 		this.counts.push(count);

@@ -42,6 +42,7 @@ import { checkPolicies } from './checks/policies.ts';
 import { checkReleases, checkSnapshots, type Sealed } from './checks/releases.ts';
 import { checkCorrections } from './checks/corrections.ts';
 import { checkObjections } from './checks/objections.ts';
+import { checkUnknownFiles } from './checks/unknown-files.ts';
 
 export type { DataFiles, FileCount } from './context.ts';
 export { isPlaceholder, type Evidence } from './checks/evidence.ts';
@@ -129,6 +130,8 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		corrections,
 		calendar,
 	});
+	// Last: what no check above has read.
+	checkUnknownFiles(ctx);
 
 	return {
 		site,

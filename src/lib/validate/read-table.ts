@@ -13,6 +13,8 @@ export interface Located<T> {
 	value: T;
 	file: string;
 	line: number;
+	/** The row as a spreadsheet shows it (the header is row 1): see `CsvRow.row`. */
+	row: number;
 	/** The 1-based column of a field in this file (0 when the file has no such column). */
 	col: (key: string) => number;
 }
@@ -29,6 +31,17 @@ export interface TableResult<T> {
 }
 
 const NONE = () => new Set<string>();
+
+/**
+ * The declared values of a file whose rows were not read (its header is wrong): every value. A reference into it is
+ * then never reported as missing on top of the file's own error — the rows may well be there.
+ */
+class EveryValue extends Set<string> {
+	override has(): boolean {
+		return true;
+	}
+}
+const EVERY = () => new EveryValue();
 /** How many accepted values a column remembers. */
 const ACCEPTED_MAX = 4096;
 
@@ -66,10 +79,11 @@ export function readTable<T>(
 			return;
 		}
 		header = row.cells;
-		const position = matchHeader(def, header, (column, code, message) =>
-			headerIssues.push({ file, line: 1, column, code, message, severity: 'error' }),
+		const headerRow = row.row;
+		const position = matchHeader(def, header, (column, code, message, name, severity = 'error') =>
+			headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
 		);
-		if (headerIssues.length === 0)
+		if (headerIssues.every((i) => i.severity !== 'error'))
 			checkRow = rowChecker<T>(def, position, header.length, file, records, rowIssues, declaredValues);
 	});
 	// Joined with spreads in an array, never `push(...)`: a badly broken file can have more problems than a function
@@ -91,7 +105,7 @@ export function readTable<T>(
 			severity: 'error',
 		};
 		const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...(rowsIn > 0 ? [unchecked] : [])];
-		return { records: [], issues, rowsIn, declared: NONE };
+		return { records: [], issues, rowsIn, declared: EVERY };
 	}
 	const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...rowIssues];
 	const declared = (key: string) => {
@@ -109,7 +123,7 @@ export function readTable<T>(
 function matchHeader(
 	def: TableDef,
 	header: readonly string[],
-	err: (column: number, code: string, message: string) => void,
+	err: (column: number, code: string, message: string, name?: string, severity?: Issue['severity']) => void,
 ): Map<string, number> {
 	const position = new Map<string, number>();
 	const expected = def.columns.map((c) => c.header).join(',');
@@ -121,18 +135,38 @@ function matchHeader(
 		}
 		const c = def.columns.find((c) => c.header === h || c.key === h);
 		if (!c) {
-			err(i + 1, 'unknown-column', `未知的列 ${quoteValue(raw.trim())}。本文件的表头应为：${expected}`);
+			err(
+				i + 1,
+				'unknown-column',
+				`未知的列 ${quoteValue(raw.trim())}。本文件的表头应为：${expected}`,
+				raw.trim(),
+			);
 			return;
 		}
 		if (position.has(c.key)) {
-			err(i + 1, 'duplicate-column', `列 "${c.header}" 出现了两次（另见第 ${position.get(c.key)! + 1} 列）`);
+			err(
+				i + 1,
+				'duplicate-column',
+				`列 "${c.header}" 出现了两次（另见第 ${position.get(c.key)! + 1} 列）`,
+				c.header,
+			);
 			return;
 		}
 		position.set(c.key, i);
 	});
-	for (const c of def.columns)
-		if (c.required && !position.has(c.key))
+	for (const c of def.columns) {
+		if (position.has(c.key)) continue;
+		if (c.required)
 			err(1, 'missing-column', `缺少必填列 "${c.header}"（${c.doc}）。本文件的表头应为：${expected}`);
+		else
+			err(
+				1,
+				'missing-optional-column',
+				`表头没有可选列 "${c.header}"（${c.doc}）：各行的这一列都按空值处理，公开的数据中这一列为空。如果这一列应有内容，请按模板补上这一列。本文件的表头应为：${expected}`,
+				undefined,
+				'warning',
+			);
+	}
 	return position;
 }
 
@@ -154,8 +188,14 @@ function rowChecker<T>(
 	issues: Issue[],
 	declaredValues: Map<string, Set<string>>,
 ): (row: CsvRow) => void {
-	const err = (line: number, column: number, code: string, message: string, extra: Partial<Issue> = {}) =>
-		issues.push({ file, line, column, code, message, severity: 'error', ...extra });
+	const err = (
+		line: number,
+		row: number,
+		column: number,
+		code: string,
+		message: string,
+		extra: Partial<Issue> = {},
+	) => issues.push({ file, line, column, code, message, severity: 'error', row, ...extra });
 	const col = columnOf(position);
 	const columns = def.columns;
 	/** Each column's cell index in a row, or -1 when the file has no such column. */
@@ -167,7 +207,7 @@ function rowChecker<T>(
 	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
 	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
 	const accepted = columns.map(() => new Map<string, unknown>());
-	return ({ line, cells }) => {
+	return ({ line, row, cells }) => {
 		for (const { i, values } of declare) {
 			const raw = (cells[i] ?? '').trim();
 			if (raw) values.add(raw);
@@ -175,6 +215,7 @@ function rowChecker<T>(
 		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
 			err(
 				line,
+				row,
 				width + 1,
 				'extra-cell',
 				`本行有 ${cells.length} 列，表头只有 ${width} 列；多出的内容可能是没加引号的逗号，含逗号的内容请用英文双引号括起来`,
@@ -183,6 +224,7 @@ function rowChecker<T>(
 		} else if (cells.length < width) {
 			err(
 				line,
+				row,
 				cells.length + 1,
 				'missing-cell',
 				`本行只有 ${cells.length} 列，表头有 ${width} 列；请补齐缺少的列（空值也要留逗号）`,
@@ -197,7 +239,10 @@ function rowChecker<T>(
 			const raw = i < 0 ? '' : cells[i].trim();
 			if (raw === '') {
 				if (c.required) {
-					err(line, i < 0 ? 1 : i + 1, 'required', `"${c.header}" 不能为空（${c.doc}）`, { field: c.key });
+					err(line, row, i < 0 ? 1 : i + 1, 'required', `"${c.header}" 不能为空（${c.doc}）`, {
+						field: c.key,
+						header: c.header,
+					});
 					ok = false;
 				}
 				continue;
@@ -215,9 +260,15 @@ function rowChecker<T>(
 				if (!result.success) {
 					ok = false;
 					for (const zi of result.error.issues) {
-						const params = (zi as { params?: { code?: string } }).params;
+						const params = (zi as { params?: { code?: string; fixable?: boolean } }).params;
 						const code = params?.code ?? (FULL_WIDTH.test(raw) ? 'full-width' : 'type-error');
-						err(line, i + 1, code, `"${c.header}"：${zi.message}`, { field: c.key, value: raw });
+						// The column's header is in the position (第 14 行第 2 列（单位编号）): the message is the problem.
+						err(line, row, i + 1, code, zi.message, {
+							field: c.key,
+							value: raw,
+							header: c.header,
+							...(params?.fixable ? { fixable: true } : {}),
+						});
 					}
 					continue;
 				}
@@ -227,6 +278,6 @@ function rowChecker<T>(
 			// Arrays (list cells) are not shared between records: a page may sort one.
 			if (seen.size < ACCEPTED_MAX && !Array.isArray(parsed)) seen.set(raw, parsed);
 		}
-		if (ok) records.push({ value: value as T, file, line, col });
+		if (ok) records.push({ value: value as T, file, line, row, col });
 	};
 }

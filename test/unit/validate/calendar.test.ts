@@ -27,7 +27,7 @@ describe('calendar/<年>.csv', () => {
 		const patches = { 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2031-01-06,休息,调休\n` };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/calendar/2030.csv:3:1: 日期 2031-01-06 不在文件名所示的 2030 年内 (out-of-period)",
+			  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 2031-01-06 不在文件名所示的 2030 年内 (out-of-period)",
 			]
 		`);
 		const d = validate(patches);
@@ -38,9 +38,9 @@ describe('calendar/<年>.csv', () => {
 	it('rejects a date listed twice', () => {
 		expect(report({ 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2030-01-02,上班,调休\n` }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/calendar/2030.csv:3:1: 日期 "2030-01-02" 重复，与 data/calendar/2030.csv 第 2 行相同；每个日期只能出现一次 (unique-error)",
-			]
-		`);
+				[
+				  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 "2030-01-02" 重复，与 data/calendar/2030.csv 第 2 行相同；每个日期只能出现一次 (unique-error)",
+				]
+			`);
 	});
 });

@@ -26,7 +26,7 @@ describe('candidates.csv: recommendation', () => {
 		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:4:11: 推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)",
+			  "data/exemplars/candidates.csv:4:11: 第 4 行第 11 列（推荐单位）：推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)",
 			]
 		`);
 		expect(validate(patches).candidates.map((c) => c.value.id)).toEqual(['c1', 'c2']);
@@ -35,7 +35,7 @@ describe('candidates.csv: recommendation', () => {
 	it('rejects a candidate of a recommending unit units.csv does not have', () => {
 		expect(report(candidates(candidate({ 推荐单位: 'x9' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:11: 推荐单位 "x9" 不在 units.csv 中 (foreign-key)",
+			  "data/exemplars/candidates.csv:2:11: 第 2 行第 11 列（推荐单位）：推荐单位 "x9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 	});
@@ -43,7 +43,7 @@ describe('candidates.csv: recommendation', () => {
 	it('rejects a recommendation after 12 月 10 日, and accepts one on that day', () => {
 		expect(report(candidates(candidate({ 推荐日期: '2022-12-11' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:18: 推荐日期 2022-12-11 晚于 2022 年 12 月 10 日的报送截止日（seed 000 第六条） (deadline)",
+			  "data/exemplars/candidates.csv:2:18: 第 2 行第 18 列（推荐日期）：推荐日期 2022-12-11 晚于 2022 年 12 月 10 日的报送截止日（seed 000 第六条） (deadline)",
 			]
 		`);
 		expect(report(candidates(candidate({ 推荐日期: '2022-12-10' })))).toEqual([]);
@@ -52,7 +52,7 @@ describe('candidates.csv: recommendation', () => {
 	it('rejects a recommendation dated in another year than the candidate’s', () => {
 		expect(report(candidates(candidate({ 推荐日期: '2021-12-01' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:18: 推荐日期 2021-12-01 不在评选年度 2022 年内 (out-of-period)",
+			  "data/exemplars/candidates.csv:2:18: 第 2 行第 18 列（推荐日期）：推荐日期 2021-12-01 不在评选年度 2022 年内 (out-of-period)",
 			]
 		`);
 	});
@@ -60,7 +60,7 @@ describe('candidates.csv: recommendation', () => {
 	it('rejects an id used twice', () => {
 		expect(report(candidates(candidate(), candidate({ 姓名: '李测试' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:3:1: 候选人编号 "c1" 重复，与 data/exemplars/candidates.csv 第 2 行相同；每个候选人编号只能出现一次 (unique-error)",
+			  "data/exemplars/candidates.csv:3:1: 第 3 行第 1 列（编号）：候选人编号 "c1" 重复，与 data/exemplars/candidates.csv 第 2 行相同；每个候选人编号只能出现一次 (unique-error)",
 			]
 		`);
 	});
@@ -76,7 +76,7 @@ describe('candidates.csv: 评审 after the credit review (seed 000 第七条)', 
 		const patches = reviews(...CLEAR, 'c1,信访,有记录,2022-12-13,');
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:21: 信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条） (lifecycle-order)",
+			  "data/exemplars/candidates.csv:2:21: 第 2 行第 21 列（评审结果）：信用审查有记录的候选人已取消资格，不能进入评审（seed 000 第七条） (lifecycle-order)",
 			]
 		`);
 		const d = validate(patches);
@@ -87,7 +87,7 @@ describe('candidates.csv: 评审 after the credit review (seed 000 第七条)', 
 	it('rejects a 评审结果 before all four bodies have replied', () => {
 		expect(report(reviews(...CLEAR))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:21: 信用审查尚未完成（纪检、公安、检察院、信访四家都要有回复），不能填写评审结果 (lifecycle-order)",
+			  "data/exemplars/candidates.csv:2:21: 第 2 行第 21 列（评审结果）：信用审查尚未完成（纪检、公安、检察院、信访四家都要有回复），不能填写评审结果 (lifecycle-order)",
 			]
 		`);
 	});
@@ -97,7 +97,7 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 	it('rejects a 公示 notices.csv does not have', () => {
 		expect(report(candidates(candidate({ 公示编号: 'GS-9' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:22: 公示编号 "GS-9" 不在 notices.csv 中 (foreign-key)",
+			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示编号 "GS-9" 不在 notices.csv 中；是否应为 "GS-1"？ (foreign-key)",
 			]
 		`);
 	});
@@ -105,7 +105,7 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 	it('rejects a 公示 of a candidate who did not pass 评审', () => {
 		expect(report(candidates(candidate({ 评审结果: '未通过' })))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:22: 只有评审通过的候选人才能公示（seed 000 第八条） (lifecycle-order)",
+			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：只有评审通过的候选人才能公示（seed 000 第八条） (lifecycle-order)",
 			]
 		`);
 	});
@@ -114,7 +114,7 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2023,2023年度拟认定人选公示,2023-01-09,');
 		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:22: 公示 GS-1 属于 2023 年度，候选人属于 2022 年度 (out-of-period)",
+			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示 GS-1 属于 2023 年度，候选人属于 2022 年度 (out-of-period)",
 			]
 		`);
 	});
@@ -123,7 +123,7 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,2022年度拟认定人选公示,2022-11-30,');
 		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:22: 公示开始 2022-11-30 早于推荐日期 2022-12-01 (date-order)",
+			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示开始 2022-11-30 早于推荐日期 2022-12-01 (date-order)",
 			]
 		`);
 	});

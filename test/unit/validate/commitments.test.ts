@@ -11,7 +11,7 @@ describe('commitments.csv', () => {
 		const patches = { [FILE]: withRows(FILE, commitment('k3', 't9', '2022-01-10', '2022-06-30')) };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/commitments/commitments.csv:4:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/commitments/commitments.csv:4:2: 第 4 行第 2 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 		expect(validate(patches).commitments.map((c) => c.value.id)).toEqual(['k1', 'k2']);
@@ -20,10 +20,10 @@ describe('commitments.csv', () => {
 	it('rejects a commitment due before it was made, and accepts one due the same day', () => {
 		expect(report({ [FILE]: withRows(FILE, commitment('k3', 't1', '2022-01-10', '2022-01-09')) }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/commitments/commitments.csv:4:9: 完成时限 2022-01-09 早于承诺日期 2022-01-10 (date-order)",
-			]
-		`);
+				[
+				  "data/commitments/commitments.csv:4:9: 第 4 行第 9 列（完成时限）：完成时限 2022-01-09 早于承诺日期 2022-01-10 (date-order)",
+				]
+			`);
 		expect(report({ [FILE]: withRows(FILE, commitment('k3', 't1', '2022-01-10', '2022-01-10')) })).toEqual(
 			[],
 		);
@@ -38,7 +38,7 @@ describe('commitments.csv', () => {
 			}),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/commitments/commitments.csv:4:8: 单位 "t2" 在 2022-01-10 不存在 (unit-inactive)",
+			  "data/commitments/commitments.csv:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-01-10 不存在 (unit-inactive)",
 			]
 		`);
 	});
@@ -46,9 +46,9 @@ describe('commitments.csv', () => {
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, commitment('k1', 't1', '2022-01-10', '2022-06-30')) }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/commitments/commitments.csv:4:1: 承诺编号 "k1" 重复，与 data/commitments/commitments.csv 第 2 行相同；每个承诺编号只能出现一次 (unique-error)",
-			]
-		`);
+				[
+				  "data/commitments/commitments.csv:4:1: 第 4 行第 1 列（承诺编号）：承诺编号 "k1" 重复，与 data/commitments/commitments.csv 第 2 行相同；每个承诺编号只能出现一次 (unique-error)",
+				]
+			`);
 	});
 });

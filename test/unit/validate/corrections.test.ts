@@ -39,7 +39,7 @@ describe('releases/corrections.csv', () => {
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/releases/corrections.csv:4:7: 原值 "红名单" 与 2022-Q1 t1 的“等次”此前公布的值 "黄名单" 不符（发布快照 releases/2022-Q1.json，加上日期更早的更正）：原值请用 npm run release -- 2022-Q1 --correct 计算填写，不要手工改动 (correction-chain)",
+			  "data/releases/corrections.csv:4:7: 第 4 行第 7 列（原值）：原值 "红名单" 与 2022-Q1 t1 的“等次”此前公布的值 "黄名单" 不符（发布快照 releases/2022-Q1.json，加上日期更早的更正）：原值请用 npm run release -- 2022-Q1 --correct 计算填写，不要手工改动 (correction-chain)",
 			]
 		`);
 	});
@@ -58,19 +58,19 @@ describe('releases/corrections.csv', () => {
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/releases/corrections.csv:5:6: "项目"："总排名" 不是可更正的项目，应为 得分、等次、等次调整、类内排名、类别、适用指标满分之和 或 “指标 1.1” 这样的指标得分 (enum-error)",
-			  "data/releases/corrections.csv:3:3: 更正 GZ-1 的各行应相同，但这里的更正日期 "2022-06-02" 与第 2 行的 "2022-06-01" 不同 (correction-conflict)",
-			  "data/releases/corrections.csv:4:5: 单位编号 "zz" 不在 units.csv 中 (foreign-key)",
-			  "data/releases/corrections.csv:6:6: 2022 年评价指标中没有指标 9.9 (foreign-key)",
-			  "data/releases/corrections.csv:7:3: 更正日期 2022-04-01 早于 2022-Q1 的发布日期 2022-04-20：只能更正已发布的结果 (date-order)",
-			  "data/releases/corrections.csv:7:8: "优秀" 不是“等次”的值（等次写 红名单、蓝名单 或 黄名单，无调整写 无） (type-error)",
+			  "data/releases/corrections.csv:5:6: 第 5 行第 6 列（项目）："总排名" 不是可更正的项目，应为 得分、等次、等次调整、类内排名、类别、适用指标满分之和 或 “指标 1.1” 这样的指标得分 (enum-error)",
+			  "data/releases/corrections.csv:3:3: 第 3 行第 3 列（更正日期）：更正 GZ-1 的各行应相同，但这里的更正日期 "2022-06-02" 与第 2 行的 "2022-06-01" 不同 (correction-conflict)",
+			  "data/releases/corrections.csv:4:5: 第 4 行第 5 列（单位编号）：单位编号 "zz" 不在 units.csv 中 (foreign-key)",
+			  "data/releases/corrections.csv:6:6: 第 6 行第 6 列（项目）：2022 年评价指标中没有指标 9.9 (foreign-key)",
+			  "data/releases/corrections.csv:7:3: 第 7 行第 3 列（更正日期）：更正日期 2022-04-01 早于 2022-Q1 的发布日期 2022-04-20：只能更正已发布的结果 (date-order)",
+			  "data/releases/corrections.csv:7:8: 第 7 行第 8 列（新值）："优秀" 不是“等次”的值（等次写 红名单、蓝名单 或 黄名单，无调整写 无） (type-error)",
 			]
 		`);
 	});
 
 	it('refuses a correction of a quarter that is not released, or released but not sealed', () => {
 		expect(report(corrections('GZ-1,2022-Q2,2022-09-01,淮信用办〔2022〕9号,t1,得分,1,2,补记'))).toEqual([
-			'data/releases/corrections.csv:2:2: 季度 2022-Q2 没有发布记录：只有已发布季度的结果需要更正 (foreign-key)',
+			'data/releases/corrections.csv:2:2: 第 2 行第 2 列（季度）：季度 2022-Q2 没有发布记录：只有已发布季度的结果需要更正 (foreign-key)',
 		]);
 		const unsealed = {
 			'releases/releases.csv': fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, ''),
@@ -82,7 +82,7 @@ describe('releases/corrections.csv', () => {
 				...corrections('GZ-1,2022-Q1,2022-09-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记'),
 			}).filter((l) => !l.includes('release-unsealed')),
 		).toEqual([
-			'data/releases/corrections.csv:2:2: 季度 2022-Q1 没有发布快照，无法核对更正前后的值：请先运行 npm run release -- 2022-Q1 --seal (foreign-key)',
+			'data/releases/corrections.csv:2:2: 第 2 行第 2 列（季度）：季度 2022-Q1 没有发布快照，无法核对更正前后的值：请先运行 npm run release -- 2022-Q1 --seal (foreign-key)',
 		]);
 	});
 });

@@ -11,7 +11,7 @@ describe('dishonesty.csv', () => {
 		const patches = { [FILE]: onlyRows(FILE, record('d1', 't9', '', '')) };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/dishonesty.csv:2:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/dishonesty.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 		expect(validate(patches).dishonesty).toEqual([]);
@@ -20,10 +20,10 @@ describe('dishonesty.csv', () => {
 	it('rejects a repair dated before the record', () => {
 		expect(report({ [FILE]: onlyRows(FILE, record('d1', 't2', '2022-01-31', '已履行')) }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/dishonesty.csv:2:8: 修复日期 2022-01-31 早于认定日期 2022-02-01 (date-order)",
-			]
-		`);
+				[
+				  "data/dishonesty.csv:2:8: 第 2 行第 8 列（修复日期）：修复日期 2022-01-31 早于认定日期 2022-02-01 (date-order)",
+				]
+			`);
 	});
 
 	it('accepts a repair on the day of the record', () => {
@@ -37,8 +37,8 @@ describe('dishonesty.csv', () => {
 			}),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/dishonesty.csv:2:9: 填写了修复日期，也要写明修复方式 (required)",
-			  "data/dishonesty.csv:3:8: 填写了修复方式，也要填写修复日期 (required)",
+			  "data/dishonesty.csv:2:9: 第 2 行第 9 列（修复方式）：填写了修复日期，也要写明修复方式 (required)",
+			  "data/dishonesty.csv:3:8: 第 3 行第 8 列（修复日期）：填写了修复方式，也要填写修复日期 (required)",
 			]
 		`);
 	});
@@ -46,7 +46,7 @@ describe('dishonesty.csv', () => {
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, record('d1', 't1', '', '')) })).toMatchInlineSnapshot(`
 			[
-			  "data/dishonesty.csv:3:1: 记录编号 "d1" 重复，与 data/dishonesty.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
+			  "data/dishonesty.csv:3:1: 第 3 行第 1 列（记录编号）：记录编号 "d1" 重复，与 data/dishonesty.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
 			]
 		`);
 	});

@@ -16,7 +16,7 @@ describe('events.csv', () => {
 		const patches = events('c9,2023-01-10,异议,,来电反映');
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/events.csv:2:1: 候选人编号 "c9" 不在 candidates.csv 中 (foreign-key)",
+			  "data/exemplars/events.csv:2:1: 第 2 行第 1 列（候选人编号）：候选人编号 "c9" 不在 candidates.csv 中；是否应为 "c1"？ (foreign-key)",
 			]
 		`);
 		expect(validate(patches).events).toEqual([]);
@@ -26,16 +26,16 @@ describe('events.csv', () => {
 		const c1 = fixtureText('exemplars/candidates.csv').replace(',通过,GS-1', ',通过,');
 		expect(report({ ...events('c1,2023-01-10,异议,,来电反映'), 'exemplars/candidates.csv': c1 }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/exemplars/events.csv:2:1: 候选人尚未公示，不能有异议或撤销记录 (lifecycle-order)",
-			]
-		`);
+				[
+				  "data/exemplars/events.csv:2:1: 第 2 行第 1 列（候选人编号）：候选人尚未公示，不能有异议或撤销记录 (lifecycle-order)",
+				]
+			`);
 	});
 
 	it('rejects an event dated before the 公示 starts', () => {
 		expect(report(events('c1,2023-01-08,异议,,来电反映'))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/events.csv:2:2: 日期 2023-01-08 早于公示开始日 2023-01-09 (date-order)",
+			  "data/exemplars/events.csv:2:2: 第 2 行第 2 列（日期）：日期 2023-01-08 早于公示开始日 2023-01-09 (date-order)",
 			]
 		`);
 	});
@@ -43,7 +43,7 @@ describe('events.csv', () => {
 	it('requires the public reason of a revocation', () => {
 		expect(report(events('c1,2023-02-01,撤销,,内部说明'))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/events.csv:2:4: 撤销必须写明向社会公开的撤销理由（公开说明） (required)",
+			  "data/exemplars/events.csv:2:4: 第 2 行第 4 列（公开说明）：撤销必须写明向社会公开的撤销理由（公开说明） (required)",
 			]
 		`);
 	});
@@ -52,7 +52,7 @@ describe('events.csv', () => {
 		const patches = events('c1,2023-01-10,撤销,经核实存在问题,内部说明');
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/events.csv:2:3: 候选人尚未认定，不能撤销；公示期间异议经核实属实的，请记为"异议成立"（seed 000 第十条：取消评选资格） (lifecycle-order)",
+			  "data/exemplars/events.csv:2:3: 第 2 行第 3 列（事件）：候选人尚未认定，不能撤销；公示期间异议经核实属实的，请记为"异议成立"（seed 000 第十条：取消评选资格） (lifecycle-order)",
 			]
 		`);
 		expect(accounting(validate(patches), FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });

@@ -56,7 +56,7 @@ describe('evidence files', () => {
 		const patches = { 'evidence/2022-Q2.csv': onlyRows(Q1, 'e1,t1,1.1,完成,2022-04-15,,,报送,信用办,') };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q2.csv:2:1: 记录编号 "e1" 重复，与 data/evidence/2022-Q1.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
+			  "data/evidence/2022-Q2.csv:2:1: 第 2 行第 1 列（记录编号）：记录编号 "e1" 重复，与 data/evidence/2022-Q1.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
 			]
 		`);
 		expect(validate(patches).evidence.filter((e) => e.value.id === 'e1')).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('evidence rows: unit and indicator', () => {
 	it('rejects evidence for a unit that does not exist', () => {
 		expect(report(q1('e2,t9,3.6,事项,2022-02-10,1,,诚信进校园,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 	});
@@ -75,7 +75,7 @@ describe('evidence rows: unit and indicator', () => {
 	it('rejects evidence for an indicator the rubric does not have', () => {
 		expect(report(q1('e2,t1,9.9,事项,2022-02-10,1,,诚信进校园,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:3: 指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:2:3: 第 2 行第 3 列（指标编号）：指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
 			]
 		`);
 	});
@@ -83,7 +83,7 @@ describe('evidence rows: unit and indicator', () => {
 	it('rejects an indicator used for a unit category it does not apply to (town-only 5.1 for an A-class unit)', () => {
 		expect(report(q1('e2,a1,5.1,评分,2022-02-10,,10,诚信镇创建,信用办,验收合格'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:3: 指标 5.1「“诚信镇（街道）”创建」不适用于A类单位（适用于：镇街、园区） (not-applicable)",
+			  "data/evidence/2022-Q1.csv:2:3: 第 2 行第 3 列（指标编号）：指标 5.1「“诚信镇（街道）”创建」不适用于A类单位（适用于：镇街、园区） (not-applicable)",
 			]
 		`);
 	});
@@ -95,7 +95,7 @@ describe('evidence rows: unit and indicator', () => {
 		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:5:2: 单位 "a1" 在 2022-Q1 不存在（设立 2022-04-01，撤销 —） (unit-inactive)",
+			  "data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 2022-04-01，撤销 —） (unit-inactive)",
 			]
 		`);
 		expect(validate(patches).evidence.map((e) => e.value.id)).toEqual(['e1', 'e2', 'e3', 'e5']);
@@ -111,9 +111,9 @@ describe('evidence rows: the facts', () => {
 	it('requires a date, what was done and the source', () => {
 		expect(report(q1('e1,t1,1.1,完成,,,,,,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:5: "日期" 不能为空 (required)",
-			  "data/evidence/2022-Q1.csv:2:8: "事项" 不能为空：写明做了什么或发生了什么 (required)",
-			  "data/evidence/2022-Q1.csv:2:9: "来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办） (required)",
+			  "data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）："日期" 不能为空 (required)",
+			  "data/evidence/2022-Q1.csv:2:8: 第 2 行第 8 列（事项）："事项" 不能为空：写明做了什么或发生了什么 (required)",
+			  "data/evidence/2022-Q1.csv:2:9: 第 2 行第 9 列（来源）："来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办） (required)",
 			]
 		`);
 	});
@@ -121,7 +121,7 @@ describe('evidence rows: the facts', () => {
 	it('rejects a date outside the quarter of the file', () => {
 		expect(report(q1('e1,t1,1.1,完成,2022-04-01,,,报送,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:5: 日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
+			  "data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）：日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
 			]
 		`);
 	});
@@ -142,8 +142,8 @@ describe('evidence rows: the facts', () => {
 	it('still checks the unit and indicator of a placeholder', () => {
 		expect(report(q1('e1,t9,3.6,,,,,,,', 'e2,t1,9.9,,,,,,,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:2: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:3:3: 指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:3:3: 第 3 行第 3 列（指标编号）：指标编号 "9.9" 不在 rubrics/2022.json 中 (foreign-key)",
 			]
 		`);
 	});
@@ -153,17 +153,17 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('refuses evidence for an indicator computed from the commitments or the pledges', () => {
 		expect(report(q1('e1,t1,5.3,,2022-02-01,,,覆盖,信用办,', 'e2,t1,5.2,事项,2022-02-01,3,,承诺,信用办,')))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/evidence/2022-Q1.csv:2:3: 指标 5.3「政务诚信公开承诺」由公开承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
-			  "data/evidence/2022-Q1.csv:3:3: 指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
-			]
-		`);
+				[
+				  "data/evidence/2022-Q1.csv:2:3: 第 2 行第 3 列（指标编号）：指标 5.3「政务诚信公开承诺」由公开承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+				  "data/evidence/2022-Q1.csv:3:3: 第 3 行第 3 列（指标编号）：指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+				]
+			`);
 	});
 
 	it('rejects a kind the indicator’s rule does not read', () => {
 		expect(report(q1('e1,t1,1.3,事项,2022-02-01,1,,归集,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:4: 指标 1.3 的记录类型只能是：完成、无 (kind-mismatch)",
+			  "data/evidence/2022-Q1.csv:2:4: 第 2 行第 4 列（类型）：指标 1.3 的记录类型只能是：完成、无 (kind-mismatch)",
 			]
 		`);
 	});
@@ -177,7 +177,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('requires the points of a judged indicator, also when the kind is left blank', () => {
 		expect(report(q1('e3,t1,2.1,,2022-03-20,,,信用审查制度,信用办,制度健全'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:7: 评分类指标 2.1 要填写"得分"（0～10） (required)",
+			  "data/evidence/2022-Q1.csv:2:7: 第 2 行第 7 列（得分）：评分类指标 2.1 要填写"得分"（0～10） (required)",
 			]
 		`);
 	});
@@ -185,7 +185,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('rejects judged points above the indicator maximum', () => {
 		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,12,信用审查制度,信用办,制度健全'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:7: 得分 12 超出指标 2.1 的范围 0～10 (out-of-range)",
+			  "data/evidence/2022-Q1.csv:2:7: 第 2 行第 7 列（得分）：得分 12 超出指标 2.1 的范围 0～10 (out-of-range)",
 			]
 		`);
 	});
@@ -197,7 +197,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('rejects a judged indicator without a reason', () => {
 		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,8,信用审查制度,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:10: 评分类指标 2.1 必须写明评分理由 (reason-required)",
+			  "data/evidence/2022-Q1.csv:2:10: 第 2 行第 10 列（理由）：评分类指标 2.1 必须写明评分理由 (reason-required)",
 			]
 		`);
 	});
@@ -205,7 +205,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('rejects points on an indicator that is not judged', () => {
 		expect(report(q1('e1,t1,1.1,完成,2022-01-15,,5,报送,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:7: 只有评分类指标填写"得分"；1.1 的分值按规则计算，请清空此格 (points-not-allowed)",
+			  "data/evidence/2022-Q1.csv:2:7: 第 2 行第 7 列（得分）：只有评分类指标填写"得分"；1.1 的分值按规则计算，请清空此格 (points-not-allowed)",
 			]
 		`);
 	});
@@ -213,7 +213,7 @@ describe('evidence rows: kinds, points and counts', () => {
 	it('rejects a count other than 1 on a 完成 row', () => {
 		expect(report(q1('e1,t1,1.1,完成,2022-01-15,2,,报送,信用办,'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:2:6: "完成" 类记录的数量只能是 1 或空 (out-of-range)",
+			  "data/evidence/2022-Q1.csv:2:6: 第 2 行第 6 列（数量）："完成" 类记录的数量只能是 1 或空 (out-of-range)",
 			]
 		`);
 		expect(report(q1('e1,t1,1.1,完成,2022-01-15,1,,报送,信用办,'))).toEqual([]);
@@ -243,12 +243,12 @@ describe('evidence rows: 无, nothing to report', () => {
 	it('refuses 无 on an indicator computed from other data, a 数量 on it, and a date outside the quarter', () => {
 		expect(report(q1('e1,t1,5.2,无,,,,,,', 'e2,t1,3.6,无,,2,,,,', 'e3,t1,3.6,无,2022-04-01,,,,,')))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/evidence/2022-Q1.csv:2:3: 指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
-			  "data/evidence/2022-Q1.csv:3:6: 类型为"无"的记录不填"数量"：它表示本季度没有可报的事实 (out-of-range)",
-			  "data/evidence/2022-Q1.csv:4:5: 日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
-			]
-		`);
+				[
+				  "data/evidence/2022-Q1.csv:2:3: 第 2 行第 3 列（指标编号）：指标 5.2「属地行政监管：企业信用承诺」由企业信用承诺数据自动计算，不要在评价记录中填写 (computed-indicator)",
+				  "data/evidence/2022-Q1.csv:3:6: 第 3 行第 6 列（数量）：类型为"无"的记录不填"数量"：它表示本季度没有可报的事实 (out-of-range)",
+				  "data/evidence/2022-Q1.csv:4:5: 第 4 行第 5 列（日期）：日期 2022-04-01 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)",
+				]
+			`);
 	});
 
 	it('refuses a 无 row beside a fact for the same unit and indicator in the quarter, naming the fact’s line', () => {
@@ -259,7 +259,7 @@ describe('evidence rows: 无, nothing to report', () => {
 		);
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:4:4: 类型为"无"表示单位 t1 本季度指标 3.6 没有可报的事实，但第 2 行记录了一条：删去其中一行 (kind-conflict)",
+			  "data/evidence/2022-Q1.csv:4:4: 第 4 行第 4 列（类型）：类型为"无"表示单位 t1 本季度指标 3.6 没有可报的事实，但第 2 行记录了一条：删去其中一行 (kind-conflict)",
 			]
 		`);
 		expect(validate(patches).evidence.map((e) => e.value.id)).toEqual(['e1', 'e2']);

@@ -9,7 +9,7 @@ describe('unit-names.csv', () => {
 		const d = validate(names('x9,不存在的单位,,'));
 		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
 			[
-			  "data/unit-names.csv:6:1: 单位编号 "x9" 不在 units.csv 中 (foreign-key)",
+			  "data/unit-names.csv:6:1: 第 6 行第 1 列（单位编号）：单位编号 "x9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 		expect(d.unitNames.map((n) => n.value.unitId)).toEqual(['t1', 't2', 'a1', 'b1']);
@@ -23,7 +23,7 @@ describe('unit-names.csv', () => {
 			}),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/units.csv:6:2: "类别"："C类" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
+			  "data/units.csv:6:2: 第 6 行第 2 列（类别）："C类" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
 			]
 		`);
 	});
@@ -31,7 +31,7 @@ describe('unit-names.csv', () => {
 	it('rejects a name whose end is before its start', () => {
 		expect(report(names('a1,区甲局（新）,2022-05-01,2022-04-30'))).toMatchInlineSnapshot(`
 			[
-			  "data/unit-names.csv:6:4: 停用日期 2022-04-30 早于启用日期 2022-05-01 (date-order)",
+			  "data/unit-names.csv:6:4: 第 6 行第 4 列（停用日期）：停用日期 2022-04-30 早于启用日期 2022-05-01 (date-order)",
 			]
 		`);
 	});
@@ -40,7 +40,7 @@ describe('unit-names.csv', () => {
 		const text = withRows('unit-names.csv').replace('b1,区乙办,,\n', '');
 		expect(report({ 'unit-names.csv': text })).toMatchInlineSnapshot(`
 			[
-			  "data/units.csv:5:1: 单位 "b1" 在 unit-names.csv 中没有名称 (missing-name)",
+			  "data/units.csv:5:1: 第 5 行第 1 列（单位编号）：单位 "b1" 在 unit-names.csv 中没有名称 (missing-name)",
 			]
 		`);
 	});
@@ -48,7 +48,7 @@ describe('unit-names.csv', () => {
 	it('rejects a second name while the first has no end date', () => {
 		expect(report(names('a1,区甲局（新）,2023-01-01,'))).toMatchInlineSnapshot(`
 			[
-			  "data/unit-names.csv:6:3: 单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
+			  "data/unit-names.csv:6:3: 第 6 行第 3 列（启用日期）：单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
 			]
 		`);
 	});
@@ -57,7 +57,7 @@ describe('unit-names.csv', () => {
 		const text = withRows('unit-names.csv').replace('a1,区甲局,,', 'a1,区甲局,,2022-12-31');
 		expect(report({ 'unit-names.csv': `${text}a1,区甲局（新）,2022-12-31,\n` })).toMatchInlineSnapshot(`
 			[
-			  "data/unit-names.csv:6:3: 单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
+			  "data/unit-names.csv:6:3: 第 6 行第 3 列（启用日期）：单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)",
 			]
 		`);
 		expect(report({ 'unit-names.csv': `${text}a1,区甲局（新）,2023-01-01,\n` })).toEqual([]);

@@ -14,7 +14,7 @@ describe('notices.csv', () => {
 		const e = report({ [FILE]: onlyRows(FILE, 'GS-1,2022,公示,2030-12-27,') });
 		expect(e).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/notices.csv:2:4: 公示期（2030-12-27 起 7 个工作日）涉及 2030 年，但 chinese-days 和 data/calendar/ 都没有 2030 年的节假日安排，无法计算工作日。请按国务院办公厅公布的 2030 年节假日安排填写 data/calendar/2030.csv（模板见 data/templates/calendar.csv） (calendar-unknown)",
+			  "data/exemplars/notices.csv:2:4: 第 2 行第 4 列（开始日期）：公示期（2030-12-27 起 7 个工作日）涉及 2030 年，但 chinese-days 和 data/calendar/ 都没有 2030 年的节假日安排，无法计算工作日。请按国务院办公厅公布的 2030 年节假日安排填写 data/calendar/2030.csv（模板见 data/templates/calendar.csv） (calendar-unknown)",
 			]
 		`);
 	});
@@ -33,7 +33,7 @@ describe('notices.csv', () => {
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, 'GS-1,2022,重复的公示,2023-02-01,') })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/notices.csv:3:1: 公示编号 "GS-1" 重复，与 data/exemplars/notices.csv 第 2 行相同；每个公示编号只能出现一次 (unique-error)",
+			  "data/exemplars/notices.csv:3:1: 第 3 行第 1 列（公示编号）：公示编号 "GS-1" 重复，与 data/exemplars/notices.csv 第 2 行相同；每个公示编号只能出现一次 (unique-error)",
 			]
 		`);
 	});

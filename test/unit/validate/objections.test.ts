@@ -53,7 +53,7 @@ describe('objections.csv', () => {
 		).toContain('(unknown-column)');
 		expect(report(objections('13912345678,失信记录,d1,,2022-05-01,,,'))).toMatchInlineSnapshot(`
 			[
-			  "data/objections.csv:2:1: 异议编号中有手机号 139****5678：异议处理情况公开发布，不得记录异议人的任何信息，请改用区信用办的登记编号（如 YY-2024-01） (personal-number)",
+			  "data/objections.csv:2:1: 第 2 行第 1 列（异议编号）：异议编号中有手机号 139****5678：异议处理情况公开发布，不得记录异议人的任何信息，请改用区信用办的登记编号（如 YY-2024-01） (personal-number)",
 			]
 		`);
 	});
@@ -71,16 +71,16 @@ describe('objections.csv', () => {
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/objections.csv:2:3: 单位编号 "zz" 不在 units.csv 中 (foreign-key)",
-			  "data/objections.csv:2:4: 季度 2022-Q2 没有发布记录：只能对已发布的评价结果提出异议 (foreign-key)",
-			  "data/objections.csv:3:4: 对评价结果的异议要写明季度，如 2023-Q4 (required)",
-			  "data/objections.csv:4:3: 失信记录编号 "SX-9" 不在 dishonesty.csv 中 (foreign-key)",
-			  "data/objections.csv:4:7: 尚未办结的异议没有结果：办结后再填写结果和办结日期 (objection-outcome)",
-			  "data/objections.csv:5:6: 办结日期 2022-04-30 早于收到日期 2022-05-01 (date-order)",
-			  "data/objections.csv:5:8: 结果为“更正”时要填写更正编号（releases/corrections.csv） (required)",
-			  "data/objections.csv:6:3: 人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)",
-			  "data/objections.csv:6:8: 只有结果为“更正”的异议才填写更正编号 (objection-outcome)",
-			  "data/objections.csv:6:8: 更正编号 "GZ-9" 不在 releases/corrections.csv 中 (foreign-key)",
+			  "data/objections.csv:2:3: 第 2 行第 3 列（记录编号）：单位编号 "zz" 不在 units.csv 中 (foreign-key)",
+			  "data/objections.csv:2:4: 第 2 行第 4 列（期别）：季度 2022-Q2 没有发布记录：只能对已发布的评价结果提出异议 (foreign-key)",
+			  "data/objections.csv:3:4: 第 3 行第 4 列（期别）：对评价结果的异议要写明季度，如 2023-Q4 (required)",
+			  "data/objections.csv:4:3: 第 4 行第 3 列（记录编号）：失信记录编号 "SX-9" 不在 dishonesty.csv 中 (foreign-key)",
+			  "data/objections.csv:4:7: 第 4 行第 7 列（结果）：尚未办结的异议没有结果：办结后再填写结果和办结日期 (objection-outcome)",
+			  "data/objections.csv:5:6: 第 5 行第 6 列（办结日期）：办结日期 2022-04-30 早于收到日期 2022-05-01 (date-order)",
+			  "data/objections.csv:5:8: 第 5 行第 8 列（更正编号）：结果为“更正”时要填写更正编号（releases/corrections.csv） (required)",
+			  "data/objections.csv:6:3: 第 6 行第 3 列（记录编号）：人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)",
+			  "data/objections.csv:6:8: 第 6 行第 8 列（更正编号）：只有结果为“更正”的异议才填写更正编号 (objection-outcome)",
+			  "data/objections.csv:6:8: 第 6 行第 8 列（更正编号）：更正编号 "GZ-9" 不在 releases/corrections.csv 中 (foreign-key)",
 			]
 		`);
 	});
@@ -88,7 +88,7 @@ describe('objections.csv', () => {
 	it('refuses an objection whose 10-working-day deadline falls in a year no calendar knows', () => {
 		expect(report(objections('YY-1,失信记录,d1,,2099-05-01,,,'))).toMatchInlineSnapshot(`
 			[
-			  "data/objections.csv:2:5: 2099 年的节假日安排未知，无法计算 10 个工作日的核查期限：请在 calendar/2099.csv 中按国务院办公厅的通知填写 (calendar-unknown)",
+			  "data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：2099 年的节假日安排未知，无法计算 10 个工作日的核查期限：请在 calendar/2099.csv 中按国务院办公厅的通知填写 (calendar-unknown)",
 			]
 		`);
 	});

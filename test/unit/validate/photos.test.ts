@@ -31,7 +31,7 @@ describe('exemplars/photos/', () => {
 	it('rejects more than two photos of a candidate', () => {
 		expect(report(c1Photos('c1.jpg、c1.jpg，c1.jpg'))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:19: 照片最多 2 张（seed 000 附件1 注） (too-many)",
+			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片最多 2 张（seed 000 附件1 注） (too-many)",
 			]
 		`);
 	});
@@ -39,7 +39,7 @@ describe('exemplars/photos/', () => {
 	it('requires a description of the photos for screen readers', () => {
 		expect(report(c1Photos('c1.jpg', ''))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:20: 有照片时要填写"照片说明"（供读屏软件朗读的替代文本） (required)",
+			  "data/exemplars/candidates.csv:2:20: 第 2 行第 20 列（照片说明）：有照片时要填写"照片说明"（供读屏软件朗读的替代文本） (required)",
 			]
 		`);
 	});
@@ -47,7 +47,7 @@ describe('exemplars/photos/', () => {
 	it('reports a photo named in candidates.csv that is not there', () => {
 		expect(report(c1Photos('c2.jpg'))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:19: 照片 data/exemplars/photos/c2.jpg 不存在 (missing-file)",
+			  "data/exemplars/candidates.csv:2:19: 第 2 行第 19 列（照片）：照片 data/exemplars/photos/c2.jpg 不存在 (missing-file)",
 			  "data/exemplars/photos/c1.jpg:1:1: 警告：没有候选人引用这张照片，不会发布 (unused-file)",
 			]
 		`);

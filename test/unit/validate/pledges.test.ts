@@ -13,8 +13,8 @@ describe('pledges.csv', () => {
 		const patches = { [FILE]: withRows(FILE, pledge('p2', 'a1'), pledge('p3', 'b1')) };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/pledges.csv:3:6: 企业信用承诺由镇街或园区收集（属地行政监管），"a1" 是A类单位 (not-applicable)",
-			  "data/pledges.csv:4:6: 企业信用承诺由镇街或园区收集（属地行政监管），"b1" 是B类单位 (not-applicable)",
+			  "data/pledges.csv:3:6: 第 3 行第 6 列（单位编号）：企业信用承诺由镇街或园区收集（属地行政监管），"a1" 是A类单位 (not-applicable)",
+			  "data/pledges.csv:4:6: 第 4 行第 6 列（单位编号）：企业信用承诺由镇街或园区收集（属地行政监管），"b1" 是B类单位 (not-applicable)",
 			]
 		`);
 		expect(validate(patches).pledges.map((p) => p.value.id)).toEqual(['p1']);
@@ -23,7 +23,7 @@ describe('pledges.csv', () => {
 	it('rejects a pledge of a unit units.csv does not have', () => {
 		expect(report({ [FILE]: withRows(FILE, pledge('p2', 't9')) })).toMatchInlineSnapshot(`
 			[
-			  "data/pledges.csv:3:6: 单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			  "data/pledges.csv:3:6: 第 3 行第 6 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
 	});
@@ -31,7 +31,7 @@ describe('pledges.csv', () => {
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, pledge('p1', 't2')) })).toMatchInlineSnapshot(`
 			[
-			  "data/pledges.csv:3:1: 承诺书编号 "p1" 重复，与 data/pledges.csv 第 2 行相同；每个承诺书编号只能出现一次 (unique-error)",
+			  "data/pledges.csv:3:1: 第 3 行第 1 列（编号）：承诺书编号 "p1" 重复，与 data/pledges.csv 第 2 行相同；每个承诺书编号只能出现一次 (unique-error)",
 			]
 		`);
 	});

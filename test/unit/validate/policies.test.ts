@@ -17,7 +17,10 @@ const policies = (ids: string[], texts: Record<string, string | Uint8Array> = {}
 describe('policies/', () => {
 	it('needs no policy index at all', () => {
 		expect(validate().policies).toEqual([]);
-		expect(report({ 'policies/readme.txt': '说明' })).toEqual([]);
+		// A note beside the (absent) index is not an error: a warning says it is not published.
+		expect(report({ 'policies/readme.txt': '说明' })).toEqual([
+			'data/policies/readme.txt:1:1: 警告：说明性文件，网站不读取也不发布（如果它应当发布，请告诉区信用办的网站维护人员） (unknown-file)',
+		]);
 	});
 
 	it('reads each listed document that has its text', () => {
@@ -30,7 +33,7 @@ describe('policies/', () => {
 		const patches = policies(['xyb-7']);
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/policies/policies.csv:2:1: 缺少正文文件 data/policies/xyb-7.mdx (missing-file)",
+			  "data/policies/policies.csv:2:1: 第 2 行第 1 列（编号）：缺少正文文件 data/policies/xyb-7.mdx (missing-file)",
 			]
 		`);
 		expect(validate(patches).policies).toEqual([]);
@@ -66,7 +69,7 @@ describe('policies/', () => {
 	it('rejects an id listed twice', () => {
 		expect(report(policies(['xyb-7', 'xyb-7'], { 'xyb-7': TEXT }))).toMatchInlineSnapshot(`
 			[
-			  "data/policies/policies.csv:3:1: 文件编号 "xyb-7" 重复，与 data/policies/policies.csv 第 2 行相同；每个文件编号只能出现一次 (unique-error)",
+			  "data/policies/policies.csv:3:1: 第 3 行第 1 列（编号）：文件编号 "xyb-7" 重复，与 data/policies/policies.csv 第 2 行相同；每个文件编号只能出现一次 (unique-error)",
 			]
 		`);
 	});

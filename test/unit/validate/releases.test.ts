@@ -39,8 +39,8 @@ describe('releases/releases.csv', () => {
 			}),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:1: "季度"：季度 "2022Q1" 应写作 2022-Q1 (quarter-format)",
-			  "data/releases/releases.csv:3:1: "季度"：季度 "2022年第一季度" 应写作 2022-Q1 (quarter-format)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：季度 "2022Q1" 应写作 2022-Q1 (quarter-format)",
+			  "data/releases/releases.csv:3:1: 第 3 行第 1 列（季度）：季度 "2022年第一季度" 应写作 2022-Q1 (quarter-format)",
 			]
 		`);
 	});
@@ -52,7 +52,7 @@ describe('releases/releases.csv', () => {
 		);
 		expect(report(twice)).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:3:1: 发布的季度 "2022-Q1" 重复，与 data/releases/releases.csv 第 2 行相同；每个发布的季度只能出现一次 (unique-error)",
+			  "data/releases/releases.csv:3:1: 第 3 行第 1 列（季度）：发布的季度 "2022-Q1" 重复，与 data/releases/releases.csv 第 2 行相同；每个发布的季度只能出现一次 (unique-error)",
 			]
 		`);
 		expect(accounting(validate(twice), RELEASES)).toEqual({ rowsIn: 2, rowsValid: 1 });
@@ -65,7 +65,7 @@ describe('releases/releases.csv', () => {
 		);
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:3:1: 发布的季度 2022-Q2 没有评价记录文件 data/evidence/2022-Q2.csv (foreign-key)",
+			  "data/releases/releases.csv:3:1: 第 3 行第 1 列（季度）：发布的季度 2022-Q2 没有评价记录文件 data/evidence/2022-Q2.csv (foreign-key)",
 			]
 		`);
 		expect(validate(patches).releases.map((r) => r.value.quarter)).toEqual(['2022-Q1']);
@@ -74,7 +74,7 @@ describe('releases/releases.csv', () => {
 	it('releases a quarter only after its last day', () => {
 		expect(report(releases(`2022-Q1,2022-03-31,淮信用办〔2022〕2号,${FP},`))).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:2: 发布日期 2022-03-31 不晚于 2022-Q1 的最后一天 2022-03-31：季度结束后才能发布评价结果 (date-order)",
+			  "data/releases/releases.csv:2:2: 第 2 行第 2 列（发布日期）：发布日期 2022-03-31 不晚于 2022-Q1 的最后一天 2022-03-31：季度结束后才能发布评价结果 (date-order)",
 			]
 		`);
 		expect(report(releases(`2022-Q1,2022-04-01,淮信用办〔2022〕2号,${FP},`))).toEqual([]);
@@ -95,10 +95,10 @@ describe('releases/releases.csv', () => {
 		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但甲镇（t1）缺少指标 1.3、3.2、3.3、3.4、3.5、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
-			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但乙镇（t2）缺少指标 1.1、1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
-			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但区甲局（a1）缺少指标 1.1、1.2、1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
-			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但区乙办（b1）缺少指标 1.1、2.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"甲镇"（t1）缺少指标 1.3、3.2、3.3、3.4、3.5、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"乙镇"（t2）缺少指标 1.1、1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"区甲局"（a1）缺少指标 1.1、1.2、1.3、2.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"区乙办"（b1）缺少指标 1.1、2.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 		expect(validate(patches).releases).toEqual([]);
@@ -112,7 +112,7 @@ describe('releases/releases.csv', () => {
 		);
 		expect(report({ [Q1]: text })).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:1: 2022-Q1 已登记发布，但乙镇（t2）缺少指标 1.1 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"乙镇"（t2）缺少指标 1.1 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
 	});
@@ -122,7 +122,7 @@ describe('releases/releases.csv', () => {
 		const text = withRows(Q1).replace('记录编号,单位编号,指标编号,', '记录编号,指标编号,');
 		expect(report({ [Q1]: text })).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:1:1: 缺少必填列 "单位编号"（被评价单位，对应 units.csv）。本文件的表头应为：记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由 (missing-column)",
+			  "data/evidence/2022-Q1.csv:1:1: 第 1 行：缺少必填列 "单位编号"（被评价单位，对应 units.csv）。本文件的表头应为：记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由 (missing-column)",
 			  "data/evidence/2022-Q1.csv:1:1: 表头有误，本文件的 40 行数据均未读取；改正表头后再运行检查 (rows-unchecked)",
 			]
 		`);

@@ -8,7 +8,7 @@ describe('reviews.csv', () => {
 		const patches = { [FILE]: withRows(FILE, 'c9,公安,无记录,2022-12-12,') };
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/reviews.csv:6:1: 候选人编号 "c9" 不在 candidates.csv 中 (foreign-key)",
+			  "data/exemplars/reviews.csv:6:1: 第 6 行第 1 列（候选人编号）：候选人编号 "c9" 不在 candidates.csv 中；是否应为 "c1"？ (foreign-key)",
 			]
 		`);
 		expect(accounting(validate(patches), FILE)).toEqual({ rowsIn: 5, rowsValid: 4 });
@@ -17,7 +17,7 @@ describe('reviews.csv', () => {
 	it('rejects a second reply of the same body about the same candidate', () => {
 		expect(report({ [FILE]: withRows(FILE, 'c1,公安,有记录,2022-12-14,') })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/reviews.csv:6:1: 候选人的审查单位 "c1 / police" 重复，与 data/exemplars/reviews.csv 第 3 行相同；每个候选人的审查单位只能出现一次 (unique-error)",
+			  "data/exemplars/reviews.csv:6:1: 第 6 行第 1 列（候选人编号）：候选人的审查单位 "c1 / police" 重复，与 data/exemplars/reviews.csv 第 3 行相同；每个候选人的审查单位只能出现一次 (unique-error)",
 			]
 		`);
 	});

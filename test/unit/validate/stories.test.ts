@@ -46,7 +46,7 @@ describe('exemplars/stories/', () => {
 	it('requires a story for every candidate', () => {
 		expect(report({ 'exemplars/stories/c1.mdx': null })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/candidates.csv:2:1: 缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
+			  "data/exemplars/candidates.csv:2:1: 第 2 行第 1 列（编号）：缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
 			]
 		`);
 	});
@@ -54,17 +54,17 @@ describe('exemplars/stories/', () => {
 	it('does not read a file that is not .mdx, and then misses the story', () => {
 		expect(report({ 'exemplars/stories/c1.mdx': null, 'exemplars/stories/c1.txt': STORY }))
 			.toMatchInlineSnapshot(`
-			[
-			  "data/exemplars/stories/c1.txt:1:1: 详细事迹文件应为 <候选人编号>.mdx (file-name)",
-			  "data/exemplars/candidates.csv:2:1: 缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
-			]
-		`);
+				[
+				  "data/exemplars/stories/c1.txt:1:1: 详细事迹文件应为 <候选人编号>.mdx (file-name)",
+				  "data/exemplars/candidates.csv:2:1: 第 2 行第 1 列（编号）：缺少详细事迹 data/exemplars/stories/c1.mdx（不少于 1500 字，seed 000 附件1 注） (missing-story)",
+				]
+			`);
 	});
 
 	it('rejects a story named for a candidate that does not exist', () => {
 		expect(report({ 'exemplars/stories/c9.mdx': STORY })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/stories/c9.mdx:1:1: 没有编号为 "c9" 的候选人（文件名应为候选人编号） (foreign-key)",
+			  "data/exemplars/stories/c9.mdx:1:1: 没有编号为 "c9" 的候选人（文件名应为候选人编号）；是否应为 "c1"？ (foreign-key)",
 			]
 		`);
 	});

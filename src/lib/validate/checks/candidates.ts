@@ -12,6 +12,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
+import { didYouMean, suggester } from '../suggest.ts';
 
 /** Candidates per recommending unit per year: seed 000 第六条 "每次推荐限2人". */
 export const MAX_CANDIDATES_PER_UNIT = 2;
@@ -21,16 +22,18 @@ export interface Candidates {
 	/** Every row with a unique id, valid or not: reviews, events, stories and photos are checked against these. */
 	all: Located<CandidateRow>[];
 	byId: Map<string, Located<CandidateRow>>;
+	/** Every id typed in candidates.csv, valid row or not: a reference to an invalid row is not reported again. */
+	declared: Set<string>;
+	/** The candidate id closest to an unknown one (did you mean). */
+	suggest: (id: string) => string | undefined;
 }
 
 /** Reads candidates.csv (ids unique). Checked by `checkCandidates` once the notices and reviews are read. */
 export function readCandidates(ctx: CheckContext): Candidates {
-	const all = ctx.unique(
-		ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true).records,
-		['id'],
-		'候选人编号',
-	);
-	return { all, byId: new Map(all.map((c) => [c.value.id, c])) };
+	const file = ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true, { declare: ['id'] });
+	const all = ctx.unique(file.records, ['id'], '候选人编号');
+	const byId = new Map(all.map((c) => [c.value.id, c]));
+	return { all, byId, declared: file.declared('id'), suggest: suggester(byId.keys()) };
 }
 
 /**
@@ -96,7 +99,12 @@ function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notic
 	const c = r.value;
 	const n = notices.byId.get(c.noticeId!);
 	if (!n && !notices.ids.has(c.noticeId!))
-		ctx.at(r, 'noticeId', 'foreign-key', `公示编号 "${c.noticeId}" 不在 notices.csv 中`);
+		ctx.at(
+			r,
+			'noticeId',
+			'foreign-key',
+			`公示编号 "${c.noticeId}" 不在 notices.csv 中${didYouMean(notices.suggest(c.noticeId!))}`,
+		);
 	if (c.review !== 'passed')
 		ctx.at(r, 'noticeId', 'lifecycle-order', '只有评审通过的候选人才能公示（seed 000 第八条）');
 	if (n && n.value.year !== c.year)

@@ -5,6 +5,7 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
 import type { Notices } from './notices.ts';
+import { didYouMean } from '../suggest.ts';
 
 /** Reads events.csv. Checked by `checkEvents` once the candidates and notices are. */
 export function readEvents(ctx: CheckContext): Located<EventRow>[] {
@@ -23,10 +24,18 @@ export function checkEvents(
 	{ candidates, notices }: { candidates: Candidates; notices: Notices },
 ): Located<EventRow>[] {
 	const valid = ctx.keep(events, (e) => {
-		const c = candidates.byId.get(e.value.candidateId)?.value;
+		const id = e.value.candidateId;
+		const c = candidates.byId.get(id)?.value;
 		const n = c?.noticeId ? notices.byId.get(c.noticeId) : undefined;
+		// A candidate row that is there but invalid has its own error: its events wait for it, unreported.
+		if (!c && candidates.declared.has(id)) return false;
 		if (!c)
-			ctx.at(e, 'candidateId', 'foreign-key', `候选人编号 "${e.value.candidateId}" 不在 candidates.csv 中`);
+			ctx.at(
+				e,
+				'candidateId',
+				'foreign-key',
+				`候选人编号 "${id}" 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
+			);
 		else if (!n) ctx.at(e, 'candidateId', 'lifecycle-order', '候选人尚未公示，不能有异议或撤销记录');
 		else if (e.value.date < n.value.start)
 			ctx.at(e, 'date', 'date-order', `日期 ${e.value.date} 早于公示开始日 ${n.value.start}`);

@@ -12,6 +12,11 @@ import {
 import type { Indicator, Rubric, Rule } from '../../../schemas/rubric.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
+import { didYouMean, suggester } from '../suggest.ts';
+import { meantAs } from './unknown-files.ts';
+
+/** `：<why>` after a message, or nothing. */
+const suffix = (why: string | undefined) => (why ? `：${why}` : '');
 import { categoryLabel, existsBetween, unitRef, type Units } from './units.ts';
 
 /** An evidence row with its quarter (from the file name). */
@@ -43,6 +48,8 @@ interface Quarter {
 	rubric?: Rubric;
 	indicators: Map<string, Indicator>;
 	kinds: Map<string, Kinds>;
+	/** The indicator id of the rubric closest to an unknown one (did you mean). */
+	suggest: (id: string) => string | undefined;
 }
 
 /** 完成、事项、扣分、评分, as the 类型 column spells them. */
@@ -71,7 +78,7 @@ export function checkEvidence(
 				1,
 				1,
 				'file-name',
-				`季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "${name}"`,
+				`季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "${name}"${suffix(meantAs(rel, ctx.path('')))}`,
 			);
 			continue;
 		}
@@ -146,6 +153,7 @@ function quarterOf(quarter: QuarterId, rubrics: Map<number, Rubric>): Quarter {
 		rubric,
 		indicators: new Map(rubric?.indicators.map((i) => [i.id, i])),
 		kinds: new Map(rubric?.indicators.map((i) => [i.id, kindsOf(i.rule)])),
+		suggest: suggester(rubric?.indicators.map((i) => i.id) ?? []),
 	};
 }
 
@@ -156,7 +164,12 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 	const unit = unitRef(ctx, units, r, 'unitId');
 	const ind = q.indicators.get(e.indicatorId);
 	if (q.rubric && !ind)
-		ctx.at(r, 'indicatorId', 'foreign-key', `指标编号 "${e.indicatorId}" 不在 rubrics/${q.year}.json 中`);
+		ctx.at(
+			r,
+			'indicatorId',
+			'foreign-key',
+			`指标编号 "${e.indicatorId}" 不在 rubrics/${q.year}.json 中${didYouMean(q.suggest(e.indicatorId))}`,
+		);
 	if (unit && ind && !ind.appliesTo.includes(unit.category))
 		ctx.at(
 			r,

@@ -3,6 +3,7 @@ import { unitNameTable, type UnitNameRow } from '../../../schemas/unit.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Units } from './units.ts';
+import { didYouMean } from '../suggest.ts';
 
 /**
  * The valid unit names. A name of an unknown unit or with its end before its start is rejected. Every unit must have
@@ -13,7 +14,12 @@ export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNam
 		const { unitId, from, to } = n.value;
 		if (!units.byId.has(unitId)) {
 			if (!units.declared.has(unitId))
-				ctx.at(n, 'unitId', 'foreign-key', `单位编号 "${unitId}" 不在 units.csv 中`);
+				ctx.at(
+					n,
+					'unitId',
+					'foreign-key',
+					`单位编号 "${unitId}" 不在 units.csv 中${didYouMean(units.suggest(unitId))}`,
+				);
 			return false;
 		}
 		if (from && to && to < from) ctx.at(n, 'to', 'date-order', `停用日期 ${to} 早于启用日期 ${from}`);

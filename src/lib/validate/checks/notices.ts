@@ -3,6 +3,7 @@ import { noticeTable, type NoticeRow } from '../../../schemas/candidate.ts';
 import { noticeEnd, UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
+import { suggester } from '../suggest.ts';
 
 /** A notice with its derived last day (7th working day). */
 export type Notice = NoticeRow & { end: string };
@@ -12,8 +13,10 @@ export interface Notices {
 	/** Valid notices, with their last day. */
 	valid: Located<Notice>[];
 	byId: Map<string, Located<Notice>>;
-	/** Ids of every notice with a unique id, valid or not: a reference to an invalid one is not reported again. */
+	/** Ids of every notice typed, valid or not: a reference to an invalid one is not reported again. */
 	ids: Set<string>;
+	/** The notice id closest to an unknown one (did you mean). */
+	suggest: (id: string) => string | undefined;
 }
 
 /**
@@ -22,11 +25,8 @@ export interface Notices {
  * seed 000 第八条).
  */
 export function checkNotices(ctx: CheckContext, calendar: WorkCalendar): Notices {
-	const all = ctx.unique(
-		ctx.table<NoticeRow>(noticeTable, 'exemplars/notices.csv', true).records,
-		['id'],
-		'公示编号',
-	);
+	const file = ctx.table<NoticeRow>(noticeTable, 'exemplars/notices.csv', true, { declare: ['id'] });
+	const all = ctx.unique(file.records, ['id'], '公示编号');
 	const valid: Located<Notice>[] = [];
 	for (const n of all) {
 		try {
@@ -45,6 +45,7 @@ export function checkNotices(ctx: CheckContext, calendar: WorkCalendar): Notices
 	return {
 		valid,
 		byId: new Map(valid.map((n) => [n.value.id, n])),
-		ids: new Set(all.map((n) => n.value.id)),
+		ids: file.declared('id'),
+		suggest: suggester(all.map((n) => n.value.id)),
 	};
 }

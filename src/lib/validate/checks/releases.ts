@@ -12,16 +12,17 @@ import { isQuarterId, quarterEnd, type QuarterId } from '../../quarters.ts';
 import { missingCells, type MissingCells } from '../../releases.ts';
 import { nameInQuarter } from '../../units/names.ts';
 import type { Located } from '../read-table.ts';
+import { quoteValue } from '../../quote.ts';
 import type { CheckContext } from '../context.ts';
 import type { Evidence } from './evidence.ts';
 import type { Units } from './units.ts';
 
 /**
  * What a unit of an incomplete quarter lacks, in the words of the validator and of `npm run release`:
- * `甲镇（jz）缺少指标 1.1、3.6 的评价记录：每个单位的每项适用指标至少要有一行，……`.
+ * `“甲镇”（jz）缺少指标 1.1、3.6 的评价记录：每个单位的每项适用指标至少要有一行，……`.
  */
 export function missingCellsText(name: string, m: MissingCells): string {
-	return `${name}（${m.unitId}）缺少指标 ${m.indicators.join('、')} 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录`;
+	return `${quoteValue(name)}（${m.unitId}）缺少指标 ${m.indicators.join('、')} 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录`;
 }
 
 /**
@@ -83,7 +84,8 @@ export function checkReleases(
 /** A release's snapshot: the canonical results written at release, whose SHA-256 the release row records. */
 export interface Sealed {
 	quarter: QuarterId;
-	release: Located<ReleaseRow>;
+	/** The release row and where it stands, as plain data: the dataset is serialised between build stages. */
+	release: { value: ReleaseRow; file: string; line: number; column: number };
 	snapshot: CanonicalQuarter;
 }
 
@@ -103,11 +105,14 @@ export function checkSnapshots(
 ): Map<QuarterId, Sealed> {
 	const out = new Map<QuarterId, Sealed>();
 	const files = new Set(ctx.files.list('releases').filter((n) => n.endsWith('.json')));
-	// Without releases.csv (its own error) no snapshot is called an orphan.
+	// Without releases.csv (its own error) no snapshot is called an orphan, nor an unread file.
 	const orphans = ctx.files.read(releaseTable.path) ? files : new Set<string>();
+	if (!orphans.size) for (const name of files) ctx.read.add(`releases/${name}`);
 	for (const name of orphans) {
 		const q = name.slice(0, -5);
-		if (!releases.declared.has(q))
+		// The snapshot of a release row with an error of its own is known, not unread: the row's error says enough.
+		if (releases.declared.has(q)) ctx.read.add(`releases/${name}`);
+		else
 			ctx.error(
 				ctx.path(`releases/${name}`),
 				1,
@@ -170,7 +175,12 @@ export function checkSnapshots(
 				'file-name',
 				`发布快照 ${rel} 写的是季度 ${snapshot.quarter}，与文件名不符`,
 			);
-		else out.set(quarter, { quarter, release: r, snapshot });
+		else
+			out.set(quarter, {
+				quarter,
+				release: { value: r.value, file: r.file, line: r.line, column: r.col('quarter') || 1 },
+				snapshot,
+			});
 	}
 	return out;
 }

@@ -3,6 +3,7 @@ import { reviewTable, type ReviewRow } from '../../../schemas/candidate.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
+import { didYouMean } from '../suggest.ts';
 
 /** Reads reviews.csv: one reply per candidate and reviewing body. Checked by `checkReviews` once the candidates are. */
 export function readReviews(ctx: CheckContext): Located<ReviewRow>[] {
@@ -22,10 +23,18 @@ export function checkReviews(
 	reviews: Located<ReviewRow>[],
 	candidates: Candidates,
 ): Located<ReviewRow>[] {
-	for (const v of reviews)
-		if (!candidates.byId.has(v.value.candidateId)) {
-			ctx.at(v, 'candidateId', 'foreign-key', `候选人编号 "${v.value.candidateId}" 不在 candidates.csv 中`);
-			ctx.markInvalid(v);
-		}
+	for (const v of reviews) {
+		const id = v.value.candidateId;
+		if (candidates.byId.has(id)) continue;
+		// A candidate row that is there but invalid has its own error: its reviews are not reported again.
+		if (!candidates.declared.has(id))
+			ctx.at(
+				v,
+				'candidateId',
+				'foreign-key',
+				`候选人编号 "${id}" 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
+			);
+		ctx.markInvalid(v);
+	}
 	return reviews;
 }

@@ -2,6 +2,7 @@
 import { decodeText } from '../../csv.ts';
 import { storyText } from '../story.ts';
 import type { CheckContext } from '../context.ts';
+import { didYouMean } from '../suggest.ts';
 import type { Candidates } from './candidates.ts';
 
 /** Shortest story: seed 000 附件1 注 "不少于 1500 字". */
@@ -48,7 +49,14 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 		return undefined;
 	}
 	if (!candidates.byId.has(id)) {
-		ctx.error(file, 1, 1, 'foreign-key', `没有编号为 "${id}" 的候选人（文件名应为候选人编号）`);
+		if (!candidates.declared.has(id))
+			ctx.error(
+				file,
+				1,
+				1,
+				'foreign-key',
+				`没有编号为 "${id}" 的候选人（文件名应为候选人编号）${didYouMean(candidates.suggest(id))}`,
+			);
 		return undefined;
 	}
 	const bytes = ctx.files.read(rel);

@@ -3,6 +3,7 @@ import { unitTable, type UnitRow } from '../../../schemas/unit.ts';
 import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
+import { didYouMean, suggester } from '../suggest.ts';
 
 /** The units, for the checks of the tables that refer to them. */
 export interface Units {
@@ -11,6 +12,8 @@ export interface Units {
 	byId: Map<string, Located<UnitRow>>;
 	/** Every id typed in units.csv, valid row or not: a reference to a row that is invalid is not reported again. */
 	declared: Set<string>;
+	/** The unit id closest to an unknown one (did you mean). */
+	suggest: (id: string) => string | undefined;
 }
 
 /**
@@ -21,14 +24,20 @@ export function checkUnits(ctx: CheckContext): Units {
 	const file = ctx.table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
 	const rows = ctx.unique(file.records, ['id'], '单位编号');
 	const byId = new Map(rows.map((u) => [u.value.id, u]));
+	const suggest = suggester(byId.keys());
 	for (const u of rows) {
 		const { from, to, mergedInto } = u.value;
 		if (from && to && to <= from) ctx.at(u, 'to', 'date-order', `撤销日期 ${to} 应晚于设立日期 ${from}`);
 		if (mergedInto && !byId.has(mergedInto))
-			ctx.at(u, 'mergedInto', 'foreign-key', `并入单位 "${mergedInto}" 不在 units.csv 中`);
+			ctx.at(
+				u,
+				'mergedInto',
+				'foreign-key',
+				`并入单位 "${mergedInto}" 不在 units.csv 中${didYouMean(suggest(mergedInto))}`,
+			);
 		if (mergedInto && !to) ctx.at(u, 'to', 'required', '填写了并入单位，也要填写撤销日期（合并生效日）');
 	}
-	return { rows, byId, declared: file.declared('id') };
+	return { rows, byId, declared: file.declared('id'), suggest };
 }
 
 /**
@@ -45,7 +54,8 @@ export function unitRef<T>(
 ): UnitRow | undefined {
 	const id = (r.value as Record<string, string>)[key];
 	const u = units.byId.get(id);
-	if (!u && !units.declared.has(id)) ctx.at(r, key, 'foreign-key', `${label} "${id}" 不在 units.csv 中`);
+	if (!u && !units.declared.has(id))
+		ctx.at(r, key, 'foreign-key', `${label} "${id}" 不在 units.csv 中${didYouMean(units.suggest(id))}`);
 	return u?.value;
 }
 

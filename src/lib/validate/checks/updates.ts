@@ -3,6 +3,7 @@ import { commitmentUpdateTable, type CommitmentUpdateRow } from '../../../schema
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Commitments } from './commitments.ts';
+import { didYouMean } from '../suggest.ts';
 
 /**
  * The valid updates: one per commitment, day and status; of a known commitment, not before it was made; every
@@ -18,9 +19,17 @@ export function checkCommitmentUpdates(
 		'承诺进展',
 	);
 	return ctx.keep(rows, (r) => {
-		const c = commitments.byId.get(r.value.commitmentId);
+		const id = r.value.commitmentId;
+		const c = commitments.byId.get(id);
+		// A commitment row that is there but invalid has its own error: its updates wait for it, unreported.
+		if (!c && commitments.declared.has(id)) return false;
 		if (!c)
-			ctx.at(r, 'commitmentId', 'foreign-key', `承诺编号 "${r.value.commitmentId}" 不在 commitments.csv 中`);
+			ctx.at(
+				r,
+				'commitmentId',
+				'foreign-key',
+				`承诺编号 "${id}" 不在 commitments.csv 中${didYouMean(commitments.suggest(id))}`,
+			);
 		else if (r.value.date < c.madeOn)
 			ctx.at(r, 'date', 'date-order', `进展日期 ${r.value.date} 早于承诺日期 ${c.madeOn}`);
 		if (r.value.status !== 'in-progress' && !r.value.evidence)

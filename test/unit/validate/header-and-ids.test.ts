@@ -1,0 +1,98 @@
+/**
+ * What the whole report does for a file's header and for ids that do not exist: one error for a missing required
+ * column and no errors on top of it in the files that refer to that table, a warning for a missing optional column,
+ * and a "did you mean" for an id a typo away from one that exists.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixtureText } from '../../helpers/files.ts';
+import { DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+import { reportLines } from '../../../src/lib/issues.ts';
+
+describe('a missing column', () => {
+	it('is one error naming the required column, and no row of another file is reported for it', () => {
+		// units.csv without 类别: its rows cannot be read, so the evidence, names, pledges and candidates that refer to
+		// its units are not reported as unknown units (they may well be there).
+		const units = fixtureText('units.csv').replace('单位编号,类别,', '单位编号,');
+		expect(report({ 'units.csv': units })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 第 1 行：缺少必填列 "类别"（评价类别（淮信用办〔2022〕6号 三(一)）：镇街、园区、A类、B类）。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (missing-column)",
+			  "data/units.csv:1:1: 表头有误，本文件的 4 行数据均未读取；改正表头后再运行检查 (rows-unchecked)",
+			]
+		`);
+	});
+
+	it('is a warning for an optional column, which reads as empty', () => {
+		// units.csv without its last column, 备注 (optional).
+		const units = fixtureText('units.csv')
+			.split(/\r?\n/)
+			.map((l) => l.split(',').slice(0, -1).join(','))
+			.join('\n');
+		const d = validate({ 'units.csv': units });
+		expect(d.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'missing-optional-column']]);
+		expect(report({ 'units.csv': units })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:1:1: 警告：第 1 行：表头没有可选列 "备注"（说明（公开））：各行的这一列都按空值处理，公开的数据中这一列为空。如果这一列应有内容，请按模板补上这一列。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (missing-optional-column)",
+			]
+		`);
+		expect(d.units.map((u) => u.value.note)).toEqual([undefined, undefined, undefined, undefined]);
+	});
+});
+
+describe('an id that does not exist', () => {
+	it('suggests the unit id one typo away, or the same id in another case', () => {
+		const q1 = onlyRows(
+			'evidence/2022-Q1.csv',
+			'e1,t11,1.1,完成,2022-01-15,,,报送,信用办,',
+			'e2,T1,1.1,完成,2022-01-15,,,报送,信用办,',
+			'e3,ｔ1,1.1,完成,2022-01-15,,,报送,信用办,',
+		);
+		expect(report({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': q1 })).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:4:2: 第 4 行第 2 列（单位编号）："ｔ1" 含全角字符，请改为半角：t1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			  "data/evidence/2022-Q1.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t11" 不在 units.csv 中；是否应为 "t1"？ (foreign-key)",
+			  "data/evidence/2022-Q1.csv:3:2: 第 3 行第 2 列（单位编号）：单位编号 "T1" 不在 units.csv 中；是否应为 "t1"？ (foreign-key)",
+			]
+		`);
+	});
+
+	it('suggests nothing when two ids are equally close, or none is close', () => {
+		// t3 is one edit from both t1 and t2; zz9 is far from every id.
+		const q1 = onlyRows(
+			'evidence/2022-Q1.csv',
+			'e1,t3,1.1,完成,2022-01-15,,,报送,信用办,',
+			'e2,zz9,1.1,完成,2022-01-15,,,报送,信用办,',
+		);
+		expect(report({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': q1 })).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t3" 不在 units.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:3:2: 第 3 行第 2 列（单位编号）：单位编号 "zz9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('suggests a commitment id and a candidate id too', () => {
+		const updates = withRows('commitments/updates.csv', 'k22,2022-07-01,已兑现,验收合格');
+		const reviews = withRows('exemplars/reviews.csv', 'c11,纪检,无记录,2022-12-15,');
+		expect(report({ 'commitments/updates.csv': updates, 'exemplars/reviews.csv': reviews }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/reviews.csv:6:1: 第 6 行第 1 列（候选人编号）：候选人编号 "c11" 不在 candidates.csv 中；是否应为 "c1"？ (foreign-key)",
+			  "data/commitments/updates.csv:3:1: 第 3 行第 1 列（承诺编号）：承诺编号 "k22" 不在 commitments.csv 中；是否应为 "k2"？ (foreign-key)",
+			]
+		`);
+	});
+});
+
+describe('the report', () => {
+	it('ends with the --fix hint when a problem is one --fix corrects, and not otherwise', () => {
+		const units = fixtureText('units.csv').replace('\nt2,', '\nｔ2,');
+		const lines = reportLines(validate({ 'units.csv': units }).issues);
+		expect(lines.at(-1)).toBe(
+			'其中 1 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
+		);
+		const other = reportLines(
+			validate({ 'units.csv': fixtureText('units.csv').replace('\nt2,镇街', '\nt2,乡') }).issues,
+		);
+		expect(other.at(-1)).toMatch(/^共 \d+ 个错误，0 个警告。$/);
+	});
+});
