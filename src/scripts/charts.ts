@@ -28,14 +28,7 @@ Chart.register(
 	Tooltip,
 );
 
-/** What a figure carries in its `data-chart` attribute. */
-export interface ChartSpec {
-	type: 'bar' | 'line';
-	labels: string[];
-	series: { label: string; values: (number | null)[]; color: string }[];
-	stacked?: boolean;
-	yMax?: number;
-}
+import type { ChartSpec } from '../lib/site/charts.ts';
 
 /**
  * The text size of the page's current mode (16 px normally, larger in 长辈模式): the charts' ticks and legends use it,
