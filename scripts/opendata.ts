@@ -1,15 +1,17 @@
 /**
- * Stages of `npm run build` (src/lib/opendata/bulk.ts):
+ * Stages of `npm run build` (src/loaders/opendata-bulk.ts):
  * - 写出开放数据 (`node scripts/opendata.ts --part evidence|grades`; without `--part`, both): writes each quarter's
  *   evidence files (from the validated dataset) or grades files (from the score results), JSON and CSV, with their
  *   sizes, hashes and row counts to `.cache/opendata/`;
- * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`.
+ * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`, and writes
+ *   the Chinese twin of every CSV file there (`src/lib/opendata/twin.ts`).
  */
 import { parseArgs } from 'node:util';
 import {
 	BULK_DIR,
 	BULK_PARTS,
 	publishBulkFiles,
+	publishTwins,
 	writeBulkFiles,
 	type BulkPart,
 } from '../src/loaders/opendata-bulk.ts';
@@ -28,7 +30,10 @@ const ms = () => (performance.now() - t0).toFixed(0);
 try {
 	if (values.publish) {
 		const n = publishBulkFiles(values.publish);
-		console.log(`开放数据：${n} 个文件放入 ${values.publish}/data/，用时 ${ms()} 毫秒。`);
+		const twins = publishTwins(values.publish);
+		console.log(
+			`开放数据：${n} 个文件放入 ${values.publish}/data/，另写出 ${twins} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`,
+		);
 	} else {
 		const part = values.part as BulkPart | undefined;
 		if (part !== undefined && !BULK_PARTS.includes(part))

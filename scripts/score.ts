@@ -1,17 +1,20 @@
 /**
  * `npm run score`: validates DATA_DIR, scores every quarter with an evidence file, prints each quarter's table
  * (unit, category, score, grade, rank) and writes the results of the released quarters to `.cache/score.json` for the
- * site build; a draft quarter is scored and printed, never written there. Warns when a draft, or the latest release,
+ * site build; a draft quarter is scored and printed, never written there. A released quarter whose results differ
+ * from its snapshot, as corrected (src/lib/ledger/), fails the stage and nothing is written. Warns when a draft, or the latest release,
  * moves more than a quarter of the units by a grade.
  */
 import {
 	datasetReleases,
+	ledgerCheck,
 	loadDataset,
 	scoreDataset,
 	writeScoreFile,
 	SCORE_CACHE,
 } from '../src/loaders/pipeline.ts';
 import { gradeSwings, swingWarning } from '../src/lib/releases.ts';
+import { reportLines } from '../src/lib/issues.ts';
 import { GRADES, labelsOf, UNIT_CATEGORIES } from '../src/schemas/enums.ts';
 
 const GRADE_LABEL = labelsOf(GRADES);
@@ -33,6 +36,14 @@ const t0 = performance.now();
 const quarters = scoreDataset(dataset);
 const ms = performance.now() - t0;
 const releases = datasetReleases(dataset);
+// No silent change: a released quarter's results that differ from its snapshot, as corrected, stop the build here,
+// before anything the site reads is written.
+const ledger = ledgerCheck(dataset, quarters);
+if (ledger.length) {
+	for (const line of reportLines(ledger)) console.error(line);
+	console.error('已发布季度的评价结果有未登记的变化，没有写出评分结果，网站不会更新。');
+	process.exit(1);
+}
 writeScoreFile(quarters, releases);
 const label = (c: string) => UNIT_CATEGORIES.find((x) => x.value === c)?.label ?? c;
 const pad = (s: string, n: number) =>

@@ -7,6 +7,7 @@ import type { Dataset } from './validate/dataset.ts';
 import { exemplarPublication, lifecycles } from './exemplars/publish.ts';
 import { STAGE_LABELS } from './exemplars/lifecycle.ts';
 import { publicReleases } from './releases.ts';
+import { objectionWithheld } from './objections/public.ts';
 
 /** Where the rows of one input file went. */
 export interface FileAccount {
@@ -123,6 +124,20 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				add(account.withheld, '进展日期晚于截至日期：到那一天才公开', future);
 				break;
 			}
+			case 'corrections': {
+				// A correction of a quarter not yet public goes public with it.
+				const later = d.corrections.filter((c) => c.file === f.file && !released.has(c.value.quarter)).length;
+				account.published = f.rowsValid - later;
+				add(account.withheld, '更正的季度尚未公开：与该季度的结果同时公开', later);
+				break;
+			}
+			case 'objections':
+				for (const { value: o } of d.objections) {
+					const why = objectionWithheld(o, asOf, publicCandidates);
+					if (why) add(account.withheld, why);
+					else account.published++;
+				}
+				break;
 			case 'calendar':
 				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
 				break;

@@ -20,6 +20,8 @@ export interface Release {
 	releasedOn: string;
 	docNumber: string;
 	note?: string;
+	/** `sha256:` of the release snapshot (`releases/<季度>.json`), when the release is sealed. */
+	fingerprint?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function publicReleases(rows: readonly ReleaseRow[], asOf: string): Map<Q
 				releasedOn: r.releasedOn,
 				docNumber: r.docNumber,
 				...(r.note ? { note: r.note } : {}),
+				...(r.fingerprint ? { fingerprint: r.fingerprint } : {}),
 			});
 	return out;
 }

@@ -34,6 +34,8 @@ import type { Evidence } from '../lib/validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
 import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
 import { nameLookup } from '../lib/units/names.ts';
+import type { DataPackage } from '../lib/opendata/datapackage.ts';
+import { isTwin, twinCsv, twinPath } from '../lib/opendata/twin.ts';
 
 /** Where the stage writes the files, and the manifests of their facts. */
 export const BULK_DIR = join(CACHE_ROOT, 'opendata');
@@ -204,4 +206,22 @@ export function publishBulkFiles(outDir: string): number {
 		}
 	}
 	return paths.length;
+}
+
+/**
+ * Writes the Chinese twin of every CSV file the data package of the site in `outDir` describes (`twin.ts`), next to
+ * it (the 发布开放数据 stage, after the pages and the bulk files are in place). Returns how many.
+ */
+export function publishTwins(outDir: string): number {
+	const data = join(outDir, 'data');
+	const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8')) as DataPackage;
+	let n = 0;
+	for (const r of pkg.resources) {
+		if (r.format !== 'csv' || isTwin(r.path)) continue;
+		const twin = join(data, twinPath(r.path));
+		mkdirSync(dirname(twin), { recursive: true });
+		writeFileSync(twin, twinCsv(r.schema.fields, readFileSync(join(data, r.path), 'utf8')));
+		n++;
+	}
+	return n;
 }

@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
-import { hasErrors, reportLines } from '../lib/issues.ts';
+import { hasErrors, reportLines, type Issue } from '../lib/issues.ts';
+import { ledgerIssues } from '../lib/ledger/ledger.ts';
+import { nameInQuarter } from '../lib/units/names.ts';
 import type { QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 import type { Release } from '../lib/releases.ts';
@@ -71,6 +73,36 @@ export function datasetReleases(d: Dataset, asOf = asOfDate()): Map<QuarterId, R
  */
 export function scoreDataset(d: Dataset, asOf = asOfDate()): QuarterResult[] {
 	return scoreAll(d, asOf);
+}
+
+/**
+ * The ledger check of a build (`src/lib/ledger/ledger.ts`): every sealed quarter public on the as-of date, recomputed
+ * in `results`, against its snapshot as corrected; one error per quarter whose results changed unexplained.
+ */
+export function ledgerCheck(d: Dataset, results: readonly QuarterResult[], asOf = asOfDate()): Issue[] {
+	const releases = datasetReleases(d, asOf);
+	return ledgerIssues(
+		[...d.sealed.values()]
+			.filter((s) => releases.has(s.quarter))
+			.map((s) => ({
+				quarter: s.quarter,
+				snapshot: s.snapshot,
+				release: { file: s.release.file, line: s.release.line, column: s.release.column },
+			})),
+		d.corrections.map((c) => c.value),
+		results,
+		unitNameIn(d),
+	);
+}
+
+/** A unit's name in a quarter, from the dataset's name history (its id when the unit is unknown). */
+export function unitNameIn(d: Dataset): (unitId: string, q: QuarterId) => string {
+	const units = new Map(d.units.map((u) => [u.value.id, u.value]));
+	const names = d.unitNames.map((n) => n.value);
+	return (unitId, q) => {
+		const u = units.get(unitId);
+		return u ? nameInQuarter(names, u, q) : unitId;
+	};
 }
 
 /** Writes the results of the public quarters where the site build reads them; drafts by id only. */

@@ -1,6 +1,6 @@
 /**
  * The facts behind the scores on the pages: the evidence rows behind a unit's indicator points, and the units' 失信
- * records (also as open data; each quarter's evidence file is made in `src/lib/opendata/bulk.ts`). Every field of
+ * records (also as open data; each quarter's evidence file is made in `src/loaders/opendata-bulk.ts`). Every field of
  * the evidence rows is public by design (the office writes them for publication), so they go out as validated; the
  * 失信 records go out only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */

@@ -88,6 +88,24 @@ export const DISHONESTY_KINDS = [
 ] as const satisfies readonly Choice[];
 export type DishonestyKind = (typeof DISHONESTY_KINDS)[number]['value'];
 
+/**
+ * What an objection (异议, seed 004 九) is about: a quarter's result of a unit, a unit's 失信 record, or a 政务诚信典型
+ * candidate (the three kinds every 异议 link of the site names, `src/page-data/objection.ts`).
+ */
+export const OBJECTION_TARGETS = [
+	{ value: 'grade', label: '评价结果', aliases: ['季度评价结果'] },
+	{ value: 'record', label: '失信记录' },
+	{ value: 'exemplar', label: '诚信典型', aliases: ['政务诚信典型', '诚信典型人选'] },
+] as const satisfies readonly Choice[];
+export type ObjectionTarget = (typeof OBJECTION_TARGETS)[number]['value'];
+
+/** How an objection ended: the published information was kept (维持) or corrected (更正). */
+export const OBJECTION_OUTCOMES = [
+	{ value: 'kept', label: '维持', aliases: ['异议不成立'] },
+	{ value: 'corrected', label: '更正', aliases: ['异议成立'] },
+] as const satisfies readonly Choice[];
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number]['value'];
+
 /** A code → text table made from an enumeration (`label` unless another key is named), so that no label is restated. */
 export function labelsOf<C extends Choice, K extends keyof C = 'label'>(
 	choices: readonly C[],

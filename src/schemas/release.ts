@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { col, date, recordSchema, text, type Cell, type TableDef } from './table.ts';
 import { isQuarterId, type QuarterId } from '../lib/quarters.ts';
 import { quoteValue } from '../lib/quote.ts';
+import { GRADE_CODES, UNIT_CATEGORY_CODES } from './enums.ts';
 
 /** A quarter written `2024-Q1`; `2024Q1`, `2024-q1` and `2024年第一季度` are refused with the spelling to use. */
 export function quarter(): Cell<QuarterId> {
@@ -72,3 +73,29 @@ export const releaseTable: TableDef = {
 };
 export const releaseSchema = recordSchema(releaseColumns);
 export type ReleaseRow = z.infer<typeof releaseSchema>;
+
+/**
+ * A release snapshot, `releases/<YYYY-Qn>.json`: the quarter's published results in canonical form as
+ * `npm run release` wrote them (`src/lib/ledger/canonical.ts` says what is in it and why). Strict: the file is made by
+ * the tool, and its SHA-256 is the release's fingerprint.
+ */
+export const snapshotSchema = z
+	.object({
+		quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+		rubric: z.string().regex(/^\d{4}$/),
+		units: z.array(
+			z
+				.object({
+					id: z.string(),
+					category: z.enum(UNIT_CATEGORY_CODES),
+					score: z.number(),
+					grade: z.enum(GRADE_CODES),
+					rank: z.number().int(),
+					maxPoints: z.number(),
+					points: z.record(z.string(), z.number()),
+					overrides: z.array(z.object({ grade: z.enum(GRADE_CODES) }).strict()),
+				})
+				.strict(),
+		),
+	})
+	.strict();

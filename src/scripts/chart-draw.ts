@@ -28,7 +28,7 @@ Chart.register(
 	Tooltip,
 );
 
-import type { ChartSpec } from './charts.ts';
+import type { ChartSpec } from '../page-data/charts.ts';
 
 /**
  * The text size of the page's current mode (16 px normally, larger in 长辈模式): the charts' ticks and legends use it,

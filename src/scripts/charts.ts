@@ -4,15 +4,6 @@
  * table in each figure is there from the start; the chart is drawn over it from the same numbers (`chart-draw.ts`).
  */
 
-/** What a figure carries in its `data-chart` attribute. */
-export interface ChartSpec {
-	type: 'bar' | 'line';
-	labels: string[];
-	series: { label: string; values: (number | null)[]; color: string }[];
-	stacked?: boolean;
-	yMax?: number;
-}
-
 /** How far below the viewport a chart starts loading: a quarter of a screen ahead of the reader's scrolling. */
 const AHEAD = '25% 0px';
 

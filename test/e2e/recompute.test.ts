@@ -5,11 +5,17 @@
  * check on a score where the exact rule and the float formula disagree.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { exactScore, floatScore, recomputeSite } from '../helpers/recompute.ts';
+import { exactScore, floatScore, recomputeSite, recomputeWithSiteModule } from '../helpers/recompute.ts';
 
 describe('open data is enough to recompute every published result', () => {
 	it('recomputes score, grade, override, rank and change of every unit in every quarter', () => {
 		const r = recomputeSite(inject('distDir'));
+		expect(r.mismatches).toEqual([]);
+		expect(r.checked).toBeGreaterThan(400);
+	});
+
+	it('gives every published result from the open data with the site’s scoring module and its open-data adapter (what 复算 runs)', () => {
+		const r = recomputeWithSiteModule(inject('distDir'));
 		expect(r.mismatches).toEqual([]);
 		expect(r.checked).toBeGreaterThan(400);
 	});

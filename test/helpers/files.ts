@@ -1,7 +1,7 @@
 /**
  * In-memory data folders for tests: a copy of a fixture folder with some files replaced, added or removed.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { DataFiles } from '../../src/lib/validate/dataset.ts';
 
@@ -63,4 +63,16 @@ export function fixture(patches: Record<string, string | Uint8Array | null> = {}
 /** The text of a fixture file (BOM removed). */
 export function fixtureText(path: string, base = 'valid'): string {
 	return readFileSync(join(FIXTURES, base, path), 'utf8').replace(/^\uFEFF/, '');
+}
+
+/**
+ * Makes a copied data folder's releases unsealed: removes the release snapshots (`releases/<季度>.json`) and the
+ * fingerprints of releases.csv. For tests that build a copy of a fixture changed so that its published results differ
+ * (another rubric, other evidence): a different dataset, not an edit of a released one, which the ledger would refuse.
+ */
+export function unseal(dataDir: string): void {
+	const dir = join(dataDir, 'releases');
+	for (const name of readdirSync(dir)) if (name.endsWith('.json')) rmSync(join(dir, name));
+	const file = join(dir, 'releases.csv');
+	writeFileSync(file, readFileSync(file, 'utf8').replace(/,sha256:[0-9a-f]{64},/g, ',,'));
 }

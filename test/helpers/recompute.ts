@@ -1,6 +1,7 @@
 /**
  * A journalist's check: every published score, grade, override and rank of a built site recomputed from its open-data
- * files alone (units, rubrics, grades, evidence, 失信 records), with an independent implementation of the rules as the
+ * files alone (and `recomputeWithSiteModule` at the end: the same with the site's scoring module and its open-data
+ * adapter) (units, rubrics, grades, evidence, 失信 records), with an independent implementation of the rules as the
  * methodology page states them — not by calling the site's scoring module. Returns what disagrees, so a test can say
  * exactly which unit and quarter.
  *
@@ -10,6 +11,17 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
+import { scoreQuarters } from '../../src/lib/scoring/score.ts';
+import {
+	scoringInput,
+	type OpenCommitment,
+	type OpenPledge,
+	type OpenUnit,
+} from '../../src/lib/recompute/open-data.ts';
+import { publicOverride, type PublicRecord } from '../../src/lib/dishonesty/public.ts';
+import type { QuarterId } from '../../src/lib/quarters.ts';
+import type { Rubric as RubricFile } from '../../src/schemas/rubric.ts';
 
 interface Rule {
 	kind: string;
@@ -230,4 +242,83 @@ export function recomputeSite(dist: string): Recomputed {
 		}
 	}
 	return { checked, mismatches, scores };
+}
+
+/**
+ * The same check made the other way: the site's own scoring module (`src/lib/scoring/score.ts`), fed from the open
+ * data through the one adapter the browser's 复算 and `npm run recompute` use (`src/lib/recompute/open-data.ts`), must
+ * give every published result of every quarter — every indicator's points, the score, grade, override, records and
+ * rank. Where the independent check above proves the rules, this proves the adapter: that the open data holds all that
+ * scoring reads.
+ */
+export function recomputeWithSiteModule(dist: string): Recomputed {
+	const read = <T>(path: string): T => JSON.parse(readFileSync(join(dist, 'data', path), 'utf8')) as T;
+	const quarters = readdirSync(join(dist, 'data', 'grades'))
+		.filter((f) => /^\d{4}-Q[1-4]\.json$/.test(f))
+		.map((f) => f.slice(0, -5) as QuarterId)
+		.sort((a, b) => qIndex(a) - qIndex(b));
+	const records = read<PublicRecord[]>('dishonesty.json');
+	const publication = {
+		records,
+		publicId: new Map(records.map((r) => [r.id, r.id])),
+		repaired: new Set(records.filter((r) => r.repaired).map((r) => r.id)),
+	};
+	const evidence = quarters.flatMap(
+		(q) =>
+			Papa.parse<Record<string, string>>(
+				readFileSync(join(dist, 'data', 'evidence', `${q}.csv`), 'utf8').replace(/^\uFEFF/, ''),
+				{
+					header: true,
+					skipEmptyLines: 'greedy',
+				},
+			).data,
+	);
+	const mismatches: string[] = [];
+	let checked = 0;
+	for (const q of quarters) {
+		const g = read<Grades>(`grades/${q}.json`);
+		const [result] = scoreQuarters(
+			scoringInput(
+				{
+					rubric: read<RubricFile>(`rubrics/${g.rubric}.json`),
+					units: read<OpenUnit[]>('units.json'),
+					evidence,
+					dishonesty: records,
+					commitments: read<OpenCommitment[]>('commitments.json'),
+					pledges: read<OpenPledge[]>('pledges.json'),
+				},
+				q,
+			),
+		);
+		const mine = new Map(result.units.map((u) => [u.id, u]));
+		for (const u of g.units) {
+			const r = mine.get(u.id);
+			const got = r && {
+				points: r.points,
+				maxPoints: r.maxPoints,
+				score: r.score,
+				grade: r.grade,
+				rank: r.rank,
+				records: r.records,
+				overrides: r.overrides.map((o) => publicOverride(o, publication)),
+			};
+			const want = {
+				points: u.points,
+				maxPoints: u.maxPoints,
+				score: u.score,
+				grade: u.grade,
+				rank: u.rank,
+				records: u.records,
+				overrides: u.overrides,
+			};
+			if (JSON.stringify(got) !== JSON.stringify(want))
+				mismatches.push(
+					`${q} ${u.id}: published ${JSON.stringify(want)}, site module ${JSON.stringify(got)}`,
+				);
+			checked++;
+		}
+		if (result.units.length !== g.units.length)
+			mismatches.push(`${q}: ${result.units.length} units recomputed, ${g.units.length} published`);
+	}
+	return { checked, mismatches, scores: [] };
 }

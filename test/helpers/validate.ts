@@ -38,6 +38,9 @@ export function accounting(d: Dataset, path: string): { rowsIn: number; rowsVali
 
 /**
  * The patch that makes the fixture's 2022-Q1 a draft (no release record), for tests of single evidence rows: a
- * released quarter must be complete, and a file holding a few test rows is not.
+ * released quarter must be complete, and a file holding a few test rows is not. The release's snapshot goes with it.
  */
-export const DRAFT_Q1: Patches = { 'releases/releases.csv': onlyRows('releases/releases.csv') };
+export const DRAFT_Q1: Patches = {
+	'releases/releases.csv': onlyRows('releases/releases.csv'),
+	'releases/2022-Q1.json': null,
+};

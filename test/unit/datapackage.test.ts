@@ -55,7 +55,7 @@ function unitsPackage(json = UNITS_JSON, csv = UNITS_CSV) {
 }
 
 describe('fields made from the column definitions', () => {
-	it('publishes enumerations as their codes, with the Chinese header as title', () => {
+	it('publishes enumerations as their codes, with the Chinese header as title and each code’s Chinese word as its category label', () => {
 		expect(fieldOf(unitTable.columns[1], 'json')).toEqual({
 			name: 'category',
 			title: '类别',
@@ -64,6 +64,12 @@ describe('fields made from the column definitions', () => {
 			type: 'string',
 			example: 'A',
 			constraints: { enum: ['town', 'park', 'A', 'B'], required: true },
+			categories: [
+				{ value: 'town', label: '镇（街道）' },
+				{ value: 'park', label: '园区' },
+				{ value: 'A', label: 'A类部门' },
+				{ value: 'B', label: 'B类部门' },
+			],
 		});
 	});
 	it('makes a multi-valued cell a JSON array with allowed items, and a "、"-separated list in CSV', () => {

@@ -125,8 +125,9 @@ describe('npm run new:quarter', { timeout: 60_000 }, () => {
 describe('npm run validate -- --fix', { timeout: 60_000 }, () => {
 	it('adds the BOM, converts GBK, makes full-width digits and dates half-width ISO, lists each change, then validates', () => {
 		const dir = copyOf(join(FIXTURES, 'valid'));
-		// 2022-Q1 holds two rows here: a draft, not a complete quarter to release.
+		// 2022-Q1 holds two rows here: a draft, not a complete quarter to release (so no release snapshot either).
 		writeFileSync(join(dir, 'releases', 'releases.csv'), '\uFEFF季度,发布日期,文号,结果指纹,备注\r\n');
+		rmSync(join(dir, 'releases', '2022-Q1.json'));
 		// Saved by Excel as plain UTF-8 (no BOM), typed with a Chinese IME: full-width digits, a slash date, spaces.
 		writeFileSync(
 			join(dir, 'evidence', '2022-Q1.csv'),
@@ -298,12 +299,55 @@ describe('npm run report', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('the ledger in the build: no silent change to a released quarter', { timeout: 120_000 }, () => {
+	it('fails the score stage on an edited released quarter naming quarter, unit and old → new; npm run release --correct records it and the stage passes', () => {
+		const dir = copyOf(join(FIXTURES, 'valid'));
+		const file = join(dir, 'evidence', '2022-Q1.csv');
+		// 甲镇's 3 宣传 activities under 3.6 (1.5 points each: 4.5) become 1 (1.5).
+		const before = readFileSync(file, 'utf8');
+		const edited = before.replace('e2,t1,3.6,事项,2022-02-10,3,', 'e2,t1,3.6,事项,2022-02-10,1,');
+		expect(edited).not.toBe(before);
+		writeFileSync(file, edited);
+
+		const refused = run('scripts/score.ts', dir);
+		expect(refused.status).toBe(1);
+		const line = refused.stderr.split('\n').find((l) => l.includes('(unexplained-change)'));
+		expect(line).toContain('releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录');
+		expect(line).toContain('甲镇（t1）指标 3.6 得分 4.5 → 1.5');
+		expect(line).toContain('npm run release -- 2022-Q1 --correct');
+
+		const corrected = run(
+			'scripts/release.ts',
+			dir,
+			'2022-Q1',
+			'--correct',
+			'--date',
+			'2022-05-10',
+			'--doc',
+			'淮信用办〔2022〕3号',
+			'--reason',
+			'核减宣传活动次数',
+		);
+		expect(corrected.status).toBe(0);
+		const rows = readFileSync(join(dir, 'releases', 'corrections.csv'), 'utf8')
+			.split(/\r?\n/)
+			.filter(Boolean);
+		expect(rows.slice(1, 2)).toEqual([
+			'GZ-2022-01,2022-Q1,2022-05-10,淮信用办〔2022〕3号,t1,指标 3.6,4.5,1.5,核减宣传活动次数',
+		]);
+		expect(rows[2]).toMatch(/^GZ-2022-01,2022-Q1,2022-05-10,淮信用办〔2022〕3号,t1,得分,24\.2,21\.1,/);
+		expect(run('scripts/score.ts', dir).status).toBe(0);
+	});
+});
+
 describe('office commands', { timeout: 60_000 }, () => {
 	it.each([
 		['scripts/new-quarter.ts', 'npm run new:quarter'],
 		['scripts/report.ts', 'npm run report'],
 		['scripts/validate.ts', '--fix'],
 		['scripts/docs.ts', 'npm run docs'],
+		['scripts/release.ts', 'npm run release'],
+		['scripts/recompute.ts', 'npm run recompute'],
 	])('%s --help explains itself in Chinese', (script, expected) => {
 		const r = run(script, join(FIXTURES, 'valid'), '--help');
 		expect(r.status).toBe(0);

@@ -23,6 +23,13 @@ import { STAGE_LABELS, type Lifecycle } from './lifecycle.ts';
 /** The open-data status (SPEC "Public URLs and open data"). */
 export type OpenStatus = 'publicizing' | 'recognized' | 'revoked';
 
+/** The open-data statuses in Chinese, for the Chinese twins of the CSV files (the stage of the same name says it). */
+export const STATUS_TITLES: Record<OpenStatus, string> = {
+	publicizing: STAGE_LABELS.publicizing,
+	recognized: STAGE_LABELS.recognized,
+	revoked: STAGE_LABELS.revoked,
+};
+
 /** The public stages and how each maps to the open-data status. */
 const OPEN_STATUS = {
 	publicizing: 'publicizing',

@@ -1,10 +1,12 @@
 /**
  * The 数据下载 page's list of files, read from the data package: each JSON file with its CSV twin, its description,
- * the number of rows, the latest date in the rows (any field of type `date`) and the file sizes. Files of one family
+ * the number of rows, the latest date in the rows (any field of type `date`) and the file sizes, and the CSV file's
+ * Chinese twin (`twin.ts`). Files of one family
  * (a quarter's grades, a year's rubric …) are grouped under one heading.
  */
 import type { DataPackage } from './datapackage.ts';
 import type { FileFacts } from './facts.ts';
+import { twinPath } from './twin.ts';
 
 /** One JSON file and its CSV twin. */
 export interface CatalogueItem {
@@ -13,7 +15,8 @@ export interface CatalogueItem {
 	rows: number;
 	/** The latest value of the rows' date fields, when they have any. */
 	latest?: string;
-	files: { format: 'JSON' | 'CSV'; path: string; bytes: number }[];
+	/** The files; the Chinese twin of the CSV file is made after the pages, so its size is not known here. */
+	files: { format: 'JSON' | 'CSV' | '中文 CSV'; path: string; bytes?: number }[];
 }
 
 /** A dataset, or a family of them (one per quarter or year). */
@@ -44,7 +47,12 @@ export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, FileFacts
 			latest,
 			files: [
 				{ format: 'JSON', path: r.path, bytes: r.bytes },
-				...(twin ? [{ format: 'CSV' as const, path: twin.path, bytes: twin.bytes }] : []),
+				...(twin
+					? [
+							{ format: 'CSV' as const, path: twin.path, bytes: twin.bytes },
+							{ format: '中文 CSV' as const, path: twinPath(twin.path) },
+						]
+					: []),
 			],
 		};
 		const last = groups.at(-1);

@@ -17,11 +17,18 @@ import { candidateTable, eventTable, noticeTable } from '../../schemas/candidate
 import { commitmentTable, commitmentUpdateTable } from '../../schemas/commitment.ts';
 import { pledgeTable } from '../../schemas/pledge.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
-import type { Grade } from '../../schemas/enums.ts';
+import { GRADES as GRADE_CHOICES, type Grade } from '../../schemas/enums.ts';
+import { correctionTable } from '../../schemas/correction.ts';
+import { objectionTable } from '../../schemas/objection.ts';
+import { releaseTable } from '../../schemas/release.ts';
+import { CLOCK_STATES } from '../objections/public.ts';
+import { STATUS_TITLES } from '../exemplars/public.ts';
 import { gradeRanges } from '../scoring/grade-text.ts';
 import type { OpenStatus } from '../exemplars/public.ts';
 import { rubricCsvFields, rubricJsonFields } from './rubric.ts';
+import { twinPath } from './twin.ts';
 import {
+	categoriesOf,
 	derived,
 	fieldOf,
 	type Field,
@@ -208,6 +215,7 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 						: GRADES.join('、')
 				}；失信记录可调整等次（见 overrides）`,
 				type: 'string',
+				categories: categoriesOf(GRADE_CHOICES),
 				constraints: { required: true, enum: GRADES },
 			}),
 			derived({
@@ -313,8 +321,8 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 			...indicators.map((i) =>
 				derived({
 					name: `points.${i.id}`,
-					title: `指标 ${i.id} 得分`,
-					description: `${i.title}（满分 ${i.max}）；不适用于该类别时为空`,
+					title: `${i.id} ${i.title}`,
+					description: `指标 ${i.id} ${i.title}的得分（满分 ${i.max}）；不适用于该类别时为空`,
 					type: 'number',
 				}),
 			),
@@ -407,6 +415,7 @@ const dishonesty: Family = {
 			description:
 				'记录计入期间单位最高可列入的等次：蓝名单 blue（一般失信）或黄名单 yellow（违约，或较重、严重失信）',
 			type: 'string',
+			categories: categoriesOf(GRADE_CHOICES.filter((g) => g.value !== 'red')),
 			constraints: { required: true, enum: ['blue', 'yellow'] },
 		}),
 		derived({
@@ -437,6 +446,7 @@ const exemplarFields = (form: Form): Field[] => [
 		title: '状态',
 		description: '公示中 publicizing、已认定 recognized、已撤销 revoked（含公示期异议成立未予认定）',
 		type: 'string',
+		categories: EXEMPLAR_STATUSES.map((value) => ({ value, label: STATUS_TITLES[value] })),
 		constraints: { required: true, enum: EXEMPLAR_STATUSES },
 	}),
 	fieldOf(col(noticeTable, 'start'), form, {
@@ -459,6 +469,22 @@ const exemplarFields = (form: Form): Field[] => [
 		description: '向社会公开的撤销理由',
 	}),
 	...cols(candidateTable, ['title', 'summary'], form),
+	derived({
+		name: 'statusLabel',
+		title: '状态说明',
+		description: '状态的中文说明：公示中、公示中（异议待核实）、已认定、已撤销、未予认定',
+		type: 'string',
+		constraints: { required: true },
+	}),
+	fieldOf(col(candidateTable, 'noticeId'), form),
+	derived({
+		name: 'recommender',
+		title: '推荐单位',
+		description: '推荐单位的名称',
+		type: 'string',
+		constraints: { required: true },
+	}),
+	...cols(candidateTable, ['awards', 'coverage'], form),
 ];
 
 const exemplars: Family = {
@@ -503,6 +529,51 @@ const commitments: Family = {
 			constraints: { required: true },
 		}),
 		derived({ name: 'fulfilledOn', title: '兑现日期', description: '状态变为已兑现的日期', type: 'date' }),
+		derived({
+			name: 'unitName',
+			title: '单位名称',
+			description: '单位在数据截至日的名称',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		derived({
+			name: 'madeUnder',
+			title: '承诺时名称',
+			description: '作出承诺时单位的名称（与现名不同时）',
+			type: 'string',
+		}),
+		...cols(commitmentTable, ['standardContent', 'standardQuality', 'standardDeadline'], form),
+		derived({ name: 'statusSince', title: '状态日期', description: '当前状态开始的日期', type: 'date' }),
+		fieldOf(col(commitmentTable, 'note'), form),
+		form === 'json'
+			? derived({
+					name: 'history',
+					title: '履行过程',
+					description: '截至数据日期的每次状态变化：日期、状态和说明，按时间先后',
+					type: 'array',
+					constraints: {
+						required: true,
+						jsonSchema: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: {
+									date: { type: 'string', pattern: DATE_PATTERN },
+									status: { type: 'string' },
+									evidence: { type: 'string' },
+								},
+								required: ['date', 'status'],
+								additionalProperties: false,
+							},
+						},
+					},
+				})
+			: derived({
+					name: 'history',
+					title: '履行过程',
+					description: '每次状态变化写作“日期 状态：说明”，多项用“；”分隔',
+					type: 'string',
+				}),
 	],
 	primaryKey: ['id'],
 	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
@@ -514,10 +585,269 @@ const pledges: Family = {
 	stem: 'pledges',
 	title: () => '企业信用承诺',
 	description: '镇街、园区收集的企业信用承诺书（安全、环保、纳税），每家企业在有效期内计 0.5 分。',
-	fields: (form) => cols(pledgeTable, ['id', 'enterprise', 'uscc', 'kinds', 'signedOn', 'unitId'], form),
+	fields: (form) => [
+		...cols(pledgeTable, ['id', 'enterprise', 'uscc', 'kinds', 'signedOn', 'unitId'], form),
+		derived({
+			name: 'unitName',
+			title: '单位名称',
+			description: '收集承诺的单位在数据截至日的名称',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		derived({
+			name: 'signedUnder',
+			title: '签订时单位名称',
+			description: '签订当日收集单位的名称（与现名不同时）',
+			type: 'string',
+		}),
+		derived({
+			name: 'validFrom',
+			title: '计分起始季度',
+			description: '承诺书开始计入评分的季度',
+			type: 'string',
+			constraints: { required: true, pattern: QUARTER_PATTERN },
+		}),
+		derived({
+			name: 'validTo',
+			title: '计分截止季度',
+			description: '承诺书最后计入评分的季度',
+			type: 'string',
+			constraints: { required: true, pattern: QUARTER_PATTERN },
+		}),
+	],
 	primaryKey: ['id'],
 	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
 	open: true,
+};
+
+/** Every public quarter × unit in one long file (`src/page-data/history.ts`), for comparing over time. */
+const gradesHistory: Family = {
+	name: () => 'grades-history',
+	stem: 'grades-history',
+	title: () => '历次评价结果',
+	description:
+		'全部已发布季度的评价结果合在一个文件里：每行一个季度的一个单位，含当时的名称、类别、得分、等次、同类排名、较上季度变化和该季度的发布日期、文号。行数等于各季度评价结果文件行数之和。',
+	fields: (form) => [
+		derived({
+			name: 'quarter',
+			title: '季度',
+			description: '评价季度，如 2023-Q4',
+			type: 'string',
+			constraints: { required: true, pattern: QUARTER_PATTERN },
+		}),
+		fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
+		derived({
+			name: 'name',
+			title: '名称',
+			description: '单位在该季度的名称',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		fieldOf(col(unitTable, 'category'), form),
+		derived({
+			name: 'score',
+			title: '得分',
+			description: '折算后的得分（0～100，一位小数）',
+			type: 'number',
+			constraints: { required: true, minimum: 0, maximum: 100 },
+		}),
+		derived({
+			name: 'grade',
+			title: '等次',
+			description: '红名单 red、蓝名单 blue、黄名单 yellow（含失信记录的等次调整）',
+			type: 'string',
+			categories: categoriesOf(GRADE_CHOICES),
+			constraints: { required: true, enum: GRADES },
+		}),
+		derived({
+			name: 'rank',
+			title: '同类排名',
+			description: '在同类单位中的名次：1 + 得分更高的同类单位数（同分同名次）',
+			type: 'integer',
+			constraints: { required: true, minimum: 1 },
+		}),
+		derived({
+			name: 'change',
+			title: '较上季度变化',
+			description: '得分减去上一个日历季度的得分；上一季度未发布或该单位未参加评价时为空',
+			type: 'number',
+		}),
+		fieldOf(col(releaseTable, 'releasedOn'), form, { description: '该季度评价结果的发布日期' }),
+		fieldOf(col(releaseTable, 'docNumber'), form, { description: '发布该季度评价结果的文件文号' }),
+	],
+	primaryKey: ['quarter', 'id'],
+	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
+};
+
+/** The corrections ledger (更正台账, `src/lib/ledger/ledger.ts`): one row per unit and field a correction changed. */
+const corrections: Family = {
+	name: () => 'corrections',
+	stem: 'corrections',
+	title: () => '更正台账',
+	description:
+		'已发布季度评价结果的每一次更正：每行一个单位的一个项目，含更正前后的值、日期、文号和理由。发布时的结果见 releases（发布快照），其 SHA-256 即发布记录中的结果指纹；发布快照依次加上这里的更正，就是现在公布的结果。',
+	fields: (form) => [
+		...cols(correctionTable, ['id', 'quarter', 'date', 'docNumber', 'unitId'], form),
+		derived({
+			name: 'unitName',
+			title: '单位名称',
+			description: '单位在被更正季度的名称',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		derived({
+			name: 'field',
+			title: '项目代码',
+			description:
+				'被更正的项目：score 得分、grade 等次、override 等次调整、rank 类内排名、category 类别、maxPoints 适用指标满分之和，或 points.<指标编号> 该项指标得分',
+			type: 'string',
+			constraints: {
+				required: true,
+				pattern: '^(score|grade|override|rank|category|maxPoints|points\\..+)$',
+			},
+		}),
+		derived({
+			name: 'fieldLabel',
+			title: '项目',
+			description: '被更正项目的中文名称',
+			type: 'string',
+			constraints: { required: true },
+		}),
+		derived({
+			name: 'from',
+			title: '原值',
+			description: '更正前公布的值（等次、类别写中文）；空表示原来没有这一项',
+			type: 'string',
+		}),
+		derived({
+			name: 'to',
+			title: '新值',
+			description: '更正后的值；空表示更正后没有这一项',
+			type: 'string',
+		}),
+		fieldOf(col(correctionTable, 'reason'), form),
+	],
+	primaryKey: ['id', 'unitId', 'field'],
+	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+};
+
+/** Objections and their working-day clocks (异议处理情况, `src/lib/objections/public.ts`). */
+const objections: Family = {
+	name: () => 'objections',
+	stem: 'objections',
+	title: () => '异议处理情况',
+	description:
+		'收到的每件异议：对象（评价结果、失信记录或诚信典型人选）、收到日期、10 个工作日的核查期限（《槐荫区政务诚信建设工作方案》第 9 条；按国务院节假日安排，收到当日不计）、办结日期、用时和结果（维持或更正，更正的链接到更正台账）。不含异议人的任何信息。',
+	fields: (form) => [
+		...cols(objectionTable, ['id', 'target'], form),
+		fieldOf(col(objectionTable, 'recordId'), form, {
+			description:
+				'评价结果为单位编号，失信记录为记录编号（信用修复后为不含内容的公开编号），诚信典型为人选编号',
+		}),
+		fieldOf(col(objectionTable, 'period'), form),
+		fieldOf(col(objectionTable, 'receivedOn'), form),
+		derived({
+			name: 'deadline',
+			title: '核查期限',
+			description: '收到日期后的第 10 个工作日',
+			type: 'date',
+			constraints: { required: true },
+		}),
+		fieldOf(col(objectionTable, 'concludedOn'), form, {
+			description: '核查情况反馈的日期；空表示截至数据日期尚在核查',
+		}),
+		fieldOf(col(objectionTable, 'outcome'), form),
+		fieldOf(col(objectionTable, 'correctionId'), form, { description: '更正的编号，对应 corrections 的 id' }),
+		derived({
+			name: 'workdays',
+			title: '用时（工作日）',
+			description: '收到后到办结（或到数据截至日）的工作日数，收到当日不计',
+			type: 'integer',
+			constraints: { minimum: 0 },
+		}),
+		derived({
+			name: 'state',
+			title: '办理状态',
+			description: CLOCK_STATES.map((s) => `${s.value} ${s.label}`).join('、'),
+			type: 'string',
+			categories: categoriesOf(CLOCK_STATES),
+			constraints: { required: true, enum: CLOCK_STATES.map((s) => s.value) },
+		}),
+	],
+	primaryKey: ['id'],
+};
+
+/** The release snapshots (`releases/<季度>.json`): each public quarter's results as released, fingerprinted. */
+const snapshots: Family = {
+	name: (q) => `release-${q.toLowerCase()}`,
+	stem: 'releases/*',
+	title: (q) => `发布快照（${q}）`,
+	description:
+		'季度评价结果发布时的快照：各单位的类别、得分、等次、同类排名、适用指标满分之和、各项指标得分和等次调整。文件的 SHA-256 就是该季度发布记录中的结果指纹；此后的更正见 corrections。JSON 文件另有季度（quarter）和所用指标的年度（rubric）。',
+	property: 'units',
+	fields: (form) => [
+		fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
+		fieldOf(col(unitTable, 'category'), form),
+		derived({
+			name: 'score',
+			title: '得分',
+			description: '发布时的得分',
+			type: 'number',
+			constraints: { required: true, minimum: 0, maximum: 100 },
+		}),
+		derived({
+			name: 'grade',
+			title: '等次',
+			description: '发布时的等次',
+			type: 'string',
+			categories: categoriesOf(GRADE_CHOICES),
+			constraints: { required: true, enum: GRADES },
+		}),
+		derived({
+			name: 'rank',
+			title: '同类排名',
+			description: '发布时的同类排名',
+			type: 'integer',
+			constraints: { required: true, minimum: 1 },
+		}),
+		derived({
+			name: 'maxPoints',
+			title: '适用指标满分之和',
+			description: '适用于该类别的指标分值之和',
+			type: 'number',
+			constraints: { required: true, minimum: 0 },
+		}),
+		derived({
+			name: 'points',
+			title: '各项指标得分',
+			description: '指标编号 → 得分',
+			type: 'object',
+			constraints: {
+				required: true,
+				jsonSchema: { type: 'object', additionalProperties: { type: 'number' } },
+			},
+		}),
+		derived({
+			name: 'overrides',
+			title: '等次调整',
+			description: '因失信记录调整后的等次（最多一项）',
+			type: 'array',
+			constraints: {
+				required: true,
+				jsonSchema: {
+					type: 'array',
+					items: {
+						type: 'object',
+						properties: { grade: { type: 'string', enum: GRADES } },
+						required: ['grade'],
+						additionalProperties: false,
+					},
+				},
+			},
+		}),
+	],
+	primaryKey: ['id'],
+	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
 };
 
 /** Every family, in the data package's order. */
@@ -525,12 +855,16 @@ const familiesOf = (rubricOf: (year: number) => Rubric | undefined): Family[] =>
 	units,
 	rubrics,
 	grades(rubricOf),
+	gradesHistory,
+	snapshots,
+	corrections,
 	evidence,
 	dishonesty,
 	exemplars,
 	incentiveList,
 	commitments,
 	pledges,
+	objections,
 ];
 
 /** Where the rows are in the open-data JSON file at `path` (its family's `property`); undefined: the file is the rows. */
@@ -568,7 +902,9 @@ export function buildDataPackage(input: PackageInput): DataPackage {
 					title: family.title(key) + (form === 'csv' ? '（CSV）' : ''),
 					description:
 						family.description +
-						(form === 'csv' ? 'CSV 为带 BOM 的 UTF-8，与同名 JSON 的行相同；多项内容用“、”分隔。' : ''),
+						(form === 'csv'
+							? `CSV 为带 BOM 的 UTF-8，与同名 JSON 的行相同；多项内容用“、”分隔。同一目录下的 ${twinPath(path).split('/').pop()} 行相同，列名和代码换成了中文，供 Excel、WPS 阅读。`
+							: ''),
 					...(form === 'json'
 						? {
 								dialect: {

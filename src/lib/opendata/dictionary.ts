@@ -160,6 +160,13 @@ export function dataDictionary(): DictEntry[] {
 			codes: inputCodes('rubrics'),
 		},
 		{
+			name: 'snapshots',
+			title: '发布快照',
+			path: 'releases/<年>-Q<季>.json',
+			doc: '每个已发布季度一个文件，由 npm run release 在发布（或 --seal 封存）时写出：该季度公布的各单位得分、等次、排名和各项指标得分；它的 SHA-256 就是 releases.csv 中的结果指纹。请勿修改，已发布结果的变化记入 releases/corrections.csv',
+			codes: inputCodes('snapshots'),
+		},
+		{
 			name: 'stories',
 			title: '详细事迹',
 			path: 'exemplars/stories/<编号>.mdx',

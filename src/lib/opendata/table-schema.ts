@@ -21,6 +21,11 @@ export interface Field {
 	delimiter?: string;
 	itemType?: 'string';
 	example?: unknown;
+	/**
+	 * The codes of a coded field with the Chinese words people read for them (Table Schema v2 `categories`): the
+	 * Chinese twins of the CSV files (`twin.ts`) write the words.
+	 */
+	categories?: readonly { value: string; label: string }[];
 	constraints?: {
 		required?: boolean;
 		unique?: boolean;
@@ -112,11 +117,22 @@ export function fieldOf(column: Column, form: Form, over: Partial<Field> = {}): 
 		: '';
 	return finish({
 		...field,
+		categories: cell.choices?.map((c) => ({
+			value: c.value,
+			label: (c as { title?: string }).title ?? c.label,
+		})),
 		title: column.header,
 		description: column.doc + choices,
 		...over,
 		constraints: { ...field.constraints, required: column.required || undefined, ...over.constraints },
 	});
+}
+
+/** Categories from an enumeration (`GRADES`, `UNIT_CATEGORIES` …): its codes with their titles, else labels. */
+export function categoriesOf(
+	choices: readonly { value: string; label: string; title?: string }[],
+): { value: string; label: string }[] {
+	return choices.map((c) => ({ value: c.value, label: c.title ?? c.label }));
 }
 
 /** A field that is not an input column (a score, a derived date …). */
@@ -126,7 +142,7 @@ export function derived(field: Field): Field {
 
 function finish(f: Field): Field {
 	// Keys in the order people read a field: what it is called and means, then its type, then its rules.
-	const { name, title, description, type, delimiter, itemType, example, constraints } = f;
+	const { name, title, description, type, delimiter, itemType, example, categories, constraints } = f;
 	return compact({
 		name,
 		title,
@@ -135,6 +151,7 @@ function finish(f: Field): Field {
 		delimiter,
 		itemType,
 		example,
+		categories,
 		constraints: constraints ? compact(constraints) : undefined,
 	});
 }

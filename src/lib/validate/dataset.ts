@@ -18,6 +18,9 @@ import type { CommitmentRow, CommitmentUpdateRow } from '../../schemas/commitmen
 import type { PledgeRow } from '../../schemas/pledge.ts';
 import type { PolicyRow } from '../../schemas/policy.ts';
 import type { ReleaseRow } from '../../schemas/release.ts';
+import type { CorrectionRow } from '../../schemas/correction.ts';
+import type { ObjectionRow } from '../../schemas/objection.ts';
+import type { QuarterId } from '../quarters.ts';
 import { CheckContext, type DataFiles, type FileCount } from './context.ts';
 import { checkSite } from './checks/site.ts';
 import { checkCalendar } from './checks/calendar.ts';
@@ -36,11 +39,14 @@ import { checkCommitments } from './checks/commitments.ts';
 import { checkCommitmentUpdates } from './checks/updates.ts';
 import { checkPledges } from './checks/pledges.ts';
 import { checkPolicies } from './checks/policies.ts';
-import { checkReleases } from './checks/releases.ts';
+import { checkReleases, checkSnapshots, type Sealed } from './checks/releases.ts';
+import { checkCorrections } from './checks/corrections.ts';
+import { checkObjections } from './checks/objections.ts';
 import { checkUnknownFiles } from './checks/unknown-files.ts';
 
 export type { DataFiles, FileCount } from './context.ts';
 export { isPlaceholder, type Evidence } from './checks/evidence.ts';
+export type { Sealed } from './checks/releases.ts';
 export type { Notice } from './checks/notices.ts';
 export { MAX_CANDIDATES_PER_UNIT } from './checks/candidates.ts';
 export { STORY_MIN_CHARS, type Story } from './checks/stories.ts';
@@ -55,6 +61,12 @@ export interface Dataset {
 	evidence: Located<Evidence>[];
 	/** The quarters the office has released (public from their release date; the others are drafts). */
 	releases: Located<ReleaseRow>[];
+	/** The releases with a snapshot whose SHA-256 matches their fingerprint, by quarter. */
+	sealed: Map<QuarterId, Sealed>;
+	/** The corrections of released quarters (更正台账), in the order they apply. */
+	corrections: Located<CorrectionRow>[];
+	/** Objections and their outcomes (异议处理情况). */
+	objections: Located<ObjectionRow>[];
 	dishonesty: Located<DishonestyRow>[];
 	candidates: Located<CandidateRow>[];
 	reviews: Located<ReviewRow>[];
@@ -84,7 +96,15 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const units = checkUnits(ctx);
 	const unitNames = checkUnitNames(ctx, units);
 	const evidence = checkEvidence(ctx, units, rubrics);
-	const releases = checkReleases(ctx, { units, names: unitNames, rubrics, evidence });
+	const releaseFile = checkReleases(ctx, { units, names: unitNames, rubrics, evidence });
+	const releases = releaseFile.rows;
+	const sealed = checkSnapshots(ctx, releaseFile);
+	const corrections = checkCorrections(ctx, {
+		units,
+		rubrics,
+		sealed,
+		released: new Set(releases.map((r) => r.value.quarter)),
+	});
 	const dishonesty = checkDishonesty(ctx, units);
 
 	// 政务诚信典型: the four tables refer to each other, so all are read before any is checked against another.
@@ -102,6 +122,14 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const commitmentUpdates = checkCommitmentUpdates(ctx, commitments);
 	const pledges = checkPledges(ctx, units);
 	const policies = checkPolicies(ctx);
+	const objections = checkObjections(ctx, {
+		units,
+		releases,
+		dishonesty,
+		candidates,
+		corrections,
+		calendar,
+	});
 	// Last: what no check above has read.
 	checkUnknownFiles(ctx);
 
@@ -112,6 +140,9 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		unitNames,
 		evidence,
 		releases,
+		sealed,
+		corrections,
+		objections,
 		dishonesty,
 		candidates,
 		reviews,

@@ -44,7 +44,7 @@ export function formatChange(c: FixChange): string {
 const BOM = '\uFEFF';
 
 /** A cell in the text: where its raw form starts and ends, its value, and whether it was quoted. */
-interface Span {
+export interface Span {
 	start: number;
 	end: number;
 	value: string;
@@ -55,7 +55,7 @@ interface Span {
  * Splits CSV text (RFC 4180: `,` between cells, `"` quotes with `""` inside, any line ending) into rows of cell spans
  * with the physical line each row starts on. Returns undefined on a quote error (the validator reports those).
  */
-function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
+export function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
 	const rows: { line: number; cells: Span[] }[] = [];
 	let i = 0;
 	let line = 1;
@@ -106,7 +106,7 @@ function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
 }
 
 /** A header cell as the validator matches it (read-table.ts): no BOM, half-width, no spaces. */
-const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
+export const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
 
 /** Whether a column holds free text (the only cells whose full-width characters are left as typed). */
 const isFreeText = (c: Column) =>
@@ -122,7 +122,7 @@ function fixValue(c: Column | undefined, v: string): string {
 }
 
 /** How a value is written back: quoted when it needs it, or when it was quoted before. */
-function serialise(value: string, wasQuoted: boolean): string {
+export function serialise(value: string, wasQuoted: boolean): string {
 	return wasQuoted || /[",\r\n]/.test(value) || value !== value.trim()
 		? `"${value.replace(/"/g, '""')}"`
 		: value;

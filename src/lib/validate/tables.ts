@@ -13,6 +13,8 @@ import { pledgeTable } from '../../schemas/pledge.ts';
 import { calendarTable } from '../../schemas/calendar.ts';
 import { policyTable } from '../../schemas/policy.ts';
 import { releaseTable } from '../../schemas/release.ts';
+import { correctionTable } from '../../schemas/correction.ts';
+import { objectionTable } from '../../schemas/objection.ts';
 
 /** The input tables. */
 export const INPUT_TABLES: readonly TableDef[] = [
@@ -20,6 +22,7 @@ export const INPUT_TABLES: readonly TableDef[] = [
 	unitNameTable,
 	evidenceTable,
 	releaseTable,
+	correctionTable,
 	dishonestyTable,
 	candidateTable,
 	reviewTable,
@@ -28,6 +31,7 @@ export const INPUT_TABLES: readonly TableDef[] = [
 	commitmentTable,
 	commitmentUpdateTable,
 	pledgeTable,
+	objectionTable,
 	calendarTable,
 	policyTable,
 ];

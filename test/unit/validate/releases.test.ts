@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { accounting, DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+import { fixtureText } from '../../helpers/files.ts';
 
 const RELEASES = 'releases/releases.csv';
 const releases = (...rows: string[]) => ({ [RELEASES]: onlyRows(RELEASES, ...rows) });
+/** The fixture's release of 2022-Q1 is sealed: its snapshot releases/2022-Q1.json has this SHA-256. */
+const FP = fixtureText(RELEASES).match(/sha256:[0-9a-f]{64}/)![0];
 const Q1 = 'evidence/2022-Q1.csv';
 
 describe('releases/releases.csv', () => {
 	it('reads the fixture’s release of 2022-Q1', () => {
 		expect(validate().releases.map((r) => r.value)).toEqual([
-			{ quarter: '2022-Q1', releasedOn: '2022-04-20', docNumber: '淮信用办〔2022〕2号' },
+			{ quarter: '2022-Q1', releasedOn: '2022-04-20', docNumber: '淮信用办〔2022〕2号', fingerprint: FP },
 		]);
 	});
 
@@ -27,12 +30,13 @@ describe('releases/releases.csv', () => {
 
 	it('spells a quarter 2024-Q1, and says how when it is typed another way', () => {
 		expect(
-			report(
-				releases(
+			report({
+				...releases(
 					'2022Q1,2022-04-20,淮信用办〔2022〕2号,,',
 					'2022年第一季度,2022-04-20,淮信用办〔2022〕2号,,',
 				),
-			),
+				'releases/2022-Q1.json': null,
+			}),
 		).toMatchInlineSnapshot(`
 			[
 			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：季度 "2022Q1" 应写作 2022-Q1 (quarter-format)",
@@ -43,8 +47,8 @@ describe('releases/releases.csv', () => {
 
 	it('releases a quarter once', () => {
 		const twice = releases(
-			'2022-Q1,2022-04-20,淮信用办〔2022〕2号,,',
-			'2022-Q1,2022-05-20,淮信用办〔2022〕3号,,',
+			`2022-Q1,2022-04-20,淮信用办〔2022〕2号,${FP},`,
+			`2022-Q1,2022-05-20,淮信用办〔2022〕3号,${FP},`,
 		);
 		expect(report(twice)).toMatchInlineSnapshot(`
 			[
@@ -56,7 +60,7 @@ describe('releases/releases.csv', () => {
 
 	it('releases only a quarter that has an evidence file', () => {
 		const patches = releases(
-			'2022-Q1,2022-04-20,淮信用办〔2022〕2号,,',
+			`2022-Q1,2022-04-20,淮信用办〔2022〕2号,${FP},`,
 			'2022-Q2,2022-07-20,淮信用办〔2022〕4号,,',
 		);
 		expect(report(patches)).toMatchInlineSnapshot(`
@@ -68,12 +72,12 @@ describe('releases/releases.csv', () => {
 	});
 
 	it('releases a quarter only after its last day', () => {
-		expect(report(releases('2022-Q1,2022-03-31,淮信用办〔2022〕2号,,'))).toMatchInlineSnapshot(`
+		expect(report(releases(`2022-Q1,2022-03-31,淮信用办〔2022〕2号,${FP},`))).toMatchInlineSnapshot(`
 			[
 			  "data/releases/releases.csv:2:2: 第 2 行第 2 列（发布日期）：发布日期 2022-03-31 不晚于 2022-Q1 的最后一天 2022-03-31：季度结束后才能发布评价结果 (date-order)",
 			]
 		`);
-		expect(report(releases('2022-Q1,2022-04-01,淮信用办〔2022〕2号,,'))).toEqual([]);
+		expect(report(releases(`2022-Q1,2022-04-01,淮信用办〔2022〕2号,${FP},`))).toEqual([]);
 	});
 
 	it('refuses to release a quarter that lacks a row for a unit × indicator, listing the cells of each unit', () => {

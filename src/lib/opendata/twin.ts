@@ -1,0 +1,59 @@
+/**
+ * The Chinese twin of an open-data CSV file (`grades/2023-Q4-中文.csv` next to `grades/2023-Q4.csv`), for readers who
+ * open it in Excel or WPS: the same rows, the columns headed by their Chinese titles and coded values written in
+ * Chinese (`town` → 镇（街道）, `red` → 红名单, `true` → 是; `points.1.1` is headed `1.1 “双公示”信息报送`).
+ *
+ * Nothing here names a column: the headers and words come from the file's Table Schema in the data package
+ * (`datapackage.ts`: each field's `title` and `categories`), the one description of every open-data file, itself
+ * made from the input schemas (`src/schemas/`). A column the schema does not describe keeps its name. The twin is
+ * written by the same CSV writer as its original (`toCsv`: UTF-8 with BOM, text that looks like a formula made inert).
+ */
+import Papa from 'papaparse';
+import { toCsv } from './csv.ts';
+import { LIST_DELIMITER, type Field } from './table-schema.ts';
+
+/** What the twin's file name adds before `.csv`. */
+export const TWIN_SUFFIX = '-中文';
+
+/** The twin of a CSV path: `grades/2023-Q4.csv` → `grades/2023-Q4-中文.csv`. */
+export function twinPath(csvPath: string): string {
+	return csvPath.replace(/\.csv$/, `${TWIN_SUFFIX}.csv`);
+}
+
+/** Whether a path is a twin (so a twin never gets a twin). */
+export const isTwin = (path: string) => path.endsWith(`${TWIN_SUFFIX}.csv`);
+
+const BOOLEAN: Record<string, string> = { true: '是', false: '否' };
+
+/** A cell in Chinese: its code's category label (each item of a list), a boolean as 是/否, anything else as it is. */
+function cellText(f: Field | undefined, raw: string): string {
+	if (!f || raw === '') return raw;
+	if (f.type === 'boolean') return BOOLEAN[raw] ?? raw;
+	const words = f.categories && new Map(f.categories.map((c) => [c.value, c.label]));
+	if (!words) return raw;
+	if (f.type === 'list')
+		return raw
+			.split(f.delimiter ?? LIST_DELIMITER)
+			.map((v) => words.get(v) ?? v)
+			.join(LIST_DELIMITER);
+	return words.get(raw) ?? raw;
+}
+
+/**
+ * The twin of a CSV file (its text as published, BOM and all), given the fields that describe it. Headers are the
+ * fields' titles; two columns with one title are told apart by their names.
+ */
+export function twinCsv(fields: readonly Field[], csv: string): string {
+	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+	if (parsed.errors.length) throw new Error(`CSV 无法读取：${parsed.errors[0].message}`);
+	const [header, ...rows] = parsed.data;
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const titles = header.map((h) => byName.get(h)?.title ?? h);
+	const headers = titles.map((t, i) =>
+		titles.indexOf(t) !== titles.lastIndexOf(t) ? `${t}（${header[i]}）` : t,
+	);
+	const out = rows.map((r) =>
+		Object.fromEntries(headers.map((h, i) => [h, cellText(byName.get(header[i]), r[i] ?? '')])),
+	);
+	return toCsv(out, headers);
+}

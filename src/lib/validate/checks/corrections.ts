@@ -1,0 +1,109 @@
+/**
+ * `releases/corrections.csv`: the 更正台账, one row per unit and field a correction changed, with the value before
+ * and after. Checked here as far as it can be without scoring: each correction is of a released quarter that has a
+ * snapshot, dated on or after its release, of a known unit and an indicator of the quarter's rubric; the rows of one
+ * correction agree on its quarter, date, 文号 and reason; and the corrections of a quarter, applied in date order to
+ * its snapshot, form an unbroken chain — each row's 原值 is the value published at release or set by the correction
+ * before it. Whether the chain ends at today's results is the score stage's check (`src/lib/ledger/ledger.ts`).
+ */
+import { correctionTable, type CorrectionRow } from '../../../schemas/correction.ts';
+import type { Rubric } from '../../../schemas/rubric.ts';
+import type { QuarterId } from '../../quarters.ts';
+import { correctionOrder } from '../../ledger/ledger.ts';
+import {
+	displayValue,
+	fieldLabel,
+	normalValue,
+	setValue,
+	valueTable,
+	type ValueTable,
+} from '../../ledger/fields.ts';
+import { quoteValue } from '../../quote.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import type { Sealed } from './releases.ts';
+import { unitRef, type Units } from './units.ts';
+
+/** The valid correction rows, in the order they apply (quarter, date, file order). */
+export function checkCorrections(
+	ctx: CheckContext,
+	refs: { units: Units; rubrics: Map<number, Rubric>; sealed: Map<QuarterId, Sealed>; released: Set<string> },
+): Located<CorrectionRow>[] {
+	const rows = ctx.unique(
+		ctx.table<CorrectionRow>(correctionTable, correctionTable.path, false).records,
+		['id', 'unitId', 'field'],
+		'同一次更正的单位和项目',
+	);
+	const first = new Map<string, Located<CorrectionRow>>();
+	const valid = ctx.keep(rows, (r) => {
+		const { id, quarter, date, field } = r.value;
+		const head = first.get(id);
+		if (!head) first.set(id, r);
+		else
+			for (const key of ['quarter', 'date', 'docNumber', 'reason'] as const)
+				if (r.value[key] !== head.value[key])
+					ctx.at(
+						r,
+						key,
+						'correction-conflict',
+						`更正 ${id} 的各行应相同，但这里的${correctionTable.columns.find((c) => c.key === key)!.header} ${quoteValue(String(r.value[key]))} 与第 ${head.line} 行的 ${quoteValue(String(head.value[key]))} 不同`,
+					);
+		if (!unitRef(ctx, refs.units, r, 'unitId')) return false;
+		if (!refs.released.has(quarter)) {
+			ctx.at(r, 'quarter', 'foreign-key', `季度 ${quarter} 没有发布记录：只有已发布季度的结果需要更正`);
+			return false;
+		}
+		const sealed = refs.sealed.get(quarter);
+		if (!sealed) {
+			ctx.at(
+				r,
+				'quarter',
+				'foreign-key',
+				`季度 ${quarter} 没有发布快照，无法核对更正前后的值：请先运行 npm run release -- ${quarter} --seal`,
+			);
+			return false;
+		}
+		if (date < sealed.release.value.releasedOn)
+			ctx.at(
+				r,
+				'date',
+				'date-order',
+				`更正日期 ${date} 早于 ${quarter} 的发布日期 ${sealed.release.value.releasedOn}：只能更正已发布的结果`,
+			);
+		if (field.startsWith('points.')) {
+			const rubric = refs.rubrics.get(Number(quarter.slice(0, 4)));
+			if (rubric && !rubric.indicators.some((i) => i.id === field.slice(7)))
+				ctx.at(r, 'field', 'foreign-key', `${rubric.year} 年评价指标中没有指标 ${field.slice(7)}`);
+		}
+		for (const key of ['from', 'to'] as const)
+			if (normalValue(field, r.value[key] ?? '') === undefined)
+				ctx.at(
+					r,
+					key,
+					'type-error',
+					`${quoteValue(r.value[key] ?? '')} 不是“${fieldLabel(field)}”的值${field === 'grade' || field === 'override' ? '（等次写 红名单、蓝名单 或 黄名单，无调整写 无）' : ''}`,
+				);
+		return true;
+	});
+	// The chain: each quarter's rows, in date order, starting from its snapshot.
+	const ordered = correctionOrder(valid);
+	const tables = new Map<QuarterId, ValueTable>();
+	return ctx.keep(ordered, (r) => {
+		const { quarter, unitId, field } = r.value;
+		let t = tables.get(quarter);
+		if (!t) tables.set(quarter, (t = valueTable(refs.sealed.get(quarter)!.snapshot)));
+		const expected = t.get(unitId)?.get(field) ?? '';
+		const from = normalValue(field, r.value.from ?? '')!;
+		if (from !== expected) {
+			ctx.at(
+				r,
+				'from',
+				'correction-chain',
+				`原值 ${quoteValue(r.value.from ?? '')} 与 ${quarter} ${unitId} 的“${fieldLabel(field)}”此前公布的值 ${quoteValue(displayValue(field, expected))} 不符（发布快照 releases/${quarter}.json，加上日期更早的更正）：原值请用 npm run release -- ${quarter} --correct 计算填写，不要手工改动`,
+			);
+			return false;
+		}
+		setValue(t, unitId, field, normalValue(field, r.value.to ?? '')!);
+		return true;
+	});
+}

@@ -1,0 +1,100 @@
+/**
+ * `objections.csv` (异议处理情况): each objection names a published result, 失信 record or candidate that exists, has
+ * dates in order and a deadline the working-day calendar can count (seed 004 九: 10 working days), and an outcome
+ * that fits: only a concluded objection has one, and a 更正 names the correction it led to.
+ */
+import { objectionTable, type ObjectionRow } from '../../../schemas/objection.ts';
+import type { CorrectionRow } from '../../../schemas/correction.ts';
+import type { DishonestyRow } from '../../../schemas/dishonesty.ts';
+import type { CandidateRow } from '../../../schemas/candidate.ts';
+import type { ReleaseRow } from '../../../schemas/release.ts';
+import { isQuarterId } from '../../quarters.ts';
+import { UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
+import { objectionDeadline } from '../../objections/clock.ts';
+import { findPersonalNumbers } from '../../personal-numbers.ts';
+import { quoteValue } from '../../quote.ts';
+import type { Located } from '../read-table.ts';
+import type { CheckContext } from '../context.ts';
+import type { Units } from './units.ts';
+
+/** The valid objections. */
+export function checkObjections(
+	ctx: CheckContext,
+	refs: {
+		units: Units;
+		releases: readonly Located<ReleaseRow>[];
+		dishonesty: readonly Located<DishonestyRow>[];
+		candidates: readonly Located<CandidateRow>[];
+		corrections: readonly Located<CorrectionRow>[];
+		calendar: WorkCalendar;
+	},
+): Located<ObjectionRow>[] {
+	const rows = ctx.unique(
+		ctx.table<ObjectionRow>(objectionTable, objectionTable.path, false).records,
+		['id'],
+		'异议编号',
+	);
+	const released = new Set<string>(refs.releases.map((r) => r.value.quarter));
+	const records = new Set(refs.dishonesty.map((r) => r.value.id));
+	const candidates = new Map(refs.candidates.map((c) => [c.value.id, c.value]));
+	const corrections = new Set(refs.corrections.map((c) => c.value.id));
+	return ctx.keep(rows, (r) => {
+		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
+		// The one cell an office could type anything into that is not checked against another table.
+		for (const p of findPersonalNumbers(id))
+			ctx.at(
+				r,
+				'id',
+				'personal-number',
+				`异议编号中有${p.kind === 'mobile' ? '手机号' : p.kind === 'id-card' ? '身份证号' : '电子邮箱'} ${p.masked}：异议处理情况公开发布，不得记录异议人的任何信息，请改用区信用办的登记编号（如 YY-2024-01）`,
+			);
+		if (target === 'grade') {
+			if (!refs.units.byId.has(recordId) && !refs.units.declared.has(recordId))
+				ctx.at(r, 'recordId', 'foreign-key', `单位编号 "${recordId}" 不在 units.csv 中`);
+			if (!period) ctx.at(r, 'period', 'required', '对评价结果的异议要写明季度，如 2023-Q4');
+			else if (!isQuarterId(period))
+				ctx.at(r, 'period', 'quarter-format', `期别 ${quoteValue(period)} 应写作季度，如 2023-Q4`);
+			else if (!released.has(period))
+				ctx.at(r, 'period', 'foreign-key', `季度 ${period} 没有发布记录：只能对已发布的评价结果提出异议`);
+		} else if (target === 'record') {
+			if (!records.has(recordId))
+				ctx.at(r, 'recordId', 'foreign-key', `失信记录编号 "${recordId}" 不在 dishonesty.csv 中`);
+			if (period) ctx.at(r, 'period', 'objection-outcome', '对失信记录的异议不填期别');
+		} else {
+			const c = candidates.get(recordId);
+			if (!c) ctx.at(r, 'recordId', 'foreign-key', `人选编号 "${recordId}" 不在 exemplars/candidates.csv 中`);
+			else if (!c.noticeId)
+				ctx.at(r, 'recordId', 'lifecycle-order', `人选 ${recordId} 尚未公示：只能对已公示的人选提出异议`);
+			if (period && !(/^\d{4}$/.test(period) && Number(period) === c?.year))
+				ctx.at(
+					r,
+					'period',
+					'objection-outcome',
+					`诚信典型的期别是评选年度${c ? ` ${c.year}` : ''}，可以不填`,
+				);
+		}
+		if (concludedOn && concludedOn < receivedOn)
+			ctx.at(r, 'concludedOn', 'date-order', `办结日期 ${concludedOn} 早于收到日期 ${receivedOn}`);
+		if (concludedOn && !outcome) ctx.at(r, 'outcome', 'required', '已办结的异议要填写结果：维持或更正');
+		if (!concludedOn && outcome)
+			ctx.at(r, 'outcome', 'objection-outcome', '尚未办结的异议没有结果：办结后再填写结果和办结日期');
+		if (outcome === 'corrected' && !correctionId)
+			ctx.at(r, 'correctionId', 'required', '结果为“更正”时要填写更正编号（releases/corrections.csv）');
+		if (correctionId && outcome !== 'corrected')
+			ctx.at(r, 'correctionId', 'objection-outcome', '只有结果为“更正”的异议才填写更正编号');
+		if (correctionId && !corrections.has(correctionId))
+			ctx.at(r, 'correctionId', 'foreign-key', `更正编号 "${correctionId}" 不在 releases/corrections.csv 中`);
+		try {
+			objectionDeadline(refs.calendar, receivedOn);
+		} catch (e) {
+			if (!(e instanceof UnknownCalendarYearError)) throw e;
+			ctx.at(
+				r,
+				'receivedOn',
+				'calendar-unknown',
+				`${e.year} 年的节假日安排未知，无法计算 10 个工作日的核查期限：请在 calendar/${e.year}.csv 中按国务院办公厅的通知填写`,
+			);
+		}
+		return true;
+	});
+}

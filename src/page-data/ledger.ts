@@ -1,0 +1,86 @@
+/**
+ * The 更正台账 as the pages and open data read it: the corrections of the quarters public on the as-of date
+ * (`src/lib/ledger/ledger.ts`), with each unit's name in the corrected quarter, and the release snapshots that anyone
+ * can hash to check a quarter's fingerprint.
+ */
+import { datasetReleases, loadDataset, unitNameIn } from '../loaders/pipeline.ts';
+import { dataDir, diskFiles } from '../loaders/data-dir.ts';
+import { asOfDate } from '../lib/asof.ts';
+import { ledgerEntries, type LedgerEntry } from '../lib/ledger/ledger.ts';
+import { snapshotPath } from '../lib/validate/checks/releases.ts';
+import type { QuarterId } from '../lib/quarters.ts';
+
+let memo: { dataset: unknown; asOf: string; entries: LedgerEntry[] } | undefined;
+
+/** Every published correction, newest first. */
+export function ledger(): LedgerEntry[] {
+	const d = loadDataset();
+	const asOf = asOfDate();
+	if (memo?.dataset !== d || memo.asOf !== asOf) {
+		const released = datasetReleases(d, asOf);
+		memo = {
+			dataset: d,
+			asOf,
+			entries: ledgerEntries(
+				d.corrections.map((c) => c.value).filter((c) => released.has(c.quarter)),
+				unitNameIn(d),
+			),
+		};
+	}
+	return memo.entries;
+}
+
+/** The corrections of a quarter, newest first. */
+export const correctionsOf = (q: QuarterId) => ledger().filter((e) => e.quarter === q);
+
+/** The corrections that changed a unit's results, newest first. */
+export const correctionsOfUnit = (unitId: string) =>
+	ledger().filter((e) => e.changes.some((c) => c.unitId === unitId));
+
+/** The anchor of a correction on the 更正台账 page. */
+export const correctionHref = (id: string) => `/corrections/#${id}`;
+
+/** The open-data field order of `/data/corrections.*`. */
+export const CORRECTION_FIELDS = [
+	'id',
+	'quarter',
+	'date',
+	'docNumber',
+	'unitId',
+	'unitName',
+	'field',
+	'fieldLabel',
+	'from',
+	'to',
+	'reason',
+] as const;
+
+/** `/data/corrections.*` rows: one per unit and field changed, in the ledger's order. */
+export function correctionRows(): Record<(typeof CORRECTION_FIELDS)[number], string>[] {
+	return ledger().flatMap((e) =>
+		e.changes.map((c) => ({
+			id: e.id,
+			quarter: e.quarter,
+			date: e.date,
+			docNumber: e.docNumber,
+			unitId: c.unitId,
+			unitName: c.unitName,
+			field: c.field,
+			fieldLabel: c.fieldLabel,
+			from: c.from,
+			to: c.to,
+			reason: e.reason,
+		})),
+	);
+}
+
+/** The public quarters whose release is sealed, with the snapshot's bytes exactly as committed. */
+export function publishedSnapshots(): { quarter: QuarterId; bytes: Uint8Array }[] {
+	const d = loadDataset();
+	const released = datasetReleases(d, asOfDate());
+	const files = diskFiles(dataDir());
+	return [...d.sealed.keys()]
+		.filter((q) => released.has(q))
+		.sort()
+		.map((quarter) => ({ quarter, bytes: files.read(snapshotPath(quarter))! }));
+}

@@ -1,0 +1,31 @@
+/**
+ * RSS feed of the 更正台账 (`/corrections/rss.xml`), newest first: one item per correction, its changes in plain text.
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getEntry } from 'astro:content';
+import { ledger, correctionHref } from '../../page-data/ledger.ts';
+import { quarterLabel } from '../../lib/quarters.ts';
+import { feedPlainText } from '../../lib/feed.ts';
+
+export const GET: APIRoute = async (context) => {
+	const site = (await getEntry('site', 'site'))!.data;
+	return rss({
+		title: `${site.name} · 更正台账`,
+		description: '已发布的季度评价结果的更正：日期、文号、理由和更正前后的值',
+		site: context.site ?? site.url,
+		customData: '<language>zh-cn</language>',
+		items: ledger().map((e) => ({
+			title: `${quarterLabel(e.quarter)}评价结果更正（${e.docNumber}）`,
+			link: correctionHref(e.id),
+			// Midnight in Asia/Shanghai of the day of the correction.
+			pubDate: new Date(`${e.date}T00:00:00+08:00`),
+			// Plain text: feed readers render a description as HTML (src/lib/feed.ts).
+			description: feedPlainText(
+				`理由：${e.reason}。更正：${e.changes
+					.map((c) => `${c.unitName}（${c.unitId}）${c.fieldLabel} ${c.from || '—'} → ${c.to || '—'}`)
+					.join('；')}。`,
+			),
+		})),
+	});
+};

@@ -1,0 +1,200 @@
+/**
+ * Auditable by anyone (issue 18), checked on the built demo site from its files alone, so the checks follow whatever
+ * the demo data holds: the one-file history, the chart downloads, the Chinese twins in LibreOffice and the public
+ * corrections ledger.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { htmlPages } from './pages.ts';
+
+const dist = () => inject('distDir');
+const read = (path: string) => readFileSync(join(dist(), path), 'utf8');
+const csv = (path: string) =>
+	Papa.parse<Record<string, string>>(read(path).replace(/^\uFEFF/, ''), {
+		header: true,
+		skipEmptyLines: 'greedy',
+	});
+const unescape = (s: string) =>
+	s
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+
+interface ChartSpec {
+	labels: string[];
+	series: { label: string; values: (number | null)[] }[];
+}
+/** Every chart of a page: what Chart.js draws (`data-chart`) and where its CSV link points. */
+function chartsOf(html: string): { spec: ChartSpec; href: string }[] {
+	return [...html.matchAll(/<figure class="chart" data-chart="([^"]*)">([\s\S]*?)<\/figure>/g)].map((m) => ({
+		spec: JSON.parse(unescape(m[1])) as ChartSpec,
+		href: /<a href="([^"]+\.csv)" download/.exec(m[2])?.[1] ?? '',
+	}));
+}
+
+const quarters = () =>
+	readdirSync(join(dist(), 'data', 'grades'))
+		.filter((f) => /^\d{4}-Q[1-4]\.json$/.test(f))
+		.map((f) => f.slice(0, -5))
+		.sort();
+const grades = (q: string) =>
+	JSON.parse(read(`data/grades/${q}.json`)) as { units: { id: string; score: number; grade: string }[] };
+
+describe('grades-history: every released quarter × unit in one file', () => {
+	it('has exactly the rows of the released quarters’ grade files, in the JSON and the CSV alike', () => {
+		const expected = quarters().flatMap((q) =>
+			grades(q).units.map((u) => `${q} ${u.id} ${u.score} ${u.grade}`),
+		);
+		const rows = csv('data/grades-history.csv').data;
+		expect(rows.map((r) => `${r.quarter} ${r.id} ${r.score} ${r.grade}`).sort()).toEqual(expected.sort());
+		expect((JSON.parse(read('data/grades-history.json')) as unknown[]).length).toBe(expected.length);
+		expect(rows.every((r) => r.releasedOn && r.docNumber && r.name)).toBe(true);
+	});
+
+	it('gives a unit’s trend that is the one its page draws and downloads', () => {
+		const rows = csv('data/grades-history.csv').data;
+		const count = new Map<string, number>();
+		for (const r of rows) count.set(r.id, (count.get(r.id) ?? 0) + 1);
+		// The unit with the longest history (the first such id, so the choice is stable).
+		const id = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+		const trend = rows
+			.filter((r) => r.id === id)
+			.sort((a, b) => a.quarter.localeCompare(b.quarter))
+			.map((r) => [r.quarter, Number(r.score)]);
+		expect(trend.length).toBeGreaterThan(1);
+		const [chart] = chartsOf(read(`units/${id}/index.html`));
+		expect(chart.spec.labels.map((l, i) => [l.slice(0, 7), chart.spec.series[0].values[i]])).toEqual(trend);
+		expect(
+			csv(chart.href.slice(1)).data.map((r) => [
+				Object.values(r)[0].slice(0, 7),
+				Number(Object.values(r)[1]),
+			]),
+		).toEqual(trend);
+	});
+});
+
+describe('a download behind every chart', () => {
+	it('links each chart of every page to a build-time CSV of exactly the labels and values it draws', () => {
+		let checked = 0;
+		for (const page of htmlPages(dist())) {
+			const html = read(page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1));
+			if (!html.includes('<figure class="chart"')) continue;
+			for (const { spec, href } of chartsOf(html)) {
+				expect(href, page).toMatch(/^\/charts\/[^/]+\.csv$/);
+				expect(html).toContain('下载本图数据 (CSV)');
+				const file = csv(href.slice(1));
+				expect(file.meta.fields!.slice(1), href).toEqual(spec.series.map((s) => s.label));
+				expect(
+					file.data.map((r) => Object.values(r)),
+					href,
+				).toEqual(spec.labels.map((l, i) => [l, ...spec.series.map((s) => String(s.values[i] ?? ''))]));
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(1);
+	});
+});
+
+describe('the Chinese twins', () => {
+	it('open in LibreOffice with their Chinese headers and no formula cell', { timeout: 300_000 }, () => {
+		const twins: string[] = [];
+		const walk = (d: string) => {
+			for (const e of readdirSync(join(dist(), d), { withFileTypes: true }))
+				if (e.isDirectory()) walk(`${d}/${e.name}`);
+				else if (e.name.endsWith('-中文.csv')) twins.push(`${d}/${e.name}`);
+		};
+		walk('data');
+		expect(twins).toContain('data/grades-history-中文.csv');
+		// Every top-level twin and one quarter's grades (indicator columns): one LibreOffice start for all of them,
+		// each with its own file name (the outputs share one folder).
+		const some = twins.filter(
+			(t) => !/\/(grades|evidence)\//.test(t) || t === `data/grades/${quarters()[0]}-中文.csv`,
+		);
+		const out = mkdtempSync(join(tmpdir(), 'xy-soffice-'));
+		try {
+			const r = spawnSync(
+				'soffice',
+				[
+					`-env:UserInstallation=file://${out}/profile`,
+					'--headless',
+					'--infilter=CSV:44,34,76,1',
+					'--convert-to',
+					'xlsx',
+					'--outdir',
+					out,
+					...some.map((t) => join(dist(), t)),
+				],
+				{ encoding: 'utf8', timeout: 280_000 },
+			);
+			expect(r.status, r.stderr).toBe(0);
+			for (const t of some) {
+				const xlsx = join(
+					out,
+					t
+						.split('/')
+						.pop()!
+						.replace(/\.csv$/, '.xlsx'),
+				);
+				const unzip = (member: string) =>
+					spawnSync('unzip', ['-p', xlsx, member], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+				const sheet = unzip('xl/worksheets/sheet1.xml');
+				expect(sheet, t).toContain('<sheetData>');
+				expect(sheet, t).not.toMatch(/<f[ >]/);
+				const strings = [...unzip('xl/sharedStrings.xml').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) =>
+					unescape(m[1]),
+				);
+				const header = read(t)
+					.replace(/^\uFEFF/, '')
+					.split('\r\n')[0]
+					.split(',');
+				expect(
+					header.some((h) => /[\u4e00-\u9fff]/.test(h)),
+					t,
+				).toBe(true);
+				for (const h of header) expect(strings, `${t}: ${h}`).toContain(h.replace(/^"|"$/g, ''));
+			}
+		} finally {
+			rmSync(out, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('the public corrections ledger', () => {
+	it('shows every correction of the open data on /corrections/ as old → new, and marks the corrected quarter and unit pages', () => {
+		const rows = JSON.parse(read('data/corrections.json')) as {
+			id: string;
+			quarter: string;
+			unitId: string;
+			unitName: string;
+			fieldLabel: string;
+			date: string;
+			from: string;
+			to: string;
+			docNumber: string;
+		}[];
+		expect(rows.length).toBeGreaterThan(0);
+		const page = read('corrections/index.html');
+		for (const r of rows) {
+			expect(page).toContain(`id="${r.id}"`);
+			expect(page).toContain(r.docNumber);
+			expect(page).toContain(
+				`<a href="/units/${r.unitId}/">${r.unitName}</a></th><td class="nowrap" data-label="项目">${r.fieldLabel}</td><td class="num" data-label="原值">${r.from}</td><td class="num" data-label="新值"><span aria-hidden="true">→ </span>${r.to}</td>`,
+			);
+			expect(read(`grades/${r.quarter}/index.html`)).toContain(
+				`class="correction-notice">本期结果于 <span class="date">${r.date}</span> 更正`,
+			);
+			expect(read(`units/${r.unitId}/index.html`)).toMatch(
+				new RegExp(`class="correction-notice">[^<]*的评价结果于 <span class="date">${r.date}</span> 更正`),
+			);
+			for (const p of [`grades/${r.quarter}/index.html`, `units/${r.unitId}/index.html`])
+				expect(read(p), p).toContain(`href="/corrections/#${r.id}"`);
+		}
+		expect(read('corrections/rss.xml')).toContain(rows[0].id);
+	});
+});

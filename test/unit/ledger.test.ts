@@ -1,0 +1,383 @@
+/**
+ * No silent change (issue 18): a released quarter's results are its snapshot as corrected, and the build refuses
+ * anything else. On the valid fixture, whose 2022-Q1 is sealed (releases/2022-Q1.json, the fingerprint in
+ * releases.csv): t1 has 3.6 = 3 activities × 1.5 = 4.5 points and a total of 10 + 8 + 4.5 + 0.5 = 23 of 95, score 24.2.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/lib/issues.ts';
+import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
+import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
+import { ledgerEntries } from '../../src/lib/ledger/ledger.ts';
+import {
+	canonicalQuarter,
+	canonicalText,
+	compareIndicatorIds,
+	fingerprintOf,
+} from '../../src/lib/ledger/canonical.ts';
+import { displayValue, normalValue, parseField } from '../../src/lib/ledger/fields.ts';
+import { fixture, fixtureText } from '../helpers/files.ts';
+import { DRAFT_Q1, report, validate, withRows, type Patches } from '../helpers/validate.ts';
+
+const AS_OF = '2026-11-22';
+const Q1 = 'evidence/2022-Q1.csv';
+const CORRECTIONS = 'releases/corrections.csv';
+
+/** The ledger check's report lines for the patched fixture. */
+function ledger(patches: Patches = {}): string[] {
+	const d = validate(patches);
+	expect(d.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+	return ledgerCheck(d, scoreDataset(d, AS_OF), AS_OF).map(formatIssue);
+}
+
+/** The fixture's evidence with t1's 诚信“五进” activities (e2) counted `n` times. */
+const activities = (n: number) => ({
+	[Q1]: withRows(Q1).replace('e2,t1,3.6,事项,2022-02-10,3,', `e2,t1,3.6,事项,2022-02-10,${n},`),
+});
+
+/** The patches plus the correction `npm run release -- 2022-Q1 --correct` would record for them. */
+function corrected(patches: Patches, opts: { date: string; doc: string; reason: string }): Patches {
+	const d = validate(patches);
+	const files = fixture(patches);
+	const out = correctQuarter(d, scoreDataset(d, AS_OF), '2022-Q1', opts, (rel) => files.read(rel), 'data/');
+	if (!out.ok) throw new Error(out.errors.join('\n'));
+	return { ...patches, [CORRECTIONS]: out.writes[0].text };
+}
+
+describe('the canonical results of a quarter', () => {
+	it('hold the published judgement in a fixed order, and are the same bytes whatever order they come in', () => {
+		const unit = {
+			id: 'x',
+			name: '甲镇',
+			category: 'town' as const,
+			score: 85,
+			grade: 'red' as const,
+			rank: 1,
+			change: 3.5,
+			maxPoints: 20,
+			points: { '1.10': 2, '1.2': 1, '1.1': 14 },
+			overrides: [{ grade: 'blue' as const, reason: '某记录', recordId: 'SX-1' }],
+		};
+		const a = canonicalQuarter({
+			quarter: '2024-Q1',
+			rubric: 2024,
+			units: [{ ...unit, id: 'y' }, unit] as never,
+		});
+		const b = canonicalQuarter({
+			quarter: '2024-Q1',
+			rubric: 2024,
+			units: [unit, { ...unit, id: 'y' }] as never,
+		});
+		expect(canonicalText(a)).toBe(canonicalText(b));
+		// Name, change, the override's reason and record are left out (see canonical.ts for why).
+		expect(canonicalText(a).split('\n').slice(0, 24).join('\n')).toMatchInlineSnapshot(`
+			"{
+			 "quarter": "2024-Q1",
+			 "rubric": "2024",
+			 "units": [
+			  {
+			   "id": "x",
+			   "category": "town",
+			   "score": 85,
+			   "grade": "red",
+			   "rank": 1,
+			   "maxPoints": 20,
+			   "points": {
+			    "1.1": 14,
+			    "1.2": 1,
+			    "1.10": 2
+			   },
+			   "overrides": [
+			    {
+			     "grade": "blue"
+			    }
+			   ]
+			  },
+			  {
+			   "id": "y","
+		`);
+	});
+
+	it('orders indicators as people number them', () => {
+		expect(['3.6', '1.10', '1.2', '5.1', '1.1'].sort(compareIndicatorIds)).toEqual([
+			'1.1',
+			'1.2',
+			'1.10',
+			'3.6',
+			'5.1',
+		]);
+	});
+
+	it('are fingerprinted as sha256:<hex> of their bytes (FIPS 180-2 example: "abc")', () => {
+		expect(fingerprintOf('abc')).toBe(
+			'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+		);
+	});
+
+	it('of the fixture’s 2022-Q1 are exactly its snapshot, whose SHA-256 is the fingerprint in releases.csv', () => {
+		const d = validate();
+		const q = scoreDataset(d, AS_OF).find((r) => r.quarter === '2022-Q1')!;
+		const text = canonicalText(canonicalQuarter(q));
+		expect(text).toBe(fixtureText('releases/2022-Q1.json'));
+		expect(fixtureText('releases/releases.csv')).toContain(`,${fingerprintOf(text)},`);
+	});
+});
+
+describe('corrections.csv values', () => {
+	it('name fields in Chinese or by code, and read values in their several spellings', () => {
+		expect(
+			['得分', '排名', '类内排名', 'score', '指标 3.6', '3.6', '指标3.6得分', '等次调整', '满分'].map(
+				parseField,
+			),
+		).toEqual([
+			'score',
+			'rank',
+			'rank',
+			'score',
+			'points.3.6',
+			'points.3.6',
+			'points.3.6',
+			'override',
+			'maxPoints',
+		]);
+		expect(parseField('总排名第一')).toBeUndefined();
+		expect(normalValue('score', ' 85.0 ')).toBe('85');
+		expect(normalValue('points.1.1', '−10')).toBe('-10');
+		expect(normalValue('grade', '红名单')).toBe('red');
+		expect(normalValue('override', '无')).toBe('none');
+		expect(normalValue('rank', '2.5')).toBeUndefined();
+		expect(displayValue('score', '85')).toBe('85.0');
+		expect(displayValue('category', 'A')).toBe('A类部门');
+	});
+});
+
+describe('the build’s ledger check', () => {
+	it('passes when a released quarter’s results are its snapshot', () => {
+		expect(ledger()).toEqual([]);
+	});
+
+	it('ignores what is not a published judgement: a unit renamed, a row’s text or source retyped', () => {
+		expect(
+			ledger({
+				'unit-names.csv': withRows('unit-names.csv').replace('t1,甲镇,,', 't1,甲镇（更正名称）,,'),
+				[Q1]: withRows(Q1).replace(
+					'e2,t1,3.6,事项,2022-02-10,3,,诚信进校园宣传活动,信用办,',
+					'e2,t1,3.6,事项,2022-02-10,3,,诚信进校园宣传活动（淮城中学）,区信用办,',
+				),
+			}),
+		).toEqual([]);
+	});
+
+	it('fails when released evidence is edited without a correction, naming the quarter, the unit and old → new', () => {
+		// 5 activities: 7.5 points, 10 + 8 + 7.5 + 0.5 = 26 of 95 = 27.4.
+		expect(ledger(activities(5))).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 4.5 → 7.5、得分 24.2 → 27.4。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请撤回对 2022-Q1 的评价记录、失信记录、单位或评价指标的改动 (unexplained-change)",
+			]
+		`);
+	});
+
+	it('names every unit whose rank moved, and a unit that is no longer evaluated', () => {
+		// t2 leaves before the quarter (撤销 2022-01-01): its values go from what was published to nothing.
+		const units = withRows('units.csv').replace('t2,镇街,,,,', 't2,镇街,,2022-01-01,,');
+		const patches = {
+			'units.csv': units,
+			[Q1]: withRows(Q1)
+				.split('\n')
+				.filter((l) => !/^n221-00(0[89]|1[0-7]),t2,/.test(l))
+				.join('\n'),
+		};
+		const [line] = ledger(patches);
+		expect(line).toContain('有 18 处变化');
+		expect(line).toContain(
+			'乙镇（t2）类别 镇（街道） → （无）、适用指标满分之和 95 → （无）、指标 1.1 得分 0 → （无）',
+		);
+		expect(line).toContain(
+			'得分 0.0 → （无）、等次 黄名单 → （无）、等次调整 无 → （无）、类内排名 2 → （无）',
+		);
+	});
+
+	it('passes once the correction is recorded, and the ledger lists old → new with the date, 文号 and reason', () => {
+		const patches = corrected(activities(5), {
+			date: '2022-06-01',
+			doc: '淮信用办〔2022〕9号',
+			reason: '补记遗漏的两次宣传活动',
+		});
+		expect(ledger(patches)).toEqual([]);
+		const d = validate(patches);
+		expect(
+			ledgerEntries(
+				d.corrections.map((c) => c.value),
+				(id) => id,
+			),
+		).toEqual([
+			{
+				id: 'GZ-2022-01',
+				quarter: '2022-Q1',
+				date: '2022-06-01',
+				docNumber: '淮信用办〔2022〕9号',
+				reason: '补记遗漏的两次宣传活动',
+				changes: [
+					{
+						unitId: 't1',
+						unitName: 't1',
+						field: 'points.3.6',
+						fieldLabel: '指标 3.6 得分',
+						from: '4.5',
+						to: '7.5',
+					},
+					{ unitId: 't1', unitName: 't1', field: 'score', fieldLabel: '得分', from: '24.2', to: '27.4' },
+				],
+			},
+		]);
+	});
+
+	it('lets a second correction follow, and refuses a further change the first one does not cover', () => {
+		const first = corrected(activities(5), {
+			date: '2022-06-01',
+			doc: '淮信用办〔2022〕9号',
+			reason: '补记两次活动',
+		});
+		// 6 activities: 9 points, capped at 8; 10 + 8 + 8 + 0.5 = 26.5 of 95 = 27.9.
+		const again = { ...first, ...activities(6) };
+		expect(ledger(again)).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 7.5 → 8、得分 27.4 → 27.9。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请撤回对 2022-Q1 的评价记录、失信记录、单位或评价指标的改动 (unexplained-change)",
+			]
+		`);
+		const second = corrected(again, {
+			date: '2022-07-01',
+			doc: '淮信用办〔2022〕10号',
+			reason: '再补一次活动',
+		});
+		expect(ledger(second)).toEqual([]);
+		const entries = ledgerEntries(
+			validate(second).corrections.map((c) => c.value),
+			(id) => id,
+		);
+		expect(entries.map((e) => [e.id, e.changes.map((c) => `${c.fieldLabel} ${c.from} → ${c.to}`)])).toEqual([
+			['GZ-2022-02', ['指标 3.6 得分 7.5 → 8', '得分 27.4 → 27.9']],
+			['GZ-2022-01', ['指标 3.6 得分 4.5 → 7.5', '得分 24.2 → 27.4']],
+		]);
+	});
+
+	it('checks only released quarters: a draft changes freely', () => {
+		expect(ledger({ ...DRAFT_Q1, ...activities(5) })).toEqual([]);
+	});
+});
+
+describe('the validator on snapshots and corrections', () => {
+	it('refuses a snapshot edited by hand: its SHA-256 is no longer the fingerprint', () => {
+		const snapshot = fixtureText('releases/2022-Q1.json').replace('"score": 24.2', '"score": 34.2');
+		expect(report({ 'releases/2022-Q1.json': snapshot })).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：data/releases/2022-Q1.json 的 SHA-256 是 sha256:bb573cddae3f345bb070174231ead4a2d89415a3a0d4e725bf33473a3608af79，与 2022-Q1 发布时记录的结果指纹 sha256:1daeb5d3104295dc3e8d20e42e69c46bc68e09467ea95fe4911a97f6da087da5 不符：发布快照被改动过。发布快照不能修改，请从版本库恢复它；已发布结果的变化要记入 releases/corrections.csv (fingerprint-mismatch)",
+			]
+		`);
+	});
+
+	it('refuses a fingerprint typed over, a missing snapshot, and a snapshot of no release', () => {
+		const rows = fixtureText('releases/releases.csv').replace(
+			/sha256:[0-9a-f]{64}/,
+			`sha256:${'0'.repeat(64)}`,
+		);
+		expect(report({ 'releases/releases.csv': rows })[0]).toContain('(fingerprint-mismatch)');
+		expect(report({ 'releases/2022-Q1.json': null })).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：2022-Q1 的结果指纹对应的发布快照 data/releases/2022-Q1.json 不存在：请从版本库恢复这个文件（发布快照一经写出不再改动） (missing-file)",
+			]
+		`);
+		expect(report({ 'releases/2021-Q4.json': '{}' })).toMatchInlineSnapshot(`
+			[
+			  "data/releases/2021-Q4.json:1:1: 发布快照 2021-Q4.json 所属的季度 2021-Q4 在 releases/releases.csv 中没有发布记录：快照只能由 npm run release 写出，请删去这个文件或补上发布记录 (foreign-key)",
+			]
+		`);
+	});
+
+	it('warns for a release without snapshot or fingerprint, naming the command that seals it', () => {
+		expect(
+			report({
+				'releases/releases.csv': fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, ''),
+				'releases/2022-Q1.json': null,
+			}),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:1: 警告：2022-Q1 已发布，但还没有发布快照和结果指纹，以后的改动无法核对：请运行 npm run release -- 2022-Q1 --seal，并提交它写出的 data/releases/2022-Q1.json 和这一行的结果指纹 (release-unsealed)",
+			]
+		`);
+	});
+});
+
+describe('npm run release (the logic; tests/unit/office.test.ts runs the command)', () => {
+	it('seals an unsealed release with today’s results, and then refuses to seal it again', () => {
+		const patches = {
+			'releases/releases.csv': fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, ''),
+			'releases/2022-Q1.json': null,
+		};
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = sealQuarter(d, scoreDataset(d, AS_OF), '2022-Q1', (rel) => files.read(rel), 'data/');
+		expect(out.ok).toBe(true);
+		if (!out.ok) return;
+		expect(out.writes.map((w) => w.rel)).toEqual(['releases/2022-Q1.json', 'releases/releases.csv']);
+		expect(out.writes[0].text).toBe(fixtureText('releases/2022-Q1.json'));
+		expect(out.writes[1].text).toBe(fixtureText('releases/releases.csv'));
+		const again = sealQuarter(
+			validate(),
+			scoreDataset(validate(), AS_OF),
+			'2022-Q1',
+			() => undefined,
+			'data/',
+		);
+		expect(again).toMatchObject({ ok: false });
+	});
+
+	it('refuses to release an incomplete quarter with the validator’s message, and a date before the quarter ends', () => {
+		const patches = {
+			...DRAFT_Q1,
+			[Q1]: withRows(Q1)
+				.split('\n')
+				.filter((l) => !l.startsWith('n221-001'))
+				.join('\n'),
+		};
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q1',
+			{ date: '2022-03-31', doc: '淮信用办〔2022〕2号' },
+			(rel) => files.read(rel),
+			'data/',
+		);
+		expect(out).toMatchInlineSnapshot(`
+			{
+			  "errors": [
+			    "发布日期 2022-03-31 不晚于 2022-Q1 的最后一天 2022-03-31：季度结束后才能发布评价结果",
+			    "2022-Q1 还不能发布："乙镇"（t2）缺少指标 2.1、3.2、3.3、3.4、3.5、3.6、5.1、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
+			    "2022-Q1 还不能发布："区甲局"（a1）缺少指标 1.1、1.2 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录",
+			  ],
+			  "ok": false,
+			}
+		`);
+	});
+
+	it('releases a complete quarter: the snapshot, and the release row with its fingerprint', () => {
+		const d = validate(DRAFT_Q1);
+		const files = fixture(DRAFT_Q1);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q1',
+			{ date: '2022-04-20', doc: '淮信用办〔2022〕2号' },
+			(rel) => files.read(rel),
+			'data/',
+		);
+		if (!out.ok) throw new Error(out.errors.join('\n'));
+		// The same snapshot and the same row as the fixture's, sealed from the same results.
+		expect(out.writes[0]).toEqual({
+			rel: 'releases/2022-Q1.json',
+			text: fixtureText('releases/2022-Q1.json'),
+		});
+		expect(out.writes[1].text.replace(/^\uFEFF/, '')).toBe(fixtureText('releases/releases.csv'));
+	});
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { report, validate } from '../../helpers/validate.ts';
+import { fixtureText } from '../../helpers/files.ts';
+
+const FILE = 'releases/corrections.csv';
+const HEADER = '更正编号,季度,更正日期,文号,单位编号,项目,原值,新值,理由';
+const corrections = (...rows: string[]) => ({ [FILE]: [HEADER, ...rows].map((r) => `${r}\n`).join('') });
+
+describe('releases/corrections.csv', () => {
+	it('is optional: no correction yet', () => {
+		expect(validate().corrections).toEqual([]);
+	});
+
+	it('reads a chain of corrections that continues the snapshot (t1 3.6 was 4.5, its score 24.2)', () => {
+		const d = validate(
+			corrections(
+				'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+				'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记',
+				'GZ-2,2022-Q1,2022-07-01,淮信用办〔2022〕10号,t1,3.6,7.5,8,再补',
+			),
+		);
+		expect(d.issues).toEqual([]);
+		expect(d.corrections.map((c) => [c.value.id, c.value.field, c.value.from, c.value.to])).toEqual([
+			['GZ-1', 'points.3.6', '4.5', '7.5'],
+			['GZ-1', 'score', '24.2', '27.4'],
+			['GZ-2', 'points.3.6', '7.5', '8'],
+		]);
+	});
+
+	it('refuses a 原值 that is not what was published (or set by the correction before it), in date order', () => {
+		// Listed out of order in the file: the later correction's 原值 is checked after the earlier one applies.
+		expect(
+			report(
+				corrections(
+					'GZ-2,2022-Q1,2022-07-01,淮信用办〔2022〕10号,t1,指标 3.6,7.5,8,再补',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-3,2022-Q1,2022-08-01,淮信用办〔2022〕11号,t1,等次,红名单,蓝名单,改等次',
+				),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/releases/corrections.csv:4:7: 第 4 行第 7 列（原值）：原值 "红名单" 与 2022-Q1 t1 的“等次”此前公布的值 "黄名单" 不符（发布快照 releases/2022-Q1.json，加上日期更早的更正）：原值请用 npm run release -- 2022-Q1 --correct 计算填写，不要手工改动 (correction-chain)",
+			]
+		`);
+	});
+
+	it('refuses the rows of one correction that disagree, an unknown unit, item or indicator, and a date before the release', () => {
+		expect(
+			report(
+				corrections(
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-1,2022-Q1,2022-06-02,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,zz,得分,1,2,补记',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,总排名,1,2,补记',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 9.9,,1,补记',
+					'GZ-4,2022-Q1,2022-04-01,淮信用办〔2022〕1号,t1,等次,黄名单,优秀,提前更正',
+				),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/releases/corrections.csv:5:6: 第 5 行第 6 列（项目）："总排名" 不是可更正的项目，应为 得分、等次、等次调整、类内排名、类别、适用指标满分之和 或 “指标 1.1” 这样的指标得分 (enum-error)",
+			  "data/releases/corrections.csv:3:3: 第 3 行第 3 列（更正日期）：更正 GZ-1 的各行应相同，但这里的更正日期 "2022-06-02" 与第 2 行的 "2022-06-01" 不同 (correction-conflict)",
+			  "data/releases/corrections.csv:4:5: 第 4 行第 5 列（单位编号）：单位编号 "zz" 不在 units.csv 中 (foreign-key)",
+			  "data/releases/corrections.csv:6:6: 第 6 行第 6 列（项目）：2022 年评价指标中没有指标 9.9 (foreign-key)",
+			  "data/releases/corrections.csv:7:3: 第 7 行第 3 列（更正日期）：更正日期 2022-04-01 早于 2022-Q1 的发布日期 2022-04-20：只能更正已发布的结果 (date-order)",
+			  "data/releases/corrections.csv:7:8: 第 7 行第 8 列（新值）："优秀" 不是“等次”的值（等次写 红名单、蓝名单 或 黄名单，无调整写 无） (type-error)",
+			]
+		`);
+	});
+
+	it('refuses a correction of a quarter that is not released, or released but not sealed', () => {
+		expect(report(corrections('GZ-1,2022-Q2,2022-09-01,淮信用办〔2022〕9号,t1,得分,1,2,补记'))).toEqual([
+			'data/releases/corrections.csv:2:2: 第 2 行第 2 列（季度）：季度 2022-Q2 没有发布记录：只有已发布季度的结果需要更正 (foreign-key)',
+		]);
+		const unsealed = {
+			'releases/releases.csv': fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, ''),
+			'releases/2022-Q1.json': null,
+		};
+		expect(
+			report({
+				...unsealed,
+				...corrections('GZ-1,2022-Q1,2022-09-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记'),
+			}).filter((l) => !l.includes('release-unsealed')),
+		).toEqual([
+			'data/releases/corrections.csv:2:2: 第 2 行第 2 列（季度）：季度 2022-Q1 没有发布快照，无法核对更正前后的值：请先运行 npm run release -- 2022-Q1 --seal (foreign-key)',
+		]);
+	});
+});
