@@ -5,7 +5,12 @@
 import { loadDataset } from '../loaders/pipeline.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { evidenceQuarters } from '../lib/office/report.ts';
-import { nextQuarter, officeTemplates, type TemplateData, type TemplateFile } from '../lib/office/templates.ts';
+import {
+	nextQuarter,
+	officeTemplates,
+	type TemplateData,
+	type TemplateFile,
+} from '../lib/office/templates.ts';
 
 let memo: TemplateFile[] | undefined;
 
