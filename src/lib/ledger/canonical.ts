@@ -22,7 +22,10 @@
  * Units are sorted by id and each object's keys are written in one fixed order, so the same results always give the
  * same bytes.
  */
-import { createHash } from 'node:crypto';
+// @noble/hashes rather than node:crypto: the office page's worker runs this module (through the validator's release
+// check) in the browser, where node:crypto does not exist and SubtleCrypto is asynchronous.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { QuarterResult } from '../scoring/score.ts';
 import type { Grade, UnitCategory } from '../../schemas/enums.ts';
 import type { QuarterId } from '../quarters.ts';
@@ -108,5 +111,5 @@ export function canonicalText(c: CanonicalQuarter): string {
 
 /** `sha256:<hex>` of bytes, as the release record and the data package write a hash. */
 export function fingerprintOf(bytes: Uint8Array | string): string {
-	return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+	return `sha256:${bytesToHex(sha256(typeof bytes === 'string' ? utf8ToBytes(bytes) : bytes))}`;
 }
