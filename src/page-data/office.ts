@@ -1,10 +1,12 @@
 /**
  * The templates of the office page (/office/, 填报台), made from the validated data folder at build time: the units,
- * the rubrics and the quarters that have evidence (`src/lib/office/templates.ts`).
+ * the rubrics and the released quarters (`src/lib/office/templates.ts`). Only what is public goes into them: the page
+ * is in `dist/` like any other, and a draft quarter never reaches `dist/` (issue 14), not even as the ids it has taken
+ * or as the quarter the next template is for. The template for the quarter after the latest released one is offered
+ * while its draft is being filled in; the office's own draft stays in its data folder.
  */
-import { loadDataset } from '../loaders/pipeline.ts';
+import { datasetReleases, loadDataset } from '../loaders/pipeline.ts';
 import { asOfDate } from '../lib/asof.ts';
-import { evidenceQuarters } from '../lib/office/report.ts';
 import {
 	nextQuarter,
 	officeTemplates,
@@ -17,12 +19,14 @@ let memo: TemplateFile[] | undefined;
 /** What the templates are made from. */
 function templateData(): TemplateData {
 	const d = loadDataset();
+	const asOf = asOfDate();
+	const released = datasetReleases(d, asOf);
 	return {
 		units: d.units.map((u) => u.value),
 		rubrics: d.rubrics,
-		quarters: evidenceQuarters(d),
-		takenIds: new Set(d.evidence.map((e) => e.value.id)),
-		asOf: asOfDate(),
+		quarters: [...released.keys()],
+		takenIds: new Set(d.evidence.filter((e) => released.has(e.value.quarter)).map((e) => e.value.id)),
+		asOf,
 	};
 }
 

@@ -174,7 +174,7 @@ export function templateCsv(def: TableDef): Uint8Array {
 export interface TemplateData {
 	units: readonly UnitRow[];
 	rubrics: ReadonlyMap<number, Rubric>;
-	/** Quarters that have an evidence file. */
+	/** The quarters the template follows on (the site passes the released ones; the next quarter is after the latest). */
 	quarters: readonly QuarterId[];
 	/** Evidence record ids in use (ids are unique across all quarters). */
 	takenIds: ReadonlySet<string>;
