@@ -27,11 +27,17 @@ export function pagefindFilters({ filters }: SearchState): Record<string, string
 }
 
 /** What the status line says: nothing asked, or how many results were found and how many are shown. */
-export function statusText({ term, filters }: SearchState, found?: number): string {
+export function statusText({ term, filters }: SearchState, found?: number, shown = PAGE): string {
 	if (!term && !filters.some((f) => f.value)) return '请输入关键词，或选择筛选条件。';
 	if (found === undefined) return '正在搜索……';
 	if (found === 0) return `没有找到${term ? `与“${term}”` : ''}相关的内容。`;
-	return `找到 ${found} 条结果${found > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
+	return `找到 ${found} 条结果${found > shown ? `，显示前 ${shown} 条` : ''}。`;
+}
+
+/** The words of the button under the results, or undefined when every result is shown. */
+export function moreText(found: number, shown: number): string | undefined {
+	if (found <= shown) return undefined;
+	return `再显示 ${Math.min(PAGE, found - shown)} 条（共 ${found} 条）`;
 }
 
 /** The line under a result's title: its kind, year, status and category, as the index files them. */

@@ -3,7 +3,15 @@
  * first focuses the box or arrives with a query), renders the first results and keeps the address in step, so a
  * search can be shared. What it says and the address it writes come from `search-state.ts`.
  */
-import { kindLine, pagefindFilters, PAGE, searchHref, statusText, type SearchState } from './search-state.ts';
+import {
+	kindLine,
+	moreText,
+	pagefindFilters,
+	PAGE,
+	searchHref,
+	statusText,
+	type SearchState,
+} from './search-state.ts';
 
 interface ResultData {
 	url: string;
@@ -11,13 +19,14 @@ interface ResultData {
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[]>;
 }
+interface Found {
+	id: string;
+	data(): Promise<ResultData>;
+}
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(
-		term: string | null,
-		o?: { filters?: Record<string, string> },
-	): Promise<{ results: { id: string; data(): Promise<ResultData> }[] }>;
+	search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Found[] }>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -33,6 +42,7 @@ const input = document.getElementById('search-q') as HTMLInputElement;
 const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
+const more = document.getElementById('search-more') as HTMLButtonElement;
 
 let loading: Promise<Pagefind> | undefined;
 const pagefind = () =>
@@ -85,25 +95,54 @@ const state = (): SearchState => ({
 });
 
 let latest = 0;
+/** The current search's results, and how many of them are on the page. */
+let current: { state: SearchState; results: Found[]; shown: number } | undefined;
+
+/** Shows the next page of the current results under those already shown. */
+async function showMore(ticket: number) {
+	if (!current) return;
+	const { state: now, results } = current;
+	const next = results.slice(current.shown, current.shown + PAGE);
+	const data = await Promise.all(next.map((r) => r.data()));
+	if (ticket !== latest) return;
+	const items = data.map(render);
+	list.append(...items);
+	current.shown += next.length;
+	status.textContent = statusText(now, results.length, current.shown);
+	const label = moreText(results.length, current.shown);
+	more.hidden = !label;
+	more.textContent = label ?? '';
+	return items[0];
+}
+
 async function run() {
 	const ticket = ++latest;
 	const now = state();
 	history.replaceState(null, '', searchHref(location.href, now));
 	status.textContent = statusText(now);
+	current = undefined;
+	more.hidden = true;
 	if (!now.term && !now.filters.some((f) => f.value)) {
 		list.replaceChildren();
 		return;
 	}
 	try {
 		const found = await (await pagefind()).search(now.term || null, { filters: pagefindFilters(now) });
-		const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
 		if (ticket !== latest) return;
-		list.replaceChildren(...data.map(render));
-		status.textContent = statusText(now, found.results.length);
+		list.replaceChildren();
+		current = { state: now, results: found.results, shown: 0 };
+		await showMore(ticket);
 	} catch {
 		if (ticket === latest) status.textContent = '搜索索引加载失败，请稍后再试。';
 	}
 }
+
+// The next results go under the ones shown; the first of them takes the focus, so a keyboard or screen-reader user
+// carries on reading where the new results start.
+more.addEventListener('click', () => {
+	const ticket = latest;
+	void showMore(ticket).then((first) => first?.querySelector('a')?.focus());
+});
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';

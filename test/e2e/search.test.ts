@@ -92,7 +92,32 @@ describe('search', () => {
 		await page.getByLabel('搜索本站').fill('诚信典型');
 		await page.getByLabel('搜索本站').press('Enter');
 		await page.waitForURL('**/search/?q=*');
+		const first = await results(page);
+		const found = Number(/找到 (\d+) 条结果/.exec(first.status)![1]);
+		// More than a page of results: the rest come 20 at a time under the button, the first new one focused.
+		expect(found).toBeGreaterThan(20);
+		expect(first.hits).toHaveLength(20);
+		expect(first.status).toBe(`找到 ${found} 条结果，显示前 20 条。`);
+		const more = page.locator('#search-more');
+		for (let shown = 20; shown < found; shown = Math.min(found, shown + 20)) {
+			await expect
+				.poll(() => more.textContent())
+				.toBe(`再显示 ${Math.min(20, found - shown)} 条（共 ${found} 条）`);
+			await more.click();
+			await expect.poll(() => page.locator('#search-results > li').count()).toBe(Math.min(found, shown + 20));
+			await expect
+				.poll(() =>
+					page.evaluate(
+						(i) => document.activeElement === document.querySelectorAll('#search-results h2 a')[i],
+						shown,
+					),
+				)
+				.toBe(true);
+		}
+		await expect.poll(() => more.isHidden()).toBe(true);
 		const all = (await results(page)).hits;
+		expect(all).toHaveLength(found);
+		expect(new Set(all.map((h) => h.href)).size).toBe(found);
 		expect(all.map((h) => h.href)).toEqual(
 			expect.arrayContaining(['/exemplars/2022/2022-001/', '/exemplars/2026/2026-002/']),
 		);

@@ -3,7 +3,13 @@
  * found in words.
  */
 import { describe, expect, it } from 'vitest';
-import { kindLine, pagefindFilters, searchHref, statusText } from '../../src/scripts/search-state.ts';
+import {
+	kindLine,
+	moreText,
+	pagefindFilters,
+	searchHref,
+	statusText,
+} from '../../src/scripts/search-state.ts';
 
 const filters = (type = '', year = '') => [
 	{ name: 'type', key: '内容类型', value: type },
@@ -34,6 +40,15 @@ describe('the search page', () => {
 		expect(statusText({ term: '', filters: filters('公示公告') }, 0)).toBe('没有找到相关的内容。');
 		expect(statusText(q, 20)).toBe('找到 20 条结果。');
 		expect(statusText(q, 21)).toBe('找到 21 条结果，显示前 20 条。');
+		expect(statusText(q, 45, 40)).toBe('找到 45 条结果，显示前 40 条。');
+		expect(statusText(q, 45, 45)).toBe('找到 45 条结果。');
+	});
+
+	it('offers the next 20 results while some are not shown, and says how many there are', () => {
+		expect(moreText(20, 20)).toBeUndefined();
+		expect(moreText(21, 20)).toBe('再显示 1 条（共 21 条）');
+		expect(moreText(45, 20)).toBe('再显示 20 条（共 45 条）');
+		expect(moreText(45, 40)).toBe('再显示 5 条（共 45 条）');
 	});
 
 	it('lists a result’s kind, year, status and category in that order', () => {
