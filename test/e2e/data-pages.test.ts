@@ -51,8 +51,10 @@ describe('数据下载 /data/', () => {
 		expect(await row('units.json').locator('td').allTextContents()).toEqual([
 			String(units.length),
 			latest,
-			expect.stringMatching(/^JSON（[\d.]+ KB）、CSV（[\d.]+ KB）$/),
+			expect.stringMatching(/^JSON（[\d.]+ KB）、CSV（[\d.]+ KB）、中文 CSV$/),
 		]);
+		// The Chinese twin is linked beside its CSV file.
+		expect(await row('units.json').locator('a[href="/data/units-中文.csv"]').textContent()).toBe('中文 CSV');
 		const grades = readJson('grades/2023-Q4.json') as { units: unknown[] };
 		expect(await row('grades/2023-Q4.json').locator('th').textContent()).toBe('2023-Q4');
 		expect(await row('grades/2023-Q4.json').locator('td').first().textContent()).toBe(

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
 import { serveStatic } from './server.ts';
-import { FIXTURES, readFolder, writeFolder } from '../helpers/files.ts';
+import { FIXTURES, readFolder, unseal, writeFolder } from '../helpers/files.ts';
 import { seedPublicFields, type Placed } from '../helpers/public-fields.ts';
 import { E2E_EPOCH } from './global-setup.ts';
 import { htmlPages } from './pages.ts';
@@ -59,6 +59,8 @@ beforeAll(async () => {
 	work = mkdtempSync(join(tmpdir(), 'xy-hostile-'));
 	const data = join(work, 'data');
 	cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
+	// The hostile rows change the released quarter's results: without its seal that is a warning, not a refused build.
+	unseal(data);
 	const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
 	writeFileSync(
 		join(data, 'unit-names.csv'),
@@ -127,7 +129,10 @@ describe('hostile text in data files', () => {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		}
 		await page.goto(url + '/units/t1/');
-		expect(await page.locator('h1').textContent()).toBe(SCRIPT);
+		// t1's name is the script, with the markup of the public-field step after it (see below), both as text.
+		expect(await page.locator('h1').textContent()).toMatch(
+			new RegExp(`^${SCRIPT.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}（<b onclick=\\d+>）$`),
+		);
 		expect(await page.locator('main').textContent()).toContain(BREAKER);
 		await page.goto(url + '/units/b1/');
 		expect(await page.locator('h1').textContent()).toBe(EMOJI);
@@ -141,7 +146,9 @@ describe('markup in every public text field (issue 15)', () => {
 		const texts = readdirSync(dist, { recursive: true, encoding: 'utf8' })
 			.filter((f) => /\.(html|json|csv|xml)$/.test(f))
 			.map((f) => [f, readFileSync(join(dist, f), 'utf8')] as const);
-		for (const [f, text] of texts) if (f.endsWith('.html')) expect(text, f).not.toMatch(/<b onclick=/i);
+		// Inside a quoted attribute value (an aria-label, a title) the markup is inert text; everywhere else it is escaped.
+		for (const [f, text] of texts)
+			if (f.endsWith('.html')) expect(text.replace(/="[^"]*"/g, '=""'), f).not.toMatch(/<b onclick=/i);
 		const escaped = (v: string) => v.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 		const reached = tagged.filter((p) =>
 			texts.some(([f, text]) => text.includes(f.endsWith('.html') ? escaped(p.value) : p.value)),

@@ -52,14 +52,15 @@ async function recomputeOn(page: Page, path: string, quarter: string) {
 }
 
 describe('复算 in the browser', () => {
-	// A town and a department; the corrected quarter (2022-Q3, on the year page); a quarter with a 较重违约 override
-	// (车桥镇 2023-Q2); a quarter where a repaired record weighed (钦工镇 2022-Q4).
+	// A department and a town on their unit pages (the latest quarter, 2026-Q3) and on a year page; the corrected
+	// quarter (2022-Q3); a quarter with a 较重违约 override (车桥镇 2023-Q2); a quarter where a repaired record weighed
+	// (钦工镇 2022-Q4).
 	const cases = [
-		['/units/cgj/', '2023-Q4'],
+		['/units/cgj/', '2026-Q3'],
 		['/units/cgj/2022/', '2022-Q3'],
 		['/units/cqz/2023/', '2023-Q2'],
 		['/units/jkz/2022/', '2022-Q4'],
-		['/units/shz/', '2023-Q3'],
+		['/units/shz/2023/', '2023-Q3'],
 	] as const;
 
 	it('recomputes five unit-quarters: "与公布结果一致", and every SHA-256 shown is the data package’s', async () => {
