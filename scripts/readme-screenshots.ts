@@ -55,6 +55,13 @@ for (const [path, name, from, height] of [
 	[`/units/${unit}/`, 'unit-375-large.png', 'main h1', 2200],
 ] as const) {
 	await page.goto(base + path, { waitUntil: 'networkidle' });
+	// Charts are drawn when they come near the screen (src/scripts/charts.ts): bring each one near, as a reader
+	// scrolling does, and wait until it is drawn.
+	for (const chart of await page.locator('figure.chart').all()) {
+		await chart.scrollIntoViewIfNeeded();
+		await chart.locator('canvas:not([hidden])').waitFor({ timeout: 30_000 });
+	}
+	await page.evaluate(() => scrollTo(0, 0));
 	const top = await page
 		.locator(from)
 		.first()
