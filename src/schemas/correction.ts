@@ -4,7 +4,7 @@
  * "Releases"): the build recomputes them, compares them with the snapshot taken at release (`releases/<季度>.json`)
  * as corrected by these rows, and refuses any other difference (`src/lib/ledger/`). The rows are written by
  * `npm run release -- <季度> --correct`, which computes the values; the office gives the date, 文号 and reason.
- * @see seeds/004 九 (异议 → 核查 → 更正), 国务院关于加强政务诚信建设的指导意见 "政务失信记录……更正"
+ * @see src/docs/rules/004-dishonesty.md 九 (异议 → 核查 → 更正), 国务院关于加强政务诚信建设的指导意见 "政务失信记录……更正"
  */
 import type { z } from 'astro/zod';
 import { quarter } from './release.ts';

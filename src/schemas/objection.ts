@@ -6,7 +6,7 @@
  * Nothing personal, by construction: who objected, their contact and what they wrote are not columns, and a file with
  * any other column is refused (`unknown-column`). Every cell is a code, an id, a date or an option, so there is no
  * free text to type a name or a number into.
- * @see seeds/004 九「认为披露的失信记录有差错的……提出异议申请，该失信信息提供主体应当于10个工作日内将核查情况反馈」
+ * @see src/docs/rules/004-dishonesty.md 九「认为披露的失信记录有差错的……提出异议申请，该失信信息提供主体应当于10个工作日内将核查情况反馈」
  */
 import type { z } from 'astro/zod';
 import { OBJECTION_OUTCOMES, OBJECTION_TARGETS } from './enums.ts';

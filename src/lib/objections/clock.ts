@@ -7,7 +7,7 @@
  * next day (民法典 第二百零一条「按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算」) — so the deadline
  * is the 10th working day after the day of receipt, and a check reported on that day is on time. (The 7-working-day
  * 公示 is different: seed 000 makes its first day day 1.)
- * @see seeds/004 九「该失信信息提供主体应当于10个工作日内将核查情况反馈至被申请人」
+ * @see src/docs/rules/004-dishonesty.md 九「该失信信息提供主体应当于10个工作日内将核查情况反馈至被申请人」
  */
 import { addDays, UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays.ts';
 

@@ -4,7 +4,7 @@
  * column holds (`src/schemas/objection.ts`). An objection is published once it has been received (on or before the
  * as-of date) and only when what it is about is public: a 失信 record by its public id (an opaque one once repaired,
  * `src/lib/dishonesty/public.ts`), a candidate only from their 公示 on.
- * @see seeds/004 九
+ * @see src/docs/rules/004-dishonesty.md 九
  */
 import type { ObjectionRow } from '../../schemas/objection.ts';
 import type { ObjectionOutcome, ObjectionTarget } from '../../schemas/enums.ts';
