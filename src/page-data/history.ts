@@ -4,21 +4,11 @@
  * the quarter's release.
  */
 import { quarterIndex } from '../lib/quarters.ts';
+import { RESULT_FIELDS, resultRow } from '../lib/opendata/csv.ts';
 import type { ScoredQuarter } from './quarters.ts';
 
 /** The field order of the history file. */
-export const HISTORY_FIELDS = [
-	'quarter',
-	'id',
-	'name',
-	'category',
-	'score',
-	'grade',
-	'rank',
-	'change',
-	'releasedOn',
-	'docNumber',
-] as const;
+export const HISTORY_FIELDS = ['quarter', ...RESULT_FIELDS, 'releasedOn', 'docNumber'] as const;
 
 /** The rows, oldest quarter first, each quarter's units in their published order. */
 export function historyRows(quarters: readonly ScoredQuarter[]) {
@@ -27,13 +17,7 @@ export function historyRows(quarters: readonly ScoredQuarter[]) {
 		.flatMap((q) =>
 			q.units.map((u) => ({
 				quarter: q.quarter,
-				id: u.id,
-				name: u.name,
-				category: u.category,
-				score: u.score,
-				grade: u.grade,
-				rank: u.rank,
-				change: u.change,
+				...resultRow(u),
 				releasedOn: q.release.releasedOn,
 				docNumber: q.release.docNumber,
 			})),

@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { COMMITMENT_CATEGORIES, COMMITMENT_STATUSES } from './enums.ts';
-import { col, date, identifier, oneOf, recordSchema, text, type TableDef } from './table.ts';
+import { col, date, identifier, noteColumn, oneOf, recordSchema, text, type TableDef } from './table.ts';
 
 const commitmentColumns = [
 	col('id', '承诺编号', identifier(), { doc: '承诺的固定编号', example: 'CN-shz-001' }),
@@ -39,12 +39,7 @@ const commitmentColumns = [
 	}),
 	col('madeOn', '承诺日期', date(), { doc: '向社会公开作出承诺的日期', example: '2023-02-15' }),
 	col('dueBy', '完成时限', date(), { doc: '承诺兑现的最后期限', example: '2023-12-31' }),
-	col('note', '备注', text({ max: 500 }), {
-		public: true,
-		required: false,
-		doc: '说明（公开）',
-		example: '',
-	}),
+	noteColumn(500),
 ] as const;
 
 /** `commitments/commitments.csv`. */

@@ -5,7 +5,7 @@
  * (`npm run report`), and published nowhere.
  */
 import { z } from 'astro/zod';
-import { col, date, recordSchema, text, type Cell, type TableDef } from './table.ts';
+import { col, date, noteColumn, recordSchema, text, type Cell, type TableDef } from './table.ts';
 import { isQuarterId, type QuarterId } from '../lib/quarters.ts';
 import { quoteValue } from '../lib/quote.ts';
 import { GRADE_CODES, UNIT_CATEGORY_CODES } from './enums.ts';
@@ -54,12 +54,7 @@ const releaseColumns = [
 		doc: '发布时评价结果的 SHA-256 指纹，由 npm run release 填写，请勿手工修改',
 		example: 'sha256:9f2c…',
 	}),
-	col('note', '备注', text({ max: 300 }), {
-		public: true,
-		required: false,
-		doc: '说明（公开）',
-		example: '',
-	}),
+	noteColumn(300),
 ] as const;
 
 /** `releases/releases.csv`. */

@@ -334,6 +334,16 @@ export function col<K extends string, T, R extends boolean = true>(
 	};
 }
 
+/** The optional public 备注 column some tables end with: free text, shown as typed. */
+export function noteColumn(max: number) {
+	return col('note', '备注', text({ max }), {
+		public: true,
+		required: false,
+		doc: '说明（公开）',
+		example: '',
+	});
+}
+
 /** A table (one CSV file, or a family of them such as one evidence file per quarter). */
 export interface TableDef {
 	/** Stable name (`units`, `evidence` …), used in the data dictionary and datapackage. */

@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import { UNIT_CATEGORIES } from './enums.ts';
-import { col, date, identifier, oneOf, recordSchema, text, type TableDef } from './table.ts';
+import { col, date, identifier, noteColumn, oneOf, recordSchema, text, type TableDef } from './table.ts';
 
 const unitColumns = [
 	col('id', '单位编号', identifier(), {
@@ -30,12 +30,7 @@ const unitColumns = [
 		doc: '被合并时并入的单位编号',
 		example: '',
 	}),
-	col('note', '备注', text({ max: 500 }), {
-		public: true,
-		required: false,
-		doc: '说明（公开）',
-		example: '',
-	}),
+	noteColumn(500),
 ] as const;
 
 /** `units.csv`: one row per evaluated unit. */

@@ -69,16 +69,9 @@ export function compareIndicatorIds(a: string, b: string): number {
 }
 
 /** A unit in canonical form: the fields in their fixed order, points in indicator-id order. */
-export function canonicalUnit(u: {
-	id: string;
-	category: UnitCategory;
-	score: number;
-	grade: Grade;
-	rank: number;
-	maxPoints: number;
-	points: Record<string, number>;
-	overrides: readonly { grade: Grade }[];
-}): CanonicalUnit {
+export function canonicalUnit(
+	u: Omit<CanonicalUnit, 'overrides'> & { overrides: readonly { grade: Grade }[] },
+): CanonicalUnit {
 	return {
 		id: u.id,
 		category: u.category,

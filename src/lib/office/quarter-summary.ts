@@ -42,6 +42,23 @@ export interface SummaryContext {
 	unitName?: (id: string) => string;
 }
 
+/** The quarter reported and the one it is compared with, as every section of the summary sees them. */
+interface Comparison {
+	q: QuarterId;
+	cur: QuarterResult;
+	release: Release | undefined;
+	/** The latest released quarter before `q`, if any. */
+	prev: QuarterResult | undefined;
+	prevById: ReadonlyMap<string, UnitResult>;
+	/** How the compared quarter is named: 上季度（…） or 上一个已发布的评价季度（…）; empty without one. */
+	prevLabel: string;
+	/** Units whose grade rose, or fell, since the compared quarter. */
+	up: UnitResult[];
+	down: UnitResult[];
+	/** Score minus the compared quarter's, in tenths; undefined when the unit was not scored then. */
+	diff: (u: UnitResult) => number | undefined;
+}
+
 /**
  * The summary's lines. A released quarter is compared with the previous released quarter; a draft (not released on
  * the as-of date) is previewed against the latest released quarter before it, with every unit's score and grade, the
@@ -56,27 +73,55 @@ export function quarterSummary(
 	asOf: string,
 	ctx: SummaryContext,
 ): string[] {
+	const c = compare(quarters, q, ctx.releases);
+	return [
+		...headerLines(c, asOf, ctx),
+		'',
+		...overviewLines(c),
+		'',
+		...categoryLines(c),
+		'',
+		...rankingLines(c.cur),
+		'',
+		...overrideLines(c.cur),
+		'',
+		...changeLines(c),
+		...(c.release ? [] : ['', ...previewLines(c)]),
+	];
+}
+
+function compare(
+	quarters: readonly QuarterResult[],
+	q: QuarterId,
+	releases: ReadonlyMap<QuarterId, Release>,
+): Comparison {
 	const sorted = [...quarters].sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter));
 	const at = sorted.findIndex((r) => r.quarter === q);
 	if (at < 0) throw new Error(`${q} 没有评价结果（没有该季度的评价记录文件，或文件中只有空白预填行）`);
 	const cur = sorted[at];
-	const release = ctx.releases.get(q);
-	const prev = sorted.slice(0, at).findLast((r) => ctx.releases.has(r.quarter));
+	const prev = sorted.slice(0, at).findLast((r) => releases.has(r.quarter));
 	const prevById = new Map(prev?.units.map((u) => [u.id, u]) ?? []);
-	/** Score minus the compared quarter's, in tenths; undefined when the unit was not scored then. */
 	const diff = (u: UnitResult) => {
 		const before = prevById.get(u.id);
 		return before ? tenths(u.score) - tenths(before.score) : undefined;
 	};
-	const curIds = new Set(cur.units.map((u) => u.id));
 	const prevLabel = prev
 		? quarterIndex(prev.quarter) === quarterIndex(q) - 1
 			? `上季度（${quarterLabel(prev.quarter)}）`
 			: `上一个已发布的评价季度（${quarterLabel(prev.quarter)}）`
 		: '';
-	const count = (units: readonly UnitResult[], g: Grade) => units.filter((u) => u.grade === g).length;
-	const out: string[] = [];
+	const up = cur.units.filter((u) => prevById.has(u.id) && ORDER(u.grade) < ORDER(prevById.get(u.id)!.grade));
+	const down = cur.units.filter(
+		(u) => prevById.has(u.id) && ORDER(u.grade) > ORDER(prevById.get(u.id)!.grade),
+	);
+	return { q, cur, release: releases.get(q), prev, prevById, prevLabel, up, down, diff };
+}
 
+const count = (units: readonly UnitResult[], g: Grade) => units.filter((u) => u.grade === g).length;
+
+/** Title, rubric and release; for a draft, the evidence cells it still lacks and the grade swings to look at. */
+function headerLines({ q, cur, release, prev }: Comparison, asOf: string, ctx: SummaryContext): string[] {
+	const out: string[] = [];
 	out.push(`${quarterLabel(q)} 政务诚信建设综合信用评价结果摘要${release ? '' : '（草稿预览）'}`);
 	out.push(`评价指标：${cur.rubric} 年；数据截至 ${asOf}`);
 	out.push(
@@ -101,16 +146,17 @@ export function quarterSummary(
 		);
 		if (warning) out.push(warning);
 	}
-	out.push('');
-	out.push('一、总体情况');
-	out.push(
+	return out;
+}
+
+/** 一、总体情况: units per grade, and how many rose, fell, joined or left since the compared quarter. */
+function overviewLines({ cur, prev, prevById, prevLabel, up, down }: Comparison): string[] {
+	const out = [
+		'一、总体情况',
 		`共评价 ${cur.units.length} 个单位：${GRADES.map((g) => `${GRADE_LABEL[g]} ${count(cur.units, g)} 个`).join('，')}。`,
-	);
-	const up = cur.units.filter((u) => prevById.has(u.id) && ORDER(u.grade) < ORDER(prevById.get(u.id)!.grade));
-	const down = cur.units.filter(
-		(u) => prevById.has(u.id) && ORDER(u.grade) > ORDER(prevById.get(u.id)!.grade),
-	);
+	];
 	if (prev) {
+		const curIds = new Set(cur.units.map((u) => u.id));
 		const both = cur.units.filter((u) => prevById.has(u.id)).length;
 		const added = cur.units.length - both;
 		const gone = prev.units.filter((u) => !curIds.has(u.id)).length;
@@ -119,9 +165,11 @@ export function quarterSummary(
 				`${added ? `；新参加评价 ${added} 个` : ''}${gone ? `；不再参加评价 ${gone} 个` : ''}。`,
 		);
 	} else out.push('这是第一个评价季度，没有可比较的上季度结果。');
-	out.push('');
+	return out;
+}
 
-	out.push('二、分类别情况');
+/** 二、分类别情况: a table of units, grades and mean score per category, with the mean's change. */
+function categoryLines({ cur, prev }: Comparison): string[] {
 	const head = [
 		'类别',
 		'单位数',
@@ -135,7 +183,7 @@ export function quarterSummary(
 			.map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i])))
 			.join('')
 			.trimEnd();
-	out.push(row(head));
+	const out = ['二、分类别情况', row(head)];
 	for (const cat of CATEGORIES) {
 		const units = cur.units.filter((u) => u.category === cat);
 		if (!units.length) continue;
@@ -152,9 +200,12 @@ export function quarterSummary(
 		);
 	}
 	out.push('（平均分为各单位得分的算术平均，保留一位小数。）');
-	out.push('');
+	return out;
+}
 
-	out.push('三、各类别排名（同类单位内排名，同分同名次）');
+/** 三、各类别排名: each category's top and bottom three, or all of a category of six or fewer. */
+function rankingLines(cur: QuarterResult): string[] {
+	const out = ['三、各类别排名（同类单位内排名，同分同名次）'];
 	for (const cat of CATEGORIES) {
 		const units = cur.units.filter((u) => u.category === cat);
 		if (!units.length) continue;
@@ -165,51 +216,58 @@ export function quarterSummary(
 			out.push(`  后三名：${units.slice(-3).map(unitLine).join('；')}`);
 		}
 	}
-	out.push('');
+	return out;
+}
 
+/** 四、因失信记录调整等次: each unit whose grade a 失信 record changed, with the reasons. */
+function overrideLines(cur: QuarterResult): string[] {
 	const overridden = cur.units.filter((u) => u.overrides.length);
-	out.push(`四、因失信记录调整等次（${overridden.length} 个）`);
+	const out = [`四、因失信记录调整等次（${overridden.length} 个）`];
 	if (!overridden.length) out.push('  无。');
 	for (const u of overridden)
 		out.push(
 			`  ${u.name}：得分 ${score(u.score)}，按得分为${GRADE_LABEL[u.scoreGrade]}，调整为${GRADE_LABEL[u.grade]}。原因：${u.overrides.map((o) => o.reason).join('；')}`,
 		);
-	out.push('');
+	return out;
+}
 
-	out.push(prev ? `五、与${prevLabel}相比` : '五、与上季度相比');
-	if (!prev) out.push('  无可比较的上季度结果。');
-	else {
-		const move = (u: UnitResult) =>
-			`${u.name} ${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}（${signed(diff(u)!)}）`;
-		out.push(`  等次上升：${up.length ? up.map(move).join('；') : '无'}`);
-		out.push(`  等次下降：${down.length ? down.map(move).join('；') : '无'}`);
-		const changed = cur.units.filter((u) => (diff(u) ?? 0) !== 0);
-		const byChange = (dir: 1 | -1) =>
-			changed
-				.filter((u) => Math.sign(diff(u)!) === dir)
-				.sort((a, b) => dir * (diff(b)! - diff(a)!) || (a.id < b.id ? -1 : 1))
-				.slice(0, 3)
-				.map((u) => `${u.name} ${signed(diff(u)!)}`);
-		const rise = byChange(1);
-		const fall = byChange(-1);
-		out.push(`  得分升幅最大：${rise.length ? rise.join('；') : '无'}`);
-		out.push(`  得分降幅最大：${fall.length ? fall.join('；') : '无'}`);
-		const added = cur.units.filter((u) => !prevById.has(u.id));
-		const gone = prev.units.filter((u) => !curIds.has(u.id));
-		if (added.length) out.push(`  新参加评价：${added.map((u) => u.name).join('、')}`);
-		if (gone.length) out.push(`  不再参加评价：${gone.map((u) => u.name).join('、')}`);
+/** 五、与上季度相比: the grade moves, the largest score changes, and the units that joined or left. */
+function changeLines({ cur, prev, prevById, prevLabel, up, down, diff }: Comparison): string[] {
+	if (!prev) return ['五、与上季度相比', '  无可比较的上季度结果。'];
+	const out = [`五、与${prevLabel}相比`];
+	const move = (u: UnitResult) =>
+		`${u.name} ${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}（${signed(diff(u)!)}）`;
+	out.push(`  等次上升：${up.length ? up.map(move).join('；') : '无'}`);
+	out.push(`  等次下降：${down.length ? down.map(move).join('；') : '无'}`);
+	const changed = cur.units.filter((u) => (diff(u) ?? 0) !== 0);
+	const byChange = (dir: 1 | -1) =>
+		changed
+			.filter((u) => Math.sign(diff(u)!) === dir)
+			.sort((a, b) => dir * (diff(b)! - diff(a)!) || (a.id < b.id ? -1 : 1))
+			.slice(0, 3)
+			.map((u) => `${u.name} ${signed(diff(u)!)}`);
+	const rise = byChange(1);
+	const fall = byChange(-1);
+	out.push(`  得分升幅最大：${rise.length ? rise.join('；') : '无'}`);
+	out.push(`  得分降幅最大：${fall.length ? fall.join('；') : '无'}`);
+	const curIds = new Set(cur.units.map((u) => u.id));
+	const added = cur.units.filter((u) => !prevById.has(u.id));
+	const gone = prev.units.filter((u) => !curIds.has(u.id));
+	if (added.length) out.push(`  新参加评价：${added.map((u) => u.name).join('、')}`);
+	if (gone.length) out.push(`  不再参加评价：${gone.map((u) => u.name).join('、')}`);
+	return out;
+}
+
+/** 六、各单位得分与等次: a draft's every unit with its score, grade and change, for a look before release. */
+function previewLines({ cur, prev, prevById, prevLabel, diff }: Comparison): string[] {
+	const out = [`六、各单位得分与等次（草稿预览${prev ? `，较${prevLabel}` : ''}）`];
+	for (const u of cur.units) {
+		const d = diff(u);
+		out.push(
+			`  ${padEnd(u.name, 36)}${padEnd(t.category[u.category], 10)}${padStart(score(u.score), 6)}  ${padEnd(GRADE_LABEL[u.grade] + (u.overrides.length ? '＊' : ''), 8)}` +
+				`${prev ? `${padStart(d === undefined ? '无' : signed(d), 6)}${d !== undefined && prevById.get(u.id)!.grade !== u.grade ? `（${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}）` : ''}` : ''}`.trimEnd(),
+		);
 	}
-	if (!release) {
-		out.push('');
-		out.push(`六、各单位得分与等次（草稿预览${prev ? `，较${prevLabel}` : ''}）`);
-		for (const u of cur.units) {
-			const d = diff(u);
-			out.push(
-				`  ${padEnd(u.name, 36)}${padEnd(t.category[u.category], 10)}${padStart(score(u.score), 6)}  ${padEnd(GRADE_LABEL[u.grade] + (u.overrides.length ? '＊' : ''), 8)}` +
-					`${prev ? `${padStart(d === undefined ? '无' : signed(d), 6)}${d !== undefined && prevById.get(u.id)!.grade !== u.grade ? `（${GRADE_LABEL[prevById.get(u.id)!.grade]} → ${GRADE_LABEL[u.grade]}）` : ''}` : ''}`.trimEnd(),
-			);
-		}
-		out.push('（＊ 表示因失信记录调整了等次。）');
-	}
+	out.push('（＊ 表示因失信记录调整了等次。）');
 	return out;
 }

@@ -12,17 +12,24 @@ type PublicQuarter = Omit<QuarterResult, 'units'> & {
 	release: Release;
 };
 
+/** The columns of a unit's published result, in the order the grades files and the grades history write them. */
+export const RESULT_FIELDS = ['id', 'name', 'category', 'score', 'grade', 'rank', 'change'] as const;
+
+/** A unit's published result: its `RESULT_FIELDS`, in their order. */
+export function resultRow(u: Pick<UnitResult, (typeof RESULT_FIELDS)[number]>) {
+	return {
+		id: u.id,
+		name: u.name,
+		category: u.category,
+		score: u.score,
+		grade: u.grade,
+		rank: u.rank,
+		change: u.change,
+	};
+}
+
 /** A unit's result as both forms of a grades file list it, in their column order. */
-const resultColumns = (u: PublicQuarter['units'][number]) => ({
-	id: u.id,
-	name: u.name,
-	category: u.category,
-	score: u.score,
-	grade: u.grade,
-	rank: u.rank,
-	change: u.change,
-	maxPoints: u.maxPoints,
-});
+const resultColumns = (u: PublicQuarter['units'][number]) => ({ ...resultRow(u), maxPoints: u.maxPoints });
 
 /** `/data/grades/<YYYY-Qn>.json`. */
 export function gradesJson(q: PublicQuarter, asOf: string) {
@@ -127,13 +134,7 @@ export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): st
 		'quarter',
 		'releasedOn',
 		'docNumber',
-		'id',
-		'name',
-		'category',
-		'score',
-		'grade',
-		'rank',
-		'change',
+		...RESULT_FIELDS,
 		'maxPoints',
 		...indicatorIds.map((i) => `points.${i}`),
 		'overrides',

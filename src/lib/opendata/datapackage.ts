@@ -33,6 +33,7 @@ import {
 	fieldOf,
 	type Field,
 	type ForeignKey,
+	type JsonSchema,
 	type Form,
 	type TableSchema,
 } from './table-schema.ts';
@@ -94,6 +95,99 @@ const col = (def: TableDef, key: string): Column => {
 const cols = (def: TableDef, keys: readonly string[], form: Form) =>
 	keys.map((k) => fieldOf(col(def, k), form));
 
+/** A derived text that every row has (a name on a date, a label …). */
+const requiredText = (name: string, title: string, description: string): Field =>
+	derived({ name, title, description, type: 'string', constraints: { required: true } });
+
+/** The quarter of a row, written like 2023-Q4. */
+const quarterField = (description: string): Field =>
+	derived({
+		name: 'quarter',
+		title: '季度',
+		description,
+		type: 'string',
+		constraints: { required: true, pattern: QUARTER_PATTERN },
+	});
+
+/** A foreign key from a unit id column of this resource to the units resource of the same form. */
+const unitKey = (ref: (family: string) => string, field = 'unitId'): ForeignKey => ({
+	fields: [field],
+	reference: { resource: ref('units'), fields: ['id'] },
+});
+
+/** A JSON array of objects that every row has, each object with just these properties. */
+const objectList = (
+	name: string,
+	title: string,
+	description: string,
+	properties: Record<string, JsonSchema>,
+	required: string[],
+): Field =>
+	derived({
+		name,
+		title,
+		description,
+		type: 'array',
+		constraints: {
+			required: true,
+			jsonSchema: {
+				type: 'array',
+				items: { type: 'object', properties, required, additionalProperties: false },
+			},
+		},
+	});
+
+// The fields of a quarter's results, which the grades, the grades history and the release snapshots share.
+const resultUnitId = (form: Form) =>
+	fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' });
+const scoreField = (description: string) =>
+	derived({
+		name: 'score',
+		title: '得分',
+		description,
+		type: 'number',
+		constraints: { required: true, minimum: 0, maximum: 100 },
+	});
+const gradeField = (description: string) =>
+	derived({
+		name: 'grade',
+		title: '等次',
+		description,
+		type: 'string',
+		categories: categoriesOf(GRADE_CHOICES),
+		constraints: { required: true, enum: GRADES },
+	});
+const rankField = (description: string) =>
+	derived({
+		name: 'rank',
+		title: '同类排名',
+		description,
+		type: 'integer',
+		constraints: { required: true, minimum: 1 },
+	});
+const changeField = (description: string) =>
+	derived({ name: 'change', title: '较上季度变化', description, type: 'number' });
+const maxPointsField = () =>
+	derived({
+		name: 'maxPoints',
+		title: '适用指标满分之和',
+		description: '适用于该类别的指标分值之和',
+		type: 'number',
+		constraints: { required: true, minimum: 0 },
+	});
+const pointsField = (description: string) =>
+	derived({
+		name: 'points',
+		title: '各项指标得分',
+		description,
+		type: 'object',
+		constraints: {
+			required: true,
+			jsonSchema: { type: 'object', additionalProperties: { type: 'number' } },
+		},
+	});
+const RANK_RULE = '在同类单位中的名次：1 + 得分更高的同类单位数（同分同名次）';
+
 /** A family of files: a JSON file and its CSV twin, once or once per `*` (quarter, year). */
 interface Family {
 	/** Resource name for the key (`*` part); the CSV twin gets `-csv`. */
@@ -130,35 +224,22 @@ const units: Family = {
 		fieldOf(col(unitTable, 'category'), form),
 		...cols(unitTable, ['from', 'to', 'mergedInto'], form),
 		form === 'json'
-			? derived({
-					name: 'names',
-					title: '名称沿革',
-					description: '单位用过的名称及其启用、停用日期（空表示不限），按时间先后',
-					type: 'array',
-					constraints: {
-						required: true,
-						jsonSchema: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									name: { type: 'string' },
-									from: { type: ['string', 'null'], pattern: DATE_PATTERN },
-									to: { type: ['string', 'null'], pattern: DATE_PATTERN },
-								},
-								required: ['name', 'from', 'to'],
-								additionalProperties: false,
-							},
-						},
+			? objectList(
+					'names',
+					'名称沿革',
+					'单位用过的名称及其启用、停用日期（空表示不限），按时间先后',
+					{
+						name: { type: 'string' },
+						from: { type: ['string', 'null'], pattern: DATE_PATTERN },
+						to: { type: ['string', 'null'], pattern: DATE_PATTERN },
 					},
-				})
-			: derived({
-					name: 'names',
-					title: '名称沿革',
-					description: '单位用过的名称，每项写作“名称（启用日期～停用日期）”，多项用“、”分隔',
-					type: 'string',
-					constraints: { required: true },
-				}),
+					['name', 'from', 'to'],
+				)
+			: requiredText(
+					'names',
+					'名称沿革',
+					'单位用过的名称，每项写作“名称（启用日期～停用日期）”，多项用“、”分隔',
+				),
 	],
 	primaryKey: ['id'],
 	foreignKeys: () => [{ fields: ['mergedInto'], reference: { fields: ['id'] } }],
@@ -186,157 +267,97 @@ const grades = (rubricOf: (year: number) => Rubric | undefined): Family => ({
 	property: 'units',
 	fields: (form, q) => {
 		const rubric = rubricOf(Number(q.slice(0, 4)));
-		const indicators = rubric?.indicators ?? [];
-		const common = [
-			fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
-			derived({
-				name: 'name',
-				title: '名称',
-				description: '单位在该季度的名称',
-				type: 'string',
-				constraints: { required: true },
-			}),
-			fieldOf(col(unitTable, 'category'), form),
-			derived({
-				name: 'score',
-				title: '得分',
-				description: '折算后的得分（0～100，一位小数）',
-				type: 'number',
-				constraints: { required: true, minimum: 0, maximum: 100 },
-			}),
-			derived({
-				name: 'grade',
-				title: '等次',
-				description: `${
-					rubric
-						? gradeRanges(rubric.thresholds)
-								.map((g) => `${g.label} ${g.grade}（${g.range}）`)
-								.join('、')
-						: GRADES.join('、')
-				}；失信记录可调整等次（见 overrides）`,
-				type: 'string',
-				categories: categoriesOf(GRADE_CHOICES),
-				constraints: { required: true, enum: GRADES },
-			}),
-			derived({
-				name: 'rank',
-				title: '同类排名',
-				description: '在同类单位中的名次：1 + 得分更高的同类单位数（同分同名次）',
-				type: 'integer',
-				constraints: { required: true, minimum: 1 },
-			}),
-			derived({
-				name: 'change',
-				title: '较上季度变化',
-				description: '得分减去上一个日历季度的得分；上一季度的结果尚未发布、或该单位上一季度未参加评价时为空',
-				type: 'number',
-			}),
-			derived({
-				name: 'maxPoints',
-				title: '适用指标满分之和',
-				description: '适用于该类别的指标分值之和',
-				type: 'number',
-				constraints: { required: true, minimum: 0 },
-			}),
-		];
-		if (form === 'json')
-			return [
-				...common,
-				derived({
-					name: 'points',
-					title: '各项指标得分',
-					description: '指标编号 → 得分（扣分可使单项为负）',
-					type: 'object',
-					constraints: {
-						required: true,
-						jsonSchema: { type: 'object', additionalProperties: { type: 'number' } },
-					},
-				}),
-				derived({
-					name: 'overrides',
-					title: '等次调整',
-					description: '因失信记录调整等次：调整后的等次、原因和失信记录编号（对应 dishonesty 的 id）',
-					type: 'array',
-					constraints: {
-						required: true,
-						jsonSchema: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									grade: { type: 'string', enum: GRADES },
-									reason: { type: 'string' },
-									recordId: { type: 'string' },
-								},
-								required: ['grade', 'reason', 'recordId'],
-								additionalProperties: false,
-							},
-						},
-					},
-				}),
-				derived({
-					name: 'records',
-					title: '失信记录',
-					description: '该季度计入的失信记录编号，对应 dishonesty 的 id',
-					type: 'array',
-					constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
-				}),
-				derived({
-					name: 'evidence',
-					title: '计分依据',
-					description: '指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
-					type: 'object',
-					constraints: {
-						required: true,
-						jsonSchema: {
-							type: 'object',
-							additionalProperties: { type: 'array', items: { type: 'string' } },
-						},
-					},
-				}),
-			];
-		return [
-			derived({
-				name: 'quarter',
-				title: '季度',
-				description: '评价季度，如 2023-Q4',
-				type: 'string',
-				constraints: { required: true, pattern: QUARTER_PATTERN },
-			}),
-			derived({
-				name: 'releasedOn',
-				title: '发布日期',
-				description: '本季度评价结果的发布日期',
-				type: 'date',
-				constraints: { required: true },
-			}),
-			derived({
-				name: 'docNumber',
-				title: '文号',
-				description: '发布本季度评价结果的文件文号',
-				type: 'string',
-				constraints: { required: true },
-			}),
-			...common,
-			...indicators.map((i) =>
-				derived({
-					name: `points.${i.id}`,
-					title: `${i.id} ${i.title}`,
-					description: `指标 ${i.id} ${i.title}的得分（满分 ${i.max}）；不适用于该类别时为空`,
-					type: 'number',
-				}),
-			),
-			derived({
-				name: 'overrides',
-				title: '等次调整',
-				description: '因失信记录调整等次：“调整后的等次：原因”，多条用“；”分隔',
-				type: 'string',
-			}),
-		];
+		return form === 'json' ? [...gradeFields(form, rubric), ...gradeDetails()] : gradeCsvFields(rubric);
 	},
 	primaryKey: ['id'],
-	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref, 'id')],
 });
+
+/** The fields of a unit's result in a quarter's grades, in both forms. */
+function gradeFields(form: Form, rubric: Rubric | undefined): Field[] {
+	return [
+		resultUnitId(form),
+		requiredText('name', '名称', '单位在该季度的名称'),
+		fieldOf(col(unitTable, 'category'), form),
+		scoreField('折算后的得分（0～100，一位小数）'),
+		gradeField(
+			`${
+				rubric
+					? gradeRanges(rubric.thresholds)
+							.map((g) => `${g.label} ${g.grade}（${g.range}）`)
+							.join('、')
+					: GRADES.join('、')
+			}；失信记录可调整等次（见 overrides）`,
+		),
+		rankField(RANK_RULE),
+		changeField('得分减去上一个日历季度的得分；上一季度的结果尚未发布、或该单位上一季度未参加评价时为空'),
+		maxPointsField(),
+	];
+}
+
+/** What the JSON grades add to each unit's result: points, grade overrides, 失信 records and evidence by indicator. */
+function gradeDetails(): Field[] {
+	return [
+		pointsField('指标编号 → 得分（扣分可使单项为负）'),
+		objectList(
+			'overrides',
+			'等次调整',
+			'因失信记录调整等次：调整后的等次、原因和失信记录编号（对应 dishonesty 的 id）',
+			{ grade: { type: 'string', enum: GRADES }, reason: { type: 'string' }, recordId: { type: 'string' } },
+			['grade', 'reason', 'recordId'],
+		),
+		derived({
+			name: 'records',
+			title: '失信记录',
+			description: '该季度计入的失信记录编号，对应 dishonesty 的 id',
+			type: 'array',
+			constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
+		}),
+		derived({
+			name: 'evidence',
+			title: '计分依据',
+			description: '指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
+			type: 'object',
+			constraints: {
+				required: true,
+				jsonSchema: {
+					type: 'object',
+					additionalProperties: { type: 'array', items: { type: 'string' } },
+				},
+			},
+		}),
+	];
+}
+
+/** The CSV grades: the release on every row, then the results with one column per indicator of the year's rubric. */
+function gradeCsvFields(rubric: Rubric | undefined): Field[] {
+	return [
+		quarterField('评价季度，如 2023-Q4'),
+		derived({
+			name: 'releasedOn',
+			title: '发布日期',
+			description: '本季度评价结果的发布日期',
+			type: 'date',
+			constraints: { required: true },
+		}),
+		requiredText('docNumber', '文号', '发布本季度评价结果的文件文号'),
+		...gradeFields('csv', rubric),
+		...(rubric?.indicators ?? []).map((i) =>
+			derived({
+				name: `points.${i.id}`,
+				title: `${i.id} ${i.title}`,
+				description: `指标 ${i.id} ${i.title}的得分（满分 ${i.max}）；不适用于该类别时为空`,
+				type: 'number',
+			}),
+		),
+		derived({
+			name: 'overrides',
+			title: '等次调整',
+			description: '因失信记录调整等次：“调整后的等次：原因”，多条用“；”分隔',
+			type: 'string',
+		}),
+	];
+}
 
 /** A quarter's evidence rows (`src/page-data/evidence.ts`). */
 const evidence: Family = {
@@ -347,21 +368,9 @@ const evidence: Family = {
 		'季度评价记录：每行一条计分依据（完成、事项、扣分、评分），评价结果中 evidence 引用的就是这些编号。空白预填行不公布。',
 	fields: (form) => [
 		fieldOf(col(evidenceTable, 'id'), form),
-		derived({
-			name: 'quarter',
-			title: '季度',
-			description: '记录所属季度（文件名）',
-			type: 'string',
-			constraints: { required: true, pattern: QUARTER_PATTERN },
-		}),
+		quarterField('记录所属季度（文件名）'),
 		fieldOf(col(evidenceTable, 'unitId'), form),
-		derived({
-			name: 'unitName',
-			title: '单位名称',
-			description: '单位在记录日期的名称（改名前的记录写当时的名称）',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('unitName', '单位名称', '单位在记录日期的名称（改名前的记录写当时的名称）'),
 		...cols(
 			evidenceTable,
 			['indicatorId', 'kind', 'date', 'count', 'points', 'what', 'source', 'reason'],
@@ -370,7 +379,7 @@ const evidence: Family = {
 	],
 	primaryKey: ['id'],
 	foreignKeys: (ref, q) => [
-		{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } },
+		unitKey(ref),
 		{ fields: ['indicatorId'], reference: { resource: ref(`rubric-${q.slice(0, 4)}`), fields: ['id'] } },
 	],
 };
@@ -388,13 +397,7 @@ const dishonesty: Family = {
 			description: `失信记录编号；信用修复后为不含内容的公开编号（XF-单位编号-起计季度-序号）`,
 		}),
 		fieldOf(col(dishonestyTable, 'unitId'), form),
-		derived({
-			name: 'unitName',
-			title: '单位名称',
-			description: '单位在认定日期的名称（信用修复后：在起计季度的名称）',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('unitName', '单位名称', '单位在认定日期的名称（信用修复后：在起计季度的名称）'),
 		derived({
 			name: 'activeFrom',
 			title: '起计季度',
@@ -435,7 +438,7 @@ const dishonesty: Family = {
 		}),
 	],
 	primaryKey: ['id'],
-	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref)],
 };
 
 /** Exemplar fields of SPEC: `[{ id, year, name, gender, unit, position, category, status, noticeStart, … }]`. */
@@ -469,21 +472,13 @@ const exemplarFields = (form: Form): Field[] => [
 		description: '向社会公开的撤销理由',
 	}),
 	...cols(candidateTable, ['title', 'summary'], form),
-	derived({
-		name: 'statusLabel',
-		title: '状态说明',
-		description: '状态的中文说明：公示中、公示中（异议待核实）、已认定、已撤销、未予认定',
-		type: 'string',
-		constraints: { required: true },
-	}),
+	requiredText(
+		'statusLabel',
+		'状态说明',
+		'状态的中文说明：公示中、公示中（异议待核实）、已认定、已撤销、未予认定',
+	),
 	fieldOf(col(candidateTable, 'noticeId'), form),
-	derived({
-		name: 'recommender',
-		title: '推荐单位',
-		description: '推荐单位的名称',
-		type: 'string',
-		constraints: { required: true },
-	}),
+	requiredText('recommender', '推荐单位', '推荐单位的名称'),
 	...cols(candidateTable, ['awards', 'coverage'], form),
 ];
 
@@ -529,13 +524,7 @@ const commitments: Family = {
 			constraints: { required: true },
 		}),
 		derived({ name: 'fulfilledOn', title: '兑现日期', description: '状态变为已兑现的日期', type: 'date' }),
-		derived({
-			name: 'unitName',
-			title: '单位名称',
-			description: '单位在数据截至日的名称',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('unitName', '单位名称', '单位在数据截至日的名称'),
 		derived({
 			name: 'madeUnder',
 			title: '承诺时名称',
@@ -546,28 +535,17 @@ const commitments: Family = {
 		derived({ name: 'statusSince', title: '状态日期', description: '当前状态开始的日期', type: 'date' }),
 		fieldOf(col(commitmentTable, 'note'), form),
 		form === 'json'
-			? derived({
-					name: 'history',
-					title: '履行过程',
-					description: '截至数据日期的每次状态变化：日期、状态和说明，按时间先后',
-					type: 'array',
-					constraints: {
-						required: true,
-						jsonSchema: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									date: { type: 'string', pattern: DATE_PATTERN },
-									status: { type: 'string' },
-									evidence: { type: 'string' },
-								},
-								required: ['date', 'status'],
-								additionalProperties: false,
-							},
-						},
+			? objectList(
+					'history',
+					'履行过程',
+					'截至数据日期的每次状态变化：日期、状态和说明，按时间先后',
+					{
+						date: { type: 'string', pattern: DATE_PATTERN },
+						status: { type: 'string' },
+						evidence: { type: 'string' },
 					},
-				})
+					['date', 'status'],
+				)
 			: derived({
 					name: 'history',
 					title: '履行过程',
@@ -576,7 +554,7 @@ const commitments: Family = {
 				}),
 	],
 	primaryKey: ['id'],
-	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref)],
 	open: true,
 };
 
@@ -587,13 +565,7 @@ const pledges: Family = {
 	description: '镇街、园区收集的企业信用承诺书（安全、环保、纳税），每家企业在有效期内计 0.5 分。',
 	fields: (form) => [
 		...cols(pledgeTable, ['id', 'enterprise', 'uscc', 'kinds', 'signedOn', 'unitId'], form),
-		derived({
-			name: 'unitName',
-			title: '单位名称',
-			description: '收集承诺的单位在数据截至日的名称',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('unitName', '单位名称', '收集承诺的单位在数据截至日的名称'),
 		derived({
 			name: 'signedUnder',
 			title: '签订时单位名称',
@@ -616,7 +588,7 @@ const pledges: Family = {
 		}),
 	],
 	primaryKey: ['id'],
-	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref)],
 	open: true,
 };
 
@@ -628,55 +600,19 @@ const gradesHistory: Family = {
 	description:
 		'全部已发布季度的评价结果合在一个文件里：每行一个季度的一个单位，含当时的名称、类别、得分、等次、同类排名、较上季度变化和该季度的发布日期、文号。行数等于各季度评价结果文件行数之和。',
 	fields: (form) => [
-		derived({
-			name: 'quarter',
-			title: '季度',
-			description: '评价季度，如 2023-Q4',
-			type: 'string',
-			constraints: { required: true, pattern: QUARTER_PATTERN },
-		}),
-		fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
-		derived({
-			name: 'name',
-			title: '名称',
-			description: '单位在该季度的名称',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		quarterField('评价季度，如 2023-Q4'),
+		resultUnitId(form),
+		requiredText('name', '名称', '单位在该季度的名称'),
 		fieldOf(col(unitTable, 'category'), form),
-		derived({
-			name: 'score',
-			title: '得分',
-			description: '折算后的得分（0～100，一位小数）',
-			type: 'number',
-			constraints: { required: true, minimum: 0, maximum: 100 },
-		}),
-		derived({
-			name: 'grade',
-			title: '等次',
-			description: '红名单 red、蓝名单 blue、黄名单 yellow（含失信记录的等次调整）',
-			type: 'string',
-			categories: categoriesOf(GRADE_CHOICES),
-			constraints: { required: true, enum: GRADES },
-		}),
-		derived({
-			name: 'rank',
-			title: '同类排名',
-			description: '在同类单位中的名次：1 + 得分更高的同类单位数（同分同名次）',
-			type: 'integer',
-			constraints: { required: true, minimum: 1 },
-		}),
-		derived({
-			name: 'change',
-			title: '较上季度变化',
-			description: '得分减去上一个日历季度的得分；上一季度未发布或该单位未参加评价时为空',
-			type: 'number',
-		}),
+		scoreField('折算后的得分（0～100，一位小数）'),
+		gradeField('红名单 red、蓝名单 blue、黄名单 yellow（含失信记录的等次调整）'),
+		rankField(RANK_RULE),
+		changeField('得分减去上一个日历季度的得分；上一季度未发布或该单位未参加评价时为空'),
 		fieldOf(col(releaseTable, 'releasedOn'), form, { description: '该季度评价结果的发布日期' }),
 		fieldOf(col(releaseTable, 'docNumber'), form, { description: '发布该季度评价结果的文件文号' }),
 	],
 	primaryKey: ['quarter', 'id'],
-	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref, 'id')],
 };
 
 /** The corrections ledger (更正台账, `src/lib/ledger/ledger.ts`): one row per unit and field a correction changed. */
@@ -688,13 +624,7 @@ const corrections: Family = {
 		'已发布季度评价结果的每一次更正：每行一个单位的一个项目，含更正前后的值、日期、文号和理由。发布时的结果见 releases（发布快照），其 SHA-256 即发布记录中的结果指纹；发布快照依次加上这里的更正，就是现在公布的结果。',
 	fields: (form) => [
 		...cols(correctionTable, ['id', 'quarter', 'date', 'docNumber', 'unitId'], form),
-		derived({
-			name: 'unitName',
-			title: '单位名称',
-			description: '单位在被更正季度的名称',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('unitName', '单位名称', '单位在被更正季度的名称'),
 		derived({
 			name: 'field',
 			title: '项目代码',
@@ -706,13 +636,7 @@ const corrections: Family = {
 				pattern: '^(score|grade|override|rank|category|maxPoints|points\\..+)$',
 			},
 		}),
-		derived({
-			name: 'fieldLabel',
-			title: '项目',
-			description: '被更正项目的中文名称',
-			type: 'string',
-			constraints: { required: true },
-		}),
+		requiredText('fieldLabel', '项目', '被更正项目的中文名称'),
 		derived({
 			name: 'from',
 			title: '原值',
@@ -728,7 +652,7 @@ const corrections: Family = {
 		fieldOf(col(correctionTable, 'reason'), form),
 	],
 	primaryKey: ['id', 'unitId', 'field'],
-	foreignKeys: (ref) => [{ fields: ['unitId'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref)],
 };
 
 /** Objections and their working-day clocks (异议处理情况, `src/lib/objections/public.ts`). */
@@ -786,68 +710,23 @@ const snapshots: Family = {
 		'季度评价结果发布时的快照：各单位的类别、得分、等次、同类排名、适用指标满分之和、各项指标得分和等次调整。文件的 SHA-256 就是该季度发布记录中的结果指纹；此后的更正见 corrections。JSON 文件另有季度（quarter）和所用指标的年度（rubric）。',
 	property: 'units',
 	fields: (form) => [
-		fieldOf(col(unitTable, 'id'), form, { title: '单位编号', description: '被评价单位，对应 units 的 id' }),
+		resultUnitId(form),
 		fieldOf(col(unitTable, 'category'), form),
-		derived({
-			name: 'score',
-			title: '得分',
-			description: '发布时的得分',
-			type: 'number',
-			constraints: { required: true, minimum: 0, maximum: 100 },
-		}),
-		derived({
-			name: 'grade',
-			title: '等次',
-			description: '发布时的等次',
-			type: 'string',
-			categories: categoriesOf(GRADE_CHOICES),
-			constraints: { required: true, enum: GRADES },
-		}),
-		derived({
-			name: 'rank',
-			title: '同类排名',
-			description: '发布时的同类排名',
-			type: 'integer',
-			constraints: { required: true, minimum: 1 },
-		}),
-		derived({
-			name: 'maxPoints',
-			title: '适用指标满分之和',
-			description: '适用于该类别的指标分值之和',
-			type: 'number',
-			constraints: { required: true, minimum: 0 },
-		}),
-		derived({
-			name: 'points',
-			title: '各项指标得分',
-			description: '指标编号 → 得分',
-			type: 'object',
-			constraints: {
-				required: true,
-				jsonSchema: { type: 'object', additionalProperties: { type: 'number' } },
-			},
-		}),
-		derived({
-			name: 'overrides',
-			title: '等次调整',
-			description: '因失信记录调整后的等次（最多一项）',
-			type: 'array',
-			constraints: {
-				required: true,
-				jsonSchema: {
-					type: 'array',
-					items: {
-						type: 'object',
-						properties: { grade: { type: 'string', enum: GRADES } },
-						required: ['grade'],
-						additionalProperties: false,
-					},
-				},
-			},
-		}),
+		scoreField('发布时的得分'),
+		gradeField('发布时的等次'),
+		rankField('发布时的同类排名'),
+		maxPointsField(),
+		pointsField('指标编号 → 得分'),
+		objectList(
+			'overrides',
+			'等次调整',
+			'因失信记录调整后的等次（最多一项）',
+			{ grade: { type: 'string', enum: GRADES } },
+			['grade'],
+		),
 	],
 	primaryKey: ['id'],
-	foreignKeys: (ref) => [{ fields: ['id'], reference: { resource: ref('units'), fields: ['id'] } }],
+	foreignKeys: (ref) => [unitKey(ref, 'id')],
 };
 
 /** Every family, in the data package's order. */

@@ -13,9 +13,25 @@ import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
 import { quoteValue } from '../quote.ts';
 import { lineColumn, personalFindings } from './personal.ts';
+import { suggester } from './suggest.ts';
 
 // zod's own messages (type errors in JSON files) in Chinese, like ours.
 z.config(z.locales.zhCN());
+
+/** The ids of a table that other tables refer to, for the checks of those references. */
+export interface IdRegistry<R> {
+	/** The rows by id. */
+	byId: Map<string, R>;
+	/** Every id typed in the file, valid row or not: a reference to an invalid row is not reported again. */
+	declared: Set<string>;
+	/** The id closest to an unknown one (did you mean). */
+	suggest: (id: string) => string | undefined;
+}
+
+/** The registry of a table's rows by id and the ids typed in it, with its did-you-mean. */
+export function idRegistry<R>(byId: Map<string, R>, declared: Set<string>): IdRegistry<R> {
+	return { byId, declared, suggest: suggester(byId.keys()) };
+}
 
 /** Read access to a data folder; paths are relative to it and use `/`. */
 export interface DataFiles {

@@ -6,7 +6,7 @@
 import type { Issue } from '../issues.ts';
 import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
-import { FULL_WIDTH, toHalfWidth, type TableDef } from '../../schemas/table.ts';
+import { FULL_WIDTH, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
 import { personalFindings } from './personal.ts';
 
 /** A record with where it came from, so later checks can point at it. */
@@ -189,6 +189,16 @@ function columnOf(position: ReadonlyMap<string, number>): (key: string) => numbe
 	return (key) => (position.has(key) ? position.get(key)! + 1 : 0);
 }
 
+/** Reports an error at a row of the file being read. */
+type RowError = (
+	line: number,
+	row: number,
+	column: number,
+	code: string,
+	message: string,
+	extra?: Partial<Issue>,
+) => void;
+
 /** The check of one data row of a file whose header is right: a valid row becomes a record, any other an issue. */
 function rowChecker<T>(
 	def: TableDef,
@@ -200,14 +210,8 @@ function rowChecker<T>(
 	declaredValues: Map<string, Set<string>>,
 	exempt: readonly string[] = [],
 ): (row: CsvRow) => void {
-	const err = (
-		line: number,
-		row: number,
-		column: number,
-		code: string,
-		message: string,
-		extra: Partial<Issue> = {},
-	) => issues.push({ file, line, column, code, message, severity: 'error', row, ...extra });
+	const err: RowError = (line, row, column, code, message, extra = {}) =>
+		issues.push({ file, line, column, code, message, severity: 'error', row, ...extra });
 	const col = columnOf(position);
 	const columns = def.columns;
 	/** Each column's cell index in a row, or -1 when the file has no such column. */
@@ -215,60 +219,106 @@ function rowChecker<T>(
 	const declare = [...declaredValues].flatMap(([key, values]) =>
 		position.has(key) ? [{ i: position.get(key)!, values }] : [],
 	);
-	// Cell schemas are pure functions of the text, and most columns repeat a few values (unit ids, indicator ids,
-	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
-	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
-	const accepted = columns.map(() => new Map<string, unknown>());
 	/** The public free-text columns this file has (checked for personal numbers) and their cell indexes. */
 	const published = columns.flatMap((c, ci) =>
 		c.public && cellIndex[ci] >= 0 ? [{ c, i: cellIndex[ci] }] : [],
 	);
+	const parseCells = cellParser(def, cellIndex, err);
 	return ({ line, row, cells }) => {
 		for (const { i, values } of declare) {
 			const raw = (cells[i] ?? '').trim();
 			if (raw) values.add(raw);
 		}
-		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-			err(
-				line,
-				row,
-				width + 1,
-				'extra-cell',
-				`本行有 ${cells.length} 列，表头只有 ${width} 列；多出的内容可能是没加引号的逗号，含逗号的内容请用英文双引号括起来`,
-			);
-			return;
-		} else if (cells.length < width) {
-			err(
-				line,
-				row,
-				cells.length + 1,
-				'missing-cell',
-				`本行只有 ${cells.length} 列，表头有 ${width} 列；请补齐缺少的列（空值也要留逗号）`,
-			);
-			return;
-		}
-		let ok = true;
+		if (!widthFits(cells, width, line, row, err)) return;
 		// Every public cell, whatever else is wrong with the row: an ID number is reported as soon as it is typed.
-		let holdsId: Set<number> | undefined;
-		for (const { c, i } of published)
-			for (const f of personalFindings(cells[i], exempt)) {
-				// No `value`: the issue must not carry the number it hides.
-				issues.push({
-					file,
-					line,
-					column: i + 1,
-					code: f.code,
-					message: f.message,
-					severity: f.severity,
-					row,
-					field: c.key,
-					header: c.header,
-				});
-				if (f.severity === 'error') {
-					ok = false;
-					(holdsId ??= new Set()).add(i);
-				}
-			}
+		const holdsId = personalCells(published, cells, exempt, { file, line, row }, issues);
+		const value = parseCells(line, row, cells, holdsId);
+		if (value && !holdsId) records.push({ value: value as T, file, line, row, col });
+	};
+}
+
+/** Whether a row has as many cells as the header (empty cells past it do not count); reports it when not. */
+function widthFits(
+	cells: readonly string[],
+	width: number,
+	line: number,
+	row: number,
+	err: RowError,
+): boolean {
+	if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+		err(
+			line,
+			row,
+			width + 1,
+			'extra-cell',
+			`本行有 ${cells.length} 列，表头只有 ${width} 列；多出的内容可能是没加引号的逗号，含逗号的内容请用英文双引号括起来`,
+		);
+		return false;
+	} else if (cells.length < width) {
+		err(
+			line,
+			row,
+			cells.length + 1,
+			'missing-cell',
+			`本行只有 ${cells.length} 列，表头有 ${width} 列；请补齐缺少的列（空值也要留逗号）`,
+		);
+		return false;
+	}
+	return true;
+}
+
+/**
+ * Reports the personal numbers in a row's public cells. Returns the indexes of the cells holding one that is an
+ * error (an ID number: the row is not published), or undefined when there is none.
+ */
+function personalCells(
+	published: readonly { c: Column; i: number }[],
+	cells: readonly string[],
+	exempt: readonly string[],
+	at: { file: string; line: number; row: number },
+	issues: Issue[],
+): Set<number> | undefined {
+	let holdsId: Set<number> | undefined;
+	for (const { c, i } of published)
+		for (const f of personalFindings(cells[i], exempt)) {
+			// No `value`: the issue must not carry the number it hides.
+			issues.push({
+				file: at.file,
+				line: at.line,
+				column: i + 1,
+				code: f.code,
+				message: f.message,
+				severity: f.severity,
+				row: at.row,
+				field: c.key,
+				header: c.header,
+			});
+			if (f.severity === 'error') (holdsId ??= new Set()).add(i);
+		}
+	return holdsId;
+}
+
+/**
+ * Validates the cells of a row with their columns' schemas: the row's value, or undefined when a cell is wrong (each
+ * wrong cell reported). The cells holding an ID number (`holdsId`) are reported without their value.
+ */
+function cellParser(
+	def: TableDef,
+	cellIndex: readonly number[],
+	err: RowError,
+): (
+	line: number,
+	row: number,
+	cells: readonly string[],
+	holdsId?: Set<number>,
+) => Record<string, unknown> | undefined {
+	const columns = def.columns;
+	// Cell schemas are pure functions of the text, and most columns repeat a few values (unit ids, indicator ids,
+	// dates, kinds) over thousands of rows: each column remembers the values it has already accepted — up to a
+	// bound, so columns of unique values (ids, free text) cost a failed lookup and no memory.
+	const accepted = columns.map(() => new Map<string, unknown>());
+	return (line, row, cells, holdsId) => {
+		let ok = true;
 		const value: Record<string, unknown> = {};
 		for (let ci = 0; ci < columns.length; ci++) {
 			const c = columns[ci];
@@ -316,6 +366,6 @@ function rowChecker<T>(
 			// Arrays (list cells) are not shared between records: a page may sort one.
 			if (seen.size < ACCEPTED_MAX && !Array.isArray(parsed)) seen.set(raw, parsed);
 		}
-		if (ok) records.push({ value: value as T, file, line, row, col });
+		return ok ? value : undefined;
 	};
 }

@@ -9,32 +9,26 @@ import {
 	type ReviewRow,
 } from '../../../schemas/candidate.ts';
 import type { Located } from '../read-table.ts';
-import type { CheckContext } from '../context.ts';
+import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
-import { didYouMean, suggester } from '../suggest.ts';
+import { didYouMean } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** Candidates per recommending unit per year: seed 000 第六条 "每次推荐限2人". */
 export const MAX_CANDIDATES_PER_UNIT = 2;
 
 /** The candidates, for the checks of the files about them. */
-export interface Candidates {
+export interface Candidates extends IdRegistry<Located<CandidateRow>> {
 	/** Every row with a unique id, valid or not: reviews, events, stories and photos are checked against these. */
 	all: Located<CandidateRow>[];
-	byId: Map<string, Located<CandidateRow>>;
-	/** Every id typed in candidates.csv, valid row or not: a reference to an invalid row is not reported again. */
-	declared: Set<string>;
-	/** The candidate id closest to an unknown one (did you mean). */
-	suggest: (id: string) => string | undefined;
 }
 
 /** Reads candidates.csv (ids unique). Checked by `checkCandidates` once the notices and reviews are read. */
 export function readCandidates(ctx: CheckContext): Candidates {
 	const file = ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true, { declare: ['id'] });
 	const all = ctx.unique(file.records, ['id'], '候选人编号');
-	const byId = new Map(all.map((c) => [c.value.id, c]));
-	return { all, byId, declared: file.declared('id'), suggest: suggester(byId.keys()) };
+	return { all, ...idRegistry(new Map(all.map((c) => [c.value.id, c])), file.declared('id')) };
 }
 
 /**

@@ -1,21 +1,15 @@
 /** `commitments/commitments.csv`: the public service commitments of towns and departments. */
 import { commitmentTable, type CommitmentRow } from '../../../schemas/commitment.ts';
 import type { Located } from '../read-table.ts';
-import type { CheckContext } from '../context.ts';
+import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
 import { existsOn, unitRef, type Units } from './units.ts';
-import { suggester } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** The commitments, for the check of their updates. */
-export interface Commitments {
+/** `byId` holds every commitment with a unique id, valid or not: updates are checked against these. */
+export interface Commitments extends IdRegistry<CommitmentRow> {
 	/** Valid commitments. */
 	valid: Located<CommitmentRow>[];
-	/** Every commitment with a unique id, valid or not, by id: updates are checked against these. */
-	byId: Map<string, CommitmentRow>;
-	/** Every id typed in commitments.csv, valid row or not: a reference to an invalid row is not reported again. */
-	declared: Set<string>;
-	/** The commitment id closest to an unknown one (did you mean). */
-	suggest: (id: string) => string | undefined;
 }
 
 /** The commitments: by a known unit that exists on the day it commits, due no earlier than that day. */
@@ -32,6 +26,5 @@ export function checkCommitments(ctx: CheckContext, units: Units): Commitments {
 			ctx.at(r, 'madeOn', 'unit-inactive', `单位 ${quoteValue(unit.id)} 在 ${r.value.madeOn} 不存在`);
 		return unit !== undefined;
 	});
-	const byId = new Map(all.map((c) => [c.value.id, c.value]));
-	return { valid, byId, declared: file.declared('id'), suggest: suggester(byId.keys()) };
+	return { valid, ...idRegistry(new Map(all.map((c) => [c.value.id, c.value])), file.declared('id')) };
 }

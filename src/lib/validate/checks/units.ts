@@ -2,19 +2,14 @@
 import { unitTable, type UnitRow } from '../../../schemas/unit.ts';
 import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
 import type { Located } from '../read-table.ts';
-import type { CheckContext } from '../context.ts';
-import { didYouMean, suggester } from '../suggest.ts';
+import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
+import { didYouMean } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** The units, for the checks of the tables that refer to them. */
-export interface Units {
+export interface Units extends IdRegistry<Located<UnitRow>> {
 	/** Valid rows, the first of each id. */
 	rows: Located<UnitRow>[];
-	byId: Map<string, Located<UnitRow>>;
-	/** Every id typed in units.csv, valid row or not: a reference to a row that is invalid is not reported again. */
-	declared: Set<string>;
-	/** The unit id closest to an unknown one (did you mean). */
-	suggest: (id: string) => string | undefined;
 }
 
 /**
@@ -24,8 +19,8 @@ export interface Units {
 export function checkUnits(ctx: CheckContext): Units {
 	const file = ctx.table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
 	const rows = ctx.unique(file.records, ['id'], '单位编号');
-	const byId = new Map(rows.map((u) => [u.value.id, u]));
-	const suggest = suggester(byId.keys());
+	const registry = idRegistry(new Map(rows.map((u) => [u.value.id, u])), file.declared('id'));
+	const { byId, suggest } = registry;
 	for (const u of rows) {
 		const { from, to, mergedInto } = u.value;
 		if (from && to && to <= from) ctx.at(u, 'to', 'date-order', `撤销日期 ${to} 应晚于设立日期 ${from}`);
@@ -38,7 +33,7 @@ export function checkUnits(ctx: CheckContext): Units {
 			);
 		if (mergedInto && !to) ctx.at(u, 'to', 'required', '填写了并入单位，也要填写撤销日期（合并生效日）');
 	}
-	return { rows, byId, declared: file.declared('id'), suggest };
+	return { rows, ...registry };
 }
 
 /**
