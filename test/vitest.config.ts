@@ -21,7 +21,9 @@ export default defineConfig({
 					globalSetup: ['test/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 300_000,
-					fileParallelism: false,
+					// Two browser test files at a time: most of their time is spent waiting on pages, not computing.
+					fileParallelism: true,
+					maxWorkers: 2,
 				},
 			},
 		],
