@@ -11,7 +11,8 @@
  *   npm run mutation -- --force           test every mutant again, not only those of changed code or tests
  *
  * Stryker runs incrementally: it keeps each module's results in `.cache/stryker/<module>/incremental.json` and tests
- * again only the mutants of changed code or changed tests, so a re-run after a small change takes minutes.
+ * again only the mutants of changed code or changed tests, so a re-run after a small change takes minutes. Static
+ * mutants that survived are always tested again (see `forgetStaticSurvivors`).
  *
  * The score of a module is Stryker's mutation score: mutants detected (killed, or timed out) over mutants that count
  * (detected, survived or not covered by any test); mutants disabled with a `Stryker disable` comment do not count.
@@ -94,8 +95,31 @@ if (unknown.length) {
 const runs = values['summary-only']
 	? []
 	: MODULES.filter((m) => !values.module || values.module.includes(m.id));
+/**
+ * Drops a module's static mutants that survived (or had no test) from its incremental file, so that Stryker tests them
+ * again. A static mutant is one that runs when its module loads (a constant, a label, a schema): no single test covers
+ * it, and Stryker's incremental mode, which re-tests a mutant when a test that covers it changes, would otherwise keep
+ * its old result for ever, even after a test for it was written.
+ */
+function forgetStaticSurvivors(file: string): void {
+	if (!existsSync(file)) return;
+	const incremental = JSON.parse(readFileSync(file, 'utf8')) as {
+		files: Record<string, { mutants: (Mutant & { static?: boolean })[] }>;
+	};
+	let dropped = 0;
+	for (const f of Object.values(incremental.files)) {
+		const kept = f.mutants.filter(
+			(m) => !(m.static && (m.status === 'Survived' || m.status === 'NoCoverage')),
+		);
+		dropped += f.mutants.length - kept.length;
+		f.mutants = kept;
+	}
+	if (dropped) writeFileSync(file, JSON.stringify(incremental));
+}
+
 const runMinutes: Record<string, { minutes: number; incremental: boolean }> = {};
 for (const m of runs) {
+	forgetStaticSurvivors(join(ROOT, `.cache/stryker/${m.id}/incremental.json`));
 	// A run that reused earlier results tests only what changed, so its minutes are not those of a full run.
 	const incremental = existsSync(join(ROOT, `.cache/stryker/${m.id}/incremental.json`)) && !values.force;
 	const started = Date.now();

@@ -19,8 +19,9 @@ export default {
 	testRunner: 'vitest',
 	vitest: { configFile: 'test/mutation/vitest.config.ts', related: true },
 	coverageAnalysis: 'perTest',
-	// Two shared cores: two test runners at most.
-	concurrency: 2,
+	// One test runner: the machine's two cores are shared with other people's full test runs, and a mutation run
+	// must leave them a core.
+	concurrency: 1,
 	// A loaded machine runs a test several times slower than the dry run measured it.
 	timeoutMS: 30_000,
 	timeoutFactor: 3,

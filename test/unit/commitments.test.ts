@@ -333,6 +333,9 @@ describe('which units the register covers', () => {
 });
 
 describe('reading order', () => {
+	/** The given order, each rotation of it and of its reverse: a reading order must not depend on the file's order. */
+	const orders = <T>(xs: readonly T[]): T[][] =>
+		[xs, [...xs].reverse()].flatMap((ys) => ys.map((_, i) => [...ys.slice(i), ...ys.slice(0, i)]));
 	const asOf = '2026-11-22';
 	const views = () =>
 		commitmentViews(
@@ -368,6 +371,8 @@ describe('reading order', () => {
 				cm({ id: 'p-late', dueBy: '2027-12-31' }),
 				cm({ id: 'p-b', dueBy: '2027-06-30' }),
 				cm({ id: 'p-a', dueBy: '2027-06-30' }),
+				// Due first, though its id sorts last: open ones go by due date, not by id.
+				cm({ id: 'p-z', dueBy: '2027-01-31' }),
 				cm({ id: 'f-same-b', dueBy: '2027-01-31' }),
 				cm({ id: 'f-same-a', dueBy: '2027-03-31' }),
 			],
@@ -380,15 +385,17 @@ describe('reading order', () => {
 			'2026-11-22',
 			names,
 		);
-		expect(groupByCategory(v, ['政务'])[0].items.map((i) => i.id)).toEqual([
-			'p-a',
-			'p-b',
-			'p-late',
-			'f-new',
-			'f-same-a',
-			'f-same-b',
-			'f-old',
-		]);
+		for (const order of orders(v))
+			expect(groupByCategory(order, ['政务'])[0].items.map((i) => i.id)).toEqual([
+				'p-z',
+				'p-a',
+				'p-b',
+				'p-late',
+				'f-new',
+				'f-same-a',
+				'f-same-b',
+				'f-old',
+			]);
 	});
 	it('puts a group with an overdue commitment first, then the given category order, unknown categories last by name', () => {
 		const v = commitmentViews(
@@ -403,13 +410,14 @@ describe('reading order', () => {
 			'2026-11-22',
 			names,
 		);
-		expect(groupByCategory(v, ['政务', '就业', '养老']).map((g) => g.category)).toEqual([
-			'养老',
-			'政务',
-			'就业',
-			'停车',
-			'出行',
-		]);
+		for (const order of orders(v))
+			expect(groupByCategory(order, ['政务', '就业', '养老']).map((g) => g.category)).toEqual([
+				'养老',
+				'政务',
+				'就业',
+				'停车',
+				'出行',
+			]);
 	});
 	it('takes the newest fulfilments and overdue commitments whatever the input order, ties by id', () => {
 		const v = commitmentViews(
@@ -432,8 +440,10 @@ describe('reading order', () => {
 			'2026-11-22',
 			names,
 		);
-		expect(latestFulfilled(v, 3).map((i) => i.id)).toEqual(['f-new', 'f1', 'f2']);
-		expect(latestOverdue(v, 3).map((i) => i.id)).toEqual(['o-new', 'o1', 'o2']);
+		for (const order of orders(v)) {
+			expect(latestFulfilled(order, 3).map((i) => i.id)).toEqual(['f-new', 'f1', 'f2']);
+			expect(latestOverdue(order, 3).map((i) => i.id)).toEqual(['o-new', 'o1', 'o2']);
+		}
 	});
 });
 

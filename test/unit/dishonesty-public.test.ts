@@ -3,12 +3,17 @@ import type { DishonestyRow } from '../../src/schemas/dishonesty.ts';
 import type { UnitNameRow } from '../../src/schemas/unit.ts';
 import {
 	PUBLIC_RECORD_FIELDS,
-	REPAIRED_WORDING,
 	isRepaired,
 	publicOverride,
 	publishRecords,
 } from '../../src/lib/dishonesty/public.ts';
 import { applyOverrides } from '../../src/lib/scoring/score.ts';
+
+/** Every order of a few rows: an ordering rule must hold whatever order the office's file lists them in. */
+const permutations = <T>(xs: readonly T[]): T[][] =>
+	xs.length <= 1
+		? [[...xs]]
+		: xs.flatMap((x, i) => permutations(xs.filter((_, j) => j !== i)).map((p) => [x, ...p]));
 
 const names: UnitNameRow[] = [
 	{ unitId: 'u1', name: '甲乡', to: '2022-12-31' },
@@ -102,6 +107,35 @@ describe('信用修复 ends the 公示 of a record (信用修复管理办法, ND
 		expect(pub.publicId.get('A')).toBe('XF-u1-2022-Q3-1');
 		expect(pub.publicId.get('B')).toBe('XF-u1-2022-Q3-2');
 	});
+	it('numbers by date then record number, and lists by unit, first quarter and id, whatever the file’s order', () => {
+		const rows = [
+			record({ id: 'A', date: '2022-07-05' }),
+			record({ id: 'E', date: '2022-07-05' }),
+			record({ id: 'B', date: '2022-09-01' }),
+			record({ id: 'C', date: '2022-07-20', repairedOn: undefined, repairHow: undefined }),
+			// Sorts before C by id, after it by quarter.
+			record({ id: 'AAA', date: '2022-11-01', repairedOn: undefined, repairHow: undefined }),
+			record({ id: 'D', unitId: 'u2', date: '2022-07-01' }),
+		];
+		for (const order of permutations(rows)) {
+			const pub = publishRecords(order, '2023-06-01', names);
+			expect(pub.records.map((r) => r.id)).toEqual([
+				'C',
+				'XF-u1-2022-Q3-1',
+				'XF-u1-2022-Q3-2',
+				'XF-u1-2022-Q3-3',
+				'AAA',
+				'XF-u2-2022-Q3-1',
+			]);
+			expect(['A', 'E', 'B', 'C', 'AAA'].map((id) => pub.publicId.get(id))).toEqual([
+				'XF-u1-2022-Q3-1',
+				'XF-u1-2022-Q3-2',
+				'XF-u1-2022-Q3-3',
+				'C',
+				'AAA',
+			]);
+		}
+	});
 	it('names the unit as it was on the record’s date', () => {
 		const pub = publishRecords([record({ date: '2023-03-01', repairedOn: undefined })], '2023-06-01', names);
 		expect(pub.records[0].unitName).toBe('甲镇');
@@ -126,7 +160,7 @@ describe('an override that names a repaired record', () => {
 		const after = publicOverride(overrides[0], publishRecords([r], '2023-02-10', names));
 		expect(after).toEqual({
 			grade: 'yellow',
-			reason: `${REPAIRED_WORDING}：蓝名单须“单位无违约或较重失信行为”，列入黄名单`,
+			reason: `失信记录（已信用修复，不再公示详情）：蓝名单须“单位无违约或较重失信行为”，列入黄名单`,
 			recordId: 'XF-u1-2022-Q3-1',
 		});
 		expect(after.reason).not.toMatch(/严重|村道|SX-/);
@@ -136,7 +170,7 @@ describe('an override that names a repaired record', () => {
 		const { overrides } = applyOverrides('red', [r]);
 		expect(publicOverride(overrides[0], publishRecords([r], '2024-01-01', names))).toEqual({
 			grade: 'blue',
-			reason: `${REPAIRED_WORDING}：红名单须“单位无失信行为”，至多列入蓝名单`,
+			reason: `失信记录（已信用修复，不再公示详情）：红名单须“单位无失信行为”，至多列入蓝名单`,
 			recordId: 'XF-u1-2022-Q3-1',
 		});
 	});

@@ -58,6 +58,12 @@ describe('before the 公示: nobody is public', () => {
 		const l = deriveLifecycle({ ...base, recommendedOn: '2022-12-09', reviews }, '2026-11-22');
 		expect(l).toEqual({ stage: 'disqualified', public: false });
 	});
+	it('knows of a hit replied on the as-of date itself', () => {
+		const reviews = clear('2026-11-17').map((r) =>
+			r.body === 'police' ? { ...r, result: 'hit' as const, date: '2026-11-22' } : r,
+		);
+		expect(deriveLifecycle({ ...base, reviews }, '2026-11-22').stage).toBe('disqualified');
+	});
 	it('does not know of a hit replied after the as-of date', () => {
 		const reviews = clear('2022-12-14').map((r) =>
 			r.body === 'police' ? { ...r, result: 'hit' as const, date: '2022-12-16' } : r,
@@ -244,6 +250,59 @@ describe('events that do not fit the lifecycle', () => {
 		expect(p.map((x) => [x.event, x.message])).toEqual([
 			[1, '候选人已于 2026-12-01 被撤销认定，之后不应再有记录'],
 		]);
+	});
+	it('names 未予认定 when something follows an upheld objection', () => {
+		expect(
+			messages([
+				{ date: '2026-11-20', event: 'objection' },
+				{ date: '2026-11-25', event: 'objection-upheld' },
+				{ date: '2026-12-01', event: 'objection' },
+			]),
+		).toEqual([[2, '候选人已于 2026-11-25 未予认定，之后不应再有记录']]);
+	});
+	it('checks complaints against a recognised exemplar: each conclusion needs a complaint before it', () => {
+		// Recognised on 2026-11-27; a complaint on 12-01 concluded unfounded on 12-05 leaves the exemplar recognised.
+		const checked: Events = [
+			{ date: '2026-12-01', event: 'objection' },
+			{ date: '2026-12-05', event: 'objection-rejected' },
+		];
+		expect(messages(checked)).toEqual([]);
+		expect(deriveLifecycle(noticed2026(checked), '2026-12-31')).toMatchObject({
+			stage: 'recognized',
+			recognizedOn: '2026-11-27',
+		});
+		// A second conclusion has no complaint left to conclude.
+		expect(messages([...checked, { date: '2026-12-09', event: 'objection-rejected' }])).toEqual([
+			[2, '此前没有尚未核实的投诉或异议，不能记录核实结论'],
+		]);
+		expect(messages([{ date: '2026-12-09', event: 'objection-rejected' }])).toEqual([
+			[0, '此前没有尚未核实的投诉或异议，不能记录核实结论'],
+		]);
+	});
+	it('reads events in date order whatever their order in the file, those of one day in file order', () => {
+		const objection = { date: '2026-11-20', event: 'objection' as const };
+		const rejected = { date: '2026-11-24', event: 'objection-rejected' as const };
+		// Out of date order in the file: still an objection concluded within the 公示.
+		expect(messages([rejected, objection])).toEqual([]);
+		expect(deriveLifecycle(noticed2026([rejected, objection]), '2026-11-27').stage).toBe('recognized');
+		// The same day: the conclusion written above its objection has nothing to conclude.
+		const sameDay = { ...rejected, date: '2026-11-20' };
+		expect(messages([objection, sameDay])).toEqual([]);
+		expect(messages([sameDay, objection])).toEqual([
+			[0, '此前没有尚未核实的异议，不能记录核实结论；请先记录"异议"'],
+		]);
+		const third = { date: '2026-11-23', event: 'objection' as const };
+		const fourth = { date: '2026-11-25', event: 'objection-rejected' as const };
+		expect(messages([fourth, sameDay, third, objection])).toEqual([
+			[1, '此前没有尚未核实的异议，不能记录核实结论；请先记录"异议"'],
+		]);
+	});
+	it('has no lifecycle problems to report for a candidate without a notice', () => {
+		const facts = {
+			...noticed2026([{ date: '2026-11-20', event: 'objection-rejected' }]),
+			notice: undefined,
+		};
+		expect(lifecycleProblems(facts)).toEqual([]);
 	});
 	it('is reported by the validator at the event row (data/exemplars/events.csv, column 事件)', () => {
 		const issues = validateDataset(

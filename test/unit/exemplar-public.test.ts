@@ -4,21 +4,27 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { imageSize } from 'image-size';
 import type { CandidateRow } from '../../src/schemas/candidate.ts';
-import { deriveLifecycle, type Lifecycle, type LifecycleFacts } from '../../src/lib/exemplars/lifecycle.ts';
+import {
+	deriveLifecycle,
+	STAGE_LABELS,
+	type Lifecycle,
+	type LifecycleFacts,
+} from '../../src/lib/exemplars/lifecycle.ts';
 import {
 	exemplarCsvColumns,
 	exemplarOpenRecord,
 	incentiveList,
-	NOT_RECOGNIZED_REASON,
 	publicExemplarSchema,
+	STATUS_TITLES,
 	toPublicExemplar,
+	yearPath,
 	type ExemplarSource,
 } from '../../src/lib/exemplars/public.ts';
-import { exemplarPublication } from '../../src/lib/exemplars/publish.ts';
+import { exemplarPublication, lifecycles } from '../../src/lib/exemplars/publish.ts';
 import { stripJpegMetadata, stripPngMetadata } from '../../src/lib/exemplars/photo.ts';
 import { noticePeriod } from '../../src/lib/exemplars/format.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
-import { FIXTURES, fixture } from '../helpers/files.ts';
+import { FIXTURES, fixture, memFiles, readFolder } from '../helpers/files.ts';
 
 const candidate: CandidateRow = {
 	id: '2026-009',
@@ -184,7 +190,7 @@ describe('status in open data (SPEC: publicizing | recognized | revoked)', () =>
 			status: 'revoked',
 			statusLabel: '未予认定',
 			revokedOn: '2026-11-25',
-			revokedReason: NOT_RECOGNIZED_REASON,
+			revokedReason: '公示期间收到的异议经核实成立，未予认定（《淮安区“政务诚信典型”评选宣传办法》第十条）。',
 		});
 		expect('recognizedOn' in r).toBe(false);
 	});
@@ -211,6 +217,70 @@ describe('status in open data (SPEC: publicizing | recognized | revoked)', () =>
 			'recommender',
 			'awards',
 		]);
+	});
+	it('heads /data/exemplars.csv with the JSON fields in the same order, the opt-in ones last', () => {
+		const spec = ['id', 'year', 'name', 'gender', 'unit', 'position', 'category', 'status'];
+		const dates = ['noticeStart', 'noticeEnd', 'recognizedOn', 'revokedOn', 'revokedReason'];
+		const more = ['title', 'summary', 'statusLabel', 'noticeId', 'recommender', 'awards', 'coverage'];
+		expect(exemplarCsvColumns(NONE)).toEqual([...spec, ...dates, ...more]);
+		expect(exemplarCsvColumns({ birth: true, political: true, education: true }).slice(-3)).toEqual([
+			'birth',
+			'political',
+			'education',
+		]);
+	});
+	it('says the open-data statuses in Chinese as the stages of the same name', () => {
+		expect(STATUS_TITLES).toEqual({ publicizing: '公示中', recognized: '已认定', revoked: '已撤销' });
+	});
+	it('names every stage in Chinese', () => {
+		expect(STAGE_LABELS).toEqual({
+			recommended: '已推荐',
+			reviewing: '信用审查中',
+			disqualified: '信用审查未通过',
+			evaluating: '待评审',
+			failed: '评审未通过',
+			'awaiting-notice': '待公示',
+			publicizing: '公示中',
+			verifying: '公示中（异议待核实）',
+			'not-recognized': '未予认定',
+			recognized: '已认定',
+			revoked: '已撤销',
+		});
+	});
+	it('accepts a public record of each public stage and either gender, and refuses any other stage, status or gender', () => {
+		const stages = ['publicizing', 'verifying', 'not-recognized', 'recognized', 'revoked'] as const;
+		for (const stage of stages)
+			for (const gender of ['男', '女'] as const) {
+				const p = toPublicExemplar(
+					source(
+						{ ...noticed, stage, recognizedOn: '2026-11-27', endedOn: '2026-12-01' },
+						{ ...candidate, gender },
+					),
+					NONE,
+				)!;
+				expect(publicExemplarSchema.safeParse(p).success).toBe(true);
+			}
+		const p = toPublicExemplar(source(noticed), NONE)!;
+		for (const wrong of [
+			{ stage: 'awaiting-notice' },
+			{ status: 'verifying' },
+			{ gender: '未知' },
+			{ stage: '' },
+			{ status: '' },
+			{ gender: '' },
+		])
+			expect(publicExemplarSchema.safeParse({ ...p, ...wrong }).success).toBe(false);
+	});
+	it('publishes nothing for a public stage that lacks its notice or the notice dates', () => {
+		expect(toPublicExemplar({ ...source(noticed), notice: undefined }, NONE)).toBeUndefined();
+		expect(toPublicExemplar(source({ ...noticed, noticeStart: undefined }), NONE)).toBeUndefined();
+		expect(toPublicExemplar(source({ ...noticed, noticeEnd: undefined }), NONE)).toBeUndefined();
+		expect(toPublicExemplar(source({ ...noticed, public: false }), NONE)).toBeUndefined();
+	});
+	it('gives a photo without 照片说明 the text “<name>的照片”, and links a year’s page', () => {
+		const p = toPublicExemplar(source(noticed, { ...candidate, photoAlt: undefined }), NONE)!;
+		expect(p.photos[0].alt).toBe('钱测试的照片');
+		expect(yearPath(2026)).toBe('/exemplars/2026/');
 	});
 	it('names the opt-in columns in the CSV header only when published', () => {
 		expect(exemplarCsvColumns(NONE)).not.toContain('birth');
@@ -335,5 +405,133 @@ describe('photos are published without hidden metadata', () => {
 describe('formatting', () => {
 	it('writes the 公示 period with both dates and its length', () => {
 		expect(noticePeriod('2026-11-18', '2026-11-26')).toBe('2026年11月18日至2026年11月26日（7 个工作日）');
+	});
+});
+
+/** Every order of a few rows: an ordering rule must hold whatever order the office's file lists them in. */
+const permutations = <T>(xs: readonly T[]): T[][] =>
+	xs.length <= 1
+		? [[...xs]]
+		: xs.flatMap((x, i) => permutations(xs.filter((_, j) => j !== i)).map((p) => [x, ...p]));
+
+describe('the publication of the demo data (data/: GS-2022-01 from 2023-01-09, GS-2026-01 from 2026-11-18)', () => {
+	// Validated in each test, not once for the block: mutation testing attributes what a block computes to no test.
+	const demo = () => validateDataset(memFiles(readFolder(join(import.meta.dirname, '../../data'))), 'data/');
+	/**
+	 * By hand from data/exemplars: GS-2026-01 runs 11-18 … 11-26 (seven working days, Wednesday to Thursday), with
+	 * 2026-001 (an objection on 11-20, not yet concluded), 2026-002 and 2026-003; 2026-004 awaits a notice and 2026-005
+	 * failed 评审, so neither is public. GS-2022-01 ran 2023-01-09 … 01-17: 2022-001, 002 and 004 recognised on 01-18,
+	 * 2022-003 revoked on 2023-06-20; 2022-005 never had a notice.
+	 */
+	const EXPECTED = [
+		['2026-001', 'verifying'],
+		['2026-002', 'publicizing'],
+		['2026-003', 'publicizing'],
+		['2022-001', 'recognized'],
+		['2022-002', 'recognized'],
+		['2022-003', 'revoked'],
+		['2022-004', 'recognized'],
+	];
+	it('publishes the public candidates, newest year first then by id, whatever the order of the files', () => {
+		const d = demo();
+		expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		for (const data of [
+			d,
+			{ ...d, candidates: [...d.candidates].reverse(), notices: [...d.notices].reverse() },
+		]) {
+			const pub = exemplarPublication(data, '2026-11-20');
+			expect(pub.exemplars.map((e) => [e.id, e.stage])).toEqual(EXPECTED);
+			expect(pub.files.map((f) => f.candidateId).sort()).toEqual(EXPECTED.map(([id]) => id).sort());
+		}
+	});
+	it('names each recommending unit as it was called on the recommendation date, with its category', () => {
+		const e = exemplarPublication(demo(), '2026-11-20').exemplars.find((x) => x.id === '2022-002')!;
+		expect([e.recommender, e.recommenderId, e.unitCategory]).toEqual(['施河镇', 'shz', 'town']);
+	});
+	it('lists the notices that have started, newest first, open through the 7th working day and closed after', () => {
+		const notices = (asOf: string) =>
+			exemplarPublication(demo(), asOf).notices.map((n) => [
+				n.id,
+				n.docNumber,
+				n.start,
+				n.end,
+				n.state,
+				n.candidateIds,
+			]);
+		const old = [
+			'GS-2022-01',
+			'淮信用办〔2023〕1号',
+			'2023-01-09',
+			'2023-01-17',
+			'closed',
+			['2022-001', '2022-002', '2022-003', '2022-004'],
+		];
+		const current = ['2026-001', '2026-002', '2026-003'];
+		expect(notices('2026-11-17')).toEqual([old]);
+		expect(notices('2026-11-26')).toEqual([
+			['GS-2026-01', '淮信用办〔2026〕12号', '2026-11-18', '2026-11-26', 'open', current],
+			old,
+		]);
+		expect(notices('2026-11-27')[0].slice(4)).toEqual(['closed', current]);
+	});
+	it('orders notices of one start day by id, and publishes a started notice without public candidates empty', () => {
+		const d = demo();
+		const gs = d.notices.find((n) => n.value.id === 'GS-2026-01')!;
+		const extra = { ...gs, value: { ...gs.value, id: 'GS-2026-00', docNumber: '' } };
+		const another = { ...gs, value: { ...gs.value, id: 'GS-2026-02', docNumber: '' } };
+		for (const notices of permutations([...d.notices, extra, another])) {
+			const pub = exemplarPublication({ ...d, notices }, '2026-11-20');
+			expect(pub.notices.map((n) => [n.id, n.docNumber, n.candidateIds.length])).toEqual([
+				['GS-2026-00', undefined, 0],
+				['GS-2026-01', '淮信用办〔2026〕12号', 3],
+				['GS-2026-02', undefined, 0],
+				['GS-2022-01', '淮信用办〔2023〕1号', 4],
+			]);
+		}
+	});
+	it('publishes a candidate without photo or story with neither, and a .png.jpg file as a JPEG', () => {
+		const d = demo();
+		const stories = new Map(d.stories);
+		stories.delete('2026-002');
+		const pub = exemplarPublication(
+			{
+				...d,
+				stories,
+				photos: d.photos
+					.filter((p) => p.candidateId !== '2026-002')
+					.map((p) => (p.candidateId === '2026-003' ? { ...p, file: '2026-003.png.jpg' } : p)),
+			},
+			'2026-11-20',
+		);
+		const files = (id: string) => pub.files.find((f) => f.candidateId === id)!;
+		const record = (id: string) => pub.exemplars.find((e) => e.id === id)!;
+		expect([files('2026-002').story, files('2026-002').photos, record('2026-002').photos]).toEqual([
+			undefined,
+			[],
+			[],
+		]);
+		expect(record('2026-003').photos.map((p) => p.src)).toEqual(['/exemplars/2026/2026-003/photo-1.jpg']);
+		expect(files('2026-003').photos).toEqual([
+			{ path: 'exemplars/photos/2026-003.jpg', src: '/exemplars/2026/2026-003/photo-1.jpg' },
+		]);
+		expect(files('2026-001').story).toContain('吴晓东');
+	});
+	it('tells the office where each candidate not yet public stands', () => {
+		// 2026-004: two of the four bodies have replied; 2026-005: 评审 said no; 2022-005: a hit in 信用审查.
+		const l = lifecycles(demo(), '2026-11-20');
+		expect(
+			['2026-004', '2026-005', '2022-005'].map((id) => [id, l.get(id)!.stage, l.get(id)!.public]),
+		).toEqual([
+			['2026-004', 'reviewing', false],
+			['2026-005', 'failed', false],
+			['2022-005', 'disqualified', false],
+		]);
+	});
+	it('keeps 出生年月, 政治面貌 and 文化程度 private when there is no site.json', () => {
+		const d = demo();
+		const pub = exemplarPublication({ ...d, site: undefined }, '2026-11-20');
+		expect(pub.exemplars.length).toBe(7);
+		for (const e of pub.exemplars)
+			expect([e.birth, e.political, e.education]).toEqual([undefined, undefined, undefined]);
 	});
 });

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import {
 	applyOverrides,
 	gradeOf,
+	missingCategories,
 	normalisedScore,
 	ranks,
 	recordActiveIn,
 	recordCap,
 	scoreQuarters,
+	unitExistsIn,
 	type EvidenceFact,
 	type ScoringInput,
 	type UnitResult,
@@ -59,6 +61,11 @@ function input(over: Partial<ScoringInput>): ScoringInput {
 		...over,
 	};
 }
+/** Every order of a few rows: an ordering rule must hold whatever order the office's file lists them in. */
+const permutations = <T>(xs: readonly T[]): T[][] =>
+	xs.length <= 1
+		? [[...xs]]
+		: xs.flatMap((x, i) => permutations(xs.filter((_, j) => j !== i)).map((p) => [x, ...p]));
 const unit = (results: ReturnType<typeof scoreQuarters>, q: string, id: string): UnitResult =>
 	results.find((r) => r.quarter === q)!.units.find((u) => u.id === id)!;
 
@@ -369,6 +376,49 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 		);
 		expect(i.evidence.length).toBe(2);
 	});
+	it('says which quarter earned the points, and names the rows', () => {
+		const explainOf = (evidence: EvidenceFact[], q: QuarterId) => {
+			const r = scoreQuarters(input({ rubrics: new Map([[2022, creditTown]]), evidence, quarters: [q] }));
+			const i = unit(r, q, 't1').indicators.find((x) => x.id === '5.1')!;
+			return { points: i.points, evidence: i.evidence, explain: i.explain };
+		};
+		const first = accepted('2022-02-10');
+		expect(explainOf([first], '2022-Q1')).toEqual({
+			points: 20,
+			evidence: [first.id],
+			explain: '本季度验收“信用村（居）”合格，得 20 分',
+		});
+		const six = households('2022-05-10', 6);
+		expect(explainOf([first, six], '2022-Q2')).toEqual({
+			points: 20,
+			evidence: [first.id, six.id],
+			explain:
+				'2022-Q1 验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 6 户，满 5 户，得满分 20 分',
+		});
+		expect(explainOf([six], '2022-Q2')).toEqual({
+			points: 0,
+			evidence: [],
+			explain: '近 4 个季度没有验收合格的“信用村（居）”，0 分',
+		});
+	});
+	it('does not count a blank pre-filled 诚信户 row (no date)', () => {
+		expect(
+			points([accepted('2022-02-10'), { ...households('2022-05-10', 9), date: undefined }]).slice(0, 2),
+		).toEqual([20, 5]);
+	});
+	it('does not count a 无 row as a new 诚信户: 4 new and a 无 row are not 5', () => {
+		const none = ev('t1', '5.1', '2022-06-01', { kind: 'none', what: '本季度无其他新增' });
+		expect(points([accepted('2022-02-10'), households('2022-05-10', 4), none]).slice(0, 2)).toEqual([20, 5]);
+	});
+	it('names the latest acceptance when several fall in one quarter, whatever their order in the file', () => {
+		const march = accepted('2022-03-10');
+		for (const evidence of permutations([march, accepted('2022-02-10'), accepted('2022-01-10')])) {
+			const r = scoreQuarters(
+				input({ rubrics: new Map([[2022, creditTown]]), evidence, quarters: ['2022-Q2'] }),
+			);
+			expect(unit(r, '2022-Q2', 't1').indicators.find((x) => x.id === '5.1')!.evidence).toEqual([march.id]);
+		}
+	});
 });
 
 describe('失信 overrides (seed 002 三(二))', () => {
@@ -592,5 +642,282 @@ describe('property: any valid input', () => {
 			),
 			{ numRuns: 300, seed: 20221122 },
 		);
+	});
+});
+
+/** One indicator of `t1` (a town, Σ max 95) in one quarter, scored from the whole input. */
+const indicatorOf = (over: Partial<ScoringInput>, id: string, q = '2022-Q1') =>
+	unit(scoreQuarters(input(over)), q, 't1').indicators.find((i) => i.id === id)!;
+
+describe('what each indicator’s points rest on and say (shown beside the points on the unit page)', () => {
+	it('counts a 完成 row whose 类型 is blank by the indicator’s own kind, names it, and says 已完成 or 未完成', () => {
+		const done = ev('t1', '1.3', '2022-02-01');
+		expect(indicatorOf({ evidence: [done] }, '1.3')).toMatchObject({
+			points: 5,
+			evidence: [done.id],
+			explain: '已完成，得 5 分',
+		});
+		expect(indicatorOf({ evidence: [] }, '1.3')).toMatchObject({
+			points: 0,
+			evidence: [],
+			explain: '未完成，0 分',
+		});
+	});
+	it('scores nothing for a blank pre-filled row (no date) of any kind', () => {
+		const blank = (indicatorId: string) => ev('t1', indicatorId, '2022-02-01', { date: undefined });
+		expect(indicatorOf({ evidence: [blank('1.3')] }, '1.3').points).toBe(0);
+		expect(indicatorOf({ evidence: [blank('3.6')] }, '3.6').points).toBe(0);
+		// A blank 评分 row has no points either: the 16 judged in Q1 still count in Q2.
+		const judged = ev('t1', '5.1', '2022-03-15', { kind: 'judged', points: 16, reason: '验收合格' });
+		const blankJudged = { ...blank('5.1'), quarter: '2022-Q2' as QuarterId };
+		expect(
+			indicatorOf({ quarters: ['2022-Q1', '2022-Q2'], evidence: [judged, blankJudged] }, '5.1', '2022-Q2'),
+		).toMatchObject({ points: 16 });
+	});
+	it('does not read a verified incident or a 无 row as 完成: an omission alone is 0 − 10 = −10', () => {
+		const omission = ev('t1', '1.1', '2022-03-01', { kind: 'incident', what: '漏报' });
+		expect(indicatorOf({ evidence: [omission] }, '1.1')).toMatchObject({
+			points: -10,
+			evidence: [omission.id],
+			explain: '未完成，0 分；抽查比对被通报或漏报瞒报被举报属实 1 起 × −10 分，本项 -10 分',
+		});
+		expect(indicatorOf({ evidence: [ev('t1', '1.3', '2022-02-01', { kind: 'none' })] }, '1.3').points).toBe(
+			0,
+		);
+	});
+	it('deducts per incident, counting each row’s 数量: two omissions take 10 − 2 × 10 = −10', () => {
+		const done = ev('t1', '1.1', '2022-01-10', { kind: 'done' });
+		const two = ev('t1', '1.1', '2022-03-01', { kind: 'incident', count: 2 });
+		expect(indicatorOf({ evidence: [done, two] }, '1.1')).toMatchObject({
+			points: -10,
+			evidence: [done.id, two.id],
+			explain: '已完成，得 10 分；抽查比对被通报或漏报瞒报被举报属实 2 起 × −10 分，本项 -10 分',
+		});
+	});
+	it('says nothing about deductions when there was no incident', () => {
+		const done = ev('t1', '1.1', '2022-01-10', { kind: 'done' });
+		expect(indicatorOf({ evidence: [done] }, '1.1').explain).toBe('已完成，得 10 分');
+	});
+	it('ignores an incident row on an indicator whose rule has no deduction', () => {
+		const done = ev('t1', '1.3', '2022-01-10', { kind: 'done' });
+		const incident = ev('t1', '1.3', '2022-02-10', { kind: 'incident' });
+		expect(indicatorOf({ evidence: [done, incident] }, '1.3')).toMatchObject({
+			points: 5,
+			evidence: [done.id],
+			explain: '已完成，得 5 分',
+		});
+	});
+	it('explains items times points, and the cap only when the items pass it', () => {
+		const rows = (n: number) =>
+			Array.from({ length: n }, (_, i) => ev('t1', '3.5', `2022-02-1${i}`, { kind: 'item' }));
+		const one = rows(1);
+		expect(indicatorOf({ evidence: one }, '3.5')).toMatchObject({
+			points: 3.5,
+			evidence: [one[0].id],
+			explain: '1 次 × 3.5 分 = 3.5 分',
+		});
+		// 2 × 3.5 is exactly the cap of 7: nothing is capped.
+		expect(indicatorOf({ evidence: rows(2) }, '3.5').explain).toBe('2 次 × 3.5 分 = 7 分');
+		expect(indicatorOf({ evidence: rows(3) }, '3.5').explain).toBe('3 次 × 3.5 分 = 10.5，封顶 7 分');
+	});
+	it('counts pledges by enterprise and says so, from the first day of the four-quarter window (seed 002 附件1 五)', () => {
+		const pledge = (id: string, uscc: string, signedOn: string) => ({
+			id,
+			enterprise: `企业${id}`,
+			uscc,
+			kinds: ['tax' as never],
+			signedOn,
+			unitId: 't1',
+		});
+		// In 2022-Q1 the window of 4 quarters starts on 2021-04-01: a pledge of that day counts, one of the day
+		// before does not.
+		const i = indicatorOf(
+			{
+				pledges: [
+					pledge('p1', 'A', '2021-04-01'),
+					pledge('p2', 'B', '2021-03-31'),
+					pledge('p3', 'C', '2022-03-31'),
+				],
+			},
+			'5.2',
+		);
+		expect(i).toMatchObject({ points: 1, pledges: ['p1', 'p3'], explain: '2 家企业 × 0.5 分 = 1 分' });
+		expect('pledges' in indicatorOf({ evidence: [] }, '3.6')).toBe(false);
+	});
+	it('takes the latest 评分 of the window, by quarter then date, and says when it was judged in an earlier quarter', () => {
+		const judged = (date: string, points: number) =>
+			ev('t1', '5.1', date, { kind: 'judged', points, reason: '评审' });
+		const q1 = judged('2022-02-10', 16);
+		// Two 评分 rows in Q2, the later one listed first: the later one (05-20, 9) decides.
+		const later = judged('2022-05-20', 9);
+		const earlier = judged('2022-05-10', 7);
+		const over = {
+			quarters: ['2022-Q1', '2022-Q2', '2022-Q3'] as QuarterId[],
+			evidence: [q1, later, earlier],
+		};
+		expect(indicatorOf(over, '5.1', '2022-Q2')).toMatchObject({
+			points: 9,
+			evidence: [later.id],
+			explain: '评审得分 9',
+		});
+		expect(indicatorOf(over, '5.1', '2022-Q3')).toMatchObject({
+			points: 9,
+			explain: '评审得分 9（2022-Q2 认定，仍在 4 个季度有效期内）',
+		});
+		// The latest of Q2 decides in Q2 whatever the order of the rows in the file.
+		const middle = judged('2022-05-15', 8);
+		for (const evidence of permutations([q1, later, earlier, middle]))
+			expect(indicatorOf({ ...over, evidence }, '5.1', '2022-Q2').points).toBe(9);
+		expect(indicatorOf({ evidence: [] }, '5.1').explain).toBe('无评审得分，0 分');
+	});
+	it('takes the 评分 listed last when two of one quarter have the same date (a correction entered below)', () => {
+		const first = ev('t1', '2.1', '2022-02-10', { kind: 'judged', points: 6, reason: '评审' });
+		const correction = ev('t1', '2.1', '2022-02-10', { kind: 'judged', points: 8, reason: '复核更正' });
+		expect(indicatorOf({ evidence: [first, correction] }, '2.1')).toMatchObject({
+			points: 8,
+			evidence: [correction.id],
+		});
+	});
+	it('counts a 评分 row whose 类型 is blank as a 评分', () => {
+		const row = ev('t1', '2.1', '2022-02-10', { points: 6, reason: '评审' });
+		expect(indicatorOf({ evidence: [row] }, '2.1')).toMatchObject({ points: 6, explain: '评审得分 6' });
+	});
+	it('explains commitment coverage with the missing categories, or says every category is covered', () => {
+		const all = rubric2022.commitmentCategories;
+		const commitments = all.map((category, i) => ({
+			id: `k${i}`,
+			unitId: 't1',
+			category: category as never,
+			content: '承诺',
+			madeOn: '2021-12-01',
+			dueBy: '2022-12-31',
+		}));
+		expect(indicatorOf({ commitments }, '5.3').explain).toBe('各类别均有公开承诺，得 5 分');
+		expect(indicatorOf({ commitments: commitments.slice(2) }, '5.3').explain).toBe(
+			`缺 2 类（${all[0]}、${all[1]}），5 − 2 × 0.5 = 4 分`,
+		);
+	});
+});
+
+describe('rule kind deduction: starts at 0 and only loses points', () => {
+	const withDeduction: Rubric = {
+		...rubric2022,
+		indicators: rubric2022.indicators.map((i) =>
+			i.id === '3.4'
+				? { ...i, rule: { kind: 'deduction', deduction: { per: 2, what: '负面舆情经核实' } } }
+				: i,
+		),
+	};
+	it('is 0 without incidents and −2 per incident with one, saying both', () => {
+		const rubrics = new Map([[2022, withDeduction]]);
+		expect(indicatorOf({ rubrics }, '3.4')).toMatchObject({ points: 0, explain: '基础 0 分' });
+		// A 完成 row earns nothing under this kind.
+		const rows = [
+			ev('t1', '3.4', '2022-01-10', { kind: 'done' }),
+			ev('t1', '3.4', '2022-02-10', { kind: 'incident' }),
+		];
+		expect(indicatorOf({ rubrics, evidence: rows }, '3.4')).toMatchObject({
+			points: -2,
+			explain: '基础 0 分；负面舆情经核实 1 起 × −2 分，本项 -2 分',
+		});
+	});
+});
+
+describe('whether a unit, a commitment and a quarter are in time', () => {
+	it('counts a unit set up on a quarter’s last day in that quarter', () => {
+		expect(unitExistsIn({ id: 'x', category: 'town', from: '2022-03-31' }, '2022-Q1')).toBe(true);
+		expect(unitExistsIn({ id: 'x', category: 'town', from: '2022-04-01' }, '2022-Q1')).toBe(false);
+	});
+	it('still counts a commitment fulfilled on the quarter’s first day, and not one broken (未兑现) before it', () => {
+		const commitment = {
+			id: 'k1',
+			unitId: 't1',
+			category: '养老' as never,
+			content: '承诺',
+			madeOn: '2021-12-01',
+			dueBy: '2022-12-31',
+		};
+		const updatesOf = (status: 'fulfilled' | 'broken', date: string) => () => [
+			{ commitmentId: 'k1', date, status, evidence: '说明' },
+		];
+		expect(
+			missingCategories(['养老'], [commitment], updatesOf('fulfilled', '2022-04-01'), '2022-Q2'),
+		).toEqual([]);
+		expect(missingCategories(['养老'], [commitment], updatesOf('broken', '2022-03-31'), '2022-Q2')).toEqual([
+			'养老',
+		]);
+	});
+	it('refuses to score a quarter whose year has no rubric, naming the year', () => {
+		expect(() => scoreQuarters(input({ quarters: ['2021-Q4'] }))).toThrow('没有 2021 年的评价指标');
+	});
+	it('scores quarters in time order whatever order they are asked in, each once', () => {
+		const r = scoreQuarters(
+			input({
+				quarters: ['2022-Q3', '2022-Q1', '2022-Q2', '2022-Q1'],
+				evidence: [ev('t1', '3.6', '2022-02-01'), ev('t1', '3.6', '2022-05-01', { count: 3 })],
+			}),
+		);
+		expect(r.map((q) => q.quarter)).toEqual(['2022-Q1', '2022-Q2', '2022-Q3']);
+		// 1.5 ÷ 95 = 1.6, then 4.5 ÷ 95 = 4.7: +3.1, then back to 0: −4.7.
+		expect(r.map((q) => unit(r, q.quarter, 't1').change)).toEqual([null, 3.1, -4.7]);
+	});
+	it('gives a score of 0 to a unit with nothing to be scored on (no maximum)', () => {
+		expect(normalisedScore(3, 0)).toBe(0);
+	});
+});
+
+describe('order of a quarter’s units and of a unit’s records', () => {
+	it('lists units by category (镇街, 园区, A, B), then rank, then id', () => {
+		const r = scoreQuarters(
+			input({
+				units: [
+					{ id: 'b1', category: 'B' },
+					{ id: 'a2', category: 'A' },
+					{ id: 'a1', category: 'A' },
+					{ id: 'p1', category: 'park' },
+					{ id: 't2', category: 'town' },
+					{ id: 't1', category: 'town' },
+					{ id: 't3', category: 'town' },
+				],
+				unitNames: [],
+				// t3 scores above the tied t1 and t2; a1 and a2 tie at 0.
+				evidence: [ev('t3', '1.3', '2022-02-01')],
+			}),
+		);
+		expect(r[0].units.map((u) => `${u.id}:${u.rank}`)).toEqual([
+			't3:1',
+			't1:2',
+			't2:2',
+			'p1:1',
+			'a1:1',
+			'a2:1',
+			'b1:1',
+		]);
+	});
+	it('lists a unit’s active records by date, then id, and names the earliest of equally serious ones', () => {
+		const record = (id: string, date: string): DishonestyRow => ({
+			id,
+			unitId: 't1',
+			date,
+			severity: 'minor',
+			kind: 'breach',
+			what: '拖欠',
+			source: '法院',
+		});
+		// Ids in the opposite order to dates, and two records of one day.
+		const records = [
+			record('SX9', '2022-01-10'),
+			record('SX5', '2022-03-01'),
+			record('SX3', '2022-02-01'),
+			record('SX4', '2022-02-01'),
+		];
+		for (const dishonesty of permutations(records)) {
+			const t1 = unit(scoreQuarters(input({ dishonesty })), '2022-Q1', 't1');
+			expect(t1.records).toEqual(['SX9', 'SX3', 'SX4', 'SX5']);
+			expect(applyOverrides('red', dishonesty).overrides.map((o) => o.recordId)).toEqual(['SX9']);
+		}
+		// Without SX9 the two records of 02-01 are the earliest: the smaller id decides.
+		for (const dishonesty of permutations(records.slice(1)))
+			expect(applyOverrides('red', dishonesty).overrides.map((o) => o.recordId)).toEqual(['SX3']);
 	});
 });

@@ -108,7 +108,9 @@ export function compareForReading(a: CommitmentView, b: CommitmentView): number 
 	if (a.state === 'overdue' || a.state === 'in-progress') {
 		if (a.dueBy !== b.dueBy) return a.dueBy < b.dueBy ? -1 : 1;
 	} else {
+		// Stryker disable next-line StringLiteral: a closed commitment (兑现, 未兑现, 变更) has an update, so statusSince is always set here.
 		const [x, y] = [a.statusSince ?? '', b.statusSince ?? ''];
+		// Stryker disable next-line EqualityOperator: > and >= differ only on equal dates, which the test before it has excluded.
 		if (x !== y) return x > y ? -1 : 1;
 	}
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -160,11 +162,11 @@ export function latestFulfilled(views: readonly CommitmentView[], n: number): Co
 
 /** The `n` commitments that most recently became overdue, newest first. */
 export function latestOverdue(views: readonly CommitmentView[], n: number): CommitmentView[] {
-	return (
-		views
-			.filter((v) => v.overdue)
+	return views
+		.filter((v) => v.overdue)
+		.sort((a, b) =>
 			// Stryker disable next-line EqualityOperator: > and >= differ only on equal dates, which the test before it has excluded.
-			.sort((a, b) => (a.dueBy !== b.dueBy ? (a.dueBy > b.dueBy ? -1 : 1) : a.id < b.id ? -1 : 1))
-			.slice(0, n)
-	);
+			a.dueBy !== b.dueBy ? (a.dueBy > b.dueBy ? -1 : 1) : a.id < b.id ? -1 : 1,
+		)
+		.slice(0, n);
 }

@@ -67,6 +67,9 @@ export const PUBLIC_RECORD_FIELDS = [
 	'repairHow',
 ] as const satisfies readonly (keyof PublicRecord)[];
 
+/** Code-point order of two texts (ids, ISO dates and quarters sort as text). */
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Whether a record's 公示 has ended on the as-of date: it was repaired on or before it. */
 export function isRepaired(r: Pick<DishonestyRow, 'repairedOn'>, asOf: string): boolean {
 	return !!r.repairedOn && r.repairedOn <= asOf;
@@ -95,9 +98,7 @@ export function publishRecords(
 	const publicId = new Map<string, string>();
 	const repaired = new Set<string>();
 	const sequence = new Map<string, number>();
-	const ordered = [...rows].sort((a, b) =>
-		a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-	);
+	const ordered = [...rows].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 	const records: PublicRecord[] = ordered.map((r) => {
 		const activeFrom = quarterOf(r.date);
 		const activeTo = r.repairedOn ? quarterOf(r.repairedOn) : null;
@@ -143,20 +144,8 @@ export function publishRecords(
 			repairHow: r.repairHow ?? null,
 		};
 	});
-	records.sort((a, b) =>
-		a.unitId < b.unitId
-			? -1
-			: a.unitId > b.unitId
-				? 1
-				: a.activeFrom < b.activeFrom
-					? -1
-					: a.activeFrom > b.activeFrom
-						? 1
-						: a.id < b.id
-							? -1
-							: a.id > b.id
-								? 1
-								: 0,
+	records.sort(
+		(a, b) => byText(a.unitId, b.unitId) || byText(a.activeFrom, b.activeFrom) || byText(a.id, b.id),
 	);
 	return { records, publicId, repaired };
 }

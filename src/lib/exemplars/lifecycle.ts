@@ -131,6 +131,7 @@ function walk(notice: { start: string; end: string }, facts: LifecycleFacts, asO
 	/** The day of the last conclusion that closed every open objection during 公示. */
 	let clearedOn = earliest;
 	/** The day recognition takes effect if nothing else happens: only while no objection is open. */
+	// Stryker disable next-line EqualityOperator: > and >= pick the same day when the two are equal.
 	const recognitionDue = () => (w.open === 0 ? (clearedOn > earliest ? clearedOn : earliest) : undefined);
 	const problem = (event: number, message: string) =>
 		w.problems.push({ event, code: 'lifecycle-order', message });
@@ -162,7 +163,11 @@ function walk(notice: { start: string; end: string }, facts: LifecycleFacts, asO
 						w.state = 'not-recognized';
 						w.endedOn = e.date;
 						w.publicReason = e.publicReason;
-					} else if (w.open === 0) clearedOn = e.date;
+					} else if (
+						// Stryker disable next-line ConditionalExpression: the conclusion that closes the last objection is the latest, so it sets clearedOn last.
+						w.open === 0
+					)
+						clearedOn = e.date;
 				} else
 					problem(
 						i,
