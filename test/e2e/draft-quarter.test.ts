@@ -6,37 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-	appendFileSync,
-	cpSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-} from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildSite } from '../helpers/build-site.ts';
+import { treeHashes } from '../helpers/files.ts';
 import { E2E_EPOCH } from './global-setup.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-
-/** sha256 of every file under a folder, by relative path. */
-function hashes(dir: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			const f = join(d, name);
-			if (statSync(f).isDirectory()) walk(f);
-			else out[relative(dir, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
-		}
-	};
-	walk(dir);
-	return out;
-}
 
 /** Runs an office command on a data folder as of the e2e date, with its own cache. */
 function run(script: string, dir: string, ...args: string[]) {
@@ -81,8 +58,8 @@ afterAll(() => {
 describe('a new quarter with no release entry (issue 14: a draft by default)', () => {
 	it('changes nothing in dist/: every file byte-identical to the demo built as of the same day', () => {
 		expect(built.ok, built.output).toBe(true);
-		const before = hashes(inject('distDir'));
-		const after = hashes(built.dist);
+		const before = treeHashes(inject('distDir'));
+		const after = treeHashes(built.dist);
 		expect(Object.keys(before).length).toBeGreaterThan(100);
 		const differing = Object.keys({ ...before, ...after }).filter((f) => before[f] !== after[f]);
 		expect(differing).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * In-memory data folders for tests: a copy of a fixture folder with some files replaced, added or removed.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { DataFiles } from '../../src/lib/validate/dataset.ts';
@@ -75,4 +76,18 @@ export function unseal(dataDir: string): void {
 	for (const name of readdirSync(dir)) if (name.endsWith('.json')) rmSync(join(dir, name));
 	const file = join(dir, 'releases.csv');
 	writeFileSync(file, readFileSync(file, 'utf8').replace(/,sha256:[0-9a-f]{64},/g, ',,'));
+}
+
+/** The SHA-256 of every file under a folder (hidden files included), by path relative to it: two sites compared. */
+export function treeHashes(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const f = join(d, name);
+			if (statSync(f).isDirectory()) walk(f);
+			else out[relative(dir, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
+		}
+	};
+	walk(dir);
+	return out;
 }

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
 	cpSync,
 	existsSync,
@@ -19,27 +18,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
-import { dirname, join, relative, resolve } from 'node:path';
-import { FIXTURES } from '../helpers/files.ts';
+import { dirname, join, resolve } from 'node:path';
+import { FIXTURES, treeHashes } from '../helpers/files.ts';
 import { epochOf } from '../helpers/build-site.ts';
 import { buildPaths } from '../../scripts/lib/build-paths.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const BUILD_TIMEOUT = 240_000;
-
-/** Every file under a folder with its SHA-256, by relative path (hidden files included). */
-function tree(dir: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	const walk = (d: string) => {
-		for (const name of readdirSync(d, { withFileTypes: true })) {
-			const f = join(d, name.name);
-			if (name.isDirectory()) walk(f);
-			else out[relative(dir, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
-		}
-	};
-	walk(dir);
-	return out;
-}
 
 /** A work folder with a copy of the valid fixture as `data/`, and a previous site in `site/`. */
 function workspace(): { work: string; data: string; site: string } {
@@ -82,14 +67,14 @@ describe('npm run build', () => {
 		'prints the bad row’s path:line:column and leaves the previous site byte for byte when a row is bad',
 		() => {
 			const w = workspace();
-			const before = tree(w.site);
+			const before = treeHashes(w.site);
 			const units = join(w.data, 'units.csv');
 			writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
 			const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
 			expect(r.status).toBe(1);
 			expect(r.stdout).toMatch(new RegExp(`${w.data}/units\\.csv:3:2: .*\\(enum-error\\)`));
 			expect(r.stderr).toContain(`构建失败：检查数据未通过，没有发布任何内容；${w.site} 保持原样。`);
-			expect(tree(w.site)).toEqual(before);
+			expect(treeHashes(w.site)).toEqual(before);
 			// No staging folder or lock is left next to the site.
 			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
 		},
@@ -100,7 +85,7 @@ describe('npm run build', () => {
 		'stopped with SIGTERM in its astro stage, leaves the previous site byte for byte and no process running',
 		async () => {
 			const w = workspace();
-			const before = tree(w.site);
+			const before = treeHashes(w.site);
 			const id = `test-sigterm-${process.pid}`;
 			const child = spawn('node', ['scripts/build.ts'], {
 				cwd: root,
@@ -123,7 +108,7 @@ describe('npm run build', () => {
 			expect(await exited).toBe(143);
 			expect(output).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
 			expect(processesOf(id)).toEqual([]);
-			expect(tree(w.site)).toEqual(before);
+			expect(treeHashes(w.site)).toEqual(before);
 			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
 		},
 		BUILD_TIMEOUT,
@@ -131,7 +116,7 @@ describe('npm run build', () => {
 
 	it('refuses a second build into an output folder a running build is using, naming the process', () => {
 		const w = workspace();
-		const before = tree(w.site);
+		const before = treeHashes(w.site);
 		// This test process stands for the running build: its id is in the output folder's lock file.
 		writeFileSync(join(w.work, '.site.build.lock'), String(process.pid));
 		const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
@@ -139,7 +124,7 @@ describe('npm run build', () => {
 		expect(r.stderr).toContain(
 			`构建被拒绝：另一个构建（进程 ${process.pid}）正在使用输出目录 ${w.site}；请等它结束，或为本次构建另设 OUT_DIR 和 CACHE_DIR。没有删除或改动任何文件。`,
 		);
-		expect(tree(w.site)).toEqual(before);
+		expect(treeHashes(w.site)).toEqual(before);
 		// A lock left by a build that no longer runs is taken over: the build goes ahead (and fails on its data).
 		writeFileSync(join(w.work, '.site.build.lock'), '999999999');
 		const units = join(w.data, 'units.csv');
@@ -150,7 +135,7 @@ describe('npm run build', () => {
 
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
-		const data = tree(w.data);
+		const data = treeHashes(w.data);
 		const intoData = spawnSync('node', ['scripts/build.ts'], {
 			cwd: root,
 			env: envFor(w, { OUT_DIR: w.data }),
@@ -160,7 +145,7 @@ describe('npm run build', () => {
 		expect(intoData.stderr).toContain(
 			`构建被拒绝：输出目录 ${w.data} 就是数据目录（DATA_DIR）${w.data}；请把 OUT_DIR 设为单独的输出目录（默认 dist/）。没有删除或改动任何文件。`,
 		);
-		expect(tree(w.data)).toEqual(data);
+		expect(treeHashes(w.data)).toEqual(data);
 		const intoProject = spawnSync('node', ['scripts/build.ts'], {
 			cwd: root,
 			env: envFor(w, { OUT_DIR: '.' }),
