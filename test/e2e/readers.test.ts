@@ -210,8 +210,8 @@ describe('长辈模式 on a phone', () => {
 			await ctx.close();
 			return out;
 		};
-		const normal = await heights('normal');
-		const large = await heights('large');
+		// The two modes in two browser contexts at once: the pages mostly wait on the network and layout.
+		const [normal, large] = await Promise.all([heights('normal'), heights('large')]);
 		const over = [...large]
 			.filter(([id, h]) => h > 3 * normal.get(id)!)
 			.map(([id, h]) => `${id}: ${h} / ${normal.get(id)}`);
