@@ -7,7 +7,7 @@ import {
 	type PackageDesc,
 	type ResourceDesc,
 } from '../helpers/table-schema.ts';
-import { TWIN_SUFFIX } from '../../src/lib/opendata/twin.ts';
+import { TWIN_SUFFIX, twinPath } from '../../src/lib/opendata/twin.ts';
 
 /**
  * The open-data files of SPEC "Public URLs and open data", with the field names SPEC fixes. SPEC allows more fields,
@@ -79,7 +79,7 @@ describe('/data/datapackage.json', () => {
 		expect(twins.sort()).toEqual(
 			paths
 				.filter((p) => p.endsWith('.csv'))
-				.map((p) => `${p.slice(0, -'.csv'.length)}-中文.csv`)
+				.map(twinPath)
 				.sort(),
 		);
 		expect(new Set(pkg.resources.map((r) => r.name)).size).toBe(pkg.resources.length);
