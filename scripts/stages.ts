@@ -77,7 +77,8 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 			label: '建立搜索索引',
 			command: bin('pagefind'),
 			args: ['--site', outDir, '--silent'],
-			after: ['publishData'],
+			// The index reads only the HTML pages Astro wrote; the open data put into /data/ beside it is no page.
+			after: ['astroBuild'],
 		},
 	];
 }

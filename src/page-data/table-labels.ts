@@ -1,7 +1,8 @@
 /**
  * Column names on every data cell, so that a table can be read as a list of cards (长辈模式 on a phone shows each
  * row as a card of "列名：值" pairs, drawn by CSS from `data-label`, with no JavaScript). Applied once to each built
- * page by `src/middleware.ts`, so every table of every template gets its labels, including tables added later.
+ * page by the page shell (`src/layouts/Base.astro`), so every table of every template gets its labels, including tables
+ * added later.
  *
  * Works on the HTML Astro writes, not on arbitrary HTML: tables are never nested, attribute values never hold a
  * raw `>` or `"` (Astro escapes both), and a table's column names are the cells of its `<thead>`'s last row. A table
