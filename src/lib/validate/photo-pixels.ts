@@ -11,7 +11,7 @@
 import type { Issue } from '../issues.ts';
 import type { DataFiles } from './context.ts';
 import type { Photo } from './checks/photos.ts';
-import { PHOTO_HEIGHT, PHOTO_WIDTH, photoUnreadable } from './checks/photos.ts';
+import { PHOTO_HEIGHT, PHOTO_MAX_BYTES, PHOTO_WIDTH, photoUnreadable } from './checks/photos.ts';
 import { publishablePhoto } from '../exemplars/photo.ts';
 import { quoteValue } from '../quote.ts';
 
@@ -21,17 +21,42 @@ export type PhotoDecoder = (bytes: Uint8Array) => Promise<{ width: number; heigh
 /** How many photos are decoded at a time (sharp decodes on libuv's threads). */
 const AT_ONCE = 4;
 
+/** Decodes begun before the checks ran (`startDecoding`): what each photo file's decode found, by path. */
+export type EarlyDecodes = ReadonlyMap<string, Promise<string | undefined>>;
+
+/**
+ * Starts decoding every file of `exemplars/photos/` that can be a photo (a JPEG or PNG name, under the size limit),
+ * before the checks run. The checks are synchronous and take seconds on a city's data, and the decoder works on
+ * other threads (sharp on libuv's), so the photos are decoded on another core meanwhile; `decodePhotos` then takes
+ * the results of the photos the checks accepted and ignores the others. `decode` must start decoding when it is
+ * called, before its first `await`: nothing awaited runs until the checks are done.
+ */
+export function startDecoding(files: Pick<DataFiles, 'list' | 'read'>, decode: PhotoDecoder): EarlyDecodes {
+	const started = new Map<string, Promise<string | undefined>>();
+	for (const name of files.list('exemplars/photos')) {
+		if (!/\.(jpe?g|png)$/i.test(name)) continue;
+		const path = `exemplars/photos/${name}`;
+		const bytes = files.read(path);
+		// The checks refuse a larger file unread; a hostile one is not decoded either.
+		if (!bytes || bytes.length >= PHOTO_MAX_BYTES) continue;
+		started.set(path, pixelProblem(bytes, decode));
+	}
+	return started;
+}
+
 /**
  * Decodes every accepted photo of a validated dataset: each that does not decode is reported (once per file) and
  * taken out of `d.photos`. Issues are added in the order of the photos, whatever order the decodes finish in.
  * @param files the data folder the dataset was validated from
  * @param shown how paths are shown in messages (e.g. `data/`)
+ * @param early decodes begun before the checks (`startDecoding`), used for the photos they cover
  */
 export async function decodePhotos(
 	d: { photos: Photo[]; issues: Issue[] },
 	files: Pick<DataFiles, 'read'>,
 	decode: PhotoDecoder,
 	shown: string,
+	early: EarlyDecodes = new Map(),
 ): Promise<void> {
 	const paths = [...new Set(d.photos.map((p) => p.path))];
 	const problems: (string | undefined)[] = new Array(paths.length);
@@ -39,7 +64,7 @@ export async function decodePhotos(
 	const worker = async () => {
 		while (next < paths.length) {
 			const i = next++;
-			problems[i] = await pixelProblem(files.read(paths[i]), decode);
+			problems[i] = await (early.get(paths[i]) ?? pixelProblem(files.read(paths[i]), decode));
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(AT_ONCE, paths.length) }, worker));

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { validateDataset, type DataFiles } from '../../../src/lib/validate/dataset.ts';
-import { decodePhotos } from '../../../src/lib/validate/photo-pixels.ts';
+import { decodePhotos, startDecoding, type PhotoDecoder } from '../../../src/lib/validate/photo-pixels.ts';
 import { decodeWithSharp } from '../../../src/loaders/data-dir.ts';
 import { publishablePhoto } from '../../../src/lib/exemplars/photo.ts';
 import { formatIssue } from '../../../src/lib/issues.ts';
@@ -84,6 +84,40 @@ describe('every photo is fully decoded at validation', () => {
 			  "data/exemplars/photos/c1.jpg:1:1: 照片无法读取：图像数据不完整或已损坏（"Quantization table 0x00 was not defined"）。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)",
 			]
 		`);
+	});
+
+	it('decodes the photo files while the checks run, once each, and reports only the photos the checks accept', async () => {
+		const corrupt = PHOTO.slice();
+		corrupt[6] ^= 0x01; // as above: the header is fine, the image data is not
+		const files = fixture({
+			'exemplars/photos/c1.jpg': corrupt,
+			// Not named by any candidate: decoded early for nothing, and only its unused-file warning is reported.
+			'exemplars/photos/spare.jpg': corrupt,
+			// Too large to be a photo (the checks refuse it unread), and not an image name: neither is decoded.
+			'exemplars/photos/big.jpg': new Uint8Array(31 * 1024),
+			'exemplars/photos/notes.txt': 'c1.jpg 是一寸照',
+		});
+		let calls = 0;
+		const counted: PhotoDecoder = (bytes) => (calls++, decodeWithSharp(bytes));
+		const early = startDecoding(files, counted);
+		// Begun before any check has run: c1.jpg and spare.jpg.
+		expect(calls).toBe(2);
+		const d = validateDataset(files, 'data/');
+		await decodePhotos(d, files, counted, 'data/', early);
+		expect(calls).toBe(2);
+		expect(d.photos).toEqual([]);
+		expect(
+			d.issues
+				.map(formatIssue)
+				.filter((l) => /photo-corrupt|unused-file/.test(l))
+				.map((l) => l.replace(/：.*\(/, ' … ('))
+				.sort(),
+		).toEqual([
+			'data/exemplars/photos/big.jpg:1:1: 警告 … (unused-file)',
+			'data/exemplars/photos/c1.jpg:1:1: 照片无法读取 … (photo-corrupt)',
+			'data/exemplars/photos/notes.txt:1:1: 警告 … (unused-file)',
+			'data/exemplars/photos/spare.jpg:1:1: 警告 … (unused-file)',
+		]);
 	});
 
 	it('refuses a PNG whose image data is cut short, and accepts the same PNG whole', async () => {
