@@ -197,8 +197,26 @@ export function packDataset(d: Dataset): Record<string, unknown> {
 /** The dataset back from `packDataset`'s form (after serialising): the same records, keys in the same order. */
 export function unpackDataset(fields: Record<string, unknown>): Dataset {
 	const d: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(fields))
-		d[k] = (v as PackedTable | undefined)?.packed === true ? unpack(v as PackedTable) : v;
+	for (const [k, v] of Object.entries(fields)) {
+		if ((v as PackedTable | undefined)?.packed !== true) {
+			d[k] = v;
+			continue;
+		}
+		// A table's records are built when it is first read: a stage that never reads the evidence (the check of
+		// what reached the site) never holds its million records.
+		const settle = (value: unknown) =>
+			Object.defineProperty(d, k, { value, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(d, k, {
+			enumerable: true,
+			configurable: true,
+			get: () => {
+				const rows = unpack(v as PackedTable);
+				settle(rows);
+				return rows;
+			},
+			set: settle,
+		});
+	}
 	// The working-day calendar is a class: its state (sets of dates) comes back as a plain object.
 	Object.setPrototypeOf(d.calendar as object, WorkCalendar.prototype);
 	return d as unknown as Dataset;

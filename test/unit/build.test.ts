@@ -199,6 +199,30 @@ describe('npm run build', () => {
 			expect(r.stderr).toContain(
 				`✗ ${join(dirname(a.site), 'data')}/pledges.csv：数据去向记为发布 1 行，网站上实际有 0 行`,
 			);
+
+			// Within one build, the check compares the site with the figures the accounting stage printed and handed
+			// over (it need not hold the evidence rows again): here a hand-over that counts no pledge agrees with the
+			// site above, and only that build's check reads it.
+			const cache = join(dirname(a.site), 'handover-cache');
+			const stage = (args: string[], build: string) =>
+				spawnSync('node', ['scripts/account.ts', ...args], {
+					cwd: root,
+					env: {
+						...envFor({ work: dirname(a.site), data: join(dirname(a.site), 'data'), site: a.site }),
+						CACHE_DIR: cache,
+						XINYONG_BUILD_ID: build,
+					},
+					encoding: 'utf8',
+				});
+			expect(stage([], 'build-1').status).toBe(0);
+			const handed = join(cache, 'accounts.json');
+			const saved = JSON.parse(readFileSync(handed, 'utf8'));
+			const pledgeAccount = saved.accounts.find((x: { file: string }) => x.file.endsWith('/pledges.csv'));
+			expect(pledgeAccount.published).toBe(1);
+			pledgeAccount.published = 0;
+			writeFileSync(handed, JSON.stringify(saved));
+			expect(stage(['--verify', a.site], 'build-1').status).toBe(0);
+			expect(stage(['--verify', a.site], 'build-2').status).toBe(1);
 		},
 		BUILD_TIMEOUT,
 	);
