@@ -1,7 +1,8 @@
 /**
  * The one Chart.js module: registers only the controllers and elements our charts use (tree-shaken; never
- * `chart.js/auto`) and draws a `figure[data-chart]` from the numbers rendered at build time. The table in the figure
- * is the source; the chart is an enhancement. Loaded by `charts.ts` only when a chart comes near the viewport.
+ * `chart.js/auto`) and draws a chart from the numbers rendered at build time into its figure. The table in the figure
+ * is the source; the chart is an enhancement. It runs in the chart worker (`chart-worker.ts`, on a canvas handed over
+ * with `transferControlToOffscreen`), or on the page itself in a browser that cannot hand a canvas to a worker.
  */
 import {
 	BarController,
@@ -30,21 +31,23 @@ Chart.register(
 
 import type { ChartSpec } from '../page-data/charts.ts';
 
-/**
- * The text size of the page's current mode (16 px normally, larger in 长辈模式): the charts' ticks and legends use it,
- * so a chart's labels are as readable as the text around it.
- */
-const fontSize = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+export type { Chart };
 
-/** Draws the chart of a figure, its ticks and legend at the page's text size. */
-export function draw(figure: HTMLElement): Chart {
-	const spec = JSON.parse(figure.dataset.chart!) as ChartSpec;
-	const canvas = figure.querySelector('canvas')!;
-	canvas.hidden = false;
-	const size = fontSize();
-	// What the ticks and legend are drawn at, on the canvas for anyone (and the browser tests) to read.
-	canvas.dataset.fontSize = String(size);
-	return new Chart(canvas, {
+/**
+ * Draws a chart, its ticks and legend at `fontSize` (the page's text size: 16 px normally, larger in 长辈模式, so a
+ * chart's labels are as readable as the text around it). On an OffscreenCanvas, whose size no stylesheet sets, the
+ * chart takes the canvas's width and height as its size in CSS pixels and draws at `devicePixelRatio`.
+ */
+export function draw(
+	canvas: HTMLCanvasElement | OffscreenCanvas,
+	spec: ChartSpec,
+	fontSize: number,
+	devicePixelRatio?: number,
+): Chart {
+	const size = fontSize;
+	// Chart.js draws on an OffscreenCanvas (with its BasicPlatform: no DOM, no events of its own), though its typings
+	// name only the DOM canvas.
+	return new Chart(canvas as HTMLCanvasElement, {
 		type: spec.type,
 		data: {
 			labels: spec.labels,
@@ -63,6 +66,7 @@ export function draw(figure: HTMLElement): Chart {
 			animation: false,
 			responsive: true,
 			maintainAspectRatio: false,
+			devicePixelRatio,
 			scales: {
 				x: { stacked: spec.stacked, ticks: { font: { size } } },
 				y: { stacked: spec.stacked, beginAtZero: true, max: spec.yMax, ticks: { font: { size } } },
@@ -72,9 +76,8 @@ export function draw(figure: HTMLElement): Chart {
 	});
 }
 
-/** Redraws a chart's ticks and legend at the page's current text size (after the reader switches 长辈模式). */
-export function resize(chart: Chart): void {
-	const size = fontSize();
+/** Sets a drawn chart's ticks and legend to a new text size (after the reader switches 长辈模式); redraws it. */
+export function setFontSize(chart: Chart, size: number): void {
 	const o = chart.options;
 	for (const axis of ['x', 'y'] as const) {
 		const ticks = o.scales?.[axis]?.ticks;
@@ -82,5 +85,4 @@ export function resize(chart: Chart): void {
 	}
 	if (o.plugins?.legend?.labels) o.plugins.legend.labels.font = { size };
 	chart.update();
-	chart.canvas.dataset.fontSize = String(size);
 }

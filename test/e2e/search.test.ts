@@ -33,6 +33,8 @@ async function results(page: Page): Promise<{ status: string; hits: Hit[] }> {
 	await expect
 		.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 })
 		.toMatch(/找到|没有找到/);
+	// The first results show as soon as their texts arrive; the list is busy until the whole page of them is there.
+	await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy')).toBeNull();
 	const hits = await page.locator('#search-results > li').evaluateAll((lis) =>
 		lis.map((li) => ({
 			href: li.querySelector('h2 a')!.getAttribute('href')!,

@@ -166,7 +166,7 @@ export function resultsMarkdown(r: any): string {
 	if (search) {
 		const s = search[1].search;
 		out.push(
-			`${search[0]}：搜索“${s.queries[0]}”（新打开的搜索页，先下载索引）${s.firstSearchMs} 毫秒，下载 ${fmt(s.bytes / 1024)} KB（${s.requests} 个请求）；索引已加载后搜索“${s.queries[1]}”从输入到显示结果 ${s.searchMs} 毫秒（${s.status}）。`,
+			`${search[0]}：搜索“${s.queries[0]}”（新打开的搜索页，先下载索引）${s.firstSearchMs} 毫秒，下载 ${fmt(s.bytes / 1024)} KB（${s.requests} 个请求）；索引已加载后搜索“${s.queries[1]}”从输入到显示前几条结果 ${s.searchMs} 毫秒${s.searchPageMs === undefined ? '' : `、显示整页结果 ${s.searchPageMs} 毫秒`}（${s.status}）。`,
 		);
 	}
 	const large = r.large;
