@@ -180,19 +180,25 @@ const soon = () => {
 	clearTimeout(timer);
 	timer = setTimeout(() => void run(), PAUSE_MS);
 };
-// While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
-// characters (Chromium sends the last input event before compositionend, other browsers after it).
-input.addEventListener('input', (e) => !(e as InputEvent).isComposing && soon());
-input.addEventListener('compositionend', soon);
-// While the pause runs, the index's chunks for the words typed so far start loading, so that the search finds them
-// there (Pagefind's preload fetches what a search would, and runs nothing).
-input.addEventListener('input', (e) => {
+/**
+ * While the pause runs, the index's chunks for the words typed so far start loading, so that the search finds them
+ * there (Pagefind's preload fetches what a search would, and runs nothing).
+ */
+const preload = () => {
 	const now = state();
-	if (!(e as InputEvent).isComposing && now.term)
+	if (now.term)
 		void pagefind()
 			.then((pf) => pf.preload(now.term, { filters: pagefindFilters(now) }))
 			.catch(() => undefined);
+};
+// While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
+// characters (Chromium sends the last input event before compositionend, other browsers after it).
+input.addEventListener('input', (e) => {
+	if ((e as InputEvent).isComposing) return;
+	soon();
+	preload();
 });
+input.addEventListener('compositionend', soon);
 // The index starts loading when the reader comes to the box, so that it is there by the time the words are typed.
 input.addEventListener('focus', () => void pagefind().catch(() => undefined), { once: true });
 for (const s of selects) s.addEventListener('change', () => void run());
