@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { report, validate } from '../../helpers/validate.ts';
+import { report, validate, withRows } from '../../helpers/validate.ts';
 
 const FILE = 'objections.csv';
 const HEADER = '异议编号,异议对象,记录编号,期别,收到日期,办结日期,结果,更正编号';
@@ -91,5 +91,79 @@ describe('objections.csv', () => {
 			  "data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：2099 年的节假日安排未知，无法计算 10 个工作日的核查期限：请在 calendar/2099.csv 中按国务院办公厅的通知填写 (calendar-unknown)",
 			]
 		`);
+	});
+});
+
+describe('objections.csv, each rule on its own', () => {
+	const lines = (...rows: string[]) => report(objections(...rows));
+
+	it('names an identity-card number typed as the id, and a repeated id', () => {
+		expect(
+			lines(
+				'11010519491231002X,失信记录,d1,,2022-05-01,,,',
+				'YY-7,失信记录,d1,,2022-05-01,,,',
+				'YY-7,失信记录,d1,,2022-05-02,,,',
+			),
+		).toMatchInlineSnapshot(`
+				[
+				  "data/objections.csv:4:1: 第 4 行第 1 列（异议编号）：异议编号 "YY-7" 重复，与 data/objections.csv 第 3 行相同；每个异议编号只能出现一次 (unique-error)",
+				  "data/objections.csv:2:1: 第 2 行第 1 列（异议编号）：异议编号中有身份证号 110105********002X：异议处理情况公开发布，不得记录异议人的任何信息，请改用区信用办的登记编号（如 YY-2024-01） (personal-number)",
+				]
+			`);
+	});
+
+	it('wants a quarter written as a quarter for a result, and no period for a 失信 record', () => {
+		expect(lines('YY-1,评价结果,t1,2022Q1,2022-04-25,,,', 'YY-2,失信记录,d1,2022,2022-05-01,,,')).toEqual([
+			'data/objections.csv:2:4: 第 2 行第 4 列（期别）：期别 "2022Q1" 应写作季度，如 2023-Q4 (quarter-format)',
+			'data/objections.csv:3:4: 第 3 行第 4 列（期别）：对失信记录的异议不填期别 (objection-outcome)',
+		]);
+	});
+
+	it('takes only the selection year as an exemplar’s period, and says which year that is', () => {
+		expect(lines('YY-1,诚信典型,c1,2022,2023-01-10,,,', 'YY-2,诚信典型,c1,,2023-01-10,,,')).toEqual([]);
+		expect(
+			lines(
+				'YY-1,诚信典型,c1,2021,2023-01-10,,,',
+				'YY-2,诚信典型,c1,02022,2023-01-10,,,',
+				'YY-3,诚信典型,c1,2022-Q1,2023-01-10,,,',
+				'YY-4,诚信典型,c9,2022,2023-01-10,,,',
+			),
+		).toEqual([
+			'data/objections.csv:2:4: 第 2 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
+			'data/objections.csv:3:4: 第 3 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
+			'data/objections.csv:4:4: 第 4 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
+			'data/objections.csv:5:3: 第 5 行第 3 列（记录编号）：人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)',
+			// a candidate nobody knows has no year to name
+			'data/objections.csv:5:4: 第 5 行第 4 列（期别）：诚信典型的期别是评选年度，可以不填 (objection-outcome)',
+		]);
+	});
+
+	it('accepts an objection to a candidate only once the candidate was put on public notice', () => {
+		const c2 =
+			'c2,2022,李测试,男,区甲局,科员,1990-01,群众,大学本科,部门工作人员,a1,联系人 13900002222,,,"窗口承诺","在窗口岗位上坚持承诺办结。",同意推荐,2022-12-01,,,,';
+		const out = report({
+			'exemplars/candidates.csv': withRows('exemplars/candidates.csv', c2),
+			...objections('YY-1,诚信典型,c2,,2023-01-10,,,'),
+		});
+		expect(out.filter((l) => l.startsWith('data/objections.csv'))).toEqual([
+			'data/objections.csv:2:3: 第 2 行第 3 列（记录编号）：人选 c2 尚未公示：只能对已公示的人选提出异议 (lifecycle-order)',
+		]);
+	});
+
+	it('wants an outcome once concluded, and takes a conclusion on the day received', () => {
+		expect(
+			lines('YY-1,失信记录,d1,,2022-05-01,2022-05-01,,', 'YY-2,失信记录,d1,,2022-05-01,2022-05-01,维持,'),
+		).toEqual([
+			'data/objections.csv:2:7: 第 2 行第 7 列（结果）：已办结的异议要填写结果：维持或更正 (required)',
+		]);
+	});
+
+	it('says nothing more of a unit whose own row in units.csv is wrong (that row has its error)', () => {
+		const out = report({
+			'units.csv': withRows('units.csv', 'x9,不是类别,,,,'),
+			...objections('YY-1,评价结果,x9,2022-Q1,2022-05-01,,,'),
+		});
+		expect(out.some((l) => l.startsWith('data/units.csv'))).toBe(true);
+		expect(out.filter((l) => l.startsWith('data/objections.csv'))).toEqual([]);
 	});
 });

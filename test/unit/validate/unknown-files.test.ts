@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
 import { DRAFT_Q1, report } from '../../helpers/validate.ts';
+import { meantAs } from '../../../src/lib/validate/checks/unknown-files.ts';
 
 const pledges = fixtureText('pledges.csv');
 
@@ -54,5 +55,151 @@ describe('files no check reads', () => {
 			  "data/evidence/2022-Q1 (2).csv:1:1: 季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "2022-Q1 (2).csv"：看起来是 data/evidence/2022-Q1.csv 的副本：把要发布的内容并入 data/evidence/2022-Q1.csv，再删除这个文件 (file-name)",
 			]
 		`);
+	});
+});
+
+describe('what a file no check reads looks like it was meant to be', () => {
+	// meantAs(rel, shown): the sentence after “其中的内容不会发布：”; undefined when nothing is close.
+	const copyOf = (at: string) => `看起来是 data/${at} 的副本：把要发布的内容并入 data/${at}，再删除这个文件`;
+
+	it.each([
+		// Windows Explorer, with and without a space, and the full-width brackets of a Chinese input method
+		['pledges (1).csv', 'pledges.csv'],
+		['pledges(12).csv', 'pledges.csv'],
+		['pledges （2）.csv', 'pledges.csv'],
+		['pledges（ 3 ）.csv', 'pledges.csv'],
+		// WPS and Chinese Windows: “- 副本”, “- 复制”, with a number
+		['units - 副本.csv', 'units.csv'],
+		['units-副本.csv', 'units.csv'],
+		['units - 复制.csv', 'units.csv'],
+		['units - 副本 (2).csv', 'units.csv'],
+		['units - 副本（2）.csv', 'units.csv'],
+		['units - copy.csv', 'units.csv'],
+		['units - Copy 2.csv', 'units.csv'],
+		['units副本.csv', 'units.csv'],
+		// macOS: “x copy.csv”, “x copy 2.csv”; people: “x_2.csv”, “x-2.csv”, “x 2.csv”
+		['dishonesty copy.csv', 'dishonesty.csv'],
+		['dishonesty COPY 2.csv', 'dishonesty.csv'],
+		['objections_2.csv', 'objections.csv'],
+		['objections-10.csv', 'objections.csv'],
+		['objections 3.csv', 'objections.csv'],
+		// the file name of a table in a folder, copied anywhere; a quarter's evidence by its name
+		['exemplars/candidates (1).csv', 'exemplars/candidates.csv'],
+		['updates - 副本.csv', 'commitments/updates.csv'],
+		['2022-Q1 (1).csv', 'evidence/2022-Q1.csv'],
+	])('%s is a copy of %s', (rel, at) => {
+		expect(meantAs(rel, 'data/')).toBe(copyOf(at));
+	});
+
+	it.each([
+		// three digits after “_” is a name, not a copy; a copy of a file nobody knows is not named as one
+		'pledges_123.csv',
+		'notes (1).csv',
+		'pledges (1).csv.bak',
+		'2022-Q1.json',
+		'x2022.json',
+		'20221.json',
+		'misc/data.bin',
+	])('%s looks like nothing known', (rel) => {
+		expect(meantAs(rel, 'data/')).toBeUndefined();
+	});
+
+	it('names the folder a table or a quarter belongs in, wherever it was put', () => {
+		expect(meantAs('misc/units.csv', 'data/')).toBe(
+			'文件名是 units.csv，但放错了位置：应放在 data/units.csv',
+		);
+		expect(meantAs('updates.csv', 'data/')).toBe(
+			'文件名是 updates.csv，但放错了位置：应放在 data/commitments/updates.csv',
+		);
+		expect(meantAs('exemplars/2023-Q4.csv', 'data/')).toBe(
+			'文件名是 2023-Q4.csv，但放错了位置：应放在 data/evidence/2023-Q4.csv',
+		);
+		expect(meantAs('misc/site.json', 'data/')).toBe(
+			'文件名是 site.json，但放错了位置：应放在 data/site.json',
+		);
+		// in its place it is not misplaced (the check that reads it speaks for it)
+		expect(meantAs('units.csv', 'data/')).toBeUndefined();
+		expect(meantAs('evidence/2023-Q4.csv', 'data/')).toBeUndefined();
+		// the paths shown follow the data folder as the messages show it
+		expect(meantAs('units (1).csv', 'D:/信用/')).toBe(
+			'看起来是 D:/信用/units.csv 的副本：把要发布的内容并入 D:/信用/units.csv，再删除这个文件',
+		);
+	});
+
+	it('names a rubric outside rubrics/ and a story outside its folders', () => {
+		expect(meantAs('2024.json', 'data/')).toBe('看起来是评价指标文件：应放在 data/rubrics/2024.json');
+		expect(meantAs('exemplars/2024.json', 'data/')).toBe(
+			'看起来是评价指标文件：应放在 data/rubrics/2024.json',
+		);
+		expect(meantAs('rubrics/2024.json', 'data/')).toBeUndefined();
+		const story =
+			'看起来是正文：候选人的详细事迹放在 data/exemplars/stories/<候选人编号>.mdx，政策文件放在 data/policies/<编号>.mdx';
+		expect(meantAs('c9.mdx', 'data/')).toBe(story);
+		expect(meantAs('exemplars/c9.mdx', 'data/')).toBe(story);
+		expect(meantAs('exemplars/stories/c9.mdx', 'data/')).toBeUndefined();
+		expect(meantAs('policies/p9.mdx', 'data/')).toBeUndefined();
+		expect(meantAs('c9.md', 'data/')).toBeUndefined();
+	});
+
+	it('tells every kind of workbook to be saved as CSV, naming the CSV only when it is a known one', () => {
+		const saveAs = (csv?: string) =>
+			`这是电子表格工作簿，网站只读取 CSV：请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”${csv ? `，保存为 data/${csv}` : ''}，再删除这个文件`;
+		for (const ext of ['xlsx', 'xlsm', 'xls', 'et', 'ods', 'numbers', 'XLSX'])
+			expect(meantAs(`units.${ext}`, 'data/'), ext).toBe(saveAs('units.csv'));
+		expect(meantAs('commitments.xlsx', 'data/')).toBe(saveAs('commitments/commitments.csv'));
+		expect(meantAs('2023-Q4.xlsx', 'data/')).toBe(saveAs('evidence/2023-Q4.csv'));
+		expect(meantAs('汇总.xlsx', 'data/')).toBe(saveAs());
+		// only the last extension counts
+		expect(meantAs('units.xlsx.bak', 'data/')).toBeUndefined();
+	});
+});
+
+describe('which files are notes for people', () => {
+	const warning = (p: string) =>
+		`${p}:1:1: 警告：说明性文件，网站不读取也不发布（如果它应当发布，请告诉区信用办的网站维护人员） (unknown-file)`;
+	const unread = (p: string) =>
+		`${p}:1:1: 网站不读取这个文件，其中的内容不会发布。数据目录中只能放 data/templates/README.md 所列的文件；不需要的文件请删除 (unknown-file)`;
+
+	it('warns about a README and about documents, in any letter case', () => {
+		const notes = [
+			'readme',
+			'README.TXT',
+			'ReadMe-2024',
+			'a.md',
+			'b.markdown',
+			'c.TXT',
+			'd.doc',
+			'e.docx',
+			'f.pdf',
+			'g.wps',
+		];
+		expect(report(Object.fromEntries(notes.map((n) => [`misc/${n}`, 'x'])))).toEqual(
+			notes.map((n) => warning(`data/misc/${n}`)).sort(),
+		);
+	});
+
+	it('errs on a file whose name only contains a note’s, and on a workbook called README', () => {
+		const files = ['misc/my-readme.bin', 'misc/a.md.bin', 'misc/a.pdfx', 'misc/notes.txt.csv', 'README.xlsx'];
+		const lines = report(Object.fromEntries(files.map((n) => [n, 'x'])));
+		expect(lines).toContain(unread('data/misc/my-readme.bin'));
+		expect(lines).toContain(unread('data/misc/a.md.bin'));
+		expect(lines).toContain(unread('data/misc/a.pdfx'));
+		expect(lines).toContain(unread('data/misc/notes.txt.csv'));
+		expect(lines).toContain(
+			'data/README.xlsx:1:1: 网站不读取这个文件，其中的内容不会发布：这是电子表格工作簿，网站只读取 CSV：请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”，再删除这个文件 (unknown-file)',
+		);
+		expect(lines).toHaveLength(5);
+	});
+
+	it('walks every folder, a templates folder below the top included, and reads nothing a check read', () => {
+		expect(
+			report({ 'misc/templates/x.bin': 'x', 'a/b/c/d.bin': 'x', 'exemplars/templates/units.csv': 'x' }),
+		).toEqual([
+			unread('data/a/b/c/d.bin'),
+			'data/exemplars/templates/units.csv:1:1: 网站不读取这个文件，其中的内容不会发布：文件名是 units.csv，但放错了位置：应放在 data/units.csv (unknown-file)',
+			unread('data/misc/templates/x.bin'),
+		]);
+		// the valid fixture: every file is read by a check
+		expect(report()).toEqual([]);
 	});
 });
