@@ -293,6 +293,35 @@ describe('the validator on snapshots and corrections', () => {
 		`);
 	});
 
+	it('refuses a snapshot whose release row has no fingerprint, a snapshot of another quarter, and any other JSON there', () => {
+		const unsealedRow = fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, '');
+		expect(report({ 'releases/releases.csv': unsealedRow })).toEqual([
+			'data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：2022-Q1 有发布快照 data/releases/2022-Q1.json，但这一行没有结果指纹：请运行 npm run release -- 2022-Q1 --seal 重新封存 (fingerprint-mismatch)',
+		]);
+		// a snapshot of 2022-Q2 saved as 2022-Q1.json, with its own fingerprint recorded: the name and content disagree
+		const other = fixtureText('releases/2022-Q1.json').replaceAll('"2022-Q1"', '"2022-Q2"');
+		const rows = fixtureText('releases/releases.csv').replace(
+			/sha256:[0-9a-f]{64}/,
+			fingerprintOf(new TextEncoder().encode(other)),
+		);
+		expect(report({ 'releases/releases.csv': rows, 'releases/2022-Q1.json': other })).toEqual([
+			'data/releases/2022-Q1.json:1:1: 发布快照 releases/2022-Q1.json 写的是季度 2022-Q2，与文件名不符 (file-name)',
+		]);
+		// a snapshot that is no snapshot, under its own fingerprint: its errors, and no more
+		const broken = '{"quarter": "2022-Q1"}';
+		const brokenRows = fixtureText('releases/releases.csv').replace(
+			/sha256:[0-9a-f]{64}/,
+			fingerprintOf(new TextEncoder().encode(broken)),
+		);
+		expect(report({ 'releases/releases.csv': brokenRows, 'releases/2022-Q1.json': broken })).toEqual([
+			'data/releases/2022-Q1.json:1:1: "rubric"：无效输入：期望 string，实际接收 undefined (type-error)',
+			'data/releases/2022-Q1.json:1:1: "units"：无效输入：期望 数组，实际接收 undefined (type-error)',
+		]);
+		expect(report({ 'releases/notes.json': '{}' })).toEqual([
+			'data/releases/notes.json:1:1: releases/ 下的 JSON 文件只能是发布快照，文件名为季度（如 2024-Q1.json），“notes.json” 不是 (foreign-key)',
+		]);
+	});
+
 	it('warns for a release without snapshot or fingerprint, naming the command that seals it', () => {
 		expect(
 			report({

@@ -276,7 +276,7 @@ export class CheckContext {
  * the keys that need it are changed: nearly every key is already lower-case ASCII, and a million evidence ids are
  * compared.
  */
-function foldKey(k: string): string {
+export function foldKey(k: string): string {
 	if (/[^\x00-\x7f]/.test(k)) return k.normalize('NFKC').toLowerCase();
 	return /[A-Z]/.test(k) ? k.toLowerCase() : k;
 }

@@ -43,6 +43,29 @@ describe('commitments.csv', () => {
 		`);
 	});
 
+	it('takes a commitment made on the day its unit was set up, up to the day before it was dissolved', () => {
+		const units = onlyRows(
+			'units.csv',
+			't1,镇街,,,,',
+			't2,镇街,2022-03-01,2022-09-01,,',
+			'a1,A类,,,,',
+			'b1,B类,,,,',
+		);
+		const lines = (madeOn: string) =>
+			report({
+				'units.csv': units,
+				[FILE]: withRows(FILE, commitment('k3', 't2', madeOn, '2022-12-31')),
+			}).filter((l) => l.startsWith(`data/${FILE}`));
+		expect(lines('2022-03-01')).toEqual([]);
+		expect(lines('2022-08-31')).toEqual([]);
+		expect(lines('2022-02-28')).toEqual([
+			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-02-28 不存在 (unit-inactive)`,
+		]);
+		expect(lines('2022-09-01')).toEqual([
+			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-09-01 不存在 (unit-inactive)`,
+		]);
+	});
+
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, commitment('k1', 't1', '2022-01-10', '2022-06-30')) }))
 			.toMatchInlineSnapshot(`

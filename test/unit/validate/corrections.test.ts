@@ -68,6 +68,35 @@ describe('releases/corrections.csv', () => {
 		`);
 	});
 
+	it('says which values an item takes, with the grade names for 等次 and 等次调整 only', () => {
+		expect(
+			report(
+				corrections(
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,得分,24.2,很多,补记',
+					'GZ-2,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,等次调整,无,紫名单,补记',
+				),
+			).filter((l) => l.endsWith('(type-error)')),
+		).toEqual([
+			'data/releases/corrections.csv:2:8: 第 2 行第 8 列（新值）："很多" 不是“得分”的值 (type-error)',
+			'data/releases/corrections.csv:3:8: 第 3 行第 8 列（新值）："紫名单" 不是“等次调整”的值（等次写 红名单、蓝名单 或 黄名单，无调整写 无） (type-error)',
+		]);
+	});
+
+	it('refuses a unit and item listed twice in one correction, however the id or item is spelled', () => {
+		expect(
+			report(
+				corrections(
+					'GZ-4,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-4,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-4,2022-Q1,2022-06-01,淮信用办〔2022〕9号,T1,3.6,4.5,7.5,补记',
+				),
+			),
+		).toEqual([
+			'data/releases/corrections.csv:3:1: 第 3 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / t1 / points.3.6" 重复，与 data/releases/corrections.csv 第 2 行相同；每个同一次更正的单位和项目只能出现一次 (unique-error)',
+			'data/releases/corrections.csv:4:1: 第 4 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / T1 / points.3.6" 与 data/releases/corrections.csv 第 2 行的 "GZ-4 / t1 / points.3.6" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的同一次更正的单位和项目 (unique-error)',
+		]);
+	});
+
 	it('refuses a correction of a quarter that is not released, or released but not sealed', () => {
 		expect(report(corrections('GZ-1,2022-Q2,2022-09-01,淮信用办〔2022〕9号,t1,得分,1,2,补记'))).toEqual([
 			'data/releases/corrections.csv:2:2: 第 2 行第 2 列（季度）：季度 2022-Q2 没有发布记录：只有已发布季度的结果需要更正 (foreign-key)',

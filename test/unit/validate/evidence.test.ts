@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accounting, DRAFT_Q1, onlyRows, report, validate } from '../../helpers/validate.ts';
+import { kindsOf } from '../../../src/lib/validate/checks/evidence.ts';
+import type { Rule } from '../../../src/schemas/rubric.ts';
 
 const Q1 = 'evidence/2022-Q1.csv';
 /** The 2022-Q1 evidence file holding only `rows` (the first on line 2), as a draft quarter (not complete). */
@@ -104,6 +106,18 @@ describe('evidence rows: unit and indicator', () => {
 	it('accepts evidence for a unit dissolved after the first day of the quarter', () => {
 		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', 'a1,A类,,2022-01-02,,', 'b1,B类,,,,');
 		expect(report({ 'units.csv': units })).toEqual([]);
+	});
+
+	it('takes a unit set up on the quarter’s last day, and refuses one dissolved on its first (a unit exists from its setup day up to the day before its dissolution)', () => {
+		const units = (a1: string) => onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', a1, 'b1,B类,,,,');
+		const patches = (a1: string) => ({ ...q1(...FACTS), 'units.csv': units(a1) });
+		expect(report(patches('a1,A类,2022-03-31,,,'))).toEqual([]);
+		expect(report(patches('a1,A类,2021-06-01,2022-01-01,,'))).toEqual([
+			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 2021-06-01，撤销 2022-01-01） (unit-inactive)',
+		]);
+		expect(report(patches('a1,A类,,2021-12-31,,'))).toEqual([
+			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 —，撤销 2021-12-31） (unit-inactive)',
+		]);
 	});
 });
 
@@ -267,5 +281,116 @@ describe('evidence rows: 无, nothing to report', () => {
 
 	it('lets a 无 row stand beside a blank pre-filled row (not a fact)', () => {
 		expect(report(q1('e1,t1,3.6,,,,,,,', 'e2,t1,3.6,无,,,,,,'))).toEqual([]);
+	});
+});
+
+describe('evidence rows: each rule on its own', () => {
+	const missing = (line: number, cols: ('date' | 'what' | 'source')[]) =>
+		cols.map(
+			(c) =>
+				({
+					date: `data/evidence/2022-Q1.csv:${line}:5: 第 ${line} 行第 5 列（日期）："日期" 不能为空 (required)`,
+					what: `data/evidence/2022-Q1.csv:${line}:8: 第 ${line} 行第 8 列（事项）："事项" 不能为空：写明做了什么或发生了什么 (required)`,
+					source: `data/evidence/2022-Q1.csv:${line}:9: 第 ${line} 行第 9 列（来源）："来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办） (required)`,
+				})[c],
+		);
+
+	it('takes a row with only a date, or only a 数量, as a fact (not a blank placeholder), which must then be complete', () => {
+		expect(report(q1('e1,t1,1.1,,2022-01-15,,,,,'))).toEqual(missing(2, ['what', 'source']));
+		expect(report(q1('e1,t1,3.6,,,2,,,,'))).toEqual(missing(2, ['date', 'what', 'source']));
+	});
+
+	it('takes dates from the quarter’s first day to its last, and no day before or after', () => {
+		expect(
+			report(q1('e1,t1,1.1,完成,2022-01-01,,,报送,信用办,', 'e2,t1,1.3,完成,2022-03-31,,,报送,信用办,')),
+		).toEqual([]);
+		expect(report(q1('e1,t1,1.1,完成,2021-12-31,,,报送,信用办,'))).toEqual([
+			'data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）：日期 2021-12-31 不在 2022-Q1（2022-01-01 至 2022-03-31）内 (out-of-period)',
+		]);
+	});
+
+	it('refuses negative judged points', () => {
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,-1,信用审查制度,信用办,制度健全'))).toEqual([
+			'data/evidence/2022-Q1.csv:2:7: 第 2 行第 7 列（得分）：得分 -1 超出指标 2.1 的范围 0～10 (out-of-range)',
+		]);
+	});
+
+	it('reads no file in evidence/ without the .csv ending, even one named for a quarter', () => {
+		expect(
+			report({ ...DRAFT_Q1, 'evidence/2022-Q2': onlyRows(Q1, 'e9,t1,1.1,完成,2022-04-15,,,报送,信用办,') }),
+		).toEqual([
+			'data/evidence/2022-Q2:1:1: 季度评价记录文件应按季度命名，如 2023-Q4.csv，而不是 "2022-Q2" (file-name)',
+		]);
+	});
+
+	it('keeps out a row of a unit whose own units.csv row is wrong, and says nothing more of it', () => {
+		const patches = {
+			...q1('e1,x9,1.1,完成,2022-01-15,,,报送,信用办,'),
+			'units.csv': onlyRows(
+				'units.csv',
+				't1,镇街,,,,',
+				't2,镇街,,,,',
+				'a1,A类,,,,',
+				'b1,B类,,,,',
+				'x9,不是,,,,',
+			),
+		};
+		expect(report(patches)).toEqual([
+			'data/units.csv:6:2: 第 6 行第 2 列（类别）："不是" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)',
+		]);
+		expect(validate(patches).evidence).toEqual([]);
+	});
+
+	it('names the first fact beside a 无 row, when there are several', () => {
+		expect(
+			report(
+				q1(
+					'e1,t1,3.6,事项,2022-02-10,1,,诚信进校园,信用办,',
+					'e2,t1,3.6,事项,2022-02-11,1,,诚信进校园,信用办,',
+					'e3,t1,3.6,无,,,,,,',
+				),
+			),
+		).toEqual([
+			'data/evidence/2022-Q1.csv:4:4: 第 4 行第 4 列（类型）：类型为"无"表示单位 t1 本季度指标 3.6 没有可报的事实，但第 2 行记录了一条：删去其中一行 (kind-conflict)',
+		]);
+	});
+});
+
+describe('the kinds of row each rule reads (a blank 类型 is the implied one)', () => {
+	it.each<[string, Rule, ReturnType<typeof kindsOf>]>([
+		['完成 (done)', { kind: 'done' } as Rule, { implied: 'done', allowed: ['done', 'none'] }],
+		[
+			'完成 with deductions',
+			{ kind: 'done', deduction: { per: 10, what: '通报' } } as Rule,
+			{ implied: 'done', allowed: ['done', 'incident', 'none'] },
+		],
+		[
+			'事项 counted from evidence',
+			{ kind: 'perItem', per: 1, cap: 5, source: 'evidence' } as Rule,
+			{ implied: 'item', allowed: ['item', 'none'] },
+		],
+		[
+			'事项 counted from pledges (computed: no row at all)',
+			{ kind: 'perItem', per: 0.5, cap: 5, source: 'pledges' } as Rule,
+			{ implied: 'item', allowed: [] },
+		],
+		['评分 (judged)', { kind: 'judged' } as Rule, { implied: 'judged', allowed: ['judged', 'none'] }],
+		[
+			'扣分 only',
+			{ kind: 'deduction', base: 10, per: 5, what: '失信' } as unknown as Rule,
+			{ implied: 'incident', allowed: ['incident', 'none'] },
+		],
+		[
+			'诚信镇创建',
+			{ kind: 'creditTown' } as unknown as Rule,
+			{ implied: undefined, allowed: ['done', 'item', 'none'] },
+		],
+		[
+			'公开承诺 coverage (computed)',
+			{ kind: 'commitmentCoverage', step: 0.5 } as Rule,
+			{ implied: undefined, allowed: [] },
+		],
+	])('%s', (_, rule, kinds) => {
+		expect(kindsOf(rule)).toEqual(kinds);
 	});
 });

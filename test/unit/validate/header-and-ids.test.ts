@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
 import { DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 import { reportLines } from '../../../src/lib/issues.ts';
+import { foldKey } from '../../../src/lib/validate/context.ts';
 
 describe('a missing column', () => {
 	it('is one error naming the required column, and no row of another file is reported for it', () => {
@@ -94,5 +95,26 @@ describe('the report', () => {
 			validate({ 'units.csv': fixtureText('units.csv').replace('\nt2,镇街', '\nt2,乡') }).issues,
 		);
 		expect(other.at(-1)).toMatch(/^共 \d+ 个错误，0 个警告。$/);
+	});
+});
+
+describe('keys compared as a case-insensitive host sees them (foldKey)', () => {
+	it('folds full-width forms to half-width and every letter to lower case', () => {
+		expect(foldKey('ｔ１')).toBe('t1');
+		expect(foldKey('Ｔ１-Ａ')).toBe('t1-a');
+		expect(foldKey('GZ-1 / T1 / 区纪委（监委）')).toBe('gz-1 / t1 / 区纪委(监委)');
+		// keys of capitals only, mixed, and already folded
+		expect(foldKey('ABC')).toBe('abc');
+		expect(foldKey('Ab1')).toBe('ab1');
+		expect(foldKey('t1')).toBe('t1');
+	});
+
+	it('finds a unit id typed in capitals only as the same as its lower-case twin', () => {
+		const d = validate({
+			// set up after the fixture's released quarter, which therefore asks nothing of them
+			'units.csv': withRows('units.csv', 'ab,镇街,2023-01-01,,,', 'AB,镇街,2023-01-01,,,'),
+			'unit-names.csv': withRows('unit-names.csv', 'ab,新单位,,'),
+		});
+		expect(d.issues.map((i) => `${i.line}:${i.code}`)).toEqual(['7:unique-error']);
 	});
 });

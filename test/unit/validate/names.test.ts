@@ -36,6 +36,28 @@ describe('unit-names.csv', () => {
 		`);
 	});
 
+	it('takes a name used for a single day (its start and end on the same date)', () => {
+		const text = withRows('unit-names.csv').replace('a1,区甲局,,', 'a1,区甲局,,2022-04-30');
+		expect(
+			report({
+				'unit-names.csv': `${text}a1,区甲局（临时）,2022-05-01,2022-05-01\na1,区甲局（新）,2022-05-02,\n`,
+			}),
+		).toEqual([]);
+	});
+
+	it('orders a unit’s names by date, whatever their order in the file', () => {
+		const text = withRows('unit-names.csv').replace(
+			'a1,区甲局,,\n',
+			'a1,区甲局（新）,2023-01-01,\na1,区甲局（中）,2022-07-01,2022-12-31\na1,区甲局,,2022-06-30\n',
+		);
+		expect(report({ 'unit-names.csv': text })).toEqual([]);
+		// and the overlap is found between neighbours in time, not in the file
+		const overlapping = text.replace('2022-07-01,2022-12-31', '2022-06-30,2022-12-31');
+		expect(report({ 'unit-names.csv': overlapping })).toEqual([
+			'data/unit-names.csv:5:3: 第 5 行第 3 列（启用日期）：单位 "a1" 的名称时段重叠：上一个名称 "区甲局" 须在本名称启用前停用 (overlap)',
+		]);
+	});
+
 	it('requires every unit to have a name', () => {
 		const text = withRows('unit-names.csv').replace('b1,区乙办,,\n', '');
 		expect(report({ 'unit-names.csv': text })).toMatchInlineSnapshot(`

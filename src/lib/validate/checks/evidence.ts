@@ -244,7 +244,7 @@ function checkKind(ctx: CheckContext, r: Located<EvidenceRow>, ind: Indicator, k
  * accepted) and 事项 (new 诚信户) for 诚信镇创建, and 扣分 for any rule with deductions; and 无, "nothing to report",
  * for every rule scored from evidence.
  */
-function kindsOf(rule: Rule): Kinds {
+export function kindsOf(rule: Rule): Kinds {
 	const implied: EvidenceKind | undefined =
 		rule.kind === 'done'
 			? 'done'
