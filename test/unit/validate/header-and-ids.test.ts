@@ -118,3 +118,72 @@ describe('keys compared as a case-insensitive host sees them (foldKey)', () => {
 		expect(d.issues.map((i) => `${i.line}:${i.code}`)).toEqual(['7:unique-error']);
 	});
 });
+
+describe('the tables every data folder has', () => {
+	it.each([
+		'unit-names.csv',
+		'dishonesty.csv',
+		'pledges.csv',
+		'exemplars/candidates.csv',
+		'exemplars/reviews.csv',
+		'exemplars/notices.csv',
+		'exemplars/events.csv',
+		'commitments/commitments.csv',
+		'commitments/updates.csv',
+	])('names %s when it is missing, and where its template is', (path) => {
+		expect(report({ [path]: null })[0]).toMatch(
+			new RegExp(
+				`^data/${path.replace('.', '\\.')}:1:1: 缺少文件 data/${path.replace('.', '\\.')}（.+）；模板见 data/templates/ \\(missing-file\\)$`,
+			),
+		);
+	});
+
+	it('reads rubrics and calendars by a file name that is a year and nothing more', () => {
+		expect(
+			report({
+				'rubrics/x2022.json': '{}',
+				'rubrics/2022.json.bak': '{}',
+				'calendar/x2027.csv': '日期,类型\n',
+				'calendar/2027.csv.bak': '日期,类型\n',
+			}),
+		).toEqual([
+			'data/calendar/2027.csv.bak:1:1: 节假日补充文件应按年份命名，如 2027.csv (file-name)',
+			'data/calendar/x2027.csv:1:1: 节假日补充文件应按年份命名，如 2027.csv (file-name)',
+			'data/rubrics/2022.json.bak:1:1: 评价指标文件应按年份命名，如 2022.json (file-name)',
+			'data/rubrics/x2022.json:1:1: 评价指标文件应按年份命名，如 2022.json (file-name)',
+		]);
+	});
+});
+
+describe('a row that refers to a row with an error of its own', () => {
+	it('is kept out, with nothing more said: the unit’s row has the error', () => {
+		const patches = {
+			'units.csv': withRows('units.csv', 'x9,不是类别,,,,'),
+			'dishonesty.csv': withRows('dishonesty.csv', 'd9,x9,2022-02-01,一般,失信,逾期未履行协议,法院,,'),
+			'pledges.csv': withRows('pledges.csv', 'p9,乙公司,91350100M000100Y43,安全,2022-02-15,x9'),
+			'commitments/commitments.csv': withRows(
+				'commitments/commitments.csv',
+				'k9,x9,政务,政务服务事项当日办结,,,,2022-01-10,2022-06-30,',
+			),
+		};
+		const d = validate(patches);
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['data/units.csv:6:enum-error']);
+		expect(d.dishonesty.map((r) => r.value.id)).toEqual(['d1']);
+		expect(d.pledges.map((r) => r.value.id)).toEqual(['p1']);
+		expect(d.commitments.map((r) => r.value.id)).toEqual(['k1', 'k2']);
+	});
+
+	it('is kept out when its commitment’s row is wrong', () => {
+		const d = validate({
+			'commitments/commitments.csv': withRows(
+				'commitments/commitments.csv',
+				'k9,t1,不是类别,政务服务事项当日办结,,,,2022-01-10,2022-06-30,',
+			),
+			'commitments/updates.csv': withRows('commitments/updates.csv', 'k9,2022-06-20,已兑现,已办结'),
+		});
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual([
+			'data/commitments/commitments.csv:4:enum-error',
+		]);
+		expect(d.commitmentUpdates.map((r) => r.value.commitmentId)).toEqual(['k2']);
+	});
+});
