@@ -9,6 +9,7 @@
  *   npm run mutation -- --module scoring  one module (repeatable); the summary still covers every module measured
  *   npm run mutation -- --summary-only    no Stryker run: the summary from the reports in .cache/stryker
  *   npm run mutation -- --force           test every mutant again, not only those of changed code or tests
+ *   npm run mutation -- --concurrency 2   more test runners than the configured one, on a machine nobody else uses
  *
  * Stryker runs incrementally: it keeps each module's results in `.cache/stryker/<module>/incremental.json` and tests
  * again only the mutants of changed code or changed tests, so a re-run after a small change takes minutes. Static
@@ -85,6 +86,7 @@ const { values } = parseArgs({
 		force: { type: 'boolean' },
 		'summary-only': { type: 'boolean' },
 		module: { type: 'string', multiple: true },
+		concurrency: { type: 'string' },
 	},
 });
 const unknown = (values.module ?? []).filter((id) => !MODULES.some((m) => m.id === id));
@@ -131,6 +133,7 @@ for (const m of runs) {
 			'run',
 			CONFIG,
 			...(values.force ? ['--force'] : []),
+			...(values.concurrency ? ['--concurrency', values.concurrency] : []),
 		],
 		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_MODULE: m.id } },
 	);
