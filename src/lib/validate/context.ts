@@ -223,8 +223,9 @@ export class CheckContext {
 			this.error(this.path(rel), 1, 1, 'missing-file', `缺少文件 ${this.path(rel)}`);
 			return undefined;
 		}
+		// UTF-8 only: decoding reports errors, never a warning.
 		const d = decodeText(bytes, this.path(rel), 'utf-8');
-		this.report(d.issues.filter((i) => i.severity === 'error'));
+		this.report(d.issues);
 		if (d.text === undefined) return undefined;
 		const r = readJson(schema, d.text, this.path(rel));
 		this.report(r.issues);
@@ -240,7 +241,7 @@ export class CheckContext {
 	unique<T>(records: Located<T>[], keys: readonly string[], label: string): Located<T>[] {
 		const keyOf = (r: Located<T>) => {
 			const v = r.value as Record<string, unknown>;
-			return keys.length === 1 ? String(v[keys[0]]) : keys.map((key) => String(v[key])).join(' / ');
+			return keys.map((key) => String(v[key])).join(' / ');
 		};
 		const out: Located<T>[] = [];
 		const folded: string[] = [];
@@ -272,11 +273,9 @@ export class CheckContext {
 }
 
 /**
- * A key as case-insensitive file systems and URL handling see it: NFKC (full-width `ｔ１` is `t1`), lower case. Only
- * the keys that need it are changed: nearly every key is already lower-case ASCII, and a million evidence ids are
- * compared.
+ * A key as case-insensitive file systems and URL handling see it: NFKC (full-width `ｔ１` is `t1`), lower case. Every
+ * key the long way: for a million ASCII evidence ids it is no slower than testing each for the few that need it.
  */
 export function foldKey(k: string): string {
-	if (/[^\x00-\x7f]/.test(k)) return k.normalize('NFKC').toLowerCase();
-	return /[A-Z]/.test(k) ? k.toLowerCase() : k;
+	return k.normalize('NFKC').toLowerCase();
 }

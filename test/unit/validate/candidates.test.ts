@@ -135,6 +135,11 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 		`);
 	});
 
+	it('accepts a 公示 that starts on the day of the recommendation', () => {
+		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,2022年度拟认定人选公示,2022-12-01,');
+		expect(report({ 'exemplars/notices.csv': notices })).toEqual([]);
+	});
+
 	it('keeps out, without a second message, a candidate whose 公示 is invalid itself', () => {
 		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,公示,2030-12-27,');
 		const d = validate({ 'exemplars/notices.csv': notices });

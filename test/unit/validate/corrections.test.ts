@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { report, validate } from '../../helpers/validate.ts';
+import { report, validate, withRows } from '../../helpers/validate.ts';
 import { fixtureText } from '../../helpers/files.ts';
 
 const FILE = 'releases/corrections.csv';
@@ -94,6 +94,34 @@ describe('releases/corrections.csv', () => {
 		).toEqual([
 			'data/releases/corrections.csv:3:1: 第 3 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / t1 / points.3.6" 重复，与 data/releases/corrections.csv 第 2 行相同；每个同一次更正的单位和项目只能出现一次 (unique-error)',
 			'data/releases/corrections.csv:4:1: 第 4 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / T1 / points.3.6" 与 data/releases/corrections.csv 第 2 行的 "GZ-4 / t1 / points.3.6" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的同一次更正的单位和项目 (unique-error)',
+		]);
+	});
+
+	it('takes a correction dated on the release day', () => {
+		expect(
+			report(corrections('GZ-1,2022-Q1,2022-04-20,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记')),
+		).toEqual([]);
+	});
+
+	it('reads a blank 原值 as no published value: right for a unit the snapshot does not have, wrong for one it has', () => {
+		// x8 was set up after 2022-Q1, so the snapshot has no value of it; t1 has rank 1
+		const x8 = {
+			'units.csv': withRows('units.csv', 'x8,镇街,2023-01-01,,,'),
+			'unit-names.csv': withRows('unit-names.csv', 'x8,新镇,,'),
+		};
+		expect(
+			report({
+				...x8,
+				...corrections(
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,x8,得分,,2,补记',
+					'GZ-2,2022-Q1,2022-07-01,淮信用办〔2022〕9号,x8,得分,1,3,补记',
+					'GZ-3,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,类内排名,,2,补记',
+				),
+			}),
+		).toEqual([
+			// in date order: the chain is checked so
+			'data/releases/corrections.csv:4:7: 第 4 行第 7 列（原值）：原值 "" 与 2022-Q1 t1 的“类内排名”此前公布的值 "1" 不符（发布快照 releases/2022-Q1.json，加上日期更早的更正）：原值请用 npm run release -- 2022-Q1 --correct 计算填写，不要手工改动 (correction-chain)',
+			'data/releases/corrections.csv:3:7: 第 3 行第 7 列（原值）：原值 "1" 与 2022-Q1 x8 的“得分”此前公布的值 "2.0" 不符（发布快照 releases/2022-Q1.json，加上日期更早的更正）：原值请用 npm run release -- 2022-Q1 --correct 计算填写，不要手工改动 (correction-chain)',
 		]);
 	});
 

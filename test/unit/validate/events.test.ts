@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
-import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+import { accounting, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 
 const FILE = 'exemplars/events.csv';
 const events = (...rows: string[]) => ({ [FILE]: onlyRows(FILE, ...rows) });
@@ -56,5 +56,26 @@ describe('events.csv', () => {
 			]
 		`);
 		expect(accounting(validate(patches), FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });
+	});
+
+	it('accepts an event on the day the 公示 starts', () => {
+		expect(report(events('c1,2023-01-09,异议,,来电反映'))).toEqual([]);
+	});
+
+	it('keeps out, with nothing more said, the event of a candidate whose own row is wrong', () => {
+		const candidates = withRows(
+			'exemplars/candidates.csv',
+			'c2,2022,李测试,不详,区甲局,科员,1990-01,群众,大学本科,部门工作人员,a1,联系人 13900002222,,,"窗口承诺","在窗口岗位上坚持承诺办结。",同意推荐,2022-12-01,,,,',
+		);
+		const d = validate({
+			'exemplars/candidates.csv': candidates,
+			'exemplars/stories/c2.mdx': fixtureText('exemplars/stories/c1.mdx'),
+			...events('c2,2023-01-10,异议,,来电反映'),
+		});
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual([
+			'data/exemplars/candidates.csv:3:enum-error',
+		]);
+		expect(d.events).toEqual([]);
+		expect(accounting(d, 'exemplars/events.csv')).toEqual({ rowsIn: 1, rowsValid: 0 });
 	});
 });

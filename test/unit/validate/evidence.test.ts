@@ -295,9 +295,10 @@ describe('evidence rows: each rule on its own', () => {
 				})[c],
 		);
 
-	it('takes a row with only a date, or only a 数量, as a fact (not a blank placeholder), which must then be complete', () => {
+	it('takes a row with only a date, a 数量 or a 得分 as a fact (not a blank placeholder), which must then be complete', () => {
 		expect(report(q1('e1,t1,1.1,,2022-01-15,,,,,'))).toEqual(missing(2, ['what', 'source']));
 		expect(report(q1('e1,t1,3.6,,,2,,,,'))).toEqual(missing(2, ['date', 'what', 'source']));
+		expect(report(q1('e1,t1,2.1,,,,8,,,')).slice(0, 3)).toEqual(missing(2, ['date', 'what', 'source']));
 	});
 
 	it('takes dates from the quarter’s first day to its last, and no day before or after', () => {

@@ -166,8 +166,16 @@ describe('a row that refers to a row with an error of its own', () => {
 				'k9,x9,政务,政务服务事项当日办结,,,,2022-01-10,2022-06-30,',
 			),
 		};
-		const d = validate(patches);
+		const d = validate({
+			...patches,
+			'exemplars/stories/c2.mdx': fixtureText('exemplars/stories/c1.mdx'),
+			'exemplars/candidates.csv': withRows(
+				'exemplars/candidates.csv',
+				'c2,2022,李测试,男,区甲局,科员,1990-01,群众,大学本科,部门工作人员,x9,联系人 13900002222,,,"窗口承诺","在窗口岗位上坚持承诺办结。",同意推荐,2022-12-01,,,,',
+			),
+		});
 		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['data/units.csv:6:enum-error']);
+		expect(d.candidates.map((r) => r.value.id)).toEqual(['c1']);
 		expect(d.dishonesty.map((r) => r.value.id)).toEqual(['d1']);
 		expect(d.pledges.map((r) => r.value.id)).toEqual(['p1']);
 		expect(d.commitments.map((r) => r.value.id)).toEqual(['k1', 'k2']);

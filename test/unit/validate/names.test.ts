@@ -15,13 +15,13 @@ describe('unit-names.csv', () => {
 		expect(d.unitNames.map((n) => n.value.unitId)).toEqual(['t1', 't2', 'a1', 'b1']);
 	});
 
-	it('does not report a name again when its unit row is invalid itself', () => {
-		expect(
-			report({
-				'units.csv': withRows('units.csv', 'x1,C类,,,,'),
-				'unit-names.csv': withRows('unit-names.csv', 'x1,某单位,,'),
-			}),
-		).toMatchInlineSnapshot(`
+	it('does not report a name again when its unit row is invalid itself, and keeps the name out', () => {
+		const patches = {
+			'units.csv': withRows('units.csv', 'x1,C类,,,,'),
+			'unit-names.csv': withRows('unit-names.csv', 'x1,某单位,,'),
+		};
+		expect(validate(patches).unitNames.map((n) => n.value.unitId)).toEqual(['t1', 't2', 'a1', 'b1']);
+		expect(report(patches)).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:2: 第 6 行第 2 列（类别）："C类" 不是允许的值，应为 镇街（town）、园区（park）、A类（A）、B类（B） 之一 (enum-error)",
 			]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+import { accounting, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 
 const FILE = 'exemplars/notices.csv';
 
@@ -36,5 +36,11 @@ describe('notices.csv', () => {
 			  "data/exemplars/notices.csv:3:1: 第 3 行第 1 列（公示编号）：公示编号 "GS-1" 重复，与 data/exemplars/notices.csv 第 2 行相同；每个公示编号只能出现一次 (unique-error)",
 			]
 		`);
+	});
+
+	it('takes a 公示 that cannot be counted off its file’s count of valid rows', () => {
+		const d = validate({ [FILE]: onlyRows(FILE, 'GS-1,2022,公示,2030-12-27,') });
+		expect(d.notices).toEqual([]);
+		expect(accounting(d, FILE)).toEqual({ rowsIn: 1, rowsValid: 0 });
 	});
 });

@@ -99,4 +99,9 @@ describe('exemplars/photos/', () => {
 			]
 		`);
 	});
+
+	it('reads photo names with spaces around them, and asks no description of a candidate without photos', () => {
+		expect(report(c1Photos(' c1.jpg ；'))).toEqual([]);
+		expect(report({ ...c1Photos('', ''), 'exemplars/photos/c1.jpg': null })).toEqual([]);
+	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accounting, DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+import iconv from 'iconv-lite';
 import { fixtureText } from '../../helpers/files.ts';
 
 const RELEASES = 'releases/releases.csv';
@@ -126,6 +127,17 @@ describe('releases/releases.csv', () => {
 			  "data/evidence/2022-Q1.csv:1:1: 表头有误，本文件的 40 行数据均未读取；改正表头后再运行检查 (rows-unchecked)",
 			]
 		`);
+	});
+
+	it('judges completeness of a quarter whose file has only warnings, and refuses the release of one with errors', () => {
+		// The fixture's quarter saved as GBK (a warning) without t2's row of 1.1: the missing cell is still found.
+		const gbk = iconv.encode(withRows(Q1).replace(/^.*,t2,1\.1,.*\n/m, ''), 'gbk');
+		const lines = report({ [Q1]: new Uint8Array(gbk) });
+		expect(lines.some((l) => l.startsWith(`data/${Q1}:1:1: 警告：`))).toBe(true);
+		expect(lines.filter((l) => l.endsWith('(release-incomplete)'))).toHaveLength(1);
+		// a file with errors: the release row is not valid until they are fixed
+		const text = withRows(Q1).replace('记录编号,单位编号,指标编号,', '记录编号,指标编号,');
+		expect(validate({ [Q1]: text }).releases).toEqual([]);
 	});
 
 	it('asks nothing of a unit that did not exist during the quarter', () => {

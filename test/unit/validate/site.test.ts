@@ -49,4 +49,11 @@ describe('site.json', () => {
 		`);
 		expect(validate(site({ demo: '是' })).site).toBeUndefined();
 	});
+
+	it('warns of each government-site identifier it lacks, at site.json', () => {
+		const lines = report(site({ icp: undefined }));
+		expect(lines).toEqual([
+			'data/site.json:1:1: 警告：site.json 没有填写ICP 备案号（"icp"）：工业和信息化部备案号，如 苏ICP备12345678号；页脚将不显示这一项 (site-identity)',
+		]);
+	});
 });

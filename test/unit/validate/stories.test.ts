@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { fixtureText } from '../../helpers/files.ts';
+import { fixture, fixtureText } from '../../helpers/files.ts';
+import { validateDataset } from '../../../src/lib/validate/dataset.ts';
 import { formatIssue } from '../../../src/lib/issues.ts';
 import { report, validate } from '../../helpers/validate.ts';
 
@@ -76,5 +77,21 @@ describe('exemplars/stories/', () => {
 			  "data/exemplars/stories/c1.mdx:1:1: 第 1 行不是 UTF-8 编码。本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8 (bad-encoding)",
 			]
 		`);
+	});
+
+	it('says nothing of the story of a candidate whose own row is wrong (that row has its error)', () => {
+		const candidates = fixtureText('exemplars/candidates.csv').replace(',女,', ',不详,');
+		const lines = report({ 'exemplars/candidates.csv': candidates });
+		expect(lines.filter((l) => l.startsWith('data/exemplars/candidates.csv'))).toHaveLength(1);
+		expect(lines.filter((l) => l.startsWith('data/exemplars/stories/'))).toEqual([]);
+	});
+
+	it('reads nothing more of a story the folder lists but cannot give (the folder’s view says why)', () => {
+		const files = fixture();
+		const unreadable = { ...files, read: (p: string) => (p.endsWith('c1.mdx') ? undefined : files.read(p)) };
+		const d = validateDataset(unreadable, 'data/');
+		expect(d.stories.size).toBe(0);
+		// the folder's own view reports why (on disk, a symbolic link is refused as it is read); the check adds nothing
+		expect(d.issues).toEqual([]);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureText } from '../../helpers/files.ts';
+import { fixture, fixtureText } from '../../helpers/files.ts';
+import { validateDataset } from '../../../src/lib/validate/dataset.ts';
 import { DRAFT_Q1, report } from '../../helpers/validate.ts';
 import { meantAs } from '../../../src/lib/validate/checks/unknown-files.ts';
 
@@ -206,5 +207,12 @@ describe('which files are notes for people', () => {
 		]);
 		// the valid fixture: every file is read by a check
 		expect(report()).toEqual([]);
+	});
+});
+
+describe('a view of the data folder that cannot list folders', () => {
+	it('is not walked: the checks run, and no file is called unread', () => {
+		const { dirs: _, ...files } = fixture({ 'misc/data.bin': 'x' });
+		expect(validateDataset(files, 'data/').issues).toEqual([]);
 	});
 });

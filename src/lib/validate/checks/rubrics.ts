@@ -27,6 +27,7 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 			ids.add(ind.id);
 			if (!rubric.groups.some((g) => g.id === ind.group))
 				fail('foreign-key', `指标 ${ind.id} 的分组 ${quoteValue(ind.group)} 不在 groups 中`);
+			// Stryker disable next-line ConditionalExpression: only 事项 rules have a cap; comparing an absent one is false.
 			if (ind.rule.kind === 'perItem' && ind.rule.cap > ind.max)
 				fail('rubric-rule', `指标 ${ind.id} 的封顶分 ${ind.rule.cap} 大于满分 ${ind.max}`);
 			if (ind.rule.kind === 'deduction' && ind.max !== 0)
