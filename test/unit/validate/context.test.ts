@@ -28,10 +28,18 @@ describe('the error count', () => {
 		ctx.warn('data/a.csv', 1, 1, 'x', '警告');
 		ctx.report([
 			{ file: 'data/a.csv', line: 1, column: 1, code: 'x', message: '错误', severity: 'error' },
-			{ file: 'data/a.csv', line: 2, column: 1, code: 'x', message: '警告', severity: 'warning' },
+			{ file: 'data/a.csv', line: 2, column: 1, code: 'x', message: '错误', severity: 'error' },
+			{ file: 'data/a.csv', line: 3, column: 1, code: 'x', message: '警告', severity: 'warning' },
 		]);
-		expect(ctx.errorCount).toBe(3);
-		expect(ctx.issues.map((i) => i.severity)).toEqual(['error', 'error', 'warning', 'error', 'warning']);
+		expect(ctx.errorCount).toBe(4);
+		expect(ctx.issues.map((i) => i.severity)).toEqual([
+			'error',
+			'error',
+			'warning',
+			'error',
+			'error',
+			'warning',
+		]);
 	});
 });
 
@@ -68,6 +76,7 @@ describe('a table the data folder does not have', () => {
 		const ctx = new CheckContext(fixture({ 'objections.csv': null }), 'data/');
 		const optional = ctx.table(objectionTable, 'objections.csv', false);
 		expect(optional.records).toEqual([]);
+		expect(optional.issues).toEqual([]);
 		expect([...optional.declared('id')]).toEqual([]);
 		expect(ctx.issues).toEqual([]);
 		ctx.table(objectionTable, 'objections.csv', true);

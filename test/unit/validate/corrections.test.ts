@@ -97,6 +97,15 @@ describe('releases/corrections.csv', () => {
 		]);
 	});
 
+	it('keeps out, with nothing more said, a correction of a unit whose own row is wrong', () => {
+		const d = validate({
+			'units.csv': withRows('units.csv', 'x9,不是类别,,,,'),
+			...corrections('GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,x9,得分,1,2,补记'),
+		});
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['data/units.csv:6:enum-error']);
+		expect(d.corrections).toEqual([]);
+	});
+
 	it('takes a correction dated on the release day', () => {
 		expect(
 			report(corrections('GZ-1,2022-Q1,2022-04-20,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记')),

@@ -83,7 +83,8 @@ export function checkCorrections(
 					r,
 					key,
 					'type-error',
-					`${quoteValue(r.value[key] ?? '')} 不是“${fieldLabel(field)}”的值${field === 'grade' || field === 'override' ? '（等次写 红名单、蓝名单 或 黄名单，无调整写 无）' : ''}`,
+					// Never blank here: normalValue reads a blank cell as no value.
+					`${quoteValue(r.value[key]!)} 不是“${fieldLabel(field)}”的值${field === 'grade' || field === 'override' ? '（等次写 红名单、蓝名单 或 黄名单，无调整写 无）' : ''}`,
 				);
 		return true;
 	});
