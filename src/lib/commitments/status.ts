@@ -90,12 +90,12 @@ export function effectiveUpdates<U extends Pick<CommitmentUpdateRow, 'date'>>(
 	asOf: string,
 ): U[] {
 	// Array.prototype.sort is stable: updates of the same day keep their order in the file.
-	return (
-		updates
-			.filter((u) => u.date <= asOf)
+	return updates
+		.filter((u) => u.date <= asOf)
+		.sort((a, b) =>
 			// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
-			.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-	);
+			a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+		);
 }
 
 /** Whole days from one date to a later one (YYYY-MM-DD). */

@@ -143,8 +143,10 @@ function walk(notice: { start: string; end: string }, facts: LifecycleFacts, asO
 		// Stable: events of the same day keep their file order. A candidate has far fewer than the 23 events at which V8
 		// stops sorting by binary insertion, which compares a later event with earlier ones: for those, anything at or
 		// above 0 after the -1 is the same answer.
-		// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: see the comment above.
-		.sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i));
+		.sort((a, b) =>
+			// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: see the comment above.
+			a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i,
+		);
 	for (const { e, i } of order) {
 		if (w.state === 'notice') {
 			const due = recognitionDue();

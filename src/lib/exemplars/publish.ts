@@ -151,7 +151,9 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 			state: asOf <= n.end ? ('open' as const) : ('closed' as const),
 			candidateIds: (byNotice.get(n.id) ?? []).map((e) => e.id),
 		}))
-		// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
-		.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? -1 : 1));
+		.sort((a, b) =>
+			// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
+			a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? -1 : 1,
+		);
 	return { exemplars, notices, files };
 }

@@ -338,8 +338,11 @@ export function indicatorPoints(
 		}
 		case 'judged': {
 			const judged = window
-				// Stryker disable next-line ConditionalExpression: the validator refuses 得分 on any row but 评分, so a row with points is one.
-				.filter((f) => (f.kind ?? 'judged') === 'judged' && f.points !== undefined)
+				.filter(
+					(f) =>
+						// Stryker disable next-line ConditionalExpression: the validator refuses 得分 on any row but 评分, so a row with points is one.
+						(f.kind ?? 'judged') === 'judged' && f.points !== undefined,
+				)
 				.sort(
 					(a, b) =>
 						quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
@@ -429,8 +432,12 @@ export function creditTownPoints(
 		.sort(
 			(a, b) =>
 				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
-				// Stryker disable next-line ConditionalExpression: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
-				(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
+				(a.date! < b.date!
+					? -1
+					: // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so 1 or 0 here is the same answer.
+						a.date! > b.date!
+						? 1
+						: 0),
 		);
 	const latest = accepted[accepted.length - 1];
 	if (!latest)
@@ -498,8 +505,10 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 			const scoreGrade = gradeOf(score, rubric.thresholds);
 			const records = (recordsBy.get(u.id) ?? [])
 				.filter((r) => recordActiveIn(r, q))
-				// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
-				.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+				.sort((a, b) =>
+					// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.
+					a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
+				);
 			const { grade, overrides } = applyOverrides(scoreGrade, records);
 			return {
 				id: u.id,
