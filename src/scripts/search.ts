@@ -193,12 +193,15 @@ const preload = () => {
 };
 // While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
 // characters (Chromium sends the last input event before compositionend, other browsers after it).
-input.addEventListener('input', (e) => {
-	if ((e as InputEvent).isComposing) return;
+const typed = () => {
 	soon();
 	preload();
+};
+input.addEventListener('input', (e) => {
+	if (!(e as InputEvent).isComposing) typed();
 });
-input.addEventListener('compositionend', soon);
+// The characters an input method committed: the same pause and preload as for typed ones.
+input.addEventListener('compositionend', typed);
 // The index starts loading when the reader comes to the box, so that it is there by the time the words are typed.
 input.addEventListener('focus', () => void pagefind().catch(() => undefined), { once: true });
 for (const s of selects) s.addEventListener('change', () => void run());
