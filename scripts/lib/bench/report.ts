@@ -182,7 +182,7 @@ export function resultsMarkdown(r: any): string {
 				],
 				[
 					`large 峰值内存 < ${TARGET.memoryMB} MB`,
-					`${large?.peakMemoryMB ?? '—'} MB`,
+					`${large?.peakMemoryMB ?? '—'} MB（各阶段峰值相加的上限 ${large?.peakMemoryUpperMB ?? '—'} MB）`,
 					met(large && large.peakMemoryMB < TARGET.memoryMB),
 				],
 				[

@@ -8,7 +8,18 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { buildStages, runStages } from '../../stages.ts';
 import { templateOf } from '../../bench-weight.ts';
-import { BIN, ROOT, countHtml, round, summarise, timeStage, workDir, type Build, type Ran } from './stage.ts';
+import {
+	BIN,
+	ROOT,
+	countHtml,
+	round,
+	sampleTreeRss,
+	summarise,
+	timeStage,
+	workDir,
+	type Build,
+	type Ran,
+} from './stage.ts';
 
 /** The as-of date of every benchmark build: 2026-11-22, as in the e2e tests. */
 export const EPOCH = '1795276800';
@@ -37,12 +48,15 @@ export async function buildSite(base: string, name: string, dataDir: string): Pr
 	};
 	console.log(`\n[${name}] ${dataDir}`);
 	rmSync(dist, { recursive: true, force: true });
+	const memory = sampleTreeRss(process.pid);
 	const ran: Record<string, Ran> = Object.fromEntries(
 		await runStages(buildStages(ROOT, dist), (s) =>
 			timeStage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work),
-		),
+		).finally(() => memory.stop()),
 	);
-	return { ...summarise(ran, countHtml(dist)), dist, astroLog: ran.astroBuild.stdout };
+	const peak = memory.stop();
+	console.log(`  峰值内存（各阶段进程同时占用，每 100 毫秒取样）${peak ?? '—'} MB`);
+	return { ...summarise(ran, countHtml(dist), peak), dist, astroLog: ran.astroBuild.stdout };
 }
 
 /** Builds the bare-Astro baseline (`bench/baseline/`) with `pages` trivial pages, and indexes it with pagefind. */

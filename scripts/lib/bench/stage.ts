@@ -38,8 +38,13 @@ export interface Build {
 	buildSeconds: number;
 	/** Σ CPU seconds of the stages. */
 	buildCpuSeconds: number | null;
-	/** The most memory the stages running at the same time held together (each counted at its own peak). */
+	/**
+	 * The most memory the build's processes held at one moment, sampled every 100 ms from /proc (`sampleTreeRss`);
+	 * without /proc, the upper bound below.
+	 */
 	peakMemoryMB: number | null;
+	/** The stages running at the same time, each counted at its own peak, added up: an upper bound. */
+	peakMemoryUpperMB: number | null;
 	/** Pages (and endpoint files) Astro reports having built. */
 	pages: number;
 	/** HTML pages in the output. */
@@ -110,6 +115,49 @@ export function peakTogether(ran: readonly Ran[]): number | null {
 	return most;
 }
 
+/**
+ * Samples, every `ms` milliseconds, the resident memory of every process descended from `root` (the stages and what
+ * they start, not `root` itself), added up, from /proc (Linux). `stop()` ends the sampling and gives the highest sum
+ * in MB, or null where there is no /proc. Peaks shorter than the interval can be missed; the stages' memory grows
+ * and falls over seconds.
+ */
+export function sampleTreeRss(root: number, ms = 100): { stop(): number | null } {
+	if (!existsSync('/proc/self/status')) return { stop: () => null };
+	let peak = 0;
+	const read = (file: string) => {
+		try {
+			return readFileSync(file, 'utf8');
+		} catch {
+			return undefined; // the process ended between listing and reading
+		}
+	};
+	const tick = () => {
+		const children = new Map<number, number[]>();
+		for (const d of readdirSync('/proc')) {
+			if (!/^\d+$/.test(d)) continue;
+			const stat = read(`/proc/${d}/stat`);
+			if (!stat) continue;
+			// pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ")".
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+		}
+		let kb = 0;
+		const queue = [...(children.get(root) ?? [])];
+		for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+			kb += Number(read(`/proc/${pid}/status`)?.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0);
+			queue.push(...(children.get(pid) ?? []));
+		}
+		peak = Math.max(peak, kb);
+	};
+	const timer = setInterval(tick, ms);
+	return {
+		stop() {
+			clearInterval(timer);
+			return Math.round(peak / 1024);
+		},
+	};
+}
+
 /** Counts the `.html` files under a folder (the HTML pages). */
 export function countHtml(dir: string): number {
 	let n = 0;
@@ -133,8 +181,15 @@ export function workDir(base: string, name: string): string {
 /** Pages Astro says it built, from its log. */
 export const pagesBuilt = (astroLog: string) => Number(astroLog.match(/(\d+) page\(s\) built/)?.[1] ?? NaN);
 
-/** A build's figures from its stages; its wall time runs from the first stage's start to the last one's end. */
-export function summarise(ran: Record<string, Ran>, htmlPages: number): Build {
+/**
+ * A build's figures from its stages; its wall time runs from the first stage's start to the last one's end.
+ * @param sampledPeakMB the build's peak memory as `sampleTreeRss` measured it, when it could
+ */
+export function summarise(
+	ran: Record<string, Ran>,
+	htmlPages: number,
+	sampledPeakMB: number | null = null,
+): Build {
 	const all = Object.values(ran);
 	const stages = Object.fromEntries(Object.entries(ran).map(([k, r]) => [k, r.stage]));
 	const seconds = (Math.max(...all.map((r) => r.to)) - Math.min(...all.map((r) => r.from))) / 1000;
@@ -149,7 +204,8 @@ export function summarise(ran: Record<string, Ran>, htmlPages: number): Build {
 					2,
 				)
 			: null,
-		peakMemoryMB: peakTogether(all),
+		peakMemoryMB: sampledPeakMB ?? peakTogether(all),
+		peakMemoryUpperMB: peakTogether(all),
 		pages,
 		htmlPages,
 		msPerPage: round((ran.astroBuild.stage.seconds * 1000) / pages, 2),
