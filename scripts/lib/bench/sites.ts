@@ -49,12 +49,17 @@ export async function buildSite(base: string, name: string, dataDir: string): Pr
 	console.log(`\n[${name}] ${dataDir}`);
 	rmSync(dist, { recursive: true, force: true });
 	const memory = sampleTreeRss(process.pid);
-	const ran: Record<string, Ran> = Object.fromEntries(
-		await runStages(buildStages(ROOT, dist), (s) =>
-			timeStage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work),
-		).finally(() => memory.stop()),
-	);
-	const peak = memory.stop();
+	let ran: Record<string, Ran>;
+	let peak: number | null;
+	try {
+		ran = Object.fromEntries(
+			await runStages(buildStages(ROOT, dist), (s) =>
+				timeStage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work),
+			),
+		);
+	} finally {
+		peak = memory.stop();
+	}
 	console.log(`  峰值内存（各阶段进程同时占用，每 100 毫秒取样）${peak ?? '—'} MB`);
 	return { ...summarise(ran, countHtml(dist), peak), dist, astroLog: ran.astroBuild.stdout };
 }

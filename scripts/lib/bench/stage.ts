@@ -139,7 +139,9 @@ export function sampleTreeRss(root: number, ms = 100): { stop(): number | null }
 			if (!stat) continue;
 			// pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ")".
 			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+			const siblings = children.get(ppid);
+			if (siblings) siblings.push(Number(d));
+			else children.set(ppid, [Number(d)]);
 		}
 		let kb = 0;
 		const queue = [...(children.get(root) ?? [])];
