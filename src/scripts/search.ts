@@ -8,6 +8,7 @@ import {
 	moreText,
 	pagefindFilters,
 	PAGE,
+	PAGEFIND,
 	searchHref,
 	statusText,
 	type SearchState,
@@ -31,7 +32,6 @@ interface Pagefind {
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const PAGEFIND = '/pagefind/pagefind.js';
 /**
  * Typing pauses this long before a search runs: long enough that a fast typist's every key does not start one, short
  * enough that results follow the last key without a felt wait.

@@ -170,6 +170,20 @@ describe('search', () => {
 		expect(await page.locator('noscript').count()).toBe(1);
 		await context.close();
 	});
+	it('asks for Pagefind’s code as the page loads, not after its own script has run (the phone’s wait for results)', async () => {
+		const page = await (await browser.newContext()).newPage();
+		const first: string[] = [];
+		page.on('request', (r) => first.push(new URL(r.url()).pathname));
+		await page.goto(`${inject('baseUrl')}/search/?q=${encodeURIComponent('陈静怡')}`);
+		await results(page);
+		const pagefind = first.indexOf('/pagefind/pagefind.js');
+		const script = first.findIndex((p) => /\/_astro\/search\.astro.*\.js$/.test(p));
+		expect(pagefind, first.join('\n')).toBeGreaterThan(-1);
+		// The preload is in the head: the browser asks for Pagefind before (or with) the page's search script.
+		expect(pagefind, first.join('\n')).toBeLessThan(script);
+		expect(first.filter((p) => p === '/pagefind/pagefind.js')).toHaveLength(1);
+		await page.context().close();
+	});
 	it('passes axe-core (WCAG 2.1 AA) with results shown', async () => {
 		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`, inject('baseUrl'), true);
 		expect(hits.length).toBeGreaterThan(0);

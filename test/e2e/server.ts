@@ -26,7 +26,8 @@ const TYPES: Record<string, string> = {
 	'.pf_filter': 'application/octet-stream',
 };
 
-/** Types the nginx recipe compresses (its `gzip_types`, and HTML); it sends `/pagefind/` as it is. */
+/** Types the nginx recipe compresses (its `gzip_types`, and HTML); pagefind's index files and wasm are octet-stream
+ * here (already compressed by pagefind), and sent as they are. */
 const COMPRESSED = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
 
 /**
@@ -52,12 +53,7 @@ export function serveStatic(
 		}
 		const type = TYPES[extname(file)] ?? 'application/octet-stream';
 		const body = readFileSync(file);
-		if (
-			options.gzip &&
-			COMPRESSED.test(type) &&
-			!path.startsWith('/pagefind/') &&
-			/\bgzip\b/.test(String(req.headers['accept-encoding']))
-		)
+		if (options.gzip && COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'])))
 			return void res
 				.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' })
 				.end(gzipSync(body));

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CSP_HEADER } from '../../src/lib/security.ts';
@@ -67,11 +68,11 @@ describe('scripts/deploy/nginx', () => {
 				'404.html': '<!doctype html><html lang="zh-CN"><title>页面不存在</title><h1>页面不存在</h1></html>',
 				'grades/index.html': '<!doctype html><title>信用评价</title>',
 				'_astro/site.B1x2y3z4.css': 'body{}',
-				'pagefind/pagefind.js': 'export {}',
+				'pagefind/pagefind.js': `export const words = ${JSON.stringify('诚信'.repeat(200))};`,
 				'pagefind/pagefind-entry.json': '{}',
 				'pagefind/wasm.unknown.pagefind': '\0asm',
 				'pagefind/pagefind.zh-cn_25c640886dc16.pf_meta': 'x',
-				'pagefind/fragment/zh-cn_0b46e3c.pf_fragment': 'x',
+				'pagefind/fragment/zh-cn_0b46e3c.pf_fragment': 'x'.repeat(400),
 				'pagefind/index/zh-cn_15a6896.pf_index': 'x',
 				'data/units.csv': '\uFEFFid,name\r\nfgw,区发展和改革委员会\r\n',
 				'data/units.json': '[]',
@@ -166,6 +167,19 @@ describe('scripts/deploy/nginx', () => {
 				['zh-cn_0b46e3c.pf_fragment', 'application/octet-stream', 'public, max-age=31536000, immutable'],
 				['zh-cn_15a6896.pf_index', 'application/octet-stream', 'public, max-age=31536000, immutable'],
 			]);
+		});
+
+		it('compresses pagefind’s script for a browser that accepts gzip, and sends its index files as they are', async () => {
+			const encoding = (path: string) =>
+				new Promise<string | undefined>((done, fail) =>
+					get(base + path, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+						r.resume();
+						done(r.headers['content-encoding']);
+					}).on('error', fail),
+				);
+			expect(await encoding('/pagefind/pagefind.js')).toBe('gzip');
+			// Pagefind's fragments are gzip data already: compressing them again only costs the server.
+			expect(await encoding('/pagefind/fragment/zh-cn_0b46e3c.pf_fragment')).toBeUndefined();
 		});
 	});
 });
