@@ -6,7 +6,7 @@
  * 2,000 exemplars, 20,000 commitments), `double` (twice large) and `typical` (large with the demo's evidence density)
  * — it runs the stages of `npm run build` as the build does, timed (scripts/lib/bench/sites.ts), builds the bare-Astro
  * baseline with as many pages, and reports the build against the floor: the baseline's astro build plus pagefind on
- * our own dist/ (`ratioToFloor`). For small and large it also profiles the astro stage per template, weighs the
+ * our own dist/, run alone (`ratioToFloor`). For small and large it also profiles the astro stage per template, weighs the
  * heaviest page of each template, and times a rebuild after a one-quarter change; for large the search page's
  * timings; for small Lighthouse's mobile preset on the main templates (scripts/lib/bench/browser.ts).
  *
@@ -21,7 +21,14 @@ import { parseArgs } from 'node:util';
 import { generateDataset, type ScaleOptions, type ScaleSummary } from './gen-scale.ts';
 import { heaviestByTemplate } from './bench-weight.ts';
 import { ROOT, round } from './lib/bench/stage.ts';
-import { AS_OF, astroProfile, baseline, buildSite, rebuildAfterOneQuarter } from './lib/bench/sites.ts';
+import {
+	AS_OF,
+	astroProfile,
+	baseline,
+	buildSite,
+	pagefindAlone,
+	rebuildAfterOneQuarter,
+} from './lib/bench/sites.ts';
 import { lighthouseMedians, searchTimings, type LighthousePage } from './lib/bench/browser.ts';
 import { resultsMarkdown, TARGET, writeGenerated } from './lib/bench/report.ts';
 
@@ -110,10 +117,12 @@ try {
 		}
 		const { dist, astroLog, ...site } = await buildSite(base, name, dataDir);
 		const bare = await baseline(base, `${name}-baseline`, site.pages);
-		const floorSeconds = bare.stages.astroBuild.seconds + site.stages.pagefind.seconds;
+		const alone = await pagefindAlone(base, `${name}-floor`, dist);
+		const floorSeconds = bare.stages.astroBuild.seconds + alone.stage.seconds;
 		const r: Record<string, unknown> = {
 			dataset: describe(dataDir, summary),
 			...site,
+			floorPagefind: alone.stage,
 			floorSeconds: round(floorSeconds, 2),
 			ratioToFloor: round(site.buildSeconds / floorSeconds, 2),
 			ratioToBareAstro: round(site.buildSeconds / bare.buildSeconds, 2),

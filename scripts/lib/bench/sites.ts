@@ -89,6 +89,24 @@ export async function baseline(base: string, name: string, pages: number): Promi
 	return summarise({ astroBuild, pagefind }, countHtml(dist));
 }
 
+/**
+ * The floor's pagefind: the pagefind command of the build, run alone on the site our build wrote (its index goes to a
+ * folder of its own, so the site stays as built). Inside the build pagefind shares the two cores with the stages
+ * beside it and takes longer; that slowdown is our build's doing, not work any implementation must do.
+ */
+export async function pagefindAlone(base: string, name: string, dist: string): Promise<Ran> {
+	const work = workDir(base, name);
+	console.log(`\n[${name}] 下限里的 pagefind：单独为 ${dist} 建索引`);
+	return timeStage(
+		'pagefind',
+		join(BIN, 'pagefind'),
+		['--site', dist, '--output-path', join(work, 'pagefind'), '--silent'],
+		work,
+		env0,
+		work,
+	);
+}
+
 /** Milliseconds Astro reports for a page, from its `(+12ms)` / `(+1.20s)` note. */
 function renderMs(note: string): number {
 	const m = note.match(/\(\+([\d.]+)(ms|s)\)/);
