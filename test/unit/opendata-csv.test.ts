@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { csvCell, gradesCsv, gradesJson, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
+import { twinCsv } from '../../src/lib/opendata/twin.ts';
+import type { Field } from '../../src/lib/opendata/table-schema.ts';
 
 /** What the open-data CSV files were written with before `toCsv` was hand-written for speed (issue 8). */
 const papa = (rows: Record<string, unknown>[], columns: string[]) =>
@@ -186,5 +188,66 @@ describe('grades open data', () => {
 		expect(gradesCsv(q, []).split('\r\n')[1]).toBe(
 			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,yellow：较重失信：列入黄名单；yellow：违约',
 		);
+	});
+});
+
+describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
+	const fields: Field[] = [
+		{ name: 'id', title: '编号', type: 'string' },
+		{
+			name: 'category',
+			title: '类别',
+			type: 'string',
+			categories: [
+				{ value: 'town', label: '镇（街道）' },
+				{ value: 'dept', label: '区直部门' },
+			],
+		},
+		{
+			name: 'kinds',
+			title: '类型',
+			type: 'list',
+			delimiter: '、',
+			categories: [
+				{ value: 'done', label: '完成' },
+				{ value: 'item', label: '事项' },
+			],
+		},
+		{ name: 'public', title: '公开', type: 'boolean' },
+		{ name: 'what', title: '内容', type: 'string' },
+		{ name: 'note', title: '内容', type: 'string' },
+	];
+	const csv = toCsv(
+		[
+			{
+				id: 'a1',
+				category: 'town',
+				kinds: ['done', 'item', 'other'],
+				public: true,
+				what: '=1+1',
+				note: '甲，乙',
+			},
+			{ id: 'a2', category: 'unknown', kinds: [], public: false, what: '第一行\n第二行 "引号"', note: null },
+			{ id: 'a3', category: null, kinds: ['item'], public: null, what: '-10', extra: 'x' },
+		],
+		['id', 'category', 'kinds', 'public', 'what', 'note', 'extra'],
+	);
+
+	it('heads the columns with their titles and writes codes, lists and booleans in words; the rest as they are', () => {
+		expect(twinCsv(fields, csv)).toBe(
+			'\uFEFF' +
+				[
+					// Two columns with one title are told apart by their names; a column the schema lacks keeps its name.
+					'编号,类别,类型,公开,内容（what）,内容（note）,extra',
+					"a1,镇（街道）,完成、事项、other,是,'=1+1,甲，乙,",
+					'a2,unknown,,否,"第一行\n第二行 ""引号""",,',
+					'a3,,事项,,-10,,x',
+				].join('\r\n') +
+				'\r\n',
+		);
+	});
+
+	it('keeps the empty line under the header of a file without rows, as the original has', () => {
+		expect(twinCsv(fields, toCsv([], ['id', 'category']))).toBe('\uFEFF编号,类别\r\n\r\n');
 	});
 });

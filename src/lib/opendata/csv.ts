@@ -115,9 +115,25 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 		}
 		lines.push(line);
 	}
+	return csvFile(lines);
+}
+
+/** The file of CSV lines (the header first): a UTF-8 BOM, CRLF line ends. */
+function csvFile(lines: string[]): string {
 	// papaparse wrote an empty line under the header of a file without rows; kept, so no published file changes.
-	if (rows.length === 0) lines.push('');
+	if (lines.length === 1) lines.push('');
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** CSV text of rows of text cells, written as `toCsv` writes text: every cell made inert, then quoted if need be. */
+export function csvText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+	const lines = [columns.map(csvCell).join(',')];
+	for (const r of rows) {
+		let line = '';
+		for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvCell(inertCell(r[i] ?? ''));
+		lines.push(line);
+	}
+	return csvFile(lines);
 }
 
 /** The CSV twin of a grades file: one row per unit, one column per indicator's points. */

@@ -9,7 +9,7 @@
  * written by the same CSV writer as its original (`toCsv`: UTF-8 with BOM, text that looks like a formula made inert).
  */
 import Papa from 'papaparse';
-import { toCsv } from './csv.ts';
+import { csvText } from './csv.ts';
 import { LIST_DELIMITER, type Field } from './table-schema.ts';
 
 /** What the twin's file name adds before `.csv`. */
@@ -25,18 +25,23 @@ export const isTwin = (path: string) => path.endsWith(`${TWIN_SUFFIX}.csv`);
 
 const BOOLEAN: Record<string, string> = { true: '是', false: '否' };
 
-/** A cell in Chinese: its code's category label (each item of a list), a boolean as 是/否, anything else as it is. */
-function cellText(f: Field | undefined, raw: string): string {
-	if (!f || raw === '') return raw;
-	if (f.type === 'boolean') return BOOLEAN[raw] ?? raw;
-	const words = f.categories && new Map(f.categories.map((c) => [c.value, c.label]));
-	if (!words) return raw;
-	if (f.type === 'list')
-		return raw
-			.split(f.delimiter ?? LIST_DELIMITER)
-			.map((v) => words.get(v) ?? v)
-			.join(LIST_DELIMITER);
-	return words.get(raw) ?? raw;
+/**
+ * How a column's cells read in Chinese: its code's category label (each item of a list), a boolean as 是/否, anything
+ * else as it is. Made once per column, not per cell: the evidence files of a city are a million rows.
+ */
+function cellText(f: Field | undefined): (raw: string) => string {
+	if (f?.type === 'boolean') return (raw) => BOOLEAN[raw] ?? raw;
+	const words = f?.categories && new Map(f.categories.map((c) => [c.value, c.label]));
+	if (!words) return (raw) => raw;
+	if (f.type === 'list') {
+		const delimiter = f.delimiter ?? LIST_DELIMITER;
+		return (raw) =>
+			raw
+				.split(delimiter)
+				.map((v) => words.get(v) ?? v)
+				.join(LIST_DELIMITER);
+	}
+	return (raw) => words.get(raw) ?? raw;
 }
 
 /**
@@ -52,8 +57,10 @@ export function twinCsv(fields: readonly Field[], csv: string): string {
 	const headers = titles.map((t, i) =>
 		titles.indexOf(t) !== titles.lastIndexOf(t) ? `${t}（${header[i]}）` : t,
 	);
-	const out = rows.map((r) =>
-		Object.fromEntries(headers.map((h, i) => [h, cellText(byName.get(header[i]), r[i] ?? '')])),
+	const words = header.map((h) => cellText(byName.get(h)));
+	// An empty cell stays empty, whatever its column.
+	return csvText(
+		headers,
+		rows.map((r) => headers.map((_, i) => (r[i] ? words[i](r[i]) : ''))),
 	);
-	return toCsv(out, headers);
 }
