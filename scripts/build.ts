@@ -88,11 +88,11 @@ const parent = process.ppid;
 setInterval(() => process.ppid !== parent && stop('SIGTERM', '启动构建的进程已结束'), 100).unref();
 
 /** Runs one stage; resolves when it has passed, rejects (after printing its output) when it has failed. */
-function run({ label, command, args, cwd }: BuildStage, alone: boolean): Promise<void> {
+function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean): Promise<void> {
 	if (stopping) return Promise.reject(new StageFailed(label));
 	const t0 = performance.now();
 	const child = spawn(command, args, {
-		env,
+		env: { ...env, ...own },
 		cwd: cwd ?? root,
 		stdio: alone ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
 		detached: true,

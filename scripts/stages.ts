@@ -21,6 +21,8 @@ export interface BuildStage {
 	after: string[];
 	/** The working directory, when not the project's. */
 	cwd?: string;
+	/** Environment variables the stage needs besides the build's. */
+	env?: Record<string, string>;
 }
 
 /**
@@ -59,6 +61,10 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 			args: ['build', '--root', root],
 			after: ['score', 'evidenceData', 'gradesData', 'account'],
 			cwd: astroCwd,
+			// Vite bundles with rolldown, whose allocator (mimalloc) keeps freed memory for a while before it gives it
+			// back; the pages are rendered in the same process right after. Giving it back at once lowers the stage's
+			// peak by about 200 MB at city scale (large: 2.01–2.12 GB → 1.83–1.88 GB over four runs, same time).
+			env: { MIMALLOC_PURGE_DELAY: '0' },
 		},
 		{
 			key: 'publishData',

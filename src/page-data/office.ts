@@ -14,7 +14,7 @@ import {
 	type TemplateFile,
 } from '../lib/office/templates.ts';
 
-let memo: TemplateFile[] | undefined;
+let memo: { templates: TemplateFile[]; next: ReturnType<typeof nextQuarter> } | undefined;
 
 /** What the templates are made from. */
 function templateData(): TemplateData {
@@ -30,12 +30,24 @@ function templateData(): TemplateData {
 	};
 }
 
-/** Every template file the office page offers (made once per build). */
+/**
+ * The templates and the next quarter, made together once per build from one `templateData()` (at city scale the ids
+ * already taken are a million), which is not kept.
+ */
+function office(): NonNullable<typeof memo> {
+	if (!memo) {
+		const data = templateData();
+		memo = { templates: officeTemplates(data), next: nextQuarter(data) };
+	}
+	return memo;
+}
+
+/** Every template file the office page offers. */
 export function siteTemplates(): TemplateFile[] {
-	return (memo ??= officeTemplates(templateData()));
+	return office().templates;
 }
 
 /** The quarter the prefilled template is for, and why there is none when it cannot be made. */
 export function siteNextQuarter(): ReturnType<typeof nextQuarter> {
-	return nextQuarter(templateData());
+	return office().next;
 }

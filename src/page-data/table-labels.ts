@@ -10,11 +10,25 @@
  * city-scale build (thousands of pages), and only the start tags of cells change.
  */
 
-const TABLE = /<table\b[\s\S]*?<\/table>/g;
 const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr>/g;
-const CELL_TAG = /<(td|th)\b([^>]*)>/g;
 const CELL = /<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/g;
 
+/** Whether the character at `i` ends a tag name (`\b` after it: not a letter, digit or underscore; or the end). */
+const ends = (s: string, i: number) => i >= s.length || !/\w/.test(s[i]);
+
+/** Where the next `<name` start tag begins at or after `from` (not `<names…`), or -1. */
+function nextTag(s: string, name: string, from: number): number {
+	for (let i = s.indexOf(name, from); i >= 0; i = s.indexOf(name, i + 1))
+		if (ends(s, i + name.length)) return i;
+	return -1;
+}
+
+/** Where the next cell start tag (`<td` or `<th`, not `<thead`) begins at or after `from`, or -1. */
+function nextCell(s: string, from: number): number {
+	for (let i = s.indexOf('<t', from); i >= 0; i = s.indexOf('<t', i + 1))
+		if ((s[i + 2] === 'd' || s[i + 2] === 'h') && ends(s, i + 3)) return i;
+	return -1;
+}
 /** The number of columns a cell spans (`colspan`, default 1). */
 function span(attrs: string): number {
 	const m = /\scolspan="?(\d+)/.exec(attrs);
@@ -42,21 +56,44 @@ function columnNames(table: string): string[] | undefined {
 	return names;
 }
 
+/** The cells of one row's content with their labels: the column count starts again in each row. */
+function labelRow(row: string, names: readonly string[]): string {
+	let out = '';
+	let at = 0;
+	let column = 0;
+	for (let i = nextCell(row, 0); i >= 0; i = nextCell(row, at)) {
+		const close = row.indexOf('>', i);
+		if (close < 0) break;
+		const attrs = row.slice(i + 3, close);
+		const label = names[column];
+		column += span(attrs);
+		out += row.slice(at, i);
+		out +=
+			!label || /\sdata-label=/.test(attrs)
+				? row.slice(i, close + 1)
+				: `<${row.slice(i + 1, i + 3)}${attrs} data-label="${label}">`;
+		at = close + 1;
+	}
+	return out + row.slice(at);
+}
+
 /** Adds `data-label` (the column's name) to the cells of one table's body rows. */
 function labelTable(table: string): string {
 	const names = columnNames(table);
 	if (!names) return table;
 	const headEnd = table.indexOf('</thead>') + '</thead>'.length;
-	const body = table.slice(headEnd).replace(ROW, (row) => {
-		let column = 0;
-		return row.replace(CELL_TAG, (tag, name: string, attrs: string) => {
-			const label = names[column];
-			column += span(attrs);
-			if (!label || /\sdata-label=/.test(attrs)) return tag;
-			return `<${name}${attrs} data-label="${label}">`;
-		});
-	});
-	return table.slice(0, headEnd) + body;
+	// Scanned with indexOf rather than regular expressions: a unit's year page is a table of about 80 KB, and the
+	// build labels 2,500 of them.
+	let out = table.slice(0, headEnd);
+	let at = headEnd;
+	for (let tr = nextTag(table, '<tr', at); tr >= 0; tr = nextTag(table, '<tr', at)) {
+		const open = table.indexOf('>', tr);
+		const end = open < 0 ? -1 : table.indexOf('</tr>', open + 1);
+		if (end < 0) break;
+		out += table.slice(at, open + 1) + labelRow(table.slice(open + 1, end), names);
+		at = end;
+	}
+	return out + table.slice(at);
 }
 
 /**
@@ -64,6 +101,14 @@ function labelTable(table: string): string {
  * that already have one keep it). Pages without tables come back unchanged.
  */
 export function labelTableCells(html: string): string {
-	if (!html.includes('<table')) return html;
-	return html.replace(TABLE, labelTable);
+	let out = '';
+	let at = 0;
+	for (let start = nextTag(html, '<table', 0); start >= 0; start = nextTag(html, '<table', at)) {
+		const end = html.indexOf('</table>', start + '<table'.length);
+		if (end < 0) break;
+		const close = end + '</table>'.length;
+		out += html.slice(at, start) + labelTable(html.slice(start, close));
+		at = close;
+	}
+	return at === 0 ? html : out + html.slice(at);
 }

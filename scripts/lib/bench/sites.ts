@@ -54,7 +54,7 @@ export async function buildSite(base: string, name: string, dataDir: string): Pr
 	try {
 		ran = Object.fromEntries(
 			await runStages(buildStages(ROOT, dist), (s) =>
-				timeStage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, env, work),
+				timeStage(s.key, s.command, s.args, s.key === 'astroBuild' ? work : ROOT, { ...env, ...s.env }, work),
 			),
 		);
 	} finally {
