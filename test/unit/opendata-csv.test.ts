@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, gradesCsv, gradesJson, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
+import { csvCell, csvText, gradesCsv, gradesJson, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
 import { twinCsv } from '../../src/lib/opendata/twin.ts';
 import type { Field } from '../../src/lib/opendata/table-schema.ts';
 
@@ -244,6 +244,12 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 					'a3,,事项,,-10,,x',
 				].join('\r\n') +
 				'\r\n',
+		);
+	});
+
+	it('writes rows of text cells as toCsv writes text, a missing cell as an empty one', () => {
+		expect(csvText(['名称', '备注'], [['=A1', '甲,乙'], ['丙']])).toBe(
+			'\uFEFF名称,备注\r\n\'=A1,"甲,乙"\r\n丙,\r\n',
 		);
 	});
 
