@@ -34,7 +34,7 @@ interface Pagefind {
 
 /**
  * Typing pauses this long before a search runs: long enough that a fast typist's every key does not start one, short
- * enough that results follow the last key without a felt wait.
+ * enough that results follow the last key without a felt wait. Words an input method commits do not wait.
  */
 const PAUSE_MS = 80;
 /**
@@ -134,9 +134,13 @@ async function showMore(ticket: number) {
 	return first;
 }
 
+/** The search last started, as text: an input event for words already searched starts no second search. */
+let started = '';
+
 async function run() {
 	const ticket = ++latest;
 	const now = state();
+	started = JSON.stringify(now);
 	history.replaceState(null, '', searchHref(location.href, now));
 	status.textContent = statusText(now);
 	current = undefined;
@@ -193,15 +197,18 @@ const preload = () => {
 };
 // While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
 // characters (Chromium sends the last input event before compositionend, other browsers after it).
-const typed = () => {
+input.addEventListener('input', (e) => {
+	if ((e as InputEvent).isComposing || JSON.stringify(state()) === started) return;
 	soon();
 	preload();
-};
-input.addEventListener('input', (e) => {
-	if (!(e as InputEvent).isComposing) typed();
 });
-// The characters an input method committed: the same pause and preload as for typed ones.
-input.addEventListener('compositionend', typed);
+// The characters an input method committed are a word the reader chose, not a keystroke in a burst: the search runs
+// at once, without the pause (a name typed in pinyin is one or two commits, each after a pause of the reader's own).
+// Another browser's input event after compositionend finds those words searched already.
+input.addEventListener('compositionend', () => {
+	clearTimeout(timer);
+	void run();
+});
 // The index starts loading when the reader comes to the box, so that it is there by the time the words are typed.
 input.addEventListener('focus', () => void pagefind().catch(() => undefined), { once: true });
 for (const s of selects) s.addEventListener('change', () => void run());

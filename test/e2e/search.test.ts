@@ -170,6 +170,30 @@ describe('search', () => {
 		expect(await page.locator('noscript').count()).toBe(1);
 		await context.close();
 	});
+	it('waits while an input method composes pinyin, and searches once its characters are committed', async () => {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(`${inject('baseUrl')}/search/`);
+		const box = page.locator('#search-q');
+		// Chromium's events for pinyin being composed: the box holds letters the reader has not chosen characters for.
+		await box.evaluate((el: HTMLInputElement) => {
+			el.value = 'chenjingyi';
+			el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'chenjingyi' }));
+		});
+		// Longer than the typing pause (80 ms): a search for the pinyin would have started by now.
+		await page.waitForTimeout(500);
+		expect(new URL(page.url()).search).toBe('');
+		expect(await page.locator('#search-results > li').count()).toBe(0);
+		await box.evaluate((el: HTMLInputElement) => {
+			el.value = '陈静怡';
+			el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '陈静怡' }));
+			el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '陈静怡' }));
+		});
+		const { hits } = await results(page);
+		expect(hits[0]?.title).toContain('陈静怡');
+		expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=陈静怡');
+		await page.context().close();
+	});
+
 	it('asks for Pagefind’s code as the page loads, not after its own script has run (the phone’s wait for results)', async () => {
 		const page = await (await browser.newContext()).newPage();
 		const first: string[] = [];
