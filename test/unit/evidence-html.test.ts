@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, evidenceItemsHtml } from '../../src/page-data/evidence.ts';
+import type { Evidence } from '../../src/lib/validate/dataset.ts';
+
+describe('escapeHtml', () => {
+	it('escapes every character that could start markup or end an attribute, and leaves other text as it is', () => {
+		expect(escapeHtml(`a&b<c>"d'e`)).toBe('a&amp;b&lt;c&gt;&quot;d&#39;e');
+		expect(escapeHtml('<script>alert("x")</script>')).toBe(
+			'&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;',
+		);
+		expect(escapeHtml('按时报送“双公示”信息 A·B')).toBe('按时报送“双公示”信息 A·B');
+		expect(escapeHtml('')).toBe('');
+	});
+});
+
+describe('evidenceItemsHtml', () => {
+	const row = (e: Partial<Evidence> & { id: string }) =>
+		[e.id, { quarter: '2022-Q1', unitId: 'u1', indicatorId: '1.1', ...e } as Evidence] as const;
+	const evidence = new Map([
+		row({
+			id: 'e1',
+			date: '2022-03-15',
+			kind: 'done',
+			what: '报送<b>',
+			source: '区信用办 & 区政府',
+			count: 3,
+		}),
+		row({
+			id: 'e2',
+			date: '2022-02-01',
+			kind: 'incident',
+			what: '逾期',
+			source: '通报',
+			reason: '迟报 "2" 天',
+			count: 1,
+		}),
+		row({ id: 'e3', kind: 'none' }),
+	]);
+
+	it('lists each row as date · kind · what · source, with its count, reason and record id, every value escaped', () => {
+		expect(evidenceItemsHtml(['e1', 'e2', 'e3'], evidence)).toBe(
+			'<li><span class="date">2022-03-15</span> · 完成 3 项 · 报送&lt;b&gt; · 区信用办 &amp; 区政府 <small class="record-id">e1</small></li>' +
+				'<li><span class="date">2022-02-01</span> · 扣分 · 逾期 · 通报（理由：迟报 &quot;2&quot; 天） <small class="record-id">e2</small></li>' +
+				'<li><span class="date"></span> · 无 ·  ·  <small class="record-id">e3</small></li>',
+		);
+	});
+
+	it('leaves out an id it has no published row for', () => {
+		expect(evidenceItemsHtml(['missing', 'e1'], evidence)).toBe(evidenceItemsHtml(['e1'], evidence));
+		expect(evidenceItemsHtml([], evidence)).toBe('');
+	});
+});
