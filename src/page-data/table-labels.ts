@@ -29,6 +29,7 @@ function nextCell(s: string, from: number): number {
 		if ((s[i + 2] === 'd' || s[i + 2] === 'h') && ends(s, i + 3)) return i;
 	return -1;
 }
+
 /** The number of columns a cell spans (`colspan`, default 1). */
 function span(attrs: string): number {
 	const m = /\scolspan="?(\d+)/.exec(attrs);

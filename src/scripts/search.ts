@@ -198,13 +198,15 @@ const preload = () => {
 // While a Chinese input method is still composing, the box holds pinyin, not the words: the search waits for the
 // characters (Chromium sends the last input event before compositionend, other browsers after it).
 input.addEventListener('input', (e) => {
-	if ((e as InputEvent).isComposing || JSON.stringify(state()) === started) return;
+	if ((e as InputEvent).isComposing) return;
+	// Back to the words of the search last started (typed and taken back within the pause, or another browser's input
+	// event after compositionend): nothing new to search, and a pause already running for other words is dropped.
+	if (JSON.stringify(state()) === started) return clearTimeout(timer);
 	soon();
 	preload();
 });
 // The characters an input method committed are a word the reader chose, not a keystroke in a burst: the search runs
 // at once, without the pause (a name typed in pinyin is one or two commits, each after a pause of the reader's own).
-// Another browser's input event after compositionend finds those words searched already.
 input.addEventListener('compositionend', () => {
 	clearTimeout(timer);
 	void run();
