@@ -26,16 +26,6 @@ export interface BuildStage {
 }
 
 /**
- * The pages the search index reads: every page but the units' year pages (`/units/<id>/<year>/`), which are kept out
- * of the index (`search={false}`: no `data-pagefind-body`) and are most of the site's HTML (large: 2,520 pages of
- * about 110 KB). Pagefind still parses a page it then leaves out; not reading them leaves the index byte for byte the
- * same. A glob of Pagefind's (wax) has no negation, so "every folder but units/" is the folders whose names do not
- * start with a u, and units/' own pages beside them. `test/e2e/search-scope.test.ts` builds the index with and
- * without it and compares.
- */
-export const PAGEFIND_GLOB = '{*.html,[!u]*/**/*.html,units/*.html,units/*/index.html}';
-
-/**
  * The stages for the project at `root`, building into `outDir`, in the order they start when they can.
  * @param astroCwd the astro stage's working directory: a folder of this build's own inside the project. Astro puts
  *   its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies outside the working directory and
@@ -92,7 +82,7 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 			key: 'pagefind',
 			label: '建立搜索索引',
 			command: bin('pagefind'),
-			args: ['--site', outDir, '--glob', PAGEFIND_GLOB, '--silent'],
+			args: ['--site', outDir, '--silent'],
 			// The index reads only the HTML pages Astro wrote; the open data put into /data/ beside it is no page.
 			after: ['astroBuild'],
 		},

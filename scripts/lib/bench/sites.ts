@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { PAGEFIND_GLOB, buildStages, runStages } from '../../stages.ts';
+import { buildStages, runStages } from '../../stages.ts';
 import { templateOf } from '../../bench-weight.ts';
 import {
 	BIN,
@@ -90,8 +90,8 @@ export async function baseline(base: string, name: string, pages: number): Promi
 }
 
 /**
- * The floor's pagefind: the pagefind command of the build (the same pages read), run alone on the site our build
- * wrote (its index goes to a folder of its own, so the site stays as built). Inside the build pagefind shares the two cores with the stages
+ * The floor's pagefind: the pagefind command of the build, run alone on the site our build wrote (its index goes to a
+ * folder of its own, so the site stays as built). Inside the build pagefind shares the two cores with the stages
  * beside it and takes longer; that slowdown is our build's doing, not work any implementation must do.
  */
 export async function pagefindAlone(base: string, name: string, dist: string): Promise<Ran> {
@@ -100,7 +100,7 @@ export async function pagefindAlone(base: string, name: string, dist: string): P
 	return timeStage(
 		'pagefind',
 		join(BIN, 'pagefind'),
-		['--site', dist, '--glob', PAGEFIND_GLOB, '--output-path', join(work, 'pagefind'), '--silent'],
+		['--site', dist, '--output-path', join(work, 'pagefind'), '--silent'],
 		work,
 		env0,
 		work,
