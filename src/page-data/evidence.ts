@@ -51,11 +51,12 @@ const ENTITIES: Record<string, string> = {
 	"'": '&#39;',
 };
 const SPECIAL = /[&<>"']/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 /**
  * Text as HTML: every character that could start markup or end an attribute is escaped. Most texts have none, and
  * are returned after one test rather than a replace (a city's year pages escape four million texts).
  */
-export const escapeHtml = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]) : s);
+export const escapeHtml = (s: string) => (SPECIAL.test(s) ? s.replace(EVERY_SPECIAL, (c) => ENTITIES[c]) : s);
 
 const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.label])) as Record<
 	EvidenceKind,

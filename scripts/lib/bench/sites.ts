@@ -96,15 +96,9 @@ export async function baseline(base: string, name: string, pages: number): Promi
  */
 export async function pagefindAlone(base: string, name: string, dist: string): Promise<Ran> {
 	const work = workDir(base, name);
+	const { command, args } = buildStages(ROOT, dist).find((s) => s.key === 'pagefind')!;
 	console.log(`\n[${name}] 下限里的 pagefind：单独为 ${dist} 建索引`);
-	return timeStage(
-		'pagefind',
-		join(BIN, 'pagefind'),
-		['--site', dist, '--output-path', join(work, 'pagefind'), '--silent'],
-		work,
-		env0,
-		work,
-	);
+	return timeStage('pagefind', command, [...args, '--output-path', join(work, 'pagefind')], work, env0, work);
 }
 
 /** Milliseconds Astro reports for a page, from its `(+12ms)` / `(+1.20s)` note. */

@@ -6,7 +6,7 @@
  * Nothing here names a column: the headers and words come from the file's Table Schema in the data package
  * (`datapackage.ts`: each field's `title` and `categories`), the one description of every open-data file, itself
  * made from the input schemas (`src/schemas/`). A column the schema does not describe keeps its name. The twin is
- * written by the same CSV writer as its original (`toCsv`: UTF-8 with BOM, text that looks like a formula made inert).
+ * written the way its original is (`csvText` beside `toCsv`: UTF-8 with BOM, text that looks like a formula made inert).
  */
 import Papa from 'papaparse';
 import { csvText } from './csv.ts';
