@@ -3,7 +3,7 @@
  * run at once than allowed, and a failure stops the build only once the stages already running have ended.
  */
 import { describe, expect, it } from 'vitest';
-import { buildStages, runStages, type BuildStage } from '../../scripts/stages.ts';
+import { buildStages, NODE_FLAGS, runStages, type BuildStage } from '../../scripts/stages.ts';
 
 const stage = (key: string, after: string[] = []): BuildStage => ({
 	key,
@@ -135,5 +135,18 @@ describe('runStages', () => {
 			verifyPublished: false,
 			pagefind: false,
 		});
+	});
+
+	it('runs every Node stage, Astro included, with the same V8 flags', () => {
+		const stages = buildStages('/p', '/p/dist');
+		const node = stages.filter((s) => s.command === process.execPath);
+		expect(node.map((s) => s.key)).toEqual(stages.filter((s) => s.key !== 'pagefind').map((s) => s.key));
+		for (const s of node) expect(s.args.slice(0, NODE_FLAGS.length)).toEqual(['--max-semi-space-size=32']);
+		expect(stages.find((s) => s.key === 'astroBuild')!.args.slice(1)).toEqual([
+			'/p/node_modules/astro/bin/astro.mjs',
+			'build',
+			'--root',
+			'/p',
+		]);
 	});
 });
