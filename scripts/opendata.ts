@@ -4,8 +4,7 @@
  *   evidence files (from the validated dataset) or grades files (from the score results), JSON and CSV, with their
  *   sizes, hashes and row counts to `.cache/opendata/`;
  * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`, and writes
- *   the Chinese twin of every CSV file there (`src/lib/opendata/twin.ts`) that has none yet: the evidence files' twins
- *   are written with them.
+ *   the Chinese twin of every CSV file there (`src/lib/opendata/twin.ts`).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -30,10 +29,10 @@ const t0 = performance.now();
 const ms = () => (performance.now() - t0).toFixed(0);
 try {
 	if (values.publish) {
-		const { files, twins } = publishBulkFiles(values.publish);
-		const written = publishTwins(values.publish);
+		const n = publishBulkFiles(values.publish);
+		const twins = publishTwins(values.publish);
 		console.log(
-			`开放数据：${files} 个文件放入 ${values.publish}/data/，另有 ${twins + written} 个中文表头的 CSV 文件（${written} 个在此写出），用时 ${ms()} 毫秒。`,
+			`开放数据：${n} 个文件放入 ${values.publish}/data/，另写出 ${twins} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`,
 		);
 	} else {
 		const part = values.part as BulkPart | undefined;

@@ -31,11 +31,11 @@ import { CACHE_ROOT } from './cache-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { scoredQuarters } from '../page-data/quarters.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
-import { cellsCsv, csvCells, gradesCsv, gradesJson } from '../lib/opendata/csv.ts';
+import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
 import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
 import { nameLookup } from '../lib/units/names.ts';
-import { csvFields, type DataPackage } from '../lib/opendata/datapackage.ts';
-import { isTwin, twinCsv, twinOfCells, twinPath } from '../lib/opendata/twin.ts';
+import type { DataPackage } from '../lib/opendata/datapackage.ts';
+import { isTwin, twinCsv, twinPath } from '../lib/opendata/twin.ts';
 
 /** Where the stage writes the files, and the manifests of their facts. */
 export const BULK_DIR = join(CACHE_ROOT, 'opendata');
@@ -91,15 +91,11 @@ function openRow(e: Evidence, unitName: (unitId: string, date: string) => string
 	return row;
 }
 
-/**
- * A rendered file: its path under `/data/`, its bytes and, for a JSON file, its rows. A Chinese twin (`twin.ts`) is
- * no resource of the data package: it has no facts.
- */
+/** A rendered file: its path under `/data/`, its bytes and, for a JSON file, its rows. */
 interface Rendered {
 	path: string;
 	body: Buffer<ArrayBuffer>;
 	rows?: readonly Record<string, unknown>[];
-	twin?: true;
 }
 
 /**
@@ -118,17 +114,7 @@ async function* renderEvidence(): AsyncGenerator<Rendered> {
 	for (const [quarter, list] of byQuarter()) {
 		const rows = list.map((e) => openRow(e, unitName));
 		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
-		// The CSV file's Chinese twin is made here from the same cells: made when the site is published, it meant
-		// parsing a million rows back out of the CSV files while the search index is built (about 2 s at city scale).
-		const path = `evidence/${quarter}.csv`;
-		const cells = csvCells(rows, EVIDENCE_FIELDS);
-		yield { path, body: Buffer.from(cellsCsv(EVIDENCE_FIELDS, cells)) };
-		const fields = csvFields(path)!;
-		yield {
-			path: twinPath(path),
-			body: Buffer.from(twinOfCells(fields, EVIDENCE_FIELDS, cells)),
-			twin: true,
-		};
+		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}
 }
 
@@ -152,8 +138,6 @@ interface Manifest {
 	dataDir: string;
 	asOf: string;
 	files: Record<string, FileFacts>;
-	/** The Chinese twins written with them (paths under `/data/`); none in a manifest from before they were. */
-	twins?: string[];
 }
 
 /** Writes a part's files and the manifest of their facts (the 写出开放数据 stages). */
@@ -162,31 +146,26 @@ export async function writeBulkFiles(part: BulkPart): Promise<{ files: number; b
 	rmSync(manifestFile(part), { force: true });
 	rmSync(join(BULK_DIR, part), { recursive: true, force: true });
 	const files: Record<string, FileFacts> = {};
-	const twins: string[] = [];
 	let bytes = 0;
-	for await (const { path, body, rows, twin } of render[part]()) {
+	for await (const { path, body, rows } of render[part]()) {
 		const file = join(BULK_DIR, path);
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, body);
-		if (twin) twins.push(path);
-		else files[path] = fileFacts(body, rows);
+		files[path] = fileFacts(body, rows);
 		bytes += body.byteLength;
 	}
-	const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files, twins };
+	const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files };
 	// Written last, aside and renamed: a manifest names only files that are complete.
 	const file = manifestFile(part);
 	writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
 	renameSync(`${file}.tmp`, file);
-	return { files: Object.keys(files).length + twins.length, bytes };
+	return { files: Object.keys(files).length, bytes };
 }
 
-/**
- * The facts of both parts' files, and the twins written with them, each manifest checked against this build; throws
- * with the fix when one does not belong.
- */
-function staged(): { files: Record<string, FileFacts>; twins: string[] } {
+/** The facts of both parts' files, each manifest checked against this build; throws with the fix when one does not
+ * belong. */
+function stagedFiles(): Record<string, FileFacts> {
 	const files: Record<string, FileFacts> = {};
-	const twins: string[] = [];
 	for (const part of BULK_PARTS) {
 		const file = manifestFile(part);
 		if (!existsSync(file))
@@ -200,23 +179,21 @@ function staged(): { files: Record<string, FileFacts>; twins: string[] } {
 				`${file} 是为 ${m.dataDir}（截至 ${m.asOf}）写出的，不属于本次构建：请用 npm run build 重新构建`,
 			);
 		Object.assign(files, m.files);
-		twins.push(...(m.twins ?? []));
 	}
-	return { files, twins };
+	return files;
 }
 
 /** Every bulk file's facts, for the data package and the 数据下载 page. */
 export function bulkFacts(): Map<string, FileFacts> {
-	return new Map(Object.entries(staged().files));
+	return new Map(Object.entries(stagedFiles()));
 }
 
 /**
- * Puts the staged files and their twins into the built site's `/data/` (the 发布开放数据 stage): hard links, or copies
- * where the output folder is on another file system. Returns how many of each.
+ * Puts the staged files into the built site's `/data/` (the 发布开放数据 stage): hard links, or copies where the
+ * output folder is on another file system. Returns how many.
  */
-export function publishBulkFiles(outDir: string): { files: number; twins: number } {
-	const { files, twins } = staged();
-	const paths = [...Object.keys(files), ...twins];
+export function publishBulkFiles(outDir: string): number {
+	const paths = Object.keys(stagedFiles());
 	for (const path of paths) {
 		const from = join(BULK_DIR, path);
 		const to = join(outDir, 'data', path);
@@ -228,21 +205,19 @@ export function publishBulkFiles(outDir: string): { files: number; twins: number
 			copyFileSync(from, to);
 		}
 	}
-	return { files: paths.length - twins.length, twins: twins.length };
+	return paths.length;
 }
 
 /**
  * Writes the Chinese twin of every CSV file the data package of the site in `outDir` describes (`twin.ts`), next to
- * it, unless it was written with the file (the 发布开放数据 stage, after the pages and the bulk files are in place).
- * Returns how many.
+ * it (the 发布开放数据 stage, after the pages and the bulk files are in place). Returns how many.
  */
 export function publishTwins(outDir: string): number {
 	const data = join(outDir, 'data');
 	const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8')) as DataPackage;
-	const done = new Set(staged().twins);
 	let n = 0;
 	for (const r of pkg.resources) {
-		if (r.format !== 'csv' || isTwin(r.path) || done.has(twinPath(r.path))) continue;
+		if (r.format !== 'csv' || isTwin(r.path)) continue;
 		const twin = join(data, twinPath(r.path));
 		mkdirSync(dirname(twin), { recursive: true });
 		writeFileSync(twin, twinCsv(r.schema.fields, readFileSync(join(data, r.path), 'utf8')));

@@ -98,19 +98,12 @@ export const CSV_FORMULA_NOTE =
  * are written as numbers; every text cell goes through `inertCell`.
  */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-	return cellsCsv(columns, csvCells(rows, columns));
-}
-
-/**
- * The cells `toCsv` writes for rows, before quoting: what a CSV reader reads back from the file. A writer that also
- * makes the file's Chinese twin (`twinOfCells`) makes them once for both.
- */
-export function csvCells(rows: readonly Record<string, unknown>[], columns: readonly string[]): string[][] {
-	return rows.map((r) => {
-		const cells = new Array<string>(columns.length);
+	const lines = [columns.map(csvCell).join(',')];
+	for (const r of rows) {
+		let line = '';
 		for (let i = 0; i < columns.length; i++) {
 			const v = r[columns[i]];
-			cells[i] =
+			const s =
 				v === undefined || v === null
 					? ''
 					: typeof v === 'number'
@@ -118,17 +111,8 @@ export function csvCells(rows: readonly Record<string, unknown>[], columns: read
 						: inertCell(
 								Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v),
 							);
+			line += (i ? ',' : '') + csvCell(s);
 		}
-		return cells;
-	});
-}
-
-/** The CSV text of cells made by `csvCells`: each quoted if need be (they are inert already). */
-export function cellsCsv(columns: readonly string[], cells: readonly (readonly string[])[]): string {
-	const lines = [columns.map(csvCell).join(',')];
-	for (const r of cells) {
-		let line = '';
-		for (let i = 0; i < r.length; i++) line += (i ? ',' : '') + csvCell(r[i]);
 		lines.push(line);
 	}
 	return csvFile(lines);

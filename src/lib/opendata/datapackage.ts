@@ -752,22 +752,6 @@ export function rowsProperty(path: string): string | undefined {
 	return familiesOf(() => undefined).find((f) => keyOf(f.stem, stem) !== undefined)?.property;
 }
 
-/**
- * The fields the data package gives the CSV file at `path` (`evidence/2023-Q4.csv`), or undefined when no family has
- * it: what the file's Chinese twin is made from, for the writer of a bulk file that makes its twin along with it
- * (`src/loaders/opendata-bulk.ts`). `rubrics` name a grades file's indicators.
- */
-export function csvFields(path: string, rubrics: readonly Rubric[] = []): Field[] | undefined {
-	const stem = path.replace(/\.csv$/, '');
-	if (stem === path) return undefined;
-	const rubricOf = (y: number) => rubrics.find((r) => r.year === y);
-	for (const family of familiesOf(rubricOf)) {
-		const key = keyOf(family.stem, stem);
-		if (key !== undefined) return family.fields('csv', key);
-	}
-	return undefined;
-}
-
 /** Builds the descriptor from the facts of the rendered files. */
 export function buildDataPackage(input: PackageInput): DataPackage {
 	const rubricOf = (y: number) => input.rubrics.find((r) => r.year === y);

@@ -52,19 +52,6 @@ export function twinCsv(fields: readonly Field[], csv: string): string {
 	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
 	if (parsed.errors.length) throw new Error(`CSV 无法读取：${parsed.errors[0].message}`);
 	const [header, ...rows] = parsed.data;
-	return twinOfCells(fields, header, rows);
-}
-
-/**
- * The twin of a CSV file given as its cells: the header, then each row's cells as a CSV reader reads them back from
- * the file (`csvCells`). For a writer that has the cells in hand, so that a million rows are not parsed again. A row
- * of blank cells is skipped, as `twinCsv` skips it.
- */
-export function twinOfCells(
-	fields: readonly Field[],
-	header: readonly string[],
-	rows: readonly (readonly string[])[],
-): string {
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	const titles = header.map((h) => byName.get(h)?.title ?? h);
 	const headers = titles.map((t, i) =>
@@ -74,8 +61,6 @@ export function twinOfCells(
 	// An empty cell stays empty, whatever its column.
 	return csvText(
 		headers,
-		rows
-			.filter((r) => r.some((c) => c.trim() !== ''))
-			.map((r) => headers.map((_, i) => (r[i] ? words[i](r[i]) : ''))),
+		rows.map((r) => headers.map((_, i) => (r[i] ? words[i](r[i]) : ''))),
 	);
 }
