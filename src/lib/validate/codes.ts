@@ -101,7 +101,7 @@ export const ISSUE_CODES = {
 	'photo-size': '照片不是 120×160 像素',
 	'photo-bytes': '照片不小于 30KB',
 	'photo-corrupt': '照片无法读取：文件不完整或图像数据已损坏（如传输中断、只复制了一部分）',
-	'unused-file': '（警告）没有被引用的文件，不会发布',
+	'unused-file': '（警告）没有被引用的文件，或只有一行有错误的数据引用它：不会发布',
 	'unknown-file':
 		'网站不读取的文件（如 Excel 另存的副本“pledges (1).csv”、放错文件夹的 CSV、xlsx 工作簿）：其中的内容不会发布；说明文件（README、.md、.txt）只是警告',
 	'missing-optional-column': '（警告）表头缺少可选的列：各行的这一列按空值处理，公开的数据中为空',

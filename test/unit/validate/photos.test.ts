@@ -53,6 +53,21 @@ describe('exemplars/photos/', () => {
 		`);
 	});
 
+	it('says a photo waits for its candidate when only a refused row names it, not that nobody names it', () => {
+		const refused = {
+			'exemplars/candidates.csv': CANDIDATES.replace(
+				',同意推荐,2022-12-01,c1.jpg,',
+				',同意推荐,2022-13-01,c1.jpg,',
+			),
+		};
+		expect(report(refused)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:18: 第 2 行第 18 列（推荐日期）：日期 "2022-13-01" 不存在，请核对年月日 (date-invalid)",
+			  "data/exemplars/photos/c1.jpg:1:1: 警告：引用这张照片的候选人行有错误（见 exemplars/candidates.csv 的报告），改正那一行之前不会发布这张照片 (unused-file)",
+			]
+		`);
+	});
+
 	it('rejects a photo that is not 120×160 px', async () => {
 		expect(report({ 'exemplars/photos/c1.jpg': await image(160, 120, 'jpeg') })).toMatchInlineSnapshot(`
 			[

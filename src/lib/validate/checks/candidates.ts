@@ -22,13 +22,21 @@ export const MAX_CANDIDATES_PER_UNIT = 2;
 export interface Candidates extends IdRegistry<Located<CandidateRow>> {
 	/** Every row with a unique id, valid or not: reviews, events, stories and photos are checked against these. */
 	all: Located<CandidateRow>[];
+	/** The 照片 cells of every row, even one refused for a wrong cell: a photo it names is not "unused". */
+	photoCells: Set<string>;
 }
 
 /** Reads candidates.csv (ids unique). Checked by `checkCandidates` once the notices and reviews are read. */
 export function readCandidates(ctx: CheckContext): Candidates {
-	const file = ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true, { declare: ['id'] });
+	const file = ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true, {
+		declare: ['id', 'photos'],
+	});
 	const all = ctx.unique(file.records, ['id'], '候选人编号');
-	return { all, ...idRegistry(new Map(all.map((c) => [c.value.id, c])), file.declared('id')) };
+	return {
+		all,
+		photoCells: file.declared('photos'),
+		...idRegistry(new Map(all.map((c) => [c.value.id, c])), file.declared('id')),
+	};
 }
 
 /**

@@ -41,10 +41,7 @@ export function checkPhotos(ctx: CheckContext, candidates: Candidates): Photo[] 
 	const photos: Photo[] = [];
 	const used = new Set<string>();
 	for (const c of candidates.all) {
-		const names = (c.value.photos ?? '')
-			.split(/[、,，;；]/)
-			.map((s) => s.trim())
-			.filter(Boolean);
+		const names = photoNames(c.value.photos ?? '');
 		if (names.length > 2) ctx.at(c, 'photos', 'too-many', '照片最多 2 张（seed 000 附件1 注）');
 		if (names.length > 0 && !c.value.photoAlt)
 			ctx.at(c, 'photoAlt', 'required', '有照片时要填写"照片说明"（供读屏软件朗读的替代文本）');
@@ -65,11 +62,30 @@ export function checkPhotos(ctx: CheckContext, candidates: Candidates): Photo[] 
 			if (photo) photos.push(photo);
 		}
 	}
-	for (const name of ctx.files.list('exemplars/photos'))
-		if (!used.has(name))
-			ctx.warn(ctx.path(`exemplars/photos/${name}`), 1, 1, 'unused-file', '没有候选人引用这张照片，不会发布');
+	// A photo that only a refused row names waits for that row; one that no row names is left over.
+	const named = new Set([...candidates.photoCells].flatMap(photoNames));
+	for (const name of ctx.files.list('exemplars/photos')) {
+		if (used.has(name)) continue;
+		const at = ctx.path(`exemplars/photos/${name}`);
+		if (named.has(name))
+			ctx.warn(
+				at,
+				1,
+				1,
+				'unused-file',
+				'引用这张照片的候选人行有错误（见 exemplars/candidates.csv 的报告），改正那一行之前不会发布这张照片',
+			);
+		else ctx.warn(at, 1, 1, 'unused-file', '没有候选人引用这张照片，不会发布');
+	}
 	return photos;
 }
+
+/** The file names a 照片 cell lists: separated by 、 , ， ; or ；. */
+const photoNames = (cell: string) =>
+	cell
+		.split(/[、,，;；]/)
+		.map((s) => s.trim())
+		.filter(Boolean);
 
 /** One photo a candidate names, or undefined when it is missing or does not fit (its problems are reported). */
 function readPhoto(ctx: CheckContext, c: Located<CandidateRow>, name: string): Photo | undefined {
