@@ -21,11 +21,13 @@ function templateData(): TemplateData {
 	const d = loadDataset();
 	const asOf = asOfDate();
 	const released = datasetReleases(d, asOf);
+	const takenIds: string[] = [];
+	for (const { value } of d.evidence) if (released.has(value.quarter)) takenIds.push(value.id);
 	return {
 		units: d.units.map((u) => u.value),
 		rubrics: d.rubrics,
 		quarters: [...released.keys()],
-		takenIds: new Set(d.evidence.filter((e) => released.has(e.value.quarter)).map((e) => e.value.id)),
+		takenIds,
 		asOf,
 	};
 }

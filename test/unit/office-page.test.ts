@@ -194,7 +194,7 @@ describe('template workbooks', () => {
 		const data = {
 			units,
 			rubrics: new Map([[2024, rubric]]),
-			takenIds: new Set<string>(),
+			takenIds: [] as string[],
 			asOf: '2026-11-22',
 		};
 		expect(nextQuarter({ ...data, quarters: ['2023-Q4', '2024-Q1'] })).toEqual({
@@ -205,6 +205,16 @@ describe('template workbooks', () => {
 			quarter: '2025-Q1',
 			problem: '还没有 2025 年的评价指标（rubrics/2025.json），添加后才能生成2025年第一季度的预填文件',
 		});
+		// Ids are unique across quarters: a prefilled id that a released quarter already uses would clash.
+		expect(nextQuarter({ ...data, quarters: ['2024-Q1'], takenIds: ['2024Q1-0001', '2024Q2-0001'] })).toEqual(
+			{
+				quarter: '2024-Q2',
+				problem: '预填的记录编号已在其他季度使用，无法生成2024年第二季度的预填文件',
+			},
+		);
+		expect(
+			nextQuarter({ ...data, quarters: ['2024-Q1'], takenIds: ['2024Q1-0001', '2024Q2-0002'] }).rows,
+		).toEqual([{ id: '2024Q2-0001', unitId: 't1', indicatorId: '1.1' }]);
 		const files = officeTemplates({ ...data, quarters: ['2024-Q1'] }).map((t) => t.file);
 		expect(files.slice(0, 4)).toEqual(['2024-Q2.xlsx', '2024-Q2.csv', 'units.xlsx', 'units.csv']);
 	});

@@ -176,8 +176,11 @@ export interface TemplateData {
 	rubrics: ReadonlyMap<number, Rubric>;
 	/** The quarters the template follows on (the site passes the released ones; the next quarter is after the latest). */
 	quarters: readonly QuarterId[];
-	/** Evidence record ids in use (ids are unique across all quarters). */
-	takenIds: ReadonlySet<string>;
+	/**
+	 * Evidence record ids in use (ids are unique across all quarters). A list, not a set: at city scale they are a
+	 * million, and only the few thousand ids of the prefilled rows are looked for among them.
+	 */
+	takenIds: readonly string[];
 	/** The as-of date, for the quarter to prefill when no quarter has evidence yet. */
 	asOf: string;
 }
@@ -201,7 +204,8 @@ export function nextQuarter(d: TemplateData): { quarter: QuarterId; rows?: Place
 			problem: `还没有 ${year} 年的评价指标（rubrics/${year}.json），添加后才能生成${quarterLabel(quarter)}的预填文件`,
 		};
 	const rows = placeholders(quarter, d.units, rubric);
-	if (rows.some((r) => d.takenIds.has(r.id)))
+	const ids = new Set(rows.map((r) => r.id));
+	if (d.takenIds.some((id) => ids.has(id)))
 		return { quarter, problem: `预填的记录编号已在其他季度使用，无法生成${quarterLabel(quarter)}的预填文件` };
 	return { quarter, rows };
 }
