@@ -9,7 +9,7 @@
  * is deleted, and two builds never share an output or cache folder (a lock file; the second one is refused).
  *
  * A stage that runs alone prints as it goes; stages running side by side each print their output in one piece when
- * they finish, so that their lines never interleave.
+ * they finish, so that their lines never interleave. No stack trace is passed on (`lib/stage-output.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
+import { stackFilter, stackNote } from './lib/stage-output.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const id = `${process.pid}-${Date.now()}`;
@@ -92,16 +93,28 @@ function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean
 	if (stopping) return Promise.reject(new StageFailed(label));
 	const t0 = performance.now();
 	const child = spawn(command, args, {
-		env: { ...env, ...own },
+		// The stage's output comes through a pipe (to leave stack traces out): in a terminal it keeps its colours.
+		env: { ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}), ...env, ...own },
 		cwd: cwd ?? root,
-		stdio: alone ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
 	running.add(child);
-	const out: Buffer[] = [];
-	const err: Buffer[] = [];
-	child.stdout?.on('data', (b: Buffer) => out.push(b));
-	child.stderr?.on('data', (b: Buffer) => err.push(b));
+	const held: [NodeJS.WriteStream, string][] = [];
+	const filters = (
+		[
+			[child.stdout!, process.stdout],
+			[child.stderr!, process.stderr],
+		] as const
+	).map(([from, to]) => {
+		const filter = stackFilter(
+			(text) => (alone ? to.write(text) : held.push([to, text])),
+			Boolean(process.env.DEBUG),
+		);
+		from.setEncoding('utf8');
+		from.on('data', (text: string) => filter.push(text));
+		return filter;
+	});
 	return new Promise((done, fail) => {
 		child.on('error', (e) => {
 			running.delete(child);
@@ -110,8 +123,10 @@ function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean
 		});
 		child.on('close', (code) => {
 			running.delete(child);
-			process.stdout.write(Buffer.concat(out));
-			process.stderr.write(Buffer.concat(err));
+			for (const f of filters) f.end();
+			for (const [to, text] of held) to.write(text);
+			const dropped = filters.reduce((n, f) => n + f.dropped, 0);
+			if (dropped) console.error(stackNote(dropped));
 			if (code !== 0 || stopping) return fail(new StageFailed(label));
 			console.log(`✓ ${label}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
 			done();

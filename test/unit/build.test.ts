@@ -82,6 +82,38 @@ describe('npm run build', () => {
 	);
 
 	it(
+		'passes on no stack trace when a stage fails inside itself, and says whose problem it is',
+		() => {
+			const w = workspace();
+			const before = treeHashes(w.site);
+			// Astro's cache folder cannot be made (a file is in the way): Astro fails with its own message, the place in
+			// its source (Location:) and a Stack trace:.
+			writeFileSync(join(w.work, 'not-a-folder'), '');
+			const env = envFor(w, { ASTRO_CACHE_DIR: join(w.work, 'not-a-folder', 'astro') });
+			const r = spawnSync('node', ['scripts/build.ts'], {
+				cwd: root,
+				env: { ...env, DEBUG: '' },
+				encoding: 'utf8',
+			});
+			const output = stripVTControlCharacters(r.stdout + r.stderr);
+			expect(r.status).toBe(1);
+			expect(output).toContain('ENOTDIR: not a directory');
+			expect(output).not.toMatch(/^\s+at |Stack trace:|Location:|node_modules\/astro\/dist/m);
+			expect(output).toMatch(/（省略了 \d+ 行程序内部的调用位置。这是网站程序的问题，不是数据的问题/);
+			expect(r.stderr).toContain(`构建失败：生成网站未通过，没有发布任何内容；${w.site} 保持原样。`);
+			expect(treeHashes(w.site)).toEqual(before);
+			// The developer who sets DEBUG=1 sees it whole.
+			const debug = spawnSync('node', ['scripts/build.ts'], {
+				cwd: root,
+				env: { ...env, DEBUG: '1' },
+				encoding: 'utf8',
+			});
+			expect(stripVTControlCharacters(debug.stdout + debug.stderr)).toMatch(/Stack trace:\n\s+at /);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it(
 		'stopped with SIGTERM in its astro stage, leaves the previous site byte for byte and no process running',
 		async () => {
 			const w = workspace();

@@ -1,0 +1,45 @@
+/**
+ * What a build stage prints, on its way to the office: no stack trace reaches them (the house rule). Our own scripts
+ * report their failures in one Chinese line, but a stage we do not write can still print one: Astro, on a failure of
+ * its own, prints the error with a `Location:` in its source and a `Stack trace:`. Those lines are left out (with
+ * `DEBUG=1` they are kept, for the developer), and the build says once that it left them out, and whose problem it is.
+ */
+import { stripVTControlCharacters } from 'node:util';
+
+/** A line that belongs to a stack trace: `    at fn (file:///…:12:5)`, Astro's `Stack trace:` and `Location:`
+ *  headings, and an indented source position (`    /…/node_modules/astro/dist/…/content-layer.js:269:5`). */
+const STACK_LINE = /^\s+at\s|^\s*(Stack trace|Location):\s*$|^\s+(\/|file:\/\/|[A-Za-z]:\\)\S*:\d+:\d+\s*$/;
+
+/** Whether a line of a stage's output is part of a stack trace (in a terminal the stages print in colour). */
+export const isStackLine = (line: string) => STACK_LINE.test(stripVTControlCharacters(line));
+
+/** What the build prints after a stage's output when it left stack-trace lines out. */
+export const stackNote = (n: number) =>
+	`（省略了 ${n} 行程序内部的调用位置。这是网站程序的问题，不是数据的问题：请把上面的信息告诉网站维护人员；维护人员可以设 DEBUG=1 重新构建，看到完整的调用栈。）`;
+
+/**
+ * A filter for one output stream of a stage: `push` the text as it comes (chunks may end mid-line), `end` when the
+ * stream closes. Whole lines go to `write`, stack-trace lines left out unless `keep`; `dropped` counts them.
+ */
+export function stackFilter(write: (text: string) => void, keep = false) {
+	let partial = '';
+	const filter = {
+		dropped: 0,
+		push(chunk: string) {
+			const lines = (partial + chunk).split('\n');
+			partial = lines.pop()!;
+			let out = '';
+			for (const line of lines)
+				if (!keep && isStackLine(line)) filter.dropped++;
+				else out += `${line}\n`;
+			if (out) write(out);
+		},
+		end() {
+			if (partial === '') return;
+			if (!keep && isStackLine(partial)) filter.dropped++;
+			else write(partial);
+			partial = '';
+		},
+	};
+	return filter;
+}

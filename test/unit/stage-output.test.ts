@@ -1,0 +1,67 @@
+/**
+ * What a build stage prints reaches the office without a stack trace (scripts/lib/stage-output.ts): the lines of one
+ * are left out, counted, and kept with DEBUG=1; everything else passes as it came, whatever the chunks.
+ */
+import { describe, expect, it } from 'vitest';
+import { isStackLine, stackFilter } from '../../scripts/lib/stage-output.ts';
+
+/** What Astro printed when it could not make its cache folder (2026-12-01), and lines around it. */
+const ASTRO_FAILURE = [
+	'15:21:39 [content] Syncing content',
+	"ENOTDIR: not a directory, mkdir '/tmp/afile/astro/'",
+	'  Location:',
+	'    /work/main/node_modules/astro/dist/content/content-layer.js:269:5',
+	'  Stack trace:',
+	'    at async Object.mkdir (node:internal/fs/promises:1564:10)',
+	'    at async run (file:///work/main/node_modules/p-queue/dist/index.js:406:36)',
+	'',
+].join('\n');
+
+/** Lines of our own stages that look a little like those and must pass. */
+const OURS = [
+	'      不公开 1 行：候选人处于"信用审查中"：公示开始前或资格取消的候选人不公开（SPEC 2）',
+	'  ✓ data/evidence/2022-Q1.csv：929 = 929 + 0 + 0',
+	'data/units.csv:3:2: 第 3 行第 2 列（类别）："镇街道办" 不是可选的值 (enum-error)',
+	'Location: 淮安区',
+	'  attention: at 10:00',
+	'',
+].join('\n');
+
+function run(text: string, chunk: number, keep = false) {
+	let out = '';
+	const f = stackFilter((t) => (out += t), keep);
+	for (let i = 0; i < text.length; i += chunk) f.push(text.slice(i, i + chunk));
+	f.end();
+	return { out, dropped: f.dropped };
+}
+
+describe('stage output', () => {
+	it('leaves out the stack trace and the place in the source, and keeps the message', () => {
+		expect(run(ASTRO_FAILURE, 1 << 20)).toEqual({
+			out: "15:21:39 [content] Syncing content\nENOTDIR: not a directory, mkdir '/tmp/afile/astro/'\n",
+			dropped: 5,
+		});
+	});
+
+	it('passes the lines of our own stages as they are', () => {
+		expect(run(OURS, 1 << 20)).toEqual({ out: OURS, dropped: 0 });
+	});
+
+	it('gives the same lines however the output is cut into chunks, a last line without its line end too', () => {
+		const text = OURS + ASTRO_FAILURE + '    at last (file:///x.js:1:2)';
+		const whole = run(text, 1 << 20);
+		expect(whole.dropped).toBe(6);
+		for (const chunk of [1, 2, 3, 7, 50]) expect(run(text, chunk)).toEqual(whole);
+		expect(run('最后一行没有换行', 3).out).toBe('最后一行没有换行');
+	});
+
+	it('keeps everything for the developer (DEBUG=1)', () => {
+		expect(run(ASTRO_FAILURE, 5, true)).toEqual({ out: ASTRO_FAILURE, dropped: 0 });
+	});
+
+	it('knows a stack line in colour, and one of Windows', () => {
+		expect(isStackLine('\x1b[2m    at run (file:///x.js:1:2)\x1b[22m')).toBe(true);
+		expect(isStackLine('    C:\\work\\node_modules\\astro\\dist\\x.js:3:4')).toBe(true);
+		expect(isStackLine('\x1b[31mENOTDIR\x1b[39m')).toBe(false);
+	});
+});
