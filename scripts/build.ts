@@ -18,6 +18,7 @@ import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
 import { stackFilter, stackNote } from './lib/stage-output.ts';
+import { buildEpoch } from '../src/lib/asof.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const id = `${process.pid}-${Date.now()}`;
@@ -48,10 +49,12 @@ for (const [path, what] of [
 removeStale(dirname(paths.outDir), `.${basename(paths.outDir)}.`);
 removeStale(dirname(paths.work), 'build-');
 
-// Every stage sees the same absolute folders, whatever its working directory. One id per build: the stages hand
-// the validated dataset on only within it (src/loaders/snapshot.ts).
+// Every stage sees the same absolute folders, whatever its working directory, and the same as-of date (fixed when
+// the build starts, so a build running across midnight has one). One id per build: the stages hand the validated
+// dataset on only within it (src/loaders/snapshot.ts).
 const env = {
 	...process.env,
+	SOURCE_DATE_EPOCH: buildEpoch(),
 	DATA_DIR: paths.dataDir,
 	OUT_DIR: paths.staging,
 	CACHE_DIR: paths.cacheDir,

@@ -24,3 +24,15 @@ export function asOfDate(env: Record<string, string | undefined> = process.env, 
 	}
 	return shanghaiDate(now);
 }
+
+/**
+ * `SOURCE_DATE_EPOCH` for the stages of one build, which run as separate processes: the value given, else the
+ * instant the build started, fixed once. Each stage reading the clock itself gave a build running across midnight in
+ * Shanghai two as-of dates (the stages before midnight scored for one day, the site after it refused those scores as
+ * computed for another date, and the build failed). A given value is passed on as it is, so that a malformed one is
+ * still reported by the stage that reads it.
+ */
+export function buildEpoch(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
+	const epoch = env.SOURCE_DATE_EPOCH;
+	return epoch !== undefined && epoch !== '' ? epoch : String(Math.floor(now / 1000));
+}

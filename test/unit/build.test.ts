@@ -146,6 +146,27 @@ describe('npm run build', () => {
 		BUILD_TIMEOUT,
 	);
 
+	it(
+		'gives every stage the as-of date the build started on, also when it runs past midnight in Shanghai',
+		() => {
+			const w = workspace();
+			// The build starts one second before midnight on 2026-11-22 in Shanghai (its own clock only: the stages it
+			// starts read the real clock, days later). Each stage reading the clock itself scored for one day and
+			// rendered for another, and the build failed.
+			const beforeMidnight = Date.UTC(2026, 10, 22, 15, 59, 59);
+			const r = spawnSync(
+				'node',
+				['--import', `data:text/javascript,Date.now=()=>${beforeMidnight}`, 'scripts/build.ts'],
+				{ cwd: root, env: envFor(w, { SOURCE_DATE_EPOCH: '' }), encoding: 'utf8' },
+			);
+			expect(r.status, r.stdout + r.stderr).toBe(0);
+			const home = readFileSync(join(w.site, 'index.html'), 'utf8');
+			expect(home.match(/<meta name="PubDate" content="([^"]*)">/)?.[1]).toBe('2026-11-22');
+			expect(readFileSync(join(w.site, 'data', 'datapackage.json'), 'utf8')).toContain('2026-11-22');
+		},
+		BUILD_TIMEOUT,
+	);
+
 	it('refuses a second build into an output folder a running build is using, naming the process', () => {
 		const w = workspace();
 		const before = treeHashes(w.site);
