@@ -106,7 +106,6 @@ for (const section of document.querySelectorAll<HTMLElement>('section.recompute'
 	const status = section.querySelector<HTMLElement>('.recompute-status');
 	const out = section.querySelector<HTMLElement>('.recompute-output');
 	if (!isQuarterId(quarter) || !unit || !button || !status || !out) continue;
-	section.hidden = false;
 	button.addEventListener('click', async () => {
 		button.disabled = true;
 		status.textContent = '正在下载开放数据并复算……';

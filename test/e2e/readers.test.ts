@@ -198,6 +198,49 @@ describe('长辈模式 on a phone', () => {
 		await ctx.close();
 	});
 
+	it(
+		'moves nothing on the page while it loads, in either mode, at 375 px (no layout shift)',
+		{ timeout: 180_000 },
+		async () => {
+			const latest = quarters().at(-1)!;
+			const year = readdirSync(join(dist(), 'exemplars')).find((f) => /^\d{4}$/.test(f));
+			const paths = [
+				'/',
+				`/grades/${latest}/`,
+				`/units/${gradeFile(latest).units[0].id}/`,
+				'/commitments/',
+				'/commitments/pledges/',
+				`/exemplars/${year}/`,
+			];
+			const moved: string[] = [];
+			for (const mode of ['normal', 'large'] as const) {
+				const ctx = await context(375, mode);
+				// Every shift from the first paint on, as the browser reports it (what CLS adds up).
+				await ctx.addInitScript(() => {
+					const w = window as unknown as { shifts: string[] };
+					w.shifts = [];
+					new PerformanceObserver((list) => {
+						for (const e of list.getEntries() as unknown as {
+							value: number;
+							sources: { node?: Node }[];
+						}[])
+							w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => s.node?.nodeName).join(',')}`);
+					}).observe({ type: 'layout-shift', buffered: true });
+				});
+				const page = await ctx.newPage();
+				for (const path of paths) {
+					// The page's own scripts (modules) have run by the load event; a moment more for what they start.
+					await page.goto(base() + path, { waitUntil: 'load' });
+					await page.waitForTimeout(500);
+					for (const s of await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts))
+						moved.push(`${mode} ${path}: ${s}`);
+				}
+				await ctx.close();
+			}
+			expect(moved).toEqual([]);
+		},
+	);
+
 	it('keeps every unit page within 3 times its normal height at 375 px', { timeout: 300_000 }, async () => {
 		const heights = async (mode: 'normal' | 'large') => {
 			const ctx = await context(375, mode);
