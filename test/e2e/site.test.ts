@@ -160,6 +160,14 @@ describe('长辈模式 (large text)', () => {
 		expect(await page.getAttribute('html', 'data-mode')).toBeNull();
 		await context.close();
 	});
+	it('offers the switch only where it works: not without JavaScript', async () => {
+		const page = await open('/', { javaScript: false });
+		expect(await page.locator('#mode-toggle').isHidden()).toBe(true);
+		await page.context().close();
+		const scripted = await open('/');
+		expect(await scripted.getByRole('button', { name: '长辈模式' }).isVisible()).toBe(true);
+		await scripted.context().close();
+	});
 	it('hides the read-aloud button where the browser has no Chinese voice', async () => {
 		const page = await open('/');
 		const voices = await page.evaluate(
