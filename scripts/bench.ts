@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { generateDataset, type ScaleOptions, type ScaleSummary } from './gen-scale.ts';
 import { heaviestByTemplate } from './bench-weight.ts';
 import { ROOT, round } from './lib/bench/stage.ts';
+import { shanghaiDate } from '../src/lib/asof.ts';
 import {
 	AS_OF,
 	astroProfile,
@@ -176,7 +177,8 @@ const version = (pkg: string) =>
 	JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
 const out = {
 	command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
-	date: new Date().toISOString().slice(0, 10),
+	// The day in Shanghai, like every date of the site (a run after midnight there is dated the next day, not by UTC).
+	date: shanghaiDate(Date.now()),
 	machine: {
 		cpus: cpus().length,
 		cpu: cpus()[0]?.model,
