@@ -19,6 +19,7 @@ import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
 import { stackFilter, stackNote } from './lib/stage-output.ts';
 import { buildEpoch } from '../src/lib/asof.ts';
+import { dataChanges, dataListing, shownPrefix } from '../src/loaders/data-listing.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const id = `${process.pid}-${Date.now()}`;
@@ -63,6 +64,25 @@ const env = {
 };
 
 class StageFailed extends Error {}
+
+/** The data folder as the build found it before its first stage: it must be the same after the last. */
+const dataBefore = dataListing(paths.dataDir);
+
+/**
+ * Refuses to publish when a data file was saved, added or removed while the build ran: the stages read the folder
+ * at different times (validation first, the site's photos and texts minutes later at city scale), so the site would
+ * hold checked and unchecked data side by side, or scores that do not match the rows beside them.
+ */
+function dataUnchanged(): void {
+	const changed = dataChanges(dataBefore, dataListing(paths.dataDir));
+	if (!changed.length) return;
+	const shown = shownPrefix(paths.dataDir);
+	for (const { path, change } of changed) console.error(`${shown}${path}：构建期间${change}`);
+	console.error(
+		`构建期间数据目录里有 ${changed.length} 个文件被保存、新增或删除（表格软件的自动保存也算），网站可能混用了改动前后的数据，所以不发布。请保存好全部文件、关闭自动保存后，重新运行 npm run build。`,
+	);
+	throw new StageFailed('核对数据目录');
+}
 
 const running = new Set<ChildProcess>();
 let stopping: NodeJS.Signals | undefined;
@@ -143,6 +163,7 @@ try {
 	mkdirSync(paths.work, { recursive: true });
 	await runStages(buildStages(root, paths.staging, paths.work), run);
 	if (stopping) throw new StageFailed('');
+	dataUnchanged();
 	swapIn(paths.staging, paths.outDir, id);
 	console.log(`网站已发布到 ${paths.outDir}。`);
 } catch (e) {

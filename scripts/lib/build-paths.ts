@@ -78,5 +78,12 @@ export function outDirDanger(p: BuildPaths): string | undefined {
 	// The other way round is fine: a private work folder with the site in a subfolder, as the tests build.
 	if (within(cacheDir, outDir))
 		return `输出目录 ${shown(outDir)} 包含中间文件目录（CACHE_DIR）${shown(cacheDir)}，其中有不公开的数据`;
+	// The build writes its intermediate files while it runs, and the data folder must not change meanwhile (a build
+	// during which a data file changes publishes nothing: scripts/build.ts); they would also be read as data.
+	for (const [dir, what] of [
+		[cacheDir, '中间文件目录（CACHE_DIR）'],
+		[p.astroCacheDir, 'Astro 的缓存目录（ASTRO_CACHE_DIR）'],
+	] as const)
+		if (within(dir, dataDir)) return `${what}${shown(dir)} 位于数据目录（DATA_DIR）${shown(dataDir)}之内`;
 	return undefined;
 }

@@ -15,7 +15,8 @@ import {
 	statSync,
 	type Stats,
 } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { shownPrefix } from './data-listing.ts';
 import { validateDataset, type DataFiles, type Dataset } from '../lib/validate/dataset.ts';
 import { decodePhotos, startDecoding, type PhotoDecoder } from '../lib/validate/photo-pixels.ts';
 import type { Issue } from '../lib/issues.ts';
@@ -31,12 +32,7 @@ export function dataDir(): string {
 	return resolve(process.env.DATA_DIR || 'data');
 }
 
-/** How paths in the data folder are shown in messages: relative to the current directory when inside it. */
-export function shownPrefix(dir: string): string {
-	const rel = relative(process.cwd(), dir);
-	const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : dir;
-	return (shown || '.').replace(/\\/g, '/') + '/';
-}
+export { shownPrefix };
 
 /** A disk view of the data folder, with the problems met while reading it. */
 export interface DiskFiles extends DataFiles {

@@ -10,18 +10,10 @@
  * problem reading it means validating again, never a failed build.
  */
 import { createHash } from 'node:crypto';
-import {
-	existsSync,
-	mkdirSync,
-	lstatSync,
-	readdirSync,
-	readlinkSync,
-	readFileSync,
-	renameSync,
-	writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
+import { dataListing } from './data-listing.ts';
 import { deserialize, serialize } from 'node:v8';
 import type { Located } from '../lib/validate/read-table.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
@@ -34,22 +26,13 @@ export const SNAPSHOT = join(CACHE_ROOT, 'dataset.snapshot');
 const VERSION = 3;
 
 /**
- * Path, size and modification time of every file under the data folder, hashed. A symbolic link is hashed as itself
- * (its target's name), never followed: a dangling or looping link must not crash this, and the validator refuses
- * every link anyway (`data-dir.ts`).
+ * Path, size and modification time of every file under the data folder (`dataListing`), hashed. A symbolic link is
+ * hashed as itself (its target's name), never followed: a dangling or looping link must not crash this, and the
+ * validator refuses every link anyway (`data-dir.ts`).
  */
 function fingerprint(dir: string): string {
 	const h = createHash('sha1');
-	const walk = (sub: string) => {
-		for (const name of readdirSync(join(dir, sub)).sort()) {
-			const rel = sub ? `${sub}/${name}` : name;
-			const st = lstatSync(join(dir, rel));
-			if (st.isDirectory()) walk(rel);
-			else if (st.isSymbolicLink()) h.update(`${rel}\0->${readlinkSync(join(dir, rel))}\n`);
-			else h.update(`${rel}\0${st.size}\0${st.mtimeMs}\n`);
-		}
-	};
-	walk('');
+	for (const [rel, stamp] of dataListing(dir)) h.update(`${rel}\0${stamp}\n`);
 	return h.digest('hex');
 }
 

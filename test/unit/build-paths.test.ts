@@ -47,6 +47,20 @@ describe('outDirDanger', () => {
 			'输出目录 /office 包含数据目录（DATA_DIR）/office/data',
 		);
 	});
+	it('refuses intermediate files inside the data folder, which must not change while the build runs', () => {
+		expect(danger({ CACHE_DIR: 'data/.cache' })).toBe(
+			'中间文件目录（CACHE_DIR）data/.cache 位于数据目录（DATA_DIR）data之内',
+		);
+		expect(danger({ CACHE_DIR: 'data' })).toBe(
+			'中间文件目录（CACHE_DIR）data 位于数据目录（DATA_DIR）data之内',
+		);
+		expect(danger({ ASTRO_CACHE_DIR: '/srv/site/data/astro' })).toBe(
+			'Astro 的缓存目录（ASTRO_CACHE_DIR）data/astro 位于数据目录（DATA_DIR）data之内',
+		);
+		// Beside it, or holding it, is fine: the build writes nothing into the data folder.
+		expect(danger({ CACHE_DIR: '/w/cache', DATA_DIR: '/w/data' })).toBeUndefined();
+		expect(danger({ CACHE_DIR: '/w', DATA_DIR: '/w/data' })).toBeUndefined();
+	});
 	it('refuses the project, a folder holding it, and /', () => {
 		expect(danger({ OUT_DIR: '.' })).toBe('输出目录 . 就是项目目录，或包含整个项目');
 		expect(danger({ OUT_DIR: '..' })).toBe('输出目录 /srv 就是项目目录，或包含整个项目');

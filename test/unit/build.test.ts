@@ -167,6 +167,38 @@ describe('npm run build', () => {
 		BUILD_TIMEOUT,
 	);
 
+	it(
+		'publishes nothing when a data file is saved while it runs, naming the file, and leaves the previous site',
+		async () => {
+			const w = workspace();
+			const before = treeHashes(w.site);
+			const child = spawn('node', ['scripts/build.ts'], { cwd: root, env: envFor(w) });
+			let output = '';
+			const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+			const inAstro = new Promise<boolean>((done) => {
+				const watch = (b: Buffer) => {
+					output += b.toString();
+					if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
+				};
+				child.stdout.on('data', watch);
+				child.stderr.on('data', watch);
+			});
+			expect(await Promise.race([inAstro, exited.then(() => false)]), output).toBe(true);
+			// Validation has passed; the clerk now corrects a unit's name and saves. The site being built has the
+			// checked scores and the unchecked name side by side (or the old name): neither may go public.
+			const names = join(w.data, 'unit-names.csv');
+			writeFileSync(names, readFileSync(names, 'utf8').replace('甲镇', '甲镇（改）'));
+			expect(await exited).toBe(1);
+			output = stripVTControlCharacters(output);
+			expect(output).toContain(`${w.data}/unit-names.csv：构建期间改动过`);
+			expect(output).toContain('网站可能混用了改动前后的数据，所以不发布');
+			expect(output).toContain(`构建失败：核对数据目录未通过，没有发布任何内容；${w.site} 保持原样。`);
+			expect(treeHashes(w.site)).toEqual(before);
+			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
+		},
+		BUILD_TIMEOUT,
+	);
+
 	it('refuses a second build into an output folder a running build is using, naming the process', () => {
 		const w = workspace();
 		const before = treeHashes(w.site);
