@@ -15,8 +15,15 @@ export function shanghaiDate(ms: number): string {
 	return SHANGHAI.format(new Date(ms));
 }
 
+/**
+ * When this process started (when this module was first loaded): "today" is read once per process, so that a run
+ * across midnight in Shanghai (a report, a stage of the build) does not work as of one day for its first part and the
+ * next day for the rest.
+ */
+const STARTED = Date.now();
+
 /** The build's as-of date from the environment; throws on a malformed SOURCE_DATE_EPOCH rather than guessing. */
-export function asOfDate(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
+export function asOfDate(env: Record<string, string | undefined> = process.env, now = STARTED): string {
 	const epoch = env.SOURCE_DATE_EPOCH;
 	if (epoch !== undefined && epoch !== '') {
 		if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH 应为整数秒数，而不是 "${epoch}"`);
@@ -32,7 +39,7 @@ export function asOfDate(env: Record<string, string | undefined> = process.env, 
  * computed for another date, and the build failed). A given value is passed on as it is, so that a malformed one is
  * still reported by the stage that reads it.
  */
-export function buildEpoch(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
+export function buildEpoch(env: Record<string, string | undefined> = process.env, now = STARTED): string {
 	const epoch = env.SOURCE_DATE_EPOCH;
 	return epoch !== undefined && epoch !== '' ? epoch : String(Math.floor(now / 1000));
 }

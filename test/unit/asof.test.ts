@@ -1,7 +1,7 @@
 /**
  * The build's one as-of date: SOURCE_DATE_EPOCH when set, else today in Shanghai, fixed once for every stage.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asOfDate, buildEpoch } from '../../src/lib/asof.ts';
 
 // 2026-11-22 23:59:59.500 in Shanghai (UTC+8).
@@ -27,5 +27,20 @@ describe('as-of date', () => {
 		expect(buildEpoch({ SOURCE_DATE_EPOCH: '1795276800' }, lastSecond)).toBe('1795276800');
 		expect(buildEpoch({ SOURCE_DATE_EPOCH: 'gestern' }, lastSecond)).toBe('gestern');
 		expect(buildEpoch({ SOURCE_DATE_EPOCH: '' }, lastSecond)).toBe(String(Math.floor(lastSecond / 1000)));
+	});
+
+	it('is read once per process: a run that goes past midnight keeps the day it started on', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(lastSecond);
+			vi.resetModules();
+			const fresh = await import('../../src/lib/asof.ts');
+			vi.setSystemTime(lastSecond + 2000);
+			expect(fresh.shanghaiDate(Date.now())).toBe('2026-11-23');
+			expect(fresh.asOfDate({})).toBe('2026-11-22');
+			expect(fresh.buildEpoch({})).toBe(String(Math.floor(lastSecond / 1000)));
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
