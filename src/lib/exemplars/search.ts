@@ -6,6 +6,13 @@
  */
 import type { PublicStage } from './public.ts';
 
+/**
+ * The 内容类型 filter values, one per kind of page in the index. The search page lists them all from the start: a
+ * value only the index knew was added to the list once the index loaded, so the list changed under the reader.
+ */
+export const SEARCH_TYPES = ['诚信典型', '公示公告', '被评价单位', '公开承诺', '企业信用承诺'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
 /** The 状态 filter values: 公示中 covers an objection being checked, so one choice finds everyone in 公示. */
 export const STATUS_FILTER: Record<PublicStage, string> = {
 	publicizing: '公示中',
@@ -19,7 +26,7 @@ const clean = (v: string | number) => String(v).replace(/,/g, '，').replace(/\s
 
 /** The `data-pagefind-filter` values of a page, one `key:value` pair each. */
 export function searchFilters(f: {
-	type: string;
+	type: SearchType;
 	year?: number;
 	status?: PublicStage;
 	unitCategory?: string;
