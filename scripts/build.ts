@@ -17,7 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
-import { stackFilter, stackNote } from './lib/stage-output.ts';
+import { stackFilter, stackNote, systemHints } from './lib/stage-output.ts';
 import { buildEpoch } from '../src/lib/asof.ts';
 import { dataChanges, dataListing, shownPrefix } from '../src/loaders/data-listing.ts';
 
@@ -85,6 +85,8 @@ function dataUnchanged(): void {
 }
 
 const running = new Set<ChildProcess>();
+/** What the office can do about a failure of the machine (a full disk, a missing permission) a stage ran into. */
+const hints = new Set<string>();
 let stopping: NodeJS.Signals | undefined;
 
 /** Stops every running stage and what it started (its whole process group). */
@@ -130,10 +132,11 @@ function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean
 			[child.stderr!, process.stderr],
 		] as const
 	).map(([from, to]) => {
-		const filter = stackFilter(
-			(text) => (alone ? to.write(text) : held.push([to, text])),
-			Boolean(process.env.DEBUG),
-		);
+		const filter = stackFilter((text) => {
+			for (const hint of systemHints(text)) hints.add(hint);
+			if (alone) to.write(text);
+			else held.push([to, text]);
+		}, Boolean(process.env.DEBUG));
 		from.setEncoding('utf8');
 		from.on('data', (text: string) => filter.push(text));
 		return filter;
@@ -149,7 +152,7 @@ function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean
 			for (const f of filters) f.end();
 			for (const [to, text] of held) to.write(text);
 			const dropped = filters.reduce((n, f) => n + f.dropped, 0);
-			if (dropped) console.error(stackNote(dropped));
+			if (dropped) console.error(stackNote(dropped, hints.size > 0));
 			if (code !== 0 || stopping) return fail(new StageFailed(label));
 			console.log(`✓ ${label}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
 			done();
@@ -173,6 +176,7 @@ try {
 		status = stopping === 'SIGINT' ? 130 : 143;
 	} else {
 		if (!(e instanceof StageFailed)) console.error(e);
+		for (const hint of hints) console.error(hint);
 		console.error(
 			`\n构建失败：${e instanceof StageFailed ? e.message : '构建脚本'}未通过，没有发布任何内容；${paths.outDir} 保持原样。`,
 		);

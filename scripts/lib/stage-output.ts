@@ -13,9 +13,14 @@ const STACK_LINE = /^\s+at\s|^\s*(Stack trace|Location):\s*$|^\s+(\/|file:\/\/|[
 /** Whether a line of a stage's output is part of a stack trace (in a terminal the stages print in colour). */
 export const isStackLine = (line: string) => STACK_LINE.test(stripVTControlCharacters(line));
 
-/** What the build prints after a stage's output when it left stack-trace lines out. */
-export const stackNote = (n: number) =>
-	`（省略了 ${n} 行程序内部的调用位置。这是网站程序的问题，不是数据的问题：请把上面的信息告诉网站维护人员；维护人员可以设 DEBUG=1 重新构建，看到完整的调用栈。）`;
+/**
+ * What the build prints after a stage's output when it left stack-trace lines out; `machine` when the failure is the
+ * machine's (`systemHints`), which the build then explains.
+ */
+export const stackNote = (n: number, machine = false) =>
+	machine
+		? `（省略了 ${n} 行程序内部的调用位置；原因和处理办法见下文。）`
+		: `（省略了 ${n} 行程序内部的调用位置。这是网站程序的问题，不是数据的问题：请把上面的信息告诉网站维护人员；维护人员可以设 DEBUG=1 重新构建，看到完整的调用栈。）`;
 
 /**
  * A filter for one output stream of a stage: `push` the text as it comes (chunks may end mid-line), `end` when the
@@ -43,3 +48,31 @@ export function stackFilter(write: (text: string) => void, keep = false) {
 	};
 	return filter;
 }
+
+/**
+ * Failures of the machine rather than of the program or the data, found by the code Node prints in the error's own
+ * line, each with what the office can do about it: the stage's message itself is the system's, in English.
+ */
+const SYSTEM_HINTS: [RegExp, string][] = [
+	[
+		/\bENOSPC\b/,
+		'磁盘空间不足（ENOSPC）：请清理磁盘，或把 OUT_DIR、CACHE_DIR 设到空间足够的磁盘上，再重新运行 npm run build。',
+	],
+	[
+		/\b(EACCES|EPERM|EROFS)\b/,
+		'没有权限写入或读取某个文件或文件夹（EACCES、EPERM 或只读磁盘）：请检查数据目录、OUT_DIR 和 CACHE_DIR 的权限，再重新运行 npm run build。',
+	],
+	[
+		/\bENOTDIR\b/,
+		'应当是文件夹的地方有一个同名的文件（ENOTDIR）：请检查 OUT_DIR、CACHE_DIR、ASTRO_CACHE_DIR 所指的路径，再重新运行 npm run build。',
+	],
+	[/\bEMFILE\b/, '同时打开的文件太多（EMFILE）：请关闭其他程序后重新运行 npm run build。'],
+	[
+		/JavaScript heap out of memory|\bENOMEM\b/,
+		'内存不足：请关闭其他程序后重新运行 npm run build（城市规模的数据构建时约需 2 GB 内存）。',
+	],
+];
+
+/** What the office can do about the machine's failures named in a stage's output (none for any other failure). */
+export const systemHints = (text: string): string[] =>
+	SYSTEM_HINTS.filter(([re]) => re.test(stripVTControlCharacters(text))).map(([, hint]) => hint);

@@ -99,7 +99,12 @@ describe('npm run build', () => {
 			expect(r.status).toBe(1);
 			expect(output).toContain('ENOTDIR: not a directory');
 			expect(output).not.toMatch(/^\s+at |Stack trace:|Location:|node_modules\/astro\/dist/m);
-			expect(output).toMatch(/（省略了 \d+ 行程序内部的调用位置。这是网站程序的问题，不是数据的问题/);
+			// Not the program's problem here but the folders': what the office can do about it, in Chinese (the
+			// system's own message is English).
+			expect(output).toMatch(/（省略了 \d+ 行程序内部的调用位置；原因和处理办法见下文。）/);
+			expect(r.stderr).toContain(
+				'应当是文件夹的地方有一个同名的文件（ENOTDIR）：请检查 OUT_DIR、CACHE_DIR、ASTRO_CACHE_DIR',
+			);
 			expect(r.stderr).toContain(`构建失败：生成网站未通过，没有发布任何内容；${w.site} 保持原样。`);
 			expect(treeHashes(w.site)).toEqual(before);
 			// The developer who sets DEBUG=1 sees it whole.

@@ -3,7 +3,7 @@
  * are left out, counted, and kept with DEBUG=1; everything else passes as it came, whatever the chunks.
  */
 import { describe, expect, it } from 'vitest';
-import { isStackLine, stackFilter } from '../../scripts/lib/stage-output.ts';
+import { isStackLine, stackFilter, stackNote, systemHints } from '../../scripts/lib/stage-output.ts';
 
 /** What Astro printed when it could not make its cache folder (2026-12-01), and lines around it. */
 const ASTRO_FAILURE = [
@@ -63,5 +63,24 @@ describe('stage output', () => {
 		expect(isStackLine('\x1b[2m    at run (file:///x.js:1:2)\x1b[22m')).toBe(true);
 		expect(isStackLine('    C:\\work\\node_modules\\astro\\dist\\x.js:3:4')).toBe(true);
 		expect(isStackLine('\x1b[31mENOTDIR\x1b[39m')).toBe(false);
+	});
+
+	it('says in Chinese what the office can do about a full disk, a missing permission or too little memory', () => {
+		const hint = (text: string) => systemHints(text).map((h) => h.slice(0, h.indexOf('：')));
+		expect(hint('Error: ENOSPC: no space left on device, write')).toEqual(['磁盘空间不足（ENOSPC）']);
+		expect(hint("\x1b[31mEACCES: permission denied, open '/srv/dist/index.html'\x1b[39m")).toEqual([
+			'没有权限写入或读取某个文件或文件夹（EACCES、EPERM 或只读磁盘）',
+		]);
+		expect(hint("EROFS: read-only file system, mkdir '/mnt/cd/.cache'")).toHaveLength(1);
+		expect(hint(ASTRO_FAILURE)).toEqual(['应当是文件夹的地方有一个同名的文件（ENOTDIR）']);
+		expect(hint('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory')).toEqual(
+			['内存不足'],
+		);
+		// Then the note on the left-out stack does not call it the program's problem; otherwise it does.
+		expect(stackNote(5, true)).toBe('（省略了 5 行程序内部的调用位置；原因和处理办法见下文。）');
+		expect(stackNote(5)).toContain('这是网站程序的问题，不是数据的问题');
+		// The data's own problems and our lines are not the machine's: no hint.
+		expect(systemHints(OURS)).toEqual([]);
+		expect(systemHints('data/units.csv:2:1: 单位编号 "ENOSPACE1" 不存在 (unknown-unit)')).toEqual([]);
 	});
 });
