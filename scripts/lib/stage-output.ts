@@ -50,25 +50,26 @@ export function stackFilter(write: (text: string) => void, keep = false) {
 }
 
 /**
- * Failures of the machine rather than of the program or the data, found by the code Node prints in the error's own
- * line, each with what the office can do about it: the stage's message itself is the system's, in English.
+ * Failures of the machine rather than of the program or the data, found by the code and text the system gives the
+ * error (both, so that a cell quoted in a data problem cannot pass for one), each with what the office can do about
+ * it: the stage's message itself is the system's, in English.
  */
 const SYSTEM_HINTS: [RegExp, string][] = [
 	[
-		/\bENOSPC\b/,
+		/\bENOSPC: no space left on device/,
 		'磁盘空间不足（ENOSPC）：请清理磁盘，或把 OUT_DIR、CACHE_DIR 设到空间足够的磁盘上，再重新运行 npm run build。',
 	],
 	[
-		/\b(EACCES|EPERM|EROFS)\b/,
+		/\b(EACCES: permission denied|EPERM: operation not permitted|EROFS: read-only file system)/,
 		'没有权限写入或读取某个文件或文件夹（EACCES、EPERM 或只读磁盘）：请检查数据目录、OUT_DIR 和 CACHE_DIR 的权限，再重新运行 npm run build。',
 	],
 	[
-		/\bENOTDIR\b/,
+		/\bENOTDIR: not a directory/,
 		'应当是文件夹的地方有一个同名的文件（ENOTDIR）：请检查 OUT_DIR、CACHE_DIR、ASTRO_CACHE_DIR 所指的路径，再重新运行 npm run build。',
 	],
-	[/\bEMFILE\b/, '同时打开的文件太多（EMFILE）：请关闭其他程序后重新运行 npm run build。'],
+	[/\bEMFILE: too many open files/, '同时打开的文件太多（EMFILE）：请关闭其他程序后重新运行 npm run build。'],
 	[
-		/JavaScript heap out of memory|\bENOMEM\b/,
+		/JavaScript heap out of memory|\bENOMEM: (not enough memory|cannot allocate memory)/i,
 		'内存不足：请关闭其他程序后重新运行 npm run build（城市规模的数据构建时约需 2 GB 内存）。',
 	],
 ];

@@ -82,5 +82,6 @@ describe('stage output', () => {
 		// The data's own problems and our lines are not the machine's: no hint.
 		expect(systemHints(OURS)).toEqual([]);
 		expect(systemHints('data/units.csv:2:1: 单位编号 "ENOSPACE1" 不存在 (unknown-unit)')).toEqual([]);
+		expect(systemHints('data/evidence/2026-Q3.csv:9:5: 事项 "EACCES" 太短 (too-short)')).toEqual([]);
 	});
 });
