@@ -62,6 +62,25 @@ function processesOf(buildId: string): string[] {
 	return found;
 }
 
+/**
+ * Starts the build; `inAstro` resolves true once its astro stage runs, false when the build ends before that.
+ * Astro colours its log when CI is set, so the colour codes are taken out before looking for its line.
+ */
+function startBuild(env: NodeJS.ProcessEnv) {
+	const child = spawn('node', ['scripts/build.ts'], { cwd: root, env });
+	let output = '';
+	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+	const inAstro = new Promise<boolean>((done) => {
+		const watch = (b: Buffer) => {
+			output += b.toString();
+			if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
+		};
+		child.stdout.on('data', watch);
+		child.stderr.on('data', watch);
+	});
+	return { child, exited, inAstro: Promise.race([inAstro, exited.then(() => false)]), output: () => output };
+}
+
 describe('npm run build', () => {
 	it(
 		'prints the bad row’s path:line:column and leaves the previous site byte for byte when a row is bad',
@@ -124,26 +143,12 @@ describe('npm run build', () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
 			const id = `test-sigterm-${process.pid}`;
-			const child = spawn('node', ['scripts/build.ts'], {
-				cwd: root,
-				env: envFor(w, { XINYONG_BUILD_ID: id }),
-			});
-			let output = '';
-			const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-			// Astro colours its log when CI is set, so the colour codes are taken out before looking for its line.
-			const inAstro = new Promise<boolean>((done) => {
-				const watch = (b: Buffer) => {
-					output += b.toString();
-					if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
-				};
-				child.stdout.on('data', watch);
-				child.stderr.on('data', watch);
-			});
+			const { child, inAstro, exited, output } = startBuild(envFor(w, { XINYONG_BUILD_ID: id }));
 			// A build that ends before its astro stage says so (with its output) rather than waiting out the timeout.
-			expect(await Promise.race([inAstro, exited.then(() => false)]), output).toBe(true);
+			expect(await inAstro, output()).toBe(true);
 			child.kill('SIGTERM');
 			expect(await exited).toBe(143);
-			expect(output).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
+			expect(output()).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
 			expect(processesOf(id)).toEqual([]);
 			expect(treeHashes(w.site)).toEqual(before);
 			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
@@ -177,24 +182,14 @@ describe('npm run build', () => {
 		async () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
-			const child = spawn('node', ['scripts/build.ts'], { cwd: root, env: envFor(w) });
-			let output = '';
-			const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-			const inAstro = new Promise<boolean>((done) => {
-				const watch = (b: Buffer) => {
-					output += b.toString();
-					if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
-				};
-				child.stdout.on('data', watch);
-				child.stderr.on('data', watch);
-			});
-			expect(await Promise.race([inAstro, exited.then(() => false)]), output).toBe(true);
+			const { inAstro, exited, output: printed } = startBuild(envFor(w));
+			expect(await inAstro, printed()).toBe(true);
 			// Validation has passed; the clerk now corrects a unit's name and saves. The site being built has the
 			// checked scores and the unchecked name side by side (or the old name): neither may go public.
 			const names = join(w.data, 'unit-names.csv');
 			writeFileSync(names, readFileSync(names, 'utf8').replace('甲镇', '甲镇（改）'));
 			expect(await exited).toBe(1);
-			output = stripVTControlCharacters(output);
+			const output = stripVTControlCharacters(printed());
 			expect(output).toContain(`${w.data}/unit-names.csv：构建期间改动过`);
 			expect(output).toContain('网站可能混用了改动前后的数据，所以不发布');
 			expect(output).toContain(`构建失败：核对数据目录未通过，没有发布任何内容；${w.site} 保持原样。`);
