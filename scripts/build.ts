@@ -69,20 +69,22 @@ class StageFailed extends Error {}
 const dataBefore = dataListing(paths.dataDir);
 
 /**
- * Refuses to publish when a data file was saved, added or removed while the build ran: the stages read the folder
- * at different times (validation first, the site's photos and texts minutes later at city scale), so the site would
- * hold checked and unchecked data side by side, or scores that do not match the rows beside them.
+ * Names the data files saved, added or removed since the build began, and says what that means; whether there were
+ * any. The stages read the folder at different times (validation first, the site's photos and texts minutes later at
+ * city scale), so a finished site would hold checked and unchecked data side by side, or scores that do not match the
+ * rows beside them; and a stage that failed may have failed on the change itself.
  */
-function dataUnchanged(): void {
+function dataChangedDuringBuild(meaning: string): boolean {
 	const changed = dataChanges(dataBefore, dataListing(paths.dataDir));
-	if (!changed.length) return;
+	if (!changed.length) return false;
 	const shown = shownPrefix(paths.dataDir);
 	for (const { path, change } of changed) console.error(`${shown}${path}：构建期间${change}`);
 	console.error(
-		`构建期间数据目录里有 ${changed.length} 个文件被保存、新增或删除（表格软件的自动保存也算），网站可能混用了改动前后的数据，所以不发布。请保存好全部文件、关闭自动保存后，重新运行 npm run build。`,
+		`构建期间数据目录里有 ${changed.length} 个文件被保存、新增或删除（表格软件的自动保存也算），${meaning}。请保存好全部文件、关闭自动保存后，重新运行 npm run build。`,
 	);
-	throw new StageFailed('核对数据目录');
+	return true;
 }
+const DATA_CHECK = '核对数据目录';
 
 const running = new Set<ChildProcess>();
 /** What the office can do about a failure of the machine (a full disk, a missing permission) a stage ran into. */
@@ -166,7 +168,7 @@ try {
 	mkdirSync(paths.work, { recursive: true });
 	await runStages(buildStages(root, paths.staging, paths.work), run);
 	if (stopping) throw new StageFailed('');
-	dataUnchanged();
+	if (dataChangedDuringBuild('网站可能混用了改动前后的数据，所以不发布')) throw new StageFailed(DATA_CHECK);
 	swapIn(paths.staging, paths.outDir, id);
 	console.log(`网站已发布到 ${paths.outDir}。`);
 } catch (e) {
@@ -177,6 +179,8 @@ try {
 	} else {
 		if (!(e instanceof StageFailed)) console.error(e);
 		for (const hint of hints) console.error(hint);
+		if (!(e instanceof StageFailed && e.message === DATA_CHECK))
+			dataChangedDuringBuild('这可能就是构建失败的原因');
 		console.error(
 			`\n构建失败：${e instanceof StageFailed ? e.message : '构建脚本'}未通过，没有发布任何内容；${paths.outDir} 保持原样。`,
 		);

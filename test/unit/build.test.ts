@@ -63,22 +63,22 @@ function processesOf(buildId: string): string[] {
 }
 
 /**
- * Starts the build; `inAstro` resolves true once its astro stage runs, false when the build ends before that.
- * Astro colours its log when CI is set, so the colour codes are taken out before looking for its line.
+ * Starts the build; `reached` resolves true once its output matches `until` (by default: the astro stage runs), false
+ * when the build ends before that. Astro colours its log when CI is set, so the colour codes are taken out first.
  */
-function startBuild(env: NodeJS.ProcessEnv) {
+function startBuild(env: NodeJS.ProcessEnv, until = /\[build\] (output|directory)/) {
 	const child = spawn('node', ['scripts/build.ts'], { cwd: root, env });
 	let output = '';
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-	const inAstro = new Promise<boolean>((done) => {
+	const reached = new Promise<boolean>((done) => {
 		const watch = (b: Buffer) => {
 			output += b.toString();
-			if (/\[build\] (output|directory)/.test(stripVTControlCharacters(output))) done(true);
+			if (until.test(stripVTControlCharacters(output))) done(true);
 		};
 		child.stdout.on('data', watch);
 		child.stderr.on('data', watch);
 	});
-	return { child, exited, inAstro: Promise.race([inAstro, exited.then(() => false)]), output: () => output };
+	return { child, exited, reached: Promise.race([reached, exited.then(() => false)]), output: () => output };
 }
 
 describe('npm run build', () => {
@@ -143,9 +143,9 @@ describe('npm run build', () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
 			const id = `test-sigterm-${process.pid}`;
-			const { child, inAstro, exited, output } = startBuild(envFor(w, { XINYONG_BUILD_ID: id }));
+			const { child, reached, exited, output } = startBuild(envFor(w, { XINYONG_BUILD_ID: id }));
 			// A build that ends before its astro stage says so (with its output) rather than waiting out the timeout.
-			expect(await inAstro, output()).toBe(true);
+			expect(await reached, output()).toBe(true);
 			child.kill('SIGTERM');
 			expect(await exited).toBe(143);
 			expect(output()).toContain(`构建已中止（SIGTERM），${w.site} 保持原样，没有发布任何内容。`);
@@ -182,8 +182,8 @@ describe('npm run build', () => {
 		async () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
-			const { inAstro, exited, output: printed } = startBuild(envFor(w));
-			expect(await inAstro, printed()).toBe(true);
+			const { reached, exited, output: printed } = startBuild(envFor(w));
+			expect(await reached, printed()).toBe(true);
 			// Validation has passed; the clerk now corrects a unit's name and saves. The site being built has the
 			// checked scores and the unchecked name side by side (or the old name): neither may go public.
 			const names = join(w.data, 'unit-names.csv');
@@ -195,6 +195,24 @@ describe('npm run build', () => {
 			expect(output).toContain(`构建失败：核对数据目录未通过，没有发布任何内容；${w.site} 保持原样。`);
 			expect(treeHashes(w.site)).toEqual(before);
 			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it(
+		'names a data file removed while it runs when a later stage fails on it',
+		async () => {
+			const w = workspace();
+			const before = treeHashes(w.site);
+			const { reached, exited, output: printed } = startBuild(envFor(w), /✓ 检查数据/);
+			expect(await reached, printed()).toBe(true);
+			// The photo passed the checks; the stages after them no longer find it.
+			rmSync(join(w.data, 'exemplars', 'photos', 'c1.jpg'));
+			expect(await exited).toBe(1);
+			const output = stripVTControlCharacters(printed());
+			expect(output).toContain(`${w.data}/exemplars/photos/c1.jpg：构建期间删除`);
+			expect(output).toContain('这可能就是构建失败的原因');
+			expect(treeHashes(w.site)).toEqual(before);
 		},
 		BUILD_TIMEOUT,
 	);
