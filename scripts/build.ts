@@ -9,7 +9,8 @@
  * is deleted, and two builds never share an output or cache folder (a lock file; the second one is refused).
  *
  * A stage that runs alone prints as it goes; stages running side by side each print their output in one piece when
- * they finish, so that their lines never interleave. No stack trace is passed on (`lib/stage-output.ts`).
+ * they finish, so that their lines never interleave. No stack trace is passed on, nor Astro's line for every page
+(`lib/stage-output.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';

@@ -14,6 +14,26 @@ const STACK_LINE = /^\s+at\s|^\s*(Stack trace|Location):\s*$|^\s+(\/|file:\/\/|[
 export const isStackLine = (line: string) => STACK_LINE.test(stripVTControlCharacters(line));
 
 /**
+ * Astro's line for each page it writes (`12:00:01   ├─ /units/u0001/index.html (+20ms)`): about 5,800 English lines
+ * at city scale, among which the office would have to find a problem. Rendering four pages at once, Astro also puts
+ * several pages' starts on one line, their times on lines of their own (` (+31ms) `), and may go on with a warning of
+ * its own on the same line (`├─ /sitemap/index.html12:00:01 [WARN] …`).
+ */
+const PAGE_PROGRESS = /^(\s*(\d\d:\d\d:\d\d\s+)?[├└]─ \S+)*(\s*\(\+[\d.]+m?s\))?\s*/;
+
+/**
+ * A line of a stage's output without Astro's page-by-page progress at its start: the line as it came when it has
+ * none, what follows it when it has (a warning), undefined when nothing else is left.
+ */
+export function withoutPageProgress(line: string): string | undefined {
+	const plain = stripVTControlCharacters(line);
+	const progress = PAGE_PROGRESS.exec(plain)![0];
+	if (!progress.trim()) return line;
+	const rest = plain.slice(progress.length);
+	return rest.trim() ? rest : undefined;
+}
+
+/**
  * What the build prints after a stage's output when it left stack-trace lines out; `machine` when the failure is the
  * machine's (`systemHints`), which the build then explains.
  */
@@ -24,7 +44,8 @@ export const stackNote = (n: number, machine = false) =>
 
 /**
  * A filter for one output stream of a stage: `push` the text as it comes (chunks may end mid-line), `end` when the
- * stream closes. Whole lines go to `write`, stack-trace lines left out unless `keep`; `dropped` counts them.
+ * stream closes. Whole lines go to `write`, stack-trace lines left out unless `keep`; `dropped` counts them. Astro's
+ * page-by-page progress is left out too unless `keep` (its count of pages and its time stay).
  */
 export function stackFilter(write: (text: string) => void, keep = false) {
 	let partial = '';
@@ -34,15 +55,24 @@ export function stackFilter(write: (text: string) => void, keep = false) {
 			const lines = (partial + chunk).split('\n');
 			partial = lines.pop()!;
 			let out = '';
-			for (const line of lines)
-				if (!keep && isStackLine(line)) filter.dropped++;
-				else out += `${line}\n`;
+			for (const line of lines) {
+				if (keep) out += `${line}\n`;
+				else if (isStackLine(line)) filter.dropped++;
+				else {
+					const shown = withoutPageProgress(line);
+					if (shown !== undefined) out += `${shown}\n`;
+				}
+			}
 			if (out) write(out);
 		},
 		end() {
 			if (partial === '') return;
-			if (!keep && isStackLine(partial)) filter.dropped++;
-			else write(partial);
+			if (keep) write(partial);
+			else if (isStackLine(partial)) filter.dropped++;
+			else {
+				const shown = withoutPageProgress(partial);
+				if (shown !== undefined) write(shown);
+			}
 			partial = '';
 		},
 	};

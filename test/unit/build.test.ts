@@ -173,6 +173,11 @@ describe('npm run build', () => {
 			const home = readFileSync(join(w.site, 'index.html'), 'utf8');
 			expect(home.match(/<meta name="PubDate" content="([^"]*)">/)?.[1]).toBe('2026-11-22');
 			expect(readFileSync(join(w.site, 'data', 'datapackage.json'), 'utf8')).toContain('2026-11-22');
+			// What it printed: the stages' lines and Astro's count of pages, not a line per page.
+			expect(r.stdout).toMatch(/\d+ page\(s\) built in/);
+			expect(r.stdout).not.toMatch(/[├└]─ \/|^\s*\(\+\d+ms\)/m);
+			// Astro's warning that came on the same line as a page's start is there.
+			expect(r.stdout).toContain('[WARN] [content] The collection "policies" does not exist or is empty.');
 		},
 		BUILD_TIMEOUT,
 	);

@@ -3,7 +3,13 @@
  * are left out, counted, and kept with DEBUG=1; everything else passes as it came, whatever the chunks.
  */
 import { describe, expect, it } from 'vitest';
-import { isStackLine, stackFilter, stackNote, systemHints } from '../../scripts/lib/stage-output.ts';
+import {
+	isStackLine,
+	stackFilter,
+	stackNote,
+	systemHints,
+	withoutPageProgress,
+} from '../../scripts/lib/stage-output.ts';
 
 /** What Astro printed when it could not make its cache folder (2026-12-01), and lines around it. */
 const ASTRO_FAILURE = [
@@ -83,5 +89,37 @@ describe('stage output', () => {
 		expect(systemHints(OURS)).toEqual([]);
 		expect(systemHints('data/units.csv:2:1: 单位编号 "ENOSPACE1" 不存在 (unknown-unit)')).toEqual([]);
 		expect(systemHints('data/evidence/2026-Q3.csv:9:5: 事项 "EACCES" 太短 (too-short)')).toEqual([]);
+	});
+
+	it('leaves out Astro’s line for each page it writes, also when four pages’ lines run together', () => {
+		const progress = [
+			' generating static routes ',
+			'17:17:05   ├─ /404.html17:17:05   ├─ /charts/grades-2026-Q3.csv17:17:05   ├─ /charts/unit-bb-scores.csv (+36ms) ',
+			'17:17:05   ├─ /charts/unit-cl-scores.csv (+38ms) ',
+			' (+31ms) ',
+			'\x1b[2m15:46:38\x1b[22m   └─ /units/u0120/index.html \x1b[2m(+27ms)\x1b[22m',
+			'17:24:15   ├─ /sitemap/index.html17:24:15 [WARN] [content] The collection "policies" does not exist or is empty.',
+			'15:46:38 ✓ Completed in 18.10s.',
+			'',
+			'15:46:38 [build] 5740 page(s) built in 24.56s',
+			'',
+		].join('\n');
+		expect(run(progress, 7)).toEqual({
+			out: [
+				' generating static routes ',
+				// A warning after a page's start keeps its place.
+				'[WARN] [content] The collection "policies" does not exist or is empty.',
+				'15:46:38 ✓ Completed in 18.10s.',
+				'',
+				'15:46:38 [build] 5740 page(s) built in 24.56s',
+				'',
+			].join('\n'),
+			dropped: 0,
+		});
+		// Kept for the developer, and nothing of our lines or of the data's problems is taken for it.
+		expect(run(progress, 7, true).out).toBe(progress);
+		expect(run(OURS, 3).out).toBe(OURS);
+		const problem = 'data/units.csv:3:2: 第 3 行第 2 列（类别）："├─ /x (+1ms)" 不是可选的值 (enum-error)';
+		expect(withoutPageProgress(problem)).toBe(problem);
 	});
 });
