@@ -19,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FIXTURES, treeHashes } from '../helpers/files.ts';
 import { epochOf } from '../helpers/build-site.ts';
 import { buildPaths } from '../../scripts/lib/build-paths.ts';
@@ -183,7 +184,51 @@ describe('npm run build', () => {
 	);
 
 	it(
-		'publishes nothing when a data file is saved while it runs, naming the file, and leaves the previous site',
+		'publishes nothing when a data file is saved while the checks run, naming the file, and leaves the previous site',
+		() => {
+			const w = workspace();
+			const before = treeHashes(w.site);
+			// WPS saves the file again just as the first stage starts (the build's own clock and spawn, patched in the
+			// build's process only): the checks may have read either version, and the stages after them find the
+			// snapshot current. Only the listing the build took before its first stage tells.
+			const names = join(w.data, 'unit-names.csv');
+			const hook = join(w.work, 'save-at-first-stage.mjs');
+			writeFileSync(
+				hook,
+				[
+					"import cp from 'node:child_process';",
+					"import { syncBuiltinESMExports } from 'node:module';",
+					"import { utimesSync } from 'node:fs';",
+					'const spawn = cp.spawn;',
+					'let saved = false;',
+					'cp.spawn = function (...args) {',
+					'\tif (!saved) {',
+					'\t\tsaved = true;',
+					'\t\tconst later = new Date(Date.now() + 60_000);',
+					`\t\tutimesSync(${JSON.stringify(names)}, later, later);`,
+					'\t}',
+					'\treturn spawn.apply(this, args);',
+					'};',
+					'syncBuiltinESMExports();',
+				].join('\n'),
+			);
+			const r = spawnSync('node', ['--import', pathToFileURL(hook).href, 'scripts/build.ts'], {
+				cwd: root,
+				env: envFor(w),
+				encoding: 'utf8',
+			});
+			expect(r.status, r.stdout + r.stderr).toBe(1);
+			expect(r.stderr).toContain(`${w.data}/unit-names.csv：构建期间改动过`);
+			expect(r.stderr).toContain('网站可能混用了改动前后的数据，所以不发布');
+			expect(r.stderr).toContain(`构建失败：核对数据目录未通过，没有发布任何内容；${w.site} 保持原样。`);
+			expect(treeHashes(w.site)).toEqual(before);
+			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'save-at-first-stage.mjs', 'site']);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it(
+		'stops when a data file is saved while the site is built, naming the file, and leaves the previous site',
 		async () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
@@ -196,8 +241,10 @@ describe('npm run build', () => {
 			expect(await exited).toBe(1);
 			const output = stripVTControlCharacters(printed());
 			expect(output).toContain(`${w.data}/unit-names.csv：构建期间改动过`);
-			expect(output).toContain('网站可能混用了改动前后的数据，所以不发布');
-			expect(output).toContain(`构建失败：核对数据目录未通过，没有发布任何内容；${w.site} 保持原样。`);
+			// Whether a stage still reads the data after the save (it stops) or not (the build refuses at the end).
+			expect(output).toMatch(/网站可能混用了改动前后的数据，所以不发布|这可能就是构建失败的原因/);
+			expect(output).toContain('构建失败：');
+			expect(output).not.toContain('网站已发布到');
 			expect(treeHashes(w.site)).toEqual(before);
 			expect(readdirSync(w.work).sort()).toEqual(['cache', 'data', 'site']);
 		},
@@ -217,6 +264,9 @@ describe('npm run build', () => {
 			const output = stripVTControlCharacters(printed());
 			expect(output).toContain(`${w.data}/exemplars/photos/c1.jpg：构建期间删除`);
 			expect(output).toContain('这可能就是构建失败的原因');
+			// The next stage stops at once rather than validating the folder again on its own.
+			expect(output).toContain('检查数据之后，数据目录里有文件被保存、新增或删除，这次构建不再继续');
+			expect(output).not.toContain('missing-file');
 			expect(treeHashes(w.site)).toEqual(before);
 		},
 		BUILD_TIMEOUT,
