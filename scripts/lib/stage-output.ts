@@ -49,6 +49,13 @@ export const stackNote = (n: number, machine = false) =>
  */
 export function stackFilter(write: (text: string) => void, keep = false) {
 	let partial = '';
+	/** What of one line goes on, if anything (a stack line is counted). */
+	const shown = (line: string): string | undefined => {
+		if (keep) return line;
+		if (!isStackLine(line)) return withoutPageProgress(line);
+		filter.dropped++;
+		return undefined;
+	};
 	const filter = {
 		dropped: 0,
 		push(chunk: string) {
@@ -56,23 +63,15 @@ export function stackFilter(write: (text: string) => void, keep = false) {
 			partial = lines.pop()!;
 			let out = '';
 			for (const line of lines) {
-				if (keep) out += `${line}\n`;
-				else if (isStackLine(line)) filter.dropped++;
-				else {
-					const shown = withoutPageProgress(line);
-					if (shown !== undefined) out += `${shown}\n`;
-				}
+				const s = shown(line);
+				if (s !== undefined) out += `${s}\n`;
 			}
 			if (out) write(out);
 		},
 		end() {
 			if (partial === '') return;
-			if (keep) write(partial);
-			else if (isStackLine(partial)) filter.dropped++;
-			else {
-				const shown = withoutPageProgress(partial);
-				if (shown !== undefined) write(shown);
-			}
+			const s = shown(partial);
+			if (s !== undefined) write(s);
 			partial = '';
 		},
 	};
