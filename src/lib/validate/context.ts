@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { decodeText } from '../csv.ts';
 import type { TableDef } from '../../schemas/table.ts';
-import { readTable, type Located, type TableResult } from './read-table.ts';
+import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
 import { quoteValue } from '../quote.ts';
@@ -197,15 +197,16 @@ export class CheckContext {
 	): TableResult<T> {
 		const bytes = this.files.read(rel);
 		if (!bytes) {
-			if (required)
-				this.error(
-					this.path(rel),
-					1,
-					1,
-					'missing-file',
-					`缺少文件 ${this.path(rel)}（${def.title}：${def.doc}）；模板见 data/templates/`,
-				);
-			return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
+			if (!required) return { records: [], issues: [], rowsIn: 0, declared: () => new Set() };
+			this.error(
+				this.path(rel),
+				1,
+				1,
+				'missing-file',
+				`缺少文件 ${this.path(rel)}（${def.title}：${def.doc}）；模板见 data/templates/`,
+			);
+			// A reference into the missing file is not reported on top of its error: the file is what is missing.
+			return { records: [], issues: [], rowsIn: 0, declared: EVERY };
 		}
 		const r = readTable<T>(def, bytes, this.path(rel), { ...opts, exempt: this.publicContacts });
 		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));

@@ -99,13 +99,16 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const releaseFile = checkReleases(ctx, { units, names: unitNames, rubrics, evidence });
 	const releases = releaseFile.rows;
 	const sealed = checkSnapshots(ctx, releaseFile);
-	const corrections = checkCorrections(ctx, {
+	const releasedQuarters = new Set(releases.map((r) => r.value.quarter));
+	const correctionFile = checkCorrections(ctx, {
 		units,
 		rubrics,
 		sealed,
-		released: new Set(releases.map((r) => r.value.quarter)),
+		releases: { valid: releasedQuarters, declared: releaseFile.declared },
 	});
-	const dishonesty = checkDishonesty(ctx, units);
+	const corrections = correctionFile.rows;
+	const dishonestyFile = checkDishonesty(ctx, units);
+	const dishonesty = dishonestyFile.rows;
 
 	// 政务诚信典型: the four tables refer to each other, so all are read before any is checked against another.
 	const candidateRows = readCandidates(ctx);
@@ -124,10 +127,10 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const policies = checkPolicies(ctx);
 	const objections = checkObjections(ctx, {
 		units,
-		releases,
-		dishonesty,
-		candidates,
-		corrections,
+		releases: { valid: releasedQuarters, declared: releaseFile.declared },
+		dishonesty: dishonestyFile,
+		candidates: { valid: candidates, declared: candidateRows.declared },
+		corrections: correctionFile,
 		calendar,
 	});
 	// Last: what no check above has read.

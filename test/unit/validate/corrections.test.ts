@@ -106,6 +106,19 @@ describe('releases/corrections.csv', () => {
 		expect(d.corrections).toEqual([]);
 	});
 
+	it('keeps out, with nothing more said, a correction of a quarter whose release row is wrong', () => {
+		const releases = 'releases/releases.csv';
+		const d = validate({
+			[releases]: withRows(releases).replace('2022-04-20', '2022-04-31'),
+			...corrections('GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记'),
+		});
+		// The release row says what is wrong; "2022-Q1 没有发布记录" would send the office looking for a missing row.
+		expect(
+			d.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`),
+		).toEqual([`data/${releases}:2:2 date-invalid`]);
+		expect(d.corrections).toEqual([]);
+	});
+
 	it('takes a correction dated on the release day', () => {
 		expect(
 			report(corrections('GZ-1,2022-Q1,2022-04-20,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记')),

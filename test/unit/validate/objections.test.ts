@@ -127,14 +127,17 @@ describe('objections.csv, each rule on its own', () => {
 				'YY-2,诚信典型,c1,02022,2023-01-10,,,',
 				'YY-3,诚信典型,c1,2022-Q1,2023-01-10,,,',
 				'YY-4,诚信典型,c9,2022,2023-01-10,,,',
+				'YY-5,诚信典型,c9,2022-Q1,2023-01-10,,,',
 			),
 		).toEqual([
 			'data/objections.csv:2:4: 第 2 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
 			'data/objections.csv:3:4: 第 3 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
 			'data/objections.csv:4:4: 第 4 行第 4 列（期别）：诚信典型的期别是评选年度 2022，可以不填 (objection-outcome)',
+			// A candidate nobody knows has no year to compare a year with …
 			'data/objections.csv:5:3: 第 5 行第 3 列（记录编号）：人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)',
-			// a candidate nobody knows has no year to name
-			'data/objections.csv:5:4: 第 5 行第 4 列（期别）：诚信典型的期别是评选年度，可以不填 (objection-outcome)',
+			'data/objections.csv:6:3: 第 6 行第 3 列（记录编号）：人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)',
+			// … nor to name, but a period that is no year is wrong whatever the candidate.
+			'data/objections.csv:6:4: 第 6 行第 4 列（期别）：诚信典型的期别是评选年度，可以不填 (objection-outcome)',
 		]);
 	});
 
@@ -165,5 +168,41 @@ describe('objections.csv, each rule on its own', () => {
 		});
 		expect(out.some((l) => l.startsWith('data/units.csv'))).toBe(true);
 		expect(out.filter((l) => l.startsWith('data/objections.csv'))).toEqual([]);
+	});
+});
+
+describe('an objection naming a row that has an error of its own', () => {
+	it('is kept out with nothing more said: that row’s error covers it, and the row is in its file', () => {
+		const d = validate({
+			'dishonesty.csv': withRows('dishonesty.csv', 'd2,t1,2022-02-30,一般,失信,逾期未履行协议,法院,,'),
+			'releases/corrections.csv':
+				'更正编号,季度,更正日期,文号,单位编号,项目,原值,新值,理由\nGZ-1,2022-Q1,2022-06-31,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记\n',
+			...objections(
+				'YY-1,评价结果,t1,2022-Q1,2022-04-25,2022-05-06,更正,GZ-1',
+				'YY-2,失信记录,d2,,2022-05-01,,,',
+				'YY-3,失信记录,d9,,2022-05-01,,,',
+			),
+		});
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual([
+			'data/releases/corrections.csv:2:3 date-invalid',
+			'data/dishonesty.csv:3:3 date-invalid',
+			// d9 is in no file: that is said.
+			'data/objections.csv:4:3 foreign-key',
+		]);
+		expect(d.objections).toEqual([]);
+	});
+
+	it('is kept out when the release of its quarter, or its candidate, has an error', () => {
+		const releases = 'releases/releases.csv';
+		const d = validate({
+			[releases]: withRows(releases).replace('2022-04-20', '2022-04-31'),
+			'exemplars/candidates.csv': withRows('exemplars/candidates.csv').replace(',女,', ',X,'),
+			...objections('YY-1,评价结果,t1,2022-Q1,2022-04-25,,,', 'YY-3,诚信典型,c1,2022,2023-01-10,,,'),
+		});
+		expect(d.issues.filter((i) => i.file === 'data/objections.csv')).toEqual([]);
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toContain(
+			`data/${releases}:2:2 date-invalid`,
+		);
+		expect(d.objections).toEqual([]);
 	});
 });

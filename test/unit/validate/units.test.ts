@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/lib/issues.ts';
-import { report, validate, withRows } from '../../helpers/validate.ts';
+import { fixtureText } from '../../helpers/files.ts';
+import { accounting, report, validate, withRows } from '../../helpers/validate.ts';
 
 /** A unit added to the fixture, with a name so that only the rule under test speaks. */
 const unit = (row: string) => ({
@@ -69,60 +70,29 @@ describe('units.csv', () => {
 		`);
 	});
 
-	it('reports a missing units.csv, and every row that refers to a unit', () => {
-		expect(report({ 'units.csv': null })).toMatchInlineSnapshot(`
+	it('reports a missing units.csv once, not again at every row that names a unit', () => {
+		// Every other table names units: without units.csv the fixture's 50 such rows would each say "不在 units.csv 中"
+		// (18,767 lines with the demo data), burying the one line that matters. The rows are kept out.
+		const d = validate({ 'units.csv': null });
+		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:1:1: 缺少文件 data/units.csv（被评价单位：每行一个被评价单位（镇街、园区、A类、B类部门））；模板见 data/templates/ (missing-file)",
-			  "data/unit-names.csv:2:1: 第 2 行第 1 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/unit-names.csv:3:1: 第 3 行第 1 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/unit-names.csv:4:1: 第 4 行第 1 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/unit-names.csv:5:1: 第 5 行第 1 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:3:2: 第 3 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:4:2: 第 4 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:6:2: 第 6 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:7:2: 第 7 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:8:2: 第 8 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:9:2: 第 9 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:10:2: 第 10 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:11:2: 第 11 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:12:2: 第 12 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:13:2: 第 13 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:14:2: 第 14 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:15:2: 第 15 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:16:2: 第 16 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:17:2: 第 17 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:18:2: 第 18 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:19:2: 第 19 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:20:2: 第 20 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:21:2: 第 21 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:22:2: 第 22 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:23:2: 第 23 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:24:2: 第 24 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:25:2: 第 25 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:26:2: 第 26 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:27:2: 第 27 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:28:2: 第 28 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:29:2: 第 29 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:30:2: 第 30 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:31:2: 第 31 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:32:2: 第 32 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:33:2: 第 33 行第 2 列（单位编号）：单位编号 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:34:2: 第 34 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:35:2: 第 35 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:36:2: 第 36 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:37:2: 第 37 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:38:2: 第 38 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:39:2: 第 39 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:40:2: 第 40 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:41:2: 第 41 行第 2 列（单位编号）：单位编号 "b1" 不在 units.csv 中 (foreign-key)",
-			  "data/dishonesty.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t2" 不在 units.csv 中 (foreign-key)",
-			  "data/exemplars/candidates.csv:2:11: 第 2 行第 11 列（推荐单位）：推荐单位 "a1" 不在 units.csv 中 (foreign-key)",
-			  "data/commitments/commitments.csv:2:2: 第 2 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/commitments/commitments.csv:3:2: 第 3 行第 2 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
-			  "data/pledges.csv:2:6: 第 2 行第 6 列（单位编号）：单位编号 "t1" 不在 units.csv 中 (foreign-key)",
 			]
 		`);
+		expect([d.evidence.length, d.commitments.length, d.pledges.length, d.candidates.length]).toEqual([
+			0, 0, 0, 0,
+		]);
+		expect(accounting(d, 'evidence/2022-Q1.csv')).toEqual({ rowsIn: 40, rowsValid: 0 });
+	});
+
+	it('reports a units.csv it cannot read (Excel "Unicode 文本", an empty file) once', () => {
+		const tabs = fixtureText('units.csv').replace(/,/g, '\t');
+		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]);
+		expect(report({ 'units.csv': new Uint8Array(utf16) }).map((l) => l.replace(/。请.*\(/, ' ('))).toEqual([
+			'data/units.csv:1:1: 文件是 Excel 的"Unicode 文本"（UTF-16 编码、制表符分隔），不是 CSV 文件 (bad-encoding)',
+		]);
+		expect(report({ 'units.csv': '' })).toEqual([
+			'data/units.csv:1:1: 文件是空的：至少要有一行表头 (empty-file)',
+		]);
 	});
 });

@@ -24,16 +24,23 @@ import type { CheckContext } from '../context.ts';
 import type { Sealed } from './releases.ts';
 import { unitRef, type Units } from './units.ts';
 
-/** The valid correction rows, in the order they apply (quarter, date, file order). */
+/**
+ * The valid correction rows, in the order they apply (quarter, date, file order), and every correction id typed in
+ * the file, valid row or not, for the objections that name a correction.
+ * @param refs.releases the quarters of the valid release rows, and every quarter typed in releases.csv: a correction
+ *   of a quarter whose release row has an error of its own is kept out with nothing more said
+ */
 export function checkCorrections(
 	ctx: CheckContext,
-	refs: { units: Units; rubrics: Map<number, Rubric>; sealed: Map<QuarterId, Sealed>; released: Set<string> },
-): Located<CorrectionRow>[] {
-	const rows = ctx.unique(
-		ctx.table<CorrectionRow>(correctionTable, correctionTable.path, false).records,
-		['id', 'unitId', 'field'],
-		'同一次更正的单位和项目',
-	);
+	refs: {
+		units: Units;
+		rubrics: Map<number, Rubric>;
+		sealed: Map<QuarterId, Sealed>;
+		releases: { valid: ReadonlySet<string>; declared: ReadonlySet<string> };
+	},
+): { rows: Located<CorrectionRow>[]; declared: Set<string> } {
+	const file = ctx.table<CorrectionRow>(correctionTable, correctionTable.path, false, { declare: ['id'] });
+	const rows = ctx.unique(file.records, ['id', 'unitId', 'field'], '同一次更正的单位和项目');
 	const first = new Map<string, Located<CorrectionRow>>();
 	const valid = ctx.keep(rows, (r) => {
 		const { id, quarter, date, field } = r.value;
@@ -49,7 +56,8 @@ export function checkCorrections(
 						`更正 ${id} 的各行应相同，但这里的${correctionTable.columns.find((c) => c.key === key)!.header} ${quoteValue(String(r.value[key]))} 与第 ${head.line} 行的 ${quoteValue(String(head.value[key]))} 不同`,
 					);
 		if (!unitRef(ctx, refs.units, r, 'unitId')) return false;
-		if (!refs.released.has(quarter)) {
+		if (!refs.releases.valid.has(quarter)) {
+			if (refs.releases.declared.has(quarter)) return false;
 			ctx.at(r, 'quarter', 'foreign-key', `季度 ${quarter} 没有发布记录：只有已发布季度的结果需要更正`);
 			// Stryker disable next-line BooleanLiteral: an error was just reported, so keep() drops the row whatever this returns.
 			return false;
@@ -91,7 +99,7 @@ export function checkCorrections(
 	// The chain: each quarter's rows, in date order, starting from its snapshot.
 	const ordered = correctionOrder(valid);
 	const tables = new Map<QuarterId, ValueTable>();
-	return ctx.keep(ordered, (r) => {
+	const chained = ctx.keep(ordered, (r) => {
 		const { quarter, unitId, field } = r.value;
 		let t = tables.get(quarter);
 		if (!t) tables.set(quarter, (t = valueTable(refs.sealed.get(quarter)!.snapshot)));
@@ -111,4 +119,5 @@ export function checkCorrections(
 		setValue(t, unitId, field, normalValue(field, r.value.to ?? '')!);
 		return true;
 	});
+	return { rows: chained, declared: file.declared('id') };
 }

@@ -4,14 +4,17 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
 
-/** The valid records: of a known unit, with a repair dated no earlier than the record and described with its date. */
-export function checkDishonesty(ctx: CheckContext, units: Units): Located<DishonestyRow>[] {
-	const rows = ctx.unique(
-		ctx.table<DishonestyRow>(dishonestyTable, 'dishonesty.csv', true).records,
-		['id'],
-		'记录编号',
-	);
-	return ctx.keep(rows, (r) => {
+/**
+ * The valid records: of a known unit, with a repair dated no earlier than the record and described with its date.
+ * `declared` has every record id typed in the file, valid row or not, for the objections that name a record.
+ */
+export function checkDishonesty(
+	ctx: CheckContext,
+	units: Units,
+): { rows: Located<DishonestyRow>[]; declared: Set<string> } {
+	const file = ctx.table<DishonestyRow>(dishonestyTable, 'dishonesty.csv', true, { declare: ['id'] });
+	const rows = ctx.unique(file.records, ['id'], '记录编号');
+	const valid = ctx.keep(rows, (r) => {
 		const unit = unitRef(ctx, units, r, 'unitId');
 		const { date, repairedOn, repairHow } = r.value;
 		if (repairedOn && repairedOn < date)
@@ -20,4 +23,5 @@ export function checkDishonesty(ctx: CheckContext, units: Units): Located<Dishon
 		if (!repairedOn && repairHow) ctx.at(r, 'repairedOn', 'required', '填写了修复方式，也要填写修复日期');
 		return unit !== undefined;
 	});
+	return { rows: valid, declared: file.declared('id') };
 }

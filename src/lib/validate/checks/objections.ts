@@ -7,7 +7,6 @@ import { objectionTable, type ObjectionRow } from '../../../schemas/objection.ts
 import type { CorrectionRow } from '../../../schemas/correction.ts';
 import type { DishonestyRow } from '../../../schemas/dishonesty.ts';
 import type { CandidateRow } from '../../../schemas/candidate.ts';
-import type { ReleaseRow } from '../../../schemas/release.ts';
 import { isQuarterId } from '../../quarters.ts';
 import { UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
 import { objectionDeadline } from '../../objections/clock.ts';
@@ -17,15 +16,19 @@ import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Units } from './units.ts';
 
-/** The valid objections. */
+/**
+ * The valid objections. Each table an objection refers to comes with its valid rows and every id typed in it: an
+ * objection naming a row that has an error of its own is kept out with nothing more said (the row's error covers it),
+ * as every other table's references are, rather than told that the row "is not in" a file that has it.
+ */
 export function checkObjections(
 	ctx: CheckContext,
 	refs: {
 		units: Units;
-		releases: readonly Located<ReleaseRow>[];
-		dishonesty: readonly Located<DishonestyRow>[];
-		candidates: readonly Located<CandidateRow>[];
-		corrections: readonly Located<CorrectionRow>[];
+		releases: { valid: ReadonlySet<string>; declared: ReadonlySet<string> };
+		dishonesty: { rows: readonly Located<DishonestyRow>[]; declared: ReadonlySet<string> };
+		candidates: { valid: readonly Located<CandidateRow>[]; declared: ReadonlySet<string> };
+		corrections: { rows: readonly Located<CorrectionRow>[]; declared: ReadonlySet<string> };
 		calendar: WorkCalendar;
 	},
 ): Located<ObjectionRow>[] {
@@ -34,12 +37,18 @@ export function checkObjections(
 		['id'],
 		'异议编号',
 	);
-	const released = new Set<string>(refs.releases.map((r) => r.value.quarter));
-	const records = new Set(refs.dishonesty.map((r) => r.value.id));
-	const candidates = new Map(refs.candidates.map((c) => [c.value.id, c.value]));
-	const corrections = new Set(refs.corrections.map((c) => c.value.id));
+	const released = refs.releases.valid;
+	const records = new Set(refs.dishonesty.rows.map((r) => r.value.id));
+	const candidates = new Map(refs.candidates.valid.map((c) => [c.value.id, c.value]));
+	const corrections = new Set(refs.corrections.rows.map((c) => c.value.id));
 	return ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
+		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
+		let namesInvalid = false;
+		const known = (valid: boolean, declared: ReadonlySet<string>, key: string) => {
+			if (!valid && declared.has(key)) namesInvalid = true;
+			return valid || declared.has(key);
+		};
 		// The one cell an office could type anything into that is not checked against another table. An id is letters,
 		// digits, - and _ only: it can hold a mobile or an identity-card number, never an e-mail address.
 		for (const p of findPersonalNumbers(id))
@@ -50,23 +59,25 @@ export function checkObjections(
 				`异议编号中有${p.kind === 'mobile' ? '手机号' : '身份证号'} ${p.masked}：异议处理情况公开发布，不得记录异议人的任何信息，请改用区信用办的登记编号（如 YY-2024-01）`,
 			);
 		if (target === 'grade') {
-			if (!refs.units.byId.has(recordId) && !refs.units.declared.has(recordId))
+			if (!known(refs.units.byId.has(recordId), refs.units.declared, recordId))
 				ctx.at(r, 'recordId', 'foreign-key', `单位编号 "${recordId}" 不在 units.csv 中`);
 			if (!period) ctx.at(r, 'period', 'required', '对评价结果的异议要写明季度，如 2023-Q4');
 			else if (!isQuarterId(period))
 				ctx.at(r, 'period', 'quarter-format', `期别 ${quoteValue(period)} 应写作季度，如 2023-Q4`);
-			else if (!released.has(period))
+			else if (!known(released.has(period), refs.releases.declared, period))
 				ctx.at(r, 'period', 'foreign-key', `季度 ${period} 没有发布记录：只能对已发布的评价结果提出异议`);
 		} else if (target === 'record') {
-			if (!records.has(recordId))
+			if (!known(records.has(recordId), refs.dishonesty.declared, recordId))
 				ctx.at(r, 'recordId', 'foreign-key', `失信记录编号 "${recordId}" 不在 dishonesty.csv 中`);
 			if (period) ctx.at(r, 'period', 'objection-outcome', '对失信记录的异议不填期别');
 		} else {
 			const c = candidates.get(recordId);
-			if (!c) ctx.at(r, 'recordId', 'foreign-key', `人选编号 "${recordId}" 不在 exemplars/candidates.csv 中`);
-			else if (!c.noticeId)
+			if (!known(c !== undefined, refs.candidates.declared, recordId))
+				ctx.at(r, 'recordId', 'foreign-key', `人选编号 "${recordId}" 不在 exemplars/candidates.csv 中`);
+			else if (c && !c.noticeId)
 				ctx.at(r, 'recordId', 'lifecycle-order', `人选 ${recordId} 尚未公示：只能对已公示的人选提出异议`);
-			if (period && !(/^\d{4}$/.test(period) && Number(period) === c?.year))
+			// A candidate the row cannot have (unknown, or with an error of its own) has no year to compare with.
+			if (period && (!/^\d{4}$/.test(period) || (c && Number(period) !== c.year)))
 				ctx.at(
 					r,
 					'period',
@@ -83,7 +94,7 @@ export function checkObjections(
 			ctx.at(r, 'correctionId', 'required', '结果为“更正”时要填写更正编号（releases/corrections.csv）');
 		if (correctionId && outcome !== 'corrected')
 			ctx.at(r, 'correctionId', 'objection-outcome', '只有结果为“更正”的异议才填写更正编号');
-		if (correctionId && !corrections.has(correctionId))
+		if (correctionId && !known(corrections.has(correctionId), refs.corrections.declared, correctionId))
 			ctx.at(r, 'correctionId', 'foreign-key', `更正编号 "${correctionId}" 不在 releases/corrections.csv 中`);
 		try {
 			objectionDeadline(refs.calendar, receivedOn);
@@ -97,6 +108,6 @@ export function checkObjections(
 				`${e.year} 年的节假日安排未知，无法计算 10 个工作日的核查期限：请在 calendar/${e.year}.csv 中按国务院办公厅的通知填写`,
 			);
 		}
-		return true;
+		return !namesInvalid;
 	});
 }
