@@ -117,9 +117,12 @@ const parent = process.ppid;
 setInterval(() => process.ppid !== parent && stop('SIGTERM', '启动构建的进程已结束'), 100).unref();
 
 /** Runs one stage; resolves when it has passed, rejects (after printing its output) when it has failed. */
-function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean): Promise<void> {
+function run({ label, command, args, cwd, env: own, tidy }: BuildStage, alone: boolean): Promise<void> {
 	if (stopping) return Promise.reject(new StageFailed(label));
 	const t0 = performance.now();
+	// A stage that runs alone prints as it goes, so the office knows what the wait is for (生成网站 takes about half a
+	// minute at city scale); the output of stages side by side comes when each has ended, after its own ✓ line.
+	if (alone) console.log(`${label}……`);
 	const child = spawn(command, args, {
 		// The stage's output comes through a pipe (to leave stack traces out): in a terminal it keeps its colours.
 		env: { ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}), ...env, ...own },
@@ -135,11 +138,15 @@ function run({ label, command, args, cwd, env: own }: BuildStage, alone: boolean
 			[child.stderr!, process.stderr],
 		] as const
 	).map(([from, to]) => {
-		const filter = stackFilter((text) => {
-			for (const hint of systemHints(text)) hints.add(hint);
-			if (alone) to.write(text);
-			else held.push([to, text]);
-		}, Boolean(process.env.DEBUG));
+		const filter = stackFilter(
+			(text) => {
+				for (const hint of systemHints(text)) hints.add(hint);
+				if (alone) to.write(text);
+				else held.push([to, text]);
+			},
+			Boolean(process.env.DEBUG),
+			tidy,
+		);
 		from.setEncoding('utf8');
 		from.on('data', (text: string) => filter.push(text));
 		return filter;

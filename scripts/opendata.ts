@@ -32,7 +32,9 @@ try {
 		const n = publishBulkFiles(values.publish);
 		const twins = publishTwins(values.publish);
 		console.log(
-			`开放数据：${n} 个文件放入 ${values.publish}/data/，另写出 ${twins} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`,
+			// Not the folder's path: in a build it is the staging folder, a name of the build's own that the office
+			// never sees again once the site is swapped into place.
+			`开放数据：${n} 个文件放入网站的 data/ 文件夹，另写出 ${twins} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`,
 		);
 	} else {
 		const part = values.part as BulkPart | undefined;

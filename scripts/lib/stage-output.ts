@@ -34,6 +34,41 @@ export function withoutPageProgress(line: string): string | undefined {
 }
 
 /**
+ * Astro's own account of its steps, in English, which tells the office nothing it can act on: the content sync, the
+ * output settings, the bundles, each step's time, the staging folder the sitemap went to (a name of the build's own),
+ * and the blank lines between. Matched whole (after its time of day), so a warning, an error or anything new passes.
+ */
+const ASTRO_CHATTER = [
+	/^$/,
+	/^\[content\] (Syncing|Synced) content$/,
+	/^\[types\] Generated [\d.]+m?s$/,
+	/^\[build\] (output|mode): "\w+"$/,
+	/^\[build\] directory: \S.*$/,
+	/^\[build\] (Collecting build info|Building static entrypoints|Rearranging server assets)\.\.\.$/,
+	/^(\[build\] )?✓ Completed in [\d.]+m?s\.$/,
+	/^\[vite\] ✓ built in [\d.]+m?s$/,
+	/^\[vite\] Re-optimizing dependencies because vite config has changed$/,
+	/^generating static routes$/,
+	/^\[@astrojs\/sitemap\] `sitemap-index\.xml` created at `[^`]*`$/,
+	/^\[build\] Complete!$/,
+];
+/** Astro's count of the pages it wrote, which the office sees in Chinese. */
+const ASTRO_PAGES = /^\[build\] (\d+) page\(s\) built in [\d.]+m?s$/;
+
+/**
+ * A line of the astro stage as the office sees it: undefined for Astro's account of its steps (`ASTRO_CHATTER`), its
+ * count of pages in Chinese, any other line as it came.
+ */
+export function astroLine(line: string): string | undefined {
+	const plain = stripVTControlCharacters(line)
+		.trim()
+		.replace(/^\d\d:\d\d:\d\d\s+/, '');
+	const pages = ASTRO_PAGES.exec(plain);
+	if (pages) return `生成了 ${pages[1]} 个页面。`;
+	return ASTRO_CHATTER.some((re) => re.test(plain)) ? undefined : line;
+}
+
+/**
  * What the build prints after a stage's output when it left stack-trace lines out; `machine` when the failure is the
  * machine's (`systemHints`), which the build then explains.
  */
@@ -45,16 +80,24 @@ export const stackNote = (n: number, machine = false) =>
 /**
  * A filter for one output stream of a stage: `push` the text as it comes (chunks may end mid-line), `end` when the
  * stream closes. Whole lines go to `write`, stack-trace lines left out unless `keep`; `dropped` counts them. Astro's
- * page-by-page progress is left out too unless `keep` (its count of pages and its time stay).
+ * page-by-page progress is left out too unless `keep`, and so is what `tidy` (the stage's own, such as `astroLine`)
+ * returns undefined for; what it returns instead of a line is shown in its place.
  */
-export function stackFilter(write: (text: string) => void, keep = false) {
+export function stackFilter(
+	write: (text: string) => void,
+	keep = false,
+	tidy: (line: string) => string | undefined = (line) => line,
+) {
 	let partial = '';
 	/** What of one line goes on, if anything (a stack line is counted). */
 	const shown = (line: string): string | undefined => {
 		if (keep) return line;
-		if (!isStackLine(line)) return withoutPageProgress(line);
-		filter.dropped++;
-		return undefined;
+		if (isStackLine(line)) {
+			filter.dropped++;
+			return undefined;
+		}
+		const rest = withoutPageProgress(line);
+		return rest === undefined ? undefined : tidy(rest);
 	};
 	const filter = {
 		dropped: 0,

@@ -67,7 +67,7 @@ function processesOf(buildId: string): string[] {
  * Starts the build; `reached` resolves true once its output matches `until` (by default: the astro stage runs), false
  * when the build ends before that. Astro colours its log when CI is set, so the colour codes are taken out first.
  */
-function startBuild(env: NodeJS.ProcessEnv, until = /\[build\] (output|directory)/) {
+function startBuild(env: NodeJS.ProcessEnv, until = /^生成网站……$/m) {
 	const child = spawn('node', ['scripts/build.ts'], { cwd: root, env });
 	let output = '';
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -174,9 +174,12 @@ describe('npm run build', () => {
 			const home = readFileSync(join(w.site, 'index.html'), 'utf8');
 			expect(home.match(/<meta name="PubDate" content="([^"]*)">/)?.[1]).toBe('2026-11-22');
 			expect(readFileSync(join(w.site, 'data', 'datapackage.json'), 'utf8')).toContain('2026-11-22');
-			// What it printed: the stages' lines and Astro's count of pages, not a line per page.
-			expect(r.stdout).toMatch(/\d+ page\(s\) built in/);
-			expect(r.stdout).not.toMatch(/[├└]─ \/|^\s*\(\+\d+ms\)/m);
+			// What it printed: the stages' lines and Astro's count of pages in Chinese, not a line per page nor Astro's
+			// account of its steps in English.
+			expect(r.stdout).toMatch(/^生成网站……\n[^✓]*^生成了 \d+ 个页面。\n✓ 生成网站（/m);
+			expect(r.stdout).not.toMatch(
+				/[├└]─ \/|^\s*\(\+\d+ms\)|page\(s\) built|\[build\]|\[vite\]|\.building-/m,
+			);
 			// Astro's warning that came on the same line as a page's start is there.
 			expect(r.stdout).toContain('[WARN] [content] The collection "policies" does not exist or is empty.');
 		},

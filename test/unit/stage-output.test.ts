@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+	astroLine,
 	isStackLine,
 	stackFilter,
 	stackNote,
@@ -33,9 +34,9 @@ const OURS = [
 	'',
 ].join('\n');
 
-function run(text: string, chunk: number, keep = false) {
+function run(text: string, chunk: number, keep = false, tidy?: (line: string) => string | undefined) {
 	let out = '';
-	const f = stackFilter((t) => (out += t), keep);
+	const f = stackFilter((t) => (out += t), keep, tidy);
 	for (let i = 0; i < text.length; i += chunk) f.push(text.slice(i, i + chunk));
 	f.end();
 	return { out, dropped: f.dropped };
@@ -121,5 +122,57 @@ describe('stage output', () => {
 		expect(run(OURS, 3).out).toBe(OURS);
 		const problem = 'data/units.csv:3:2: 第 3 行第 2 列（类别）："├─ /x (+1ms)" 不是可选的值 (enum-error)';
 		expect(withoutPageProgress(problem)).toBe(problem);
+	});
+
+	it('leaves out Astro’s account of its steps in English, says its count of pages in Chinese, and keeps the rest', () => {
+		// A whole astro stage's output as the demo build printed it (2026-12-01), in colour as a terminal has it.
+		const dim = (t: string) => `\x1b[2m${t}\x1b[22m`;
+		const astro = [
+			`${dim('18:21:16')} \x1b[34m[content]\x1b[39m Syncing content`,
+			'18:21:16 [content] Synced content',
+			'18:21:16 [types] Generated 1.42s',
+			'18:21:16 [build] output: "static"',
+			'18:21:16 [build] mode: "static"',
+			'18:21:16 [build] directory: /work/main/.dist.building-12874-1796149271772/',
+			'18:21:16 [build] Collecting build info...',
+			'18:21:16 [build] ✓ Completed in 1.45s.',
+			'18:21:16 [build] Building static entrypoints...',
+			'18:21:17 [vite] ✓ built in 1.06s',
+			'18:21:18 [vite] ✓ built in 1.18s',
+			'18:21:18 [build] Rearranging server assets...',
+			'',
+			' generating static routes ',
+			'18:21:19   ├─ /404.html (+12ms) ',
+			'18:21:19   ├─ /sitemap/index.html18:21:19 [WARN] [content] The collection "policies" does not exist or is empty.',
+			'18:21:21 ✓ Completed in 2.37s.',
+			'',
+			'18:21:21 [build] ✓ Completed in 4.67s.',
+			'18:21:21 [@astrojs/sitemap] `sitemap-index.xml` created at `../../.dist.building-12874-1796149271772`',
+			`${dim('18:21:21')} [build] 464 page(s) built in 6.17s`,
+			'18:21:21 [build] Complete!',
+			'',
+		].join('\n');
+		const failure = '18:21:21 [ERROR] [build] Failed to call getStaticPaths for src/pages/units/[id].astro';
+		for (const chunk of [1, 9, 1 << 20])
+			expect(run(`${astro}${failure}\n${ASTRO_FAILURE}`, chunk, false, astroLine)).toEqual({
+				out: [
+					'[WARN] [content] The collection "policies" does not exist or is empty.',
+					'生成了 464 个页面。',
+					failure,
+					"ENOTDIR: not a directory, mkdir '/tmp/afile/astro/'",
+					'',
+				].join('\n'),
+				dropped: 5,
+			});
+		// Only whole lines of Astro's own: our lines, a data problem quoting one, and anything new pass.
+		expect(run(OURS, 4, false, astroLine).out).toBe(OURS);
+		for (const line of [
+			'data/units.csv:3:2: 第 3 行第 2 列（类别）："[build] Complete!" 不是可选的值 (enum-error)',
+			'18:21:16 [build] Complete! but one page was skipped',
+			'18:21:16 [vite] ✓ built in 1.06s with 2 warnings',
+		])
+			expect(astroLine(line)).toBe(line);
+		// Kept for the developer.
+		expect(run(astro, 9, true, astroLine).out).toBe(astro);
 	});
 });
