@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyText } from '../../src/lib/validate/story.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
+import { mdxProblem } from '../../src/lib/markdown/parse.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { outsideAllowlist } from '../helpers/html-allowlist.ts';
 
@@ -125,6 +126,41 @@ describe('one Markdown dialect: what the validator accepts is what the site rend
 			<pre><code>## 代码
 			</code></pre>"
 		`);
+	});
+});
+
+describe('an MDX syntax error, as the office reads it', () => {
+	const at = (s: string) =>
+		storyText(s, 'x.mdx').issues.map(
+			(i) => `${i.line}:${i.column} ${i.message.replace(/。正文中的.*$/, '')}`,
+		);
+
+	it('is said in Chinese, at the tag or brace to look at, with how to write the sign as text', () => {
+		// A tag pasted from Word and never closed: the parser names the end of the file (1:1 before) and the tag's own
+		// place only inside its English reason.
+		expect(at('# 标题\n\n正文一段。\n\n<img src="x" onerror="alert(1)">\n\n再一段\n')).toEqual([
+			'5:1 MDX 语法错误：标签 <img> 没有对应的结束标签',
+		]);
+		expect(at('一段\n\n第二段 <b>粗\n')).toEqual(['3:5 MDX 语法错误：标签 <b> 没有对应的结束标签']);
+		expect(at('一段\n\n第二段 <b>粗</i>\n')).toEqual([
+			'3:9 MDX 语法错误：结束标签 </i> 与第 3 行的开始标签 <b> 不对应',
+		]);
+		expect(at('一段 </b> 结束\n')).toEqual(['1:5 MDX 语法错误：多余的结束标签：前面没有对应的开始标签']);
+		expect(at('一段 a <1 比较\n')).toEqual([
+			'1:7 MDX 语法错误：这里的“<”被当作标签的开头，但它后面的“1”不能出现在标签里',
+		]);
+		expect(at('一段 <b\n')).toEqual(['1:6 MDX 语法错误：“<”开始了一个标签，但直到文件结尾也没有结束']);
+		expect(at('一段\n\n第二段 {1+\n')).toEqual(['3:8 MDX 语法错误：大括号“{”没有对应的“}”']);
+		expect(at('一段 {1+;} 比较\n')).toEqual(['1:7 MDX 语法错误：大括号“{ }”里的内容不是程序能读的表达式']);
+		expect(storyText('一段 <b\n', 'x.mdx').issues[0].message).toMatch(
+			/。正文中的 < \{ \} 等符号请写成全角（＜ ｛ ｝）或在前面加反斜杠（\\< \\\{ \\\}）$/,
+		);
+	});
+
+	it('keeps a reason it has no Chinese for, as the parser gave it', () => {
+		expect(mdxProblem('Unexpected extra content in spread: only a single spread is supported')).toEqual({
+			message: 'Unexpected extra content in spread: only a single spread is supported',
+		});
 	});
 });
 

@@ -174,6 +174,53 @@ function tooDeep(tree: Positioned): Positioned | undefined {
 }
 
 /**
+ * The MDX parser's English reasons the office meets (a `<` or `{` typed in prose, an HTML tag pasted from Word), in
+ * Chinese, each with the place to look at: the parser reports an unclosed tag at the end of its paragraph or of the
+ * file (1:1), and names the tag's own place only inside its reason. Any other reason is shown as it is.
+ */
+const MDX_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+	[/^Expected a closing tag for `([^`]*)` \((\d+):(\d+)-/, (m) => `标签 ${m[1]} 没有对应的结束标签`],
+	[
+		/^Unexpected closing tag `([^`]*)`, expected corresponding closing tag for `([^`]*)` \((\d+):\d+-/,
+		(m) => `结束标签 ${m[1]} 与第 ${m[3]} 行的开始标签 ${m[2]} 不对应`,
+	],
+	[
+		/^Expected the closing tag `([^`]*)` either after the end of/,
+		(m) => `结束标签 ${m[1]} 应与它的开始标签在同一段里`,
+	],
+	[
+		/^Unexpected closing slash `\/` in tag, expected an open tag first/,
+		() => '多余的结束标签：前面没有对应的开始标签',
+	],
+	[
+		/^Unexpected end of file (before|in) (name|attribute|tag)/,
+		() => '“<”开始了一个标签，但直到文件结尾也没有结束',
+	],
+	[
+		/^Unexpected character `(.+?)` \(U\+[0-9A-F]+\) (before|in|after) /,
+		(m) => `这里的“<”被当作标签的开头，但它后面的“${m[1]}”不能出现在标签里`,
+	],
+	[
+		/^Unexpected end of file in expression, expected a corresponding closing brace/,
+		() => '大括号“{”没有对应的“}”',
+	],
+	[/^Could not parse expression with acorn/, () => '大括号“{ }”里的内容不是程序能读的表达式'],
+	[/^Unexpected lazy line/, () => '一对大括号或一个标签跨了几行，其中一行不在同一个引用或列表里'],
+];
+
+/** The office's reading of an MDX parse error: Chinese where known, and the place it names. */
+export function mdxProblem(reason: string): { message: string; line?: number; column?: number } {
+	for (const [re, say] of MDX_REASONS) {
+		const m = re.exec(reason);
+		if (!m) continue;
+		// An unclosed tag: the place of the tag itself (the first "(行:列-" of the reason), not the end of its paragraph.
+		const at = re === MDX_REASONS[0][0] ? { line: Number(m[2]), column: Number(m[3]) } : {};
+		return { message: say(m), ...at };
+	}
+	return { message: reason };
+}
+
+/**
  * Parses a story or policy document in the site's dialect. Returns the tree, or the problems that stop it: the
  * limits above, MDX syntax errors, a tree too deep. The caller checks what the tree may contain.
  */
@@ -199,14 +246,15 @@ export function parseMarkdown(source: string, file: string): { tree?: MarkdownTr
 				],
 			};
 		const err = e as { line?: number; column?: number; reason?: string; message?: string };
+		const problem = mdxProblem(err.reason ?? err.message ?? '');
 		return {
 			issues: [
 				{
 					file,
-					line: err.line ?? 1,
-					column: err.column ?? 1,
+					line: problem.line ?? err.line ?? 1,
+					column: problem.column ?? err.column ?? 1,
 					code: 'mdx-syntax',
-					message: `MDX 语法错误：${err.reason ?? err.message}。事迹正文中的 < { } 等符号请写成全角或用反斜杠转义`,
+					message: `MDX 语法错误：${problem.message}。正文中的 < { } 等符号请写成全角（＜ ｛ ｝）或在前面加反斜杠（\\< \\{ \\}）`,
 					severity: 'error',
 				},
 			],
