@@ -74,28 +74,32 @@ export function readTable<T>(
 	let header: string[] | undefined;
 	let checkRow: ((row: CsvRow) => void) | undefined;
 	let rowsIn = 0;
+	/**
+	 * The blank columns at the header's end (Excel and WPS export a column that was once formatted, even empty): the
+	 * header is read without them, and each row's cells there are counted, for they have no column to go to.
+	 */
+	let blankTail: { first: number; headerRow: number; filled: { line: number; row: number }[] } | undefined;
 	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
 		if (header) {
 			rowsIn++;
+			if (blankTail && row.cells.slice(blankTail.first).some((c) => c.trim() !== ''))
+				blankTail.filled.push({ line: row.line, row: row.row });
 			checkRow?.(row);
 			return;
 		}
 		header = row.cells;
 		const headerRow = row.row;
-		const position = matchHeader(def, header, (column, code, message, name, severity = 'error') =>
-			headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
+		let named = header.length;
+		while (named > 1 && normHeader(header[named - 1]) === '') named--;
+		if (named < header.length) blankTail = { first: named, headerRow, filled: [] };
+		const position = matchHeader(
+			def,
+			header.slice(0, named),
+			(column, code, message, name, severity = 'error') =>
+				headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
 		);
 		if (headerIssues.every((i) => i.severity !== 'error'))
-			checkRow = rowChecker<T>(
-				def,
-				position,
-				header.length,
-				file,
-				records,
-				rowIssues,
-				declaredValues,
-				opts.exempt,
-			);
+			checkRow = rowChecker<T>(def, position, named, file, records, rowIssues, declaredValues, opts.exempt);
 	});
 	// Joined with spreads in an array, never `push(...)`: a badly broken file can have more problems than a function
 	// call takes arguments.
@@ -106,6 +110,40 @@ export function readTable<T>(
 			rowsIn: 0,
 			declared: EVERY,
 		};
+	if (blankTail) {
+		const { first, headerRow, filled } = blankTail;
+		const columns = `第 ${header
+			.slice(first)
+			.map((_, i) => first + i + 1)
+			.join('、')} 列`;
+		const expected = def.columns.map((c) => c.header).join(',');
+		if (checkRow && filled.length === 0)
+			headerIssues.push({
+				file,
+				line: 1,
+				column: first + 1,
+				row: headerRow,
+				code: 'blank-header',
+				message: `表头最后的${columns}没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列`,
+				severity: 'warning',
+			});
+		else {
+			// With a cell filled there, the row has a value no column takes: the file is read as a wrong header is.
+			const where = filled.length
+				? `，但有 ${filled.length} 行在这里有内容（第一处在第 ${filled[0].row} 行）`
+				: '';
+			headerIssues.push({
+				file,
+				line: 1,
+				column: first + 1,
+				row: headerRow,
+				code: 'blank-header',
+				message: `表头最后的${columns}没有列名${where}。请补上列名，或删去这几列。本文件的表头应为：${expected}`,
+				severity: 'error',
+			});
+			checkRow = undefined;
+		}
+	}
 	if (!checkRow) {
 		const unchecked: Issue = {
 			file,

@@ -72,14 +72,20 @@ describe('a record’s cell', () => {
 });
 
 describe('a table the data folder does not have', () => {
-	it('has no records and declares no ids; it is an error only when the table is required', () => {
+	it('has no records; missing and optional, it declares no ids and is no error', () => {
 		const ctx = new CheckContext(fixture({ 'objections.csv': null }), 'data/');
 		const optional = ctx.table(objectionTable, 'objections.csv', false);
 		expect(optional.records).toEqual([]);
-		expect(optional.issues).toEqual([]);
 		expect([...optional.declared('id')]).toEqual([]);
+		expect(optional.declared('id').has('YY-1')).toBe(false);
 		expect(ctx.issues).toEqual([]);
-		ctx.table(objectionTable, 'objections.csv', true);
+	});
+
+	it('missing and required, it is one error, and it counts every id as declared (its error covers them)', () => {
+		const ctx = new CheckContext(fixture({ 'objections.csv': null }), 'data/');
+		const required = ctx.table(objectionTable, 'objections.csv', true);
+		expect(required.records).toEqual([]);
+		expect(required.declared('id').has('YY-1')).toBe(true);
 		expect(ctx.issues.map((i) => i.code)).toEqual(['missing-file']);
 	});
 

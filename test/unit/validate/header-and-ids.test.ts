@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
-import { DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
+import { accounting, DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 import { reportLines } from '../../../src/lib/issues.ts';
 import { foldKey } from '../../../src/lib/validate/context.ts';
 
@@ -36,6 +36,40 @@ describe('a missing column', () => {
 			]
 		`);
 		expect(d.units.map((u) => u.value.note)).toEqual([undefined, undefined, undefined, undefined]);
+	});
+});
+
+describe('columns without a name', () => {
+	const units = fixtureText('units.csv').replace(/\r\n/g, '\n');
+	/** units.csv with two more cells on every line, the header's blank: what WPS exports after a column was formatted. */
+	const widened = (row?: [number, string]) =>
+		units
+			.trimEnd()
+			.split('\n')
+			.map((l, i) => `${l},${row?.[0] === i + 1 ? row[1] : ''},`)
+			.join('\n') + '\n';
+
+	it('at the end of the header and empty on every row: ignored, with a warning; every row is read', () => {
+		const d = validate({ 'units.csv': widened() });
+		expect(report({ 'units.csv': widened() })).toEqual([
+			'data/units.csv:1:7: 警告：第 1 行：表头最后的第 7、8 列没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列 (blank-header)',
+		]);
+		expect(d.units.map((u) => u.value)).toEqual(validate().units.map((u) => u.value));
+		expect(accounting(d, 'units.csv')).toEqual({ rowsIn: 4, rowsValid: 4 });
+	});
+
+	it('at the end with a cell filled: no column takes it, so the file is refused as a wrong header is, once', () => {
+		expect(report({ 'units.csv': widened([3, '备注二']) })).toEqual([
+			'data/units.csv:1:7: 第 1 行：表头最后的第 7、8 列没有列名，但有 1 行在这里有内容（第一处在第 3 行）。请补上列名，或删去这几列。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (blank-header)',
+			'data/units.csv:1:1: 表头有误，本文件的 4 行数据均未读取；改正表头后再运行检查 (rows-unchecked)',
+		]);
+	});
+
+	it('between named columns: an error, as before', () => {
+		const gap = units.replace('单位编号,类别,', '单位编号,,类别,').replace(/^(t1|t2|a1|b1),/gm, '$1,,');
+		expect(report({ 'units.csv': gap })[0]).toBe(
+			'data/units.csv:1:2: 第 1 行：第 2 列没有列名。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (blank-header)',
+		);
 	});
 });
 
