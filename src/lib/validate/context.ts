@@ -14,6 +14,7 @@ import { FirstSeen } from './first-seen.ts';
 import { quoteValue } from '../quote.ts';
 import { lineColumn, personalFindings } from './personal.ts';
 import { suggester } from './suggest.ts';
+import { systemFile } from './system-files.ts';
 
 // zod's own messages (type errors in JSON files) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -81,7 +82,9 @@ export class CheckContext {
 	constructor(files: DataFiles, shown: string) {
 		// Every path a check reads is remembered: what no check read is named at the end (checks/unknown-files.ts).
 		this.files = {
-			list: (dir) => files.list(dir),
+			// What the system or a spreadsheet program made by itself is no data: only the check of unknown files sees
+			// it (`allNames`), which names it in a warning, so no check of a folder takes it for a misnamed data file.
+			list: (dir) => files.list(dir).filter((name) => systemFile(name) === undefined),
 			...(files.dirs ? { dirs: (dir: string) => files.dirs!(dir) } : {}),
 			read: (path) => {
 				this.read.add(path);
@@ -89,6 +92,14 @@ export class CheckContext {
 			},
 		};
 		this.shown = shown;
+		this.raw = files;
+	}
+
+	private readonly raw: DataFiles;
+
+	/** Every file name directly inside `dir`, those `files.list` leaves out too. */
+	allNames(dir: string): string[] {
+		return this.raw.list(dir);
 	}
 
 	/** The paths (relative to the data folder) the checks have read. */

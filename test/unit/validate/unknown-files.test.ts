@@ -59,6 +59,61 @@ describe('files no check reads', () => {
 	});
 });
 
+describe('files the system or a spreadsheet program made by itself', () => {
+	it('are named in a warning wherever they are, never taken for a misnamed data file', () => {
+		const d = validateDataset(
+			fixture({
+				'Thumbs.db': 'x',
+				'evidence/Thumbs.db': 'x',
+				'evidence/~$2022-Q2.xlsx': 'x',
+				'exemplars/photos/Thumbs.db': 'x',
+				'exemplars/stories/desktop.ini': 'x',
+				'rubrics/ehthumbs.db': 'x',
+				'~$units.xlsx': 'x',
+			}),
+			'data/',
+		);
+		expect(d.issues.map((i) => `${i.severity} ${i.file} ${i.code}`).sort()).toEqual(
+			[
+				'Thumbs.db',
+				'evidence/Thumbs.db',
+				'evidence/~$2022-Q2.xlsx',
+				'exemplars/photos/Thumbs.db',
+				'exemplars/stories/desktop.ini',
+				'rubrics/ehthumbs.db',
+				'~$units.xlsx',
+			]
+				.map((f) => `warning data/${f} unknown-file`)
+				.sort(),
+		);
+		expect(d.issues.find((i) => i.file === 'data/~$units.xlsx')!.message).toBe(
+			'Excel 或 WPS 打开 units.xlsx 时自动生成的临时文件（关闭那个文件后会自动删除），网站不读取；不必提交到数据目录',
+		);
+		expect(d.issues.find((i) => i.file === 'data/evidence/Thumbs.db')!.message).toBe(
+			'Windows 自动生成的系统文件，网站不读取；可以删除，不必提交到数据目录',
+		);
+	});
+
+	it('are only those: a workbook, or a file that merely resembles one, is still an error', () => {
+		const d = validateDataset(
+			fixture({ '~units.xlsx': 'PK', 'Thumbs.db.csv': 'x', 'evidence/$2022-Q2.csv': 'x' }),
+			'data/',
+		);
+		expect(d.issues.map((i) => `${i.severity} ${i.file} ${i.code}`).sort()).toEqual([
+			'error data/Thumbs.db.csv unknown-file',
+			'error data/evidence/$2022-Q2.csv file-name',
+			'error data/~units.xlsx unknown-file',
+		]);
+	});
+
+	it('tells a table whose name differs only in case to be renamed (Windows and macOS let it pass)', () => {
+		expect(meantAs('Pledges.CSV', 'data/')).toBe(
+			'文件名应为 pledges.csv，只有大小写不同（网站在区分大小写的系统上构建，Pledges.CSV 不会被当作 pledges.csv 读取）：请改名为 data/pledges.csv',
+		);
+		expect(meantAs('exemplars/Candidates.csv', 'data/')).toContain('请改名为 data/exemplars/candidates.csv');
+	});
+});
+
 describe('what a file no check reads looks like it was meant to be', () => {
 	// meantAs(rel, shown): the sentence after “其中的内容不会发布：”; undefined when nothing is close.
 	const copyOf = (at: string) => `看起来是 data/${at} 的副本：把要发布的内容并入 data/${at}，再删除这个文件`;

@@ -8,6 +8,7 @@
 import { INPUT_TABLES } from '../tables.ts';
 import { isQuarterId } from '../../quarters.ts';
 import type { CheckContext } from '../context.ts';
+import { systemFile } from '../system-files.ts';
 
 /** Files for people, not for the site: reported as a warning. */
 const NOTE = /(^readme|\.(md|markdown|txt|docx?|pdf|wps)$)/i;
@@ -24,7 +25,7 @@ const COPY =
 function allFiles(ctx: CheckContext): string[] {
 	const out: string[] = [];
 	const walk = (dir: string) => {
-		for (const name of ctx.files.list(dir)) out.push(dir ? `${dir}/${name}` : name);
+		for (const name of ctx.allNames(dir)) out.push(dir ? `${dir}/${name}` : name);
 		for (const sub of ctx.files.dirs!(dir)) if (dir || sub !== 'templates') walk(dir ? `${dir}/${sub}` : sub);
 	};
 	walk('');
@@ -63,6 +64,10 @@ export function meantAs(rel: string, shown: string): string | undefined {
 	const home =
 		known.get(name) ?? (isQuarterId(stem) && name.endsWith('.csv') ? `evidence/${name}` : undefined);
 	if (home && home !== rel) return `文件名是 ${name}，但放错了位置：应放在 ${shown}${home}`;
+	// Windows and macOS let a name differ from another only in case; the build's file system does not.
+	const cased = [...known].find(([n]) => n !== name && n.toLowerCase() === name.toLowerCase());
+	if (cased)
+		return `文件名应为 ${cased[0]}，只有大小写不同（网站在区分大小写的系统上构建，${name} 不会被当作 ${cased[0]} 读取）：请改名为 ${shown}${cased[1]}`;
 	if (/^\d{4}\.json$/.test(name) && dir !== 'rubrics')
 		return `看起来是评价指标文件：应放在 ${shown}rubrics/${name}`;
 	if (name.endsWith('.mdx') && dir !== 'exemplars/stories' && dir !== 'policies')
@@ -80,6 +85,11 @@ export function checkUnknownFiles(ctx: CheckContext): void {
 	for (const rel of allFiles(ctx)) {
 		if (ctx.read.has(rel) || mentioned.has(ctx.path(rel))) continue;
 		const name = rel.split('/').pop()!;
+		const system = systemFile(name);
+		if (system) {
+			ctx.warn(ctx.path(rel), 1, 1, 'unknown-file', system);
+			continue;
+		}
 		if (NOTE.test(name) && !WORKBOOK.test(name)) {
 			ctx.warn(
 				ctx.path(rel),
