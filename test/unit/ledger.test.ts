@@ -314,8 +314,8 @@ describe('the validator on snapshots and corrections', () => {
 			fingerprintOf(new TextEncoder().encode(broken)),
 		);
 		expect(report({ 'releases/releases.csv': brokenRows, 'releases/2022-Q1.json': broken })).toEqual([
-			'data/releases/2022-Q1.json:1:1: "rubric"：无效输入：期望 string，实际接收 undefined (type-error)',
-			'data/releases/2022-Q1.json:1:1: "units"：无效输入：期望 数组，实际接收 undefined (type-error)',
+			'data/releases/2022-Q1.json:1:1: rubric：缺少这一项，应为文字（用英文双引号括起来） (type-error)',
+			'data/releases/2022-Q1.json:1:1: units：缺少这一项，应为列表 [ ] (type-error)',
 		]);
 		expect(report({ 'releases/notes.json': '{}' })).toEqual([
 			'data/releases/notes.json:1:1: releases/ 下的 JSON 文件只能是发布快照，文件名为季度（如 2024-Q1.json），“notes.json” 不是 (foreign-key)',

@@ -40,6 +40,58 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidCharacter: '无效字符（中文引号“”要放在英文双引号里面）',
 };
 
+/** How a JSON value's type is named to the office. */
+function typeName(value: unknown): string {
+	if (value === null) return '空值 null';
+	if (Array.isArray(value)) return '列表 [ ]';
+	switch (typeof value) {
+		case 'string':
+			return `文字 ${quoteValue(value)}`;
+		case 'number':
+			return `数字 ${value}`;
+		case 'boolean':
+			return `${value}`;
+		default:
+			return '对象 { }';
+	}
+}
+/** The types a schema expects, as `typeName` names them. */
+const EXPECTED: Record<string, string> = {
+	string: '文字（用英文双引号括起来）',
+	number: '数字（不加引号）',
+	boolean: 'true 或 false（不加引号）',
+	array: '列表 [ ]',
+	object: '对象 { }',
+};
+
+/**
+ * Where a schema problem is, as a person reads it: the path in the notation of JavaScript (`indicators[0].max`), and
+ * the `id` of each listed item it passes through (`指标编号 1.1`… the rubric's indicators are known by it).
+ */
+function placeOf(data: unknown, path: readonly (string | number)[]): string {
+	let at = '';
+	const ids: string[] = [];
+	let value = data;
+	for (const p of path) {
+		at += typeof p === 'number' ? `[${p}]` : at ? `.${p}` : p;
+		value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+		const id =
+			typeof p === 'number' && value !== null && typeof value === 'object'
+				? (value as { id?: unknown }).id
+				: undefined;
+		if (typeof id === 'string') ids.push(`${at} 是 id 为 ${quoteValue(id)} 的那一项`);
+	}
+	return ids.length ? `${at}（${ids.join('；')}）` : at;
+}
+
+/** The value at a path of parsed JSON, or undefined. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+	let value = data;
+	for (const p of path)
+		value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+	return value;
+}
+
 /** Deepest nesting of objects and arrays a JSON input may have: a rubric needs five. */
 export const JSON_MAX_DEPTH = 32;
 
@@ -124,6 +176,21 @@ export function readJson<T>(
 		}
 		const where = lineColOf(text, node?.offset ?? 0);
 		const field = zi.path.join('.');
+		const keyPath = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
+		// zod's own words for the two problems a hand-edited file has most, made plain: a value of the wrong type
+		// ("期望 数字，实际接收 string") and a key it does not know (a typo, or a key of another file).
+		let message = zi.message;
+		if (zi.code === 'invalid_type') {
+			const value = valueAt(data, keyPath);
+			// A space between Chinese and a Latin word (应为 true 或 false), as everywhere in the messages.
+			const expected = (EXPECTED[zi.expected] ?? zi.expected).replace(/^(?=[A-Za-z])/, ' ');
+			message =
+				value === undefined ? `缺少这一项，应为${expected}` : `应为${expected}，这里是${typeName(value)}`;
+		} else if (zi.code === 'invalid_value') {
+			const value = valueAt(data, keyPath);
+			message = `应为 ${zi.values.map((v) => quoteValue(String(v))).join('、')} 之一，这里是${value === undefined ? '空的' : typeName(value)}`;
+		} else if (zi.code === 'unrecognized_keys')
+			message = `不认识的项 ${zi.keys.map((k) => quoteValue(k)).join('、')}：请检查拼写，不需要的项请删去（每一项的含义见数据字典）`;
 		issues.push({
 			file,
 			...where,
@@ -133,7 +200,7 @@ export function readJson<T>(
 					: zi.code === 'unrecognized_keys'
 						? 'unknown-field'
 						: 'type-error',
-			message: `${field ? `${quoteValue(field)}：` : ''}${zi.message}`,
+			message: `${keyPath.length ? `${placeOf(data, keyPath)}：` : ''}${message}`,
 			severity: 'error',
 			field,
 		});

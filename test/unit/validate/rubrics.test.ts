@@ -51,6 +51,34 @@ describe('rubrics/<年>.json', () => {
 		expect(validate(patches).rubrics.size).toBe(0);
 	});
 
+	it('says in plain words what a hand-edited value should be, and which indicator it is in', () => {
+		const lines = report({
+			...DRAFT_Q1,
+			...rubric((r) => {
+				(indicator(r, '1.1') as unknown as Record<string, unknown>).max = '十';
+				(indicator(r, '1.2') as unknown as { appliesTo: string[] }).appliesTo = ['town', 'city'];
+				delete (indicator(r, '2.1') as unknown as Record<string, unknown>).title;
+				(r as unknown as Record<string, unknown>).owner = '某人';
+			}),
+		}).map((l) => l.replace(/^data\/rubrics\/2022\.json:\d+:\d+: /, ''));
+		const at = (id: string) =>
+			`（indicators[${JSON.parse(fixtureText('rubrics/2022.json')).indicators.findIndex((i: Indicator) => i.id === id)}] 是 id 为 "${id}" 的那一项）`;
+		const i11 = JSON.parse(fixtureText('rubrics/2022.json')).indicators.findIndex(
+			(i: Indicator) => i.id === '1.1',
+		);
+		const i12 = i11 + 1;
+		expect(lines).toEqual(
+			expect.arrayContaining([
+				'不认识的项 "owner"：请检查拼写，不需要的项请删去（每一项的含义见数据字典） (unknown-field)',
+				`indicators[${i11}].max${at('1.1')}：应为数字（不加引号），这里是文字 "十" (type-error)`,
+				`indicators[${i12}].appliesTo[1]${at('1.2')}：应为 "town"、"park"、"A"、"B" 之一，这里是文字 "city" (enum-error)`,
+				expect.stringMatching(
+					/^indicators\[\d+\]\.title（indicators\[\d+\] 是 id 为 "2\.1" 的那一项）：缺少这一项，应为文字（用英文双引号括起来） \(type-error\)$/,
+				),
+			]),
+		);
+	});
+
 	it('rejects an indicator id used twice', () => {
 		expect(report(rubric((r) => (indicator(r, '1.2').id = '1.1')))).toMatchInlineSnapshot(`
 			[

@@ -36,7 +36,7 @@ describe('site.json', () => {
 	it('names a field it does not know', () => {
 		expect(report(site({ owner: '某人' }))).toMatchInlineSnapshot(`
 			[
-			  "data/site.json:1:1: 出现未知的键(key): "owner" (unknown-field)",
+			  "data/site.json:1:1: 不认识的项 "owner"：请检查拼写，不需要的项请删去（每一项的含义见数据字典） (unknown-field)",
 			]
 		`);
 	});
@@ -44,7 +44,7 @@ describe('site.json', () => {
 	it('rejects a field of the wrong type, and keeps no site', () => {
 		expect(report(site({ demo: '是' }))).toMatchInlineSnapshot(`
 			[
-			  "data/site.json:8:10: "demo"：无效输入：期望 boolean，实际接收 string (type-error)",
+			  "data/site.json:8:10: demo：应为 true 或 false（不加引号），这里是文字 "是" (type-error)",
 			]
 		`);
 		expect(validate(site({ demo: '是' })).site).toBeUndefined();
