@@ -50,7 +50,7 @@ function typeName(value: unknown): string {
 		case 'number':
 			return `数字 ${value}`;
 		case 'boolean':
-			return `${value}`;
+			return ` ${value}`;
 		default:
 			return '对象 { }';
 	}
@@ -66,7 +66,7 @@ const EXPECTED: Record<string, string> = {
 
 /**
  * Where a schema problem is, as a person reads it: the path in the notation of JavaScript (`indicators[0].max`), and
- * the `id` of each listed item it passes through (`指标编号 1.1`… the rubric's indicators are known by it).
+ * the `id` of each listed item it passes through (a rubric's indicators are known by their id, 1.1, 3.6…).
  */
 function placeOf(data: unknown, path: readonly (string | number)[]): string {
 	let at = '';

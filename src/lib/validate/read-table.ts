@@ -78,12 +78,14 @@ export function readTable<T>(
 	 * The blank columns at the header's end (Excel and WPS export a column that was once formatted, even empty): the
 	 * header is read without them, and each row's cells there are counted, for they have no column to go to.
 	 */
-	let blankTail: { first: number; headerRow: number; filled: { line: number; row: number }[] } | undefined;
+	let blankTail: { first: number; headerRow: number; filled: number; firstFilled?: number } | undefined;
 	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
 		if (header) {
 			rowsIn++;
-			if (blankTail && row.cells.slice(blankTail.first).some((c) => c.trim() !== ''))
-				blankTail.filled.push({ line: row.line, row: row.row });
+			if (blankTail && row.cells.slice(blankTail.first).some((c) => c.trim() !== '')) {
+				blankTail.filled++;
+				blankTail.firstFilled ??= row.row;
+			}
 			checkRow?.(row);
 			return;
 		}
@@ -91,7 +93,7 @@ export function readTable<T>(
 		const headerRow = row.row;
 		let named = header.length;
 		while (named > 1 && normHeader(header[named - 1]) === '') named--;
-		if (named < header.length) blankTail = { first: named, headerRow, filled: [] };
+		if (named < header.length) blankTail = { first: named, headerRow, filled: 0 };
 		const position = matchHeader(
 			def,
 			header.slice(0, named),
@@ -111,13 +113,13 @@ export function readTable<T>(
 			declared: EVERY,
 		};
 	if (blankTail) {
-		const { first, headerRow, filled } = blankTail;
+		const { first, headerRow, filled, firstFilled } = blankTail;
 		const columns = `第 ${header
 			.slice(first)
 			.map((_, i) => first + i + 1)
 			.join('、')} 列`;
 		const expected = def.columns.map((c) => c.header).join(',');
-		if (checkRow && filled.length === 0)
+		if (checkRow && filled === 0)
 			headerIssues.push({
 				file,
 				line: 1,
@@ -129,9 +131,7 @@ export function readTable<T>(
 			});
 		else {
 			// With a cell filled there, the row has a value no column takes: the file is read as a wrong header is.
-			const where = filled.length
-				? `，但有 ${filled.length} 行在这里有内容（第一处在第 ${filled[0].row} 行）`
-				: '';
+			const where = filled ? `，但有 ${filled} 行在这里有内容（第一处在第 ${firstFilled} 行）` : '';
 			headerIssues.push({
 				file,
 				line: 1,

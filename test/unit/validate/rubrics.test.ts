@@ -58,6 +58,7 @@ describe('rubrics/<年>.json', () => {
 				(indicator(r, '1.1') as unknown as Record<string, unknown>).max = '十';
 				(indicator(r, '1.2') as unknown as { appliesTo: string[] }).appliesTo = ['town', 'city'];
 				delete (indicator(r, '2.1') as unknown as Record<string, unknown>).title;
+				(indicator(r, '1.3') as unknown as Record<string, unknown>).max = true;
 				(r as unknown as Record<string, unknown>).owner = '某人';
 			}),
 		}).map((l) => l.replace(/^data\/rubrics\/2022\.json:\d+:\d+: /, ''));
@@ -71,6 +72,7 @@ describe('rubrics/<年>.json', () => {
 			expect.arrayContaining([
 				'不认识的项 "owner"：请检查拼写，不需要的项请删去（每一项的含义见数据字典） (unknown-field)',
 				`indicators[${i11}].max${at('1.1')}：应为数字（不加引号），这里是文字 "十" (type-error)`,
+				`indicators[${i11 + 2}].max${at('1.3')}：应为数字（不加引号），这里是 true (type-error)`,
 				`indicators[${i12}].appliesTo[1]${at('1.2')}：应为 "town"、"park"、"A"、"B" 之一，这里是文字 "city" (enum-error)`,
 				expect.stringMatching(
 					/^indicators\[\d+\]\.title（indicators\[\d+\] 是 id 为 "2\.1" 的那一项）：缺少这一项，应为文字（用英文双引号括起来） \(type-error\)$/,
