@@ -67,6 +67,25 @@ describe('unit-names.csv', () => {
 		`);
 	});
 
+	it('says nothing of a missing name when the unit’s name row has an error, or unit-names.csv cannot be read', () => {
+		// b1's only name starts on a day that does not exist: that row's error, and no "没有名称" for b1.
+		const wrongDate = withRows('unit-names.csv').replace('b1,区乙办,,', 'b1,区乙办,2022-02-30,');
+		expect(report({ 'unit-names.csv': wrongDate }).map((l) => l.replace(/：.*\(/, ' ('))).toEqual([
+			'data/unit-names.csv:5:3: 第 5 行第 3 列（启用日期） (date-invalid)',
+		]);
+		// A header the file does not have: its own two errors, not four units without a name.
+		const header = withRows('unit-names.csv').replace('单位编号,名称,', '编号,名字,');
+		expect(
+			report({ 'unit-names.csv': header }).map((l) => l.replace(/^(\S+?:\d+:\d+):.*\((\S+)\)$/, '$1 $2')),
+		).toEqual([
+			'data/unit-names.csv:1:1 unknown-column',
+			'data/unit-names.csv:1:2 unknown-column',
+			'data/unit-names.csv:1:1 missing-column',
+			'data/unit-names.csv:1:1 missing-column',
+			'data/unit-names.csv:1:1 rows-unchecked',
+		]);
+	});
+
 	it('rejects a second name while the first has no end date', () => {
 		expect(report(names('a1,区甲局（新）,2023-01-01,'))).toMatchInlineSnapshot(`
 			[

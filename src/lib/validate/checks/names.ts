@@ -8,10 +8,14 @@ import { quoteValue } from '../../quote.ts';
 
 /**
  * The valid unit names. A name of an unknown unit or with its end before its start is rejected. Every unit must have
- * a name, and a unit's names follow each other: each but the first starts after the one before it ends.
+ * a name, and a unit's names follow each other: each but the first starts after the one before it ends. A unit whose
+ * only name rows have errors of their own, or a unit-names.csv that cannot be read at all, is not said to lack a
+ * name on top of those errors.
  */
 export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNameRow>[] {
-	const names = ctx.keep(ctx.table<UnitNameRow>(unitNameTable, 'unit-names.csv', true).records, (n) => {
+	const file = ctx.table<UnitNameRow>(unitNameTable, 'unit-names.csv', true, { declare: ['unitId'] });
+	const named = file.declared('unitId');
+	const names = ctx.keep(file.records, (n) => {
 		const { unitId, from, to } = n.value;
 		if (!units.byId.has(unitId)) {
 			if (!units.declared.has(unitId))
@@ -33,7 +37,7 @@ export function checkUnitNames(ctx: CheckContext, units: Units): Located<UnitNam
 			// Stryker disable next-line EqualityOperator: two names starting on the same day overlap whichever comes first.
 			(a.value.from ?? '') < (b.value.from ?? '') ? -1 : 1,
 		);
-		if (own.length === 0)
+		if (own.length === 0 && !named.has(u.value.id))
 			ctx.at(u, 'id', 'missing-name', `单位 ${quoteValue(u.value.id)} 在 unit-names.csv 中没有名称`);
 		for (let i = 1; i < own.length; i++) {
 			const prev = own[i - 1].value;
