@@ -43,6 +43,8 @@ class EveryValue extends Set<string> {
 	}
 }
 export const EVERY = () => new EveryValue();
+/** Whether a declared set is that of a file whose rows were not read (`EVERY`). */
+export const readNothing = (declared: ReadonlySet<string>) => declared instanceof EveryValue;
 /** How many accepted values a column remembers. */
 const ACCEPTED_MAX = 4096;
 

@@ -68,6 +68,18 @@ describe('exemplars/photos/', () => {
 		`);
 	});
 
+	it('says nothing of the photos when candidates.csv cannot be read at all: which row names which is unknown', () => {
+		const utf16 = Buffer.concat([
+			Buffer.from([0xff, 0xfe]),
+			Buffer.from(CANDIDATES.replace(/,/g, '\t'), 'utf16le'),
+		]);
+		const d = validate({ 'exemplars/candidates.csv': new Uint8Array(utf16), 'exemplars/photos/c9.jpg': 'x' });
+		expect(d.issues.map((i) => `${i.file} ${i.code}`)).toEqual([
+			'data/exemplars/candidates.csv bad-encoding',
+		]);
+		expect(d.photos).toEqual([]);
+	});
+
 	it('rejects a photo that is not 120×160 px', async () => {
 		expect(report({ 'exemplars/photos/c1.jpg': await image(160, 120, 'jpeg') })).toMatchInlineSnapshot(`
 			[

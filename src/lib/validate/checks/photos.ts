@@ -9,7 +9,7 @@ import { publishablePhoto } from '../../exemplars/photo.ts';
 import { unsafeFileName } from '../containment.ts';
 import { quoteValue } from '../../quote.ts';
 import type { CandidateRow } from '../../../schemas/candidate.ts';
-import type { Located } from '../read-table.ts';
+import { readNothing, type Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
 
@@ -62,10 +62,16 @@ export function checkPhotos(ctx: CheckContext, candidates: Candidates): Photo[] 
 			if (photo) photos.push(photo);
 		}
 	}
-	// A photo that only a refused row names waits for that row; one that no row names is left over.
+	// A photo that only a refused row names waits for that row; one that no row names is left over. With
+	// candidates.csv not read at all, which row names which photo is unknown: the file's own error says enough.
 	const named = new Set([...candidates.photoCells].flatMap(photoNames));
+	const unread = readNothing(candidates.photoCells);
 	for (const name of ctx.files.list('exemplars/photos')) {
 		if (used.has(name)) continue;
+		if (unread) {
+			ctx.read.add(`exemplars/photos/${name}`);
+			continue;
+		}
 		const at = ctx.path(`exemplars/photos/${name}`);
 		if (named.has(name))
 			ctx.warn(
