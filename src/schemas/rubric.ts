@@ -21,8 +21,8 @@ const deduction = z
 /** How many quarters a point stays valid, counting the quarter it was earned ("至次年同月认定的前一季度止" = 4). */
 const validQuarters = z.number().int().min(1).max(8).optional();
 
-/** The rule of an indicator. Each kind names the evidence it reads. */
-export const ruleSchema = z.discriminatedUnion('kind', [
+/** The rules an indicator can have. Each kind names the evidence it reads. */
+const RULES = [
 	/** Full points when the unit did it this quarter (a 完成 evidence row). */
 	z.object({ kind: z.literal('done'), deduction: deduction.optional(), validQuarters }).strict(),
 	/** `per` points per counted item (事项 rows' 数量, or pledges), at most `cap`. */
@@ -62,14 +62,25 @@ export const ruleSchema = z.discriminatedUnion('kind', [
 			validQuarters: z.number().int().min(1).max(8),
 		})
 		.strict(),
-]);
+] as const;
+/** The rule of an indicator; a kind it does not know is named with the kinds there are. */
+export const ruleSchema = z.discriminatedUnion(
+	'kind',
+	RULES,
+	`规则类型 kind 应为 ${RULES.map((r) => `"${r.shape.kind.value}"`).join('、')} 之一（每种规则的含义见数据字典）`,
+);
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule['kind'];
 
 export const indicatorSchema = z
 	.object({
 		/** Stable id, e.g. `1.1`; referenced by evidence rows' 指标编号. */
-		id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+		id: z
+			.string()
+			.regex(
+				/^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+				'指标编号只能由英文字母、数字和 . _ - 组成，以字母或数字开头，如 1.1',
+			),
 		/** The group (考核指标) it belongs to. */
 		group: z.string().min(1),
 		/** Short Chinese title. */

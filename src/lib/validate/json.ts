@@ -50,7 +50,7 @@ function typeName(value: unknown): string {
 		case 'number':
 			return `数字 ${value}`;
 		case 'boolean':
-			return ` ${value}`;
+			return `${value}`;
 		default:
 			return '对象 { }';
 	}
@@ -59,6 +59,7 @@ function typeName(value: unknown): string {
 const EXPECTED: Record<string, string> = {
 	string: '文字（用英文双引号括起来）',
 	number: '数字（不加引号）',
+	int: '整数（不加引号）',
 	boolean: 'true 或 false（不加引号）',
 	array: '列表 [ ]',
 	object: '对象 { }',
@@ -82,6 +83,43 @@ function placeOf(data: unknown, path: readonly (string | number)[]): string {
 		if (typeof id === 'string') ids.push(`${at} 是 id 为 ${quoteValue(id)} 的那一项`);
 	}
 	return ids.length ? `${at}（${ids.join('；')}）` : at;
+}
+
+/** A space between Chinese and a Latin word that follows it (应为 true 或 false), as everywhere in the messages. */
+const spaced = (s: string) => s.replace(/^(?=[A-Za-z0-9"-])/, ' ');
+
+/**
+ * zod's words for a problem of a hand-edited file, made plain: what the value should be and what it is ("应为数字
+ * （不加引号），这里是文字 "十"" for zod's "无效输入：期望 数字，实际接收 string"; "应不小于 0" for "数值过小：期望 number
+ * >=0", which zod also says of a string too short), and a key it does not know as one. A message of the schema's own
+ * (a pattern's, a union's) is kept, and so is zod's own for any other problem.
+ */
+function plainMessage(zi: z.core.$ZodIssue, value: unknown): string {
+	const is = value === undefined ? '' : `，这里是${spaced(typeName(value))}`;
+	switch (zi.code) {
+		case 'invalid_type':
+			return value === undefined
+				? `缺少这一项，应为${spaced(EXPECTED[zi.expected] ?? zi.expected)}`
+				: `应为${spaced(EXPECTED[zi.expected] ?? zi.expected)}${is}`;
+		case 'invalid_value':
+			return `应为 ${zi.values.map((v) => quoteValue(String(v))).join('、')} 之一${is || '，这里是空的'}`;
+		case 'unrecognized_keys':
+			return `不认识的项 ${zi.keys.map((k) => quoteValue(k)).join('、')}：请检查拼写，不需要的项请删去（每一项的含义见数据字典）`;
+		case 'too_small': {
+			const n = Number(zi.minimum);
+			if (zi.origin === 'string') return n === 1 ? '不能为空' : `至少要有 ${n} 个字`;
+			if (zi.origin === 'array') return `至少要有 ${n} 项`;
+			return `应${zi.inclusive ? '不小于' : '大于'} ${n}${is}`;
+		}
+		case 'too_big': {
+			const n = Number(zi.maximum);
+			if (zi.origin === 'string') return `最多 ${n} 个字`;
+			if (zi.origin === 'array') return `最多 ${n} 项`;
+			return `应${zi.inclusive ? '不大于' : '小于'} ${n}${is}`;
+		}
+		default:
+			return zi.message;
+	}
 }
 
 /** The value at a path of parsed JSON, or undefined. */
@@ -177,20 +215,7 @@ export function readJson<T>(
 		const where = lineColOf(text, node?.offset ?? 0);
 		const field = zi.path.join('.');
 		const keyPath = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
-		// zod's own words for the two problems a hand-edited file has most, made plain: a value of the wrong type
-		// ("期望 数字，实际接收 string") and a key it does not know (a typo, or a key of another file).
-		let message = zi.message;
-		if (zi.code === 'invalid_type') {
-			const value = valueAt(data, keyPath);
-			// A space between Chinese and a Latin word (应为 true 或 false), as everywhere in the messages.
-			const expected = (EXPECTED[zi.expected] ?? zi.expected).replace(/^(?=[A-Za-z])/, ' ');
-			message =
-				value === undefined ? `缺少这一项，应为${expected}` : `应为${expected}，这里是${typeName(value)}`;
-		} else if (zi.code === 'invalid_value') {
-			const value = valueAt(data, keyPath);
-			message = `应为 ${zi.values.map((v) => quoteValue(String(v))).join('、')} 之一，这里是${value === undefined ? '空的' : typeName(value)}`;
-		} else if (zi.code === 'unrecognized_keys')
-			message = `不认识的项 ${zi.keys.map((k) => quoteValue(k)).join('、')}：请检查拼写，不需要的项请删去（每一项的含义见数据字典）`;
+		const message = plainMessage(zi, valueAt(data, keyPath));
 		issues.push({
 			file,
 			...where,

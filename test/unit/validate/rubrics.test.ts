@@ -81,6 +81,42 @@ describe('rubrics/<年>.json', () => {
 		);
 	});
 
+	it('says a number out of range, an empty text or list, an unknown rule and a bad id in plain words too', () => {
+		const lines = report({
+			...DRAFT_Q1,
+			...rubric((r) => {
+				const x = r as unknown as Record<string, unknown>;
+				x.year = 2022.5;
+				x.nominalMax = 0;
+				const at = (id: string) => indicator(r, id) as unknown as Record<string, unknown>;
+				at('1.1').rule = { kind: 'points' };
+				at('1.2').title = '';
+				at('1.3').max = -1;
+				at('2.1').appliesTo = [];
+				at('3.1').id = '3 1';
+			}),
+		}).map((l) =>
+			l
+				.replace(/^data\/rubrics\/2022\.json:\d+:\d+: /, '')
+				.replace(/（indicators\[\d+\] 是 id 为 "[^"]*" 的那一项）/, ''),
+		);
+		expect(lines).toEqual(
+			expect.arrayContaining([
+				'year：应为整数（不加引号），这里是数字 2022.5 (type-error)',
+				'nominalMax：应大于 0，这里是数字 0 (type-error)',
+				expect.stringMatching(
+					/^indicators\[\d+\]\.rule\.kind：规则类型 kind 应为 "done"、"perItem"、"deduction"、"commitmentCoverage"、"judged"、"creditTown" 之一（每种规则的含义见数据字典） \(type-error\)$/,
+				),
+				expect.stringMatching(/^indicators\[\d+\]\.title：不能为空 \(type-error\)$/),
+				expect.stringMatching(/^indicators\[\d+\]\.max：应不小于 0，这里是数字 -1 \(type-error\)$/),
+				expect.stringMatching(/^indicators\[\d+\]\.appliesTo：至少要有 1 项 \(type-error\)$/),
+				expect.stringMatching(
+					/^indicators\[\d+\]\.id：指标编号只能由英文字母、数字和 \. _ - 组成，以字母或数字开头，如 1\.1 \(type-error\)$/,
+				),
+			]),
+		);
+	});
+
 	it('rejects an indicator id used twice', () => {
 		expect(report(rubric((r) => (indicator(r, '1.2').id = '1.1')))).toMatchInlineSnapshot(`
 			[
