@@ -46,5 +46,9 @@ describe('home page', () => {
 		await page.goto(inject('baseUrl') + '/');
 		await expect.poll(() => page.getByRole('note').textContent()).toContain('演示数据');
 		await page.close();
+		// … and asks search engines to stay away from its made-up grades and names.
+		const robots = await fetch(inject('baseUrl') + '/robots.txt');
+		expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
 	});
 });
