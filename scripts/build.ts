@@ -20,7 +20,7 @@ import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
 import { stackFilter, stackNote, systemHints } from './lib/stage-output.ts';
 import { buildEpoch } from '../src/lib/asof.ts';
-import { dataChanges, dataListing, shownPrefix } from '../src/loaders/data-listing.ts';
+import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const id = `${process.pid}-${Date.now()}`;
@@ -76,14 +76,15 @@ const dataBefore = dataListing(paths.dataDir);
  * rows beside them; and a stage that failed may have failed on the change itself.
  */
 function dataChangedDuringBuild(meaning: string): boolean {
-	const changed = dataChanges(dataBefore, dataListing(paths.dataDir));
-	if (!changed.length) return false;
-	const shown = shownPrefix(paths.dataDir);
-	for (const { path, change } of changed) console.error(`${shown}${path}：构建期间${change}`);
-	console.error(
-		`构建期间数据目录里有 ${changed.length} 个文件被保存、新增或删除（表格软件的自动保存也算），${meaning}。请保存好全部文件、关闭自动保存后，重新运行 npm run build。`,
+	const lines = changedWhile(
+		paths.dataDir,
+		dataBefore,
+		'构建期间',
+		meaning,
+		'请保存好全部文件、关闭自动保存后，重新运行 npm run build。',
 	);
-	return true;
+	for (const line of lines) console.error(line);
+	return lines.length > 0;
 }
 const DATA_CHECK = '核对数据目录';
 

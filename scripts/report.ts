@@ -6,6 +6,8 @@ import { loadDataset } from '../src/loaders/pipeline.ts';
 import { latestQuarter, quarterReport, scoreDataset } from '../src/lib/office/report.ts';
 import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
+import { dataDir } from '../src/loaders/data-dir.ts';
+import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -31,6 +33,9 @@ if (wanted !== undefined && !isQuarterId(wanted)) {
 let quarters;
 let dataset;
 const asOf = asOfDate();
+// A file saved while the report reads the folder is named at the end (the report may mix both versions).
+const dir = dataDir();
+const before = dataListing(dir);
 try {
 	dataset = loadDataset();
 	quarters = scoreDataset(dataset, asOf);
@@ -49,3 +54,12 @@ try {
 	console.error((e as Error).message);
 	process.exit(1);
 }
+const changed = changedWhile(
+	dir,
+	before,
+	'汇总期间',
+	'上面的结果可能混用了改动前后的内容',
+	'请保存好全部文件后再运行一次 npm run report。',
+);
+for (const line of changed) console.error(line);
+if (changed.length) process.exit(1);

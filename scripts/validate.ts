@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { dataDir, diskFiles, shownPrefix, validateDataDir } from '../src/loaders/data-dir.ts';
+import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 import { hasErrors, reportLines } from '../src/lib/issues.ts';
 import { saveSnapshot } from '../src/loaders/snapshot.ts';
 import { writeFileSync } from 'node:fs';
@@ -45,6 +46,9 @@ if (args.includes('--fix')) {
 	}
 	console.log(`自动修正：${results.filter((r) => r.bytes).length} 个文件、${n} 处改动。\n`);
 }
+// What the folder holds as the checks start: a file saved while they run (WPS saves by itself) is named at the end.
+// Inside `npm run build` the build lists the folder around all its stages itself.
+const before = process.env.XINYONG_BUILD_ID ? undefined : dataListing(dir);
 const t0 = performance.now();
 const dataset = await validateDataDir(dir);
 const ms = performance.now() - t0;
@@ -64,4 +68,14 @@ if (placeholders)
 	console.log(
 		`其中 ${placeholders} 行是尚未填写的空白预填行（只有记录编号、单位编号、指标编号），不公布、不计分。`,
 	);
-process.exit(hasErrors(dataset.issues) ? 1 : 0);
+const changed = before
+	? changedWhile(
+			dir,
+			before,
+			'检查期间',
+			'上面的结果可能混用了改动前后的内容',
+			'请保存好全部文件后再运行一次 npm run validate。',
+		)
+	: [];
+for (const line of changed) console.error(line);
+process.exit(hasErrors(dataset.issues) || changed.length ? 1 : 0);

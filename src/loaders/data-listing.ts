@@ -58,3 +58,26 @@ export function dataChanges(
 		return [{ path, change: a === undefined ? '新增' : b === undefined ? '删除' : '改动过' }] as const;
 	});
 }
+
+/**
+ * What a command that read the data folder says when files changed while it ran (`before` was listed as it started):
+ * each file and how (`${shown}pledges.csv：检查期间改动过`), then one line on what that means and what to do; none when
+ * nothing changed. `npm run build` refuses to publish then; `npm run validate` and `npm run report` say their result
+ * may mix the versions.
+ * @param during when, as the lines say it (构建期间, 检查期间)
+ */
+export function changedWhile(
+	dir: string,
+	before: ReadonlyMap<string, string>,
+	during: string,
+	meaning: string,
+	advice: string,
+): string[] {
+	const changed = dataChanges(before, dataListing(dir));
+	if (!changed.length) return [];
+	const shown = shownPrefix(dir);
+	return [
+		...changed.map(({ path, change }) => `${shown}${path}：${during}${change}`),
+		`${during}数据目录里有 ${changed.length} 个文件被保存、新增或删除（表格软件的自动保存也算），${meaning}。${advice}`,
+	];
+}

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FIXTURES } from '../helpers/files.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -47,6 +48,63 @@ describe('npm run validate', { timeout: 60_000 }, () => {
 		);
 		// "镇" is an accepted alias of 镇街, so line 3 is fine.
 		expect(r.stdout).not.toContain('units.csv:3:');
+	});
+});
+
+describe('a data file saved while a command reads the folder', { timeout: 60_000 }, () => {
+	/** Runs a script with fs.readFileSync patched in its process: reading unit-names.csv also saves it again, as WPS
+	 *  does by itself, so the command has read one version and the folder holds another. */
+	function savedWhileRead(script: string, ...args: string[]) {
+		const dir = join(mkdtempSync(join(tmpdir(), 'xy-saved-')), 'data');
+		cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+		const hook = join(dir, '..', 'save-when-read.mjs');
+		writeFileSync(
+			hook,
+			[
+				"import fs from 'node:fs';",
+				"import { syncBuiltinESMExports } from 'node:module';",
+				'const read = fs.readFileSync;',
+				'let saved = false;',
+				'fs.readFileSync = function (path, ...rest) {',
+				'\tconst bytes = read.call(this, path, ...rest);',
+				"\tif (!saved && String(path).endsWith('unit-names.csv')) {",
+				'\t\tsaved = true;',
+				'\t\tconst later = new Date(Date.now() + 60_000);',
+				'\t\tfs.utimesSync(path, later, later);',
+				'\t}',
+				'\treturn bytes;',
+				'};',
+				'syncBuiltinESMExports();',
+			].join('\n'),
+		);
+		const env = { ...process.env, DATA_DIR: dir, SOURCE_DATE_EPOCH: '1671667200' };
+		delete env.XINYONG_BUILD_ID;
+		const r = spawnSync('node', ['--import', pathToFileURL(hook).href, script, ...args], {
+			cwd: root,
+			env,
+			encoding: 'utf8',
+		});
+		return { r, dir };
+	}
+
+	it('npm run validate names the file, says the result may mix both versions, and exits 1', () => {
+		const { r, dir } = savedWhileRead('scripts/validate.ts');
+		// The data itself is clean …
+		expect(r.stdout).toContain('共 0 个错误，0 个警告。');
+		// … but the checks may have read it before and the rest of the folder after.
+		expect(r.stderr.split('\n')).toEqual([
+			`${dir}/unit-names.csv：检查期间改动过`,
+			'检查期间数据目录里有 1 个文件被保存、新增或删除（表格软件的自动保存也算），上面的结果可能混用了改动前后的内容。请保存好全部文件后再运行一次 npm run validate。',
+			'',
+		]);
+		expect(r.status).toBe(1);
+	});
+
+	it('npm run report does too', () => {
+		const { r, dir } = savedWhileRead('scripts/report.ts', '2022-Q1');
+		expect(r.stdout).toContain('2022');
+		expect(r.stderr).toContain(`${dir}/unit-names.csv：汇总期间改动过`);
+		expect(r.status).toBe(1);
 	});
 });
 
