@@ -77,7 +77,7 @@ describe('a data file saved while a command reads the folder', { timeout: 60_000
 				'syncBuiltinESMExports();',
 			].join('\n'),
 		);
-		const env = { ...process.env, DATA_DIR: dir, SOURCE_DATE_EPOCH: '1671667200' };
+		const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, SOURCE_DATE_EPOCH: '1671667200' };
 		delete env.XINYONG_BUILD_ID;
 		const r = spawnSync('node', ['--import', pathToFileURL(hook).href, script, ...args], {
 			cwd: root,

@@ -121,30 +121,22 @@ export function readTable<T>(
 			.map((_, i) => first + i + 1)
 			.join('、')} 列`;
 		const expected = def.columns.map((c) => c.header).join(',');
-		if (checkRow && filled === 0)
-			headerIssues.push({
-				file,
-				line: 1,
-				column: first + 1,
-				row: headerRow,
-				code: 'blank-header',
-				message: `表头最后的${columns}没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列`,
-				severity: 'warning',
-			});
-		else {
-			// With a cell filled there, the row has a value no column takes: the file is read as a wrong header is.
-			const where = filled ? `，但有 ${filled} 行在这里有内容（第一处在第 ${firstFilled} 行）` : '';
-			headerIssues.push({
-				file,
-				line: 1,
-				column: first + 1,
-				row: headerRow,
-				code: 'blank-header',
-				message: `表头最后的${columns}没有列名${where}。请补上列名，或删去这几列。本文件的表头应为：${expected}`,
-				severity: 'error',
-			});
-			checkRow = undefined;
-		}
+		// Empty on every row of a file read: ignored. A cell filled there is a value no column takes, and with another
+		// header error the rows are not read anyway: the file is read as a wrong header is.
+		const ignored = checkRow !== undefined && filled === 0;
+		const where = filled ? `，但有 ${filled} 行在这里有内容（第一处在第 ${firstFilled} 行）` : '';
+		headerIssues.push({
+			file,
+			line: 1,
+			column: first + 1,
+			row: headerRow,
+			code: 'blank-header',
+			message: ignored
+				? `表头最后的${columns}没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列`
+				: `表头最后的${columns}没有列名${where}。请补上列名，或删去这几列。本文件的表头应为：${expected}`,
+			severity: ignored ? 'warning' : 'error',
+		});
+		if (!ignored) checkRow = undefined;
 	}
 	if (!checkRow) {
 		const unchecked: Issue = {
