@@ -102,7 +102,7 @@ export function reportLines(issues: readonly Issue[]): string[] {
 	const fixable = sorted.filter((i) => i.fixable).length;
 	if (fixable)
 		lines.push(
-			`其中 ${fixable} 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。`,
+			`其中 ${fixable} 个（全角字符、日期写法、文件编码、表头最后的空列）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。`,
 		);
 	return lines;
 }

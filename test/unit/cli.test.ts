@@ -44,7 +44,7 @@ describe('npm run validate', { timeout: 60_000 }, () => {
 		expect(lines).toContain('共 2 个错误，0 个警告。');
 		// The last line says which problems --fix corrects: here the date written 2022/01/01.
 		expect(lines).toContain(
-			'其中 1 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
+			'其中 1 个（全角字符、日期写法、文件编码、表头最后的空列）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
 		);
 		// "镇" is an accepted alias of 镇街, so line 3 is fine.
 		expect(r.stdout).not.toContain('units.csv:3:');

@@ -144,6 +144,43 @@ describe('fixes accepted one by one', () => {
 	});
 });
 
+describe('--fix and blank columns at the end of a header', () => {
+	const csv =
+		'\uFEFF单位编号,类别,设立日期,撤销日期,并入单位,备注,,\r\nt1,镇街,,,,,,\r\n"t2",镇街,,,,"备注, 含逗号",,\r\n,,,,,,,\r\n';
+	const fix = (text: string, accept?: (c: { line: number; column: number }) => boolean) =>
+		fixCsv(unitTable, new TextEncoder().encode(text), 'data/units.csv', 'units.csv', accept);
+	const decode = (b?: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+
+	it('takes them off every row, the blank ones too, when every row is empty there, and nothing else', () => {
+		const r = fix(csv);
+		expect(r.changes.map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`)).toEqual([
+			'1:7 表头最后没有列名的空列（第 7～8 列） → 删去',
+		]);
+		expect(decode(r.bytes)).toBe(
+			'\uFEFF单位编号,类别,设立日期,撤销日期,并入单位,备注\r\nt1,镇街,,,,\r\n"t2",镇街,,,,"备注, 含逗号"\r\n,,,,,\r\n',
+		);
+		// What the validator then reads is what it read before, without the warning.
+		const before = validateDataset(
+			memFiles(
+				new Map([...readFolder(join(FIXTURES, 'valid')), ['units.csv', new TextEncoder().encode(csv)]]),
+			),
+			'data/',
+		);
+		const after = validateDataset(
+			memFiles(new Map([...readFolder(join(FIXTURES, 'valid')), ['units.csv', r.bytes!]])),
+			'data/',
+		);
+		expect(before.issues.map((i) => `${i.severity} ${i.code}`)).toContain('warning blank-header');
+		expect(after.issues.filter((i) => i.file === 'data/units.csv')).toEqual([]);
+		expect(after.units.map((u) => u.value)).toEqual(before.units.map((u) => u.value));
+	});
+
+	it('leaves them when a row has anything there (a value no column takes: the validator refuses the file), or when declined', () => {
+		expect(fix(csv.replace('t1,镇街,,,,,,', 't1,镇街,,,,,x,')).changes).toEqual([]);
+		expect(fix(csv, () => false).bytes).toBeUndefined();
+	});
+});
+
 describe('template workbooks', () => {
 	const lists = { units: Array.from({ length: 60 }, (_, i) => `unit${i}`), indicators: ['1.1', '3.6'] };
 	const sheetXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);

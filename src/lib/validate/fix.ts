@@ -7,7 +7,9 @@
  *  - full-width letters, digits and signs (`３`, `Ａ类`, `２０２２－０１－０１`) become half-width in every cell that is not
  *    free text (codes, numbers, dates, options);
  *  - spaces before and after a cell's value are removed (the validator ignores them);
- *  - a date written `2022/11/22`, `2022.11.22` or `2022年11月22日` becomes `2022-11-22` when it is a real date.
+ *  - a date written `2022/11/22`, `2022.11.22` or `2022年11月22日` becomes `2022-11-22` when it is a real date;
+ *  - blank columns at the header's end that are empty on every row (Excel and WPS export a column once formatted) are
+ *    taken off, as the validator ignores them.
  *
  * Free text (事项, 理由, names …) is never changed except for its outer spaces. Only the changed cells are rewritten;
  * quoting and line endings elsewhere stay as they were. A file whose CSV structure the validator would reject
@@ -181,7 +183,31 @@ export function fixCsv(
 		const name = normHeader(h.value);
 		return def.columns.find((c) => c.header === name || c.key === name);
 	});
-	const edits: { span: Span; to: string }[] = [];
+	/** Edits in text order: a cell's new value, or (`raw`) text that replaces the span as it is. */
+	const edits: { span: Span; to: string; raw?: boolean }[] = [];
+	// The blank columns at the header's end, taken off when no row has anything there: from the end of the last
+	// named cell to the end of the row, on every row that reaches that far.
+	let named = header.cells.length;
+	while (named > 1 && normHeader(header.cells[named - 1].value) === '') named--;
+	const tail =
+		named < header.cells.length && rows!.every((r) => r.cells.slice(named).every((c) => !c.value.trim()));
+	const tailChange = {
+		file: shown,
+		line: header.line,
+		column: named + 1,
+		from: `表头最后没有列名的空列（第 ${named + 1}～${header.cells.length} 列）`,
+		to: '删去',
+	};
+	const cutTail = tail && accept(tailChange);
+	if (cutTail) changes.push(tailChange);
+	const cut = (cells: readonly Span[]) => {
+		if (cutTail && cells.length > named)
+			edits.push({
+				span: { ...cells[named - 1], start: cells[named - 1].end, end: cells.at(-1)!.end },
+				to: '',
+				raw: true,
+			});
+	};
 	const edit = (line: number, j: number, span: Span, to: string) => {
 		if (to === span.value) return;
 		const change = {
@@ -195,16 +221,23 @@ export function fixCsv(
 		edits.push({ span, to });
 		changes.push(change);
 	};
-	header.cells.forEach((span, j) => edit(header.line, j, span, span.value.trim()));
-	for (const row of data)
-		row.cells.forEach((span, j) => {
-			if (j < columns.length) edit(row.line, j, span, fixValue(columns[j], span.value));
-		});
+	const width = cutTail ? named : columns.length;
+	header.cells.forEach((span, j) => j < width && edit(header.line, j, span, span.value.trim()));
+	cut(header.cells);
+	// Blank rows are not data (the validator skips them), but they carry the blank columns too.
+	const dataRows = new Set(data);
+	for (const row of rows!.slice(rows!.indexOf(header) + 1)) {
+		if (dataRows.has(row))
+			row.cells.forEach((span, j) => {
+				if (j < width) edit(row.line, j, span, fixValue(columns[j], span.value));
+			});
+		cut(row.cells);
+	}
 	if (changes.length === 0) return { rel, changes };
 	let out = '';
 	let at = 0;
-	for (const { span, to } of edits) {
-		out += text.slice(at, span.start) + serialise(to, span.quoted);
+	for (const { span, to, raw } of edits) {
+		out += text.slice(at, span.start) + (raw ? to : serialise(to, span.quoted));
 		at = span.end;
 	}
 	out += text.slice(at);

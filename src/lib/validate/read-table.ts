@@ -132,9 +132,10 @@ export function readTable<T>(
 			row: headerRow,
 			code: 'blank-header',
 			message: ignored
-				? `表头最后的${columns}没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列`
+				? `表头最后的${columns}没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列，或运行 npm run validate -- --fix`
 				: `表头最后的${columns}没有列名${where}。请补上列名，或删去这几列。本文件的表头应为：${expected}`,
 			severity: ignored ? 'warning' : 'error',
+			...(ignored ? { fixable: true } : {}),
 		});
 		if (!ignored) checkRow = undefined;
 	}

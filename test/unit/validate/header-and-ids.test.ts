@@ -52,7 +52,7 @@ describe('columns without a name', () => {
 	it('at the end of the header and empty on every row: ignored, with a warning; every row is read', () => {
 		const d = validate({ 'units.csv': widened() });
 		expect(report({ 'units.csv': widened() })).toEqual([
-			'data/units.csv:1:7: 警告：第 1 行：表头最后的第 7、8 列没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列 (blank-header)',
+			'data/units.csv:1:7: 警告：第 1 行：表头最后的第 7、8 列没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列，或运行 npm run validate -- --fix (blank-header)',
 		]);
 		expect(d.units.map((u) => u.value)).toEqual(validate().units.map((u) => u.value));
 		expect(accounting(d, 'units.csv')).toEqual({ rowsIn: 4, rowsValid: 4 });
@@ -123,7 +123,7 @@ describe('the report', () => {
 		const units = fixtureText('units.csv').replace('\nt2,', '\nｔ2,');
 		const lines = reportLines(validate({ 'units.csv': units }).issues);
 		expect(lines.at(-1)).toBe(
-			'其中 1 个（全角字符、日期写法、文件编码）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
+			'其中 1 个（全角字符、日期写法、文件编码、表头最后的空列）可以自动修正：运行 npm run validate -- --fix，逐条列出改动后再检查一遍。',
 		);
 		const other = reportLines(
 			validate({ 'units.csv': fixtureText('units.csv').replace('\nt2,镇街', '\nt2,乡') }).issues,
