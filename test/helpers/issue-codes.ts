@@ -54,9 +54,12 @@ function results(e: ts.Expression): string[] {
 	return [];
 }
 
-const isMessage = (e: ts.Expression | undefined) =>
+const isMessage = (e: ts.Expression | undefined): boolean =>
 	!!e &&
-	((ts.isStringLiteralLike(e) && CJK.test(e.text)) || (ts.isTemplateExpression(e) && CJK.test(e.getText())));
+	((ts.isStringLiteralLike(e) && CJK.test(e.text)) ||
+		(ts.isTemplateExpression(e) && CJK.test(e.getText())) ||
+		// `cond ? '…' : '…'`: one message or the other.
+		(ts.isConditionalExpression(e) && isMessage(e.whenTrue) && isMessage(e.whenFalse)));
 
 /** Every issue code in the validator's source, with the files it appears in. */
 export function scanIssueCodes(

@@ -69,7 +69,7 @@ export const ISSUE_CODES = {
 	'out-of-period': '日期不在文件或年度所示的期间内',
 	overlap: '同一单位的名称使用时段重叠',
 	'missing-name': '单位在 unit-names.csv 中没有名称',
-	'missing-rubric': '缺少该年度的评价指标文件',
+	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
 	'computed-indicator': '该指标由其他数据自动计算，不要在评价记录中填写',

@@ -45,7 +45,7 @@ describe('rubrics/<年>.json', () => {
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
 			  "data/rubrics/2022.json:1:1: 文件名是 2022 年，但 "year" 是 2021 (rubric-year)",
-			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
 		expect(validate(patches).rubrics.size).toBe(0);
@@ -121,7 +121,7 @@ describe('rubrics/<年>.json', () => {
 		expect(report(rubric((r) => (indicator(r, '1.2').id = '1.1')))).toMatchInlineSnapshot(`
 			[
 			  "data/rubrics/2022.json:1:1: 指标编号 "1.1" 重复 (unique-error)",
-			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
 	});
@@ -130,7 +130,7 @@ describe('rubrics/<年>.json', () => {
 		expect(report(rubric((r) => (indicator(r, '3.6').group = '9')))).toMatchInlineSnapshot(`
 			[
 			  "data/rubrics/2022.json:1:1: 指标 3.6 的分组 "9" 不在 groups 中 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
 	});
@@ -139,7 +139,7 @@ describe('rubrics/<年>.json', () => {
 		expect(report(rubric((r) => (indicator(r, '3.6').rule.cap = 9)))).toMatchInlineSnapshot(`
 			[
 			  "data/rubrics/2022.json:1:1: 指标 3.6 的封顶分 9 大于满分 8 (rubric-rule)",
-			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
 		expect(report(rubric((r) => (indicator(r, '3.6').rule.cap = 8)))).toEqual([]);
@@ -154,7 +154,7 @@ describe('rubrics/<年>.json', () => {
 		).toMatchInlineSnapshot(`
 			[
 			  "data/rubrics/2022.json:1:1: 指标 3.9 是纯扣分项，满分应为 0 (rubric-rule)",
-			  "data/evidence/2022-Q1.csv:1:1: 没有 2022 年的评价指标文件 rubrics/2022.json，本季度无法计分 (missing-rubric)",
+			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
 		// A new indicator in the rubric of a released quarter would need a row for every unit: 2022-Q1 as a draft.

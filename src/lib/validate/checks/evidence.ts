@@ -70,6 +70,7 @@ export function checkEvidence(
 	rubrics: Map<number, Rubric>,
 ): Located<Evidence>[] {
 	const evidence: Located<Evidence>[] = [];
+	const rubricFiles = new Set(ctx.files.list('rubrics'));
 	for (const name of ctx.files.list('evidence')) {
 		const rel = `evidence/${name}`;
 		// Stryker disable next-line Regex: a name that passes the next test ends with .csv, so its first .csv is its last.
@@ -87,13 +88,16 @@ export function checkEvidence(
 		const q = quarterOf(quarter, rubrics);
 		// Stryker disable next-line BooleanLiteral: the file was just listed, so it is there: required or not, it is read.
 		const rows = ctx.table<EvidenceRow>(evidenceTable, rel, true).records;
+		// A rubric file with errors of its own is not called missing.
 		if (!q.rubric && rows.length)
 			ctx.error(
 				ctx.path(rel),
 				1,
 				1,
 				'missing-rubric',
-				`没有 ${q.year} 年的评价指标文件 rubrics/${q.year}.json，本季度无法计分`,
+				rubricFiles.has(`${q.year}.json`)
+					? `${q.year} 年的评价指标文件 rubrics/${q.year}.json 有错误（见该文件的报告），本季度无法计分`
+					: `没有 ${q.year} 年的评价指标文件 rubrics/${q.year}.json，本季度无法计分`,
 			);
 		const conflicting = checkNoneAlone(ctx, rows);
 		for (const r of rows) {
