@@ -172,17 +172,43 @@ function isIsoDate(v: string): boolean {
 }
 
 /**
- * Suggests the ISO form of a date typed another way (`2022年11月22日`, `2022/11/22`, `2022.11.22`, full-width digits),
- * or undefined when the text is not recognisably a date.
+ * A date typed another way: `2022年11月22日`, `2022/11/22`, `2022.11.22`, `20221122`, full-width digits, and any of
+ * them followed by a time of day as Excel and WPS export a date cell formatted with one (`2022/11/22 0:00:00`,
+ * `2022-11-22T14:30`). `time` is that time when it is not midnight.
  */
-export function suggestIsoDate(v: string): string | undefined {
+function typedDate(v: string): { iso: string; time?: string } | undefined {
 	const m = toHalfWidth(v)
 		.trim()
-		.match(/^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?$/);
+		.match(
+			/^(\d{4})(?:\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/,
+		);
 	if (!m) return undefined;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
 	if (!isRealDate(y, mo, d)) return undefined;
-	return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	const time = m[6];
+	return time && /[1-9]/.test(time) ? { iso, time } : { iso };
+}
+
+/**
+ * Suggests the ISO form of a date typed another way (`2022年11月22日`, `2022/11/22`, `2022.11.22`, `20221122`,
+ * full-width digits, with a midnight time as a spreadsheet exports a date cell), or undefined when the text is not
+ * recognisably a date, or has a time of day that writing the date alone would drop.
+ */
+export function suggestIsoDate(v: string): string | undefined {
+	const t = typedDate(v);
+	return t && !t.time ? t.iso : undefined;
+}
+
+/** The first and last day of Excel's date serial numbers read as dates here: 2000-01-01 and 2099-12-31. */
+const EXCEL_SERIALS = [36526, 73050] as const;
+
+/** The date an Excel date serial number stands for (days since 1899-12-30), when it is one of this century. */
+function excelSerialDate(v: string): string | undefined {
+	if (!/^\d{5}$/.test(v.trim())) return undefined;
+	const n = Number(v);
+	if (n < EXCEL_SERIALS[0] || n > EXCEL_SERIALS[1]) return undefined;
+	return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -208,7 +234,21 @@ export function date(): Cell<string> {
 					v,
 					true,
 				);
-			else fail(ctx, 'date-format', `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`, v);
+			else {
+				const timed = typedDate(v);
+				const serial = excelSerialDate(v);
+				// Neither is corrected by --fix: a time of day would be dropped, and a number is a date only by a guess.
+				fail(
+					ctx,
+					'date-format',
+					timed
+						? `日期 ${quoteValue(v)} 带有时间 ${timed.time}：日期列只写日期，应写作 ${timed.iso}`
+						: serial
+							? `${quoteValue(v)} 不是日期，看起来是 Excel 的日期序号（对应 ${serial}）：请在 Excel/WPS 中把这一列设为日期格式后重新导出，或直接写 ${serial}`
+							: `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`,
+					v,
+				);
+			}
 		}),
 	};
 }

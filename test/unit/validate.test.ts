@@ -4,6 +4,8 @@ import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { formatIssue, type Issue } from '../../src/lib/issues.ts';
 import { join } from 'node:path';
 import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
+import { fixCsv } from '../../src/lib/validate/fix.ts';
+import { evidenceTable } from '../../src/schemas/evidence.ts';
 
 const errors = (patches: Parameters<typeof fixture>[0]) =>
 	validateDataset(fixture(patches), 'data/').issues.filter((i) => i.severity === 'error');
@@ -86,6 +88,46 @@ describe('cells', () => {
 		});
 		expect(e.map(formatIssue)).toEqual([
 			'data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）：日期 "2022年2月10日" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正） (date-format)',
+		]);
+	});
+	it('reads a date cell a spreadsheet exported with a time or as digits: midnight is fixed, a time of day or a serial number is named', () => {
+		const dates = [
+			'2022/2/10 0:00:00', // WPS, a date cell formatted with a time
+			'2022-02-10 00:00:00',
+			'2022-02-10T00:00',
+			'20220210',
+			'2022/2/10 14:30', // a time of day: writing the date alone would drop it
+			'44602', // Excel's serial number of 2022-02-10, the column formatted as a number
+			'12345', // a number, but no date of this century
+		];
+		const e = errors({
+			'evidence/2022-Q1.csv': [
+				EVIDENCE_HEADER,
+				...dates.map((d, i) => `e${i},t1,3.6,事项,${d},1,,诚信进校园,信用办,`),
+			]
+				.map((l) => `${l}\n`)
+				.join(''),
+		});
+		expect(e.map((i) => `${i.line} ${i.fixable ? 'fixable' : '-'} ${i.message}`)).toEqual([
+			'2 fixable 日期 "2022/2/10 0:00:00" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'3 fixable 日期 "2022-02-10 00:00:00" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'4 fixable 日期 "2022-02-10T00:00" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'5 fixable 日期 "20220210" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'6 - 日期 "2022/2/10 14:30" 带有时间 14:30：日期列只写日期，应写作 2022-02-10',
+			'7 - "44602" 不是日期，看起来是 Excel 的日期序号（对应 2022-02-10）：请在 Excel/WPS 中把这一列设为日期格式后重新导出，或直接写 2022-02-10',
+			'8 - "12345" 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22',
+		]);
+		// --fix writes the midnight ones and 20220210 as 2022-02-10, and leaves the other three for the office.
+		const csv = [
+			EVIDENCE_HEADER,
+			...dates.map((d, i) => `e${i},t1,3.6,事项,${d},1,,诚信进校园,信用办,`),
+		].join('\n');
+		const fixed = fixCsv(evidenceTable, new TextEncoder().encode(csv), 'x', 'evidence/2022-Q1.csv');
+		expect(fixed.changes.filter((c) => c.column === 5).map((c) => `${c.line} ${c.to}`)).toEqual([
+			'2 "2022-02-10"',
+			'3 "2022-02-10"',
+			'4 "2022-02-10"',
+			'5 "2022-02-10"',
 		]);
 	});
 	it('rejects a date that does not exist', () => {

@@ -7,7 +7,8 @@
  *  - full-width letters, digits and signs (`３`, `Ａ类`, `２０２２－０１－０１`) become half-width in every cell that is not
  *    free text (codes, numbers, dates, options);
  *  - spaces before and after a cell's value are removed (the validator ignores them);
- *  - a date written `2022/11/22`, `2022.11.22` or `2022年11月22日` becomes `2022-11-22` when it is a real date;
+ *  - a date written `2022/11/22`, `2022.11.22`, `20221122` or `2022年11月22日`, or with a midnight time as Excel and WPS
+ *    export a date cell formatted with one (`2022/11/22 0:00:00`), becomes `2022-11-22` when it is a real date;
  *  - blank columns at the header's end that are empty on every row (Excel and WPS export a column once formatted) are
  *    taken off, as the validator ignores them.
  *
