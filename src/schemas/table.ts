@@ -267,7 +267,15 @@ function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: numb
 				fail(ctx, 'full-width', fullWidthMessage(v), v);
 				return z.NEVER;
 			} else if (!/^-?\d+(\.\d+)?$/.test(v)) {
-				fail(ctx, 'type-error', `${quoteValue(v)} 不是${label}`, v);
+				// A number typed with its unit (3 项, 10分) or with a minus sign from a word processor (−2, U+2212).
+				const unit = v.match(/^(-?\d+(?:\.\d+)?)\s*(分|项|个|次|场|人|户|家|条|件|名|期|篇|元|万元)$/);
+				const minus = /^\u2212\d+(\.\d+)?$/.test(v) ? v.replace('\u2212', '-') : undefined;
+				fail(
+					ctx,
+					'type-error',
+					`${quoteValue(v)} 不是${label}${unit ? `：只写数字 ${unit[1]}，不写单位“${unit[2]}”` : minus ? `：负号“−”是排版用的减号，应写作 ${minus}` : ''}`,
+					v,
+				);
 				return z.NEVER;
 			} else n = Number(v);
 			if (kind === 'integer' && !Number.isInteger(n)) {

@@ -82,6 +82,23 @@ describe('cells', () => {
 			'data/evidence/2022-Q1.csv:2:6: 第 2 行第 6 列（数量）："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
 		]);
 	});
+	it('names the number in a count typed with its unit, or with a typographic minus sign', () => {
+		const counts = ['3项', '10 分', '−2', '五'];
+		const e = errors({
+			'evidence/2022-Q1.csv': [
+				EVIDENCE_HEADER,
+				...counts.map((n, i) => `e${i},t1,3.6,事项,2022-02-10,${n},,诚信进校园,信用办,`),
+			]
+				.map((l) => `${l}\n`)
+				.join(''),
+		});
+		expect(e.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+			'2:6 "3项" 不是整数：只写数字 3，不写单位“项”',
+			'3:6 "10 分" 不是整数：只写数字 10，不写单位“分”',
+			'4:6 "−2" 不是整数：负号“−”是排版用的减号，应写作 -2',
+			'5:6 "五" 不是整数',
+		]);
+	});
 	it('rejects a Chinese date form and names the ISO spelling', () => {
 		const e = errors({
 			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022年2月10日,1,,诚信进校园,信用办,\n`,
