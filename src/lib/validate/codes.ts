@@ -34,6 +34,7 @@ export const ISSUE_CODES = {
 	'mdx-too-complex': '正文的一段中 * _ [ ] 等格式符号过多（超过 200 个），无法可靠排版',
 	'too-deep': '嵌套层数过多（列表、引用、格式标记或 JSON 的对象、数组）',
 	// Header and row shape.
+	'wrong-delimiter': '各列不是用英文逗号分开的（制表符、分号等）',
 	'blank-header': '表头中有空白的列名',
 	'unknown-column': '表头中有模板里没有的列',
 	'duplicate-column': '同一列在表头中出现了两次',
@@ -122,6 +123,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'encoding-utf16',
 	'empty-file',
 	'csv-quote',
+	'wrong-delimiter',
 	'blank-header',
 	'unknown-column',
 	'duplicate-column',

@@ -93,6 +93,21 @@ export function readTable<T>(
 		}
 		header = row.cells;
 		const headerRow = row.row;
+		// A header of one cell that splits at another separator into this table's columns: the file is not
+		// comma-separated (saved as 文本文件（制表符分隔）, or by a program set for semicolons). One error, no rows read.
+		const separator = header.length === 1 ? otherSeparator(def, header[0]) : undefined;
+		if (separator) {
+			headerIssues.push({
+				file,
+				line: 1,
+				column: 1,
+				row: headerRow,
+				code: 'wrong-delimiter',
+				message: `各列用${separator}分开，不是英文逗号：请在 Excel/WPS 中“另存为”，文件类型选择“CSV UTF-8（逗号分隔）”`,
+				severity: 'error',
+			});
+			return;
+		}
 		let named = header.length;
 		while (named > 1 && normHeader(header[named - 1]) === '') named--;
 		if (named < header.length) blankTail = { first: named, headerRow, filled: 0 };
@@ -158,6 +173,20 @@ export function readTable<T>(
 		return values;
 	};
 	return { records, issues, rowsIn, declared };
+}
+
+/** The separators a spreadsheet or an editor may have used instead of commas, with their Chinese names. */
+const OTHER_SEPARATORS = [
+	['\t', '制表符'],
+	[';', '分号'],
+	['；', '中文分号'],
+	['|', '竖线'],
+] as const;
+
+/** The name of the separator a one-cell header is split by into at least two of the table's columns, if any. */
+function otherSeparator(def: TableDef, cell: string): string | undefined {
+	const known = (h: string) => def.columns.some((c) => c.header === h || c.key === h);
+	return OTHER_SEPARATORS.find(([sep]) => cell.split(sep).map(normHeader).filter(known).length >= 2)?.[1];
 }
 
 /**

@@ -39,6 +39,27 @@ describe('a missing column', () => {
 	});
 });
 
+describe('a file whose columns are not separated by commas', () => {
+	it('is one error naming the separator, for tabs, semicolons and Chinese semicolons, and no rows are read', () => {
+		for (const [sep, name] of [
+			['\t', '制表符'],
+			[';', '分号'],
+			['；', '中文分号'],
+		])
+			expect(report({ 'units.csv': fixtureText('units.csv').replace(/,/g, sep) })).toEqual([
+				`data/units.csv:1:1: 第 1 行：各列用${name}分开，不是英文逗号：请在 Excel/WPS 中“另存为”，文件类型选择“CSV UTF-8（逗号分隔）” (wrong-delimiter)`,
+				'data/units.csv:1:1: 表头有误，本文件的 4 行数据均未读取；改正表头后再运行检查 (rows-unchecked)',
+			]);
+	});
+
+	it('is not said of a one-column header that merely holds such a sign', () => {
+		// A header of one unknown column with a semicolon in it: the usual errors, no guess about separators.
+		const lines = report({ 'units.csv': '编号;名字\nt1;镇街\n' });
+		expect(lines.some((l) => l.endsWith('(wrong-delimiter)'))).toBe(false);
+		expect(lines.some((l) => l.endsWith('(unknown-column)'))).toBe(true);
+	});
+});
+
 describe('columns without a name', () => {
 	const units = fixtureText('units.csv').replace(/\r\n/g, '\n');
 	/** units.csv with two more cells on every line, the header's blank: what WPS exports after a column was formatted. */
