@@ -40,6 +40,7 @@ export const ISSUE_CODES = {
 	'duplicate-column': '同一列在表头中出现了两次',
 	'missing-column': '表头缺少必填的列',
 	'rows-unchecked': '表头有误，数据行均未检查',
+	'repeated-header': '数据中有一行重复了表头（两份表格拼在了一起）',
 	'extra-cell': '本行的列数多于表头（常见原因：内容含英文逗号却没加引号）',
 	'missing-cell': '本行的列数少于表头',
 	// Cells.
@@ -130,6 +131,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'missing-column',
 	'missing-optional-column',
 	'rows-unchecked',
+	'repeated-header',
 	'extra-cell',
 	'missing-cell',
 ];

@@ -81,9 +81,23 @@ export function readTable<T>(
 	 * header is read without them, and each row's cells there are counted, for they have no column to go to.
 	 */
 	let blankTail: { first: number; headerRow: number; filled: number; firstFilled?: number } | undefined;
+	/** The header as matched, to tell a data row that repeats it (two exports pasted into one file). */
+	let headerKey: string | undefined;
 	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
 		if (header) {
 			rowsIn++;
+			if (checkRow && row.cells.map(normHeader).join(',').replace(/,+$/, '') === headerKey) {
+				rowIssues.push({
+					file,
+					line: row.line,
+					column: 1,
+					row: row.row,
+					code: 'repeated-header',
+					message: '这一行重复了表头（可能是把两份表格拼在了一起）：请删去这一行',
+					severity: 'error',
+				});
+				return;
+			}
 			if (blankTail && row.cells.slice(blankTail.first).some((c) => c.trim() !== '')) {
 				blankTail.filled++;
 				blankTail.firstFilled ??= row.row;
@@ -110,6 +124,7 @@ export function readTable<T>(
 		}
 		let named = header.length;
 		while (named > 1 && normHeader(header[named - 1]) === '') named--;
+		headerKey = header.slice(0, named).map(normHeader).join(',');
 		if (named < header.length) blankTail = { first: named, headerRow, filled: 0 };
 		const position = matchHeader(
 			def,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
 import { accounting, DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
-import { reportLines } from '../../../src/lib/issues.ts';
+import { formatIssue, reportLines } from '../../../src/lib/issues.ts';
 import { foldKey } from '../../../src/lib/validate/context.ts';
 
 describe('a missing column', () => {
@@ -57,6 +57,20 @@ describe('a file whose columns are not separated by commas', () => {
 		const lines = report({ 'units.csv': '编号;名字\nt1;镇街\n' });
 		expect(lines.some((l) => l.endsWith('(wrong-delimiter)'))).toBe(false);
 		expect(lines.some((l) => l.endsWith('(unknown-column)'))).toBe(true);
+	});
+});
+
+describe('a row that repeats the header', () => {
+	it('is one error at that row (two exports pasted into one file), and the rows around it are read', () => {
+		const lines = fixtureText('evidence/2022-Q1.csv').replace(/\r\n/g, '\n').trimEnd().split('\n');
+		// Line 6 repeats the header, with its cells spaced and a trailing comma as a second export may have them.
+		const pasted =
+			[...lines.slice(0, 5), lines[0].replace(/,/g, ', ') + ',', ...lines.slice(5)].join('\n') + '\n';
+		const d = validate({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': pasted });
+		expect(d.issues.map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:6:1: 第 6 行：这一行重复了表头（可能是把两份表格拼在了一起）：请删去这一行 (repeated-header)',
+		]);
+		expect(accounting(d, 'evidence/2022-Q1.csv')).toEqual({ rowsIn: 41, rowsValid: 40 });
 	});
 });
 
