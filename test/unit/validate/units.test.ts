@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/lib/issues.ts';
 import { fixtureText } from '../../helpers/files.ts';
-import { accounting, report, validate, withRows } from '../../helpers/validate.ts';
+import { accounting, DRAFT_Q1, report, validate, withRows } from '../../helpers/validate.ts';
 
 /** A unit added to the fixture, with a name so that only the rule under test speaks. */
 const unit = (row: string) => ({
@@ -68,6 +68,36 @@ describe('units.csv', () => {
 			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但"新单位"（x1）缺少指标 1.1、1.2、1.3、2.1、3.1、3.2、3.3、3.4、3.5、3.6、5.4 的评价记录：每个单位的每项适用指标至少要有一行，没有可报的事实就填一行类型为“无”的记录；尚未填完的季度请先删去这一行发布记录 (release-incomplete)",
 			]
 		`);
+	});
+
+	it('refuses a unit merged into itself, or into a unit that does not exist on the day of the merger', () => {
+		const units = withRows(
+			'units.csv',
+			'x1,镇街,,2022-06-01,x1,',
+			// Two units merged into each other on the same day: neither is left to take the other's history.
+			'x2,镇街,,2022-06-01,x3,',
+			'x3,镇街,,2022-06-01,x2,',
+			// Into a unit set up only after the merger.
+			'x4,镇街,,2022-06-01,x5,',
+			'x5,镇街,2022-07-01,,,',
+			// Into a unit set up on the day of the merger, which is right.
+			'x6,镇街,,2022-07-01,x5,',
+		);
+		const names = withRows(
+			'unit-names.csv',
+			'x1,甲,,',
+			'x2,乙,,',
+			'x3,丙,,',
+			'x4,丁,,',
+			'x5,戊,,',
+			'x6,己,,',
+		);
+		expect(report({ ...DRAFT_Q1, 'units.csv': units, 'unit-names.csv': names })).toEqual([
+			'data/units.csv:6:5: 第 6 行第 5 列（并入单位）：单位不能并入自己 (date-order)',
+			'data/units.csv:7:5: 第 7 行第 5 列（并入单位）：并入单位 "x3" 在合并生效日 2022-06-01 不存在（设立 —，撤销 2022-06-01） (date-order)',
+			'data/units.csv:8:5: 第 8 行第 5 列（并入单位）：并入单位 "x2" 在合并生效日 2022-06-01 不存在（设立 —，撤销 2022-06-01） (date-order)',
+			'data/units.csv:9:5: 第 9 行第 5 列（并入单位）：并入单位 "x5" 在合并生效日 2022-06-01 不存在（设立 2022-07-01，撤销 —） (date-order)',
+		]);
 	});
 
 	it('reports a missing units.csv once, not again at every row that names a unit', () => {

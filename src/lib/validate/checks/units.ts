@@ -25,12 +25,23 @@ export function checkUnits(ctx: CheckContext): Units {
 		const { from, to, mergedInto } = u.value;
 		// Stryker disable next-line ConditionalExpression,LogicalOperator: with a date blank, the comparison is with undefined, which is false.
 		if (from && to && to <= from) ctx.at(u, 'to', 'date-order', `撤销日期 ${to} 应晚于设立日期 ${from}`);
+		const target = mergedInto ? byId.get(mergedInto)?.value : undefined;
 		if (mergedInto && !byId.has(mergedInto))
 			ctx.at(
 				u,
 				'mergedInto',
 				'foreign-key',
 				`并入单位 ${quoteValue(mergedInto)} 不在 units.csv 中${didYouMean(suggest(mergedInto))}`,
+			);
+		else if (mergedInto === u.value.id) ctx.at(u, 'mergedInto', 'date-order', '单位不能并入自己');
+		// The unit it goes into must exist from the day of the merger on: not yet set up, or dissolved by then (two
+		// units merged into each other), it cannot take the unit's history.
+		else if (target && to && !existsOn(target, to))
+			ctx.at(
+				u,
+				'mergedInto',
+				'date-order',
+				`并入单位 ${quoteValue(mergedInto!)} 在合并生效日 ${to} 不存在（设立 ${target.from ?? '—'}，撤销 ${target.to ?? '—'}）`,
 			);
 		if (mergedInto && !to) ctx.at(u, 'to', 'required', '填写了并入单位，也要填写撤销日期（合并生效日）');
 	}
