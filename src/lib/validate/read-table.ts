@@ -81,12 +81,20 @@ export function readTable<T>(
 	 * header is read without them, and each row's cells there are counted, for they have no column to go to.
 	 */
 	let blankTail: { first: number; headerRow: number; filled: number; firstFilled?: number } | undefined;
-	/** The header as matched, to tell a data row that repeats it (two exports pasted into one file). */
+	/**
+	 * The header as matched, to tell a data row that repeats it (two exports pasted into one file), and its first
+	 * cell as typed: only a row that starts so is compared whole (a city's evidence has a million rows).
+	 */
 	let headerKey: string | undefined;
+	let headerFirst: string | undefined;
 	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
 		if (header) {
 			rowsIn++;
-			if (checkRow && row.cells.map(normHeader).join(',').replace(/,+$/, '') === headerKey) {
+			if (
+				checkRow &&
+				row.cells[0].trim() === headerFirst &&
+				row.cells.map(normHeader).join(',').replace(/,+$/, '') === headerKey
+			) {
 				rowIssues.push({
 					file,
 					line: row.line,
@@ -125,6 +133,7 @@ export function readTable<T>(
 		let named = header.length;
 		while (named > 1 && normHeader(header[named - 1]) === '') named--;
 		headerKey = header.slice(0, named).map(normHeader).join(',');
+		headerFirst = header[0].replace(/^\uFEFF/, '').trim();
 		if (named < header.length) blankTail = { first: named, headerRow, filled: 0 };
 		const position = matchHeader(
 			def,
