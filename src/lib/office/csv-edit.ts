@@ -4,7 +4,8 @@
  * the text of a UTF-8 file; the caller refuses any other encoding. Pure: text in, text out.
  */
 import type { TableDef } from '../../schemas/table.ts';
-import { normHeader, serialise, tokenize, type Span } from '../validate/fix.ts';
+import { serialise, tokenize, type Span } from '../validate/fix.ts';
+import { normHeader } from '../validate/read-table.ts';
 
 /** The text's line ending: CRLF when it has one, else LF. */
 const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { DataFiles } from '../validate/dataset.ts';
 import { INPUT_TABLES } from '../validate/tables.ts';
+import { normHeader } from '../validate/read-table.ts';
 import { toHalfWidth, type TableDef } from '../../schemas/table.ts';
 
 /** A `DataFiles` view of files held in memory, by their path in the data folder (`evidence/2024-Q1.csv`). */
@@ -29,7 +30,6 @@ export function memoryFiles(files: ReadonlyMap<string, Uint8Array>): DataFiles {
 }
 
 /** A header cell as the validator matches it (read-table.ts): no BOM, half-width, no spaces. */
-const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
 
 /** How many cells of a header name a column of the table (by its Chinese header or its key). */
 function headerScore(def: TableDef, header: readonly string[]): number {

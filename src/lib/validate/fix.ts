@@ -20,6 +20,7 @@ import { decodeText, parseCsv } from '../csv.ts';
 import { suggestIsoDate, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
 import type { DataFiles } from './dataset.ts';
 import { INPUT_TABLES, matchesTablePath } from './tables.ts';
+import { namedWidth, normHeader } from './read-table.ts';
 
 /** One change, located like a validator issue: `path:line:column: 原值 → 新值`. */
 export interface FixChange {
@@ -108,9 +109,6 @@ export function tokenize(text: string): { line: number; cells: Span[] }[] | unde
 	return rows;
 }
 
-/** A header cell as the validator matches it (read-table.ts): no BOM, half-width, no spaces. */
-export const normHeader = (h: string) => toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
-
 /** Whether a column holds free text (the only cells whose full-width characters are left as typed). */
 const isFreeText = (c: Column) =>
 	c.cell.type === 'string' && !c.cell.choices && !c.cell.pattern && !c.cell.format;
@@ -188,8 +186,7 @@ export function fixCsv(
 	const edits: { span: Span; to: string; raw?: boolean }[] = [];
 	// The blank columns at the header's end, taken off when no row has anything there: from the end of the last
 	// named cell to the end of the row, on every row that reaches that far.
-	let named = header.cells.length;
-	while (named > 1 && normHeader(header.cells[named - 1].value) === '') named--;
+	const named = namedWidth(header.cells.map((c) => c.value));
 	const tail =
 		named < header.cells.length && rows!.every((r) => r.cells.slice(named).every((c) => !c.value.trim()));
 	const tailChange = {

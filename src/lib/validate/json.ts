@@ -75,7 +75,7 @@ function placeOf(data: unknown, path: readonly (string | number)[]): string {
 	let value = data;
 	for (const p of path) {
 		at += typeof p === 'number' ? `[${p}]` : at ? `.${p}` : p;
-		value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+		value = member(value, p);
 		const id =
 			typeof p === 'number' && value !== null && typeof value === 'object'
 				? (value as { id?: unknown }).id
@@ -122,13 +122,12 @@ function plainMessage(zi: z.core.$ZodIssue, value: unknown): string {
 	}
 }
 
+/** A member of a parsed JSON value (a key of an object, an index of an array), or undefined. */
+const member = (value: unknown, key: string | number): unknown =>
+	value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+
 /** The value at a path of parsed JSON, or undefined. */
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-	let value = data;
-	for (const p of path)
-		value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
-	return value;
-}
+const valueAt = (data: unknown, path: readonly (string | number)[]): unknown => path.reduce(member, data);
 
 /** Deepest nesting of objects and arrays a JSON input may have: a rubric needs five. */
 export const JSON_MAX_DEPTH = 32;
@@ -205,8 +204,9 @@ export function readJson<T>(
 	const result = schema.safeParse(data);
 	if (result.success) return { value: result.data, issues };
 	for (const zi of result.error.issues) {
+		const keyPath = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
 		// Point at the deepest node that exists along the issue's path.
-		let path = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
+		let path = keyPath;
 		let node = findNodeAtLocation(root, path);
 		while (!node && path.length) {
 			path = path.slice(0, -1);
@@ -214,7 +214,6 @@ export function readJson<T>(
 		}
 		const where = lineColOf(text, node?.offset ?? 0);
 		const field = zi.path.join('.');
-		const keyPath = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
 		const message = plainMessage(zi, valueAt(data, keyPath));
 		issues.push({
 			file,

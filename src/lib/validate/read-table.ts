@@ -49,8 +49,18 @@ export const readNothing = (declared: ReadonlySet<string>) => declared instanceo
 const ACCEPTED_MAX = 4096;
 
 /** Normalises a header cell for matching: trims, drops a stray BOM, folds full-width letters and spaces. */
-function normHeader(h: string): string {
+export function normHeader(h: string): string {
 	return toHalfWidth(h.replace(/^\uFEFF/, '')).replace(/\s+/g, '');
+}
+
+/**
+ * How many of a header's cells are named: the blank cells at its end left out (Excel and WPS export a column once
+ * formatted, even empty), one at least.
+ */
+export function namedWidth(header: readonly string[]): number {
+	let named = header.length;
+	while (named > 1 && normHeader(header[named - 1]) === '') named--;
+	return named;
 }
 
 /**
@@ -130,8 +140,7 @@ export function readTable<T>(
 			});
 			return;
 		}
-		let named = header.length;
-		while (named > 1 && normHeader(header[named - 1]) === '') named--;
+		const named = namedWidth(header);
 		headerKey = header.slice(0, named).map(normHeader).join(',');
 		headerFirst = header[0].replace(/^\uFEFF/, '').trim();
 		if (named < header.length) blankTail = { first: named, headerRow, filled: 0 };
