@@ -168,7 +168,12 @@ describe('npm run build', () => {
 			const r = spawnSync(
 				'node',
 				['--import', `data:text/javascript,Date.now=()=>${beforeMidnight}`, 'scripts/build.ts'],
-				{ cwd: root, env: envFor(w, { SOURCE_DATE_EPOCH: '' }), encoding: 'utf8' },
+				// As on a machine's first build, outside CI: Astro told its telemetry in English there.
+				{
+					cwd: root,
+					env: envFor(w, { SOURCE_DATE_EPOCH: '', XDG_CONFIG_HOME: join(w.work, 'config'), CI: 'false' }),
+					encoding: 'utf8',
+				},
 			);
 			expect(r.status, r.stdout + r.stderr).toBe(0);
 			const home = readFileSync(join(w.site, 'index.html'), 'utf8');
@@ -178,7 +183,7 @@ describe('npm run build', () => {
 			// account of its steps in English.
 			expect(r.stdout).toMatch(/^生成网站……\n[^✓]*^生成了 \d+ 个页面。\n✓ 生成网站（/m);
 			expect(r.stdout).not.toMatch(
-				/[├└]─ \/|^\s*\(\+\d+ms\)|page\(s\) built|\[build\]|\[vite\]|\.building-/m,
+				/[├└]─ \/|^\s*\(\+\d+ms\)|page\(s\) built|\[build\]|\[vite\]|\.building-|telemetry|usage data/m,
 			);
 			// Astro's warning that came on the same line as a page's start is there.
 			expect(r.stdout).toContain('[WARN] [content] The collection "policies" does not exist or is empty.');

@@ -24,7 +24,13 @@ import {
 /** The as-of date of every benchmark build: 2026-11-22, as in the e2e tests. */
 export const EPOCH = '1795276800';
 export const AS_OF = '2026-11-22';
-const env0 = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, SOURCE_DATE_EPOCH: EPOCH };
+/** Astro's telemetry is off for the baseline as for the build's astro stage (scripts/stages.ts). */
+const env0 = {
+	...process.env,
+	PATH: `${BIN}:${process.env.PATH}`,
+	SOURCE_DATE_EPOCH: EPOCH,
+	ASTRO_TELEMETRY_DISABLED: '1',
+};
 
 export type SiteBuild = Build & { dist: string; astroLog: string };
 
