@@ -253,6 +253,19 @@ export function date(): Cell<string> {
 	};
 }
 
+/**
+ * What to write instead of a cell that is almost a number: one typed with its unit (3 项, 10分), with a minus sign
+ * from a word processor (−2, U+2212), or with thousands separators as a spreadsheet shows them (1,000); else nothing.
+ */
+function numberHint(v: string): string {
+	const unit = v.match(/^(-?\d+(?:\.\d+)?)\s*(分|项|个|次|场|人|户|家|条|件|名|期|篇|元|万元)$/);
+	if (unit) return `：只写数字 ${unit[1]}，不写单位“${unit[2]}”`;
+	if (/^\u2212\d+(\.\d+)?$/.test(v)) return `：负号“−”是排版用的减号，应写作 ${v.replace('\u2212', '-')}`;
+	if (/^-?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(v))
+		return `：不加千位分隔符，应写作 ${v.replace(/[,，]/g, '')}`;
+	return '';
+}
+
 /** Parses a number typed in a cell; full-width digits and thousands separators are refused with a fix. */
 function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: number }): Cell<number> {
 	const label = kind === 'integer' ? '整数' : '数字';
@@ -267,15 +280,7 @@ function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: numb
 				fail(ctx, 'full-width', fullWidthMessage(v), v);
 				return z.NEVER;
 			} else if (!/^-?\d+(\.\d+)?$/.test(v)) {
-				// A number typed with its unit (3 项, 10分) or with a minus sign from a word processor (−2, U+2212).
-				const unit = v.match(/^(-?\d+(?:\.\d+)?)\s*(分|项|个|次|场|人|户|家|条|件|名|期|篇|元|万元)$/);
-				const minus = /^\u2212\d+(\.\d+)?$/.test(v) ? v.replace('\u2212', '-') : undefined;
-				fail(
-					ctx,
-					'type-error',
-					`${quoteValue(v)} 不是${label}${unit ? `：只写数字 ${unit[1]}，不写单位“${unit[2]}”` : minus ? `：负号“−”是排版用的减号，应写作 ${minus}` : ''}`,
-					v,
-				);
+				fail(ctx, 'type-error', `${quoteValue(v)} 不是${label}${numberHint(v)}`, v);
 				return z.NEVER;
 			} else n = Number(v);
 			if (kind === 'integer' && !Number.isInteger(n)) {

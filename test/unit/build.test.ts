@@ -89,7 +89,7 @@ describe('npm run build', () => {
 			const w = workspace();
 			const before = treeHashes(w.site);
 			const units = join(w.data, 'units.csv');
-			writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
+			writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,镇街,', '\nt2,镇街道办,'));
 			const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
 			expect(r.status).toBe(1);
 			expect(r.stdout).toMatch(new RegExp(`${w.data}/units\\.csv:3:2: .*\\(enum-error\\)`));
@@ -294,7 +294,7 @@ describe('npm run build', () => {
 		// A lock left by a build that no longer runs is taken over: the build goes ahead (and fails on its data).
 		writeFileSync(join(w.work, '.site.build.lock'), '999999999');
 		const units = join(w.data, 'units.csv');
-		writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,', '\nt2,镇街道办,'));
+		writeFileSync(units, readFileSync(units, 'utf8').replace('\nt2,镇街,', '\nt2,镇街道办,'));
 		const again = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
 		expect(again.status).toBe(1);
 	});

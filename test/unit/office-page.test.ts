@@ -175,8 +175,11 @@ describe('--fix and blank columns at the end of a header', () => {
 		expect(after.units.map((u) => u.value)).toEqual(before.units.map((u) => u.value));
 	});
 
-	it('leaves them when a row has anything there (a value no column takes: the validator refuses the file), or when declined', () => {
+	it('leaves them when a row has anything there (a value no column takes: the validator refuses the file) or is longer than the header, or when declined', () => {
 		expect(fix(csv.replace('t1,镇街,,,,,,', 't1,镇街,,,,,x,')).changes).toEqual([]);
+		// A row longer than the whole header, empty at its end: split at a comma that is no separator (单位编号 typed
+		// "t1,a"). Cut to the header's named width, its cells would stay shifted and the cause be gone.
+		expect(fix(csv.replace('t1,镇街,,,,,,', 't1,a,镇街,,,,,,')).changes).toEqual([]);
 		expect(fix(csv, () => false).bytes).toBeUndefined();
 	});
 });

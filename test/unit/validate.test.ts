@@ -31,6 +31,41 @@ describe('CSV syntax', () => {
 		});
 		expect(e.map(where)).toContain('data/units.csv:3:7 extra-cell');
 	});
+	it('reports a row split at an unquoted comma whose last cell is empty: its cells would be read shifted', () => {
+		// 事项 typed with an ASCII comma in a text editor: its second half lands in 来源, 信用办 in 理由, and the empty
+		// 理由 past the header.
+		const row = 'e1,t1,1.1,完成,2022-03-31,,,报送（行政许可 35 条,行政处罚 15 条）,信用办,';
+		const e = errors({ 'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\n${row}\n` });
+		expect(e.map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:2:11: 第 2 行：本行有 11 列，表头只有 10 列；多出的列可能来自没加引号的逗号（本行其后各列的内容就错了位），含逗号的内容请用英文双引号括起来 (extra-cell)',
+		]);
+	});
+	it('says so when a line ended with a bare LF in a file of CR LF lines joined two rows', () => {
+		const rows = [
+			'e1,t1,3.6,事项,2022-02-10,1,,诚信进校园,信用办,',
+			'e2,t1,3.6,事项,2022-02-11,1,,诚信进机关,信用办,',
+			'e3,t1,3.6,事项,2022-02-12,1,,诚信进社区,信用办,',
+		];
+		const text = `${EVIDENCE_HEADER}\r\n${rows[0]}\r\n${rows[1]}\n${rows[2]}\r\n`;
+		expect(errors({ 'evidence/2022-Q1.csv': text }).map(formatIssue)).toEqual([
+			'data/evidence/2022-Q1.csv:3:11: 第 3 行：本行有 19 列，表头只有 10 列；本行的换行符与文件其他行不同（只有 LF），两行被读成了一行：请在 Excel/WPS 中打开后重新“另存为”CSV (extra-cell)',
+		]);
+	});
+	it('reads empty cells under a header’s blank end, but not a row longer than the whole header', () => {
+		// Excel exported one formatted column after 理由: every row has an empty cell there.
+		const rows = [
+			'e1,t1,3.6,事项,2022-02-10,1,,诚信进校园,信用办,,',
+			'e2,t1,3.6,事项,2022-02-11,1,,诚信进机关（区直,街道）,信用办,,',
+		];
+		const r = validateDataset(
+			fixture({ 'evidence/2022-Q1.csv': [`${EVIDENCE_HEADER},`, ...rows].map((l) => `${l}\n`).join('') }),
+			'data/',
+		);
+		expect(r.issues.map((i) => `${i.severity} ${i.line}:${i.column} ${i.code}`)).toEqual([
+			'warning 1:11 blank-header',
+			'error 3:11 extra-cell',
+		]);
+	});
 	it('reports a row with fewer cells than the header', () => {
 		const e = errors({ 'units.csv': `${UNITS_HEADER}\nt1,镇街,,,,\nt2,镇街\na1,A类,,,,\nb1,B类,,,,\n` });
 		expect(e.map(where)).toContain('data/units.csv:3:3 missing-cell');
@@ -82,8 +117,8 @@ describe('cells', () => {
 			'data/evidence/2022-Q1.csv:2:6: 第 2 行第 6 列（数量）："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
 		]);
 	});
-	it('names the number in a count typed with its unit, or with a typographic minus sign', () => {
-		const counts = ['3项', '10 分', '−2', '五'];
+	it('names the number in a count typed with its unit, a typographic minus sign or thousands separators', () => {
+		const counts = ['3项', '10 分', '−2', '"1,000"', '"10,00"', '五'];
 		const e = errors({
 			'evidence/2022-Q1.csv': [
 				EVIDENCE_HEADER,
@@ -96,7 +131,10 @@ describe('cells', () => {
 			'2:6 "3项" 不是整数：只写数字 3，不写单位“项”',
 			'3:6 "10 分" 不是整数：只写数字 10，不写单位“分”',
 			'4:6 "−2" 不是整数：负号“−”是排版用的减号，应写作 -2',
-			'5:6 "五" 不是整数',
+			'5:6 "1,000" 不是整数：不加千位分隔符，应写作 1000',
+			// Not a thousands separator: no guess at the number meant.
+			'6:6 "10,00" 不是整数',
+			'7:6 "五" 不是整数',
 		]);
 	});
 	it('rejects a Chinese date form and names the ISO spelling', () => {

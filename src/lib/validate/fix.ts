@@ -185,10 +185,14 @@ export function fixCsv(
 	/** Edits in text order: a cell's new value, or (`raw`) text that replaces the span as it is. */
 	const edits: { span: Span; to: string; raw?: boolean }[] = [];
 	// The blank columns at the header's end, taken off when no row has anything there: from the end of the last
-	// named cell to the end of the row, on every row that reaches that far.
+	// named cell to the end of the row, on every row that reaches that far. Not when a row is longer than the whole
+	// header: it was split at a comma that is no separator, and cutting its empty end would hide the shift.
 	const named = namedWidth(header.cells.map((c) => c.value));
 	const tail =
-		named < header.cells.length && rows!.every((r) => r.cells.slice(named).every((c) => !c.value.trim()));
+		named < header.cells.length &&
+		rows!.every(
+			(r) => r.cells.length <= header.cells.length && r.cells.slice(named).every((c) => !c.value.trim()),
+		);
 	const tailChange = {
 		file: shown,
 		line: header.line,

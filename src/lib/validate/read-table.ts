@@ -135,7 +135,10 @@ export function readTable<T>(
 				column: 1,
 				row: headerRow,
 				code: 'wrong-delimiter',
-				message: `各列用${separator}分开，不是英文逗号：请在 Excel/WPS 中“另存为”，文件类型选择“CSV UTF-8（逗号分隔）”`,
+				message:
+					separator === FULL_WIDTH_COMMA
+						? `各列用中文逗号“，”分开，不是英文逗号：请把分开各列的“，”改为英文逗号“,”（内容里的中文逗号不用改）`
+						: `各列用${separator}分开，不是英文逗号：请在 Excel/WPS 中“另存为”，文件类型选择“CSV UTF-8（逗号分隔）”`,
 				severity: 'error',
 			});
 			return;
@@ -151,7 +154,16 @@ export function readTable<T>(
 				headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
 		);
 		if (headerIssues.every((i) => i.severity !== 'error'))
-			checkRow = rowChecker<T>(def, position, named, file, records, rowIssues, declaredValues, opts.exempt);
+			checkRow = rowChecker<T>(
+				def,
+				position,
+				{ named, full: header.length },
+				file,
+				records,
+				rowIssues,
+				declaredValues,
+				opts.exempt,
+			);
 	});
 	// Joined with spreads in an array, never `push(...)`: a badly broken file can have more problems than a function
 	// call takes arguments.
@@ -208,11 +220,15 @@ export function readTable<T>(
 	return { records, issues, rowsIn, declared };
 }
 
+/** The name of a full-width comma as a separator: typed with a Chinese input method into a file made by hand. */
+const FULL_WIDTH_COMMA = '中文逗号';
+
 /** The separators a spreadsheet or an editor may have used instead of commas, with their Chinese names. */
 const OTHER_SEPARATORS = [
 	['\t', '制表符'],
 	[';', '分号'],
 	['；', '中文分号'],
+	['，', FULL_WIDTH_COMMA],
 	['|', '竖线'],
 ] as const;
 
@@ -298,7 +314,7 @@ type RowError = (
 function rowChecker<T>(
 	def: TableDef,
 	position: Map<string, number>,
-	width: number,
+	width: Width,
 	file: string,
 	records: Located<T>[],
 	issues: Issue[],
@@ -320,8 +336,10 @@ function rowChecker<T>(
 	);
 	const parseCells = cellParser(def, cellIndex, err);
 	return ({ line, row, cells }) => {
+		// A row typed with Chinese commas still declares its id: the rows naming it are not each told it is missing.
+		const declaring = fullWidthCells(cells, width.named) ?? cells;
 		for (const { i, values } of declare) {
-			const raw = (cells[i] ?? '').trim();
+			const raw = (declaring[i] ?? '').trim();
 			if (raw) values.add(raw);
 		}
 		if (!widthFits(cells, width, line, row, err)) return;
@@ -332,34 +350,68 @@ function rowChecker<T>(
 	};
 }
 
-/** Whether a row has as many cells as the header (empty cells past it do not count); reports it when not. */
+/** A header's width: its named cells, and all its cells with the blank ones at its end (Excel's formatted columns). */
+interface Width {
+	named: number;
+	full: number;
+}
+
+/**
+ * Whether a row has as many cells as the header; reports it when not. Empty cells under the header's blank end do
+ * not count. A cell past the whole header does, even an empty one: the row was split at a comma that is not a
+ * separator (`…（行政许可 35 条,行政处罚 15 条）,信用办,` in a hand-edited file), and its later cells hold the values of
+ * the columns before them. With the last one empty, the row would otherwise be read, and published, shifted.
+ */
 function widthFits(
 	cells: readonly string[],
-	width: number,
+	width: Width,
 	line: number,
 	row: number,
 	err: RowError,
 ): boolean {
-	if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+	const { named } = width;
+	if (
+		cells.length > width.full ||
+		(cells.length > named && cells.slice(named).some((c) => c.trim() !== ''))
+	) {
+		// A line ended with a bare LF in a file of CR LF lines (added in another editor) is no row end for the CSV
+		// reader: two rows are read as one, the break inside a cell. (A cell with a line break and a comma too many
+		// is one of Excel's quoted multi-line cells, and the row is not twice as long.)
+		const joined = cells.length >= 2 * named - 1 && cells.some((c) => c.includes('\n'));
 		err(
 			line,
 			row,
-			width + 1,
+			named + 1,
 			'extra-cell',
-			`本行有 ${cells.length} 列，表头只有 ${width} 列；多出的内容可能是没加引号的逗号，含逗号的内容请用英文双引号括起来`,
+			`本行有 ${cells.length} 列，表头只有 ${named} 列；${
+				joined
+					? '本行的换行符与文件其他行不同（只有 LF），两行被读成了一行：请在 Excel/WPS 中打开后重新“另存为”CSV'
+					: '多出的列可能来自没加引号的逗号（本行其后各列的内容就错了位），含逗号的内容请用英文双引号括起来'
+			}`,
 		);
 		return false;
-	} else if (cells.length < width) {
+	} else if (cells.length < named) {
+		const fullWidth = fullWidthCells(cells, named) !== undefined;
 		err(
 			line,
 			row,
 			cells.length + 1,
 			'missing-cell',
-			`本行只有 ${cells.length} 列，表头有 ${width} 列；请补齐缺少的列（空值也要留逗号）`,
+			`本行只有 ${cells.length} 列，表头有 ${named} 列；${fullWidth ? '本行似乎用中文逗号“，”分开各列，请改为英文逗号“,”' : '请补齐缺少的列（空值也要留逗号）'}`,
 		);
 		return false;
 	}
 	return true;
+}
+
+/**
+ * The cells of a row too short for the header that was typed with a Chinese input method (its cells split at
+ * full-width commas make up the header's width), or undefined.
+ */
+function fullWidthCells(cells: readonly string[], named: number): string[] | undefined {
+	if (cells.length >= named) return undefined;
+	const split = cells.flatMap((c) => c.split('，'));
+	return split.length >= named ? split : undefined;
 }
 
 /**

@@ -52,6 +52,21 @@ describe('a file whose columns are not separated by commas', () => {
 			]);
 	});
 
+	it('is one error for a header typed with Chinese commas, and a row so typed is told so', () => {
+		expect(report({ 'units.csv': fixtureText('units.csv').replace(/,/g, '，') })).toEqual([
+			'data/units.csv:1:1: 第 1 行：各列用中文逗号“，”分开，不是英文逗号：请把分开各列的“，”改为英文逗号“,”（内容里的中文逗号不用改） (wrong-delimiter)',
+			'data/units.csv:1:1: 表头有误，本文件的 4 行数据均未读取；改正表头后再运行检查 (rows-unchecked)',
+		]);
+		const lines = fixtureText('units.csv').replace(/\r\n/g, '\n').split('\n');
+		lines[2] = lines[2].replace(/,/g, '，');
+		// Row 3 typed with Chinese commas; row 4 merely short, with a Chinese comma in its text.
+		lines[3] = lines[3].split(',').slice(0, 2).join(',') + '，备注';
+		expect(report({ 'units.csv': lines.join('\n') })).toEqual([
+			'data/units.csv:3:2: 第 3 行：本行只有 1 列，表头有 6 列；本行似乎用中文逗号“，”分开各列，请改为英文逗号“,” (missing-cell)',
+			'data/units.csv:4:3: 第 4 行：本行只有 2 列，表头有 6 列；请补齐缺少的列（空值也要留逗号） (missing-cell)',
+		]);
+	});
+
 	it('is not said of a one-column header that merely holds such a sign', () => {
 		// A header of one unknown column with a semicolon in it: the usual errors, no guess about separators.
 		const lines = report({ 'units.csv': '编号;名字\nt1;镇街\n' });
