@@ -25,6 +25,11 @@ export function usccCheckChar(first17: string): string | undefined {
 
 /** Returns a Chinese description of what is wrong with a code, or undefined when it is valid. */
 export function usccProblem(code: string): string | undefined {
+	// A code of digits only, typed into a cell formatted as a number: Excel shows it as 9.13208E+17, and keeps 15
+	// digits of it (913208031234567000), so the rest is lost whichever way it was saved.
+	const asText = '请把这一列的单元格格式设为“文本”，再照原件重新输入';
+	if (/^\d(\.\d+)?E\+\d+$/i.test(code))
+		return `统一社会信用代码 ${quoteValue(code)} 被 Excel 当成了数字，显示为科学计数法，后面几位已经丢失：${asText}`;
 	if (code.length !== 18) return `统一社会信用代码应为 18 位，${quoteValue(code)} 是 ${code.length} 位`;
 	if (/[a-z]/.test(code)) return `统一社会信用代码中的字母应为大写：${quoteValue(code.toUpperCase())}`;
 	const bad = [...code].findIndex((ch) => !USCC_CHARSET.includes(ch));
@@ -33,7 +38,9 @@ export function usccProblem(code: string): string | undefined {
 	// Stryker disable next-line MethodExpression: usccCheckChar reads only the first 17 characters, so passing all 18 is the same.
 	const expected = usccCheckChar(code.slice(0, 17));
 	if (expected !== code[17])
-		return `统一社会信用代码 ${quoteValue(code)} 的校验位（第 18 位）应为 ${expected}，请核对是否抄错`;
+		return /^\d+$/.test(code) && code.endsWith('000')
+			? `统一社会信用代码 ${quoteValue(code)} 的校验位（第 18 位）应为 ${expected}；它的最后 3 位是 000，可能被 Excel 当成数字，只保留了前 15 位：${asText}`
+			: `统一社会信用代码 ${quoteValue(code)} 的校验位（第 18 位）应为 ${expected}，请核对是否抄错`;
 	return undefined;
 }
 

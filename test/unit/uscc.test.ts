@@ -33,6 +33,30 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 			'统一社会信用代码应为 18 位，"91350100M000100Y433" 是 19 位',
 		);
 	});
+	it('says when Excel took a code of digits for a number: scientific notation, or 15 digits and 000', () => {
+		expect(usccProblem('9.13208E+17')).toBe(
+			'统一社会信用代码 "9.13208E+17" 被 Excel 当成了数字，显示为科学计数法，后面几位已经丢失：请把这一列的单元格格式设为“文本”，再照原件重新输入',
+		);
+		expect(usccProblem('9E+17')).toContain('科学计数法');
+		// Only a whole cell in that form: a code that merely holds one is told its length.
+		expect(usccProblem('A9.13208E+17')).toBe('统一社会信用代码应为 18 位，"A9.13208E+17" 是 12 位');
+		expect(usccProblem('9.13208E+17A')).toBe('统一社会信用代码应为 18 位，"9.13208E+17A" 是 12 位');
+		// Check character of 91320803123456700 by GB 32100-2015, computed by hand: T.
+		expect(usccProblem('913208031234567000')).toBe(
+			'统一社会信用代码 "913208031234567000" 的校验位（第 18 位）应为 T；它的最后 3 位是 000，可能被 Excel 当成数字，只保留了前 15 位：请把这一列的单元格格式设为“文本”，再照原件重新输入',
+		);
+		// Digits only, not ending in 000 (check character computed by hand: Y): a code copied wrong.
+		expect(usccProblem('913208031234567891')).toBe(
+			'统一社会信用代码 "913208031234567891" 的校验位（第 18 位）应为 Y，请核对是否抄错',
+		);
+		// Ending in 000 with letters in it, or a wrong check character not 000: no such guess.
+		expect(usccProblem('91320803MA1234X000')).toBe(
+			'统一社会信用代码 "91320803MA1234X000" 的校验位（第 18 位）应为 U，请核对是否抄错',
+		);
+		expect(usccProblem('91320803123456700A')).toBe(
+			'统一社会信用代码 "91320803123456700A" 的校验位（第 18 位）应为 T，请核对是否抄错',
+		);
+	});
 	it('asks for capitals and shows the code in capitals', () => {
 		expect(usccProblem('91350100m000100y43')).toBe('统一社会信用代码中的字母应为大写："91350100M000100Y43"');
 	});
