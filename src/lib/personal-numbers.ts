@@ -56,6 +56,47 @@ const MOBILE = /(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A
 const EMAIL =
 	/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
 
+/**
+ * A QQ number or a WeChat id, named as one: `QQ 12345678`, `QQ号：12345678`, `微信：zhang_san88`, `WeChat ID zhang_san88`.
+ * Without its name a QQ number is any number and a WeChat id any word, so only a named one is found. A WeChat id is
+ * 6 to 20 letters, digits, `_` and `-`, starting with a letter (Tencent's rule); one written as a mobile number is
+ * found as a mobile number. An official account (微信公众号 信用淮安) is no person's id: its name is not followed by one.
+ */
+const QQ = /(?<![A-Za-z])QQ\s*(?:号码?)?\s*[:：]?\s*([1-9]\d{4,10})(?!\d)/gi;
+const WECHAT =
+	/(?:微信|wechat|weixin)\s*(?:号|id)?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
+
+/** A QQ number or WeChat id in a text. */
+export interface MessengerId {
+	kind: 'qq' | 'wechat';
+	/** Offset in the text (UTF-16 units) of the id itself, and the id as written. */
+	index: number;
+	text: string;
+	/** The id with its middle hidden. */
+	masked: string;
+}
+
+/** Every QQ number and WeChat id named as such in a text, in order. */
+export function findMessengerIds(text: string): MessengerId[] {
+	const t = halfWidth(text);
+	const out: MessengerId[] = [];
+	for (const [kind, re] of [
+		['qq', QQ],
+		['wechat', WECHAT],
+	] as const)
+		for (const m of t.matchAll(re)) {
+			const id = m[1];
+			const index = m.index! + m[0].length - id.length;
+			out.push({
+				kind,
+				index,
+				text: text.slice(index, index + id.length),
+				masked: `${id.slice(0, 2)}***${id.slice(-2)}`,
+			});
+		}
+	return out.sort((a, b) => a.index - b.index);
+}
+
 /** The digits of a phone number, without +86, spaces or hyphens. */
 const phoneDigits = (s: string) => s.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, idCheckChar, isIdCardNumber } from '../../src/lib/personal-numbers.ts';
+import {
+	findMessengerIds,
+	findPersonalNumbers,
+	idCheckChar,
+	isIdCardNumber,
+} from '../../src/lib/personal-numbers.ts';
+import { personalFindings } from '../../src/lib/validate/personal.ts';
 
 const kinds = (text: string, exempt?: string[]) =>
 	findPersonalNumbers(text, exempt).map((f) => `${f.kind} ${f.text} ${f.masked}`);
@@ -51,5 +57,47 @@ describe('mobile numbers and e-mail addresses', () => {
 		expect(
 			kinds('请联系 Office@Test.example 或 139-0000-1111', ['office@test.example', '13900001111']),
 		).toEqual([]);
+	});
+});
+
+describe('QQ numbers and WeChat ids', () => {
+	const ids = (text: string) => findMessengerIds(text).map((m) => `${m.kind} ${m.text} ${m.masked}`);
+	it('finds one named as such, however the name is written, and masks it', () => {
+		expect(
+			ids(
+				'联系人张某 QQ 12345678；qq号：987654321；ＱＱ号码１２３４５６７８９；微信：zhang_san88；WeChat ID Li-Si2024',
+			),
+		).toEqual([
+			'qq 12345678 12***78',
+			'qq 987654321 98***21',
+			'qq １２３４５６７８９ 12***89',
+			'wechat zhang_san88 zh***88',
+			'wechat Li-Si2024 Li***24',
+		]);
+	});
+	it('leaves an unnamed number or word, an official account and a short or digit-first id alone', () => {
+		expect(
+			ids(
+				'编号 12345678；关注微信公众号 xinyonghuaian；微信群 5 个；微信 abc；微信 8zhangsan；QQ 123；QQ群 12345678',
+			),
+		).toEqual([]);
+	});
+	it('is found in a public cell by the validator, as a warning with the id masked', () => {
+		expect(personalFindings('事迹：群众可通过 QQ 12345678 或微信 zhang_san88 联系本人', [])).toEqual([
+			{
+				code: 'personal-contact',
+				severity: 'warning',
+				index: 12,
+				message:
+					'含有 QQ 号 12***78：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误',
+			},
+			{
+				code: 'personal-contact',
+				severity: 'warning',
+				index: 25,
+				message:
+					'含有微信号 zh***88：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误',
+			},
+		]);
 	});
 });

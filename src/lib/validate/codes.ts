@@ -60,7 +60,7 @@ export const ISSUE_CODES = {
 	'uscc-invalid': '统一社会信用代码不合 GB 32100-2015（长度、字符或校验位不对）',
 	'personal-id': '公开的文字中有身份证号（校验位正确的 18 位号码）：身份证号不得公开，须删除',
 	'personal-contact':
-		'（警告）公开的文字中有手机号码或电子邮箱：个人联系方式应删除；site.json 中本办公开的邮箱和电话不在此列',
+		'（警告）公开的文字中有手机号码、电子邮箱、QQ 号或微信号：个人联系方式应删除；site.json 中本办公开的邮箱和电话不在此列',
 	'unknown-field': 'JSON 中有不认识的字段',
 	// Across rows and files.
 	'missing-file': '缺少必需的文件',

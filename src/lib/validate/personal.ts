@@ -1,20 +1,25 @@
 /**
  * Personal numbers in the text the site publishes (issue 15 item 7; 个人信息保护法; seed 003 "保护公职人员个人隐私和
- * 信息安全"): a 居民身份证号码 is an error — nothing justifies publishing one — and a mobile number or an e-mail address
- * a warning, since a unit may mean to publish its own service line. The office's own public contacts (site.json's
+ * 信息安全"): a 居民身份证号码 is an error — nothing justifies publishing one — and a mobile number, an e-mail address,
+ * a QQ number or a WeChat id a warning, since a unit may mean to publish its own service line. The office's own public contacts (site.json's
  * `email` and `phone`) are exempt. What is free text the site publishes is said once, on the column (`Column.public`)
  * and for every story and policy text; the finding itself is `src/lib/personal-numbers.ts`.
  *
  * Cheap per cell: a city's evidence files hold a million rows (three public cells each), and a cell can hold one of
  * these numbers only if it has eleven digits in a row (a mobile number written together; an ID number has seventeen),
- * a mobile written 3-4-4 with spaces or hyphens, an `@`, or a full-width digit or at sign — so one small regular
+ * a mobile written 3-4-4 with spaces or hyphens, an `@`, a full-width digit or at sign, or the name of QQ or WeChat
+ * (a QQ number or WeChat id is found only after its name) — so one small regular
  * expression decides for nearly every cell, and only the rest are searched (measured on 3 million generated cells:
  * the first pre-test, three digits in a row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
-import { findPersonalNumbers, type PersonalKind } from '../personal-numbers.ts';
+import { findMessengerIds, findPersonalNumbers, type PersonalKind } from '../personal-numbers.ts';
 
-/** What every personal number `findPersonalNumbers` finds has (it reads full-width forms as half-width). */
-const PRETEST = /\d{11}|1[3-9]\d[ -]\d{4}[ -]\d{4}|[@\uFF10-\uFF19\uFF20]/;
+/**
+ * What every personal number `findPersonalNumbers` finds has (it reads full-width forms as half-width), and the names
+ * before a QQ number or WeChat id (`findMessengerIds`).
+ */
+const PRETEST =
+	/\d{11}|1[3-9]\d[ -]\d{4}[ -]\d{4}|[@\uFF10-\uFF19\uFF20]|[Qq\uFF31\uFF51]{2}|微信|[Ww]e[Cc]hat|[Ww]eixin/;
 
 /** A personal number found in a text, as the validator reports it. */
 export interface PersonalFinding {
@@ -26,7 +31,13 @@ export interface PersonalFinding {
 	message: string;
 }
 
-const LABEL: Record<PersonalKind, string> = { 'id-card': '身份证号', mobile: '手机号码', email: '电子邮箱' };
+const LABEL: Record<PersonalKind | 'qq' | 'wechat', string> = {
+	'id-card': '身份证号',
+	mobile: '手机号码',
+	email: '电子邮箱',
+	qq: 'QQ 号',
+	wechat: '微信号',
+};
 
 /**
  * The personal numbers of a text the site publishes, in order.
@@ -34,7 +45,10 @@ const LABEL: Record<PersonalKind, string> = { 'id-card': '身份证号', mobile:
  */
 export function personalFindings(text: string, exempt: readonly string[]): PersonalFinding[] {
 	if (!PRETEST.test(text)) return [];
-	return findPersonalNumbers(text, exempt).map((f) =>
+	const found = [...findPersonalNumbers(text, exempt), ...findMessengerIds(text)].sort(
+		(a, b) => a.index - b.index,
+	);
+	return found.map((f) =>
 		f.kind === 'id-card'
 			? {
 					code: 'personal-id',
@@ -46,7 +60,7 @@ export function personalFindings(text: string, exempt: readonly string[]): Perso
 					code: 'personal-contact',
 					severity: 'warning',
 					index: f.index,
-					message: `含有${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误`,
+					message: `含有${/^[A-Z]/.test(LABEL[f.kind]) ? ' ' : ''}${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误`,
 				},
 	);
 }
