@@ -45,6 +45,24 @@ export function isIdCardNumber(s: string): boolean {
 	return idCheckChar(s) === s[17].toUpperCase();
 }
 
+/**
+ * Whether 18 characters are shaped as a 居民身份证号码 (a region code and a real birth date from 1900 on) but fail its
+ * check character: an ID number with a digit copied wrong still names its person, and a contract or serial number is
+ * seldom so shaped.
+ */
+export function isIdCardLike(s: string): boolean {
+	const m = /^[1-9]\d{5}((?:19|20)\d{2})(\d{2})(\d{2})\d{3}[\dX]$/.exec(s.toUpperCase());
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return (
+		date.getUTCFullYear() === y &&
+		date.getUTCMonth() === mo - 1 &&
+		date.getUTCDate() === d &&
+		!isIdCardNumber(s)
+	);
+}
+
 /** Full-width digits, letters and signs as half-width, one for one, so offsets stay the same. */
 const halfWidth = (s: string) =>
 	s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -74,6 +92,13 @@ export interface MessengerId {
 	text: string;
 	/** The id with its middle hidden. */
 	masked: string;
+}
+
+/** The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`), masked as ID numbers. */
+export function findIdCardLike(text: string): { index: number; text: string; masked: string }[] {
+	return [...halfWidth(text).matchAll(ID)]
+		.filter((m) => isIdCardLike(m[0]))
+		.map((m) => ({ index: m.index, text: text.slice(m.index, m.index + 18), masked: mask('id-card', m[0]) }));
 }
 
 /** Every QQ number and WeChat id named as such in a text, in order. */

@@ -3,6 +3,7 @@ import {
 	findMessengerIds,
 	findPersonalNumbers,
 	idCheckChar,
+	isIdCardLike,
 	isIdCardNumber,
 } from '../../src/lib/personal-numbers.ts';
 import { personalFindings } from '../../src/lib/validate/personal.ts';
@@ -57,6 +58,32 @@ describe('mobile numbers and e-mail addresses', () => {
 		expect(
 			kinds('请联系 Office@Test.example 或 139-0000-1111', ['office@test.example', '13900001111']),
 		).toEqual([]);
+	});
+});
+
+describe('numbers shaped as ID numbers with a wrong check character', () => {
+	it('are told apart from ID numbers and from other numbers', () => {
+		// 11010519491231002X is the standard's worked example; with 1 for X its check character is wrong.
+		expect(isIdCardLike('110105194912310021')).toBe(true);
+		expect(isIdCardLike('11010519491231002X')).toBe(false);
+		// No real birth date (month 13, 31 November, year 1899), a region starting with 0, or no date at all.
+		expect(isIdCardLike('110105194913310021')).toBe(false);
+		expect(isIdCardLike('110105194911310021')).toBe(false);
+		expect(isIdCardLike('110105189912310021')).toBe(false);
+		expect(isIdCardLike('010105194912310021')).toBe(false);
+		expect(isIdCardLike('123456789012345678')).toBe(false);
+	});
+	it('are a warning in a public text, masked as an ID number, beside an ID number that is an error', () => {
+		expect(
+			personalFindings('身份证 110105194912310021，另一人 11010519491231002X', []).map(
+				(f) => `${f.severity} ${f.index} ${f.message}`,
+			),
+		).toEqual([
+			'warning 4 含有像身份证号的号码 110105********0021（校验位不对）：这段文字会在网站上公开；如果是抄错了一位的身份证号，也不得公开，请删除；如果是别的编号，请核对无误',
+			'error 27 含有身份证号 110105********002X：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法）',
+		]);
+		// Inside a longer run of digits, as for ID numbers: a 20-digit contract number.
+		expect(personalFindings('合同 11010519491231002123', [])).toEqual([]);
 	});
 });
 

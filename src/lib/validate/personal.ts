@@ -1,7 +1,8 @@
 /**
  * Personal numbers in the text the site publishes (issue 15 item 7; 个人信息保护法; seed 003 "保护公职人员个人隐私和
  * 信息安全"): a 居民身份证号码 is an error — nothing justifies publishing one — and a mobile number, an e-mail address,
- * a QQ number or a WeChat id a warning, since a unit may mean to publish its own service line. The office's own public contacts (site.json's
+ * a QQ number or a WeChat id a warning, since a unit may mean to publish its own service line; so is a number shaped
+ * as an ID number with a wrong check character (an ID number copied wrong, or some other number: the office decides). The office's own public contacts (site.json's
  * `email` and `phone`) are exempt. What is free text the site publishes is said once, on the column (`Column.public`)
  * and for every story and policy text; the finding itself is `src/lib/personal-numbers.ts`.
  *
@@ -12,7 +13,12 @@
  * expression decides for nearly every cell, and only the rest are searched (measured on 3 million generated cells:
  * the first pre-test, three digits in a row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
-import { findMessengerIds, findPersonalNumbers, type PersonalKind } from '../personal-numbers.ts';
+import {
+	findIdCardLike,
+	findMessengerIds,
+	findPersonalNumbers,
+	type PersonalKind,
+} from '../personal-numbers.ts';
 
 /**
  * What every personal number `findPersonalNumbers` finds has (it reads full-width forms as half-width), and the names
@@ -45,10 +51,14 @@ const LABEL: Record<PersonalKind | 'qq' | 'wechat', string> = {
  */
 export function personalFindings(text: string, exempt: readonly string[]): PersonalFinding[] {
 	if (!PRETEST.test(text)) return [];
-	const found = [...findPersonalNumbers(text, exempt), ...findMessengerIds(text)].sort(
-		(a, b) => a.index - b.index,
-	);
-	return found.map((f) =>
+	const found = [...findPersonalNumbers(text, exempt), ...findMessengerIds(text)];
+	const idLike = findIdCardLike(text).map((f): PersonalFinding => ({
+		code: 'personal-id',
+		severity: 'warning',
+		index: f.index,
+		message: `含有像身份证号的号码 ${f.masked}（校验位不对）：这段文字会在网站上公开；如果是抄错了一位的身份证号，也不得公开，请删除；如果是别的编号，请核对无误`,
+	}));
+	const findings = found.map((f): PersonalFinding =>
 		f.kind === 'id-card'
 			? {
 					code: 'personal-id',
@@ -63,6 +73,7 @@ export function personalFindings(text: string, exempt: readonly string[]): Perso
 					message: `含有${/^[A-Z]/.test(LABEL[f.kind]) ? ' ' : ''}${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误`,
 				},
 	);
+	return [...findings, ...idLike].sort((a, b) => a.index - b.index);
 }
 
 /** The line and column (from 1) of an offset in a text. */
