@@ -35,14 +35,23 @@ export function idCheckChar(first17: string): string {
 	return CHECK[sum % 11];
 }
 
+/**
+ * The birth year of 18 characters shaped as a 居民身份证号码 (region, a real birth date from 1800 on, sequence, a digit
+ * or X in the check place), or undefined.
+ */
+function idBirthYear(s: string): number | undefined {
+	const m = /^[1-9]\d{5}((?:18|19|20)\d{2})(\d{2})(\d{2})\d{3}[\dX]$/.exec(s.toUpperCase());
+	if (!m) return undefined;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+		? y
+		: undefined;
+}
+
 /** Whether 18 characters are a 居民身份证号码: region, a real birth date, sequence, and the right check character. */
 export function isIdCardNumber(s: string): boolean {
-	const m = /^([1-9]\d{5})((?:18|19|20)\d{2})(\d{2})(\d{2})\d{3}[\dX]$/.exec(s.toUpperCase());
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[2]), Number(m[3]), Number(m[4])];
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return false;
-	return idCheckChar(s) === s[17].toUpperCase();
+	return idBirthYear(s) !== undefined && idCheckChar(s) === s[17].toUpperCase();
 }
 
 /**
@@ -51,16 +60,7 @@ export function isIdCardNumber(s: string): boolean {
  * seldom so shaped.
  */
 export function isIdCardLike(s: string): boolean {
-	const m = /^[1-9]\d{5}((?:19|20)\d{2})(\d{2})(\d{2})\d{3}[\dX]$/.exec(s.toUpperCase());
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	return (
-		date.getUTCFullYear() === y &&
-		date.getUTCMonth() === mo - 1 &&
-		date.getUTCDate() === d &&
-		!isIdCardNumber(s)
-	);
+	return (idBirthYear(s) ?? 0) >= 1900 && !isIdCardNumber(s);
 }
 
 /** Full-width digits, letters and signs as half-width, one for one, so offsets stay the same. */
