@@ -2,16 +2,17 @@
  * Personal numbers in the text the site publishes (issue 15 item 7; 个人信息保护法; seed 003 "保护公职人员个人隐私和
  * 信息安全"): a 居民身份证号码 is an error — nothing justifies publishing one — and a mobile number, an e-mail address,
  * a QQ number or a WeChat id a warning, since a unit may mean to publish its own service line; so is a number shaped
- * as an ID number with a wrong check character (an ID number copied wrong, or some other number: the office decides). The office's own public contacts (site.json's
- * `email` and `phone`) are exempt. What is free text the site publishes is said once, on the column (`Column.public`)
- * and for every story and policy text; the finding itself is `src/lib/personal-numbers.ts`.
+ * as an ID number with a wrong check character (an ID number copied wrong, or some other number: the office decides).
+ * The office's own public contacts (site.json's `email` and `phone`) are exempt. What is free text the site publishes
+ * is said once, on the column (`Column.public`) and for every story and policy text; the finding itself is
+ * `src/lib/personal-numbers.ts`.
  *
  * Cheap per cell: a city's evidence files hold a million rows (three public cells each), and a cell can hold one of
  * these numbers only if it has eleven digits in a row (a mobile number written together; an ID number has seventeen),
  * a mobile written 3-4-4 with spaces or hyphens, an `@`, a full-width digit or at sign, or the name of QQ or WeChat
- * (a QQ number or WeChat id is found only after its name) — so one small regular
- * expression decides for nearly every cell, and only the rest are searched (measured on 3 million generated cells:
- * the first pre-test, three digits in a row, let 7 % through and made the scan cost 4 s; this one lets none through).
+ * (a QQ number or WeChat id is found only after its name) — so one small regular expression decides for nearly every
+ * cell, and only the rest are searched (measured on 3 million generated cells: the first pre-test, three digits in a
+ * row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
 import {
 	findIdCardLike,
