@@ -32,4 +32,10 @@ export const MODULES = [
 	{ id: 'csv', name: 'CSV writer', mutate: ['src/lib/opendata/csv.ts'] },
 	{ id: 'releases', name: 'releases', mutate: ['src/lib/releases.ts'] },
 	{ id: 'dishonesty', name: 'public 失信 records', mutate: ['src/lib/dishonesty/public.ts'] },
+	// ID numbers, mobile numbers, e-mail addresses, QQ and WeChat ids in public text, and how the validator reports them
+	{
+		id: 'personal',
+		name: 'personal numbers',
+		mutate: ['src/lib/personal-numbers.ts', 'src/lib/validate/personal.ts'],
+	},
 ];

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+	findIdCardLike,
 	findMessengerIds,
 	findPersonalNumbers,
 	idCheckChar,
 	isIdCardLike,
 	isIdCardNumber,
 } from '../../src/lib/personal-numbers.ts';
-import { personalFindings } from '../../src/lib/validate/personal.ts';
+import { lineColumn, mayHoldPersonalNumber, personalFindings } from '../../src/lib/validate/personal.ts';
 
 const kinds = (text: string, exempt?: string[]) =>
 	findPersonalNumbers(text, exempt).map((f) => `${f.kind} ${f.text} ${f.masked}`);
+/** 17 characters with their right check character (`idCheckChar` is pinned by the standard's worked examples). */
+const withCheck = (first17: string) => first17 + idCheckChar(first17);
+/** … and with a wrong one. */
+const wrongCheck = (first17: string) => first17 + (idCheckChar(first17) === '1' ? '2' : '1');
 
 describe('居民身份证号码 (GB 11643-1999)', () => {
 	it("computes the standard's worked check characters", () => {
@@ -32,6 +37,20 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
 			'id-card １１０１０５１９４９１２３１００２Ｘ 110105********002X',
 		]);
 	});
+	it('takes only a birth date that exists, even with the right check character', () => {
+		// 30 February and month 13 (which a date would roll over into 2 March and next January).
+		for (const first17 of ['11010519490230002', '11010519491301002']) {
+			expect(isIdCardNumber(withCheck(first17)), first17).toBe(false);
+			expect(isIdCardLike(withCheck(first17)), first17).toBe(false);
+			expect(kinds(`号码 ${withCheck(first17)}`)).toEqual([]);
+		}
+		expect(isIdCardNumber(withCheck('11010520000229002'))).toBe(true); // 29 February 2000
+	});
+	it('takes exactly 18 characters', () => {
+		expect(isIdCardNumber('911010519491231002X')).toBe(false);
+		expect(isIdCardLike('911010519491231002X')).toBe(false);
+		expect(isIdCardLike(`${wrongCheck('11010519491231002')}1`)).toBe(false);
+	});
 	it('ignores 18 digits with a wrong check character or inside a longer number', () => {
 		expect(kinds('编号110105194912310021')).toEqual([]);
 		expect(kinds('合同 911010519491231002X1 号')).toEqual([]);
@@ -51,8 +70,25 @@ describe('mobile numbers and e-mail addresses', () => {
 			[],
 		);
 	});
-	it('finds a personal e-mail address', () => {
+	it('finds a mobile number after 86 without the plus, or +86 written together', () => {
+		expect(kinds('电话 86 139 0000 4444；+8613900005555')).toEqual([
+			'mobile 86 139 0000 4444 139****4444',
+			'mobile +8613900005555 139****5555',
+		]);
+	});
+	it('finds a personal e-mail address, a domain of several parts whole', () => {
 		expect(kinds('邮箱 wang.mou@qq.com。')).toEqual(['email wang.mou@qq.com wa***@qq.com']);
+		expect(kinds('邮箱 li-si@mail.gov.cn')).toEqual(['email li-si@mail.gov.cn li***@mail.gov.cn']);
+	});
+	it('lists what it finds in the order of the text, whatever the kind', () => {
+		expect(kinds('邮箱 wang@qq.com，手机 13900004444，身份证 11010519491231002X')).toEqual([
+			'email wang@qq.com wa***@qq.com',
+			'mobile 13900004444 139****4444',
+			'id-card 11010519491231002X 110105********002X',
+		]);
+	});
+	it("exempts the office's e-mail however site.json spells it", () => {
+		expect(kinds('请联系 office@test.example', [' Office@Test.example '])).toEqual([]);
 	});
 	it("exempts the office's own public contacts", () => {
 		expect(
@@ -72,6 +108,14 @@ describe('numbers shaped as ID numbers with a wrong check character', () => {
 		expect(isIdCardLike('110105189912310021')).toBe(false);
 		expect(isIdCardLike('010105194912310021')).toBe(false);
 		expect(isIdCardLike('123456789012345678')).toBe(false);
+		// Born in 1900, the first year counted.
+		expect(isIdCardLike(wrongCheck('11010519000101001'))).toBe(true);
+	});
+	it('are found with their offset, as written, and masked', () => {
+		expect(findIdCardLike('号码：110105194912310021。')).toEqual([
+			{ index: 3, text: '110105194912310021', masked: '110105********0021' },
+		]);
+		expect(personalFindings('身份证 110105194912310021', []).map((f) => f.code)).toEqual(['personal-id']);
 	});
 	it('are a warning in a public text, masked as an ID number, beside an ID number that is an error', () => {
 		expect(
@@ -102,6 +146,12 @@ describe('QQ numbers and WeChat ids', () => {
 			'wechat Li-Si2024 Li***24',
 		]);
 	});
+	it('lists them in the order of the text', () => {
+		expect(ids('微信 zhang_san88，QQ 12345678')).toEqual([
+			'wechat zhang_san88 zh***88',
+			'qq 12345678 12***78',
+		]);
+	});
 	it('leaves an unnamed number or word, an official account and a short or digit-first id alone', () => {
 		expect(
 			ids(
@@ -126,5 +176,53 @@ describe('QQ numbers and WeChat ids', () => {
 					'含有微信号 zh***88：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误',
 			},
 		]);
+	});
+});
+
+describe('the quick test before a text is searched', () => {
+	it('lets through every text that holds a personal number or names a messenger', () => {
+		const texts = [
+			'13900001111',
+			'139 0000 1111',
+			'139-0000-1111',
+			'11010519491231002X',
+			'a@b.cn',
+			'１',
+			'＠',
+			'QQ',
+			'qq',
+			'ＱＱ',
+			'微信',
+			'WeChat',
+			'wechat',
+			'Weixin',
+			'weixin',
+		];
+		expect(texts.filter((t) => !mayHoldPersonalNumber(t))).toEqual([]);
+	});
+	it('stops the text of a clerk’s file that holds none, so that it is not searched', () => {
+		const texts = [
+			'行政许可和行政处罚“双公示”信息 62 条在 7 天内全量归集报送',
+			'2022-11-22',
+			'电话 0517-85910860',
+			'1390000111',
+			'139 0000 111',
+			'129 0000 1111',
+			'139_0000_1111',
+			'Q 群',
+			'xechat',
+			'Wexhat',
+			'xeixin',
+		];
+		expect(texts.filter(mayHoldPersonalNumber)).toEqual([]);
+	});
+});
+
+describe('positions in a story or policy text', () => {
+	it('counts lines ended by \\r\\n, \\r or \\n, as the Markdown parser does', () => {
+		const text = '甲\r乙\r\n丙\n丁';
+		expect(lineColumn(text, text.indexOf('乙'))).toEqual({ line: 2, column: 1 });
+		expect(lineColumn(text, text.indexOf('丙'))).toEqual({ line: 3, column: 1 });
+		expect(lineColumn(text, text.indexOf('丁') + 1)).toEqual({ line: 4, column: 2 });
 	});
 });
