@@ -3,7 +3,7 @@
  * serves it on 127.0.0.1, and hands the URL and paths to the tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -17,6 +17,8 @@ declare module 'vitest' {
 		baseUrl: string;
 		distDir: string;
 		asOf: string;
+		/** Where the test files of this run share builds that several of them need (`sharedBuild`). */
+		shareDir: string;
 	}
 }
 
@@ -41,6 +43,9 @@ export default async function setup(project: TestProject) {
 	project.provide('baseUrl', url);
 	project.provide('distDir', distDir);
 	project.provide('asOf', '2026-11-22');
+	const shareDir = join(work, 'shared');
+	mkdirSync(shareDir);
+	project.provide('shareDir', shareDir);
 	return () =>
 		new Promise<void>((done) =>
 			server.close(() => {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { filesWithBytes, scanSite, siteFiles, type Finding } from '../helpers/privacy-scan.ts';
 import { privatePhotoBytes, privateValues } from '../helpers/demo-secrets.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildSite, sharedBuild } from '../helpers/build-site.ts';
 import { readFolder, writeFolder } from '../helpers/files.ts';
 import { idNumber, mobile, seedPublicFields, type Placed } from '../helpers/public-fields.ts';
 
@@ -203,14 +203,13 @@ describe('the scan itself', () => {
 });
 
 describe('the day before a 公示 starts (GS-2026-01 starts 2026-11-18)', () => {
-	let work: string;
 	let dist: string;
-	beforeAll(() => {
-		const r = buildSite(DATA, '2026-11-17');
+	// The same build as search.test.ts's, made once for both.
+	beforeAll(async () => {
+		const r = await sharedBuild(inject('shareDir'), DATA, '2026-11-17');
 		expect(r.ok, r.output).toBe(true);
-		({ work, dist } = r);
-	}, 120_000);
-	afterAll(() => rmSync(work, { recursive: true, force: true }));
+		({ dist } = r);
+	}, 600_000);
 
 	it('publishes nothing about its candidates: no page, no photo, no notice, no open data, nothing in the index', () => {
 		const waiting = ['2026-001', '2026-002', '2026-003'];

@@ -4,14 +4,14 @@
  * disqualified, or whose 公示 has not started yet (a second build as of the day before GS-2026-01) — are never found.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { serveStatic } from './server.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/build-site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -228,18 +228,22 @@ describe('search', () => {
 });
 
 describe('search the day before GS-2026-01 starts (a build as of 2026-11-17)', () => {
-	let work: string;
 	let server: Server;
 	let base: string;
+	let dist: string;
+	// The same build as privacy.test.ts's, made once for both.
 	beforeAll(async () => {
-		const r = buildSite(resolve(import.meta.dirname, '..', '..', 'data'), '2026-11-17');
+		const r = await sharedBuild(
+			inject('shareDir'),
+			resolve(import.meta.dirname, '..', '..', 'data'),
+			'2026-11-17',
+		);
 		expect(r.ok, r.output).toBe(true);
-		work = r.work;
-		({ server, url: base } = await serveStatic(join(work, 'dist')));
-	}, 120_000);
+		dist = r.dist;
+		({ server, url: base } = await serveStatic(dist));
+	}, 600_000);
 	afterAll(async () => {
 		if (server) await new Promise((done) => server.close(done));
-		if (work) rmSync(work, { recursive: true, force: true });
 	});
 
 	it('does not find candidates whose 公示 has not started, and still finds the 2022 exemplars', async () => {
@@ -254,8 +258,7 @@ describe('search the day before GS-2026-01 starts (a build as of 2026-11-17)', (
 			const hrefs = hits.map((h) => h.href);
 			expect(hrefs, name).not.toContain(`/exemplars/2026/${id}/`);
 			expect(hrefs, name).not.toContain('/notices/GS-2026-01/');
-			for (const h of hits)
-				expect(html(join(work, 'dist'), h.href), `${name} in ${h.href}`).not.toContain(name);
+			for (const h of hits) expect(html(dist, h.href), `${name} in ${h.href}`).not.toContain(name);
 			await page.context().close();
 		}
 		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`, base);

@@ -3,7 +3,9 @@
  * CACHE_DIR and ASTRO_CACHE_DIR), so tests never touch dist/ or each other's builds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,4 +36,39 @@ export function buildSite(
 		encoding: 'utf8',
 	});
 	return { dist, work, ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/**
+ * A build that several test files of one run need (the same data as of the same date), made once in `shareDir`: the
+ * first file to ask builds it, the others wait for it instead of building it again beside it (each build of the demo
+ * data is most of a minute on a slow two-core machine). The run's global teardown removes `shareDir`; a test file
+ * must not remove a shared build.
+ */
+export async function sharedBuild(
+	shareDir: string,
+	dataDir: string,
+	date: string,
+): Promise<{ dist: string; ok: boolean; output: string }> {
+	const key = createHash('sha256')
+		.update(`${resolve(dataDir)}\n${date}`)
+		.digest('hex')
+		.slice(0, 16);
+	const result = join(shareDir, `${key}.json`);
+	try {
+		// Whoever makes this folder builds; mkdir is atomic.
+		mkdirSync(join(shareDir, `${key}.building`));
+	} catch {
+		// Another file builds it: wait for its result (a build takes minutes at most on a loaded machine).
+		for (let waited = 0; !existsSync(result); waited += 500) {
+			if (waited > 600_000) throw new Error(`等待共用的构建（${dataDir}，${date}）超过 10 分钟`);
+			await sleep(500);
+		}
+		return JSON.parse(readFileSync(result, 'utf8'));
+	}
+	const r = buildSite(dataDir, date);
+	const shared = { dist: r.dist, ok: r.ok, output: r.output };
+	// Written aside and renamed: a waiting file never reads half of it.
+	writeFileSync(`${result}.tmp`, JSON.stringify(shared));
+	renameSync(`${result}.tmp`, result);
+	return shared;
 }
