@@ -82,6 +82,7 @@ describe('the demo site', () => {
 
 describe('a private value routed to a public field of a copy of the demo data', () => {
 	let work: string;
+	let siteWork: string;
 	let dist: string;
 	let output: string;
 	const contact = '周敏 13900001021';
@@ -109,10 +110,15 @@ describe('a private value routed to a public field of a copy of the demo data', 
 		placed = seeded.placed;
 		writeFolder(data, seeded.files);
 		const r = buildSite(data, '2026-11-22');
+		siteWork = r.work;
 		expect(r.ok, r.output).toBe(true);
 		({ dist, output } = r);
 	}, 300_000);
-	afterAll(() => rmSync(work, { recursive: true, force: true }));
+	afterAll(() => {
+		rmSync(work, { recursive: true, force: true });
+		// The built site too: it was left in the temporary folder after every run.
+		if (siteWork) rmSync(siteWork, { recursive: true, force: true });
+	});
 
 	it('was built with a warning for each mobile number, naming its cell', () => {
 		expect(placed.map((p) => p.where)).toContain(contactCell);

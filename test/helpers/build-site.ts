@@ -16,12 +16,15 @@ export function epochOf(date: string): string {
 	return String(Date.parse(`${date}T00:00:00+08:00`) / 1000);
 }
 
-/** Builds `dataDir` as of `date`; returns where the site is and the build's output. */
+/**
+ * Builds `dataDir` as of `date` in `work` (a new temporary folder unless given); returns where the site is and the
+ * build's output.
+ */
 export function buildSite(
 	dataDir: string,
 	date: string,
+	work = mkdtempSync(join(tmpdir(), 'xy-site-')),
 ): { dist: string; work: string; ok: boolean; output: string } {
-	const work = mkdtempSync(join(tmpdir(), 'xy-site-'));
 	const dist = join(work, 'dist');
 	const r = spawnSync('node', ['scripts/build.ts'], {
 		cwd: root,
@@ -65,7 +68,8 @@ export async function sharedBuild(
 		}
 		return JSON.parse(readFileSync(result, 'utf8'));
 	}
-	const r = buildSite(dataDir, date);
+	// Inside the share folder, which the run's teardown removes.
+	const r = buildSite(dataDir, date, mkdtempSync(join(shareDir, 'site-')));
 	const shared = { dist: r.dist, ok: r.ok, output: r.output };
 	// Written aside and renamed: a waiting file never reads half of it.
 	writeFileSync(`${result}.tmp`, JSON.stringify(shared));
