@@ -1,11 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './sequencer.ts';
 
 export default defineConfig({
 	root: new URL('..', import.meta.url).pathname,
 	test: {
-		// The longest files first, so that the two workers finish together (see sequencer.ts).
-		sequence: { sequencer: LongestFirst },
 		projects: [
 			{
 				test: {
