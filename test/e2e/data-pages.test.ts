@@ -22,9 +22,9 @@ const site = () =>
 	JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'site.json'), 'utf8'));
 const readJson = (p: string) => JSON.parse(readFileSync(join(dist(), 'data', p), 'utf8'));
 
-/** A page, with CSP bypassed only so that axe-core can be injected (the CSP itself is tested in csp.test.ts). */
+/** A page, under the site's CSP. */
 async function open(path: string): Promise<Page> {
-	const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+	const page = await (await browser.newContext()).newPage();
 	await page.goto(inject('baseUrl') + path);
 	return page;
 }

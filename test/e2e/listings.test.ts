@@ -128,7 +128,7 @@ describe('the split pages', () => {
 	});
 	for (const mode of ['normal', 'large'] as const)
 		it(`pass axe-core (WCAG 2.1 AA) in ${mode} mode`, async () => {
-			const context = await browser.newContext({ bypassCSP: true });
+			const context = await browser.newContext();
 			if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
 			const page = await context.newPage();
 			const found: string[] = [];
