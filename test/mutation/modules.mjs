@@ -32,6 +32,8 @@ export const MODULES = [
 	{ id: 'reader', name: 'CSV reader', mutate: ['src/lib/csv.ts'] },
 	// A table's header matched to its columns, every cell checked against the column's schema, the rows kept or named
 	{ id: 'tables', name: 'table reader', mutate: ['src/lib/validate/read-table.ts'] },
+	// site.json and the rubrics: syntax and schema errors at their line and column
+	{ id: 'json', name: 'JSON reader', mutate: ['src/lib/validate/json.ts'] },
 	// csvCell, inertCell, toCsv and the grades files written with them
 	{ id: 'csv', name: 'CSV writer', mutate: ['src/lib/opendata/csv.ts'] },
 	{ id: 'releases', name: 'releases', mutate: ['src/lib/releases.ts'] },

@@ -11,6 +11,7 @@ import { quoteValue } from '../quote.ts';
 export function lineColOf(text: string, offset: number): { line: number; column: number } {
 	let line = 1;
 	let lineStart = 0;
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: past the text's end no character ends a line
 	for (let i = 0; i < offset && i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
@@ -22,7 +23,8 @@ export function lineColOf(text: string, offset: number): { line: number; column:
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {
-	InvalidSymbol: '无效字符',
+	InvalidSymbol: '无效字符（属性名和文字要用英文双引号 " 括起来，中文引号“”只能写在英文双引号里面）',
+	// Stryker disable next-line StringLiteral: jsonc-parser reports a bad number as UnexpectedEndOfNumber or InvalidSymbol
 	InvalidNumberFormat: '数字格式不对',
 	PropertyNameExpected: '这里应是带英文双引号的属性名',
 	ValueExpected: '这里缺少值',
@@ -32,12 +34,13 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 	CloseBracketExpected: '缺少右方括号 ]',
 	EndOfFileExpected: '文件在这里应当结束',
 	InvalidCommentToken: 'JSON 不允许注释',
+	// Stryker disable next-line StringLiteral: with comments disallowed, any comment is reported as InvalidCommentToken
 	UnexpectedEndOfComment: '注释没有结束',
 	UnexpectedEndOfString: '字符串没有结束（缺少右引号）',
 	UnexpectedEndOfNumber: '数字没有结束',
 	InvalidUnicode: '无效的 Unicode 转义',
 	InvalidEscapeCharacter: '无效的转义字符',
-	InvalidCharacter: '无效字符（中文引号“”要放在英文双引号里面）',
+	InvalidCharacter: '文字里有制表符、换行等控制字符：请删去，或写成 \\t、\\n',
 };
 
 /** How a JSON value's type is named to the office. */
@@ -76,10 +79,7 @@ function placeOf(data: unknown, path: readonly (string | number)[]): string {
 	for (const p of path) {
 		at += typeof p === 'number' ? `[${p}]` : at ? `.${p}` : p;
 		value = member(value, p);
-		const id =
-			typeof p === 'number' && value !== null && typeof value === 'object'
-				? (value as { id?: unknown }).id
-				: undefined;
+		const id = typeof p === 'number' ? member(value, 'id') : undefined;
 		if (typeof id === 'string') ids.push(`${at} 是 id 为 ${quoteValue(id)} 的那一项`);
 	}
 	return ids.length ? `${at}（${ids.join('；')}）` : at;
@@ -124,6 +124,7 @@ function plainMessage(zi: z.core.$ZodIssue, value: unknown): string {
 
 /** A member of a parsed JSON value (a key of an object, an index of an array), or undefined. */
 const member = (value: unknown, key: string | number): unknown =>
+	// Stryker disable next-line ConditionalExpression: a string or number has no member a schema's path names
 	value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 
 /** The value at a path of parsed JSON, or undefined. */
@@ -140,6 +141,7 @@ export const JSON_MAX_DEPTH = 32;
 function tooDeepAt(text: string): number {
 	let depth = 0;
 	let inString = false;
+	// Stryker disable next-line EqualityOperator: past the text's end there is no bracket
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
@@ -161,6 +163,7 @@ export function readJson<T>(
 	file: string,
 ): { value?: T; issues: Issue[] } {
 	const deep = tooDeepAt(text);
+	// Stryker disable next-line EqualityOperator: the first bracket is at depth 1, never too deep
 	if (deep >= 0)
 		return {
 			issues: [
@@ -188,22 +191,21 @@ export function readJson<T>(
 			severity: 'error' as const,
 		};
 	});
-	if (issues.length || !root) {
-		if (!root && !issues.length)
-			issues.push({
-				file,
-				line: 1,
-				column: 1,
-				code: 'json-syntax',
-				message: 'JSON 文件是空的',
-				severity: 'error',
-			});
-		return { issues };
-	}
+	// An empty file (spaces or a BOM only) is said to be empty, rather than "a value is missing here".
+	if (text.trim() === '')
+		return {
+			issues: [
+				{ file, line: 1, column: 1, code: 'json-syntax', message: 'JSON 文件是空的', severity: 'error' },
+			],
+		};
+	// jsonc-parser gives a tree for any text it reports no error in.
+	// Stryker disable next-line ConditionalExpression: no text without an error lacks a tree
+	if (issues.length || !root) return { issues };
 	const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
 	const result = schema.safeParse(data);
 	if (result.success) return { value: result.data, issues };
 	for (const zi of result.error.issues) {
+		// Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: JSON keys are never symbols
 		const keyPath = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
 		// Point at the deepest node that exists along the issue's path.
 		let path = keyPath;
@@ -212,6 +214,7 @@ export function readJson<T>(
 			path = path.slice(0, -1);
 			node = findNodeAtLocation(root, path);
 		}
+		// Stryker disable next-line OptionalChaining: the path shortens to [], whose node is the root
 		const where = lineColOf(text, node?.offset ?? 0);
 		const field = zi.path.join('.');
 		const message = plainMessage(zi, valueAt(data, keyPath));
