@@ -19,7 +19,9 @@ import { dataRoot } from '../lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../lib/office/xlsx.ts';
 import { LISTS_SHEET, NOTES_SHEET } from '../lib/office/templates.ts';
 import {
+	FIX_LIMIT,
 	ISSUE_LIMIT,
+	REST_OF_FIXES,
 	type CheckResult,
 	type FileFixes,
 	type FromWorker,
@@ -61,10 +63,29 @@ function gridOf(rel: string): string[][] {
 	return grid;
 }
 
+/** A file that could not be read (moved or deleted since it was picked, or unreadable): said as it is. */
+class Unreadable extends Error {}
+
+/** Reads the opened files' bytes, with progress. */
+async function readAll(list: OpenedFile[]): Promise<{ path: string; bytes: Uint8Array }[]> {
+	const out = [];
+	for (const [i, f] of list.entries()) {
+		if (i % 20 === 0) progress('正在读取文件', i, list.length);
+		try {
+			out.push({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) });
+		} catch (e) {
+			throw new Unreadable(
+				`无法读取文件 ${f.path}：${(e as Error).message}。请确认文件还在原处，再重新放入。`,
+			);
+		}
+	}
+	return out;
+}
+
 /** Places a dropped or chosen file (a CSV file, or every data sheet of a workbook) in the data folder. */
-function addFile(f: OpenedFile): void {
+function addFile(f: { path: string; bytes: Uint8Array }): void {
 	const name = f.path.split('/').pop()!;
-	const bytes = new Uint8Array(f.bytes);
+	const bytes = f.bytes;
 	if (WORKBOOK.test(name)) {
 		progress(`正在读取工作簿 ${name}`);
 		let sheets;
@@ -148,7 +169,21 @@ function check(): void {
 		const def = tableForPath(rel);
 		if (!def) continue;
 		const r = fixCsv(def, files.get(rel)!, SHOWN + rel, rel);
-		if (r.changes.length || r.skipped) fixes.push({ rel, changes: r.changes, skipped: r.skipped });
+		if (!r.changes.length && !r.skipped) continue;
+		const rest = r.changes.slice(FIX_LIMIT);
+		fixes.push({
+			rel,
+			changes: r.changes.slice(0, FIX_LIMIT),
+			// Not Math.min(...lines): a file can have more fixes than a call takes arguments.
+			rest: rest.length
+				? {
+						count: rest.length,
+						first: rest.reduce((n, c) => Math.min(n, c.line), Infinity),
+						last: rest.reduce((n, c) => Math.max(n, c.line), 0),
+					}
+				: undefined,
+			skipped: r.skipped,
+		});
 	}
 	const errors = lastIssues.filter((i) => i.severity === 'error').length;
 	const result: CheckResult = {
@@ -187,6 +222,9 @@ function exportFiles(accepted: Record<string, string[]>, zip: boolean): void {
 			out.set(rel, bytes);
 			continue;
 		}
+		if (take.delete(REST_OF_FIXES))
+			for (const c of fixCsv(def, bytes, SHOWN + rel, rel).changes.slice(FIX_LIMIT))
+				take.add(`${c.line}:${c.column}`);
 		const r = fixCsv(def, bytes, SHOWN + rel, rel, (c) => take.has(`${c.line}:${c.column}`));
 		out.set(rel, r.bytes ?? bytes);
 	}
@@ -203,24 +241,26 @@ function exportFiles(accepted: Record<string, string[]>, zip: boolean): void {
 	post({ type: 'export', name: '数据文件.zip', bytes, files: names }, [bytes.buffer]);
 }
 
-function handle(m: ToWorker): void {
+async function handle(m: ToWorker): Promise<void> {
 	switch (m.type) {
 		case 'folder': {
+			const opened = await readAll(m.files);
 			files.clear();
 			sources.clear();
 			changed.clear();
 			grids.clear();
 			unplaced = [];
-			const root = dataRoot(m.files.map((f) => f.path));
-			for (const f of m.files)
-				if (f.path.startsWith(root)) files.set(f.path.slice(root.length), new Uint8Array(f.bytes));
+			const root = dataRoot(opened.map((f) => f.path));
+			for (const f of opened) if (f.path.startsWith(root)) files.set(f.path.slice(root.length), f.bytes);
 			folder = true;
 			return check();
 		}
-		case 'files':
+		case 'files': {
+			const opened = await readAll(m.files);
 			unplaced = [];
-			m.files.forEach((f) => addFile(f));
+			opened.forEach((f) => addFile(f));
 			return check();
+		}
 		case 'edit': {
 			const grid = gridOf(m.rel);
 			for (const e of m.edits) {
@@ -230,7 +270,8 @@ function handle(m: ToWorker): void {
 				row[e.column - 1] = e.value;
 			}
 			// Every row as wide as the widest, as a spreadsheet's CSV export writes it.
-			const width = Math.max(...grid.map((r) => r.length));
+			// Not Math.max(...): a sheet can have more rows than a call takes arguments.
+			const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
 			for (const r of grid) while (r.length < width) r.push('');
 			files.set(m.rel, rowsToCsv(grid));
 			changed.add(m.rel);
@@ -257,14 +298,19 @@ function handle(m: ToWorker): void {
 	}
 }
 
+/** The messages in the order they came: reading the files of one waits, and the next must not overtake it. */
+let queue = Promise.resolve();
 onmessage = (e: MessageEvent<ToWorker>) => {
-	try {
-		handle(e.data);
-	} catch (err) {
-		// No stack trace reaches the office: one line, as the command line says it.
-		post({
-			type: 'failed',
-			message: `检查程序内部错误：${(err as Error).message}。这不是数据的问题，请把这条信息告诉网站维护人员。`,
-		});
-	}
+	queue = queue
+		.then(() => handle(e.data))
+		.catch((err: Error) =>
+			post({
+				type: 'failed',
+				message:
+					err instanceof Unreadable
+						? err.message
+						: // No stack trace reaches the office: one line, as the command line says it.
+							`检查程序内部错误：${err.message}。这不是数据的问题，请把这条信息告诉网站维护人员。`,
+			}),
+		);
 };

@@ -7,7 +7,14 @@
 import OfficeWorker from './office-worker.ts?worker';
 import { formatIssue, type Issue } from '../lib/issues.ts';
 import { columnLetters, dataRoot, issuePlace } from '../lib/office/paths.ts';
-import type { CellEdit, CheckResult, FromWorker, OpenedFile, ToWorker } from '../lib/office/protocol.ts';
+import {
+	REST_OF_FIXES,
+	type CellEdit,
+	type CheckResult,
+	type FromWorker,
+	type OpenedFile,
+	type ToWorker,
+} from '../lib/office/protocol.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
@@ -18,10 +25,12 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 };
 
 const worker = new OfficeWorker();
-const send = (m: ToWorker, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+const send = (m: ToWorker) => worker.postMessage(m);
 
 /** Rows the grid shows at once. */
 const PAGE = 100;
+/** Problems listed in a frame. */
+const ISSUE_SLICE = 50;
 /** How long after the last typed cell the worker re-checks (several cells typed quickly are checked once). */
 const DEBOUNCE_MS = 300;
 
@@ -46,45 +55,56 @@ function showProgress(label: string, done?: number, total?: number) {
 	else bar.removeAttribute('value');
 }
 
+// —— Long lists ————————————————————————————————————————————————————————————————————————————————————————————————————
+/** The latest run of each long list, so that a newer one stops what is left of an older. */
+const runs = new Map<string, number>();
+
+/**
+ * Shows `count` items a slice a frame: `add(from, to)` appends items `from` to `to - 1`, then `done` runs after the
+ * last. Laid out at once, a 100-row page of the grid (some 1,000 cells) or a list of 1,000 problems held a loaded
+ * two-core machine's page for 300 ms to seconds; a slice a frame keeps every task short. A new run of the same list
+ * stops the old one.
+ */
+function inSlices(
+	list: string,
+	count: number,
+	slice: number,
+	add: (from: number, to: number) => void,
+	done?: () => void,
+) {
+	const run = (runs.get(list) ?? 0) + 1;
+	runs.set(list, run);
+	let next = 0;
+	const step = () => {
+		if (runs.get(list) !== run) return;
+		const to = Math.min(next + slice, count);
+		add(next, to);
+		next = to;
+		if (next < count) requestAnimationFrame(step);
+		else done?.();
+	};
+	step();
+}
+
 // —— Opening files ————————————————————————————————————————————————————————————————————————————————————————————————
 /** Files the clerk never means as data: version control, editors' and systems' own files. */
 const skipped = (path: string) => path.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
 
-/** Reads files into buffers, with progress. */
-async function readAll(list: { path: string; file: File }[]): Promise<OpenedFile[]> {
-	const out: OpenedFile[] = [];
-	for (const [i, { path, file }] of list.entries()) {
-		if (i % 20 === 0) showProgress('正在读取文件', i, list.length);
-		out.push({ path, bytes: await file.arrayBuffer() });
-	}
-	return out;
-}
-
-async function openFolder(list: { path: string; file: File }[]) {
+function openFolder(list: OpenedFile[]) {
 	const kept = list.filter((f) => !skipped(f.path));
 	// Only the data folder is read (the clerk may have picked the whole repository).
 	const root = dataRoot(kept.map((f) => f.path));
-	const files = await readAll(kept.filter((f) => f.path.startsWith(root)));
-	send(
-		{ type: 'folder', files },
-		files.map((f) => f.bytes),
-	);
+	showProgress('正在读取文件');
+	send({ type: 'folder', files: kept.filter((f) => f.path.startsWith(root)) });
 }
 
-async function openFiles(list: File[]) {
-	const files = await readAll(list.map((file) => ({ path: file.name, file })));
-	send(
-		{ type: 'files', files },
-		files.map((f) => f.bytes),
-	);
+function openFiles(list: File[]) {
+	showProgress('正在读取文件');
+	send({ type: 'files', files: list.map((file) => ({ path: file.name, file })) });
 }
 
 /** Every file under a directory handle (the File System Access API), with paths from the picked folder's name. */
-async function walkHandle(
-	dir: FileSystemDirectoryHandle,
-	prefix: string,
-	out: { path: string; file: File }[],
-) {
+async function walkHandle(dir: FileSystemDirectoryHandle, prefix: string, out: OpenedFile[]) {
 	for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
 		const path = `${prefix}/${entry.name}`;
 		if (skipped(entry.name)) continue;
@@ -95,7 +115,7 @@ async function walkHandle(
 }
 
 /** Every file under a dropped directory entry. */
-async function walkEntry(entry: FileSystemEntry, out: { path: string; file: File }[]): Promise<void> {
+async function walkEntry(entry: FileSystemEntry, out: OpenedFile[]): Promise<void> {
 	if (skipped(entry.name)) return;
 	if (entry.isFile) {
 		const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
@@ -118,7 +138,7 @@ $('pick-folder').addEventListener('click', async () => {
 	if (!picker) return folderInput.click();
 	try {
 		const dir = await picker();
-		await openFolder(await walkHandle(dir, dir.name, []));
+		openFolder(await walkHandle(dir, dir.name, []));
 	} catch (e) {
 		if ((e as Error).name !== 'AbortError') failed(`无法读取文件夹：${(e as Error).message}`);
 	}
@@ -129,12 +149,12 @@ folderInput.addEventListener('change', () => {
 		file,
 	}));
 	folderInput.value = '';
-	if (list.length) void openFolder(list);
+	if (list.length) openFolder(list);
 });
 fileInput.addEventListener('change', () => {
 	const list = [...(fileInput.files ?? [])];
 	fileInput.value = '';
-	if (list.length) void openFiles(list);
+	if (list.length) openFiles(list);
 });
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => {
@@ -148,11 +168,11 @@ drop.addEventListener('drop', async (e) => {
 	const items = [...(e.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry()).filter((x) => x !== null);
 	const dir = items.find((i) => i.isDirectory);
 	if (dir) {
-		const out: { path: string; file: File }[] = [];
+		const out: OpenedFile[] = [];
 		await walkEntry(dir, out);
 		return openFolder(out);
 	}
-	await openFiles([...(e.dataTransfer?.files ?? [])]);
+	openFiles([...(e.dataTransfer?.files ?? [])]);
 });
 
 // —— Results ——————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -171,6 +191,33 @@ function placeText(i: Issue): string {
 
 const relOf = (file: string) => file.replace(/^data\//, '');
 const isTable = (rel: string) => result?.files.some((f) => f.rel === rel && f.title !== undefined) ?? false;
+
+/** A problem as the list shows it: what and where, a way to it on the grid, and the command line's words. */
+function issueItem(i: Issue): HTMLLIElement {
+	const li = el('li', undefined, `office-issue ${i.severity}`);
+	const head = el('p');
+	head.append(
+		el('span', i.severity === 'error' ? '错误' : '警告', 'sev'),
+		' ',
+		el('span', `data/${relOf(i.file)}`, 'file'),
+		' ',
+		el('span', placeText(i), 'place'),
+	);
+	const msg = el('p');
+	msg.append(el('span', i.message, 'msg'), ' ', el('code', `(${i.code})`, 'code'));
+	li.append(head, msg);
+	const rel = relOf(i.file);
+	if (i.row !== undefined && isTable(rel)) {
+		const go = el('button', '在表格中查看');
+		go.type = 'button';
+		go.addEventListener('click', () => showGrid(rel, i.row!, i.column));
+		li.append(go);
+	}
+	const cli = el('p', undefined, 'office-cli');
+	cli.append('命令行中显示为：', el('code', formatIssue(i), 'cli'));
+	li.append(cli);
+	return li;
+}
 
 function renderIssues(r: CheckResult) {
 	$('summary').textContent =
@@ -191,37 +238,29 @@ function renderIssues(r: CheckResult) {
 			),
 	);
 	const list = $('issues');
-	list.replaceChildren(
-		...r.issues.map((i) => {
-			const li = el('li', undefined, `office-issue ${i.severity}`);
-			const head = el('p');
-			head.append(
-				el('span', i.severity === 'error' ? '错误' : '警告', 'sev'),
-				' ',
-				el('span', `data/${relOf(i.file)}`, 'file'),
-				' ',
-				el('span', placeText(i), 'place'),
-			);
-			const msg = el('p');
-			msg.append(el('span', i.message, 'msg'), ' ', el('code', `(${i.code})`, 'code'));
-			li.append(head, msg);
-			const rel = relOf(i.file);
-			if (i.row !== undefined && isTable(rel)) {
-				const go = el('button', '在表格中查看');
-				go.type = 'button';
-				go.addEventListener('click', () => showGrid(rel, i.row!, i.column));
-				li.append(go);
-			}
-			const cli = el('p', undefined, 'office-cli');
-			cli.append('命令行中显示为：', el('code', formatIssue(i), 'cli'));
-			li.append(cli);
-			return li;
-		}),
+	list.replaceChildren();
+	inSlices(
+		'issues',
+		r.issues.length,
+		ISSUE_SLICE,
+		(from, to) => list.append(...r.issues.slice(from, to).map(issueItem)),
+		// How many checks have been shown whole: lets a reader (or a test) tell a new result from the last one.
+		() => ($('summary').dataset.checks = String(checks)),
 	);
 	const more = $('issues-more');
 	const total = r.errors + r.warnings;
 	more.hidden = total <= r.issues.length;
 	more.textContent = `只列出了前 ${r.issues.length} 条（共 ${total} 条）；请先改正这些，再重新检查。`;
+}
+
+/** A box accepting one fix (`rel|line:column|from|to`), or all of a file's fixes past the first `FIX_LIMIT`. */
+function fixBox(key: string): HTMLInputElement {
+	const box = el('input');
+	box.type = 'checkbox';
+	box.dataset.key = key;
+	box.checked = accepted.has(key);
+	box.addEventListener('change', () => (box.checked ? accepted.add(key) : accepted.delete(key)));
+	return box;
 }
 
 function renderFixes(r: CheckResult) {
@@ -232,16 +271,10 @@ function renderFixes(r: CheckResult) {
 			const set = el('fieldset');
 			set.append(el('legend', `data/${f.rel}`));
 			if (f.skipped) set.append(el('p', f.skipped, 'office-hint'));
-			for (const c of f.changes) {
-				const key = `${f.rel}|${c.line}:${c.column}|${c.from}|${c.to}`;
+			const labels = f.changes.map((c) => {
 				const label = el('label', undefined, 'office-fix');
-				const box = el('input');
-				box.type = 'checkbox';
-				box.dataset.key = key;
-				box.checked = accepted.has(key);
-				box.addEventListener('change', () => (box.checked ? accepted.add(key) : accepted.delete(key)));
 				label.append(
-					box,
+					fixBox(`${f.rel}|${c.line}:${c.column}|${c.from}|${c.to}`),
 					// A cell's change quotes its values ("９" → "9"); the file's encoding is not a cell's.
 					c.from.startsWith('"')
 						? ` 第 ${c.line} 行第 ${c.column} 列（${columnLetters(c.column)}${c.line}）：`
@@ -250,8 +283,17 @@ function renderFixes(r: CheckResult) {
 					' → ',
 					el('span', c.to, 'to'),
 				);
-				set.append(label);
+				return label;
+			});
+			if (f.rest) {
+				const label = el('label', undefined, 'office-fix');
+				label.append(
+					fixBox(`${f.rel}|${REST_OF_FIXES}`),
+					` 其余 ${f.rest.count} 处修正（第 ${f.rest.first}～${f.rest.last} 行），一并接受`,
+				);
+				labels.push(label);
 			}
+			set.append(...labels);
 			return set;
 		}),
 	);
@@ -371,6 +413,8 @@ $('grid-next').addEventListener('click', () => {
 });
 
 let headerRow: { rows: string[][]; issues: Issue[] } = { rows: [], issues: [] };
+/** Rows of the grid laid out in a frame. */
+const GRID_SLICE = 10;
 
 function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 	if (m.rel !== gridRel) return;
@@ -416,13 +460,25 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		return tr;
 	};
 	body.append(rowEl(headerRow.rows[0] ?? [], 1));
-	m.rows.forEach((cells, k) => body.append(rowEl(cells, m.from + k)));
 	grid.replaceChildren(head, body);
 	$('grid-range').textContent = `第 ${m.from}～${Math.min(m.from + PAGE - 1, m.total)} 行，共 ${m.total} 行`;
-	if (focus) {
-		grid.querySelector<HTMLElement>(`td[data-row="${focus.row}"][data-column="${focus.column}"]`)?.focus();
-		focus = undefined;
-	}
+	inSlices(
+		'grid',
+		m.rows.length,
+		GRID_SLICE,
+		(from, to) => {
+			for (let k = from; k < to; k++) body.append(rowEl(m.rows[k], m.from + k));
+			const target =
+				focus &&
+				grid.querySelector<HTMLElement>(`td[data-row="${focus.row}"][data-column="${focus.column}"]`);
+			if (target) {
+				target.focus();
+				focus = undefined;
+			}
+		},
+		// A cell asked for that is not on the page (past the last row) is not focused on a later page.
+		() => (focus = undefined),
+	);
 }
 
 /** Edits a cell in place: an input over the cell; Enter or leaving it keeps the value, Escape drops it. */
@@ -503,8 +559,6 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
 			renderDrafts(m.result);
 			renderCommit(m.result);
 			renderGridFiles(m.result);
-			// How many checks have completed: lets a reader (or a test) tell a new result from the last one.
-			$('summary').dataset.checks = String(checks);
 			return;
 		}
 	}

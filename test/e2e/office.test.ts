@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { utils, write } from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -191,15 +191,60 @@ describe('填报台', () => {
 		await expect(pre.textContent()).resolves.toBe(report.out.trimEnd());
 	});
 
-	it('validates a 50,000-row workbook with a progress bar, never blocking the page for over 200 ms', async () => {
+	it("offers a file's first 100 fixes one by one and the rest in one box, and downloads exactly the fixes accepted", async () => {
+		// 150 rows, each with its date written 2023/12/20: 150 fixes, on lines 2–151.
+		const rows = evidenceRows().slice(0, 151);
+		expect(rows.slice(1).every((r) => /^2023-\d\d-\d\d$/.test(r[4]))).toBe(true);
+		const slashed = rows.map((r, n) => (n === 0 ? r : r.map((c, k) => (k === 4 ? c.replace(/-/g, '/') : c))));
+		const file = join(work, 'rest', '2023-Q4.csv');
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, `\uFEFF${csvOf(slashed)}`);
+		await page.reload({ waitUntil: 'networkidle' });
+		await checked(() => page.setInputFiles('#file-input', file));
+		// A problem's button shows its cell on the grid, focused, in the page of rows around it.
+		await page.locator('#issues li', { hasText: '2023-Q4.csv:120:5:' }).getByRole('button').click();
+		await page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 30_000 });
+		await expect(
+			page.evaluate(() => [
+				document.activeElement?.getAttribute('data-row'),
+				document.activeElement?.getAttribute('data-column'),
+			]),
+		).resolves.toEqual(['120', '5']);
+		await expect(page.locator('#grid-range').textContent()).resolves.toBe('第 110～151 行，共 151 行');
+		const labels = page.locator('#fixes label.office-fix');
+		await expect(labels.count()).resolves.toBe(101);
+		await expect(labels.nth(99).textContent()).resolves.toBe(
+			' 第 101 行第 5 列（E101）："2023/12/25" → "2023-12-25"',
+		);
+		await expect(labels.nth(100).textContent()).resolves.toBe(' 其余 50 处修正（第 102～151 行），一并接受');
+		const download = async () => {
+			const [d] = await Promise.all([page.waitForEvent('download'), page.click('#download-one')]);
+			return readFileSync((await d.path())!, 'utf8');
+		};
+		// Only the rest: lines 102–151 corrected, the first 100 left as they are.
+		await page.click('#fix-none');
+		await labels.nth(100).locator('input').check();
+		await expect(download()).resolves.toBe(`\uFEFF${csvOf([...slashed.slice(0, 101), ...rows.slice(101)])}`);
+		// All of them: the file as it was before the dates were slashed.
+		await page.click('#fix-all');
+		await expect(download()).resolves.toBe(`\uFEFF${csvOf(rows)}`);
+	});
+
+	it('validates a 50,000-row workbook with a slip in every dated row, never blocking the page for over 200 ms', async () => {
 		const rows = evidenceRows();
 		const body = rows.slice(1);
 		const big = [rows[0]];
 		for (let n = 1; n <= 50_000; n++) {
 			const r = [...body[n % body.length]];
 			r[0] = `2023Q4-${String(n).padStart(5, '0')}`;
+			// Every date written 2023/12/20, as a spreadsheet set to another date format writes it: one error, and one
+			// fix, on each dated row.
+			r[4] = r[4].replace(/-/g, '/');
 			big.push(r);
 		}
+		// The lines of the rows with a date (the header is line 1).
+		const dated = big.flatMap((r, k) => (r[4].includes('/') ? [k + 1] : []));
+		expect(dated.length).toBeGreaterThan(40_000);
 		const wb = utils.book_new();
 		utils.book_append_sheet(wb, utils.aoa_to_sheet(big), '2023-Q4');
 		// From a file on disk, as a clerk's file is: a buffer handed to setInputFiles is rebuilt on the page's own
@@ -222,13 +267,27 @@ describe('填报台', () => {
 				subtree: true,
 			});
 		});
-		await checked(() => page.setInputFiles('#file-input', xlsx));
+		const shown = await checked(() => page.setInputFiles('#file-input', xlsx));
 		const { longest, progress } = await page.evaluate(() => {
 			const w = window as unknown as { longest: number; progress: string[] };
 			return { longest: w.longest, progress: w.progress };
 		});
 		expect(progress.some((p) => /^正在读取工作簿 2023-Q4\.xlsx（\d+ \/ \d+）$/.test(p))).toBe(true);
 		await expect(page.locator('#files').textContent()).resolves.toContain('50001 行');
+		// The first 1,000 problems listed, with how many there are; 100 fixes one by one and the rest in one box.
+		await expect(page.locator('#summary').textContent()).resolves.toMatch(
+			new RegExp(`^共 ${dated.length} 个错误，0 个警告。`),
+		);
+		expect(shown).toHaveLength(1000);
+		expect(shown[0]).toMatch(/^data\/evidence\/2023-Q4\.csv:2:5: /);
+		await expect(page.locator('#issues-more').textContent()).resolves.toBe(
+			`只列出了前 1000 条（共 ${dated.length} 条）；请先改正这些，再重新检查。`,
+		);
+		const labels = page.locator('#fixes label.office-fix');
+		await expect(labels.count()).resolves.toBe(101);
+		await expect(labels.nth(100).textContent()).resolves.toBe(
+			` 其余 ${dated.length - 100} 处修正（第 ${dated[100]}～${dated.at(-1)} 行），一并接受`,
+		);
 		expect(longest).toBeLessThan(200);
 	}, 240_000);
 

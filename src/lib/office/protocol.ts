@@ -5,10 +5,14 @@
 import type { Issue } from '../issues.ts';
 import type { FixChange } from '../validate/fix.ts';
 
-/** A file the clerk opened: its path in the picked folder (or its name, when dropped) and its bytes. */
+/**
+ * A file the clerk opened: its path in the picked folder (or its name, when dropped), and the file itself. The worker
+ * reads its bytes: read on the page, a 50,000-row workbook held the page for 55 ms (four times that on a loaded
+ * machine).
+ */
 export interface OpenedFile {
 	path: string;
-	bytes: ArrayBuffer;
+	file: Blob;
 }
 
 /** From the page to the worker. */
@@ -21,7 +25,10 @@ export type ToWorker =
 	| { type: 'edit'; rel: string; edits: CellEdit[] }
 	/** Rows of a table for the grid, with their problems. */
 	| { type: 'rows'; rel: string; from: number; count: number }
-	/** The corrected files, with the fixes the clerk accepted (by file, `line:column` of each change). */
+	/**
+	 * The corrected files, with the fixes the clerk accepted: by file, `line:column` of each change, or `REST_OF_FIXES`
+	 * for all of a file's changes past the first `FIX_LIMIT`.
+	 */
 	| { type: 'export'; accepted: Record<string, string[]>; zip: boolean };
 
 /** A cell's new value. */
@@ -45,12 +52,24 @@ export interface FileInfo {
 	changed: boolean;
 }
 
-/** The fixes `npm run validate -- --fix` would make to a file, offered one by one. */
+/** The fixes `npm run validate -- --fix` would make to a file. */
 export interface FileFixes {
 	rel: string;
+	/** The first `FIX_LIMIT` changes, offered one by one. */
 	changes: FixChange[];
+	/** The changes past those, offered together: how many, and the first and last line they are on. */
+	rest?: { count: number; first: number; last: number };
 	skipped?: string;
 }
+
+/**
+ * How many of a file's fixes are offered one by one. A file whose every row has the same slip (a column of dates
+ * written 2023/12/20) can have tens of thousands: the rest are offered together, so the list stays readable and the
+ * page does not stop for seconds building it.
+ */
+export const FIX_LIMIT = 100;
+/** The accepted fix that stands for all of a file's changes past the first `FIX_LIMIT`. */
+export const REST_OF_FIXES = 'rest';
 
 /** A draft quarter's preview: the lines `npm run report -- <quarter>` prints. */
 export interface DraftPreview {
