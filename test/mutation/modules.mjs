@@ -34,6 +34,8 @@ export const MODULES = [
 	{ id: 'tables', name: 'table reader', mutate: ['src/lib/validate/read-table.ts'] },
 	// site.json and the rubrics: syntax and schema errors at their line and column
 	{ id: 'json', name: 'JSON reader', mutate: ['src/lib/validate/json.ts'] },
+	// Stories and policy documents: the limits checked before the parser, and where its messages point
+	{ id: 'markdown', name: 'Markdown reader', mutate: ['src/lib/markdown/parse.ts'] },
 	// csvCell, inertCell, toCsv and the grades files written with them
 	{ id: 'csv', name: 'CSV writer', mutate: ['src/lib/opendata/csv.ts'] },
 	{ id: 'releases', name: 'releases', mutate: ['src/lib/releases.ts'] },
