@@ -109,6 +109,24 @@ describe('JSON syntax', () => {
 			'1:9 type-error name name：应为文字（用英文双引号括起来），这里是数字 5',
 		]);
 	});
+
+	it('places problems past the first line of a file that starts with a BOM where the editor shows them', () => {
+		// The BOM is not a character the office sees: "x" is the 11th character of line 2, and the "}" after it the
+		// 1st of line 3, with it or without it.
+		const broken = '{\n  "name": x\n}';
+		expect(problems(broken).map((p) => p.split(' ', 2).join(' '))).toEqual([
+			'2:11 json-syntax',
+			'3:1 json-syntax',
+		]);
+		expect(problems(`\uFEFF${broken}`)).toEqual(problems(broken));
+		expect(problems('\uFEFF{\n  "name": 5\n}')).toEqual([
+			'2:11 type-error name name：应为文字（用英文双引号括起来），这里是数字 5',
+		]);
+		const at = (text: string) =>
+			readJson(z.unknown(), text, 'x.json').issues.map((i) => `${i.line}:${i.column}`);
+		expect(at(`\uFEFF${'['.repeat(JSON_MAX_DEPTH + 1)}`)).toEqual([`1:${JSON_MAX_DEPTH + 1}`]);
+		expect(at(`\uFEFF[\r\n${'['.repeat(JSON_MAX_DEPTH)}`)).toEqual([`2:${JSON_MAX_DEPTH}`]);
+	});
 });
 
 describe('nesting', () => {

@@ -159,9 +159,12 @@ function tooDeepAt(text: string): number {
 /** Parses JSON text and validates it with a zod schema; every problem located at its line and column. */
 export function readJson<T>(
 	schema: z.ZodType<T>,
-	text: string,
+	source: string,
 	file: string,
 ): { value?: T; issues: Issue[] } {
+	// Without its byte-order mark, which editors do not show: every place below is counted in this text, as the
+	// office's editor counts it.
+	const text = source.replace(/^\uFEFF/, '');
 	const deep = tooDeepAt(text);
 	// Stryker disable next-line EqualityOperator: the first bracket is at depth 1, never too deep
 	if (deep >= 0)
@@ -177,7 +180,7 @@ export function readJson<T>(
 			],
 		};
 	const errors: ParseError[] = [];
-	const root = parseTree(text.replace(/^\uFEFF/, ''), errors, {
+	const root = parseTree(text, errors, {
 		allowTrailingComma: false,
 		disallowComments: true,
 	});
@@ -201,7 +204,7 @@ export function readJson<T>(
 	// jsonc-parser gives a tree for any text it reports no error in.
 	// Stryker disable next-line ConditionalExpression: no text without an error lacks a tree
 	if (issues.length || !root) return { issues };
-	const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+	const data: unknown = JSON.parse(text);
 	const result = schema.safeParse(data);
 	if (result.success) return { value: result.data, issues };
 	for (const zi of result.error.issues) {
