@@ -63,7 +63,7 @@ function gridOf(rel: string): string[][] {
 	return grid;
 }
 
-/** A file that could not be read (moved or deleted since it was picked, or unreadable): said as it is. */
+/** A file that could not be read (changed, moved or deleted since it was chosen, or not allowed): said as it is. */
 class Unreadable extends Error {}
 
 /** Reads the opened files' bytes, with progress. */
@@ -73,9 +73,10 @@ async function readAll(list: OpenedFile[]): Promise<{ path: string; bytes: Uint8
 		if (i % 20 === 0) progress('正在读取文件', i, list.length);
 		try {
 			out.push({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) });
-		} catch (e) {
+		} catch {
+			// The browser's own reason is in English, and is one of these.
 			throw new Unreadable(
-				`无法读取文件 ${f.path}：${(e as Error).message}。请确认文件还在原处，再重新放入。`,
+				`无法读取文件 ${f.path}：放入之后它被修改、移动或删除了，或者没有读取权限。请关闭正在编辑它的程序，再重新放入。`,
 			);
 		}
 	}

@@ -291,6 +291,32 @@ describe('填报台', () => {
 		expect(longest).toBeLessThan(200);
 	}, 240_000);
 
+	it('says in Chinese which file it could not read, when the file changed after it was chosen', async () => {
+		// A 50,000-row file keeps the worker checking for a second or more; the file chosen next waits its turn, and
+		// is saved again (as WPS does while the clerk keeps editing) before the worker reads it.
+		const rows = evidenceRows();
+		const busy = join(work, 'busy', '2023-Q4.csv');
+		mkdirSync(dirname(busy), { recursive: true });
+		writeFileSync(
+			busy,
+			`\uFEFF${csvOf([rows[0], ...Array.from({ length: 50_000 }, (_, n) => rows[1 + (n % (rows.length - 1))])])}`,
+		);
+		const late = join(work, 'late', 'units.csv');
+		mkdirSync(dirname(late), { recursive: true });
+		writeFileSync(late, '\uFEFF单位编号,类别\r\nt1,镇街\r\n');
+		await page.reload({ waitUntil: 'networkidle' });
+		await page.setInputFiles('#file-input', busy);
+		await page.setInputFiles('#file-input', late);
+		writeFileSync(late, '\uFEFF单位编号,类别\r\nt1,镇街\r\nt2,园区\r\n');
+		const failed = page.locator('#office-failed');
+		await failed.waitFor({ state: 'visible', timeout: 120_000 });
+		await expect(failed.textContent()).resolves.toBe(
+			'无法读取文件 units.csv：放入之后它被修改、移动或删除了，或者没有读取权限。请关闭正在编辑它的程序，再重新放入。',
+		);
+		// The file before it was checked whole.
+		await expect(page.locator('#files').textContent()).resolves.toContain('50001 行');
+	});
+
 	it('makes no request beyond its own static files, allows none, and works with the network off', async () => {
 		await expect(
 			page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),

@@ -87,7 +87,7 @@ describe('nesting per line: each >, each list marker and every two columns of in
 		expect(depth(`${'> '.repeat(11)}文`)).toBe('16');
 	});
 
-	it.each(['-', '+', '*', '1.', '1)', '123456789.'])(
+	it.each(['-', '+', '*', '1.', '1)', '0.', '0)', '10.', '123456789.'])(
 		'counts %s as a list marker, before a space, a tab or the end of the line',
 		(marker) => {
 			expect(depth(`${'>'.repeat(9)}${marker}`)).toBeUndefined();
@@ -97,9 +97,12 @@ describe('nesting per line: each >, each list marker and every two columns of in
 		},
 	);
 
-	it.each(['-项', '1.5', '1、', 'a.', '1234567890.', '#'])('does not count %s as a list marker', (text) => {
-		expect(depth(`${'>'.repeat(10)}${text}`)).toBeUndefined();
-	});
+	it.each(['-项', '1.5', '1、', 'a.', '.', ')', '. 项', '1234567890.', '#'])(
+		'does not count %s as a list marker',
+		(text) => {
+			expect(depth(`${'>'.repeat(10)}${text}`)).toBeUndefined();
+		},
+	);
 
 	it('counts the markers of a list item inside another on one line', () => {
 		expect(depth(`${'>'.repeat(8)}- 1. 项`)).toBe('11');
@@ -189,6 +192,49 @@ describe('a syntax error, at the place the parser names', () => {
 			line: 3,
 			column: 5,
 		});
+	});
+
+	it.each([
+		[
+			'Expected a closing tag for `<span>` (12:34-12:40) before the end of `paragraph`',
+			{ message: '标签 <span> 没有对应的结束标签', line: 12, column: 34 },
+		],
+		[
+			'Unexpected closing tag `</em>`, expected corresponding closing tag for `<span>` (12:34-12:40)',
+			{ message: '结束标签 </em> 与第 12 行的开始标签 <span> 不对应' },
+		],
+		[
+			'Expected the closing tag `</span>` either after the end of `emphasis` (12:56) or another opening tag after the start of `emphasis` (12:34)',
+			{ message: '结束标签 </span> 应与它的开始标签在同一段里' },
+		],
+		[
+			'Unexpected closing slash `/` in tag, expected an open tag first',
+			{ message: '多余的结束标签：前面没有对应的开始标签' },
+		],
+		['Unexpected end of file before name', { message: '“<”开始了一个标签，但直到文件结尾也没有结束' }],
+		['Unexpected end of file in attribute name', { message: '“<”开始了一个标签，但直到文件结尾也没有结束' }],
+		['Unexpected end of file in tag', { message: '“<”开始了一个标签，但直到文件结尾也没有结束' }],
+		[
+			'Unexpected character `😀` (U+1F600) before name, expected a character that can start a name',
+			{ message: '这里的“<”被当作标签的开头，但它后面的“😀”不能出现在标签里' },
+		],
+		[
+			'Unexpected character `=` (U+003D) after attribute name, expected a character that can start an attribute value',
+			{ message: '这里的“<”被当作标签的开头，但它后面的“=”不能出现在标签里' },
+		],
+		[
+			'Unexpected end of file in expression, expected a corresponding closing brace for `{`',
+			{ message: '大括号“{”没有对应的“}”' },
+		],
+		['Could not parse expression with acorn', { message: '大括号“{ }”里的内容不是程序能读的表达式' }],
+		[
+			'Unexpected lazy line in expression in container, expected line to be prefixed with `>` when in a block quote',
+			{ message: '一对大括号或一个标签跨了几行，其中一行不在同一个引用或列表里' },
+		],
+	])('says %s in Chinese', (reason, said) => {
+		expect(mdxProblem(reason)).toEqual(said);
+		// Only a reason that starts so: one that merely holds the words is kept as the parser gave it.
+		expect(mdxProblem(`MDX: ${reason}`)).toEqual({ message: `MDX: ${reason}` });
 	});
 
 	it('takes no place from the reason of any other error', () => {
