@@ -84,9 +84,8 @@ async function readAll(list: OpenedFile[]): Promise<{ path: string; bytes: Uint8
 }
 
 /** Places a dropped or chosen file (a CSV file, or every data sheet of a workbook) in the data folder. */
-function addFile(f: { path: string; bytes: Uint8Array }): void {
-	const name = f.path.split('/').pop()!;
-	const bytes = f.bytes;
+function addFile({ path, bytes }: { path: string; bytes: Uint8Array }): void {
+	const name = path.split('/').pop()!;
 	if (WORKBOOK.test(name)) {
 		progress(`正在读取工作簿 ${name}`);
 		let sheets;
