@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, reusedPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,26 +25,24 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<number> {
 
 describe('keyboard only', () => {
 	it('reaches the header search box, types a query and submits it with Enter', async () => {
-		const page = await browser.newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		expect(await tabTo(page, 'header input[type="search"], header input[name="q"]')).toBeGreaterThan(0);
 		await page.keyboard.type('承诺');
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/\/search\/\?q=/);
-		await page.close();
 	});
 	it('reaches and operates the category and grade filters of a quarter table', async () => {
-		const page = await browser.newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/grades/2023-Q4/');
 		expect(await tabTo(page, 'form.table-filter select[name="category"]')).toBeGreaterThan(0);
 		await page.keyboard.press('ArrowDown'); // the first category after 全部
 		const shown = await page.locator('form.table-filter output').textContent();
 		expect(shown).toMatch(/^显示 \d+ \/ \d+ 行$/);
 		expect(await tabTo(page, 'form.table-filter select[name="grade"]', 3)).toBeGreaterThan(0);
-		await page.close();
 	});
 	it('shows where the focus is: the skip link appears, and links get a visible outline', async () => {
-		const page = await browser.newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		expect(await tabTo(page, 'a.skip', 1)).toBe(1);
 		expect(
@@ -57,6 +55,5 @@ describe('keyboard only', () => {
 		});
 		expect(outline.style).not.toBe('none');
 		expect(outline.width).toBeGreaterThanOrEqual(2);
-		await page.close();
 	});
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { isValidUscc } from '../../src/lib/uscc.ts';
 import { htmlPages } from './pages.ts';
@@ -34,11 +34,9 @@ interface Pledge {
 	unitId: string;
 }
 
+/** Visits a page of the site (in a page reused from test to test: `visit`). */
 async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
-	const page = await context.newPage();
-	await page.goto(base() + path);
-	return page;
+	return (await visit(browser, base() + path, options)).page;
 }
 
 /** The matrix row of a unit as { column header → cell text }. */
@@ -69,7 +67,6 @@ describe('coverage matrix (/commitments/)', () => {
 		expect(row['缺项']).toBe('1');
 		const gap = page.locator('table.cm-matrix tbody tr[data-unit="hcjd"] td.cm-gap');
 		expect(await gap.count()).toBe(1);
-		await page.context().close();
 	});
 	it('shows a town that has published nothing (范集镇) as a row of 17 gaps, one per 2023 category', async () => {
 		const rubric = openData<{ commitmentCategories: string[] }>('rubrics/2023.json');
@@ -78,7 +75,6 @@ describe('coverage matrix (/commitments/)', () => {
 		const row = await matrixRow(page, 'fjz');
 		for (const c of rubric.commitmentCategories) expect(row[c]).toBe('缺');
 		expect(row['缺项']).toBe('17');
-		await page.context().close();
 	});
 	it('shows every category once per column, in the rubric’s order', async () => {
 		const rubric = openData<{ commitmentCategories: string[] }>('rubrics/2023.json');
@@ -87,7 +83,6 @@ describe('coverage matrix (/commitments/)', () => {
 			s.trim(),
 		);
 		expect(headers).toEqual(rubric.commitmentCategories);
-		await page.context().close();
 	});
 });
 
@@ -124,7 +119,6 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		expect(await page.locator('#unit-table a[href="/commitments/blz/"]').textContent()).toBe('博里镇');
 		// No commitment is listed here: they are on the units’ pages.
 		expect(await page.locator('article.cm-card').count()).toBe(0);
-		await page.context().close();
 	});
 	it('shows a unit’s overdue count emphasised, and a link preselects the units with overdue commitments', async () => {
 		const page = await open('/commitments/?state=overdue');
@@ -153,7 +147,6 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		expect((await hot.textContent())!.trim()).toBe('! 2');
 		await page.getByRole('combobox', { name: /^单位类别/ }).selectOption('park');
 		expect(Object.keys(await unitTable(page))).toEqual(['gyyq']);
-		await page.context().close();
 	});
 	it('sorts the units by any count', async () => {
 		const page = await open('/commitments/');
@@ -172,7 +165,6 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 				.slice(0, 4)
 				.map((r) => r[0]),
 		).toEqual([24, 22, 22, 22]);
-		await page.context().close();
 	});
 	it('names the ten longest-overdue commitments, linking to their cards', async () => {
 		// By due date: CN-blz-007 (2022-12-31, 1422 days on 2026-11-22), CN-hcjd-008 and CN-jqz-006 (2023-06-30), …,
@@ -194,13 +186,11 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		expect(await page.locator('main h2#overdue + p + ol li').first().textContent()).toContain(
 			'2022-12-31 到期，已逾期 1422 天',
 		);
-		await page.context().close();
 	});
 	it('is a complete table without JavaScript', async () => {
 		const page = await open('/commitments/', { javaScript: false });
 		expect(await page.locator('#unit-table tbody tr:not([hidden])').count()).toBe(25);
 		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
-		await page.context().close();
 	});
 });
 
@@ -234,7 +224,6 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 			'2022-04-27 作出承诺',
 			'2026-01-01 逾期（已过完成时限 2025-12-31，尚未兑现）',
 		]);
-		await page.context().close();
 	});
 	it('keeps commitments made as 南闸镇 on 南闸街道’s page after the rename', async () => {
 		const page = await open('/commitments/nzz/');
@@ -243,7 +232,6 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 		expect(await card.locator('.cm-timeline li').first().textContent()).toContain(
 			'2022-05-25 作出承诺（时称“南闸镇”）',
 		);
-		await page.context().close();
 	});
 	it('is linked from the unit profile, which names the categories missing in the latest quarter', async () => {
 		// nzz's 5.3 points in 2026-Q3 are 1 of 5: (5 − 1) ÷ 0.5 = 8 categories missing (就业, 物业, 就学, 养老, 助残,
@@ -259,7 +247,6 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 		expect(await section.textContent()).toContain(
 			'（8 类）：就业、物业、就学、养老、助残、医保、停车、便民服务',
 		);
-		await page.context().close();
 	});
 });
 
@@ -282,7 +269,6 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 		await results.locator('a').click();
 		await page.waitForURL('**/commitments/pledges/shz/#QY-2022-002');
 		expect(await page.locator('tr#QY-2022-002 .cm-uscc').textContent()).toBe('91320803MAAQL59GPD');
-		await page.context().close();
 	});
 	it('finds enterprises by part of their name, and says so when nothing matches', async () => {
 		const pledges = openData<Pledge[]>('pledges.json');
@@ -296,7 +282,6 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 		await search(page).fill('不存在的企业');
 		await expect.poll(() => links.count()).toBe(0);
 		expect(await page.locator('form.cm-search output').textContent()).toContain('没有找到');
-		await page.context().close();
 	});
 	it('filters the rows of one unit’s page, grouped by the year signed', async () => {
 		// 淮安工业园区 (gyyq) collected 37 pledges: 5 signed in 2026, 6 in 2025, 10 in 2024, 4 in 2023 and 12 in 2022;
@@ -318,7 +303,6 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 			'2022 年签订（12 份）',
 		);
 		expect(await page.locator('form.cm-search output').textContent()).toBe('找到 1 份承诺书');
-		await page.context().close();
 	});
 	it('without JavaScript, links every unit with pledges, whose pages list them all: each pledge on exactly one', async () => {
 		const pledges = openData<Pledge[]>('pledges.json');
@@ -349,7 +333,6 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 				pledges.filter((p) => p.unitId === u).length,
 			);
 		}
-		await page.context().close();
 	});
 	it('loads only the searched fields: id, enterprise, code, unit and signing date', () => {
 		const index = JSON.parse(readFileSync(join(dist(), 'commitments', 'pledges', 'search.json'), 'utf8')) as {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import type { PackageDesc } from '../helpers/table-schema.ts';
 import { INPUT_TABLES } from '../../src/lib/validate/tables.ts';
@@ -22,11 +22,9 @@ const site = () =>
 	JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'site.json'), 'utf8'));
 const readJson = (p: string) => JSON.parse(readFileSync(join(dist(), 'data', p), 'utf8'));
 
-/** A page, under the site's CSP. */
+/** A page, under the site's CSP (in a page reused from test to test: `visit`). */
 async function open(path: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto(inject('baseUrl') + path);
-	return page;
+	return (await visit(browser, inject('baseUrl') + path)).page;
 }
 
 describe('数据下载 /data/', () => {
@@ -70,7 +68,6 @@ describe('数据下载 /data/', () => {
 				.at(-1),
 		);
 		expect(await axeViolations(page)).toEqual([]);
-		await page.close();
 	});
 });
 
@@ -90,7 +87,6 @@ describe('数据字典 /data/dictionary/', () => {
 			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
 		for (const id of new Set(targets)) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
 		expect(await axeViolations(page)).toEqual([]);
-		await page.close();
 	});
 });
 
@@ -104,7 +100,6 @@ describe('metadata of the data pages', () => {
 			expect(await page.getAttribute('meta[name="description"]', 'content')).toMatch(/.{20,}/);
 			expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(url + path);
 			expect(readFileSync(join(dist(), 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${url}${path}</loc>`);
-			await page.close();
 		},
 	);
 });

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 
 const site = JSON.parse(
@@ -33,11 +33,9 @@ afterAll(async () => {
 });
 
 /** Opens a page, under the site's CSP, and checks that it is served. */
-async function open(path: string, { javaScript = true } = {}): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: javaScript });
-	const page = await context.newPage();
-	const r = await page.goto(inject('baseUrl') + path);
-	expect(r?.status(), path).toBe(200);
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+	const { page, response } = await visit(browser, inject('baseUrl') + path, options);
+	expect(response?.status(), path).toBe(200);
 	return page;
 }
 const distFile = (...p: string[]) => readFileSync(join(inject('distDir'), ...p), 'utf8');
@@ -160,7 +158,6 @@ describe('open data', () => {
 		const page = await open('/data/');
 		for (const f of ['exemplars.json', 'exemplars.csv', 'incentive-list.json', 'incentive-list.csv'])
 			expect(await page.locator(`main a[href="/data/${f}"]`).count(), f).toBe(1);
-		await page.context().close();
 	});
 });
 
@@ -175,7 +172,6 @@ describe('the index (/exemplars/)', () => {
 		const names = (await now.locator('.exemplar-card h3').allTextContents()).map((s) => s.trim());
 		expect(names).toEqual(['吴晓东', '黄丽娟', '郑凯']);
 		expect(await now.locator('.exemplar-card', { hasText: '吴晓东' }).textContent()).toContain('异议待核实');
-		await page.context().close();
 	});
 	it('lists every year, newest first, with its count by status, linking to the year’s page', async () => {
 		const page = await open('/exemplars/');
@@ -190,7 +186,6 @@ describe('the index (/exemplars/)', () => {
 		expect(text[1]).toContain('2023年1月9日至2023年1月17日');
 		// The index lists no other candidate: the 2022 ones are on their year’s page.
 		expect(await page.locator('.exemplar-card').count()).toBe(3);
-		await page.context().close();
 	});
 	// axe-core on /exemplars/ and /exemplars/2022/, in both modes: templates.test.ts, whose tour visits both.
 });
@@ -204,7 +199,6 @@ describe('a year’s page (/exemplars/<year>/)', () => {
 		expect(names).toEqual(['陈静怡', '刘志强', '周文斌', '孙丽萍']);
 		expect(await page.locator('.exemplar-card', { hasText: '周文斌' }).textContent()).toContain('已撤销');
 		expect(await page.locator('nav[aria-label="其他年度"] a').getAttribute('href')).toBe('/exemplars/2026/');
-		await page.context().close();
 	});
 	it('filters by status', async () => {
 		const page = await open('/exemplars/2022/');
@@ -214,13 +208,11 @@ describe('a year’s page (/exemplars/<year>/)', () => {
 		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 3 / 4 人');
 		await page.locator('form.table-filter select[name="status"]').selectOption('revoked');
 		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['周文斌']);
-		await page.context().close();
 	});
 	it('lists every card without JavaScript, with the filter hidden', async () => {
 		const page = await open('/exemplars/2026/', { javaScript: false });
 		expect(await page.locator('.exemplar-card:visible').count()).toBe(3);
 		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
-		await page.context().close();
 	});
 	it('puts every public candidate on exactly one year’s page, linking to the profile', () => {
 		const rows = JSON.parse(distFile('data', 'exemplars.json')) as { id: string; year: number }[];
@@ -237,7 +229,6 @@ describe('a year’s page (/exemplars/<year>/)', () => {
 		expect(
 			await page.locator('nav.breadcrumbs a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
 		).toEqual(['/', '/exemplars/', '/exemplars/2022/']);
-		await page.context().close();
 	});
 });
 
@@ -269,7 +260,6 @@ describe('a profile', () => {
 		// How to object, while the 公示 is open: the office's published contacts.
 		expect(await page.locator('.how-to-object').textContent()).toContain(site.phone);
 		expect(await page.locator(`.how-to-object a[href^="mailto:${site.email}"]`).count()).toBe(1);
-		await page.context().close();
 	});
 	it('carries Open Graph tags and a description', async () => {
 		const page = await open('/exemplars/2022/2022-001/');
@@ -279,7 +269,6 @@ describe('a profile', () => {
 		expect(await meta('og:url')).toBe(`${site.url}/exemplars/2022/2022-001/`);
 		expect(await meta('og:description')).toContain('陈静怡，区行政审批局政务服务科科长');
 		expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(await meta('og:description'));
-		await page.context().close();
 	});
 	it('shows a recognised exemplar with its recognition date and no objection box', async () => {
 		const page = await open('/exemplars/2022/2022-001/');
@@ -287,7 +276,6 @@ describe('a profile', () => {
 		expect(main).toContain('2023年1月9日至2023年1月17日（7 个工作日）');
 		expect(main).toContain('2023年1月18日认定为“政务诚信典型”');
 		expect(await page.locator('.how-to-object').count()).toBe(0);
-		await page.context().close();
 	});
 	it('keeps a revoked exemplar visible as 已撤销 with the date and the public reason, never the internal note', async () => {
 		const page = await open('/exemplars/2022/2022-003/');
@@ -297,7 +285,6 @@ describe('a profile', () => {
 		expect(main).toContain('2023年1月18日认定');
 		expect(main).not.toContain('实名举报');
 		expect(main).not.toContain('党内警告');
-		await page.context().close();
 	});
 	it('does not exist for candidates who are not public', async () => {
 		for (const path of [
@@ -305,16 +292,13 @@ describe('a profile', () => {
 			'/exemplars/2026/2026-004/',
 			'/exemplars/2026/2026-005/',
 		]) {
-			const context = await browser.newContext();
-			const r = await (await context.newPage()).goto(inject('baseUrl') + path);
-			expect(r?.status(), path).toBe(404);
-			await context.close();
+			const { response } = await visit(browser, inject('baseUrl') + path);
+			expect(response?.status(), path).toBe(404);
 		}
 	});
 	it('passes axe-core (WCAG 2.1 AA)', async () => {
 		const page = await open('/exemplars/2026/2026-001/');
 		expect(await axeViolations(page)).toEqual([]);
-		await page.context().close();
 	});
 });
 
@@ -336,7 +320,6 @@ describe('公示 notices', () => {
 		expect(how).toContain(site.phone);
 		expect(how).toContain('2026年11月26日前');
 		expect(await axeViolations(page)).toEqual([]);
-		await page.context().close();
 	});
 	it('a closed notice: ended on its 7th working day, current status of each candidate, no objection box', async () => {
 		const page = await open('/notices/GS-2022-01/');
@@ -358,7 +341,6 @@ describe('公示 notices', () => {
 			'孙丽萍 ✓已认定',
 		]);
 		expect(await page.locator('.how-to-object').count()).toBe(0);
-		await page.context().close();
 	});
 	it('are listed on /notices/ and on the home page, newest first', async () => {
 		for (const path of ['/notices/', '/']) {
@@ -371,7 +353,6 @@ describe('公示 notices', () => {
 			expect(await page.locator('main').textContent()).toContain(
 				'2026年11月18日至2026年11月26日（7 个工作日）',
 			);
-			await page.context().close();
 		}
 	});
 	it('has an RSS feed with one item per started notice', async () => {
@@ -402,6 +383,5 @@ describe('公示 notices', () => {
 				description: expect.stringContaining('周文斌（区人力资源和社会保障局劳动保障监察大队副大队长）'),
 			},
 		]);
-		await page.context().close();
 	});
 });

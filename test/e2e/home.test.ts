@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, reusedPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('home page', () => {
 		};
 		const reds = open.units.filter((u) => u.grade === 'red').length;
 
-		const page = await browser.newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 		const [year, n] = latest.split('-Q');
@@ -39,13 +39,11 @@ describe('home page', () => {
 		await heading.getByRole('link').click();
 		await page.waitForURL(`**/grades/${latest}/`);
 		expect(await page.locator('#grades-table tbody tr').count()).toBe(open.units.length);
-		await page.close();
 	});
 	it('shows the demo-data banner while site.json says the data is a demo', async () => {
-		const page = await browser.newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		await expect.poll(() => page.getByRole('note').textContent()).toContain('演示数据');
-		await page.close();
 		// … and asks search engines to stay away from its made-up grades and names.
 		const robots = await fetch(inject('baseUrl') + '/robots.txt');
 		expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { onePerTemplate } from './pages.ts';
 import { serveStatic } from './server.ts';
@@ -72,8 +72,7 @@ describe('numbers, dates and grades read whole', () => {
 	for (const width of [375, 1280])
 		for (const mode of ['normal', 'large'] as const)
 			it(`keeps every table cell holding a number, date or grade on one line at ${width} px in ${mode} mode`, async () => {
-				const ctx = await context(width, mode);
-				const page = await ctx.newPage();
+				const page = await reusedPage(browser, { width, mode });
 				let checked = 0;
 				const broken: string[] = [];
 				for (const path of pages()) {
@@ -112,12 +111,10 @@ describe('numbers, dates and grades read whole', () => {
 				expect(broken).toEqual([]);
 				// The quarter alone has a score, a grade, a rank and a change per unit: the check is never vacuous.
 				expect(checked).toBeGreaterThan(4 * gradeFile(quarters().at(-1)!).units.length);
-				await ctx.close();
 			});
 
 	it('lets a wide table scroll in its own labelled, focusable box with the first column in view', async () => {
-		const ctx = await context(375, 'normal');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 375, mode: 'normal' });
 		await page.goto(base() + `/grades/${quarters().at(-1)}/`);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 		const box = page.locator('.table-scroll').filter({ has: page.locator('#grades-table') });
@@ -130,14 +127,12 @@ describe('numbers, dates and grades read whole', () => {
 		expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
 		// Sticky: the name stays where it was (within the border's pixel), though the table moved 200 px.
 		expect(Math.abs((await firstCell.boundingBox())!.x - before!.x)).toBeLessThanOrEqual(1);
-		await ctx.close();
 	});
 });
 
 describe('the navigation bar', () => {
 	it('lines up with the site name and the content at 1280 px', async () => {
-		const ctx = await context(1280, 'normal');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 1280, mode: 'normal' });
 		await page.goto(base() + '/methodology/');
 		const left = (selector: string) =>
 			page
@@ -146,7 +141,6 @@ describe('the navigation bar', () => {
 				.evaluate((e) => Math.round(e.getBoundingClientRect().left));
 		const [nav, name, h1] = await Promise.all([left('nav ul a'), left('.site-name'), left('main h1')]);
 		expect([nav, name]).toEqual([h1, h1]);
-		await ctx.close();
 	});
 });
 
@@ -157,8 +151,7 @@ describe('长辈模式 on a phone', () => {
 		async () => {
 			// Each page once, in the mode it opens in and then in the other by its own switch (which the next page opens
 			// in): as in the height test below, both ways into each mode are measured.
-			const ctx = await context(375, 'normal');
-			const page = await ctx.newPage();
+			const page = await reusedPage(browser, { width: 375, mode: 'normal' });
 			const wide: string[] = [];
 			const seen = new Set<string>();
 			const measure = () =>
@@ -175,7 +168,6 @@ describe('长辈模式 on a phone', () => {
 				seen.add(`${first.mode} ${second.mode}`);
 				for (const { mode, width } of [first, second]) if (width > 375) wide.push(`${mode} ${path} ${width}`);
 			}
-			await ctx.close();
 			expect(wide).toEqual([]);
 			expect([...seen].sort()).toEqual(['large normal', 'normal large']);
 		},
@@ -194,8 +186,7 @@ describe('长辈模式 on a phone', () => {
 			'较上季度',
 			'异议',
 		]);
-		const ctx = await context(375, 'large');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 375, mode: 'large' });
 		await page.goto(base() + `/grades/${q}/`);
 		const first = page.locator('#grades-table tbody tr').first();
 		expect(await first.evaluate((tr) => getComputedStyle(tr).display)).toBe('flex');
@@ -206,7 +197,6 @@ describe('长辈模式 on a phone', () => {
 		const root = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 		expect(await score.evaluate((td) => parseFloat(getComputedStyle(td).fontSize))).toBe(root);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-		await ctx.close();
 	});
 
 	it(
@@ -297,8 +287,7 @@ describe('长辈模式 on a phone', () => {
 
 	it('sizes chart ticks and legends with the mode, also when the reader switches, and stacks the header', async () => {
 		const unit = gradeFile(quarters().at(-1)!).units[0].id;
-		const ctx = await context(375, 'normal');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 375, mode: 'normal' });
 		await page.goto(base() + `/units/${unit}/`);
 		const canvas = page.locator('figure.chart canvas');
 		// Chart code loads only when a chart comes near the viewport.
@@ -327,7 +316,6 @@ describe('长辈模式 on a phone', () => {
 			return { width, room: i.clientWidth - parseFloat(getComputedStyle(i).paddingLeft) * 2 };
 		});
 		expect(hint.width).toBeLessThanOrEqual(hint.room);
-		await ctx.close();
 	});
 });
 
@@ -493,8 +481,7 @@ describe('the 异议 path', () => {
 	it('opens from a result with the record filled in, ready to copy and in the e-mail subject', async () => {
 		const q = quarters().at(-1)!;
 		const unit = gradeFile(q).units[0];
-		const ctx = await context(375, 'normal');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 375, mode: 'normal' });
 		await page.goto(base() + `/grades/${q}/`);
 		await page
 			.locator('#grades-table tbody tr')
@@ -512,16 +499,14 @@ describe('the 异议 path', () => {
 		for (const section of ['谁可以提出', '提出方式', '需要提供的材料', '10 个工作日', '核查之后'])
 			expect(await page.locator('main').textContent()).toContain(section);
 		expect(await page.locator('main').textContent()).toContain('当面提交：');
-		await ctx.close();
 	});
 
 	it('shows a plain instruction without JavaScript, and never shows a crafted id', async () => {
-		const noJs = await browser.newContext({ javaScriptEnabled: false });
-		const plain = await noJs.newPage();
-		await plain.goto(base() + '/objection/?kind=grade&id=cqz&period=2023-Q4');
+		const { page: plain } = await visit(browser, base() + '/objection/?kind=grade&id=cqz&period=2023-Q4', {
+			javaScript: false,
+		});
 		expect(await plain.locator('#objection-hint').isVisible()).toBe(true);
 		expect(await plain.locator('#objection-ref-box').isHidden()).toBe(true);
-		await noJs.close();
 		const ctx = await context(1280, 'normal');
 		const page = await ctx.newPage();
 		let dialogs = 0;
@@ -560,8 +545,7 @@ describe('404 and the new pages', () => {
 	});
 
 	it('finds no accessibility violation on the new pages and the card layout (axe-core, 375 px, 长辈模式)', async () => {
-		const ctx = await context(375, 'large');
-		const page = await ctx.newPage();
+		const page = await reusedPage(browser, { width: 375, mode: 'large' });
 		const found: string[] = [];
 		for (const path of [
 			'/objection/?kind=grade&id=cqz&period=2023-Q4',
@@ -574,6 +558,5 @@ describe('404 and the new pages', () => {
 			found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
 		}
 		expect(found).toEqual([]);
-		await ctx.close();
 	});
 });

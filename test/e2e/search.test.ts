@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { serveStatic } from './server.ts';
 import { sharedBuild } from '../helpers/build-site.ts';
@@ -48,13 +48,12 @@ async function results(page: Page): Promise<{ status: string; hits: Hit[] }> {
 /** The HTML of a result's page in a built site. */
 const html = (dist: string, href: string) => readFileSync(join(dist, href, 'index.html'), 'utf8');
 
-/** Opens the search page with a query, under the site's CSP. */
+/** Opens the search page with a query, under the site's CSP (in a page reused from test to test: `visit`). */
 async function search(
 	query: string,
 	base = inject('baseUrl'),
 ): Promise<{ page: Page; hits: Hit[]; status: string }> {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto(`${base}/search/?${query}`);
+	const { page } = await visit(browser, `${base}/search/?${query}`);
 	return { page, ...(await results(page)) };
 }
 
@@ -70,10 +69,9 @@ describe('search', () => {
 	];
 	it('finds every public exemplar first by their full Chinese name', async () => {
 		for (const [name, href] of PROFILES) {
-			const { page, hits } = await search(`q=${encodeURIComponent(name)}`);
+			const { hits } = await search(`q=${encodeURIComponent(name)}`);
 			expect(hits[0]?.href, name).toBe(href);
 			expect(hits[0].title).toContain(name);
-			await page.context().close();
 		}
 	});
 	it('finds a profile by two characters of its deed title (欠薪 from 欠薪不过夜; 老兵 from 老兵心中的“贴心人”)', async () => {
@@ -81,14 +79,13 @@ describe('search', () => {
 			['欠薪', '/exemplars/2022/2022-003/'],
 			['老兵', '/exemplars/2026/2026-002/'],
 		]) {
-			const { page, hits } = await search(`q=${encodeURIComponent(q)}`);
+			const { hits } = await search(`q=${encodeURIComponent(q)}`);
 			expect(hits.map((h) => h.href)).toContain(href);
 			expect(hits[0].href).toBe(href);
-			await page.context().close();
 		}
 	});
 	it('runs from the header search box, and the year filter narrows the results', async () => {
-		const page = await (await browser.newContext()).newPage();
+		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		await page.getByLabel('搜索本站').fill('诚信典型');
 		await page.getByLabel('搜索本站').press('Enter');
@@ -130,17 +127,14 @@ describe('search', () => {
 		for (const h of narrowed) expect(h.text, h.href).toContain('2022');
 		expect(narrowed.map((h) => h.href)).toContain('/exemplars/2022/2022-001/');
 		expect(narrowed.map((h) => h.href)).not.toContain('/exemplars/2026/2026-002/');
-		await page.context().close();
 	});
 	it('filters by status and by content type', async () => {
 		const revoked = await search(`q=${encodeURIComponent('诚信')}&status=${encodeURIComponent('已撤销')}`);
 		expect(revoked.hits.map((h) => h.href)).toEqual(['/exemplars/2022/2022-003/']);
-		await revoked.page.context().close();
 		const units = await search(
 			`q=${encodeURIComponent('区数据局')}&type=${encodeURIComponent('被评价单位')}`,
 		);
 		expect(units.hits.map((h) => h.href)).toEqual(['/units/shujuj/']);
-		await units.page.context().close();
 	});
 	it('never finds a candidate who is not public (under review, failed 评审, disqualified at credit review)', async () => {
 		for (const [name, path] of [
@@ -148,29 +142,25 @@ describe('search', () => {
 			['杨建军', '/exemplars/2026/2026-005/'],
 			['赵国庆', '/exemplars/2022/2022-005/'],
 		]) {
-			const { page, hits } = await search(`q=${encodeURIComponent(name)}`);
+			const { hits } = await search(`q=${encodeURIComponent(name)}`);
 			expect(
 				hits.map((h) => h.href),
 				name,
 			).not.toContain(path);
 			for (const h of hits)
 				expect(html(inject('distDir'), h.href), `${name} in ${h.href}`).not.toContain(name);
-			await page.context().close();
 		}
 	});
 	it('is a plain GET form without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(inject('baseUrl') + '/exemplars/');
+		const { page } = await visit(browser, inject('baseUrl') + '/exemplars/', { javaScript: false });
 		await page.getByLabel('搜索本站').fill('陈静怡');
 		await page.getByRole('button', { name: '搜索', exact: true }).first().click();
 		await page.waitForURL('**/search/?q=*');
 		expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=陈静怡');
 		expect(await page.locator('noscript').count()).toBe(1);
-		await context.close();
 	});
 	it('waits while an input method composes pinyin, and searches once its characters are committed', async () => {
-		const page = await (await browser.newContext()).newPage();
+		const page = await reusedPage(browser);
 		await page.goto(`${inject('baseUrl')}/search/`);
 		const box = page.locator('#search-q');
 		// Chromium's events for pinyin being composed: the box holds letters the reader has not chosen characters for.
@@ -201,7 +191,6 @@ describe('search', () => {
 		);
 		await page.waitForTimeout(500);
 		expect(await page.locator('#search-results > li').first().getAttribute('data-seen')).toBe('yes');
-		await page.context().close();
 	});
 
 	it('asks for Pagefind’s code as the page loads, not after its own script has run (the phone’s wait for results)', async () => {
@@ -222,7 +211,6 @@ describe('search', () => {
 		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`);
 		expect(hits.length).toBeGreaterThan(0);
 		expect(await axeViolations(page)).toEqual([]);
-		await page.context().close();
 	});
 });
 
@@ -253,15 +241,13 @@ describe('search the day before GS-2026-01 starts (a build as of 2026-11-17)', (
 			['黄丽娟', '2026-002'],
 			['郑凯', '2026-003'],
 		]) {
-			const { page, hits } = await search(`q=${encodeURIComponent(name)}`, base);
+			const { hits } = await search(`q=${encodeURIComponent(name)}`, base);
 			const hrefs = hits.map((h) => h.href);
 			expect(hrefs, name).not.toContain(`/exemplars/2026/${id}/`);
 			expect(hrefs, name).not.toContain('/notices/GS-2026-01/');
 			for (const h of hits) expect(html(dist, h.href), `${name} in ${h.href}`).not.toContain(name);
-			await page.context().close();
 		}
-		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`, base);
+		const { hits } = await search(`q=${encodeURIComponent('陈静怡')}`, base);
 		expect(hits[0].href).toBe('/exemplars/2022/2022-001/');
-		await page.context().close();
 	});
 });

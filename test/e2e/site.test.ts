@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 
 let browser: Browser;
@@ -27,11 +27,9 @@ const quarters = () =>
 const gradeFile = (q: string) =>
 	JSON.parse(readFileSync(join(dist(), 'data', 'grades', `${q}.json`), 'utf8')) as GradeFile;
 
+/** Visits a page of the site (in a page reused from test to test: `visit`). */
 async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
-	const page = await context.newPage();
-	await page.goto(base() + path);
-	return page;
+	return (await visit(browser, base() + path, options)).page;
 }
 
 describe('quarter grade page', () => {
@@ -57,7 +55,6 @@ describe('quarter grade page', () => {
 		expect(await page.locator('form.table-filter output').textContent()).toBe(
 			`显示 ${expected.length} / ${q.units.length} 行`,
 		);
-		await page.context().close();
 	});
 	it('sorts by score when the column header is pressed', async () => {
 		const q = gradeFile(quarters().at(-1)!);
@@ -68,7 +65,6 @@ describe('quarter grade page', () => {
 			Number,
 		);
 		expect(scores).toEqual([...q.units.map((u) => u.score)].sort((a, b) => b - a));
-		await page.context().close();
 	});
 	it('is a complete, readable table without JavaScript', async () => {
 		const q = gradeFile(quarters().at(-1)!);
@@ -78,7 +74,6 @@ describe('quarter grade page', () => {
 		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
 		const first = q.units[0];
 		expect(await page.locator('#grades-table tbody tr').first().textContent()).toContain(first.name);
-		await page.context().close();
 	});
 });
 
@@ -135,7 +130,6 @@ describe('unit profile', () => {
 			return u ? [[q, u.score.toFixed(1)]] : [];
 		});
 		expect(rows).toEqual(expected);
-		await page.context().close();
 	});
 });
 
@@ -160,10 +154,8 @@ describe('长辈模式 (large text)', () => {
 	it('offers the switch only where it works: not without JavaScript', async () => {
 		const page = await open('/', { javaScript: false });
 		expect(await page.locator('#mode-toggle').isHidden()).toBe(true);
-		await page.context().close();
 		const scripted = await open('/');
 		expect(await scripted.getByRole('button', { name: '长辈模式' }).isVisible()).toBe(true);
-		await scripted.context().close();
 	});
 	it('hides the read-aloud button where the browser has no Chinese voice', async () => {
 		const page = await open('/');
@@ -171,7 +163,6 @@ describe('长辈模式 (large text)', () => {
 			() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length,
 		);
 		expect(await page.locator('#read-aloud').isHidden()).toBe(voices === 0);
-		await page.context().close();
 	});
 });
 
@@ -184,15 +175,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	];
 	for (const mode of ['normal', 'large'] as const)
 		it(`reports no violation on the latest quarter and a unit of it in ${mode} mode`, async () => {
-			const context = await browser.newContext();
-			if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
-			const page = await context.newPage();
+			const page = await reusedPage(browser, { mode });
 			const found: string[] = [];
 			for (const path of pages()) {
 				await page.goto(base() + path);
 				found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
 			}
 			expect(found).toEqual([]);
-			await context.close();
 		});
 });
