@@ -113,16 +113,18 @@ export async function mainThreadTasks(
 			.map((e) => `${e.pid}:${e.tid}`),
 	);
 	const onMain = (e: TraceEvent) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`);
+	/** Whether `e` ran inside `task`: on its thread, from its start to its end. */
+	const within = (e: TraceEvent, task: TraceEvent) =>
+		e !== task &&
+		e.pid === task.pid &&
+		e.tid === task.tid &&
+		e.ts >= task.ts &&
+		e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0);
 	// The test's own commands (Playwright's evaluations, its file input) run on the page's thread too: they are the
 	// test's work, not the page's, and are left out.
 	const commands = events.filter((e) => onMain(e) && e.name === 'DevToolsSession::DispatchProtocolCommand');
 	const tasks = events.filter(
-		(e) =>
-			onMain(e) &&
-			e.name === 'RunTask' &&
-			!commands.some(
-				(c) => c.pid === e.pid && c.tid === e.tid && c.ts >= e.ts && c.ts <= e.ts + (e.dur ?? 0),
-			),
+		(e) => onMain(e) && e.name === 'RunTask' && !commands.some((c) => within(c, e)),
 	);
 	const longest = tasks.reduce<TraceEvent | undefined>(
 		(a, t) => (!a || (t.tdur ?? 0) > (a.tdur ?? 0) ? t : a),
@@ -131,15 +133,7 @@ export async function mainThreadTasks(
 	// What the longest task spent its time on: the longest events inside it on the same thread, for a failure's message.
 	const inside = longest
 		? events
-				.filter(
-					(e) =>
-						e !== longest &&
-						e.ph === 'X' &&
-						e.pid === longest.pid &&
-						e.tid === longest.tid &&
-						e.ts >= longest.ts &&
-						e.ts + (e.dur ?? 0) <= longest.ts + (longest.dur ?? 0),
-				)
+				.filter((e) => e.ph === 'X' && within(e, longest))
 				.sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
 				.slice(0, 6)
 				.map((e) => `${e.name} ${((e.tdur ?? 0) / 1000).toFixed(1)} ms`)
