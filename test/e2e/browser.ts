@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this closed network needs.
  */
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -30,6 +30,17 @@ export interface PageSettings {
 	mode?: 'normal' | 'large';
 }
 
+/** A new browser context with these settings: for a test that needs pages of its own. */
+export async function newContextFor(browser: Browser, settings: PageSettings = {}): Promise<BrowserContext> {
+	const { javaScript = true, width, mode = 'normal' } = settings;
+	const context = await browser.newContext({
+		javaScriptEnabled: javaScript,
+		...(width ? { viewport: { width, height: 800 } } : {}),
+	});
+	if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
+	return context;
+}
+
 /** The pages `reusedPage` hands out, by browser and settings. */
 const reused = new WeakMap<Browser, Map<string, Promise<Page>>>();
 
@@ -47,14 +58,7 @@ export async function reusedPage(browser: Browser, settings: PageSettings = {}):
 	const key = `${javaScript} ${width ?? ''} ${mode}`;
 	let opened = pages.get(key);
 	if (!opened) {
-		opened = (async () => {
-			const context = await browser.newContext({
-				javaScriptEnabled: javaScript,
-				...(width ? { viewport: { width, height: 800 } } : {}),
-			});
-			if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
-			return context.newPage();
-		})();
+		opened = newContextFor(browser, settings).then((context) => context.newPage());
 		pages.set(key, opened);
 	}
 	const page = await opened;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launch, visit } from './browser.ts';
+import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { isValidUscc } from '../../src/lib/uscc.ts';
 import { htmlPages } from './pages.ts';
@@ -374,9 +374,7 @@ describe('open data and page weight', () => {
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	for (const mode of ['normal', 'large'] as const)
 		it(`reports no violation on the commitments pages in ${mode} mode`, async () => {
-			const context = await browser.newContext();
-			if (mode === 'large') await context.addInitScript(() => localStorage.setItem('display-mode', 'large'));
-			const page = await context.newPage();
+			const page = await reusedPage(browser, { mode });
 			const found: string[] = [];
 			// /commitments/ and the first unit's page (blz) are in the tour of templates.test.ts, in both modes.
 			for (const path of ['/commitments/nzz/', '/commitments/pledges/', '/commitments/pledges/gyyq/']) {
@@ -384,6 +382,5 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 				found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
 			}
 			expect(found).toEqual([]);
-			await context.close();
 		});
 });

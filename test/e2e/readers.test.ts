@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch, reusedPage, visit } from './browser.ts';
+import { launch, newContextFor, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { onePerTemplate } from './pages.ts';
 import { serveStatic } from './server.ts';
@@ -55,10 +55,8 @@ const text = (fragment: string) =>
 		.trim();
 
 /** A browser context at a width, in normal mode or 长辈模式 (set the way the site remembers it). */
-async function context(width: number, mode: 'normal' | 'large') {
-	const ctx = await browser.newContext({ viewport: { width, height: 800 } });
-	if (mode === 'large') await ctx.addInitScript(() => localStorage.setItem('display-mode', 'large'));
-	return ctx;
+function context(width: number, mode: 'normal' | 'large') {
+	return newContextFor(browser, { width, mode });
 }
 
 describe('numbers, dates and grades read whole', () => {
