@@ -6,7 +6,7 @@
  */
 import OfficeWorker from './office-worker.ts?worker';
 import { formatIssue, type Issue } from '../lib/issues.ts';
-import { columnLetters, dataRoot, issuePlace } from '../lib/office/paths.ts';
+import { columnLetters, dataRoot, issuePlace, readFailure } from '../lib/office/paths.ts';
 import {
 	REST_OF_FIXES,
 	type CellEdit,
@@ -140,7 +140,8 @@ $('pick-folder').addEventListener('click', async () => {
 		const dir = await picker();
 		openFolder(await walkHandle(dir, dir.name, []));
 	} catch (e) {
-		if ((e as Error).name !== 'AbortError') failed(`无法读取文件夹：${(e as Error).message}`);
+		// The clerk closed the picker: nothing to say.
+		if ((e as Error).name !== 'AbortError') failed(readFailure(e));
 	}
 });
 folderInput.addEventListener('change', () => {
@@ -169,7 +170,11 @@ drop.addEventListener('drop', async (e) => {
 	const dir = items.find((i) => i.isDirectory);
 	if (dir) {
 		const out: OpenedFile[] = [];
-		await walkEntry(dir, out);
+		try {
+			await walkEntry(dir, out);
+		} catch (err) {
+			return failed(readFailure(err));
+		}
 		return openFolder(out);
 	}
 	openFiles([...(e.dataTransfer?.files ?? [])]);

@@ -336,6 +336,40 @@ describe('填报台', () => {
 		await expect(page.locator('#files').textContent()).resolves.toContain('50001 行');
 	});
 
+	it('says in Chinese why the browser would not open a folder, and nothing when the clerk closed the picker', async () => {
+		// Chromium's folder picker refuses a system folder or a whole disk with an English reason.
+		const tab = await context.newPage();
+		try {
+			await tab.addInitScript(() => {
+				let calls = 0;
+				Object.assign(window, {
+					showDirectoryPicker: () =>
+						Promise.reject(
+							++calls === 1
+								? new DOMException('The user aborted a request.', 'AbortError')
+								: new DOMException(
+										'The request is not allowed by the user agent or the platform in the current context.',
+										'NotAllowedError',
+									),
+						),
+				});
+			});
+			await tab.goto(`${inject('baseUrl')}/office/`, { waitUntil: 'networkidle' });
+			const failed = tab.locator('#office-failed');
+			await tab.locator('#pick-folder').click();
+			// The picker closed: the page says nothing.
+			await tab.waitForTimeout(300);
+			await expect(failed.isHidden()).resolves.toBe(true);
+			await tab.locator('#pick-folder').click();
+			await failed.waitFor({ state: 'visible' });
+			await expect(failed.textContent()).resolves.toBe(
+				'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到下面的框里（NotAllowedError）',
+			);
+		} finally {
+			await tab.close();
+		}
+	});
+
 	it('makes no request beyond its own static files, allows none, and works with the network off', async () => {
 		await expect(
 			page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),

@@ -13,7 +13,7 @@ import { evidenceTable } from '../../src/schemas/evidence.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
 import { memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
-import { columnLetters, dataRoot, issuePlace } from '../../src/lib/office/paths.ts';
+import { columnLetters, dataRoot, issuePlace, readFailure } from '../../src/lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../../src/lib/office/xlsx.ts';
 import { nextQuarter, officeTemplates, templateXlsx } from '../../src/lib/office/templates.ts';
 import type { Rubric } from '../../src/schemas/rubric.ts';
@@ -93,6 +93,33 @@ describe('positions as the spreadsheet shows them', () => {
 			words: '第 14 行第 2 列',
 		});
 		expect([1, 26, 27, 52, 53, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'AAA']);
+	});
+});
+
+describe('a folder the browser cannot read', () => {
+	// Chromium's reasons, as its pickers and drop entries give them: English, which the clerk is never shown.
+	const denied = new DOMException(
+		'The request is not allowed by the user agent or the platform.',
+		'NotAllowedError',
+	);
+	const busy = new DOMException('The requested file could not be read.', 'NotReadableError');
+	it("says why in Chinese, with the error's name for whoever helps, and never the English reason", () => {
+		expect(readFailure(denied)).toBe(
+			'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到下面的框里（NotAllowedError）',
+		);
+		expect(readFailure(busy)).toContain('可能正被别的程序（例如 Excel、WPS、网盘同步）占用');
+		expect(readFailure(new DOMException('gone', 'NotFoundError'))).toContain('被移动、改名或删除');
+		expect(readFailure(new DOMException('no', 'SecurityError'))).toContain('出于安全原因');
+		for (const e of [denied, busy]) expect(readFailure(e)).not.toContain(e.message);
+	});
+	it("gives a way round it for a reason it does not know, and no name that is not an error's", () => {
+		expect(readFailure(new TypeError('Failed to fetch'))).toBe(
+			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到下面的框里（TypeError）',
+		);
+		expect(readFailure('a string thrown')).toBe(
+			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到下面的框里',
+		);
+		expect(readFailure(Object.assign(new Error('x'), { name: '<b>x</b>' }))).not.toContain('<b>');
 	});
 });
 
