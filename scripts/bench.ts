@@ -165,6 +165,10 @@ try {
 		}
 		if (name === 'small' && !opts['no-lighthouse']) {
 			console.log(`\n[${name}] Lighthouse（移动端，每页 3 次）`);
+			if (!cjkFont())
+				console.log(
+					'  这台机器没有中文字体：Chromium 把汉字画成方框，排版的时间不是手机上的样子（Debian：apt-get install fonts-noto-cjk）。',
+				);
 			r.lighthouse = await lighthouseMedians(dist, lighthousePages(dist));
 		}
 		results[name] = r;
