@@ -116,6 +116,8 @@ function describe(dir: string, s?: ScaleSummary) {
 	};
 }
 
+const chineseFont = cjkFont();
+
 const base = process.env.BENCH_DIR
 	? resolve(process.env.BENCH_DIR)
 	: mkdtempSync(join(tmpdir(), 'xy-bench-'));
@@ -165,7 +167,7 @@ try {
 		}
 		if (name === 'small' && !opts['no-lighthouse']) {
 			console.log(`\n[${name}] Lighthouse（移动端，每页 3 次）`);
-			if (!cjkFont())
+			if (!chineseFont)
 				console.log(
 					'  这台机器没有中文字体：Chromium 把汉字画成方框，排版的时间不是手机上的样子（Debian：apt-get install fonts-noto-cjk）。',
 				);
@@ -221,7 +223,7 @@ const out = {
 		astro: version('astro'),
 		pagefind: version('pagefind'),
 		lighthouse: version('lighthouse'),
-		cjkFont: cjkFont(),
+		cjkFont: chineseFont,
 	},
 	asOf: AS_OF,
 	/** The machine is shared: its load average (1, 5, 15 min) when the run ended. */

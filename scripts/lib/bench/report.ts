@@ -30,6 +30,8 @@ const table = (head: string[], rows: string[][], right = head.map((_, i) => i > 
 		`| ${right.map((r) => (r ? '---:' : '---')).join(' | ')} |`,
 		...rows.map((r) => `| ${r.join(' | ')} |`),
 	].join('\n');
+/** A sentence of the page's (its status line) inside brackets of ours: without its full stop. */
+const clause = (s: string) => s.replace(/[。.]$/, '');
 const met = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? '达到' : '未达到');
 
 // The results are the JSON object `npm run bench` writes (see scripts/bench.ts), read loosely here.
@@ -168,7 +170,7 @@ export function resultsMarkdown(r: any): string {
 	if (search) {
 		const s = search[1].search;
 		out.push(
-			`${search[0]}：搜索“${s.queries[0]}”（新打开的搜索页，先下载索引）${s.firstSearchMs} 毫秒，下载 ${fmt(s.bytes / 1024)} KB（${s.requests} 个请求）；索引已加载后搜索“${s.queries[1]}”从输入到显示前几条结果 ${s.searchMs} 毫秒${s.searchPageMs === undefined ? '' : `、显示整页结果 ${s.searchPageMs} 毫秒`}（${s.status.replace(/[。.]$/, '')}）。`,
+			`${search[0]}：搜索“${s.queries[0]}”（新打开的搜索页，先下载索引）${s.firstSearchMs} 毫秒，下载 ${fmt(s.bytes / 1024)} KB（${s.requests} 个请求）；索引已加载后搜索“${s.queries[1]}”从输入到显示前几条结果 ${s.searchMs} 毫秒${s.searchPageMs === undefined ? '' : `、显示整页结果 ${s.searchPageMs} 毫秒`}（${clause(s.status)}）。`,
 		);
 		if (s.names?.length)
 			out.push(
@@ -176,7 +178,7 @@ export function resultsMarkdown(r: any): string {
 					s.names
 						.map(
 							(n: any) =>
-								`“${n.query}”${n.ms} 毫秒${n.pageMs === n.ms ? '' : `、整页 ${n.pageMs} 毫秒`}（${n.status.replace(/[。.]$/, '')}）`,
+								`“${n.query}”${n.ms} 毫秒${n.pageMs === n.ms ? '' : `、整页 ${n.pageMs} 毫秒`}（${clause(n.status)}）`,
 						)
 						.join('；') +
 					'。',
