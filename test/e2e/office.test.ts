@@ -363,7 +363,7 @@ describe('填报台', () => {
 			await tab.locator('#pick-folder').click();
 			await failed.waitFor({ state: 'visible' });
 			await expect(failed.textContent()).resolves.toBe(
-				'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到下面的框里（NotAllowedError）',
+				'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到页面上的虚线框里（NotAllowedError）',
 			);
 		} finally {
 			await tab.close();

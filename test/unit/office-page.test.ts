@@ -105,7 +105,7 @@ describe('a folder the browser cannot read', () => {
 	const busy = new DOMException('The requested file could not be read.', 'NotReadableError');
 	it("says why in Chinese, with the error's name for whoever helps, and never the English reason", () => {
 		expect(readFailure(denied)).toBe(
-			'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到下面的框里（NotAllowedError）',
+			'无法读取文件夹：浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到页面上的虚线框里（NotAllowedError）',
 		);
 		expect(readFailure(busy)).toContain('可能正被别的程序（例如 Excel、WPS、网盘同步）占用');
 		expect(readFailure(new DOMException('gone', 'NotFoundError'))).toContain('被移动、改名或删除');
@@ -114,10 +114,10 @@ describe('a folder the browser cannot read', () => {
 	});
 	it("gives a way round it for a reason it does not know, and no name that is not an error's", () => {
 		expect(readFailure(new TypeError('Failed to fetch'))).toBe(
-			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到下面的框里（TypeError）',
+			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到页面上的虚线框里（TypeError）',
 		);
 		expect(readFailure('a string thrown')).toBe(
-			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到下面的框里',
+			'无法读取文件夹：浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到页面上的虚线框里',
 		);
 		expect(readFailure(Object.assign(new Error('x'), { name: '<b>x</b>' }))).not.toContain('<b>');
 	});

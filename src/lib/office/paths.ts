@@ -50,13 +50,14 @@ export function readFailure(error: unknown): string {
 	const name = error instanceof Error || error instanceof DOMException ? error.name : '';
 	const why: Record<string, string> = {
 		NotAllowedError:
-			'浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到下面的框里',
+			'浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到页面上的虚线框里',
 		SecurityError:
 			'浏览器出于安全原因不允许读取这个文件夹（系统文件夹、整个磁盘或下载中的文件夹）。请把数据放到一个普通的文件夹里再打开',
 		NotFoundError: '读取时有文件被移动、改名或删除了。请重新打开文件夹',
 		NotReadableError:
 			'有文件无法读取，可能正被别的程序（例如 Excel、WPS、网盘同步）占用。请关闭这些程序后重新打开文件夹',
 	};
-	const text = why[name] ?? '浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到下面的框里';
+	const text =
+		why[name] ?? '浏览器无法读取这个文件夹。请改用“选择数据文件夹”，或把文件夹拖到页面上的虚线框里';
 	return `无法读取文件夹：${text}${/^[A-Za-z]+Error$/.test(name) ? `（${name}）` : ''}`;
 }
