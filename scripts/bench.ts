@@ -19,11 +19,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { generateDataset, type ScaleOptions, type ScaleSummary } from './gen-scale.ts';
 import { heaviestByTemplate } from './bench-weight.ts';
 import { ROOT, round } from './lib/bench/stage.ts';
 import { shanghaiDate } from '../src/lib/asof.ts';
+import { decodeText, parseCsv } from '../src/lib/csv.ts';
 import {
 	AS_OF,
 	astroProfile,
@@ -82,11 +82,14 @@ function lighthousePages(dist: string): LighthousePage[] {
  * search target is measured with, read from the data so that they are real names with pages to find.
  */
 function twoCharacterNames(dataDir: string, n = 3): string[] {
-	const text = readFileSync(join(dataDir, 'exemplars', 'candidates.csv'), 'utf8').replace(/^\uFEFF/, '');
-	const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+	const file = join(dataDir, 'exemplars', 'candidates.csv');
+	const { table } = parseCsv(decodeText(readFileSync(file), file).text ?? '', file);
+	const column = table?.header.indexOf('姓名') ?? -1;
 	const count = new Map<string, number>();
-	for (const { 姓名: name } of rows)
+	for (const { cells } of table?.rows ?? []) {
+		const name = cells[column];
 		if (name && [...name].length === 2) count.set(name, (count.get(name) ?? 0) + 1);
+	}
 	return [...count]
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, n)
