@@ -357,8 +357,9 @@ describe('填报台', () => {
 			await tab.goto(`${inject('baseUrl')}/office/`, { waitUntil: 'networkidle' });
 			const failed = tab.locator('#office-failed');
 			await tab.locator('#pick-folder').click();
-			// The picker closed: the page says nothing.
-			await tab.waitForTimeout(300);
+			// The picker closed: the page says nothing. The click's handler has run once a task has passed after it (the
+			// refusal settles in the handler's own microtasks).
+			await tab.evaluate(() => new Promise((done) => setTimeout(done, 0)));
 			await expect(failed.isHidden()).resolves.toBe(true);
 			await tab.locator('#pick-folder').click();
 			await failed.waitFor({ state: 'visible' });

@@ -47,7 +47,8 @@ export function issuePlace(issue: Issue): { cell?: string; words: string } {
  * follows in brackets, as an issue's code does, for whoever helps the clerk.
  */
 export function readFailure(error: unknown): string {
-	const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+	// A DOMException is an Error, in browsers and in Node.
+	const name = error instanceof Error ? error.name : '';
 	const why: Record<string, string> = {
 		NotAllowedError:
 			'浏览器没有允许读取这个文件夹（可能点了“不允许”，或选的是系统文件夹、整个磁盘）。请换一个普通的文件夹，或把文件夹拖到页面上的虚线框里',
