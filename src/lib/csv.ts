@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { Issue } from './issues.ts';
+import { lineColumn } from './text-position.ts';
 
 /** The encodings we recognise. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16';
@@ -127,17 +128,6 @@ function lineKinds(b: Uint8Array): LineKinds {
 	}
 	endLine();
 	return out;
-}
-
-/** The line (1-based) of a code unit offset in UTF-16 text; `\r\n`, `\r` and `\n` each end a line. */
-function lineAt(text: string, offset: number): number {
-	let line = 1;
-	// Stryker disable next-line EqualityOperator: the code unit at the offset is the bad one, never a line end
-	for (let i = 0; i < offset; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-	}
-	return line;
 }
 
 /** The first line (1-based) that is neither UTF-8 nor GB18030, or undefined when there is none. */
@@ -287,7 +277,10 @@ function decodeUtf16(
 		// Find the line of the first unpaired surrogate.
 		// Stryker disable next-line ObjectLiteral,BooleanLiteral: a BOM kept or dropped moves no line end of the loose text
 		const loose = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(body);
-		return fail(lineAt(loose, loose.indexOf('\uFFFD')), `这一行有无效的 UTF-16 字符。${SAVE_AS_UTF8}`);
+		return fail(
+			lineColumn(loose, loose.indexOf('\uFFFD')).line,
+			`这一行有无效的 UTF-16 字符。${SAVE_AS_UTF8}`,
+		);
 	}
 	const firstLine = text.slice(0, text.search(/\r|\n|$/));
 	// Excel's "Unicode 文本" separates cells with tabs, not commas: not a CSV file.

@@ -29,7 +29,7 @@ export const MODULES = [
 	{ id: 'workdays', name: 'working days', mutate: ['src/lib/calendar/workdays.ts'] },
 	{ id: 'uscc', name: 'USCC', mutate: ['src/lib/uscc.ts'] },
 	// The office's files read: UTF-8, GBK/GB18030 and UTF-16 told apart line by line, and the CSV rows with their lines
-	{ id: 'reader', name: 'CSV reader', mutate: ['src/lib/csv.ts'] },
+	{ id: 'reader', name: 'CSV reader', mutate: ['src/lib/csv.ts', 'src/lib/text-position.ts'] },
 	// A table's header matched to its columns, every cell checked against the column's schema, the rows kept or named
 	{ id: 'tables', name: 'table reader', mutate: ['src/lib/validate/read-table.ts'] },
 	// site.json and the rubrics: syntax and schema errors at their line and column

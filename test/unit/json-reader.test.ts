@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { JSON_MAX_DEPTH, lineColOf, readJson } from '../../src/lib/validate/json.ts';
+import { JSON_MAX_DEPTH, readJson } from '../../src/lib/validate/json.ts';
 
 const SCHEMA = z.strictObject({
 	name: z.string().min(1).max(5),
@@ -22,18 +22,6 @@ const problems = (text: string) =>
 	readJson(SCHEMA, text, 'x.json').issues.map(
 		(i) => `${i.line}:${i.column} ${i.code}${i.field ? ` ${i.field}` : ''} ${i.message}`,
 	);
-
-describe('lineColOf', () => {
-	it('counts CRLF, a lone CR and LF as one line end each', () => {
-		expect(lineColOf('ab\r\ncd\ref\ngh', 11)).toEqual({ line: 4, column: 2 });
-		expect(lineColOf('ab\r\ncd', 3)).toEqual({ line: 1, column: 4 });
-		expect(lineColOf('ab\r\ncd', 4)).toEqual({ line: 2, column: 1 });
-		expect(lineColOf('ab', 0)).toEqual({ line: 1, column: 1 });
-	});
-	it('stops counting at the end of the text', () => {
-		expect(lineColOf('a\nb', 10)).toEqual({ line: 2, column: 9 });
-	});
-});
 
 describe('JSON syntax', () => {
 	it.each([

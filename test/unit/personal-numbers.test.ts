@@ -7,7 +7,7 @@ import {
 	isIdCardLike,
 	isIdCardNumber,
 } from '../../src/lib/personal-numbers.ts';
-import { lineColumn, mayHoldPersonalNumber, personalFindings } from '../../src/lib/validate/personal.ts';
+import { mayHoldPersonalNumber, personalFindings } from '../../src/lib/validate/personal.ts';
 
 const kinds = (text: string, exempt?: string[]) =>
 	findPersonalNumbers(text, exempt).map((f) => `${f.kind} ${f.text} ${f.masked}`);
@@ -215,14 +215,5 @@ describe('the quick test before a text is searched', () => {
 			'xeixin',
 		];
 		expect(texts.filter(mayHoldPersonalNumber)).toEqual([]);
-	});
-});
-
-describe('positions in a story or policy text', () => {
-	it('counts lines ended by \\r\\n, \\r or \\n, as the Markdown parser does', () => {
-		const text = '甲\r乙\r\n丙\n丁';
-		expect(lineColumn(text, text.indexOf('乙'))).toEqual({ line: 2, column: 1 });
-		expect(lineColumn(text, text.indexOf('丙'))).toEqual({ line: 3, column: 1 });
-		expect(lineColumn(text, text.indexOf('丁') + 1)).toEqual({ line: 4, column: 2 });
 	});
 });

@@ -22,6 +22,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import type { Issue } from '../issues.ts';
+import { lineColumn } from '../text-position.ts';
 import { hiddenChars } from '../../schemas/table.ts';
 
 /** Longest text, in UTF-16 units (a Chinese character is one): a long policy document is about 20,000. */
@@ -38,21 +39,6 @@ const processor = unified().use(remarkParse).use(remarkMdx).freeze();
 
 /** A parsed text (an mdast root). */
 export type MarkdownTree = ReturnType<typeof processor.parse>;
-
-/** Line and column (1-based) of an offset; `\r\n`, `\r` and `\n` each end a line, as for the parser. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-	let line = 1;
-	let start = 0;
-	// Stryker disable next-line EqualityOperator: the character at the offset is a hidden one, never a line end
-	for (let i = 0; i < offset; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-			line++;
-			start = i + 1;
-		}
-	}
-	return { line, column: offset - start + 1 };
-}
 
 /** A list marker (`-`, `+`, `*`, `1.`, `1)`) followed by a space or the end of the line, at `i`; its length or 0. */
 function listMarker(line: string, i: number): number {

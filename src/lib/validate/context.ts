@@ -12,7 +12,8 @@ import { EVERY, readTable, type Located, type TableResult } from './read-table.t
 import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
 import { quoteValue } from '../quote.ts';
-import { lineColumn, personalFindings } from './personal.ts';
+import { personalFindings } from './personal.ts';
+import { lineColumn } from '../text-position.ts';
 import { suggester } from './suggest.ts';
 import { systemFile } from './system-files.ts';
 

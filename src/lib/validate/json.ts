@@ -6,21 +6,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } f
 import type { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { quoteValue } from '../quote.ts';
-
-/** Line and column (1-based) of a character offset; `\r\n`, `\n` and a lone `\r` each end a line. */
-export function lineColOf(text: string, offset: number): { line: number; column: number } {
-	let line = 1;
-	let lineStart = 0;
-	// Stryker disable next-line ConditionalExpression,EqualityOperator: past the text's end no character ends a line
-	for (let i = 0; i < offset && i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-			line++;
-			lineStart = i + 1;
-		}
-	}
-	return { line, column: offset - lineStart + 1 };
-}
+import { lineColumn } from '../text-position.ts';
 
 const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidSymbol: '无效字符（属性名和文字要用英文双引号 " 括起来，中文引号“”只能写在英文双引号里面）',
@@ -172,7 +158,7 @@ export function readJson<T>(
 			issues: [
 				{
 					file,
-					...lineColOf(text, deep),
+					...lineColumn(text, deep),
 					code: 'too-deep',
 					message: `JSON 的对象、数组嵌套超过 ${JSON_MAX_DEPTH} 层，不是有效的网站配置或评价指标文件`,
 					severity: 'error',
@@ -188,7 +174,7 @@ export function readJson<T>(
 		const name = printParseErrorCode(e.error);
 		return {
 			file,
-			...lineColOf(text, e.offset),
+			...lineColumn(text, e.offset),
 			code: 'json-syntax',
 			message: `JSON 语法错误：${SYNTAX_MESSAGES[name] ?? name}`,
 			severity: 'error' as const,
@@ -218,7 +204,7 @@ export function readJson<T>(
 			node = findNodeAtLocation(root, path);
 		}
 		// Stryker disable next-line OptionalChaining: the path shortens to [], whose node is the root
-		const where = lineColOf(text, node?.offset ?? 0);
+		const where = lineColumn(text, node?.offset ?? 0);
 		const field = zi.path.join('.');
 		const message = plainMessage(zi, valueAt(data, keyPath));
 		issues.push({

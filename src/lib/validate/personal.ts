@@ -82,15 +82,3 @@ export function personalFindings(text: string, exempt: readonly string[]): Perso
 	);
 	return [...findings, ...idLike].sort((a, b) => a.index - b.index);
 }
-
-/** The line and column (from 1) of an offset in a text. */
-export function lineColumn(text: string, index: number): { line: number; column: number } {
-	let line = 1;
-	let start = 0;
-	// A line ends at \r\n, \r or \n, as the Markdown parser counts them.
-	for (const m of text.slice(0, index).matchAll(/\r\n?|\n/g)) {
-		line++;
-		start = m.index + m[0].length;
-	}
-	return { line, column: index - start + 1 };
-}
