@@ -3,7 +3,7 @@
  * like the rest: the address a search is shared by, and what the status line says.
  */
 
-/** Pagefind's code, built into the site by the build's pagefind stage; the search page preloads it. */
+/** Pagefind's code, built into the site by the build's pagefind stage; the search worker loads it. */
 export const PAGEFIND = '/pagefind/pagefind.js';
 
 /** Results shown at once; the rest are counted. */

@@ -1,36 +1,18 @@
 /**
- * The search page (`/search/`): runs the form's query against Pagefind's index (`/pagefind/`, loaded when the reader
- * first focuses the box or arrives with a query), renders the first results and keeps the address in step, so a
- * search can be shared. What it says and the address it writes come from `search-state.ts`.
+ * The search page (`/search/`): runs the form's query against Pagefind's index (`/pagefind/`, loaded as the page opens,
+ * in a worker: `search-client.ts`), renders the first results and keeps the address in step, so a search can be
+ * shared. What it says and the address it writes come from `search-state.ts`.
  */
+import { loadPagefind, type Found, type Pagefind, type ResultData } from './search-client.ts';
 import {
 	kindLine,
 	moreText,
 	pagefindFilters,
 	PAGE,
-	PAGEFIND,
 	searchHref,
 	statusText,
 	type SearchState,
 } from './search-state.ts';
-
-interface ResultData {
-	url: string;
-	excerpt: string;
-	meta: Record<string, string | undefined>;
-	filters: Record<string, string[]>;
-}
-interface Found {
-	id: string;
-	data(): Promise<ResultData>;
-}
-interface Pagefind {
-	options(o: Record<string, unknown>): Promise<void>;
-	init(): Promise<void>;
-	search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Found[] }>;
-	preload(term: string, o?: { filters?: Record<string, string> }): Promise<void>;
-	filters(): Promise<Record<string, Record<string, number>>>;
-}
 
 /**
  * Typing pauses this long before a search runs: long enough that a fast typist's every key does not start one, short
@@ -51,12 +33,7 @@ const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 
 let loading: Promise<Pagefind> | undefined;
-const pagefind = () =>
-	(loading ??= (import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>).then(async (pf) => {
-		await pf.options({ excerptLength: 40 });
-		await pf.init();
-		return pf;
-	}));
+const pagefind = () => (loading ??= loadPagefind());
 
 /** Adds filter values the index has but the page did not list (e.g. a new year). */
 async function completeOptions() {

@@ -4,7 +4,8 @@
  * disqualified, or whose 公示 has not started yet (a second build as of the day before GS-2026-01) — are never found.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { serveStatic } from './server.ts';
 import { sharedBuild } from '../helpers/build-site.ts';
+import { serveWithNginx } from '../helpers/nginx.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -193,19 +195,64 @@ describe('search', () => {
 		expect(await page.locator('#search-results > li').first().getAttribute('data-seen')).toBe('yes');
 	});
 
-	it('asks for Pagefind’s code as the page loads, not after its own script has run (the phone’s wait for results)', async () => {
+	/** The Pagefind files the page itself fetched (its resource timing; a worker's fetches are the worker's own). */
+	const pagefindOnPage = (page: Page) =>
+		page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((e) => new URL(e.name).pathname)
+				.filter((p) => p.startsWith('/pagefind/')),
+		);
+
+	it('runs Pagefind in a worker of its own: none of Pagefind’s code or index is fetched or run by the page', async () => {
 		const page = await (await browser.newContext()).newPage();
-		const first: string[] = [];
-		page.on('request', (r) => first.push(new URL(r.url()).pathname));
 		await page.goto(`${inject('baseUrl')}/search/?q=${encodeURIComponent('陈静怡')}`);
-		await results(page);
-		const pagefind = first.indexOf('/pagefind/pagefind.js');
-		const script = first.findIndex((p) => /\/_astro\/search\.astro.*\.js$/.test(p));
-		expect(pagefind, first.join('\n')).toBeGreaterThan(-1);
-		// The preload is in the head: the browser asks for Pagefind before (or with) the page's search script.
-		expect(pagefind, first.join('\n')).toBeLessThan(script);
-		expect(first.filter((p) => p === '/pagefind/pagefind.js')).toHaveLength(1);
+		const { hits } = await results(page);
+		expect(hits[0]?.href).toBe('/exemplars/2022/2022-001/');
+		expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+			expect.stringMatching(/^\/_astro\/search-worker-[\w-]+\.js$/),
+		]);
+		expect(await pagefindOnPage(page)).toEqual([]);
 		await page.context().close();
+	});
+
+	it('searches on the page itself where the browser cannot start the worker, or its script does not load', async () => {
+		for (const fail of ['no module worker', 'worker script missing'] as const) {
+			const page = await (await browser.newContext()).newPage();
+			if (fail === 'no module worker')
+				await page.addInitScript(() => {
+					// An old browser: a module worker cannot be made.
+					window.Worker = class {
+						constructor() {
+							throw new TypeError('Module scripts are not supported on DedicatedWorker yet.');
+						}
+					} as unknown as typeof Worker;
+				});
+			else await page.route(/\/_astro\/search-worker-/, (r) => r.fulfill({ status: 404, body: '' }));
+			await page.goto(`${inject('baseUrl')}/search/?q=${encodeURIComponent('陈静怡')}`);
+			const { hits } = await results(page);
+			expect(hits[0]?.href, fail).toBe('/exemplars/2022/2022-001/');
+			expect(await pagefindOnPage(page), fail).toContain('/pagefind/pagefind.js');
+			await page.context().close();
+		}
+	});
+
+	it('runs the search worker under the nginx recipe’s headers (its CSP lets the worker compile Pagefind’s WebAssembly)', async () => {
+		const work = mkdtempSync(join(tmpdir(), 'xy-nginx-search-'));
+		const { base, stop } = await serveWithNginx(work, inject('distDir'));
+		const page = await (await browser.newContext()).newPage();
+		try {
+			const response = await page.goto(`${base}/search/?q=${encodeURIComponent('陈静怡')}`);
+			expect(response?.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
+			const { hits } = await results(page);
+			expect(hits[0]?.href).toBe('/exemplars/2022/2022-001/');
+			expect(page.workers()).toHaveLength(1);
+			expect(await pagefindOnPage(page)).toEqual([]);
+		} finally {
+			await page.context().close();
+			stop();
+			rmSync(work, { recursive: true, force: true });
+		}
 	});
 	it('passes axe-core (WCAG 2.1 AA) with results shown', async () => {
 		const { page, hits } = await search(`q=${encodeURIComponent('陈静怡')}`);
@@ -230,6 +277,9 @@ describe('search the day before GS-2026-01 starts (a build as of 2026-11-17)', (
 		({ server, url: base } = await serveStatic(dist));
 	}, 600_000);
 	afterAll(async () => {
+		// The browser stays open for the rest of the file, and Chromium keeps a spare connection open that never sends
+		// a request (Node would wait out its 300-second request timeout): the server closes it.
+		server?.closeAllConnections();
 		if (server) await new Promise((done) => server.close(done));
 	});
 
