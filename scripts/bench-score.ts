@@ -8,20 +8,15 @@ import { rubricSchema } from '../src/schemas/rubric.ts';
 import { scoreQuarters, type EvidenceFact, type ScoringInput } from '../src/lib/scoring/score.ts';
 import { addQuarters, quarterEnd, type QuarterId } from '../src/lib/quarters.ts';
 import type { UnitRow } from '../src/schemas/unit.ts';
+import { prng } from './lib/gen-scale/random.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const UNITS = 120;
 const QUARTERS = 80;
 const base = rubricSchema.parse(JSON.parse(readFileSync('data/rubrics/2022.json', 'utf8')));
 
-// A small deterministic PRNG (mulberry32) so every run scores the same data.
-let seed = 20221122;
-const rand = () => {
-	seed = (seed + 0x6d2b79f5) | 0;
-	let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded, so every run scores the same data.
+const rand = prng(20221122).next;
 const cats = ['town', 'park', 'A', 'B'] as const;
 const units: UnitRow[] = Array.from({ length: UNITS }, (_, i) => ({ id: `u${i}`, category: cats[i % 4] }));
 const quarters: QuarterId[] = Array.from({ length: QUARTERS }, (_, i) => addQuarters('2006-Q1', i));

@@ -16,18 +16,9 @@ import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 import { outsideAllowlist } from '../helpers/html-allowlist.ts';
 import { join } from 'node:path';
 import { FIXTURES, memFiles, readFolder } from '../helpers/files.ts';
+import { prng } from '../../scripts/lib/gen-scale/random.ts';
 
 const CASES = 5000;
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its number. */
-function prng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const base = readFolder(join(FIXTURES, 'valid'));
 const csvFiles = [...base.keys()].filter((k) => k.endsWith('.csv'));
@@ -197,7 +188,8 @@ describe('fuzzed validator', () => {
 		`never throws, and either validates or locates an error of a known code, over ${CASES} seeded mutations of CSV, MDX, JSON and photos`,
 		{ timeout: 600_000 },
 		async () => {
-			const r = prng(20221122);
+			// Seeded, so a failing case can be replayed from its number.
+			const r = prng(20221122).next;
 			const stats: Record<string, { ok: number; failed: number }> = {};
 			for (let i = 0; i < CASES; i++) {
 				const u = r();

@@ -6,16 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumn } from '../../src/lib/text-position.ts';
 import { decodeText, eachCsvRow } from '../../src/lib/csv.ts';
+import { prng } from '../../scripts/lib/gen-scale/random.ts';
 
-/** A small seeded generator (mulberry32), so that a failing text can be made again. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const ENDS = ['\r\n', '\r', '\n'];
 
 describe('lineColumn', () => {
@@ -43,7 +35,8 @@ describe('lineColumn', () => {
 
 describe('readers that count lines their own way agree with it', () => {
 	it('names the line of a NUL byte in a file as the text would', () => {
-		const next = random(7);
+		// Seeded, so that a failing text can be made again.
+		const next = prng(7).next;
 		for (let n = 0; n < 300; n++) {
 			let before = '';
 			const parts = Math.floor(next() * 8);
@@ -59,7 +52,7 @@ describe('readers that count lines their own way agree with it', () => {
 	it('numbers every CSV row by the line its first character is on', () => {
 		// As a spreadsheet writes them: a header first, every row ended the same way (papaparse takes one line end for
 		// the whole file), a line break inside a quoted cell written as that same end or as LF (Excel's).
-		const next = random(11);
+		const next = prng(11).next;
 		for (let n = 0; n < 300; n++) {
 			const end = ENDS[n % 3];
 			let text = `h1,h2${end}`;

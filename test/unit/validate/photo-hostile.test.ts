@@ -14,6 +14,7 @@ import { decodeWithSharp } from '../../../src/loaders/data-dir.ts';
 import { publishablePhoto } from '../../../src/lib/exemplars/photo.ts';
 import { formatIssue } from '../../../src/lib/issues.ts';
 import { FIXTURES, fixture, fixtureText, readFolder, memFiles } from '../../helpers/files.ts';
+import { prng } from '../../../scripts/lib/gen-scale/random.ts';
 
 const PHOTO = new Uint8Array(readFileSync(join(FIXTURES, 'valid', 'exemplars', 'photos', 'c1.jpg')));
 const DEMO_PHOTOS = ['2022-001', '2022-002', '2022-003', '2026-001', '2026-002'].map(
@@ -147,14 +148,8 @@ describe('every photo is fully decoded at validation', () => {
 		'lets no fuzzed photo through that the build cannot process: 600 truncations and byte flips',
 		{ timeout: 300_000 },
 		async () => {
-			let seed = 20221122;
-			// mulberry32, so a failing case can be replayed from its number.
-			const r = () => {
-				seed = (seed + 0x6d2b79f5) | 0;
-				let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-				t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-				return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-			};
+			// Seeded, so a failing case can be replayed from its number.
+			const r = prng(20221122).next;
 			const base = readFolder(join(FIXTURES, 'valid'));
 			const outcome = { accepted: 0, refused: 0 };
 			const crashes: string[] = [];
