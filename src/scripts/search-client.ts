@@ -22,6 +22,11 @@ export interface Pagefind {
 	preload(term: string, o?: { filters?: Record<string, string> }): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
+/** Pagefind's module itself, as the worker or the page loads it: the same, set up first. */
+export interface PagefindModule extends Pagefind {
+	options(o: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+}
 
 type Filters = Record<string, string> | undefined;
 /** What the page asks of the search worker. */
@@ -96,10 +101,7 @@ function inWorker(): Promise<Pagefind> {
 
 /** Pagefind on the page itself. */
 async function onPage(): Promise<Pagefind> {
-	const pf = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind & {
-		options(o: Record<string, unknown>): Promise<void>;
-		init(): Promise<void>;
-	};
+	const pf = (await import(/* @vite-ignore */ PAGEFIND)) as PagefindModule;
 	await pf.options(OPTIONS);
 	await pf.init();
 	return pf;

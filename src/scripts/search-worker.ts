@@ -8,18 +8,8 @@
  * Pagefind chooses the index and splits Chinese words by the page's `<html lang>`, read from `document`; a worker has
  * no document, so the page says its language and the worker answers Pagefind's one question with it.
  */
-import type { FromSearchWorker, ResultData, ToSearchWorker } from './search-client.ts';
-
-interface Found {
-	data(): Promise<ResultData>;
-}
-interface PagefindModule {
-	options(o: Record<string, unknown>): Promise<void>;
-	init(): Promise<void>;
-	search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Found[] }>;
-	preload(term: string, o?: { filters?: Record<string, string> }): Promise<void>;
-	filters(): Promise<Record<string, Record<string, number>>>;
-}
+// Types only: the client's code (which starts this worker) stays out of the worker.
+import type { Found, FromSearchWorker, PagefindModule, ToSearchWorker } from './search-client.ts';
 
 /** The results of the last few searches, by the page's number for each: the page asks for their texts in pages. */
 const searches = new Map<number, Found[]>();
