@@ -323,14 +323,80 @@ export interface CsvTable {
 	rows: CsvRow[];
 }
 
+/** A quote, a comma or a line end: where a cell that is not quoted ends. */
+const CELL_END = /[",\r\n]/g;
+
+/** White space other than a line end: what papaparse allows between a quoted cell's closing quote and what follows. */
+const SPACE = /[^\S\r\n]/;
+
 /**
- * Reads CSV text (comma-separated, `"` quotes, any line ending) with papaparse, row by row, keeping each row's
- * starting line, and hands each row to `onRow` as soon as it is read: a caller that checks rows as they come keeps
+ * The text with every row ending outside quotes made the same, and that ending, for papaparse. Papaparse reads a file
+ * with one row ending, guessed from its first megabyte: in a file of CRLF rows, a row that ends with a lone CR or LF (a
+ * line pasted from another file, or typed in an editor) was read as part of the row after it, and a quote inside a
+ * cell that is not quoted could mislead the guess. Excel, WPS and LibreOffice end a row at any of the three, and so
+ * does every line number this reader gives: outside quotes each becomes LF. A line break inside a quoted cell is the
+ * cell's own text and stays as it is. A text with one kind of line break only (nearly every file) is not walked.
+ */
+export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\r' | '\n' } {
+	const crlf = text.includes('\r\n');
+	const cr = /\r(?!\n)/.test(text);
+	const lf = /(?<!\r)\n/.test(text);
+	if (Number(crlf) + Number(cr) + Number(lf) < 2) return { text, newline: crlf ? '\r\n' : cr ? '\r' : '\n' };
+	const out: string[] = [];
+	let copied = 0;
+	let i = 0;
+	let cellStart = true;
+	while (i < text.length) {
+		if (cellStart && text[i] === '"') {
+			// Papaparse's rule: a quoted cell ends at a quote followed, after any white space, by a comma, a line end or
+			// the end of the text; a doubled quote is a quote of the cell, any other quote is part of it (and reported).
+			let q = i + 1;
+			i = text.length;
+			for (;;) {
+				q = text.indexOf('"', q);
+				if (q < 0) break;
+				if (text[q + 1] === '"') {
+					q += 2;
+					continue;
+				}
+				let k = q + 1;
+				while (k < text.length && SPACE.test(text[k])) k++;
+				if (k === text.length || text[k] === ',' || text[k] === '\r' || text[k] === '\n') {
+					i = k;
+					break;
+				}
+				q++;
+			}
+			cellStart = false;
+			continue;
+		}
+		CELL_END.lastIndex = i;
+		const end = CELL_END.exec(text);
+		if (!end) break;
+		i = end.index;
+		const c = text[i];
+		// A quote inside a cell that is not quoted is a character of it.
+		cellStart = c !== '"';
+		if (c === '\r') {
+			out.push(text.slice(copied, i), '\n');
+			i += text[i + 1] === '\n' ? 2 : 1;
+			copied = i;
+		} else i++;
+	}
+	out.push(text.slice(copied));
+	return { text: out.join(''), newline: '\n' };
+}
+
+/**
+ * Reads CSV text (comma-separated, `"` quotes, any line ending, mixed too: see `oneRowEnding`) with papaparse, row by
+ * row, keeping each row's starting line, and hands each row to `onRow` as soon as it is read: a caller that checks rows as they come keeps
  * none it has finished with (a quarter's evidence file holds tens of thousands).
  * Rows that are entirely empty (blank lines, or only commas as WPS writes below a table) are not data and are skipped.
  * Returns the quote errors, as issues at the line where the broken row starts.
  */
-export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow) => void): Issue[] {
+export function eachCsvRow(csv: string, file: string, onRow: (row: CsvRow) => void): Issue[] {
+	// The same lines as the file's: each row ending outside quotes is replaced by one line end.
+	const { text, newline } = oneRowEnding(csv);
 	const issues: Issue[] = [];
 	let lineNo = 1;
 	// A line ends at `\r\n`, `\n` or a lone `\r` (old Mac files, and some exports, end lines with CR only).
@@ -349,6 +415,7 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow) => v
 	let record = 0;
 	Papa.parse<string[]>(text, {
 		delimiter: ',',
+		newline,
 		header: false,
 		skipEmptyLines: false,
 		step: (result) => {

@@ -10,7 +10,7 @@ import { validateDataset } from '../lib/validate/dataset.ts';
 import { readTable } from '../lib/validate/read-table.ts';
 import { tableForPath } from '../lib/validate/tables.ts';
 import { fixCsv } from '../lib/validate/fix.ts';
-import { decodeText } from '../lib/csv.ts';
+import { decodeText, oneRowEnding } from '../lib/csv.ts';
 import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
 import { shanghaiDate } from '../lib/asof.ts';
 import { draftQuarters, quarterReport, scoreDataset } from '../lib/office/report.ts';
@@ -50,13 +50,19 @@ const progress = (label: string, done?: number, total?: number) =>
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 
+/** The records of a file's text, their row endings read as the validator reads them (see `oneRowEnding`). */
+function recordsOf(csv: string, config: { delimiter?: string; preview?: number }): string[][] {
+	const { text, newline } = oneRowEnding(csv);
+	return Papa.parse<string[]>(text, { ...config, newline }).data;
+}
+
 /** The rows of a table file, as the validator reads them (its row n is index n - 1). */
 function gridOf(rel: string): string[][] {
 	let grid = grids.get(rel);
 	if (grid) return grid;
 	const bytes = files.get(rel);
 	const text = bytes ? decodeText(bytes, SHOWN + rel, 'csv').text : undefined;
-	grid = text === undefined ? [] : Papa.parse<string[]>(text, { delimiter: ',' }).data;
+	grid = text === undefined ? [] : recordsOf(text, { delimiter: ',' });
 	// The line break after the last row is not a row.
 	while (grid.length && grid[grid.length - 1].every((c) => c === '')) grid.pop();
 	grids.set(rel, grid);
@@ -120,7 +126,7 @@ function addFile({ path, bytes }: { path: string; bytes: Uint8Array }): void {
 		return;
 	}
 	const text = decodeText(bytes, name, 'csv').text;
-	const header = text === undefined ? undefined : Papa.parse<string[]>(text, { preview: 1 }).data[0];
+	const header = text === undefined ? undefined : recordsOf(text, { preview: 1 })[0];
 	const place = placeFile([name], header);
 	if ('problem' in place) {
 		unplaced.push({ name, problem: place.problem });

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeText, eachCsvRow, parseCsv, type CsvRow } from '../../src/lib/csv.ts';
+import { lineColumn } from '../../src/lib/text-position.ts';
+import { prng } from '../../scripts/lib/gen-scale/random.ts';
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
 	new Uint8Array(
@@ -276,6 +278,99 @@ describe('CSV rows', () => {
 		expect(rows('h1,h2\r\n\r\na,b\r\n,\r\n\r\nc,d\r\n').rows).toEqual(['1/1 h1|h2', '3/3 a|b', '6/6 c|d']);
 		expect(rows('h\n"x\ny"\nz\n').rows).toEqual(['1/1 h', '2/2 x\ny', '4/3 z']);
 		expect(rows('h\r"x\r\ny"\r\r z \r').rows).toEqual(['1/1 h', '2/2 x\r\ny', '5/4  z ']);
+	});
+
+	it('ends a row at its own line end when a file mixes CRLF, a lone CR and LF, as a spreadsheet shows it', () => {
+		// A row pasted from another file into a file of CRLF rows: papaparse alone, taking one line end for the whole
+		// file, read "a,b␍c,d" as the three cells a | b␍c | d.
+		expect(rows('h1,h2\r\na,b\rc,d\r\ne,f\n')).toEqual({
+			rows: ['1/1 h1|h2', '2/2 a|b', '3/3 c|d', '4/4 e|f'],
+			issues: [],
+		});
+		// Line breaks inside quoted cells are the cells' text, kept as they were; the rows still start on their lines.
+		expect(rows('h1,h2\r\n"x\ny",b\rc,"p\r\nq"\n').rows).toEqual(['1/1 h1|h2', '2/2 x\ny|b', '4/3 c|p\r\nq']);
+		// A quote inside a cell that is not quoted is a character; "" inside a quoted cell is one quote; spaces may
+		// follow a closing quote.
+		expect(rows('h\r\na"b\r"c""\r\nd"\n"e" ,f\r\n').rows).toEqual([
+			'1/1 h',
+			'2/2 a"b',
+			'3/3 c"\r\nd',
+			'5/4 e|f',
+		]);
+		// A quote never closed still swallows the rest of the file, reported where its row starts.
+		expect(rows('h1,h2\r\n"a"\r\nb"\r\n"c\n')).toMatchObject({
+			rows: ['1/1 h1|h2', '2/2 a', '3/3 b"', '4/4 c\n'],
+			issues: [{ line: 4, column: 1, code: 'csv-quote' }],
+		});
+	});
+
+	it('reads generated tables back cell for cell, each row ended by any of the three line ends', () => {
+		// The expected cells and lines are the generator's own: what was written, and the line each row was written on.
+		const next = prng(23).next;
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+		const PIECES = ['甲', 'a', ' ', ',', '"', '\r\n', '\r', '\n'];
+		for (let n = 0; n < 500; n++) {
+			const table: string[][] = [];
+			const lines: number[] = [];
+			let text = '';
+			const count = 1 + Math.floor(next() * 5);
+			for (let r = 0; r < count; r++) {
+				const cells: string[] = [];
+				const width = 1 + Math.floor(next() * 3);
+				for (let c = 0; c < width; c++) {
+					let v = c === 0 ? 'v' : '';
+					for (let k = Math.floor(next() * 4); k > 0; k--) v += pick(PIECES);
+					cells.push(v);
+				}
+				table.push(cells);
+				lines.push(lineColumn(text, text.length).line);
+				const written = cells.map((v) =>
+					/[",\r\n]/.test(v) || next() < 0.1 ? `"${v.replace(/"/g, '""')}"` : v,
+				);
+				text += written.join(',') + pick(['\r\n', '\r', '\n']);
+			}
+			const out: CsvRow[] = [];
+			const issues = eachCsvRow(text, 'x.csv', (row) => out.push(row));
+			const at = JSON.stringify(text);
+			expect(issues, at).toEqual([]);
+			expect(
+				out.map((row) => row.cells),
+				at,
+			).toEqual(table);
+			expect(
+				out.map((row) => row.line),
+				at,
+			).toEqual(lines);
+			expect(
+				out.map((row) => row.row),
+				at,
+			).toEqual(table.map((_, k) => k + 1));
+		}
+	});
+
+	it('reads any text with mixed line ends as papaparse reads it with every line end made LF', () => {
+		// Random texts of quotes, commas, white space and line ends, broken quotes included: the same rows, lines and
+		// quote errors as the text whose every line end is LF (one kind of line end, which papaparse reads itself).
+		const next = prng(29).next;
+		const ALPHABET = ['a', '中', ',', '"', '"', ' ', '\t', '\u3000', '\r', '\n', '\r\n'];
+		const read = (text: string) => {
+			const out: string[] = [];
+			const issues = eachCsvRow(text, 'x.csv', (r) =>
+				out.push(`${r.line}/${r.row} ${r.cells.map((c) => c.replace(/\r\n?/g, '\n')).join('|')}`),
+			);
+			return { rows: out, issues: issues.map((i) => `${i.line}:${i.column} ${i.code}`) };
+		};
+		let mixed = 0;
+		for (let n = 0; n < 3000; n++) {
+			let text = '';
+			for (let k = Math.floor(next() * 30); k > 0; k--)
+				text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+			const lf = text.replace(/\r\n?/g, '\n');
+			if (new Set(text.match(/\r\n|\r|\n/g)).size > 1) mixed++;
+			expect(read(text), JSON.stringify(text)).toEqual(read(lf));
+		}
+		// Most of the texts mix line ends, so the walk through quoted and unquoted cells is what is tested.
+		expect(mixed).toBeGreaterThan(1500);
 	});
 
 	it('reports a quote that closes before the end of its cell once, and what it swallowed', () => {

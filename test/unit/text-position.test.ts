@@ -50,25 +50,25 @@ describe('readers that count lines their own way agree with it', () => {
 	});
 
 	it('numbers every CSV row by the line its first character is on', () => {
-		// As a spreadsheet writes them: a header first, every row ended the same way (papaparse takes one line end for
-		// the whole file), a line break inside a quoted cell written as that same end or as LF (Excel's).
+		// A header first, then rows each ended by any of the three line ends (a file with rows pasted in from others),
+		// blank lines between them, and line breaks of any kind inside quoted cells.
 		const next = prng(11).next;
+		const anyEnd = () => ENDS[Math.floor(next() * 3)];
 		for (let n = 0; n < 300; n++) {
-			const end = ENDS[n % 3];
-			let text = `h1,h2${end}`;
+			let text = `h1,h2${ENDS[n % 3]}`;
 			const starts = [0];
 			const rows = 1 + Math.floor(next() * 6);
 			for (let r = 0; r < rows; r++) {
 				// Blank lines between rows are skipped: a row is named by its own first line, not the blank one's.
-				while (next() < 0.2) text += end;
+				while (next() < 0.2) text += anyEnd();
 				starts.push(text.length);
 				const cells = 1 + Math.floor(next() * 3);
 				for (let c = 0; c < cells; c++) {
 					if (c) text += ',';
 					// A quoted cell may hold line ends; the row still starts where its first cell does.
-					text += next() < 0.3 ? `"格${next() < 0.5 ? end : '\n'}子"` : `v${c}`;
+					text += next() < 0.3 ? `"格${anyEnd()}子"` : `v${c}`;
 				}
-				text += end;
+				text += anyEnd();
 			}
 			const lines: number[] = [];
 			eachCsvRow(text, 'x.csv', (row) => lines.push(row.line));

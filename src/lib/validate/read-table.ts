@@ -386,20 +386,14 @@ function widthFits(
 ): boolean {
 	const { named } = width;
 	if (cells.length > width.full) {
-		// A line ended with a bare LF in a file of CR LF lines (added in another editor) is no row end for the CSV
-		// reader: two rows are read as one, the break inside a cell. (A cell with a line break and a comma too many
-		// is one of Excel's quoted multi-line cells, and the row is not twice as long.)
-		const joined = cells.length >= 2 * named - 1 && cells.some((c) => c.includes('\n'));
+		// (A row ended by a line end other than the file's own, a bare LF in a file of CRLF rows, is its own row: the CSV
+		// reader ends a row at any line end outside quotes, as the spreadsheet does. Two rows are never read as one.)
 		err(
 			line,
 			row,
 			named + 1,
 			'extra-cell',
-			`本行有 ${cells.length} 列，表头只有 ${named} 列；${
-				joined
-					? '本行的换行符与文件其他行不同（只有 LF），两行被读成了一行：请在 Excel/WPS 中打开后重新“另存为”CSV'
-					: '多出的列可能来自没加引号的逗号（本行其后各列的内容就错了位），含逗号的内容请用英文双引号括起来'
-			}`,
+			`本行有 ${cells.length} 列，表头只有 ${named} 列；多出的列可能来自没加引号的逗号（本行其后各列的内容就错了位），含逗号的内容请用英文双引号括起来`,
 		);
 		return false;
 	} else if (cells.length < named) {
