@@ -323,19 +323,39 @@ export interface CsvTable {
 	rows: CsvRow[];
 }
 
-/** A quote, a comma or a line end: where a cell that is not quoted ends. */
-const CELL_END = /[",\r\n]/g;
+/** A quote or a line end: where the walk through a text's cells stops. */
+const QUOTE_OR_BREAK = /["\r\n]/g;
 
 /** White space other than a line end: what papaparse allows between a quoted cell's closing quote and what follows. */
 const SPACE = /[^\S\r\n]/;
+
+/**
+ * Where the quoted cell opened by the quote at `open` ends: at the first quote followed, after any white space, by a
+ * comma, a line end or the end of the text (a doubled quote is a quote of the cell, and any other is part of it and
+ * reported), as papaparse reads it. Returns the index after that white space, or the text's length when no quote
+ * closes the cell (papaparse then reads the rest of the file into it).
+ */
+function quotedCellEnd(text: string, open: number): number {
+	for (let q = text.indexOf('"', open + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+		if (text[q + 1] === '"') {
+			q++;
+			continue;
+		}
+		let k = q + 1;
+		while (k < text.length && SPACE.test(text[k])) k++;
+		if (k === text.length || text[k] === ',' || text[k] === '\r' || text[k] === '\n') return k;
+	}
+	return text.length;
+}
 
 /**
  * The text with every row ending outside quotes made the same, and that ending, for papaparse. Papaparse reads a file
  * with one row ending, guessed from its first megabyte: in a file of CRLF rows, a row that ends with a lone CR or LF (a
  * line pasted from another file, or typed in an editor) was read as part of the row after it, and a quote inside a
  * cell that is not quoted could mislead the guess. Excel, WPS and LibreOffice end a row at any of the three, and so
- * does every line number this reader gives: outside quotes each becomes LF. A line break inside a quoted cell is the
- * cell's own text and stays as it is. A text with one kind of line break only (nearly every file) is not walked.
+ * does every line number this reader gives: outside quotes, each row ending becomes the text's first one. A line break
+ * inside a quoted cell is the cell's own text and stays as it is. A text with one kind of line break only (nearly
+ * every file) is not walked.
  */
 export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\r' | '\n' } {
 	const crlf = text.includes('\r\n');
@@ -343,48 +363,28 @@ export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\
 	const lf = /(?<!\r)\n/.test(text);
 	if (Number(crlf) + Number(cr) + Number(lf) < 2) return { text, newline: crlf ? '\r\n' : cr ? '\r' : '\n' };
 	const out: string[] = [];
+	let newline: '\r\n' | '\r' | '\n' | undefined;
 	let copied = 0;
-	let i = 0;
-	let cellStart = true;
-	while (i < text.length) {
-		if (cellStart && text[i] === '"') {
-			// Papaparse's rule: a quoted cell ends at a quote followed, after any white space, by a comma, a line end or
-			// the end of the text; a doubled quote is a quote of the cell, any other quote is part of it (and reported).
-			let q = i + 1;
-			i = text.length;
-			for (;;) {
-				q = text.indexOf('"', q);
-				if (q < 0) break;
-				if (text[q + 1] === '"') {
-					q += 2;
-					continue;
-				}
-				let k = q + 1;
-				while (k < text.length && SPACE.test(text[k])) k++;
-				if (k === text.length || text[k] === ',' || text[k] === '\r' || text[k] === '\n') {
-					i = k;
-					break;
-				}
-				q++;
-			}
-			cellStart = false;
+	QUOTE_OR_BREAK.lastIndex = 0;
+	for (let found = QUOTE_OR_BREAK.exec(text); found; found = QUOTE_OR_BREAK.exec(text)) {
+		const i = found.index;
+		if (text[i] === '"') {
+			// A quote opens a quoted cell only as the cell's first character; anywhere else it is a character of the cell.
+			const before = text[i - 1];
+			if (i === 0 || before === ',' || before === '\r' || before === '\n')
+				QUOTE_OR_BREAK.lastIndex = quotedCellEnd(text, i);
 			continue;
 		}
-		CELL_END.lastIndex = i;
-		const end = CELL_END.exec(text);
-		if (!end) break;
-		i = end.index;
-		const c = text[i];
-		// A quote inside a cell that is not quoted is a character of it.
-		cellStart = c !== '"';
-		if (c === '\r') {
-			out.push(text.slice(copied, i), '\n');
-			i += text[i + 1] === '\n' ? 2 : 1;
-			copied = i;
-		} else i++;
+		const end = text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+		newline ??= end;
+		if (end !== newline) {
+			out.push(text.slice(copied, i), newline);
+			copied = i + end.length;
+		}
+		QUOTE_OR_BREAK.lastIndex = i + end.length;
 	}
 	out.push(text.slice(copied));
-	return { text: out.join(''), newline: '\n' };
+	return { text: out.join(''), newline: newline ?? '\n' };
 }
 
 /**
