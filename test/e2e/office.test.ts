@@ -96,7 +96,10 @@ describe('填报台', () => {
 
 	it('gives a folder with a GBK CSV exactly the messages npm run validate gives, and re-checks a cell typed in the grid', async () => {
 		expect([planted[2][6], planted[3][4], planted[4][1]]).toEqual(['９.5', '2023/12/20', 'hcjdx']);
-		const dir = dataCopy('gbk', { [EVIDENCE]: iconv.encode(csvOf(planted), 'gbk') });
+		// Rows 2 and 3 end with a lone LF and a lone CR, as rows pasted in from other files do: each is still a row of
+		// its own, on the page's grid as in the validator, so the cells marked and typed in below are the right ones.
+		const mixed = planted.map((r, k) => r.join(',') + (k === 1 ? '\n' : k === 2 ? '\r' : '\r\n')).join('');
+		const dir = dataCopy('gbk', { [EVIDENCE]: iconv.encode(mixed, 'gbk') });
 		const expected = problems(cli(dir, 'validate.ts').out);
 		// The three mistakes are among them, where the spreadsheet shows them.
 		expect(expected.filter((l) => l.startsWith(`data/${EVIDENCE}:`)).map((l) => l.split(': ')[0])).toEqual(
