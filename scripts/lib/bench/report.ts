@@ -83,7 +83,7 @@ export function resultsMarkdown(r: any): string {
 		),
 	);
 	out.push(
-		'下限（floor）是任何实现都省不掉的工作：纯 Astro 生成同样多的页面（`bench/baseline/`），加上 Pagefind 单独为本站实际生成的 `dist/` 建索引（“单独运行”一列；构建里的 pagefind 与发布、核对两个阶段分用两个核，所以更慢，慢的部分不算下限）。',
+		'下限（floor）是任何实现都省不掉的工作：纯 Astro 生成同样多的页面（`bench/baseline/`），加上 Pagefind 单独为本站实际生成的 `dist/` 建索引（“单独运行”一列；构建里的 pagefind 在 astro 刚结束时运行，时快时慢，多出的部分不算下限）。',
 	);
 	out.push(
 		table(
@@ -197,7 +197,7 @@ export function resultsMarkdown(r: any): string {
 				],
 				[
 					`large 峰值内存 < ${TARGET.memoryMB} MB`,
-					`${large?.peakMemoryMB ?? '—'} MB（各阶段峰值相加的上限 ${large?.peakMemoryUpperMB ?? '—'} MB）`,
+					`${large?.peakMemoryMB ?? '—'} MB（同时运行的各阶段峰值之和最多 ${large?.peakMemoryUpperMB ?? '—'} MB）`,
 					met(large && large.peakMemoryMB < TARGET.memoryMB),
 				],
 				[
