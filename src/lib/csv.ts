@@ -323,8 +323,11 @@ export interface CsvTable {
 	rows: CsvRow[];
 }
 
-/** A quote or a line end: where the walk through a text's cells stops. */
-const QUOTE_OR_BREAK = /["\r\n]/g;
+/** A row ending papaparse can be told. */
+type LineEnd = '\r\n' | '\r' | '\n';
+
+/** A quote or a line end (CRLF as one): where the walk through a text's cells stops. */
+const QUOTE_OR_LINE_END = /"|\r\n?|\n/g;
 
 /** The line end of a text without CR, or of one row. */
 // Stryker disable next-line StringLiteral: papaparse, told no line end, takes LF for a text without CR, and one row needs none
@@ -365,7 +368,7 @@ function quotedCellEnd(text: string, open: number): number {
  * inside a quoted cell is the cell's own text and stays as it is. A text with one kind of line break only (nearly
  * every file) is not walked.
  */
-export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\r' | '\n' } {
+export function oneRowEnding(text: string): { text: string; newline: LineEnd } {
 	// A shortcut only: walked, a text with one kind of line break comes back as it was, with that line end.
 	// Stryker disable next-line StringLiteral: counting every text as holding CRLF walks more of them, to the same end
 	const crlf = text.includes('\r\n');
@@ -374,26 +377,25 @@ export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\
 	// Stryker disable next-line ConditionalExpression: walking every text gives the same texts and line ends
 	if (Number(crlf) + Number(cr) + Number(lf) < 2) return { text, newline: crlf ? '\r\n' : cr ? '\r' : LF };
 	const out: string[] = [];
-	let newline: '\r\n' | '\r' | '\n' | undefined;
+	let newline: LineEnd | undefined;
 	let copied = 0;
-	QUOTE_OR_BREAK.lastIndex = 0;
-	for (let found = QUOTE_OR_BREAK.exec(text); found; found = QUOTE_OR_BREAK.exec(text)) {
+	QUOTE_OR_LINE_END.lastIndex = 0;
+	for (let found = QUOTE_OR_LINE_END.exec(text); found; found = QUOTE_OR_LINE_END.exec(text)) {
 		const i = found.index;
-		if (text[i] === '"') {
+		if (found[0] === '"') {
 			// A quote opens a quoted cell only as the cell's first character; anywhere else it is a character of the cell.
 			const before = text[i - 1];
 			if (i === 0 || before === ',' || before === '\r' || before === '\n')
-				QUOTE_OR_BREAK.lastIndex = quotedCellEnd(text, i);
+				QUOTE_OR_LINE_END.lastIndex = quotedCellEnd(text, i);
 			continue;
 		}
-		const end = text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+		const end = found[0] as LineEnd;
 		newline ??= end;
 		// Stryker disable next-line ConditionalExpression: a line end replaced by the same one leaves the text as it was
 		if (end !== newline) {
 			out.push(text.slice(copied, i), newline);
 			copied = i + end.length;
 		}
-		QUOTE_OR_BREAK.lastIndex = i + end.length;
 	}
 	out.push(text.slice(copied));
 	return { text: out.join(''), newline: newline ?? LF };
@@ -401,8 +403,8 @@ export function oneRowEnding(text: string): { text: string; newline: '\r\n' | '\
 
 /**
  * Reads CSV text (comma-separated, `"` quotes, any line ending, mixed too: see `oneRowEnding`) with papaparse, row by
- * row, keeping each row's starting line, and hands each row to `onRow` as soon as it is read: a caller that checks rows as they come keeps
- * none it has finished with (a quarter's evidence file holds tens of thousands).
+ * row, keeping each row's starting line, and hands each row to `onRow` as soon as it is read: a caller that checks
+ * rows as they come keeps none it has finished with (a quarter's evidence file holds tens of thousands).
  * Rows that are entirely empty (blank lines, or only commas as WPS writes below a table) are not data and are skipped.
  * Returns the quote errors, as issues at the line where the broken row starts.
  */
