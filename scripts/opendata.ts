@@ -3,8 +3,9 @@
  * - 写出开放数据 (`node scripts/opendata.ts --part evidence|grades`; without `--part`, both): writes each quarter's
  *   evidence files (from the validated dataset) or grades files (from the score results), JSON and CSV, with their
  *   sizes, hashes and row counts to `.cache/opendata/`;
- * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`, and writes
- *   the Chinese twin of every CSV file there (`src/lib/opendata/twin.ts`).
+ * - 发布开放数据 (`node scripts/opendata.ts --publish <输出目录>`): puts them into the built site's `/data/`;
+ * - 写出中文表头的 CSV (`node scripts/opendata.ts --twins <输出目录>`): writes the Chinese twin of every CSV file the
+ *   site's data package describes (`src/lib/opendata/twin.ts`), beside the check of what was published.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -17,25 +18,30 @@ import {
 } from '../src/loaders/opendata-bulk.ts';
 
 const { values } = parseArgs({
-	options: { publish: { type: 'string' }, part: { type: 'string' }, help: { type: 'boolean' } },
+	options: {
+		publish: { type: 'string' },
+		twins: { type: 'string' },
+		part: { type: 'string' },
+		help: { type: 'boolean' },
+	},
 });
 if (values.help) {
 	console.log(
-		'用法：npm run build 的几个阶段\n  node scripts/opendata.ts [--part evidence|grades]  把每个季度的评价记录（evidence）和评价结果（grades）写成 JSON 与 CSV，放进 .cache/opendata/；不写 --part 时两者都写\n  node scripts/opendata.ts --publish <输出目录>       把写好的文件放进网站的 /data/',
+		'用法：npm run build 的几个阶段\n  node scripts/opendata.ts [--part evidence|grades]  把每个季度的评价记录（evidence）和评价结果（grades）写成 JSON 与 CSV，放进 .cache/opendata/；不写 --part 时两者都写\n  node scripts/opendata.ts --publish <输出目录>       把写好的文件放进网站的 /data/\n  node scripts/opendata.ts --twins <输出目录>         为网站 /data/ 里的每个 CSV 文件写出中文表头的版本',
 	);
 	process.exit(0);
 }
 const t0 = performance.now();
 const ms = () => (performance.now() - t0).toFixed(0);
 try {
+	// Not the folder's path in what is printed: in a build it is the staging folder, a name of the build's own that the
+	// office never sees again once the site is swapped into place.
 	if (values.publish) {
 		const n = publishBulkFiles(values.publish);
-		const twins = publishTwins(values.publish);
-		console.log(
-			// Not the folder's path: in a build it is the staging folder, a name of the build's own that the office
-			// never sees again once the site is swapped into place.
-			`开放数据：${n} 个文件放入网站的 data/ 文件夹，另写出 ${twins} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`,
-		);
+		console.log(`开放数据：${n} 个文件放入网站的 data/ 文件夹，用时 ${ms()} 毫秒。`);
+	} else if (values.twins) {
+		const n = publishTwins(values.twins);
+		console.log(`开放数据：写出 ${n} 个中文表头的 CSV 文件，用时 ${ms()} 毫秒。`);
 	} else {
 		const part = values.part as BulkPart | undefined;
 		if (part !== undefined && !BULK_PARTS.includes(part))

@@ -210,7 +210,7 @@ export function publishBulkFiles(outDir: string): number {
 
 /**
  * Writes the Chinese twin of every CSV file the data package of the site in `outDir` describes (`twin.ts`), next to
- * it (the 发布开放数据 stage, after the pages and the bulk files are in place). Returns how many.
+ * it (the 写出中文表头的 CSV stage, once the pages and the bulk files are in place). Returns how many.
  */
 export function publishTwins(outDir: string): number {
 	const data = join(outDir, 'data');

@@ -129,11 +129,12 @@ describe('runStages', () => {
 			gradesData: false,
 			account: false,
 			astroBuild: true,
-			// The search index, then the open data put into the site, then the check of what reached it: one at a time,
-			// so the build's memory peak is the largest stage's, never Pagefind's and two others' at once.
-			publishData: true,
-			verifyPublished: true,
+			// The search index, then the open data put into the site, then the Chinese twins beside the check of what
+			// reached it: Pagefind always alone, so the build's memory peak is never Pagefind's and others' at once.
 			pagefind: true,
+			publishData: true,
+			twinData: false,
+			verifyPublished: false,
 		});
 	});
 
