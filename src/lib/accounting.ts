@@ -104,12 +104,16 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				break;
 			case 'events':
 				for (const e of inFile<Dataset['events'][number]['value']>())
-					// A revocation, and an upheld objection with a public reason, are published as the candidate's status and reason.
+					// The event that ended a public candidate's course on the as-of date (a revocation, or an upheld
+					// objection, with or without a public reason) is published as the candidate's 已撤销 / 未予认定 and its
+					// date: exactly what the check after the build counts (published-rows.ts, revokedOn).
 					if (
-						(e.event === 'revoked' || (e.event === 'objection-upheld' && e.publicReason)) &&
-						publicCandidates.has(e.candidateId)
+						(e.event === 'revoked' || e.event === 'objection-upheld') &&
+						publicCandidates.has(e.candidateId) &&
+						stages.get(e.candidateId)?.endedOn === e.date
 					)
 						account.published++;
+					else if (e.date > asOf) add(account.withheld, '日期晚于截至日期：到那一天才公开');
 					else
 						add(
 							account.withheld,

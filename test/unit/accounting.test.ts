@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { accountRows, balanced } from '../../src/lib/accounting.ts';
+import { exemplarPublication } from '../../src/lib/exemplars/publish.ts';
+import { exemplarOpenRecord } from '../../src/lib/exemplars/public.ts';
+import { publishedRows } from '../../src/lib/opendata/published-rows.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
+
+/**
+ * The events file as the accounting counts it and as the check after the build finds it in /data/exemplars.json
+ * (made here by the same functions as the site's): the build fails when the two differ.
+ */
+function eventsOn(events: string, asOf: string) {
+	const d = validateDataset(
+		fixture({ 'exemplars/events.csv': fixtureText('exemplars/events.csv') + events }),
+		'data/',
+	);
+	expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+	const account = accountRows(d, asOf).find((a) => a.file === 'data/exemplars/events.csv')!;
+	const rows = exemplarPublication(d, asOf).exemplars.map(exemplarOpenRecord);
+	const site = { json: () => rows, exists: () => true };
+	const file = d.files.find((f) => f.file === 'data/exemplars/events.csv')!;
+	return { account, found: publishedRows(d, file, site), rows };
+}
 
 describe('nothing lost: rows read = published + withheld + refused', () => {
 	it('accounts for the fixture: the recognised candidate is published, the four credit checks are withheld with their rule', () => {
@@ -51,5 +71,35 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			withheld: [{ rule: '进展日期晚于截至日期：到那一天才公开', count: 1 }],
 		});
 		expect(on('2026-12-01')).toMatchObject({ rowsIn: 2, published: 2, withheld: [] });
+	});
+	// The fixture's notice GS-1 starts 2023-01-09; its 7th working day is 2023-01-17.
+	it("publishes an upheld objection without a public reason as the candidate's 未予认定, as the built site shows it", () => {
+		const { account, found, rows } = eventsOn(
+			'c1,2023-01-10,异议,,\nc1,2023-01-12,异议成立,,经核实属实\n',
+			'2026-11-22',
+		);
+		expect(rows).toMatchObject([{ id: 'c1', status: 'revoked', revokedOn: '2023-01-12' }]);
+		expect(account).toMatchObject({
+			rowsIn: 2,
+			published: 1,
+			withheld: [{ rule: expect.stringContaining('异议内容和核实过程不公开'), count: 1 }],
+		});
+		expect(found).toBe(1);
+	});
+	it('withholds a revocation dated after the as-of date until its day, as the built site shows it', () => {
+		const events = 'c1,2024-05-06,撤销,经核实存在不实事迹，撤销认定,\n';
+		const before = eventsOn(events, '2024-05-05');
+		expect(before.rows).toMatchObject([{ id: 'c1', status: 'recognized' }]);
+		expect(before.rows[0]).not.toHaveProperty('revokedOn');
+		expect(before.account).toMatchObject({
+			rowsIn: 1,
+			published: 0,
+			withheld: [{ rule: '日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+		expect(before.found).toBe(0);
+		const on = eventsOn(events, '2024-05-06');
+		expect(on.rows).toMatchObject([{ id: 'c1', status: 'revoked', revokedOn: '2024-05-06' }]);
+		expect(on.account).toMatchObject({ rowsIn: 1, published: 1, withheld: [] });
+		expect(on.found).toBe(1);
 	});
 });
