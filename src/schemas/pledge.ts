@@ -30,7 +30,7 @@ const pledgeColumns = [
 		example: '淮安市某某食品有限公司',
 	}),
 	col('uscc', '统一社会信用代码', uscc(), {
-		doc: '18 位统一社会信用代码，校验位按 GB 32100-2015 核对',
+		doc: '18 位统一社会信用代码，第 3～8 位（行政区划码）为数字，校验位按 GB 32100-2015 核对',
 		example: '91320803MAAQL59GPD',
 	}),
 	col('kinds', '承诺类型', listOf(PLEDGE_KINDS), {

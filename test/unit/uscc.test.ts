@@ -27,6 +27,18 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 		expect(usccProblem('91350100m000100y43')).toContain('大写');
 		expect(usccProblem('91350100M000100Y4')).toContain('18 位');
 	});
+	it('refuses a letter in positions 3–8 (the 行政区划码), even with the right check character', () => {
+		// 9·1 + 1·3 + A(10)·9 + 2·27 + 0·19 + 8·26 + 0·16 + 3·17 = 415; 415 mod 31 = 12; 31 − 12 = 19 → K.
+		expect(usccCheckChar('91A20803000000000')).toBe('K');
+		expect(usccProblem('91A20803000000000K')).toBe(
+			'统一社会信用代码第 3～8 位是登记管理机关的行政区划码，应为数字，第 3 位是 "A"，请核对是否抄错',
+		);
+		// 9·1 + 1·3 + 3·9 + 2·27 + 0·19 + 8·26 + 0·16 + B(11)·17 = 488; 488 mod 31 = 23; 31 − 23 = 8.
+		expect(usccCheckChar('9132080B000000000')).toBe('8');
+		expect(usccProblem('9132080B0000000008')).toContain('第 8 位是 "B"');
+		// Position 9 on is the 主体标识码, where letters belong (the demo's own code).
+		expect(usccProblem('91320803MA10RRBGC8')).toBeUndefined();
+	});
 	it('names the wrong length with the length found', () => {
 		expect(usccProblem('91350100M000100Y4')).toBe('统一社会信用代码应为 18 位，"91350100M000100Y4" 是 17 位');
 		expect(usccProblem('91350100M000100Y433')).toBe(
