@@ -93,6 +93,8 @@ export const ISSUE_CODES = {
 	'reason-required': '评分类指标必须写明评分理由',
 	'points-not-allowed': '只有评分类指标才能填写"得分"',
 	'calendar-unknown': '公示期涉及的年份没有节假日安排，无法计算工作日',
+	'calendar-no-holidays': '节假日补充文件没有列出任何休息日（如只有表头的模板），不能用来计算工作日',
+	'calendar-replaces': '（警告）节假日补充文件整年替换了 chinese-days 已有的当年安排',
 	'over-quota': '超过每单位每年推荐 2 人的限额',
 	deadline: '推荐日期晚于 12 月 10 日的截止日',
 	'lifecycle-order': '评选流程的先后顺序不对（如未通过审查即评审、未公示即有异议）',
@@ -241,7 +243,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	commitments: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'unit-inactive'],
 	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable'],
-	calendar: ['file-name', 'unique-error', 'out-of-period'],
+	calendar: ['file-name', 'unique-error', 'out-of-period', 'calendar-no-holidays', 'calendar-replaces'],
 	policies: ['unique-error', 'missing-file'],
 	site: ['missing-file', ...JSON_CODES, 'site-identity'],
 	rubrics: [

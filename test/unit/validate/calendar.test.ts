@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accounting, report, validate } from '../../helpers/validate.ts';
+import { fixtureText } from '../../helpers/files.ts';
+import { noticeEnd } from '../../../src/lib/calendar/workdays.ts';
 
 const HEADER = '日期,类型,名称';
 
@@ -42,5 +44,42 @@ describe('calendar/<年>.csv', () => {
 				  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 "2030-01-02" 重复，与 data/calendar/2030.csv 第 2 行相同；每个日期只能出现一次 (unique-error)",
 				]
 			`);
+	});
+
+	it('refuses a file with no rest day, such as the empty template, and leaves its year unknown', () => {
+		// With 2027 taken as known, a 公示 from 2026-12-28 would end on 2027-01-05, counting 元旦 as a working day;
+		// under the real schedule (元旦 a rest day) it ends on 2027-01-06.
+		const notices = `${fixtureText('exemplars/notices.csv')}GS-9,2026,2026年度拟认定人选公示,2026-12-28,\n`;
+		for (const file of [`${HEADER}\n`, `${HEADER}\n2027-02-20,上班,春节调休\n`]) {
+			const patches = { 'calendar/2027.csv': file, 'exemplars/notices.csv': notices };
+			expect(report(patches)).toEqual([
+				'data/calendar/2027.csv:1:1: 2027 年的节假日补充文件没有列出任何休息日，不能用来计算工作日。请按国务院办公厅公布的 2027 年节假日安排，逐日填写放假的日期（类型“休息”，落在周末的也写）和调休上班的周末（类型“上班”） (calendar-no-holidays)',
+				expect.stringMatching(/^data\/exemplars\/notices\.csv:3:4: .*涉及 2027 年.* \(calendar-unknown\)$/),
+			]);
+			expect(validate(patches).calendar.knows(2027)).toBe(false);
+		}
+		const d = validate({
+			'calendar/2027.csv': `${HEADER}\n2027-01-01,休息,元旦\n`,
+			'exemplars/notices.csv': notices,
+		});
+		expect(d.issues).toEqual([]);
+		expect(noticeEnd(d.calendar, '2026-12-28')).toBe('2027-01-06');
+	});
+
+	it('warns when a file replaces a year chinese-days knows, and uses the file', () => {
+		// chinese-days has 2026: 春节 rest from 02-15 to 02-23. A one-line file drops all of it.
+		const d = validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` });
+		expect(d.issues).toEqual([
+			expect.objectContaining({
+				file: 'data/calendar/2026.csv',
+				line: 1,
+				code: 'calendar-replaces',
+				severity: 'warning',
+				message:
+					'chinese-days 已有 2026 年的节假日安排，这个文件将整年替换它（文件中 1 天）。只有国务院调整了当年的安排时才需要这个文件；否则请删除它',
+			}),
+		]);
+		expect(d.calendar.isWorkday('2026-02-16')).toBe(true);
+		expect(validate({}).calendar.isWorkday('2026-02-16')).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 /** `calendar/<年>.csv`: the office's holiday and working-day overrides, one file per year. */
-import { WorkCalendar, type CalendarOverride } from '../../calendar/workdays.ts';
+import { packageYears, WorkCalendar, type CalendarOverride } from '../../calendar/workdays.ts';
 import { calendarTable, type CalendarRow } from '../../../schemas/calendar.ts';
 import type { CheckContext } from '../context.ts';
 
@@ -27,6 +27,26 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 				ctx.markInvalid(r);
 			} else entries.push({ date: r.value.date, type: r.value.type });
 		}
+		// A year's schedule always has rest days (元旦, 春节, …): a file without one, such as the empty template the
+		// calendar-unknown message points to, is not a schedule. Counting its year in weekdays would be a guess.
+		if (!entries.some((e) => e.type === 'holiday')) {
+			ctx.error(
+				ctx.path(rel),
+				1,
+				1,
+				'calendar-no-holidays',
+				`${year} 年的节假日补充文件没有列出任何休息日，不能用来计算工作日。请按国务院办公厅公布的 ${year} 年节假日安排，逐日填写放假的日期（类型“休息”，落在周末的也写）和调休上班的周末（类型“上班”）`,
+			);
+			continue;
+		}
+		if (packageYears().has(year))
+			ctx.warn(
+				ctx.path(rel),
+				1,
+				1,
+				'calendar-replaces',
+				`chinese-days 已有 ${year} 年的节假日安排，这个文件将整年替换它（文件中 ${entries.length} 天）。只有国务院调整了当年的安排时才需要这个文件；否则请删除它`,
+			);
 		overrides.set(year, entries);
 	}
 	return new WorkCalendar(overrides);
