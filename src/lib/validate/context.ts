@@ -131,18 +131,25 @@ export class CheckContext {
 
 	/**
 	 * Reports an error at a record's cell (its row, and the column of `key`; column 1 if the file has none), with the
-	 * row and the column's header as the office's spreadsheet shows them.
+	 * row and the column's header as the office's spreadsheet shows them. A warning is reported the same way, and
+	 * does not stop the build.
 	 */
-	at<T>(r: Located<T>, key: string, code: string, message: string): void {
+	at<T>(
+		r: Located<T>,
+		key: string,
+		code: string,
+		message: string,
+		severity: 'error' | 'warning' = 'error',
+	): void {
 		const column = r.col(key);
-		this.errors++;
+		if (severity === 'error') this.errors++;
 		this.issues.push({
 			file: r.file,
 			line: r.line,
 			column: column || 1,
 			code,
 			message,
-			severity: 'error',
+			severity,
 			field: key,
 			row: r.row,
 			...(column ? { header: this.headers.get(r.file)?.get(key) } : {}),

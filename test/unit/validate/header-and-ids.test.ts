@@ -258,7 +258,12 @@ describe('a row that refers to a row with an error of its own', () => {
 				'c2,2022,李测试,男,区甲局,科员,1990-01,群众,大学本科,部门工作人员,x9,联系人 13900002222,,,"窗口承诺","在窗口岗位上坚持承诺办结。",同意推荐,2022-12-01,,,,',
 			),
 		});
-		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['data/units.csv:6:enum-error']);
+		// The one error; c2's own empty 照片 cell is still told, as a warning about that cell.
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual([
+			'data/units.csv:6:enum-error',
+			'data/exemplars/candidates.csv:3:missing-photo',
+		]);
+		expect(d.issues[1].severity).toBe('warning');
 		expect(d.candidates.map((r) => r.value.id)).toEqual(['c1']);
 		expect(d.dishonesty.map((r) => r.value.id)).toEqual(['d1']);
 		expect(d.pledges.map((r) => r.value.id)).toEqual(['p1']);

@@ -129,6 +129,11 @@ describe('exemplars/photos/', () => {
 
 	it('reads photo names with spaces around them, and asks no description of a candidate without photos', () => {
 		expect(report(c1Photos(' c1.jpg ；'))).toEqual([]);
-		expect(report({ ...c1Photos('', ''), 'exemplars/photos/c1.jpg': null })).toEqual([]);
+		// Without a photo: a warning (seed 000 附件1 注 asks for 1–2), no description asked, the candidate published.
+		const patches = { ...c1Photos('', ''), 'exemplars/photos/c1.jpg': null };
+		expect(report(patches)).toEqual([
+			'data/exemplars/candidates.csv:2:19: 警告：第 2 行第 19 列（照片）：没有照片：推荐材料应附 1—2 张电子照片（seed 000 附件1 注），120×160 像素、小于 30KB，放在 exemplars/photos/，这里填文件名，如 c1.jpg；没有照片也照常发布 (missing-photo)',
+		]);
+		expect(validate(patches).candidates.map((c) => c.value.id)).toEqual(['c1']);
 	});
 });

@@ -43,6 +43,16 @@ export function checkPhotos(ctx: CheckContext, candidates: Candidates): Photo[] 
 	for (const c of candidates.all) {
 		const names = photoNames(c.value.photos ?? '');
 		if (names.length > 2) ctx.at(c, 'photos', 'too-many', '照片最多 2 张（seed 000 附件1 注）');
+		// The seed asks for 1–2 photos with the recommendation; one missing leaves the profile without a picture, and
+		// harms no one: the office is told, and the candidate is published without one.
+		if (names.length === 0)
+			ctx.at(
+				c,
+				'photos',
+				'missing-photo',
+				`没有照片：推荐材料应附 1—2 张电子照片（seed 000 附件1 注），120×160 像素、小于 30KB，放在 exemplars/photos/，这里填文件名，如 ${c.value.id}.jpg；没有照片也照常发布`,
+				'warning',
+			);
 		if (names.length > 0 && !c.value.photoAlt)
 			ctx.at(c, 'photoAlt', 'required', '有照片时要填写"照片说明"（供读屏软件朗读的替代文本）');
 		for (const name of names) {
