@@ -179,12 +179,20 @@ describe('填报台', () => {
 	});
 
 	it('previews a draft quarter with the scores and warnings of npm run report', async () => {
-		// The demo's latest quarter made a draft again: its release row and its release snapshot taken away.
+		// The demo's latest quarter made a draft again: its release row, its release snapshot and its corrections
+		// (a quarter not released has none) taken away.
 		const releases = readFileSync(join(root, 'data', 'releases', 'releases.csv'), 'utf8');
 		const latest = releases.trimEnd().split(/\r?\n/).at(-1)!.split(',')[0];
 		const draft = releases.replace(new RegExp(`^${latest},.*\\r?\\n`, 'm'), '');
 		expect(draft).not.toBe(releases);
-		const dir = dataCopy('draft', { 'releases/releases.csv': draft });
+		const corrections = readFileSync(join(root, 'data', 'releases', 'corrections.csv'), 'utf8')
+			.split(/(?<=\n)/)
+			.filter((line) => line.split(',')[1] !== latest)
+			.join('');
+		const dir = dataCopy('draft', {
+			'releases/releases.csv': draft,
+			'releases/corrections.csv': corrections,
+		});
 		rmSync(join(dir, 'data', 'releases', `${latest}.json`));
 		const report = cli(dir, 'report.ts', latest);
 		expect(report.out).toContain('（草稿预览）');

@@ -854,6 +854,33 @@ describe('whether a unit, a commitment and a quarter are in time', () => {
 			'养老',
 		]);
 	});
+	it('counts a commitment changed (依法变更) during the quarter, and not after: the change ends the original promise', () => {
+		const commitment = {
+			id: 'k1',
+			unitId: 't1',
+			category: '就学' as never,
+			content: '承诺',
+			madeOn: '2021-12-01',
+			dueBy: '2022-08-31',
+		};
+		const steps =
+			(...s: ['in-progress' | 'changed', string][]) =>
+			() =>
+				s.map(([status, date]) => ({ commitmentId: 'k1', date, status, evidence: '说明' }));
+		const changed = steps(['changed', '2022-05-20']);
+		// In force for part of 2022-Q2 (until 05-20): covered; from 2022-Q3 on, nothing covers 就学.
+		expect(missingCategories(['就学'], [commitment], changed, '2022-Q2')).toEqual([]);
+		expect(missingCategories(['就学'], [commitment], changed, '2022-Q3')).toEqual(['就学']);
+		expect(missingCategories(['就学'], [commitment], changed, '2026-Q3')).toEqual(['就学']);
+		// A 履行中 recorded after the change opens it again.
+		const reopened = steps(['changed', '2022-05-20'], ['in-progress', '2022-06-10']);
+		expect(missingCategories(['就学'], [commitment], reopened, '2022-Q3')).toEqual([]);
+		// The changed promise published as a new commitment with its new deadline covers the category.
+		const renewed = { ...commitment, id: 'k2', madeOn: '2022-05-20', dueBy: '2022-12-31' };
+		expect(
+			missingCategories(['就学'], [commitment, renewed], (id) => (id === 'k1' ? changed() : []), '2022-Q3'),
+		).toEqual([]);
+	});
 	it('refuses to score a quarter whose year has no rubric, naming the year', () => {
 		expect(() => scoreQuarters(input({ quarters: ['2021-Q4'] }))).toThrow('没有 2021 年的评价指标');
 	});

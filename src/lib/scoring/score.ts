@@ -259,8 +259,10 @@ export function commitmentStatusOn(
 
 /**
  * The rubric year's commitment categories in which a unit had no public commitment in force during the quarter.
- * A commitment is in force if made on or before the quarter's last day and not already closed (已兑现 or 未兑现)
- * before its first day.
+ * A commitment is in force if made on or before the quarter's last day and not already closed before its first day:
+ * 已兑现, 未兑现, or 依法变更, which ends the original promise (src/lib/commitments/status.ts; a changed promise with
+ * a new deadline is published as a new commitment, which then covers its category). A 履行中 recorded after the
+ * change opens it again.
  */
 export function missingCategories(
 	categories: readonly string[],
@@ -274,7 +276,7 @@ export function missingCategories(
 	for (const c of commitments) {
 		if (c.madeOn > end) continue;
 		const s = commitmentStatusOn(updatesOf(c.id), before);
-		if (s === 'fulfilled' || s === 'broken') continue;
+		if (s !== 'in-progress') continue;
 		covered.add(c.category);
 	}
 	return categories.filter((c) => !covered.has(c));
