@@ -142,6 +142,19 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 					else account.published++;
 				}
 				break;
+			case 'commitments': {
+				// Made after the as-of date: not made yet for this build (src/lib/commitments/status.ts).
+				const later = d.commitments.filter((c) => c.file === f.file && c.value.madeOn > asOf).length;
+				account.published = f.rowsValid - later;
+				add(account.withheld, '承诺日期晚于截至日期：到那一天才公开', later);
+				break;
+			}
+			case 'pledges': {
+				const later = d.pledges.filter((p) => p.file === f.file && p.value.signedOn > asOf).length;
+				account.published = f.rowsValid - later;
+				add(account.withheld, '签订日期晚于截至日期：到那一天才公开', later);
+				break;
+			}
 			case 'calendar':
 				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
 				break;

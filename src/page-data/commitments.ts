@@ -8,7 +8,7 @@ import type { PledgeRow } from '../schemas/pledge.ts';
 import type { Rubric } from '../schemas/rubric.ts';
 import { COMMITMENT_CATEGORIES, type UnitCategory } from '../schemas/enums.ts';
 import { nameOn } from '../lib/units/names.ts';
-import { commitmentViews, type CommitmentView } from '../lib/commitments/status.ts';
+import { commitmentViews, pledgesOn, type CommitmentView } from '../lib/commitments/status.ts';
 import { registerUnits } from '../lib/commitments/coverage.ts';
 import { pagedUnits } from '../lib/commitments/pages.ts';
 import { scoredQuarters } from './quarters.ts';
@@ -94,9 +94,10 @@ async function load(): Promise<Register> {
 		units,
 		covered: registerUnits(ordered, views, asOf),
 		names,
-		pledges: (await getCollection('pledges'))
-			.map((p) => p.data)
-			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+		pledges: pledgesOn(
+			(await getCollection('pledges')).map((p) => p.data),
+			asOf,
+		).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
 		allCategories: COMMITMENT_CATEGORIES.map((c) => c.value),
 		pledgeValidQuarters: (pledgeRule && 'validQuarters' in pledgeRule && pledgeRule.validQuarters) || 1,
 	};

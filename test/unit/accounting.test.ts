@@ -4,6 +4,8 @@ import { accountRows, balanced } from '../../src/lib/accounting.ts';
 import { exemplarPublication } from '../../src/lib/exemplars/publish.ts';
 import { exemplarOpenRecord } from '../../src/lib/exemplars/public.ts';
 import { publishedRows } from '../../src/lib/opendata/published-rows.ts';
+import { commitmentViews, pledgesOn } from '../../src/lib/commitments/status.ts';
+import { commitmentsJson } from '../../src/lib/commitments/opendata.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
 
 /**
@@ -101,5 +103,60 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 		expect(on.rows).toMatchObject([{ id: 'c1', status: 'revoked', revokedOn: '2024-05-06' }]);
 		expect(on.account).toMatchObject({ rowsIn: 1, published: 1, withheld: [] });
 		expect(on.found).toBe(1);
+	});
+	it('withholds a commitment made, and a pledge signed, after the as-of date until their day, as the built site shows them', () => {
+		const files = fixture({
+			'commitments/commitments.csv': `${fixtureText('commitments/commitments.csv')}k3,t1,就业,新设就业服务窗口,,,,2026-12-01,2027-06-30,\n`,
+			'commitments/updates.csv': `${fixtureText('commitments/updates.csv')}k3,2026-12-15,已兑现,窗口已开设\n`,
+			'pledges.csv': `${fixtureText('pledges.csv')}p2,乙公司,91350100M000100Y43,纳税,2026-12-01,t1\n`,
+		});
+		const d = validateDataset(files, 'data/');
+		expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const on = (asOf: string) => {
+			const accounts = accountRows(d, asOf);
+			const views = commitmentViews(
+				d.commitments.map((c) => c.value),
+				d.commitmentUpdates.map((u) => u.value),
+				asOf,
+				[],
+			);
+			const json: Record<string, unknown> = {
+				'data/commitments.json': commitmentsJson(views),
+				'data/pledges.json': pledgesOn(
+					d.pledges.map((p) => p.value),
+					asOf,
+				),
+			};
+			const site = { json: (path: string) => json[path], exists: () => true };
+			return Object.fromEntries(
+				['commitments/commitments.csv', 'commitments/updates.csv', 'pledges.csv'].map((name) => {
+					const file = `data/${name}`;
+					const a = accounts.find((x) => x.file === file)!;
+					const found = publishedRows(
+						d,
+						d.files.find((f) => f.file === file)!,
+						site,
+					);
+					expect(found).toBe(a.published);
+					return [name, { published: a.published, withheld: a.withheld }];
+				}),
+			);
+		};
+		expect(on('2026-11-30')).toEqual({
+			'commitments/commitments.csv': {
+				published: 2,
+				withheld: [{ rule: '承诺日期晚于截至日期：到那一天才公开', count: 1 }],
+			},
+			'commitments/updates.csv': {
+				published: 1,
+				withheld: [{ rule: '进展日期晚于截至日期：到那一天才公开', count: 1 }],
+			},
+			'pledges.csv': { published: 1, withheld: [{ rule: '签订日期晚于截至日期：到那一天才公开', count: 1 }] },
+		});
+		expect(on('2026-12-01')).toMatchObject({
+			'commitments/commitments.csv': { published: 3, withheld: [] },
+			'pledges.csv': { published: 2, withheld: [] },
+		});
+		expect(on('2026-12-15')['commitments/updates.csv']).toEqual({ published: 2, withheld: [] });
 	});
 });

@@ -4,6 +4,8 @@
  * 政务诚信承诺 indicator can never disagree about a commitment's status.
  *
  * Rules:
+ * - A commitment made after the as-of date has not been made yet for this build: it is published from its date
+ *   (`commitmentViews` leaves it out; so does `pledgesOn` for an enterprise pledge signed after it).
  * - A commitment's status is the latest update on or before the as-of date (履行中 before any update); updates dated
  *   after the as-of date have not happened yet for this build and are left out of the status and of the history.
  * - 逾期 (overdue) is derived, never typed: status 履行中 and a due date before the as-of date. The due date is
@@ -20,6 +22,7 @@
  */
 import type { CommitmentRow, CommitmentUpdateRow } from '../../schemas/commitment.ts';
 import type { CommitmentStatus } from '../../schemas/enums.ts';
+import type { PledgeRow } from '../../schemas/pledge.ts';
 import type { UnitNameRow } from '../../schemas/unit.ts';
 import { commitmentStatusOn } from '../scoring/score.ts';
 import { nameOn } from '../units/names.ts';
@@ -176,8 +179,17 @@ export function commitmentViews(
 		if (list) list.push(u);
 		else byId.set(u.commitmentId, [u]);
 	}
-	// Stryker disable next-line ArrayDeclaration: commitmentView keeps only the updates of its own commitment, so any list without them reads as [].
-	return commitments.map((c) => commitmentView(c, byId.get(c.id) ?? [], asOf, names));
+	return (
+		commitments
+			.filter((c) => c.madeOn <= asOf)
+			// Stryker disable next-line ArrayDeclaration: commitmentView keeps only the updates of its own commitment, so any list without them reads as [].
+			.map((c) => commitmentView(c, byId.get(c.id) ?? [], asOf, names))
+	);
+}
+
+/** The enterprise pledges public on the as-of date: those signed on or before it; a later one is published on its date. */
+export function pledgesOn<T extends Pick<PledgeRow, 'signedOn'>>(pledges: readonly T[], asOf: string): T[] {
+	return pledges.filter((p) => p.signedOn <= asOf);
 }
 
 /** How many commitments are in each state. */
