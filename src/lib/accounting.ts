@@ -149,6 +149,12 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				add(account.withheld, '承诺日期晚于截至日期：到那一天才公开', later);
 				break;
 			}
+			case 'dishonesty': {
+				const later = d.dishonesty.filter((r) => r.file === f.file && r.value.date > asOf).length;
+				account.published = f.rowsValid - later;
+				add(account.withheld, '失信记录的日期晚于截至日期：到那一天才公开', later);
+				break;
+			}
 			case 'pledges': {
 				const later = d.pledges.filter((p) => p.file === f.file && p.value.signedOn > asOf).length;
 				account.published = f.rowsValid - later;

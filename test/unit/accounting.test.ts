@@ -6,6 +6,7 @@ import { exemplarOpenRecord } from '../../src/lib/exemplars/public.ts';
 import { publishedRows } from '../../src/lib/opendata/published-rows.ts';
 import { commitmentViews, pledgesOn } from '../../src/lib/commitments/status.ts';
 import { commitmentsJson } from '../../src/lib/commitments/opendata.ts';
+import { publishRecords } from '../../src/lib/dishonesty/public.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
 
 /**
@@ -158,5 +159,30 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			'pledges.csv': { published: 2, withheld: [] },
 		});
 		expect(on('2026-12-15')['commitments/updates.csv']).toEqual({ published: 2, withheld: [] });
+	});
+	it('withholds a 失信 record dated after the as-of date until its day, as the built site shows it', () => {
+		const files = fixture({
+			'dishonesty.csv': `${fixtureText('dishonesty.csv')}d2,t2,2026-12-01,较重,违约,未按合同约定支付工程款,法院,,\n`,
+		});
+		const d = validateDataset(files, 'data/');
+		expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const file = d.files.find((f) => f.file === 'data/dishonesty.csv')!;
+		const on = (asOf: string) => {
+			const records = publishRecords(
+				d.dishonesty.map((r) => r.value),
+				asOf,
+				[],
+			).records;
+			const a = accountRows(d, asOf).find((x) => x.file === file.file)!;
+			expect(publishedRows(d, file, { json: () => records, exists: () => true })).toBe(a.published);
+			return { ids: records.map((r) => r.id), published: a.published, withheld: a.withheld };
+		};
+		expect(on('2026-11-30')).toEqual({
+			// d1 was repaired in 2022: published under its opaque id, without details.
+			ids: ['XF-t2-2022-Q1-1'],
+			published: 1,
+			withheld: [{ rule: '失信记录的日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+		expect(on('2026-12-01')).toEqual({ ids: ['XF-t2-2022-Q1-1', 'd2'], published: 2, withheld: [] });
 	});
 });

@@ -85,7 +85,8 @@ export interface RecordPublication {
 }
 
 /**
- * Every record as published on `asOf`, sorted by unit, first quarter and public id.
+ * Every record as published on `asOf`, sorted by unit, first quarter and public id. A record dated after `asOf` has
+ * not happened yet for this build: it is published from its date (the accounting withholds it until then).
  * @param names the unit name history (unit-names.csv)
  * @param units the units' dissolution dates (a unit is named by its last day in the quarter it ends)
  */
@@ -98,7 +99,9 @@ export function publishRecords(
 	const publicId = new Map<string, string>();
 	const repaired = new Set<string>();
 	const sequence = new Map<string, number>();
-	const ordered = [...rows].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
+	const ordered = rows
+		.filter((r) => r.date <= asOf)
+		.sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 	const records: PublicRecord[] = ordered.map((r) => {
 		const activeFrom = quarterOf(r.date);
 		const activeTo = r.repairedOn ? quarterOf(r.repairedOn) : null;
