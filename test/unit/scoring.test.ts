@@ -366,6 +366,29 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 		);
 		expect(unit(r, '2022-Q1', 't1').indicators.find((x) => x.id === '5.1')!.evidence).toEqual([second.id]);
 	});
+	it('counts an acceptance scored in a judged year (评分 above 0) as one, valid into the next year', () => {
+		// 2022 scores 5.1 by judgement, 2023 by creditTown. The on-site acceptance of 2022-08-10 (scored 10) is good for
+		// 2022-Q3 to 2023-Q2 ("至次年同月认定的前一季度止"): 2023-Q1 without new 诚信户 → 5; 2023-Q2 with 5 → 20;
+		// 2023-Q3 lapsed → 0. A 评分 of 0 (not passed) is no acceptance.
+		const judgedYear = (evidence: EvidenceFact[]) => {
+			const qs: QuarterId[] = ['2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3'];
+			const r = scoreQuarters(
+				input({
+					rubrics: new Map([
+						[2022, rubric2022],
+						[2023, { ...creditTown, year: 2023 }],
+					]),
+					evidence,
+					quarters: qs,
+				}),
+			);
+			return qs.map((q) => unit(r, q, 't1').points['5.1']);
+		};
+		const scored = (date: string, points: number) =>
+			ev('t1', '5.1', date, { kind: 'judged', points, what: '现场验收', reason: '验收评分' });
+		expect(judgedYear([scored('2022-08-10', 10), households('2023-05-10', 5)])).toEqual([10, 10, 5, 20, 0]);
+		expect(judgedYear([scored('2022-08-10', 0), households('2023-05-10', 5)])).toEqual([0, 0, 0, 0, 0]);
+	});
 	it('gives nothing for new 诚信户 without an accepted 信用村（居）', () => {
 		expect(points([households('2022-05-10', 12)])).toEqual([0, 0, 0, 0, 0, 0]);
 	});

@@ -420,7 +420,10 @@ export function indicatorPoints(
  * the next three; after them the town has 0 until another 信用村（居） is accepted, which starts again at 20.
  *
  * Evidence: an acceptance is a 完成 row (one 信用村（居） accepted on its date); new 诚信户 are 事项 rows whose 数量 is the
- * number of households, counted in the quarter of the row.
+ * number of households, counted in the quarter of the row. A year whose rubric scored this indicator by judgement
+ * recorded each on-site acceptance as a 评分 row (the demo's 2022–2023 rubrics say so): one with points above 0 is an
+ * acceptance on its date, and stays good into the next year as the seed's validity says. The validator allows 得分
+ * only on the rows of a judged indicator, so a row with points is one of those.
  * @see src/docs/rules/002-quarterly-evaluation.md 附件1 五「“诚信镇（街道）”创建(20分)」
  */
 export function creditTownPoints(
@@ -430,7 +433,7 @@ export function creditTownPoints(
 	q: QuarterId,
 ): { points: number; evidence: string[]; explain: string } {
 	const accepted = window
-		.filter((f) => f.kind === 'done' && f.date)
+		.filter((f) => f.date && (f.kind === 'done' || (f.points ?? 0) > 0))
 		.sort(
 			(a, b) =>
 				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
