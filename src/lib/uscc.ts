@@ -37,7 +37,8 @@ export function usccProblem(code: string): string | undefined {
 		return `统一社会信用代码第 ${bad + 1} 位 ${quoteValue(code[bad])} 不是允许的字符（数字和大写字母，不含 I、O、Z、S、V）`;
 	// Positions 3–8 are the registering authority's 行政区划码 (GB 32100-2015 4.3): six digits, as the open data's
 	// pattern for the column says (src/schemas/pledge.ts).
-	const region = [...code.slice(2, 8)].findIndex((ch) => ch < '0' || ch > '9');
+	// Every character is already from the alphabet (digits, then capital letters): anything above '9' is a letter.
+	const region = [...code.slice(2, 8)].findIndex((ch) => ch > '9');
 	if (region >= 0)
 		return `统一社会信用代码第 3～8 位是登记管理机关的行政区划码，应为数字，第 ${region + 3} 位是 ${quoteValue(code[region + 2])}，请核对是否抄错`;
 	// Stryker disable next-line MethodExpression: usccCheckChar reads only the first 17 characters, so passing all 18 is the same.

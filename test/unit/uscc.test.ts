@@ -36,8 +36,10 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 		// 9·1 + 1·3 + 3·9 + 2·27 + 0·19 + 8·26 + 0·16 + B(11)·17 = 488; 488 mod 31 = 23; 31 − 23 = 8.
 		expect(usccCheckChar('9132080B000000000')).toBe('8');
 		expect(usccProblem('9132080B0000000008')).toContain('第 8 位是 "B"');
-		// Position 9 on is the 主体标识码, where letters belong (the demo's own code).
+		// Position 9 on is the 主体标识码, where letters belong (the demo's own code). A 9 is a digit like any other:
+		// 9 + 3 + 27 + 54 + 0 + 8·26 + 9·16 + 9·17 = 598; 598 mod 31 = 9; 31 − 9 = 22 → N.
 		expect(usccProblem('91320803MA10RRBGC8')).toBeUndefined();
+		expect(usccProblem('91320899000000000N')).toBeUndefined();
 	});
 	it('names the wrong length with the length found', () => {
 		expect(usccProblem('91350100M000100Y4')).toBe('统一社会信用代码应为 18 位，"91350100M000100Y4" 是 17 位');
