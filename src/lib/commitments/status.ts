@@ -179,12 +179,9 @@ export function commitmentViews(
 		if (list) list.push(u);
 		else byId.set(u.commitmentId, [u]);
 	}
-	return (
-		commitments
-			.filter((c) => c.madeOn <= asOf)
-			// Stryker disable next-line ArrayDeclaration: commitmentView keeps only the updates of its own commitment, so any list without them reads as [].
-			.map((c) => commitmentView(c, byId.get(c.id) ?? [], asOf, names))
-	);
+	const made = commitments.filter((c) => c.madeOn <= asOf);
+	// Stryker disable next-line ArrayDeclaration: commitmentView keeps only the updates of its own commitment, so any list without them reads as [].
+	return made.map((c) => commitmentView(c, byId.get(c.id) ?? [], asOf, names));
 }
 
 /** The enterprise pledges public on the as-of date: those signed on or before it; a later one is published on its date. */
