@@ -128,7 +128,7 @@ describe('open data', () => {
 			for (const k of Object.keys(r)) expect([...SPEC_KEYS, ...OPTIONAL_KEYS, ...ADDED_KEYS]).toContain(k);
 		}
 		expect(rows.find((r) => r.id === '2022-003')!.revokedReason).toContain('撤销其认定');
-		expect(rows.find((r) => r.id === '2026-001')!.statusLabel).toBe('公示中（异议待核实）');
+		expect(rows.find((r) => r.id === '2026-001')!.statusLabel).toBe('异议待核实');
 		expect(rows.find((r) => r.id === '2022-001')!.year).toBe(2022);
 	});
 	it('/data/exemplars.csv has the same rows (UTF-8 with BOM)', () => {
@@ -181,7 +181,7 @@ describe('the index (/exemplars/)', () => {
 			'/exemplars/2022/',
 		]);
 		const text = (await years.allTextContents()).map((s) => s.replace(/\s+/g, ''));
-		expect(text[0]).toContain('2026年度：公示人选3人（公示中2人，公示中（异议待核实）1人）');
+		expect(text[0]).toContain('2026年度：公示人选3人（公示中2人，异议待核实1人）');
 		expect(text[1]).toContain('2022年度：公示人选4人（已认定3人，已撤销1人）');
 		expect(text[1]).toContain('2023年1月9日至2023年1月17日');
 		// The index lists no other candidate: the 2022 ones are on their year’s page.
@@ -238,7 +238,7 @@ describe('a profile', () => {
 		expect((await page.locator('h1').textContent())!.trim()).toBe('吴晓东');
 		const main = (await page.locator('main').textContent())!;
 		for (const text of [
-			'公示中（异议待核实）',
+			'异议待核实',
 			'区数据局 数据资源科科长',
 			'部门工作人员',
 			'2024 年江苏省数字政府建设优秀案例（主要完成人）',

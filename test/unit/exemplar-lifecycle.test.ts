@@ -3,6 +3,7 @@ import { noticeEnd, WorkCalendar } from '../../src/lib/calendar/workdays.ts';
 import {
 	deriveLifecycle,
 	lifecycleProblems,
+	noticeRunning,
 	type LifecycleFacts,
 } from '../../src/lib/exemplars/lifecycle.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
@@ -127,6 +128,23 @@ describe('objections (seed 000 第八条 "无异议的认定", 第十条)', () =
 		expect(l.stage).toBe('verifying');
 		expect(l.recognizedOn).toBeUndefined();
 		expect(l.public).toBe(true);
+	});
+	it('invites objections while the 公示 runs, and not after its last day while one is still being checked', () => {
+		// The 2026 notice runs 2026-11-18 to 2026-11-26 (7th working day).
+		const on = (asOf: string) => {
+			const l = deriveLifecycle(noticed2026([objection]), asOf);
+			return [l.stage, noticeRunning(l.stage, l.noticeEnd, asOf)];
+		};
+		expect(on('2026-11-26')).toEqual(['verifying', true]);
+		expect(on('2026-11-27')).toEqual(['verifying', false]);
+		expect(on('2026-12-02')).toEqual(['verifying', false]);
+		const quiet = (asOf: string) => {
+			const l = deriveLifecycle(noticed2026([]), asOf);
+			return [l.stage, noticeRunning(l.stage, l.noticeEnd, asOf)];
+		};
+		expect(quiet('2026-11-18')).toEqual(['publicizing', true]);
+		expect(quiet('2026-11-27')).toEqual(['recognized', false]);
+		expect(noticeRunning('awaiting-notice', undefined, '2026-11-17')).toBe(false);
 	});
 	it('recognises on the usual day when the objection is found unfounded within the 公示', () => {
 		const events: Events = [objection, { date: '2026-11-24', event: 'objection-rejected' }];

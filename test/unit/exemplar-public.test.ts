@@ -155,7 +155,7 @@ describe('what is public', () => {
 describe('status in open data (SPEC: publicizing | recognized | revoked)', () => {
 	it('keeps a candidate whose objection is being checked at "publicizing", labelled 待核实', () => {
 		const p = toPublicExemplar(source({ ...noticed, stage: 'verifying' }), NONE)!;
-		expect([p.status, p.statusLabel]).toEqual(['publicizing', '公示中（异议待核实）']);
+		expect([p.status, p.statusLabel]).toEqual(['publicizing', '异议待核实']);
 	});
 	it('gives a recognised exemplar its recognition date', () => {
 		const p = toPublicExemplar(
@@ -241,7 +241,7 @@ describe('status in open data (SPEC: publicizing | recognized | revoked)', () =>
 			failed: '评审未通过',
 			'awaiting-notice': '待公示',
 			publicizing: '公示中',
-			verifying: '公示中（异议待核实）',
+			verifying: '异议待核实',
 			'not-recognized': '未予认定',
 			recognized: '已认定',
 			revoked: '已撤销',

@@ -54,7 +54,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
 	failed: '评审未通过',
 	'awaiting-notice': '待公示',
 	publicizing: '公示中',
-	verifying: '公示中（异议待核实）',
+	verifying: '异议待核实',
 	'not-recognized': '未予认定',
 	recognized: '已认定',
 	revoked: '已撤销',
@@ -108,6 +108,15 @@ export interface LifecycleProblem {
 	event: number;
 	code: 'lifecycle-order';
 	message: string;
+}
+
+/**
+ * Whether a candidate's 公示 is still running on the as-of date, so that objections are invited: a candidate on notice,
+ * or with an objection being checked, up to the notice's last day. An objection still being checked after that day
+ * keeps the candidate 待核实, but the 公示 is over.
+ */
+export function noticeRunning(stage: Stage, noticeEnd: string | undefined, asOf: string): boolean {
+	return (stage === 'publicizing' || stage === 'verifying') && noticeEnd !== undefined && asOf <= noticeEnd;
 }
 
 /** The day after the last day of the 公示: the earliest possible 认定日. */

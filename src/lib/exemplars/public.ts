@@ -101,7 +101,7 @@ export const publicExemplarSchema = z
 		stage: z.enum(['publicizing', 'verifying', 'not-recognized', 'recognized', 'revoked']),
 		/** The open-data status. */
 		status: z.enum(['publicizing', 'recognized', 'revoked']),
-		/** The stage in Chinese (公示中, 公示中（异议待核实）, 已认定, 已撤销, 未予认定). */
+		/** The stage in Chinese (公示中, 异议待核实, 已认定, 已撤销, 未予认定). */
 		statusLabel: z.string(),
 		/** The 公示 batch. */
 		noticeId: z.string(),

@@ -2,7 +2,7 @@
  * What the top of `/exemplars/` shows while a 评选 is undecided: each 公示 under way with its candidates, then the
  * candidates whose 公示 period has ended with an objection still being checked (seed 000 第八条: only candidates
  * "无异议的" are recognised). A group's heading is worded from the stage its cards' badges show, so the two can
- * never disagree (a card "公示中（异议待核实）" once sat under a heading "公示已结束").
+ * never disagree (a card once said 公示中 under a heading "公示已结束").
  */
 import { STAGE_LABELS } from './lifecycle.ts';
 

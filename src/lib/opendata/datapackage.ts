@@ -472,11 +472,7 @@ const exemplarFields = (form: Form): Field[] => [
 		description: '向社会公开的撤销理由',
 	}),
 	...cols(candidateTable, ['title', 'summary'], form),
-	requiredText(
-		'statusLabel',
-		'状态说明',
-		'状态的中文说明：公示中、公示中（异议待核实）、已认定、已撤销、未予认定',
-	),
+	requiredText('statusLabel', '状态说明', '状态的中文说明：公示中、异议待核实、已认定、已撤销、未予认定'),
 	fieldOf(col(candidateTable, 'noticeId'), form),
 	requiredText('recommender', '推荐单位', '推荐单位的名称'),
 	...cols(candidateTable, ['awards', 'coverage'], form),
