@@ -144,7 +144,9 @@ export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): st
 		docNumber: q.release.docNumber,
 		...resultColumns(u),
 		...Object.fromEntries(indicatorIds.map((id) => [`points.${id}`, u.points[id]])),
-		overrides: u.overrides.map((o) => `${o.grade}：${o.reason}`).join('；'),
+		// With the record's id, as the JSON has it: a repaired record's reason no longer names it, and its opaque id is
+		// what ties the override to dishonesty.csv.
+		overrides: u.overrides.map((o) => `${o.grade}：${o.reason}（${o.recordId}）`).join('；'),
 	}));
 	return toCsv(rows, [
 		'quarter',

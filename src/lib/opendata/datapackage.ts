@@ -353,7 +353,8 @@ function gradeCsvFields(rubric: Rubric | undefined): Field[] {
 		derived({
 			name: 'overrides',
 			title: '等次调整',
-			description: '因失信记录调整等次：“调整后的等次：原因”，多条用“；”分隔',
+			description:
+				'因失信记录调整等次：“调整后的等次：原因（失信记录编号）”，多条用“；”分隔；编号对应 dishonesty.csv',
 			type: 'string',
 		}),
 	];
