@@ -247,7 +247,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable'],
 	calendar: ['file-name', 'unique-error', 'out-of-period', 'calendar-no-holidays', 'calendar-replaces'],
 	policies: ['unique-error', 'missing-file'],
-	site: ['missing-file', ...JSON_CODES, 'site-identity'],
+	site: ['missing-file', ...JSON_CODES, 'site-identity', 'personal-id', 'personal-contact'],
 	rubrics: [
 		'file-name',
 		'missing-file',
@@ -256,6 +256,8 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'unique-error',
 		'foreign-key',
 		'rubric-rule',
+		'personal-id',
+		'personal-contact',
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
 	snapshots: [...JSON_CODES, 'foreign-key', 'file-name'],

@@ -12,6 +12,29 @@ describe('site.json', () => {
 		expect(validate().site).toMatchObject({ name: '测试站', host: '测试信用办', demo: true });
 	});
 
+	it("refuses an ID number and warns of a mobile number in its texts, which every page shows; the office's own contacts pass", () => {
+		// 11010519491231002X: a valid check character (GB 11643). Line 9 is `\t"address": "测试地址 1 号 …"`: the number
+		// starts at column 23, the mobile at 42. The fixture's own e-mail and phone are exempt.
+		const site = fixtureText('site.json').replace(
+			'测试地址 1 号',
+			'测试地址 1 号 11010519491231002X 13800138000',
+		);
+		expect(report({ 'site.json': site })).toEqual([
+			'data/site.json:9:23: 含有身份证号 110105********002X：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)',
+			'data/site.json:9:42: 警告：含有手机号码 138****8000：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误 (personal-contact)',
+		]);
+	});
+	it('scans a rubric like a story: an ID number in its texts is an error', () => {
+		const rubric = fixtureText('rubrics/2022.json').replace(
+			'"title": "信用信息归集"',
+			'"title": "信用信息归集 11010519491231002X"',
+		);
+		const d = validate({ 'rubrics/2022.json': rubric });
+		expect(d.issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toContain(
+			'data/rubrics/2022.json:14:personal-id',
+		);
+		expect(d.rubrics.has(2022)).toBe(false);
+	});
 	it('reports a missing site.json', () => {
 		const d = validate({ 'site.json': null });
 		expect(d.site).toBeUndefined();

@@ -19,6 +19,8 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 		const rubric = ctx.json(rubricSchema, rel);
 		if (!rubric) continue;
 		const before = ctx.errorCount;
+		// The rubric is published whole (the methodology page, /data/rubrics/): its texts are scanned like a story.
+		ctx.personalNumbers(ctx.path(rel), new TextDecoder().decode(ctx.files.read(rel)));
 		const fail = (code: string, message: string) => ctx.error(ctx.path(rel), 1, 1, code, message);
 		if (rubric.year !== Number(m[1])) fail('rubric-year', `文件名是 ${m[1]} 年，但 "year" 是 ${rubric.year}`);
 		const ids = new Set<string>();

@@ -8,5 +8,8 @@ export function checkSite(ctx: CheckContext): Site | undefined {
 	const site = ctx.json(siteSchema, 'site.json');
 	if (site) ctx.report(siteWarnings(site, ctx.path('site.json')));
 	if (site) ctx.publicContacts = [site.email, site.phone];
+	// Every text of site.json is published (the footer of every page, the feeds): an ID number in it is an error, a
+	// mobile number or e-mail address other than the office's own a warning, as in the tables' public columns.
+	if (site) ctx.personalNumbers(ctx.path('site.json'), new TextDecoder().decode(ctx.files.read('site.json')));
 	return site;
 }
