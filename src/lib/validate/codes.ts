@@ -93,6 +93,7 @@ export const ISSUE_CODES = {
 	'reason-required': '评分类指标必须写明评分理由',
 	'points-not-allowed': '只有评分类指标才能填写"得分"',
 	'calendar-unknown': '公示期涉及的年份没有节假日安排，无法计算工作日',
+	'reserved-id': '单位编号与网站自己的页面地址相同（如 pledges）',
 	'calendar-no-holidays': '节假日补充文件没有列出任何休息日（如只有表头的模板），不能用来计算工作日',
 	'calendar-replaces': '（警告）节假日补充文件整年替换了 chinese-days 已有的当年安排',
 	'over-quota': '超过每单位每年推荐 2 人的限额',
@@ -176,7 +177,15 @@ const MDX_CODES: readonly IssueCode[] = [
  */
 export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	'data-folder': ['unknown-file'],
-	units: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required', 'missing-name'],
+	units: [
+		'missing-file',
+		'unique-error',
+		'foreign-key',
+		'date-order',
+		'required',
+		'missing-name',
+		'reserved-id',
+	],
 	'unit-names': ['missing-file', 'foreign-key', 'date-order', 'overlap'],
 	evidence: [
 		'file-name',

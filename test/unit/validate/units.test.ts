@@ -10,6 +10,12 @@ const unit = (row: string) => ({
 });
 
 describe('units.csv', () => {
+	it("refuses the id pledges, the address of the enterprise pledges' page, at its cell", () => {
+		expect(report(unit('pledges,镇街,2026-10-01,,,'))).toEqual([
+			'data/units.csv:6:1: 第 6 行第 1 列（单位编号）：单位编号 "pledges" 是网站已用的地址（/commitments/pledges/），不能作为单位编号，请改用其他编号 (reserved-id)',
+		]);
+		expect(report(unit('pledge,镇街,2026-10-01,,,'))).toEqual([]);
+	});
 	it('rejects a duplicate id and points at both rows', () => {
 		const d = validate({ 'units.csv': withRows('units.csv', 't1,镇街,,,,') });
 		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`

@@ -16,6 +16,9 @@ export interface Units extends IdRegistry<Located<UnitRow>> {
  * Reads units.csv. A unit dissolved before it was set up, merged into an unknown unit, or merged without a date is
  * an error; the unit stays in the result, and the tables that refer to it are checked against it.
  */
+/** Unit ids that are addresses of the site's own pages beside the units' ones. */
+export const RESERVED_UNIT_IDS: readonly string[] = ['pledges'];
+
 export function checkUnits(ctx: CheckContext): Units {
 	const file = ctx.table<UnitRow>(unitTable, 'units.csv', true, { declare: ['id'] });
 	const rows = ctx.unique(file.records, ['id'], '单位编号');
@@ -23,6 +26,15 @@ export function checkUnits(ctx: CheckContext): Units {
 	const { byId, suggest } = registry;
 	for (const u of rows) {
 		const { from, to, mergedInto } = u.value;
+		// /commitments/<单位编号>/ lies beside /commitments/pledges/, the enterprise pledges' page: the two would be one
+		// address. Said here, at the cell, not by the page build after every check has passed.
+		if (RESERVED_UNIT_IDS.includes(u.value.id))
+			ctx.at(
+				u,
+				'id',
+				'reserved-id',
+				`单位编号 ${quoteValue(u.value.id)} 是网站已用的地址（/commitments/${u.value.id}/），不能作为单位编号，请改用其他编号`,
+			);
 		// Stryker disable next-line ConditionalExpression,LogicalOperator: with a date blank, the comparison is with undefined, which is false.
 		if (from && to && to <= from) ctx.at(u, 'to', 'date-order', `撤销日期 ${to} 应晚于设立日期 ${from}`);
 		const target = mergedInto ? byId.get(mergedInto)?.value : undefined;
