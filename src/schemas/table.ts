@@ -78,9 +78,9 @@ const fullWidthMessage = (v: string) =>
 /** Zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). */
 export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
-/** Control characters other than newline and tab. */
+/** Control characters other than newline and tab, and U+FFFE and U+FFFF, which XML (the RSS feeds) may not hold. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 /** A character a text may not hold, found by `hiddenChars`: its code, where it is and what to tell the office. */
 export interface HiddenChar {

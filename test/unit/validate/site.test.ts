@@ -35,6 +35,23 @@ describe('site.json', () => {
 		);
 		expect(d.rubrics.has(2022)).toBe(false);
 	});
+	it("refuses a NUL or a right-to-left override written as a JSON escape in its texts, at the key's line", () => {
+		const text = fixtureText('site.json').replace('"name": "测试站"', '"name": "测试\\u202e站\\u0000"');
+		expect(report({ 'site.json': text })).toEqual([
+			'data/site.json:2:2: "name" 含有不可见的控制字符，请删除后重新输入 (control-char)',
+			'data/site.json:2:2: "name" 含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)',
+		]);
+	});
+	it('holds table cells to the same rule: U+FFFE and U+FFFF, which no RSS feed may carry, are refused like a control character', () => {
+		const notices = (title: string) => ({
+			'exemplars/notices.csv': `公示编号,年份,标题,开始日期,文号\nGS-1,2022,${title},2023-01-09,\n`,
+		});
+		for (const ch of ['\uFFFE', '\uFFFF', '\u0007'])
+			expect(report(notices(`2022年度${ch}拟认定人选公示`))).toEqual([
+				'data/exemplars/notices.csv:2:3: 第 2 行第 3 列（标题）：含有不可见的控制字符，请删除后重新输入 (control-char)',
+			]);
+		expect(report(notices('2022年度拟认定人选公示'))).toEqual([]);
+	});
 	it('reports a missing site.json', () => {
 		const d = validate({ 'site.json': null });
 		expect(d.site).toBeUndefined();
