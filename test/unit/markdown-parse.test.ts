@@ -146,6 +146,22 @@ describe('* _ [ ] per paragraph', () => {
 		expect(read(`${marks(150)}\n# ${marks(201)}\n`).at).toEqual(over(2));
 	});
 
+	it('goes on counting over lines that only look like a new block (CommonMark): "#a" is no heading, "2." under a paragraph is its text', () => {
+		expect(read(`${marks(150)}\n#${marks(60)}\n`).at).toEqual(over(1));
+		expect(read(`${marks(150)}\n####### ${marks(60)}\n`).at).toEqual(over(1));
+		expect(read(`${marks(150)}\n2. ${marks(60)}\n`).at).toEqual(over(1));
+		// An ordered item numbered 1 does start a list under a paragraph, and the items after it are items.
+		expect(read(`${marks(150)}\n1. ${marks(150)}\n2. ${marks(150)}\n3) ${marks(150)}\n`)).toEqual(fine);
+		// So does any item after a blank line; a flush paragraph line after a blank line ends the list.
+		expect(read(`正文\n\n2. ${marks(150)}\n3. ${marks(150)}\n`)).toEqual(fine);
+		expect(read(`- a\n\n正文${marks(150)}\n2. ${marks(60)}\n`).at).toEqual(over(3));
+	});
+
+	it('finds a 48 KB paragraph of false headings too complex before the parser sees it (it kept the parser for 100 s)', () => {
+		const line = `#${'*a_'.repeat(66)}`;
+		expect(read(Array(240).fill(line).join('\n')).at).toEqual(over(1));
+	});
+
 	it('names each paragraph over the limit once, and goes on to the next', () => {
 		const text = `${marks(300)}\n${marks(10)}\n\n正文\n\n${marks(120)}\n${marks(120)}\n${marks(5)}\n`;
 		expect(read(text)).toEqual({ at: [...over(1), ...over(6)], tree: false });
