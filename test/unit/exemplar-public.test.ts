@@ -361,6 +361,40 @@ describe('photos are published without hidden metadata', () => {
 		expect(Buffer.from(clean).equals(Buffer.from(stripJpegMetadata(jpeg)))).toBe(true);
 		expect(imageSize(clean)).toMatchObject({ width: 120, height: 160, type: 'jpg' });
 	});
+	it('keeps APP0 and APP14 only in their fixed JFIF and Adobe forms: a payload or thumbnail in them goes', () => {
+		const jfif = [...'JFIF\0'].map((c) => c.charCodeAt(0));
+		// JFIF 1.01, units 1, density 72 × 72, then a "thumbnail" of 1 × 1 and text after the fields.
+		const fields = [1, 1, 1, 0, 72, 0, 72];
+		const payload = [...new TextEncoder().encode('13800138000 11010519491231002X')];
+		const app0 = [...jfif, ...fields, 1, 1, ...payload];
+		const adobe = [...'Adobe'].map((c) => c.charCodeAt(0));
+		const app14 = [...adobe, 0, 100, 0, 0, 0, 0, 1, ...payload];
+		const seg = (marker: number, body: number[]) => [
+			0xff,
+			marker,
+			(body.length + 2) >> 8,
+			(body.length + 2) & 0xff,
+			...body,
+		];
+		const tainted = Uint8Array.from([
+			0xff,
+			0xd8,
+			...seg(0xe0, app0),
+			...seg(0xe0, [...'JFXX\0'].map((c) => c.charCodeAt(0)).concat(payload)),
+			...seg(0xee, app14),
+			...jpeg.subarray(2),
+		]);
+		const clean = Buffer.from(stripJpegMetadata(tainted));
+		expect(clean.includes('13800138000')).toBe(false);
+		// The headers rewritten to their fixed length, thumbnail 0 × 0; then the picture as before.
+		expect([...clean.subarray(0, 36)]).toEqual([
+			0xff,
+			0xd8,
+			...[0xff, 0xe0, 0, 16, ...jfif, ...fields, 0, 0],
+			...[0xff, 0xee, 0, 14, ...adobe, 0, 100, 0, 0, 0, 0, 1],
+		]);
+		expect(imageSize(clean)).toMatchObject({ width: 120, height: 160, type: 'jpg' });
+	});
 	it('keeps a JPEG without metadata as it is', () => {
 		const plain = stripJpegMetadata(jpeg);
 		// c1.jpg has an APP0 (JFIF) header at most; nothing else may change.

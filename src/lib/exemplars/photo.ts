@@ -5,12 +5,27 @@
  * and under 30 KB, and the result is the same on every build).
  */
 
-/** JPEG markers kept outside the image data: APP0 (JFIF) and APP14 (Adobe colour transform) affect decoding. */
-const JPEG_KEEP_APP = new Set([0xe0, 0xee]);
+/**
+ * The two APPn segments that affect decoding, each kept only in its standard fixed form and rewritten to it: APP0
+ * "JFIF\0" (version, density units and densities; its thumbnail dropped) and APP14 "Adobe" (its colour transform).
+ * Anything else in an APP0 or APP14 (a JFXX thumbnail, bytes appended after the fields) is data a reader cannot see
+ * in the picture, and goes. Returns the segment to write, or undefined to drop it.
+ */
+function decodingSegment(bytes: Uint8Array, i: number, marker: number, length: number): number[] | undefined {
+	const id = (text: string) => [...text].every((c, k) => bytes[i + 4 + k] === c.charCodeAt(0));
+	if (marker === 0xe0 && length >= 16 && id('JFIF\0')) {
+		// Marker, length 16, "JFIF\0", version (2), units (1), densities (2 + 2), thumbnail 0 × 0.
+		return [0xff, 0xe0, 0x00, 0x10, ...bytes.subarray(i + 4, i + 4 + 12), 0x00, 0x00];
+	}
+	if (marker === 0xee && length >= 14 && id('Adobe'))
+		// Marker, length 14, "Adobe", version (2), flags (2 + 2), colour transform (1).
+		return [0xff, 0xee, 0x00, 0x0e, ...bytes.subarray(i + 4, i + 4 + 12)];
+	return undefined;
+}
 
 /**
- * A JPEG without APPn segments other than JFIF/Adobe (so no EXIF, XMP, IPTC, ICC) and without COM comments, wherever
- * they appear (a progressive JPEG may have segments between its scans).
+ * A JPEG without APPn segments other than the fixed JFIF and Adobe headers (so no EXIF, XMP, IPTC, ICC, thumbnails)
+ * and without COM comments, wherever they appear (a progressive JPEG may have segments between its scans).
  */
 export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
 	if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('不是 JPEG 文件');
@@ -27,8 +42,8 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
 		}
 		const length = (bytes[i + 2] << 8) | bytes[i + 3];
 		const end = i + 2 + length;
-		const metadata = (marker >= 0xe0 && marker <= 0xef && !JPEG_KEEP_APP.has(marker)) || marker === 0xfe;
-		if (!metadata) for (let k = i; k < end; k++) out.push(bytes[k]);
+		if (marker >= 0xe0 && marker <= 0xef) out.push(...(decodingSegment(bytes, i, marker, length) ?? []));
+		else if (marker !== 0xfe) for (let k = i; k < end; k++) out.push(bytes[k]);
 		i = end;
 		if (marker === 0xda) {
 			// Entropy-coded data follows until the next marker that is not a stuffed 0x00 or a restart marker.
