@@ -224,7 +224,10 @@ export function recomputeSite(dist: string): Recomputed {
 				}
 				if (r.kind === 'creditTown') {
 					// 验收合格的季度满分；此后有效期内每季度新增诚信户满 households 户满分，否则 base 分；过期 0 分。
-					const accepted = rows.filter((e) => e.kind === 'done').map((e) => e.quarter);
+					// 此前按评审打分记录的现场验收（得分大于 0 的“评分”行）也是一次验收（有效期延续到下一年）。
+					const accepted = rows
+						.filter((e) => e.kind === 'done' || (e.kind === 'judged' && (e.points ?? 0) > 0))
+						.map((e) => e.quarter);
 					const latest = accepted.sort((a, b) => qIndex(a) - qIndex(b)).at(-1);
 					const added = rows
 						.filter((e) => e.quarter === q && e.kind === 'item')

@@ -133,18 +133,26 @@ describe('objections (seed 000 第八条 "无异议的认定", 第十条)', () =
 		// The 2026 notice runs 2026-11-18 to 2026-11-26 (7th working day).
 		const on = (asOf: string) => {
 			const l = deriveLifecycle(noticed2026([objection]), asOf);
-			return [l.stage, noticeRunning(l.stage, l.noticeEnd, asOf)];
+			return [l.stage, noticeRunning(l.stage, l.noticeEnd!, asOf)];
 		};
 		expect(on('2026-11-26')).toEqual(['verifying', true]);
 		expect(on('2026-11-27')).toEqual(['verifying', false]);
 		expect(on('2026-12-02')).toEqual(['verifying', false]);
 		const quiet = (asOf: string) => {
 			const l = deriveLifecycle(noticed2026([]), asOf);
-			return [l.stage, noticeRunning(l.stage, l.noticeEnd, asOf)];
+			return [l.stage, noticeRunning(l.stage, l.noticeEnd!, asOf)];
 		};
 		expect(quiet('2026-11-18')).toEqual(['publicizing', true]);
 		expect(quiet('2026-11-27')).toEqual(['recognized', false]);
-		expect(noticeRunning('awaiting-notice', undefined, '2026-11-17')).toBe(false);
+		// An upheld objection ends the candidacy within the 公示 (未予认定): no more objections are invited.
+		const upheld = deriveLifecycle(
+			noticed2026([objection, { date: '2026-11-21', event: 'objection-upheld' }]),
+			'2026-11-23',
+		);
+		expect([upheld.stage, noticeRunning(upheld.stage, upheld.noticeEnd!, '2026-11-23')]).toEqual([
+			'not-recognized',
+			false,
+		]);
 	});
 	it('recognises on the usual day when the objection is found unfounded within the 公示', () => {
 		const events: Events = [objection, { date: '2026-11-24', event: 'objection-rejected' }];

@@ -115,8 +115,8 @@ export interface LifecycleProblem {
  * or with an objection being checked, up to the notice's last day. An objection still being checked after that day
  * keeps the candidate 待核实, but the 公示 is over.
  */
-export function noticeRunning(stage: Stage, noticeEnd: string | undefined, asOf: string): boolean {
-	return (stage === 'publicizing' || stage === 'verifying') && noticeEnd !== undefined && asOf <= noticeEnd;
+export function noticeRunning(stage: Stage, noticeEnd: string, asOf: string): boolean {
+	return (stage === 'publicizing' || stage === 'verifying') && asOf <= noticeEnd;
 }
 
 /** The day after the last day of the 公示: the earliest possible 认定日. */
