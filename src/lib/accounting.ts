@@ -58,6 +58,16 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 			refused: f.rowsIn - f.rowsValid,
 		};
 		const inFile = <T>() => (byFile.get(f.file) ?? []) as T[];
+		/** The file's valid rows `withheld` holds back (with `rule`) are withheld, the rest published. */
+		const publishAllBut = <T>(
+			rows: readonly { file: string; value: T }[],
+			withheld: (v: T) => boolean,
+			rule: string,
+		) => {
+			const n = rows.filter((r) => r.file === f.file && withheld(r.value)).length;
+			account.published = f.rowsValid - n;
+			add(account.withheld, rule, n);
+		};
 		switch (f.table) {
 			case 'evidence': {
 				const rows = inFile<Dataset['evidence'][number]['value']>();
@@ -75,12 +85,9 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				add(account.withheld, '空白预填行：尚未填写，不计分、不发布', f.placeholders ?? 0);
 				break;
 			}
-			case 'releases': {
-				const future = d.releases.filter((r) => r.value.releasedOn > asOf).length;
-				account.published = f.rowsValid - future;
-				add(account.withheld, '发布日期晚于截至日期：到那一天才公开', future);
+			case 'releases':
+				publishAllBut(d.releases, (r) => r.releasedOn > asOf, '发布日期晚于截至日期：到那一天才公开');
 				break;
-			}
 			case 'candidates':
 				for (const c of inFile<Dataset['candidates'][number]['value']>())
 					if (publicCandidates.has(c.id)) account.published++;
@@ -123,16 +130,16 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 			case 'commitment-updates': {
 				// A step dated after the as-of date has not happened yet on the site (src/lib/commitments/status.ts):
 				// it is published on its date.
-				const future = d.commitmentUpdates.filter((u) => u.file === f.file && u.value.date > asOf).length;
-				account.published = f.rowsValid - future;
-				add(account.withheld, '进展日期晚于截至日期：到那一天才公开', future);
+				publishAllBut(d.commitmentUpdates, (u) => u.date > asOf, '进展日期晚于截至日期：到那一天才公开');
 				break;
 			}
 			case 'corrections': {
 				// A correction of a quarter not yet public goes public with it.
-				const later = d.corrections.filter((c) => c.file === f.file && !released.has(c.value.quarter)).length;
-				account.published = f.rowsValid - later;
-				add(account.withheld, '更正的季度尚未公开：与该季度的结果同时公开', later);
+				publishAllBut(
+					d.corrections,
+					(c) => !released.has(c.quarter),
+					'更正的季度尚未公开：与该季度的结果同时公开',
+				);
 				break;
 			}
 			case 'objections':
@@ -144,23 +151,15 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 				break;
 			case 'commitments': {
 				// Made after the as-of date: not made yet for this build (src/lib/commitments/status.ts).
-				const later = d.commitments.filter((c) => c.file === f.file && c.value.madeOn > asOf).length;
-				account.published = f.rowsValid - later;
-				add(account.withheld, '承诺日期晚于截至日期：到那一天才公开', later);
+				publishAllBut(d.commitments, (c) => c.madeOn > asOf, '承诺日期晚于截至日期：到那一天才公开');
 				break;
 			}
-			case 'dishonesty': {
-				const later = d.dishonesty.filter((r) => r.file === f.file && r.value.date > asOf).length;
-				account.published = f.rowsValid - later;
-				add(account.withheld, '失信记录的日期晚于截至日期：到那一天才公开', later);
+			case 'dishonesty':
+				publishAllBut(d.dishonesty, (r) => r.date > asOf, '失信记录的日期晚于截至日期：到那一天才公开');
 				break;
-			}
-			case 'pledges': {
-				const later = d.pledges.filter((p) => p.file === f.file && p.value.signedOn > asOf).length;
-				account.published = f.rowsValid - later;
-				add(account.withheld, '签订日期晚于截至日期：到那一天才公开', later);
+			case 'pledges':
+				publishAllBut(d.pledges, (p) => p.signedOn > asOf, '签订日期晚于截至日期：到那一天才公开');
 				break;
-			}
 			case 'calendar':
 				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
 				break;
