@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { decodeText } from '../csv.ts';
-import type { TableDef } from '../../schemas/table.ts';
+import { hiddenChars, type TableDef } from '../../schemas/table.ts';
 import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
 import { FirstSeen } from './first-seen.ts';
@@ -168,6 +168,28 @@ export class CheckContext {
 			else this.warn(file, line, column, f.code, f.message);
 		}
 		return this.errors !== before;
+	}
+
+	/**
+	 * Holds a JSON file the site publishes whole (site.json, a rubric) to the rules of the tables' public text: an ID
+	 * number in it is an error and a mobile number or e-mail address (other than the office's own) a warning, at their
+	 * place in the file (`personalNumbers`); and no text may hold a hidden character (`hiddenChars`), which JSON can
+	 * carry as an escape (`\u0000`, `\u202e`) the file does not show: each is reported once per text, at the line of its
+	 * key (the first place the key is written), since the escape itself sits in the file as plain letters.
+	 */
+	publishedJson(rel: string, value: unknown): void {
+		const raw = new TextDecoder().decode(this.files.read(rel));
+		this.personalNumbers(this.path(rel), raw);
+		const walk = (v: unknown, key: string) => {
+			if (typeof v === 'string')
+				for (const h of hiddenChars(v)) {
+					const { line, column } = lineColumn(raw, Math.max(0, raw.indexOf(`"${key}"`)));
+					this.error(this.path(rel), line, column, h.code, `"${key}" ${h.message}`);
+				}
+			else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+			else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+		};
+		walk(value, '');
 	}
 
 	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */

@@ -1,6 +1,5 @@
 /** `rubrics/<年>.json`: each year's indicators and how they score. */
 import { rubricSchema, type Rubric } from '../../../schemas/rubric.ts';
-import { jsonHiddenChars } from './site.ts';
 import type { CheckContext } from '../context.ts';
 import { quoteValue } from '../../quote.ts';
 
@@ -21,9 +20,7 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 		if (!rubric) continue;
 		const before = ctx.errorCount;
 		// The rubric is published whole (the methodology page, /data/rubrics/): its texts are scanned like a story.
-		const raw = new TextDecoder().decode(ctx.files.read(rel));
-		ctx.personalNumbers(ctx.path(rel), raw);
-		jsonHiddenChars(ctx, rel, rubric, raw);
+		ctx.publishedJson(rel, rubric);
 		const fail = (code: string, message: string) => ctx.error(ctx.path(rel), 1, 1, code, message);
 		if (rubric.year !== Number(m[1])) fail('rubric-year', `文件名是 ${m[1]} 年，但 "year" 是 ${rubric.year}`);
 		const ids = new Set<string>();
