@@ -239,6 +239,8 @@ describe('a profile', () => {
 		const main = (await page.locator('main').textContent())!;
 		for (const text of [
 			'异议待核实',
+			// 2026-11-22 is within the 公示 (11-18 to 11-26): objections are still invited.
+			'请于公示期内（2026年11月26日前）',
 			'区数据局 数据资源科科长',
 			'部门工作人员',
 			'2024 年江苏省数字政府建设优秀案例（主要完成人）',

@@ -321,18 +321,19 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 		),
 	};
 	const quarters: QuarterId[] = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2'];
-	const points = (evidence: EvidenceFact[]) => {
+	/** t1's 5.1 in each quarter, 2023 scored by creditTown and 2022 by `first` (creditTown too unless given). */
+	const points = (evidence: EvidenceFact[], first = creditTown, qs = quarters) => {
 		const r = scoreQuarters(
 			input({
 				rubrics: new Map([
-					[2022, creditTown],
+					[2022, first],
 					[2023, { ...creditTown, year: 2023 }],
 				]),
 				evidence,
-				quarters,
+				quarters: qs,
 			}),
 		);
-		return quarters.map((q) => unit(r, q, 't1').points['5.1']);
+		return qs.map((q) => unit(r, q, 't1').points['5.1']);
 	};
 	const accepted = (date: string) => ev('t1', '5.1', date, { kind: 'done', what: '信用村（居）验收合格' });
 	const households = (date: string, count: number) =>
@@ -370,20 +371,8 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 		// 2022 scores 5.1 by judgement, 2023 by creditTown. The on-site acceptance of 2022-08-10 (scored 10) is good for
 		// 2022-Q3 to 2023-Q2 ("至次年同月认定的前一季度止"): 2023-Q1 without new 诚信户 → 5; 2023-Q2 with 5 → 20;
 		// 2023-Q3 lapsed → 0. A 评分 of 0 (not passed) is no acceptance.
-		const judgedYear = (evidence: EvidenceFact[]) => {
-			const qs: QuarterId[] = ['2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3'];
-			const r = scoreQuarters(
-				input({
-					rubrics: new Map([
-						[2022, rubric2022],
-						[2023, { ...creditTown, year: 2023 }],
-					]),
-					evidence,
-					quarters: qs,
-				}),
-			);
-			return qs.map((q) => unit(r, q, 't1').points['5.1']);
-		};
+		const judgedYear = (evidence: EvidenceFact[]) =>
+			points(evidence, rubric2022, ['2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3']);
 		const scored = (date: string, points: number) =>
 			ev('t1', '5.1', date, { kind: 'judged', points, what: '现场验收', reason: '验收评分' });
 		expect(judgedYear([scored('2022-08-10', 10), households('2023-05-10', 5)])).toEqual([10, 10, 5, 20, 0]);
