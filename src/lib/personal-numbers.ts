@@ -65,10 +65,22 @@ export function isIdCardLike(s: string): boolean {
 const halfWidth = (s: string) =>
 	s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-// Not inside a longer run of letters or digits: a 20-digit contract number holds no ID number.
-const ID = /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g;
-// 1[3-9]x xxxx xxxx, written together or 3-4-4 with spaces or hyphens, optionally after +86.
-const MOBILE = /(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z])/g;
+/**
+ * What a clerk or a typist puts between the digits of a number: a space (also a no-break or an ideographic one), a
+ * hyphen or a dot, one at a time (full-width forms are half-width by then). `320803 19900101 1234`,
+ * `3208 0319 9001 0112 34` and `138.1234.5678` are still the numbers they write.
+ */
+const SEP = '[ \\-.\\u00A0\\u3000]';
+/**
+ * Not inside a longer run of digits (a 20-digit contract number holds no ID number), but glued to letters or after
+ * them (`ID320803…`, `TEL13800001111`, an objection id `YY13800001111`): a letter does not make the number anyone
+ * else's.
+ */
+const ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}?\\d){16}${SEP}?[\\dXx](?!\\d)`, 'y');
+/** A first-generation 居民身份证号码: 15 digits, the birth date as YYMMDD of the 1900s, no check character. */
+const OLD_ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}?\\d){14}(?![\\dXx])`, 'y');
+// 1[3-9]x xxxx xxxx, in any grouping, optionally after 86, +86 or 0086.
+const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP}?)?1[3-9](?:${SEP}?\\d){9}(?!\\d)`, 'g');
 const EMAIL =
 	/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
 
@@ -92,11 +104,75 @@ export interface MessengerId {
 	masked: string;
 }
 
-/** The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`), masked as ID numbers. */
-export function findIdCardLike(text: string): { index: number; text: string; masked: string }[] {
-	return [...halfWidth(text).matchAll(ID)]
-		.filter((m) => isIdCardLike(m[0]))
-		.map((m) => ({ index: m.index, text: text.slice(m.index, m.index + 18), masked: mask('id-card', m[0]) }));
+/** The digits (and check character) of a number as written, without what separates them. */
+const bare = (s: string) => s.replace(/[^\dXx]/g, '');
+
+/** A number found at an offset of a text, as written there and without its separators. */
+interface Found {
+	index: number;
+	written: string;
+	digits: string;
+}
+
+/**
+ * Every stretch of `t` matched by the sticky `shape` whose digits pass `test`, in order, none overlapping. Tried at
+ * every place a number may start, not only after the last match: with separators allowed, `5 32080319900101123X`
+ * also matches from its 5, and a search that went on from there would never see the ID number after it.
+ */
+function scan(t: string, shape: RegExp, test: (digits: string) => boolean): Found[] {
+	const out: Found[] = [];
+	for (let i = 0; i < t.length; i++) {
+		shape.lastIndex = i;
+		const m = shape.exec(t);
+		if (m && test(bare(m[0]))) {
+			out.push({ index: i, written: m[0], digits: bare(m[0]) });
+			i += m[0].length - 1;
+		}
+	}
+	return out;
+}
+
+/** Whether two found numbers share a character. */
+const overlaps = (a: { index: number; written: string }, b: { index: number; text: string }) =>
+	a.index < b.index + b.text.length && b.index < a.index + a.written.length;
+
+/**
+ * Whether 15 digits are shaped as a first-generation 居民身份证号码 (1985–2004; a region code, a real birth date of
+ * the 1900s as YYMMDD, a sequence). Still a person's number: the second generation only adds 19 and a check character.
+ */
+export function isOldIdCardLike(s: string): boolean {
+	return /^[1-9]\d{14}$/.test(s) && idBirthYear(`${s.slice(0, 6)}19${s.slice(6)}0`) !== undefined;
+}
+
+/** A number shaped as an ID number that is not a valid second-generation one. */
+export interface IdCardLike {
+	index: number;
+	text: string;
+	masked: string;
+	/** 15 digits (a first-generation number), or 18 with a wrong check character. */
+	generation: 'old' | 'check';
+}
+
+/**
+ * The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`) or as first-generation
+ * ones of 15 digits (`isOldIdCardLike`), masked as ID numbers; not those inside a valid one.
+ */
+export function findIdCardLike(text: string): IdCardLike[] {
+	const t = halfWidth(text);
+	const valid = scan(t, ID, isIdCardNumber);
+	const like = [
+		...scan(t, ID, isIdCardLike).map((f) => ({ ...f, generation: 'check' as const })),
+		...scan(t, OLD_ID, isOldIdCardLike).map((f) => ({ ...f, generation: 'old' as const })),
+	];
+	return like
+		.map((f) => ({
+			index: f.index,
+			text: text.slice(f.index, f.index + f.written.length),
+			masked: mask('id-card', f.digits),
+			generation: f.generation,
+		}))
+		.filter((f) => !valid.some((v) => overlaps(v, f)))
+		.sort((a, b) => a.index - b.index);
 }
 
 /** Every QQ number and WeChat id named as such in a text, in order. */
@@ -125,10 +201,16 @@ const phoneDigits = (s: string) =>
 	// What is compared is a found mobile's digits, 11 after this; without ^ or $ a string only loses an 86 that has
 	// other digits before or after it, so it is no 11-digit mobile either way.
 	// Stryker disable next-line Regex: equivalent, as said above.
-	s.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+	s.replace(/\D/g, '').replace(/^(?:00)?86(?=1\d{10}$)/, '');
 
 function mask(kind: PersonalKind, s: string): string {
-	if (kind === 'id-card') return `${s.slice(0, 6)}********${s.slice(14)}`;
+	if (kind === 'id-card') {
+		const d = bare(s).toUpperCase();
+		// 15 digits: region, YYMMDD, sequence; 18: region, YYYYMMDD, sequence, check character.
+		return d.length === 15
+			? `${d.slice(0, 6)}******${d.slice(12)}`
+			: `${d.slice(0, 6)}********${d.slice(14)}`;
+	}
 	if (kind === 'mobile') {
 		const d = phoneDigits(s);
 		return `${d.slice(0, 3)}****${d.slice(7)}`;
@@ -163,15 +245,20 @@ export function findPersonalNumbers(text: string, exempt: readonly string[] = []
 	const t = halfWidth(text);
 	const { emails: exemptEmails, phones: exemptPhones } = exemptions(exempt);
 	const out: PersonalNumber[] = [];
-	const add = (kind: PersonalKind, m: RegExpMatchArray) =>
-		out.push({
-			kind,
-			index: m.index!,
-			text: text.slice(m.index!, m.index! + m[0].length),
-			masked: mask(kind, m[0]),
-		});
-	for (const m of t.matchAll(ID)) if (isIdCardNumber(m[0])) add('id-card', m);
-	for (const m of t.matchAll(MOBILE)) if (!exemptPhones.has(phoneDigits(m[0]))) add('mobile', m);
-	for (const m of t.matchAll(EMAIL)) if (!exemptEmails.has(m[0].toLowerCase())) add('email', m);
+	const add = (kind: PersonalKind, index: number, written: string) =>
+		out.push({ kind, index, text: text.slice(index, index + written.length), masked: mask(kind, written) });
+	for (const f of scan(t, ID, isIdCardNumber)) add('id-card', f.index, f.written);
+	// A mobile number inside something shaped as an ID number is that number's birth date and sequence
+	// (`320803 19900101 1234` holds `19900101 1234`): the ID number is what is reported.
+	const idShaped = [
+		...scan(t, ID, (d) => isIdCardNumber(d) || isIdCardLike(d)),
+		...scan(t, OLD_ID, isOldIdCardLike),
+	];
+	for (const m of t.matchAll(MOBILE)) {
+		const at = { index: m.index, text: m[0] };
+		if (!exemptPhones.has(phoneDigits(m[0])) && !idShaped.some((f) => overlaps(f, at)))
+			add('mobile', m.index, m[0]);
+	}
+	for (const m of t.matchAll(EMAIL)) if (!exemptEmails.has(m[0].toLowerCase())) add('email', m.index, m[0]);
 	return out.sort((a, b) => a.index - b.index);
 }

@@ -6,6 +6,7 @@ import {
 	idCheckChar,
 	isIdCardLike,
 	isIdCardNumber,
+	isOldIdCardLike,
 } from '../../src/lib/personal-numbers.ts';
 import { mayHoldPersonalNumber, personalFindings } from '../../src/lib/validate/personal.ts';
 
@@ -51,6 +52,25 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
 		expect(isIdCardLike('911010519491231002X')).toBe(false);
 		expect(isIdCardLike(`${wrongCheck('11010519491231002')}1`)).toBe(false);
 	});
+	it('finds one glued to letters, or written in groups with spaces, hyphens or dots', () => {
+		// 32080319900101123: 3·7+2·9+0·10+8·5+0·8+3·4+1·2+9·1+9·6+0·3+0·7+1·9+0·10+1·5+1·8+2·4+3·2 = 192;
+		// 192 mod 11 = 5 → 7.
+		expect(idCheckChar('32080319900101123')).toBe('7');
+		expect(kinds('身份证ID320803199001011237号')).toEqual(['id-card 320803199001011237 320803********1237']);
+		expect(kinds('身份证 320803 19900101 1237，或 3208-0319-9001-0112-37，或 320803.19900101.1237')).toEqual([
+			'id-card 320803 19900101 1237 320803********1237',
+			'id-card 3208-0319-9001-0112-37 320803********1237',
+			'id-card 320803.19900101.1237 320803********1237',
+		]);
+		// Its birth date and sequence (19900101 1237) are shaped as a mobile number: only the ID number is reported.
+		expect(kinds('身份证　320803　19900101　1237')).toEqual([
+			'id-card 320803　19900101　1237 320803********1237',
+		]);
+	});
+	it('finds one right after a lone digit, which a search from that digit would have swallowed', () => {
+		// From the 5, `5 11010519491231002` is 18 digits not followed by a digit (X is none).
+		expect(kinds('第 5 11010519491231002X')).toEqual(['id-card 11010519491231002X 110105********002X']);
+	});
 	it('ignores 18 digits with a wrong check character or inside a longer number', () => {
 		expect(kinds('编号110105194912310021')).toEqual([]);
 		expect(kinds('合同 911010519491231002X1 号')).toEqual([]);
@@ -69,6 +89,20 @@ describe('mobile numbers and e-mail addresses', () => {
 		expect(kinds('2022年11月22日，电话 0517-85910860，代码 91320803MAAQL59GPD，流水 2139000011112')).toEqual(
 			[],
 		);
+	});
+	it('finds a mobile number grouped with dots or ideographic spaces, after 0086, or glued to letters', () => {
+		expect(kinds('手机 139.0000.6666；139　0000　7777；008613900008888；TEL13900009999')).toEqual([
+			'mobile 139.0000.6666 139****6666',
+			'mobile 139　0000　7777 139****7777',
+			'mobile 008613900008888 139****8888',
+			'mobile 13900009999 139****9999',
+		]);
+	});
+	it('finds two mobile numbers written one after the other', () => {
+		expect(kinds('13900001111 13900002222')).toEqual([
+			'mobile 13900001111 139****1111',
+			'mobile 13900002222 139****2222',
+		]);
 	});
 	it('finds a mobile number after 86 without the plus, or +86 written together', () => {
 		expect(kinds('电话 86 139 0000 4444；+8613900005555')).toEqual([
@@ -113,7 +147,10 @@ describe('numbers shaped as ID numbers with a wrong check character', () => {
 	});
 	it('are found with their offset, as written, and masked', () => {
 		expect(findIdCardLike('号码：110105194912310021。')).toEqual([
-			{ index: 3, text: '110105194912310021', masked: '110105********0021' },
+			{ index: 3, text: '110105194912310021', masked: '110105********0021', generation: 'check' },
+		]);
+		expect(findIdCardLike('号码：110105 19491231 0021')).toEqual([
+			{ index: 3, text: '110105 19491231 0021', masked: '110105********0021', generation: 'check' },
 		]);
 		expect(personalFindings('身份证 110105194912310021', []).map((f) => f.code)).toEqual(['personal-id']);
 	});
@@ -128,6 +165,26 @@ describe('numbers shaped as ID numbers with a wrong check character', () => {
 		]);
 		// Inside a longer run of digits, as for ID numbers: a 20-digit contract number.
 		expect(personalFindings('合同 11010519491231002123', [])).toEqual([]);
+	});
+});
+
+describe('first-generation ID numbers of 15 digits', () => {
+	it('are shaped as a region, a real birth date of the 1900s as YYMMDD and a sequence', () => {
+		expect(isOldIdCardLike('320803900101123')).toBe(true); // born 1990-01-01
+		expect(isOldIdCardLike('110105491231002')).toBe(true); // born 1949-12-31
+		expect(isOldIdCardLike('320803900230123')).toBe(false); // 30 February
+		expect(isOldIdCardLike('320803901301123')).toBe(false); // month 13
+		expect(isOldIdCardLike('020803900101123')).toBe(false); // region starting with 0
+		expect(isOldIdCardLike('32080390010112')).toBe(false); // 14 digits
+	});
+	it('are a warning in a public text, masked, and not found inside a longer number', () => {
+		expect(
+			personalFindings('旧身份证 320803900101123', []).map((f) => `${f.severity} ${f.index} ${f.message}`),
+		).toEqual([
+			'warning 5 含有像 15 位旧身份证号的号码 320803******123：这段文字会在网站上公开；如果是身份证号，也不得公开，请删除；如果是别的编号，请核对无误',
+		]);
+		expect(findIdCardLike('流水 3208039001011234')).toEqual([]);
+		expect(findIdCardLike('流水 1320803900101123')).toEqual([]);
 	});
 });
 
@@ -186,6 +243,12 @@ describe('the quick test before a text is searched', () => {
 			'139 0000 1111',
 			'139-0000-1111',
 			'11010519491231002X',
+			'110105 19491231 002X',
+			'3208-0319-9001-0112-37',
+			'320803900101123',
+			'139.0000.1111',
+			'139　0000　1111',
+			'139－0000－1111',
 			'a@b.cn',
 			'１',
 			'＠',
@@ -207,7 +270,8 @@ describe('the quick test before a text is searched', () => {
 			'电话 0517-85910860',
 			'1390000111',
 			'139 0000 111',
-			'129 0000 1111',
+			'0517 8591 0860',
+			'2022-11-22 至 2023-01-01',
 			'139_0000_1111',
 			'Q 群',
 			'xechat',
