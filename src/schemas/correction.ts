@@ -44,6 +44,7 @@ const correctionColumns = [
 	col('docNumber', '文号', text({ max: 60 }), {
 		doc: '更正文件的文号（公开）',
 		example: '淮信用办〔2022〕8号',
+		public: true,
 	}),
 	col('unitId', '单位编号', identifier(), { doc: '结果被更正的单位，对应 units.csv', example: 'cgj' }),
 	col('field', '项目', ledgerField(), {
@@ -63,6 +64,7 @@ const correctionColumns = [
 	col('reason', '理由', text({ max: 500 }), {
 		doc: '更正的理由（公开）',
 		example: '经核查，抽查比对通报所列 3 条行政处罚信息已按时报送，撤销扣分',
+		public: true,
 	}),
 ] as const;
 

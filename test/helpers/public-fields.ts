@@ -24,6 +24,9 @@ export const PUBLIC_COLUMNS = new Map(
 	INPUT_TABLES.map((t) => [t.name, t.columns.filter((c) => c.public)] as const).filter(([, c]) => c.length),
 );
 
+/** The tables whose public cells must be the same in every row of a group, by the header naming the group. */
+const SAME_IN_GROUP: Record<string, string> = { corrections: '更正编号' };
+
 /** Where a value was put: the start of its report line (`path:line:column: `) and, in a table, its cell. */
 export interface Placed {
 	where: string;
@@ -53,16 +56,23 @@ export function seedPublicFields(
 		}).data;
 		// A table with a header only has no cell to type into.
 		if (rows.length < 2) continue;
+		// The rows of one correction agree on their 文号 and reason (correction-conflict otherwise): the value goes into
+		// each row of the first correction, as an office editing that correction's reason would type it.
+		const group = SAME_IN_GROUP[def.name];
+		const g = group ? rows[0].indexOf(group) : -1;
+		const lines = rows.flatMap((r, n) => (n > 0 && (n === 1 || (g >= 0 && r[g] === rows[1][g])) ? [n] : []));
 		for (const c of PUBLIC_COLUMNS.get(def.name)!) {
 			const i = rows[0].indexOf(c.header);
 			expect(i, `${path} ${c.header}`).toBeGreaterThanOrEqual(0);
 			const v = value(placed.length + 1);
-			rows[1][i] = `${rows[1][i]}（${v}）`;
-			placed.push({
-				where: `data/${path}:2:${i + 1}: `,
-				human: `第 2 行第 ${i + 1} 列（${c.header}）`,
-				value: v,
-			});
+			for (const n of lines) {
+				rows[n][i] = `${rows[n][i]}（${v}）`;
+				placed.push({
+					where: `data/${path}:${n + 1}:${i + 1}: `,
+					human: `第 ${n + 1} 行第 ${i + 1} 列（${c.header}）`,
+					value: v,
+				});
+			}
 		}
 		files.set(path, encoder.encode('\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n'));
 	}

@@ -44,6 +44,24 @@ describe('releases/corrections.csv', () => {
 		`);
 	});
 
+	it('scans the public 文号 and reason for personal numbers, and never quotes them when rows disagree', () => {
+		// The second row's reason differs by a mobile number typed into it: a warning at that cell, masked, and a
+		// conflict that names the row to copy from without repeating either reason.
+		expect(
+			report(
+				corrections(
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记（联系 13900001111）',
+				),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/releases/corrections.csv:3:9: 警告：第 3 行第 9 列（理由）：含有手机号码 139****1111：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误 (personal-contact)",
+			  "data/releases/corrections.csv:3:9: 第 3 行第 9 列（理由）：更正 GZ-1 的各行应相同，但这里的理由与第 2 行的不同（请从第 2 行整格复制） (correction-conflict)",
+			]
+		`);
+	});
+
 	it('refuses the rows of one correction that disagree, an unknown unit, item or indicator, and a date before the release', () => {
 		expect(
 			report(

@@ -24,6 +24,7 @@ describe('personal numbers in public text', () => {
 			'unit-names': ['name'],
 			evidence: ['what', 'source', 'reason'],
 			releases: ['docNumber', 'note'],
+			corrections: ['docNumber', 'reason'],
 			dishonesty: ['what', 'source', 'repairHow'],
 			candidates: [
 				'name',

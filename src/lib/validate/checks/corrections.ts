@@ -24,6 +24,9 @@ import type { CheckContext } from '../context.ts';
 import type { Sealed } from './releases.ts';
 import { unitRef, type Units } from './units.ts';
 
+/** A column's header, as the clerk's spreadsheet shows it. */
+const header = (key: keyof CorrectionRow) => correctionTable.columns.find((c) => c.key === key)!.header;
+
 /**
  * The valid correction rows, in the order they apply (quarter, date, file order), and every correction id typed in
  * the file, valid row or not, for the objections that name a correction.
@@ -53,7 +56,11 @@ export function checkCorrections(
 						r,
 						key,
 						'correction-conflict',
-						`更正 ${id} 的各行应相同，但这里的${correctionTable.columns.find((c) => c.key === key)!.header} ${quoteValue(String(r.value[key]))} 与第 ${head.line} 行的 ${quoteValue(String(head.value[key]))} 不同`,
+						// The 文号 and the reason are free text, scanned for personal numbers cell by cell: a message
+						// quoting them whole would carry a number the scan masks. A quarter or a date is safe to show.
+						key === 'quarter' || key === 'date'
+							? `更正 ${id} 的各行应相同，但这里的${header(key)} ${quoteValue(String(r.value[key]))} 与第 ${head.line} 行的 ${quoteValue(String(head.value[key]))} 不同`
+							: `更正 ${id} 的各行应相同，但这里的${header(key)}与第 ${head.line} 行的不同（请从第 ${head.line} 行整格复制）`,
 					);
 		if (!unitRef(ctx, refs.units, r, 'unitId')) return false;
 		if (!refs.releases.valid.has(quarter)) {
