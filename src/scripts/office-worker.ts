@@ -90,8 +90,26 @@ async function readAll(list: OpenedFile[]): Promise<{ path: string; bytes: Uint8
 }
 
 /** Places a dropped or chosen file (a CSV file, or every data sheet of a workbook) in the data folder. */
-function addFile({ path, bytes }: { path: string; bytes: Uint8Array }): void {
+function addFile({ path, bytes }: { path: string; bytes: Uint8Array }, batch: Map<string, string>): void {
 	const name = path.split('/').pop()!;
+	// Two files (or sheets) of one pick that are the same table: the second would silently replace the first, and
+	// the first's rows would be checked by no one. Neither wins; the clerk joins them into one.
+	const place1 = (rel: string, label: string): boolean => {
+		const first = batch.get(rel);
+		if (first === undefined) {
+			batch.set(rel, label);
+			return true;
+		}
+		unplaced.push({
+			name: label,
+			problem: `与“${first}”是同一张表（${SHOWN}${rel}），一次只能放入其中一个：请把两部分的行合并到一个文件（或一个工作表）中再放入，这里只检查了“${first}”`,
+		});
+		return false;
+	};
+	if (bytes.length === 0) {
+		unplaced.push({ name, problem: '文件是空的（0 字节）：请重新导出或保存后再放入' });
+		return;
+	}
 	if (WORKBOOK.test(name)) {
 		progress(`正在读取工作簿 ${name}`);
 		let sheets;
@@ -103,14 +121,18 @@ function addFile({ path, bytes }: { path: string; bytes: Uint8Array }): void {
 			unplaced.push({ name, problem: (e as Error).message });
 			return;
 		}
-		for (const sheet of sheets) {
-			if (sheet.name === NOTES_SHEET || sheet.name === LISTS_SHEET || sheet.rows.length === 0) continue;
+		const data = sheets.filter(
+			(sheet) => sheet.name !== NOTES_SHEET && sheet.name !== LISTS_SHEET && sheet.rows.length > 0,
+		);
+		if (data.length === 0) unplaced.push({ name, problem: '工作簿中没有数据：每个工作表都是空的' });
+		for (const sheet of data) {
 			const place = placeFile([name, sheet.name], sheet.rows[0]);
 			const label = `${name}，工作表“${sheet.name}”`;
 			if ('problem' in place) {
 				unplaced.push({ name: label, problem: place.problem });
 				continue;
 			}
+			if (!place1(place.rel, label)) continue;
 			files.set(place.rel, rowsToCsv(sheet.rows));
 			grids.set(place.rel, sheet.rows);
 			sources.set(place.rel, label);
@@ -132,6 +154,7 @@ function addFile({ path, bytes }: { path: string; bytes: Uint8Array }): void {
 		unplaced.push({ name, problem: place.problem });
 		return;
 	}
+	if (!place1(place.rel, name)) return;
 	files.set(place.rel, bytes);
 	grids.delete(place.rel);
 	if (name !== place.rel.split('/').pop()) sources.set(place.rel, name);
@@ -264,7 +287,8 @@ async function handle(m: ToWorker): Promise<void> {
 		case 'files': {
 			const opened = await readAll(m.files);
 			unplaced = [];
-			opened.forEach((f) => addFile(f));
+			const batch = new Map<string, string>();
+			opened.forEach((f) => addFile(f, batch));
 			return check();
 		}
 		case 'edit': {

@@ -227,6 +227,8 @@ function issueItem(i: Issue): HTMLLIElement {
 function renderIssues(r: CheckResult) {
 	$('summary').textContent =
 		`共 ${r.errors} 个错误，${r.warnings} 个警告。` +
+		// A file that could not be placed was checked by nothing: never a clean "0 个错误" alone.
+		(r.unplaced.length ? `另有 ${r.unplaced.length} 个文件或工作表没有检查，见下方。` : '') +
 		(r.folder
 			? `（检查了整个数据文件夹，用时 ${Math.round(r.ms)} 毫秒）`
 			: '（只检查了放入的文件本身；打开整个数据文件夹才能核对单位编号、指标编号等引用）');
@@ -487,11 +489,17 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 }
 
 /** Edits a cell in place: an input over the cell; Enter or leaving it keeps the value, Escape drops it. */
+/**
+ * Edits a cell in place, as a spreadsheet does: Enter keeps what was typed, Esc puts back what was there, Alt+Enter
+ * (or Shift+Enter) starts a new line in the cell. A textarea, not an input: an input drops the line breaks of a
+ * multi-line cell (a list in a 事项), and a cell only looked at would be saved changed.
+ */
 function editCell(td: HTMLTableCellElement) {
-	if (td.querySelector('input')) return;
+	if (td.querySelector('textarea')) return;
 	const old = td.textContent ?? '';
-	const input = el('input');
+	const input = el('textarea');
 	input.value = old;
+	input.rows = Math.min(8, old.split(/\r\n?|\n/).length);
 	input.setAttribute('aria-label', `${columnLetters(Number(td.dataset.column))}${td.dataset.row} 的内容`);
 	td.replaceChildren(input);
 	input.focus();
@@ -499,13 +507,21 @@ function editCell(td: HTMLTableCellElement) {
 	const finish = (keep: boolean) => {
 		if (done) return;
 		done = true;
-		const value = keep ? input.value : old;
+		// A textarea reads every line break as LF: a cell left as it was (CRLF inside, as Excel writes) is unchanged.
+		const changed = keep && input.value !== old.replace(/\r\n?/g, '\n');
+		const value = changed ? input.value : old;
 		td.textContent = value;
-		if (value !== old) queueEdit({ row: Number(td.dataset.row), column: Number(td.dataset.column), value });
+		if (changed) queueEdit({ row: Number(td.dataset.row), column: Number(td.dataset.column), value });
 		td.focus();
 	};
 	input.addEventListener('keydown', (e) => {
-		if (e.key === 'Enter') finish(true);
+		if (e.key === 'Enter' && e.altKey) {
+			e.preventDefault();
+			input.setRangeText('\n', input.selectionStart, input.selectionEnd, 'end');
+		} else if (e.key === 'Enter' && !e.shiftKey) {
+			e.preventDefault();
+			finish(true);
+		}
 		if (e.key === 'Escape') finish(false);
 	});
 	input.addEventListener('blur', () => finish(true));

@@ -120,11 +120,46 @@ describe('填报台', () => {
 		await expect.poll(() => cell.getAttribute('class')).toBe('bad');
 		const after = await checked(async () => {
 			await cell.click();
-			await cell.locator('input').fill('hcjd');
-			await cell.locator('input').press('Enter');
+			await cell.locator('textarea').fill('hcjd');
+			await cell.locator('textarea').press('Enter');
 		});
 		expect(after.filter((l) => l.startsWith(`data/${EVIDENCE}:5:2:`))).toEqual([]);
 		expect(after.filter((l) => l.startsWith(`data/${EVIDENCE}:4:5:`))).toHaveLength(1);
+	});
+
+	it('keeps a multi-line cell that was only looked at in the grid as it was, and starts a new line on Alt+Enter', async () => {
+		// Row 3's 事项 is a list on three lines (CRLF inside the cell, as Excel writes it); its date is a slip, so the
+		// row is shown on the grid.
+		const rows = evidenceRows();
+		rows[2][4] = rows[2][4].replace(/-/g, '/');
+		rows[2][7] = `"${rows[2][7]}：\r\n1. 容缺受理型\r\n2. 主动型"`;
+		const dir = dataCopy('multiline', { [EVIDENCE]: '\uFEFF' + csvOf(rows) });
+		await checked(() => page.setInputFiles('#folder-input', join(dir, 'data')));
+		await page.locator('#grid-file').selectOption(EVIDENCE);
+		const cell = page.locator('#grid td[data-row="3"][data-column="8"]');
+		await expect(cell.textContent()).resolves.toMatch(/：\r\n1\. 容缺受理型\r\n2\. 主动型$/);
+		const checks = await page.getAttribute('#summary', 'data-checks');
+		await cell.click();
+		await expect(cell.locator('textarea').inputValue()).resolves.toMatch(/：\n1\. 容缺受理型\n2\. 主动型$/);
+		await page.locator('#summary').click();
+		// Longer than the page waits before it checks an edit (300 ms): no check came, and nothing is changed.
+		await page.waitForTimeout(1_500);
+		expect(await page.getAttribute('#summary', 'data-checks')).toBe(checks);
+		await expect(page.locator('#files').textContent()).resolves.not.toContain('新的或修改过的文件');
+		await expect(cell.textContent()).resolves.toMatch(/：\r\n1\. 容缺受理型\r\n2\. 主动型$/);
+		// A third item on a line of its own, typed as in a spreadsheet.
+		await checked(async () => {
+			await cell.click();
+			await cell.locator('textarea').press('End');
+			await cell.locator('textarea').press('Control+End');
+			await cell.locator('textarea').press('Alt+Enter');
+			await cell.locator('textarea').pressSequentially('3. 其他');
+			await cell.locator('textarea').press('Enter');
+		});
+		await expect(cell.textContent()).resolves.toMatch(/：\n1\. 容缺受理型\n2\. 主动型\n3\. 其他$/);
+		await expect(page.locator('#files').textContent()).resolves.toContain(
+			`新的或修改过的文件：data/${EVIDENCE}`,
+		);
 	});
 
 	it('gives the same rows as an .xlsx dropped on the folder the messages npm run validate gives for them', async () => {
@@ -148,6 +183,30 @@ describe('填报台', () => {
 		expect(shown).toEqual(expected);
 		await expect(page.locator('#files').textContent()).resolves.toContain(
 			`data/${EVIDENCE}（来自 2023年第四季度.xlsx，工作表“2023-Q4”）`,
+		);
+	});
+
+	it('refuses, naming both, a second sheet or file of a table already picked, and an empty workbook, instead of checking one silently', async () => {
+		// The quarter's rows split over two sheets of one workbook, as a clerk might keep them; and an empty file.
+		const rows = evidenceRows();
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, utils.aoa_to_sheet(rows.slice(0, 10)), '上半');
+		utils.book_append_sheet(wb, utils.aoa_to_sheet([rows[0], ...rows.slice(10)]), '下半');
+		const xlsx = Buffer.from(write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+		const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+		await checked(() => page.setInputFiles('#folder-input', join(root, 'data')));
+		await checked(() =>
+			page.setInputFiles('#file-input', [
+				{ name: '2023-Q4.xlsx', mimeType: type, buffer: xlsx },
+				{ name: '空白.xlsx', mimeType: type, buffer: Buffer.alloc(0) },
+			]),
+		);
+		expect(await page.locator('#unplaced li').allTextContents()).toEqual([
+			`2023-Q4.xlsx，工作表“下半”：与“2023-Q4.xlsx，工作表“上半””是同一张表（data/${EVIDENCE}），一次只能放入其中一个：请把两部分的行合并到一个文件（或一个工作表）中再放入，这里只检查了“2023-Q4.xlsx，工作表“上半””`,
+			'空白.xlsx：文件是空的（0 字节）：请重新导出或保存后再放入',
+		]);
+		await expect(page.locator('#summary').textContent()).resolves.toContain(
+			'另有 2 个文件或工作表没有检查，见下方。',
 		);
 	});
 
