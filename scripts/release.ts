@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadDataset, scoreDataset } from '../src/loaders/pipeline.ts';
 import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { isQuarterId } from '../src/lib/quarters.ts';
+import { asOfDate } from '../src/lib/asof.ts';
 import { correctQuarter, releaseQuarter, sealQuarter, type Outcome } from '../src/lib/office/release.ts';
 
 process.on('uncaughtException', (e) => {
@@ -84,7 +85,7 @@ const results = scoreDataset(dataset);
 const outcome: Outcome = values.seal
 	? sealQuarter(dataset, results, quarter, read, shown)
 	: values.correct
-		? correctQuarter(dataset, results, quarter, values, read, shown)
+		? correctQuarter(dataset, results, quarter, values, read, shown, asOfDate())
 		: releaseQuarter(dataset, results, quarter, values, read, shown);
 if (!outcome.ok) {
 	for (const e of outcome.errors) console.error(e);

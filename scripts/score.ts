@@ -41,7 +41,7 @@ const releases = datasetReleases(dataset);
 const ledger = ledgerCheck(dataset, quarters);
 if (ledger.length) {
 	for (const line of reportLines(ledger)) console.error(line);
-	console.error('已发布季度的评价结果有未登记的变化，没有写出评分结果，网站不会更新。');
+	console.error('已发布季度的评价结果与发布快照和更正台账不符，没有写出评分结果，网站不会更新。');
 	process.exit(1);
 }
 writeScoreFile(quarters, releases);

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines, type Issue } from '../lib/issues.ts';
-import { ledgerIssues } from '../lib/ledger/ledger.ts';
+import { futureCorrections, ledgerIssues } from '../lib/ledger/ledger.ts';
 import { nameInQuarter } from '../lib/units/names.ts';
 import type { QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
@@ -81,18 +81,21 @@ export function scoreDataset(d: Dataset, asOf = asOfDate()): QuarterResult[] {
  */
 export function ledgerCheck(d: Dataset, results: readonly QuarterResult[], asOf = asOfDate()): Issue[] {
 	const releases = datasetReleases(d, asOf);
-	return ledgerIssues(
-		[...d.sealed.values()]
-			.filter((s) => releases.has(s.quarter))
-			.map((s) => ({
-				quarter: s.quarter,
-				snapshot: s.snapshot,
-				release: { file: s.release.file, line: s.release.line, column: s.release.column },
-			})),
-		d.corrections.map((c) => c.value),
-		results,
-		unitNameIn(d),
-	);
+	return [
+		...futureCorrections(d.corrections, releases, asOf),
+		...ledgerIssues(
+			[...d.sealed.values()]
+				.filter((s) => releases.has(s.quarter))
+				.map((s) => ({
+					quarter: s.quarter,
+					snapshot: s.snapshot,
+					release: { file: s.release.file, line: s.release.line, column: s.release.column },
+				})),
+			d.corrections.map((c) => c.value),
+			results,
+			unitNameIn(d),
+		),
+	];
 }
 
 /** A unit's name in a quarter, from the dataset's name history (its id when the unit is unknown). */

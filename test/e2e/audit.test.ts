@@ -198,6 +198,13 @@ describe('the public corrections ledger', () => {
 			for (const p of [`grades/${r.quarter}/index.html`, `units/${r.unitId}/index.html`])
 				expect(read(p), p).toContain(`href="/corrections/#${r.id}"`);
 		}
-		expect(read('corrections/rss.xml')).toContain(rows[0].id);
+		// Each item links to its correction's anchor on the ledger, which the page has (no slash after the anchor).
+		const links = [...read('corrections/rss.xml').matchAll(/<link>([^<]*#[^<]*)<\/link>/g)].map((m) => m[1]);
+		expect(links.length).toBe(new Set(rows.map((r) => r.id)).size);
+		for (const link of links) {
+			const id = new URL(link).hash.slice(1);
+			expect(new URL(link).pathname, link).toBe('/corrections/');
+			expect(read('corrections/index.html'), link).toContain(`id="${id}"`);
+		}
 	});
 });

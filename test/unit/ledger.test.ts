@@ -38,7 +38,15 @@ const activities = (n: number) => ({
 function corrected(patches: Patches, opts: { date: string; doc: string; reason: string }): Patches {
 	const d = validate(patches);
 	const files = fixture(patches);
-	const out = correctQuarter(d, scoreDataset(d, AS_OF), '2022-Q1', opts, (rel) => files.read(rel), 'data/');
+	const out = correctQuarter(
+		d,
+		scoreDataset(d, AS_OF),
+		'2022-Q1',
+		opts,
+		(rel) => files.read(rel),
+		'data/',
+		AS_OF,
+	);
 	if (!out.ok) throw new Error(out.errors.join('\n'));
 	return { ...patches, [CORRECTIONS]: out.writes[0].text };
 }
@@ -257,6 +265,37 @@ describe('the build’s ledger check', () => {
 		expect(entries.map((e) => [e.id, e.changes.map((c) => `${c.fieldLabel} ${c.from} → ${c.to}`)])).toEqual([
 			['GZ-2022-02', ['指标 3.6 得分 7.5 → 8', '得分 27.4 → 27.9']],
 			['GZ-2022-01', ['指标 3.6 得分 4.5 → 7.5', '得分 24.2 → 27.4']],
+		]);
+	});
+
+	it('refuses a correction dated after the as-of date, once at its first row, and the tool will not record one', () => {
+		const patches = corrected(activities(5), {
+			date: '2022-06-01',
+			doc: '淮信用办〔2022〕9号',
+			reason: '补记',
+		});
+		const dated = (date: string) => ({
+			...patches,
+			[CORRECTIONS]: String(patches![CORRECTIONS]).replaceAll(',2022-06-01,', `,${date},`),
+		});
+		expect(ledger(dated('2026-11-23'))).toEqual([
+			'data/releases/corrections.csv:2:3: 第 2 行第 3 列（更正日期）：更正 GZ-2022-01 的日期 2026-11-23 晚于截至日期 2026-11-22：它改变的结果已在评价记录中，发布出去就会在作出更正之前生效；请写实际作出更正的日期，或到那一天再发布 (correction-future)',
+		]);
+		// Dated on the as-of date itself: in force that day.
+		expect(ledger(dated('2026-11-22'))).toEqual([]);
+		const d = validate(activities(5));
+		const files = fixture(activities(5));
+		const out = correctQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q1',
+			{ date: '2026-11-23', doc: '淮信用办〔2022〕9号', reason: '补记' },
+			(rel) => files.read(rel),
+			'data/',
+			AS_OF,
+		);
+		expect(out.ok ? [] : out.errors).toEqual([
+			'更正日期 2026-11-23 晚于今天（2026-11-22）：请写实际作出更正的日期',
 		]);
 	});
 

@@ -10,7 +10,8 @@ import type { Issue } from '../issues.ts';
 import type { QuarterId } from '../quarters.ts';
 import { quarterIndex } from '../quarters.ts';
 import type { QuarterResult } from '../scoring/score.ts';
-import type { CorrectionRow } from '../../schemas/correction.ts';
+import { correctionTable, type CorrectionRow } from '../../schemas/correction.ts';
+import type { Located } from '../validate/read-table.ts';
 import { canonicalQuarter, type CanonicalQuarter } from './canonical.ts';
 import {
 	copyTable,
@@ -129,6 +130,39 @@ export function ledgerIssues(
 		});
 	}
 	return issues;
+}
+
+/**
+ * A correction of a public quarter dated after the as-of date, once per correction at its first row. Its changes are
+ * in the data already (the evidence the quarter is scored from), so the build cannot show the quarter as it stood
+ * before: publishing would put the correction in force, and in the 更正台账, before the day it was made. Not a guess
+ * either way; the office writes the day it was made, or builds on that day.
+ * @param publicQuarters the quarters public on the as-of date
+ */
+export function futureCorrections(
+	corrections: readonly Located<CorrectionRow>[],
+	publicQuarters: ReadonlyMap<QuarterId, unknown>,
+	asOf: string,
+): Issue[] {
+	const seen = new Set<string>();
+	return corrections.flatMap((r) => {
+		const { id, quarter, date } = r.value;
+		if (!publicQuarters.has(quarter) || date <= asOf || seen.has(id)) return [];
+		seen.add(id);
+		return [
+			{
+				file: r.file,
+				line: r.line,
+				column: r.col('date') || 1,
+				row: r.row,
+				field: 'date',
+				header: correctionTable.columns.find((c) => c.key === 'date')!.header,
+				code: 'correction-future',
+				severity: 'error' as const,
+				message: `更正 ${id} 的日期 ${date} 晚于截至日期 ${asOf}：它改变的结果已在评价记录中，发布出去就会在作出更正之前生效；请写实际作出更正的日期，或到那一天再发布`,
+			},
+		];
+	});
 }
 
 /** One changed value of a correction, as the 更正台账 publishes it. */

@@ -207,6 +207,7 @@ export function correctQuarter(
 	opts: { id?: string; date?: string; doc?: string; reason?: string },
 	read: ReadFile,
 	shown: string,
+	asOf: string,
 ): Outcome {
 	const sealed = d.sealed.get(q);
 	if (!sealed)
@@ -223,6 +224,10 @@ export function correctQuarter(
 	for (const c of [date, doc, reason, id]) if (c.error) errors.push(c.error);
 	if (date.value && date.value < sealed.release.value.releasedOn)
 		errors.push(`更正日期 ${date.value} 早于 ${q} 的发布日期 ${sealed.release.value.releasedOn}`);
+	// The changed results are in the data now, and the build publishes a correction only from its date on: one dated
+	// later would be in force on the site before it was made (ledgerCheck refuses it too).
+	if (date.value && date.value > asOf)
+		errors.push(`更正日期 ${date.value} 晚于今天（${asOf}）：请写实际作出更正的日期`);
 	if (id.value && d.corrections.some((c) => c.value.id === id.value))
 		errors.push(`更正编号 ${id.value} 已经用过，请换一个（不写 --id 会自动编号）`);
 	const file = editable(read, correctionTable.path, shown);

@@ -86,6 +86,7 @@ export const ISSUE_CODES = {
 		'发布快照（releases/<季度>.json）与发布记录中的结果指纹不符：快照被改动，或指纹被改写',
 	'correction-conflict': '同一更正编号的各行，季度、更正日期、文号或理由不一致',
 	'correction-chain': '更正的原值与发布时（或此前更正后）公布的值不符',
+	'correction-future': '已发布季度的更正日期晚于截至日期（构建所按的日期）：更正要到那一天才能公开',
 	'unexplained-change': '已发布季度的评价结果有变化，但 releases/corrections.csv 中没有相应的更正记录',
 	'personal-number': '公开发布的内容中有手机号、身份证号或电子邮箱等个人信息',
 	'objection-outcome': '异议的期别、结果或更正编号与异议对象、是否办结不相符',
@@ -220,6 +221,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'type-error',
 		'correction-conflict',
 		'correction-chain',
+		'correction-future',
 	],
 	objections: [
 		'unique-error',

@@ -10,14 +10,17 @@ import { feedPlainText } from '../../lib/feed.ts';
 
 export const GET: APIRoute = async (context) => {
 	const site = (await getEntry('site', 'site'))!.data;
+	const base = context.site ?? site.url;
 	return rss({
 		title: `${site.name} · 更正台账`,
 		description: '已发布的季度评价结果的更正：日期、文号、理由和更正前后的值',
-		site: context.site ?? site.url,
+		site: base,
 		customData: '<language>zh-cn</language>',
 		items: ledger().map((e) => ({
 			title: `${quarterLabel(e.quarter)}评价结果更正（${e.docNumber}）`,
-			link: correctionHref(e.id),
+			// Absolute: @astrojs/rss would give a relative link a trailing slash, after the anchor (#GZ-2022-01/),
+			// which names no element on the page.
+			link: new URL(correctionHref(e.id), base).href,
 			// Midnight in Asia/Shanghai of the day of the correction.
 			pubDate: new Date(`${e.date}T00:00:00+08:00`),
 			// Plain text: feed readers render a description as HTML (src/lib/feed.ts).
