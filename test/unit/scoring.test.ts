@@ -352,6 +352,28 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 			]),
 		).toEqual([20, 20, 5, 5, 0, 20]);
 	});
+	it('carries an acceptance into a public quarter only from a public one, and into a draft from any', () => {
+		const evidence = [accepted('2022-02-10'), households('2022-05-10', 6)];
+		const scored = (released: QuarterId[]) =>
+			unit(
+				scoreQuarters(
+					input({
+						rubrics: new Map([[2022, creditTown]]),
+						evidence,
+						quarters: ['2022-Q1', '2022-Q2'],
+						released: new Set(released),
+					}),
+				),
+				'2022-Q2',
+				't1',
+			).points['5.1'];
+		// 2022-Q1 public: its acceptance and 6 new 诚信户 give 2022-Q2 its 20.
+		expect(scored(['2022-Q1', '2022-Q2'])).toBe(20);
+		// 2022-Q1 a draft and 2022-Q2 public: no acceptance public within four quarters, 0.
+		expect(scored(['2022-Q2'])).toBe(0);
+		// Both drafts (the office's preview): 2022-Q1's acceptance counts, 20.
+		expect(scored([])).toBe(20);
+	});
 	it('counts exactly 5 new 诚信户 as full points and 4 as not, adding the rows of one quarter', () => {
 		expect(
 			points([accepted('2022-02-10'), households('2022-05-10', 5), households('2022-08-10', 4)]),

@@ -483,6 +483,12 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 	for (const q of quarters) {
 		const prevQuarter = addQuarters(q, -1);
 		const comparable = !input.released || input.released.has(prevQuarter);
+		// What an earlier quarter's rows carry into this one (an acceptance valid four quarters, a judgement valid a
+		// year): a public quarter takes them only from public quarters. A draft's rows are not public, so a published
+		// result must not rest on them (the page would show them as its basis, and no one could recompute it from the
+		// open data); a draft, previewed by the office, takes every earlier quarter's.
+		const isPublic = (x: QuarterId) => !input.released || input.released.has(x);
+		const carries = (qq: QuarterId) => qq === q || !isPublic(q) || isPublic(qq);
 		const year = Number(q.slice(0, 4));
 		const rubric = input.rubrics.get(year);
 		if (!rubric) throw new Error(`没有 ${year} 年的评价指标`);
@@ -492,16 +498,21 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 			// Stryker disable ArrayDeclaration: a stray string among a unit's evidence, pledges, commitments or updates has no
 			// date, kind or id, so every rule skips it (the empty defaults are not observable).
 			const indicators = applicable.map((ind) =>
-				indicatorPoints(ind, q, (qq) => evidenceBy.get(`${u.id}\u0000${ind.id}\u0000${qq}`) ?? [], {
-					pledges: pledgesBy.get(u.id) ?? [],
-					missing: () =>
-						missingCategories(
-							rubric.commitmentCategories,
-							commitmentsBy.get(u.id) ?? [],
-							(id) => updatesBy.get(id) ?? [],
-							q,
-						),
-				}),
+				indicatorPoints(
+					ind,
+					q,
+					(qq) => (carries(qq) ? (evidenceBy.get(`${u.id}\u0000${ind.id}\u0000${qq}`) ?? []) : []),
+					{
+						pledges: pledgesBy.get(u.id) ?? [],
+						missing: () =>
+							missingCategories(
+								rubric.commitmentCategories,
+								commitmentsBy.get(u.id) ?? [],
+								(id) => updatesBy.get(id) ?? [],
+								q,
+							),
+					},
+				),
 			);
 			// Stryker restore ArrayDeclaration
 			const maxPoints = round2(applicable.reduce((s, i) => s + i.max, 0));
