@@ -11,12 +11,15 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from './cache-dir.ts';
 import type { Dataset } from '../lib/validate/dataset.ts';
 import { hasErrors, reportLines, type Issue } from '../lib/issues.ts';
-import { futureCorrections, ledgerIssues } from '../lib/ledger/ledger.ts';
-import { nameInQuarter } from '../lib/units/names.ts';
 import type { QuarterResult } from '../lib/scoring/score.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 import type { Release } from '../lib/releases.ts';
-import { datasetReleases as releasesOf, scoreDataset as scoreAll } from '../lib/office/report.ts';
+import {
+	datasetLedgerIssues,
+	datasetReleases as releasesOf,
+	scoreDataset as scoreAll,
+	unitNameIn,
+} from '../lib/office/report.ts';
 import { dataDir, validateDataDirSync } from './data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { readSnapshot, saveSnapshot } from './snapshot.ts';
@@ -76,37 +79,12 @@ export function scoreDataset(d: Dataset, asOf = asOfDate()): QuarterResult[] {
 }
 
 /**
- * The ledger check of a build (`src/lib/ledger/ledger.ts`): every sealed quarter public on the as-of date, recomputed
- * in `results`, against its snapshot as corrected; one error per quarter whose results changed unexplained.
+ * The ledger check of a build (`src/lib/office/report.ts`), as of the build's date by default.
  */
-export function ledgerCheck(d: Dataset, results: readonly QuarterResult[], asOf = asOfDate()): Issue[] {
-	const releases = datasetReleases(d, asOf);
-	return [
-		...futureCorrections(d.corrections, releases, asOf),
-		...ledgerIssues(
-			[...d.sealed.values()]
-				.filter((s) => releases.has(s.quarter))
-				.map((s) => ({
-					quarter: s.quarter,
-					snapshot: s.snapshot,
-					release: { file: s.release.file, line: s.release.line, column: s.release.column },
-				})),
-			d.corrections.map((c) => c.value),
-			results,
-			unitNameIn(d),
-		),
-	];
-}
+export const ledgerCheck = (d: Dataset, results: readonly QuarterResult[], asOf = asOfDate()): Issue[] =>
+	datasetLedgerIssues(d, results, asOf);
 
-/** A unit's name in a quarter, from the dataset's name history (its id when the unit is unknown). */
-export function unitNameIn(d: Dataset): (unitId: string, q: QuarterId) => string {
-	const units = new Map(d.units.map((u) => [u.value.id, u.value]));
-	const names = d.unitNames.map((n) => n.value);
-	return (unitId, q) => {
-		const u = units.get(unitId);
-		return u ? nameInQuarter(names, u, q) : unitId;
-	};
-}
+export { unitNameIn };
 
 /** Writes the results of the public quarters where the site build reads them; drafts by id only. */
 export function writeScoreFile(quarters: QuarterResult[], releases: ReadonlyMap<QuarterId, Release>): void {

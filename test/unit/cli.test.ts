@@ -51,6 +51,28 @@ describe('npm run validate', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('npm run validate on a released quarter changed without a correction', { timeout: 60_000 }, () => {
+	it('reports it as the build would, so that a clean validate means the build passes', () => {
+		// The fixture's 2022-Q1 is released and sealed; t1's 诚信“五进” activities (3.6) counted 5 times instead of 3.
+		const dir = join(mkdtempSync(join(tmpdir(), 'xy-data-')), 'data');
+		cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+		const file = join(dir, 'evidence', '2022-Q1.csv');
+		const text = readFileSync(file, 'utf8');
+		expect(text).toContain('e2,t1,3.6,事项,2022-02-10,3,');
+		writeFileSync(file, text.replace('e2,t1,3.6,事项,2022-02-10,3,', 'e2,t1,3.6,事项,2022-02-10,5,'));
+		const r = run('scripts/validate.ts', { DATA_DIR: dir });
+		expect(r.status).toBe(1);
+		expect(r.stdout.split('\n').filter((l) => l.endsWith('(unexplained-change)'))).toEqual([
+			expect.stringMatching(
+				new RegExp(
+					`^${dir}/releases/releases\\.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：`,
+				),
+			),
+		]);
+		expect(r.stdout).toContain('共 1 个错误，0 个警告。');
+	});
+});
+
 describe('a data file saved while a command reads the folder', { timeout: 60_000 }, () => {
 	/** Runs a script with fs.readFileSync patched in its process: reading unit-names.csv also saves it again, as WPS
 	 *  does by itself, so the command has read one version and the folder holds another. */

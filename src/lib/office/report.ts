@@ -9,6 +9,8 @@ import { quarterIndex, type QuarterId } from '../quarters.ts';
 import { missingCells, publicReleases, type Release } from '../releases.ts';
 import { nameInQuarter } from '../units/names.ts';
 import { quarterSummary } from './quarter-summary.ts';
+import { futureCorrections, ledgerIssues } from '../ledger/ledger.ts';
+import type { Issue } from '../issues.ts';
 
 /** The quarters public on the as-of date (released on or before it), with their releases. */
 export function datasetReleases(d: Dataset, asOf: string): Map<QuarterId, Release> {
@@ -85,4 +87,38 @@ export function quarterReport(
 		missing,
 		unitName,
 	});
+}
+
+/**
+ * The ledger check (`src/lib/ledger/ledger.ts`) of the build, of `npm run validate` and of the office page: every
+ * sealed quarter public on the as-of date, recomputed in `results`, against its snapshot as corrected, one error per
+ * quarter whose results changed unexplained; and every correction of a public quarter dated after the as-of date.
+ */
+export function datasetLedgerIssues(d: Dataset, results: readonly QuarterResult[], asOf: string): Issue[] {
+	const releases = datasetReleases(d, asOf);
+	return [
+		...futureCorrections(d.corrections, releases, asOf),
+		...ledgerIssues(
+			[...d.sealed.values()]
+				.filter((s) => releases.has(s.quarter))
+				.map((s) => ({
+					quarter: s.quarter,
+					snapshot: s.snapshot,
+					release: { file: s.release.file, line: s.release.line, column: s.release.column },
+				})),
+			d.corrections.map((c) => c.value),
+			results,
+			unitNameIn(d),
+		),
+	];
+}
+
+/** A unit's name in a quarter, from the dataset's name history (its id when the unit is unknown). */
+export function unitNameIn(d: Dataset): (unitId: string, q: QuarterId) => string {
+	const units = new Map(d.units.map((u) => [u.value.id, u.value]));
+	const names = d.unitNames.map((n) => n.value);
+	return (unitId, q) => {
+		const u = units.get(unitId);
+		return u ? nameInQuarter(names, u, q) : unitId;
+	};
 }
