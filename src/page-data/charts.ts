@@ -86,7 +86,8 @@ export function unitTrendChart(
 		spec: {
 			type: 'line',
 			yMax: 100,
-			labels: oldest.map((h) => (h.result.name === name ? h.quarter : `${h.quarter} ${h.result.name}`)),
+			// The quarter as every table of the site writes it, the name it had then where it differs.
+			labels: oldest.map((h) => `${quarterLabel(h.quarter)}${then(h.result.name)}`),
 			series: [{ label: '得分', color: '#9b1c1c', values: oldest.map((h) => h.result.score) }],
 		},
 		decimals: 1,

@@ -127,7 +127,9 @@ describe('unit profile', () => {
 			);
 		const expected = quarters().flatMap((q) => {
 			const u = gradeFile(q).units.find((x) => x.id === unit.id);
-			return u ? [[q, u.score.toFixed(1)]] : [];
+			// The quarter as every table writes it: 2022-Q1 is 2022年第一季度.
+			const label = `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
+			return u ? [[label, u.score.toFixed(1)]] : [];
 		});
 		expect(rows).toEqual(expected);
 	});
@@ -183,4 +185,36 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 			}
 			expect(found).toEqual([]);
 		});
+});
+
+describe('the outline a screen reader moves through', () => {
+	/** Every built page of the site, as a path under dist. */
+	const pages = (dir = dist()): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory() ? pages(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : [],
+		);
+
+	it('never skips a heading level on any page (a unit year page went from its h1 to h3)', () => {
+		const skips = pages().flatMap((file) => {
+			const levels = [...readFileSync(file, 'utf8').matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+			return levels.flatMap((l, i) =>
+				i > 0 && l > levels[i - 1] + 1 ? [`${file}: h${levels[i - 1]} → h${l}`] : [],
+			);
+		});
+		expect(skips).toEqual([]);
+	});
+
+	it('names each search landmark of a page apart, and keeps the demo note in a landmark of its own', () => {
+		for (const file of pages()) {
+			const html = readFileSync(file, 'utf8');
+			const names = [...html.matchAll(/<form[^>]*role="search"[^>]*>/g)].map(
+				(m) => /aria-label="([^"]+)"/.exec(m[0])?.[1],
+			);
+			expect(
+				names.every((n) => n !== undefined) && new Set(names).size === names.length,
+				`${file}: ${names}`,
+			).toBe(true);
+			expect(html, file).not.toMatch(/<p class="demo-banner"/);
+		}
+	});
 });

@@ -413,7 +413,7 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 		);
 		const i = unit(r, '2022-Q2', 't1').indicators.find((x) => x.id === '5.1')!;
 		expect(i.explain).toBe(
-			'2022-Q1 验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 3 户，不足 5 户，计 5 分',
+			'2022年第一季度验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 3 户，不足 5 户，计 5 分',
 		);
 		expect(i.evidence.length).toBe(2);
 	});
@@ -434,7 +434,7 @@ describe('诚信镇（街道）创建 as seed 002 附件1 五 reads (rule kind c
 			points: 20,
 			evidence: [first.id, six.id],
 			explain:
-				'2022-Q1 验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 6 户，满 5 户，得满分 20 分',
+				'2022年第一季度验收“信用村（居）”合格（4 个季度内有效）；本季度新增“诚信户” 6 户，满 5 户，得满分 20 分',
 		});
 		expect(explainOf([six], '2022-Q2')).toEqual({
 			points: 0,
@@ -803,7 +803,7 @@ describe('what each indicator’s points rest on and say (shown beside the point
 		});
 		expect(indicatorOf(over, '5.1', '2022-Q3')).toMatchObject({
 			points: 9,
-			explain: '评审得分 9（2022-Q2 认定，仍在 4 个季度有效期内）',
+			explain: '评审得分 9（2022年第二季度认定，仍在 4 个季度有效期内）',
 		});
 		// The latest of Q2 decides in Q2 whatever the order of the rows in the file.
 		const middle = judged('2022-05-15', 8);

@@ -22,6 +22,7 @@ import {
 	addQuarters,
 	quarterEnd,
 	quarterIndex,
+	quarterLabel,
 	quarterOf,
 	quarterStart,
 	type QuarterId,
@@ -355,7 +356,7 @@ export function indicatorPoints(
 			if (latest) used.push(latest.id);
 			base = latest ? latest.points! : 0;
 			explain = latest
-				? `评审得分 ${fmt(base)}${latest.quarter !== q ? `（${latest.quarter} 认定，仍在 ${valid} 个季度有效期内）` : ''}`
+				? `评审得分 ${fmt(base)}${latest.quarter !== q ? `（${quarterLabel(latest.quarter)}认定，仍在 ${valid} 个季度有效期内）` : ''}`
 				: '无评审得分，0 分';
 			break;
 		}
@@ -460,7 +461,7 @@ export function creditTownPoints(
 		points: full ? max : rule.base,
 		evidence: [latest.id, ...added.map((f) => f.id)],
 		explain:
-			`${latest.quarter} 验收“信用村（居）”合格（${rule.validQuarters} 个季度内有效）；本季度新增“诚信户” ${households} 户，` +
+			`${quarterLabel(latest.quarter)}验收“信用村（居）”合格（${rule.validQuarters} 个季度内有效）；本季度新增“诚信户” ${households} 户，` +
 			(full
 				? `满 ${rule.households} 户，得满分 ${fmt(max)} 分`
 				: `不足 ${rule.households} 户，计 ${fmt(rule.base)} 分`),
