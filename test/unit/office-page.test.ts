@@ -140,6 +140,22 @@ describe('reading a workbook', () => {
 		expect(sheet.rows).toEqual([HEADER, ['e1', 'fgw', '3.6', '事项', '2023-11-08', '2', '1.5', '', '', '']]);
 	});
 
+	it('reads a number as its value where the format shows it rounded or in another form, and as shown where that is it', () => {
+		const ws = utils.aoa_to_sheet([
+			HEADER,
+			['e1', 'fgw', '3.6', '事项', '2023-11-08', 1234, 7.5, 0.5, 123456789012, 0.1 + 0.2],
+		]);
+		// 得分 7.5 formatted with no decimals shows 8; 1234 with a thousands separator 1,234; 0.5 as 50%; a long
+		// number in General 1.23457E+11; 0.1 + 0.2 in General 0.3.
+		const formats: Record<string, string> = { F2: '#,##0', G2: '0', H2: '0%', I2: 'General', J2: 'General' };
+		for (const [ref, z] of Object.entries(formats)) ws[ref].z = z;
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, ws, '2023-Q4');
+		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+		const [sheet] = workbookSheets(readWorkbook(bytes));
+		expect(sheet.rows[1].slice(5, 10)).toEqual(['1234', '7.5', '0.5', '123456789012', '0.3']);
+	});
+
 	it('says in Chinese when the bytes are a broken workbook', () => {
 		expect(() => readWorkbook(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3))).toThrow(
 			/^无法读取这个 Excel 文件/,

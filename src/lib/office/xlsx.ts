@@ -15,10 +15,25 @@ export interface SheetRows {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
+ * A number as the sheet shows it when that is the number (`8` for 8, `0.3` for 0.1 + 0.2), else the number itself
+ * to 15 significant digits, as Excel's General format would write it: a 得分 of 7.5 formatted `0` shows 8, a ratio
+ * formatted `0%` shows 50 % and a long number 1.23457E+11, and Excel's CSV export writes those, silently changing the
+ * value; the office page reads the workbook itself and need not.
+ */
+function numberText(cell: CellObject): string {
+	const v = cell.v;
+	if (typeof v !== 'number') return cell.w ?? String(v ?? '');
+	const shown = cell.w === undefined ? NaN : Number(cell.w);
+	// Stryker disable next-line EqualityOperator: a difference of exactly 1e-12 of the value is no shown number's.
+	if (Number.isFinite(shown) && Math.abs(shown - v) <= Math.abs(v) * 1e-12) return cell.w!;
+	return String(Number(v.toPrecision(15)));
+}
+
+/**
  * The text of a cell, as Excel's "CSV UTF-8" export writes it, with one exception: a date is written `YYYY-MM-DD`.
  * A date cell holds a day, not a spelling; Excel writes it in the computer's short-date format (`2024/2/8` on a
  * Chinese Windows), which SheetJS cannot know and would write in the American form (`2/8/24`). Numbers are written as
- * the sheet shows them (General: up to 11 significant digits, as Excel), texts as typed, formulas by their value.
+ * the sheet shows them when that is their value (`numberText`), texts as typed, formulas by their value.
  */
 function cellText(cell: CellObject | undefined, date1904: boolean): string {
 	if (!cell) return '';
@@ -42,7 +57,7 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
 				const day = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
 				return d.H || d.M || d.S ? `${day} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}` : day;
 			}
-			return cell.w ?? String(cell.v ?? '');
+			return numberText(cell);
 		}
 		case 'd':
 			return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
