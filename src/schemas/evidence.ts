@@ -4,6 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import {
+	code,
 	col,
 	date,
 	decimal,
@@ -35,7 +36,7 @@ const evidenceColumns = [
 		example: '2023Q4-0001',
 	}),
 	col('unitId', '单位编号', identifier(), { doc: '被评价单位，对应 units.csv', example: 'fgw' }),
-	col('indicatorId', '指标编号', text({ max: 20 }), {
+	col('indicatorId', '指标编号', code({ max: 20, format: '指标编号，如 3.6' }), {
 		doc: '该年度评价指标编号，对应 rubrics/<年>.json',
 		example: '3.6',
 	}),

@@ -10,7 +10,7 @@
  */
 import type { z } from 'astro/zod';
 import { OBJECTION_OUTCOMES, OBJECTION_TARGETS } from './enums.ts';
-import { col, date, identifier, oneOf, recordSchema, text, type TableDef } from './table.ts';
+import { code, col, date, identifier, oneOf, recordSchema, text, type TableDef } from './table.ts';
 
 const objectionColumns = [
 	col('id', '异议编号', identifier(), {
@@ -25,7 +25,7 @@ const objectionColumns = [
 		doc: '评价结果写单位编号，失信记录写记录编号，诚信典型写人选编号',
 		example: 'cgj',
 	}),
-	col('period', '期别', text({ max: 10 }), {
+	col('period', '期别', code({ max: 10, format: '季度（如 2022-Q3）或年度（如 2023）' }), {
 		required: false,
 		doc: '评价结果必填季度（如 2022-Q3）；诚信典型可填评选年度；失信记录不填',
 		example: '2022-Q3',

@@ -8,6 +8,8 @@ import { fixtureText } from '../../helpers/files.ts';
 import { accounting, DRAFT_Q1, onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 import { formatIssue, reportLines } from '../../../src/lib/issues.ts';
 import { foldKey } from '../../../src/lib/validate/context.ts';
+import { fixCsv } from '../../../src/lib/validate/fix.ts';
+import { evidenceTable } from '../../../src/schemas/evidence.ts';
 
 describe('a missing column', () => {
 	it('is one error naming the required column, and no row of another file is reported for it', () => {
@@ -138,6 +140,31 @@ describe('an id that does not exist', () => {
 			  "data/evidence/2022-Q1.csv:3:2: 第 3 行第 2 列（单位编号）：单位编号 "T1" 不在 units.csv 中；是否应为 "t1"？ (foreign-key)",
 			]
 		`);
+	});
+
+	it('calls an indicator number typed in full-width full-width, which --fix corrects', () => {
+		const q1 = onlyRows(
+			'evidence/2022-Q1.csv',
+			'e1,t1,１.1,完成,2022-01-15,,,报送,信用办,',
+			'e2,t1,1．1,完成,2022-01-15,,,报送,信用办,',
+		);
+		expect(report({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': q1 })).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:3: 第 2 行第 3 列（指标编号）："１.1" 含全角字符，请改为半角：1.1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			  "data/evidence/2022-Q1.csv:3:3: 第 3 行第 3 列（指标编号）："1．1" 含全角字符，请改为半角：1.1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			]
+		`);
+		// --fix writes them half-width, and nothing else of the rows.
+		const fixed = fixCsv(
+			evidenceTable,
+			new TextEncoder().encode(`\uFEFF${q1}`),
+			'data/evidence/2022-Q1.csv',
+			'evidence/2022-Q1.csv',
+		);
+		expect(fixed.changes.map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`)).toEqual([
+			'2:3 １.1 → 1.1',
+			'3:3 1．1 → 1.1',
+		]);
 	});
 
 	it('suggests nothing when two ids are equally close, or none is close', () => {

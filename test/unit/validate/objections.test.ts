@@ -119,6 +119,12 @@ describe('objections.csv, each rule on its own', () => {
 		]);
 	});
 
+	it('calls a period typed in full-width full-width, which --fix corrects, not a period in the wrong form', () => {
+		expect(lines('YY-1,评价结果,t1,２０２２-Ｑ1,2022-04-25,,,')).toEqual([
+			'data/objections.csv:2:4: 第 2 行第 4 列（期别）："２０２２-Ｑ1" 含全角字符，请改为半角：2022-Q1（可运行 npm run validate -- --fix 自动修正） (full-width)',
+		]);
+	});
+
 	it('takes only the selection year as an exemplar’s period, and says which year that is', () => {
 		expect(lines('YY-1,诚信典型,c1,2022,2023-01-10,,,', 'YY-2,诚信典型,c1,,2023-01-10,,,')).toEqual([]);
 		expect(
