@@ -162,8 +162,8 @@ describe('an id that does not exist', () => {
 			'evidence/2022-Q1.csv',
 		);
 		expect(fixed.changes.map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`)).toEqual([
-			'2:3 １.1 → 1.1',
-			'3:3 1．1 → 1.1',
+			'2:3 "１.1" → "1.1"',
+			'3:3 "1．1" → "1.1"',
 		]);
 	});
 
