@@ -191,7 +191,7 @@ function check(): void {
 		issues = [];
 		for (const rel of [...files.keys()].sort()) {
 			const def = tableForPath(rel);
-			if (def) issues.push(...readTable(def, files.get(rel)!, SHOWN + rel).issues);
+			if (def) issues.push(...readTable(def, files.get(rel)!, SHOWN + rel, { alone: true }).issues);
 		}
 	}
 	const ms = performance.now() - t0;

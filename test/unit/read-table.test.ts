@@ -283,6 +283,39 @@ describe('the cells', () => {
 	});
 });
 
+describe('a repeated key within the file', () => {
+	const keyed: TableDef = {
+		...DEF,
+		columns: [
+			col(
+				'id',
+				'编号',
+				{ type: 'string', schema: z.string().regex(/^[a-z0-9]+$/) },
+				{ doc: '', example: '' },
+			),
+		],
+		primaryKey: ['id'],
+	};
+	const bytes = new Uint8Array(Buffer.from('编号\na1\nA1\na1\nb2\nb2\n'));
+	it('is said at once where a copy has an error of its own, leaving two valid copies to the checks after', () => {
+		// A1 is refused for its capital (type-error) and repeats line 2's a1 (folded); line 4's a1 and line 6's b2 repeat
+		// valid rows, which CheckContext.unique says with the rest of the folder.
+		const r = readTable<{ id: string }>(keyed, bytes, 'x.csv');
+		expect(where(r.issues)).toEqual(['3:1 type-error error', '3:1 unique-error error']);
+		expect(r.records.map((x) => `${x.line} ${x.value.id}`)).toEqual(['2 a1', '4 a1', '5 b2', '6 b2']);
+	});
+	it('is said for two valid copies too when the file is read on its own, and the repeat is not kept', () => {
+		const r = readTable<{ id: string }>(keyed, bytes, 'x.csv', { alone: true });
+		expect(where(r.issues)).toEqual([
+			'3:1 type-error error',
+			'3:1 unique-error error',
+			'4:1 unique-error error',
+			'6:1 unique-error error',
+		]);
+		expect(r.records.map((x) => `${x.line} ${x.value.id}`)).toEqual(['2 a1', '5 b2']);
+	});
+});
+
 describe('personal numbers in the public columns', () => {
 	it('keeps a row with a mobile number (a warning) and refuses one with an ID number, in any column position', () => {
 		const r = read('备注,编号,名称\n电话 13912345678,a1,甲\n11010519491231002X,b2,乙\n');

@@ -489,7 +489,8 @@ export function scoreQuarters(input: ScoringInput): QuarterResult[] {
 		// result must not rest on them (the page would show them as its basis, and no one could recompute it from the
 		// open data); a draft, previewed by the office, takes every earlier quarter's.
 		const isPublic = (x: QuarterId) => !input.released || input.released.has(x);
-		const carries = (qq: QuarterId) => qq === q || !isPublic(q) || isPublic(qq);
+		// (The quarter's own rows: public when it is, and any when it is a draft.)
+		const carries = (qq: QuarterId) => !isPublic(q) || isPublic(qq);
 		const year = Number(q.slice(0, 4));
 		const rubric = input.rubrics.get(year);
 		if (!rubric) throw new Error(`没有 ${year} 年的评价指标`);

@@ -10,7 +10,9 @@ import { decodeText } from '../csv.ts';
 import { hiddenChars, type TableDef } from '../../schemas/table.ts';
 import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
-import { FirstSeen } from './first-seen.ts';
+import { FirstSeen, foldKey } from './first-seen.ts';
+
+export { foldKey };
 import { quoteValue } from '../quote.ts';
 import { personalFindings } from './personal.ts';
 import { lineColumn } from '../text-position.ts';
@@ -315,12 +317,4 @@ export class CheckContext {
 		}
 		return out;
 	}
-}
-
-/**
- * A key as case-insensitive file systems and URL handling see it: NFKC (full-width `ｔ１` is `t1`), lower case. Every
- * key the long way: for a million ASCII evidence ids it is no slower than testing each for the few that need it.
- */
-export function foldKey(k: string): string {
-	return k.normalize('NFKC').toLowerCase();
 }

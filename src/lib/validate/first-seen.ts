@@ -64,3 +64,11 @@ export class FirstSeen {
 		}
 	}
 }
+
+/**
+ * A key as case-insensitive file systems and URL handling see it: NFKC (full-width `ｔ１` is `t1`), lower case. Every
+ * key the long way: for a million ASCII evidence ids it is no slower than testing each for the few that need it.
+ */
+export function foldKey(k: string): string {
+	return k.normalize('NFKC').toLowerCase();
+}

@@ -8,6 +8,7 @@ import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
 import { personalFindings } from './personal.ts';
+import { FirstSeen, foldKey } from './first-seen.ts';
 
 /** A record with where it came from, so later checks can point at it. */
 export interface Located<T> {
@@ -72,12 +73,14 @@ export function namedWidth(header: readonly string[]): number {
  * the records that pass are kept.
  * @param opts.declare key columns whose raw values `declared` will be asked for
  * @param opts.exempt the office's published contacts (site.json), which a public column may hold
+ * @param opts.alone the file is read on its own (the office page's file mode): a key repeated by two valid rows is said
+ *   here too, since no `CheckContext.unique` follows
  */
 export function readTable<T>(
 	def: TableDef,
 	bytes: Uint8Array,
 	file: string,
-	opts: { declare?: readonly string[]; exempt?: readonly string[] } = {},
+	opts: { declare?: readonly string[]; exempt?: readonly string[]; alone?: boolean } = {},
 ): TableResult<T> {
 	// Stryker disable next-line StringLiteral: decodeText compares only with 'utf-8'; any other value reads as 'csv'
 	const decoded = decodeText(bytes, file, 'csv');
@@ -86,7 +89,8 @@ export function readTable<T>(
 	// Reported in this order: the CSV's own problems, the header's, then the rows' (each in the order found).
 	const headerIssues: Issue[] = [];
 	const rowIssues: Issue[] = [];
-	const records: Located<T>[] = [];
+	let records: Located<T>[] = [];
+	const refusedKeys: RefusedKey[] = [];
 	// Stryker disable next-line ArrayDeclaration: a key no table has is never asked for
 	const declaredValues = new Map((opts.declare ?? []).map((key) => [key, new Set<string>()]));
 	let header: string[] | undefined;
@@ -171,6 +175,7 @@ export function readTable<T>(
 				records,
 				rowIssues,
 				declaredValues,
+				refusedKeys,
 				opts.exempt,
 			);
 	});
@@ -219,6 +224,13 @@ export function readTable<T>(
 		};
 		const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...(rowsIn > 0 ? [unchecked] : [])];
 		return { records: [], issues, rowsIn, declared: EVERY };
+	}
+	if (opts.alone || refusedKeys.length) {
+		const before = rowIssues.length;
+		const dropped = repeatedKeys(def, file, records, refusedKeys, rowIssues, opts.alone ?? false);
+		if (dropped.size) records = records.filter((r) => !dropped.has(r));
+		// Each at its line, after the row's own problems, as a check during the row would have put it (a stable sort).
+		if (rowIssues.length > before) rowIssues.sort((a, b) => a.line - b.line);
 	}
 	const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...rowIssues];
 	const declared = (key: string) => {
@@ -328,6 +340,7 @@ function rowChecker<T>(
 	records: Located<T>[],
 	issues: Issue[],
 	declaredValues: Map<string, Set<string>>,
+	refusedKeys: RefusedKey[],
 	// Stryker disable next-line ArrayDeclaration: an exemption that is no contact matches no text
 	exempt: readonly string[] = [],
 ): (row: CsvRow) => void {
@@ -349,6 +362,7 @@ function rowChecker<T>(
 		c.public && cellIndex[ci] >= 0 ? [{ c, i: cellIndex[ci] }] : [],
 	);
 	const parseCells = cellParser(def, cellIndex, err);
+	const keyIndex = def.primaryKey?.length === 1 ? position.get(def.primaryKey[0]) : undefined;
 	return ({ line, row, cells }) => {
 		// A row typed with Chinese commas still declares its id: the rows naming it are not each told it is missing.
 		const declaring = fullWidthCells(cells, width.named) ?? cells;
@@ -356,12 +370,100 @@ function rowChecker<T>(
 			const raw = (declaring[i] ?? '').trim();
 			if (raw) values.add(raw);
 		}
-		if (!widthFits(cells, width, line, row, err)) return;
-		// Every public cell, whatever else is wrong with the row: an ID number is reported as soon as it is typed.
-		const holdsId = personalCells(published, cells, exempt, { file, line, row }, issues);
-		const value = parseCells(line, row, cells, holdsId);
-		if (value && !holdsId) records.push({ value: value as T, file, line, row, col });
+		const read = (): boolean => {
+			if (!widthFits(cells, width, line, row, err)) return false;
+			// Every public cell, whatever else is wrong with the row: an ID number is reported as soon as it is typed.
+			const holdsId = personalCells(published, cells, exempt, { file, line, row }, issues);
+			const value = parseCells(line, row, cells, holdsId);
+			if (!value || holdsId) return false;
+			records.push({ value: value as T, file, line, row, col });
+			return true;
+		};
+		// The key of a row refused, for the repeats `repeatedKeys` looks for once the file is read.
+		if (!read() && keyIndex !== undefined) {
+			const raw = (declaring[keyIndex] ?? '').trim();
+			if (raw) refusedKeys.push({ raw, line, row, column: keyIndex + 1 });
+		}
 	};
+}
+
+/** A row refused for an error of its own, by the key it holds (a table's one-column primary key) as typed. */
+interface RefusedKey {
+	raw: string;
+	line: number;
+	row: number;
+	/** The key's column, 1-based. */
+	column: number;
+}
+
+/**
+ * Within one file, a row whose key (a table's one-column primary key: 单位编号, 记录编号 …) repeats an earlier row's,
+ * where either row was refused for an error of its own: reported at the later row, as `CheckContext.unique` reports
+ * a repeat between two valid rows (which it still does, across files too), and a valid row so reported is dropped:
+ * never published beside another copy of its key. Without this the repeat of a row refused for a date typed in
+ * full-width was found only after that was fixed, and in the office page's file mode, which reads files one by one,
+ * never (there, `alone`, every repeat is said). Keys compared folded, as `unique` does. Run once the file is read,
+ * and only when a row was refused or the file is alone: a file of valid rows costs nothing here.
+ * @returns the valid records dropped
+ */
+function repeatedKeys<T>(
+	def: TableDef,
+	file: string,
+	records: readonly Located<T>[],
+	refused: readonly RefusedKey[],
+	issues: Issue[],
+	alone: boolean,
+): Set<Located<T>> {
+	const dropped = new Set<Located<T>>();
+	const key = def.primaryKey?.length === 1 ? def.primaryKey[0] : undefined;
+	if (key === undefined) return dropped;
+	const column = def.columns.find((c) => c.key === key)!;
+	// Valid and refused rows in file order (both lists are).
+	type Keyed = RefusedKey & { record?: Located<T> };
+	const rows: Keyed[] = [];
+	let v = 0;
+	let x = 0;
+	while (v < records.length || x < refused.length) {
+		const r = records[v];
+		if (r && (x >= refused.length || r.line < refused[x].line)) {
+			const raw = String((r.value as Record<string, unknown>)[key]);
+			rows.push({ raw, line: r.line, row: r.row, column: r.col(key), record: r });
+			v++;
+		} else rows.push(refused[x++]);
+	}
+	const folded: string[] = [];
+	const first: Keyed[] = [];
+	const seen = new FirstSeen((n) => folded[n]);
+	for (const r of rows) {
+		const f = foldKey(r.raw);
+		const earlier = seen.add(f, folded.length);
+		if (earlier < 0) {
+			folded.push(f);
+			first.push(r);
+			continue;
+		}
+		const e = first[earlier];
+		// Both valid: CheckContext.unique says it, once, with the table's own word for the key (unless nothing follows).
+		if (e.record && r.record && !alone) continue;
+		const label = column.header;
+		issues.push({
+			file,
+			line: r.line,
+			column: r.column,
+			row: r.row,
+			code: 'unique-error',
+			severity: 'error',
+			field: key,
+			header: column.header,
+			message:
+				e.raw === r.raw
+					? `${label} ${quoteValue(r.raw)} 重复，与 ${file} 第 ${e.line} 行相同；每个${label}只能出现一次`
+					: `${label} ${quoteValue(r.raw)} 与 ${file} 第 ${e.line} 行的 ${quoteValue(e.raw)} 只差大小写或全角半角，` +
+						`在网址和文件名中会被当作同一个；请改用不同的${label}`,
+		});
+		if (r.record) dropped.add(r.record);
+	}
+	return dropped;
 }
 
 /** A header's width: its named cells, and all its cells with the blank ones at its end (Excel's formatted columns). */

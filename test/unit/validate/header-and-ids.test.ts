@@ -167,6 +167,29 @@ describe('an id that does not exist', () => {
 		]);
 	});
 
+	it('names a repeated id at once when either copy has an error of its own, and publishes neither repeat', () => {
+		// e1 is refused for its date typed in full-width, and repeated on line 3; e2 is repeated on line 5, which is
+		// refused for its date. Both repeats are said now, not after the dates are fixed.
+		const q1 = onlyRows(
+			'evidence/2022-Q1.csv',
+			'e1,t1,1.1,完成,２０２２-01-15,,,报送,信用办,',
+			'e1,t1,1.1,完成,2022-01-16,,,报送,信用办,',
+			'e2,t1,1.1,完成,2022-01-17,,,报送,信用办,',
+			'E2,t1,1.1,完成,2022/01/18,,,报送,信用办,',
+		);
+		expect(report({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': q1 })).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:5: 第 2 行第 5 列（日期）："２０２２-01-15" 含全角字符，请改为半角：2022-01-15（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			  "data/evidence/2022-Q1.csv:3:1: 第 3 行第 1 列（记录编号）：记录编号 "e1" 重复，与 data/evidence/2022-Q1.csv 第 2 行相同；每个记录编号只能出现一次 (unique-error)",
+			  "data/evidence/2022-Q1.csv:5:5: 第 5 行第 5 列（日期）：日期 "2022/01/18" 格式不对，应写作 2022-01-18（年-月-日；可运行 npm run validate -- --fix 自动修正） (date-format)",
+			  "data/evidence/2022-Q1.csv:5:1: 第 5 行第 1 列（记录编号）：记录编号 "E2" 与 data/evidence/2022-Q1.csv 第 4 行的 "e2" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的记录编号 (unique-error)",
+			]
+		`);
+		expect(
+			validate({ ...DRAFT_Q1, 'evidence/2022-Q1.csv': q1 }).evidence.map((e) => [e.line, e.value.id]),
+		).toEqual([[4, 'e2']]);
+	});
+
 	it('suggests nothing when two ids are equally close, or none is close', () => {
 		// t3 is one edit from both t1 and t2; zz9 is far from every id.
 		const q1 = onlyRows(

@@ -41,6 +41,7 @@ describe('units.csv', () => {
 		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
 			[
 			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）："ｔ１" 含全角字符，请改为半角：t1（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			  "data/units.csv:6:1: 第 6 行第 1 列（单位编号）：单位编号 "ｔ１" 与 data/units.csv 第 2 行的 "t1" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的单位编号 (unique-error)",
 			]
 		`);
 		expect(d.units.map((u) => u.value.id)).toEqual(['t1', 't2', 'a1', 'b1']);
