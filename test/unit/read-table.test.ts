@@ -316,6 +316,46 @@ describe('a repeated key within the file', () => {
 	});
 });
 
+describe('a repeated key within the file, in the shapes a table and a row can have', () => {
+	const HEADER = '编号,名称,数量,类别,备注';
+	/** The unique-error lines (`line:column 列名 message`) of a file of DEF with `primaryKey`. */
+	const repeats = (primaryKey: string[] | undefined, rows: string[], alone = false) =>
+		readTable(
+			{ ...DEF, primaryKey },
+			new Uint8Array(Buffer.from([HEADER, ...rows, ''].join('\n'))),
+			'x.csv',
+			{
+				alone,
+			},
+		)
+			.issues.filter((i) => i.code === 'unique-error')
+			.map((i) => `${i.line}:${i.column} ${i.header} ${i.message}`);
+
+	it('names the key column by its own header, where it is not the first', () => {
+		// 数量 x refuses line 3, which repeats line 2's 名称.
+		expect(repeats(['name'], ['a1,甲,1,,', 'a2,甲,x,,'])).toEqual([
+			'3:2 名称 名称 "甲" 重复，与 x.csv 第 2 行相同；每个名称只能出现一次',
+		]);
+	});
+	it('counts a row refused for its width, and a key typed with spaces around it', () => {
+		// Line 3 has a cell past the header; line 4 is refused for its count and has its id typed " a1 ".
+		expect(repeats(['id'], ['a1,甲,1,,', 'a1,乙,1,,,多', ' a1 ,丙,x,,'])).toEqual([
+			'3:1 编号 编号 "a1" 重复，与 x.csv 第 2 行相同；每个编号只能出现一次',
+			'4:1 编号 编号 "a1" 重复，与 x.csv 第 2 行相同；每个编号只能出现一次',
+		]);
+	});
+	it('never takes blank keys, or keys missing from short rows, for repeats', () => {
+		// Two rows without an id (required), and two rows too short to hold 数量, the key here.
+		expect(repeats(['id'], [',甲,1,,', ',乙,1,,'])).toEqual([]);
+		expect(repeats(['count'], ['a1,甲', 'a2,乙'])).toEqual([]);
+	});
+	it('leaves a key of several columns, and a table without one, to the checks after it', () => {
+		// id and name together: line 3 (refused for its count) shares only the id with line 2.
+		expect(repeats(['id', 'name'], ['a1,甲,1,,', 'a1,乙,x,,'])).toEqual([]);
+		expect(repeats(undefined, ['a1,甲,1,,', 'a1,甲,1,,'], true)).toEqual([]);
+	});
+});
+
 describe('personal numbers in the public columns', () => {
 	it('keeps a row with a mobile number (a warning) and refuses one with an ID number, in any column position', () => {
 		const r = read('备注,编号,名称\n电话 13912345678,a1,甲\n11010519491231002X,b2,乙\n');

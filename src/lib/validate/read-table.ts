@@ -225,11 +225,16 @@ export function readTable<T>(
 		const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...(rowsIn > 0 ? [unchecked] : [])];
 		return { records: [], issues, rowsIn, declared: EVERY };
 	}
+	// The three tests below only save time: run always, the search finds nothing, drops nothing, and sorts issues
+	// that are in line order already.
+	// Stryker disable next-line ConditionalExpression: only saves time, as said above.
 	if (opts.alone || refusedKeys.length) {
 		const before = rowIssues.length;
 		const dropped = repeatedKeys(def, file, records, refusedKeys, rowIssues, opts.alone ?? false);
+		// Stryker disable next-line ConditionalExpression: only saves time, as said above.
 		if (dropped.size) records = records.filter((r) => !dropped.has(r));
 		// Each at its line, after the row's own problems, as a check during the row would have put it (a stable sort).
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: only saves time, as said above.
 		if (rowIssues.length > before) rowIssues.sort((a, b) => a.line - b.line);
 	}
 	const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...rowIssues];
@@ -379,7 +384,9 @@ function rowChecker<T>(
 			records.push({ value: value as T, file, line, row, col });
 			return true;
 		};
-		// The key of a row refused, for the repeats `repeatedKeys` looks for once the file is read.
+		// The key of a row refused, for the repeats `repeatedKeys` looks for once the file is read. (Without a key
+		// column the cell read is undefined, so blank, and nothing is noted either way.)
+		// Stryker disable next-line ConditionalExpression: equivalent, as said above.
 		if (!read() && keyIndex !== undefined) {
 			const raw = (declaring[keyIndex] ?? '').trim();
 			if (raw) refusedKeys.push({ raw, line, row, column: keyIndex + 1 });
@@ -418,13 +425,14 @@ function repeatedKeys<T>(
 	const key = def.primaryKey?.length === 1 ? def.primaryKey[0] : undefined;
 	if (key === undefined) return dropped;
 	const column = def.columns.find((c) => c.key === key)!;
-	// Valid and refused rows in file order (both lists are).
+	// Valid and refused rows in file order (both lists are; no two rows share a line, so < and <= agree).
 	type Keyed = RefusedKey & { record?: Located<T> };
 	const rows: Keyed[] = [];
 	let v = 0;
 	let x = 0;
 	while (v < records.length || x < refused.length) {
 		const r = records[v];
+		// Stryker disable next-line EqualityOperator: equivalent, as said above.
 		if (r && (x >= refused.length || r.line < refused[x].line)) {
 			const raw = String((r.value as Record<string, unknown>)[key]);
 			rows.push({ raw, line: r.line, row: r.row, column: r.col(key), record: r });
@@ -461,6 +469,8 @@ function repeatedKeys<T>(
 					: `${label} ${quoteValue(r.raw)} 与 ${file} 第 ${e.line} 行的 ${quoteValue(e.raw)} 只差大小写或全角半角，` +
 						`在网址和文件名中会被当作同一个；请改用不同的${label}`,
 		});
+		// (A refused row is no record: adding its undefined to the set drops nothing.)
+		// Stryker disable next-line ConditionalExpression: equivalent, as said above.
 		if (r.record) dropped.add(r.record);
 	}
 	return dropped;
