@@ -356,6 +356,28 @@ describe('a repeated key within the file, in the shapes a table and a row can ha
 	});
 });
 
+describe('a header that is not the first row', () => {
+	it('names the row that is the header when a title and a date line are above it', () => {
+		const r = read('测试表汇总,,\n2024年3月,,\n编号,名称,数量\na1,甲,1\n');
+		expect(r.issues[0]).toMatchObject({
+			line: 1,
+			code: 'header-not-first',
+			message:
+				'第 3 行才像是本文件的表头（编号,名称,数量），它上面的 2 行像是标题或说明：请删去这几行，让表头成为第一行',
+		});
+		expect(r.records).toEqual([]);
+	});
+	it('says nothing of the kind when no later row names the columns better, or the header is right', () => {
+		expect(read('编码,称呼\na1,甲\n').issues.map((i) => i.code)).not.toContain('header-not-first');
+		// A data row holding a column name as a value is no header: the first row is one already.
+		expect(read('编号,名称\n编号,名称x\n').issues.map((i) => i.code)).not.toContain('header-not-first');
+	});
+	it('reports a header after blank lines at its own line', () => {
+		const r = read('\n\n编号,名称,未知\na1,甲,x\n');
+		expect(where(r.issues.filter((i) => i.code === 'unknown-column'))).toEqual(['3:3 unknown-column error']);
+	});
+});
+
 describe('personal numbers in the public columns', () => {
 	it('keeps a row with a mobile number (a warning) and refuses one with an ID number, in any column position', () => {
 		const r = read('备注,编号,名称\n电话 13912345678,a1,甲\n11010519491231002X,b2,乙\n');

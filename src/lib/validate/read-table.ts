@@ -107,9 +107,14 @@ export function readTable<T>(
 	 */
 	let headerKey: string | undefined;
 	let headerFirst: string | undefined;
+	/** The line of the header: the file's first row, after any blank lines. */
+	let headerLine = 1;
+	/** The first rows after a header with errors, to tell whether the real header is among them (`titleRows`). */
+	const after: CsvRow[] = [];
 	const csvIssues = eachCsvRow(decoded.text, file, (row) => {
 		if (header) {
 			rowsIn++;
+			if (!checkRow && after.length < TITLE_ROWS) after.push(row);
 			if (
 				// Without checkRow no row's issue is reported, and a row repeating the header is empty under its blank end.
 				// Stryker disable next-line ConditionalExpression: so it changes no count whether it is told apart or not
@@ -136,6 +141,7 @@ export function readTable<T>(
 			return;
 		}
 		header = row.cells;
+		headerLine = row.line;
 		const headerRow = row.row;
 		// A header of one cell that splits at another separator into this table's columns: the file is not
 		// comma-separated (saved as 文本文件（制表符分隔）, or by a program set for semicolons). One error, no rows read.
@@ -143,7 +149,7 @@ export function readTable<T>(
 		if (separator) {
 			headerIssues.push({
 				file,
-				line: 1,
+				line: headerLine,
 				column: 1,
 				row: headerRow,
 				code: 'wrong-delimiter',
@@ -164,7 +170,16 @@ export function readTable<T>(
 			def,
 			header.slice(0, named),
 			(column, code, message, name, severity = 'error') =>
-				headerIssues.push({ file, line: 1, column, code, message, severity, row: headerRow, header: name }),
+				headerIssues.push({
+					file,
+					line: headerLine,
+					column,
+					code,
+					message,
+					severity,
+					row: headerRow,
+					header: name,
+				}),
 		);
 		if (headerIssues.every((i) => i.severity !== 'error'))
 			checkRow = rowChecker<T>(
@@ -201,7 +216,7 @@ export function readTable<T>(
 		const where = filled ? `，但有 ${filled} 行在这里有内容（第一处在第 ${firstFilled} 行）` : '';
 		headerIssues.push({
 			file,
-			line: 1,
+			line: headerLine,
 			column: first + 1,
 			row: headerRow,
 			code: 'blank-header',
@@ -214,15 +229,34 @@ export function readTable<T>(
 		if (!ignored) checkRow = undefined;
 	}
 	if (!checkRow) {
+		const title = titleRows(def, header, after);
 		const unchecked: Issue = {
 			file,
-			line: 1,
+			line: headerLine,
 			column: 1,
 			code: 'rows-unchecked',
 			message: `表头有误，本文件的 ${rowsIn} 行数据均未读取；改正表头后再运行检查`,
 			severity: 'error',
 		};
-		const issues = [...decoded.issues, ...csvIssues, ...headerIssues, ...(rowsIn > 0 ? [unchecked] : [])];
+		const titled: Issue[] = title
+			? [
+					{
+						file,
+						line: headerLine,
+						column: 1,
+						code: 'header-not-first',
+						message: `第 ${title.line} 行才像是本文件的表头（${title.cells.join(',').replace(/,+$/, '')}），它上面的 ${title.above} 行像是标题或说明：请删去这几行，让表头成为第一行`,
+						severity: 'error',
+					},
+				]
+			: [];
+		const issues = [
+			...decoded.issues,
+			...csvIssues,
+			...titled,
+			...headerIssues,
+			...(rowsIn > 0 ? [unchecked] : []),
+		];
 		return { records: [], issues, rowsIn, declared: EVERY };
 	}
 	// The three tests below only save time: run always, the search finds nothing, drops nothing, and sorts issues
@@ -392,6 +426,32 @@ function rowChecker<T>(
 			if (raw) refusedKeys.push({ raw, line, row, column: keyIndex + 1 });
 		}
 	};
+}
+
+/** How many rows after a wrong header are looked at for the real one (a title, a date line, a unit line …). */
+const TITLE_ROWS = 5;
+
+/**
+ * The real header of a file whose first row is not one: the first of the rows after it that names every required
+ * column of the table and more of its columns than the first row does (a title such as “淮安区单位失信记录汇总表” and
+ * a date line above the header, as a sheet made for printing has them). With its line, its cells and how many rows
+ * are above it; or undefined.
+ */
+function titleRows(
+	def: TableDef,
+	header: readonly string[],
+	after: readonly CsvRow[],
+): { line: number; cells: string[]; above: number } | undefined {
+	const named = (cells: readonly string[]) => {
+		const have = new Set(cells.map(normHeader));
+		return def.columns.filter((c) => have.has(normHeader(c.header)));
+	};
+	const first = named(header).length;
+	const found = after.findIndex((r) => {
+		const cols = named(r.cells);
+		return cols.length > first && def.columns.every((c) => !c.required || cols.includes(c));
+	});
+	return found < 0 ? undefined : { line: after[found].line, cells: after[found].cells, above: found + 1 };
 }
 
 /** A row refused for an error of its own, by the key it holds (a table's one-column primary key) as typed. */
