@@ -14,7 +14,7 @@
 (`lib/stage-output.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
@@ -51,6 +51,22 @@ for (const [path, what] of [
 }
 removeStale(dirname(paths.outDir), `.${basename(paths.outDir)}.`);
 removeStale(dirname(paths.work), 'build-');
+removeStale(dirname(paths.work), 'site-');
+
+/** The file system a path is on (of its nearest existing folder: OUT_DIR's may not exist yet). */
+function deviceOf(path: string): number {
+	let p = resolve(path);
+	while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+	return statSync(p).dev;
+}
+/**
+ * Where the stages write the site. Astro moves its prerendered files into it with rename(), which cannot cross file
+ * systems (EXDEV; its work folder is inside the project), and the open data is linked in from CACHE_DIR. So when
+ * OUT_DIR is on another file system than the project (a mounted web root, a tmpfs), the site is built in a folder of
+ * its own beside the work folder and copied next to OUT_DIR once every stage has passed, then swapped in as usual.
+ */
+const remote = deviceOf(dirname(paths.outDir)) !== deviceOf(root);
+const building = remote ? join(dirname(paths.work), `site-${id}`) : paths.staging;
 
 // Every stage sees the same absolute folders, whatever its working directory, and the same as-of date (fixed when
 // the build starts, so a build running across midnight has one). One id per build: the stages hand the validated
@@ -59,7 +75,7 @@ const env = {
 	...process.env,
 	SOURCE_DATE_EPOCH: buildEpoch(),
 	DATA_DIR: paths.dataDir,
-	OUT_DIR: paths.staging,
+	OUT_DIR: building,
 	CACHE_DIR: paths.cacheDir,
 	ASTRO_CACHE_DIR: paths.astroCacheDir,
 	XINYONG_BUILD_ID: process.env.XINYONG_BUILD_ID || id,
@@ -174,15 +190,17 @@ function run({ label, command, args, cwd, env: own, tidy }: BuildStage, alone: b
 
 let status = 0;
 try {
-	mkdirSync(paths.staging, { recursive: true });
+	mkdirSync(building, { recursive: true });
 	mkdirSync(paths.work, { recursive: true });
-	await runStages(buildStages(root, paths.staging, paths.work), run);
+	await runStages(buildStages(root, building, paths.work), run);
 	if (stopping) throw new StageFailed('');
 	if (dataChangedDuringBuild('网站可能混用了改动前后的数据，所以不发布')) throw new StageFailed(DATA_CHECK);
+	if (remote) cpSync(building, paths.staging, { recursive: true });
 	swapIn(paths.staging, paths.outDir, id);
 	console.log(`网站已发布到 ${paths.outDir}。`);
 } catch (e) {
 	rmSync(paths.staging, { recursive: true, force: true });
+	rmSync(building, { recursive: true, force: true });
 	if (stopping) {
 		console.error(`构建已中止（${stopping}），${paths.outDir} 保持原样，没有发布任何内容。`);
 		status = stopping === 'SIGINT' ? 130 : 143;
@@ -198,6 +216,7 @@ try {
 	}
 } finally {
 	rmSync(paths.work, { recursive: true, force: true });
+	if (remote) rmSync(building, { recursive: true, force: true });
 	for (const l of locks) l.release();
 }
 process.exit(status);

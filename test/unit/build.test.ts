@@ -14,6 +14,7 @@ import {
 	readdirSync,
 	readFileSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -298,6 +299,34 @@ describe('npm run build', () => {
 		const again = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
 		expect(again.status).toBe(1);
 	});
+
+	it(
+		'publishes into an OUT_DIR on another file system (a tmpfs, a mounted web root) the same bytes as on its own',
+		() => {
+			// /dev/shm is a tmpfs on Debian: Astro's rename() from its work folder into the site failed there (EXDEV).
+			const w = workspace();
+			const shm = mkdtempSync('/dev/shm/xy-build-');
+			try {
+				expect(statSync(shm).dev).not.toBe(statSync(root).dev);
+				const far = join(shm, 'site');
+				const build = (out: string) =>
+					spawnSync('node', ['scripts/build.ts'], {
+						cwd: root,
+						env: envFor(w, { OUT_DIR: out }),
+						encoding: 'utf8',
+					});
+				const r = build(far);
+				expect(r.status, r.stderr).toBe(0);
+				expect(build(w.site).status).toBe(0);
+				expect(treeHashes(far)).toEqual(treeHashes(w.site));
+				// Nothing is left beside the site (the project's work folder may hold other builds' running now).
+				expect(readdirSync(shm)).toEqual(['site']);
+			} finally {
+				rmSync(shm, { recursive: true, force: true });
+			}
+		},
+		BUILD_TIMEOUT,
+	);
 
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
