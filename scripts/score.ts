@@ -16,6 +16,7 @@ import {
 import { gradeSwings, swingWarning } from '../src/lib/releases.ts';
 import { reportLines } from '../src/lib/issues.ts';
 import { GRADES, labelsOf, UNIT_CATEGORIES } from '../src/schemas/enums.ts';
+import { exitWhenWritten } from './lib/exit.ts';
 
 const GRADE_LABEL = labelsOf(GRADES);
 
@@ -42,7 +43,7 @@ const ledger = ledgerCheck(dataset, quarters);
 if (ledger.length) {
 	for (const line of reportLines(ledger)) console.error(line);
 	console.error('已发布季度的评价结果与发布快照和更正台账不符，没有写出评分结果，网站不会更新。');
-	process.exit(1);
+	await exitWhenWritten(1);
 }
 writeScoreFile(quarters, releases);
 const label = (c: string) => UNIT_CATEGORIES.find((x) => x.value === c)?.label ?? c;

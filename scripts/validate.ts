@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
 import { ledgerCheck, scoreDataset } from '../src/loaders/pipeline.ts';
+import { exitWhenWritten } from './lib/exit.ts';
 
 // No stack trace reaches the office: every problem in the data is an issue of the report, and should the program
 // itself fail, it says so in one line (the stack with DEBUG=1, for the developer).
@@ -87,4 +88,4 @@ const changed = before
 		)
 	: [];
 for (const line of changed) console.error(line);
-process.exit(hasErrors(issues) || changed.length ? 1 : 0);
+await exitWhenWritten(hasErrors(issues) || changed.length ? 1 : 0);
