@@ -67,6 +67,22 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
 			'id-card 320803　19900101　1237 320803********1237',
 		]);
 	});
+	it('reports an ID number grouped 6-8-4 and ending in X as one, not also the mobile its birth date and sequence make', () => {
+		// 19491231 002 before the X is shaped as a mobile number (1 9, nine more digits, no digit after).
+		expect(kinds('身份证 110105 19491231 002X')).toEqual(['id-card 110105 19491231 002X 110105********002X']);
+		// The same with a wrong check character (…003 takes 8): a warning of its own, and still no mobile.
+		expect(idCheckChar('11010519491231003')).toBe('8');
+		expect(kinds('身份证 110105 19491231 003X')).toEqual([]);
+		expect(findIdCardLike('身份证 110105 19491231 003X').map((f) => f.text)).toEqual([
+			'110105 19491231 003X',
+		]);
+	});
+	it('finds two ID numbers one character apart', () => {
+		expect(kinds('11010519491231002X、320803199001011237').map((k) => k.split(' ')[1])).toEqual([
+			'11010519491231002X',
+			'320803199001011237',
+		]);
+	});
 	it('finds one right after a lone digit, which a search from that digit would have swallowed', () => {
 		// From the 5, `5 11010519491231002` is 18 digits not followed by a digit (X is none).
 		expect(kinds('第 5 11010519491231002X')).toEqual(['id-card 11010519491231002X 110105********002X']);
@@ -176,6 +192,8 @@ describe('first-generation ID numbers of 15 digits', () => {
 		expect(isOldIdCardLike('320803901301123')).toBe(false); // month 13
 		expect(isOldIdCardLike('020803900101123')).toBe(false); // region starting with 0
 		expect(isOldIdCardLike('32080390010112')).toBe(false); // 14 digits
+		expect(isOldIdCardLike('3208039001011234')).toBe(false); // 16 digits
+		expect(isOldIdCardLike('a320803900101123')).toBe(false);
 	});
 	it('are a warning in a public text, masked, and not found inside a longer number', () => {
 		expect(
@@ -184,6 +202,10 @@ describe('first-generation ID numbers of 15 digits', () => {
 			'warning 5 含有像 15 位旧身份证号的号码 320803******123：这段文字会在网站上公开；如果是身份证号，也不得公开，请删除；如果是别的编号，请核对无误',
 		]);
 		expect(findIdCardLike('流水 3208039001011234')).toEqual([]);
+		// Listed in the order of the text, whichever kind each is.
+		expect(
+			findIdCardLike('旧 320803900101123，新 110105194912310021').map((f) => `${f.generation} ${f.index}`),
+		).toEqual(['old 2', 'check 20']);
 		expect(findIdCardLike('流水 1320803900101123')).toEqual([]);
 	});
 });
