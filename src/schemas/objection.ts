@@ -10,7 +10,7 @@
  */
 import type { z } from 'astro/zod';
 import { OBJECTION_OUTCOMES, OBJECTION_TARGETS } from './enums.ts';
-import { code, col, date, identifier, oneOf, recordSchema, text, type TableDef } from './table.ts';
+import { code, col, date, identifier, oneOf, recordSchema, type TableDef } from './table.ts';
 
 const objectionColumns = [
 	col('id', '异议编号', identifier(), {

@@ -43,7 +43,9 @@ describe('home page', () => {
 	it('shows the demo-data banner while site.json says the data is a demo', async () => {
 		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
-		await expect.poll(() => page.getByRole('note').textContent()).toContain('演示数据');
+		await expect
+			.poll(() => page.getByRole('complementary', { name: '演示站点说明' }).textContent())
+			.toContain('演示数据');
 		// … and asks search engines to stay away from its made-up grades and names.
 		const robots = await fetch(inject('baseUrl') + '/robots.txt');
 		expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);

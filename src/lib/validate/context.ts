@@ -10,10 +10,9 @@ import { decodeText } from '../csv.ts';
 import { hiddenChars, type TableDef } from '../../schemas/table.ts';
 import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
-import { FirstSeen, foldKey } from './first-seen.ts';
+import { FirstSeen, foldKey, repeatMessage } from './first-seen.ts';
 
 export { foldKey };
-import { quoteValue } from '../quote.ts';
 import { personalFindings } from './personal.ts';
 import { lineColumn } from '../text-position.ts';
 import { suggester } from './suggest.ts';
@@ -304,15 +303,7 @@ export class CheckContext {
 			}
 			const first = out[earlier];
 			const firstKey = keyOf(first);
-			this.at(
-				r,
-				keys[0],
-				'unique-error',
-				firstKey === k
-					? `${label} ${quoteValue(k)} 重复，与 ${first.file} 第 ${first.line} 行相同；每个${label}只能出现一次`
-					: `${label} ${quoteValue(k)} 与 ${first.file} 第 ${first.line} 行的 ${quoteValue(firstKey)} 只差大小写或全角半角，` +
-							`在网址和文件名中会被当作同一个；请改用不同的${label}`,
-			);
+			this.at(r, keys[0], 'unique-error', repeatMessage(label, k, first.file, first.line, firstKey));
 			this.markInvalid(r);
 		}
 		return out;

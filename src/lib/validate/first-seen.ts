@@ -7,6 +7,7 @@
  * time. Here each slot keeps the key's hash beside the record number, so a lookup touches one place in memory and
  * reads a stored key only when the hashes match. No library we use offers this.
  */
+import { quoteValue } from '../quote.ts';
 
 /** An empty slot. Record numbers are stored plus one. */
 const EMPTY = 0;
@@ -71,4 +72,21 @@ export class FirstSeen {
  */
 export function foldKey(k: string): string {
 	return k.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The message of a key that repeats an earlier row's: the same as typed, or the same only once folded (`foldKey`).
+ * @param label what the key is called (单位编号, 记录编号 …)
+ */
+export function repeatMessage(
+	label: string,
+	key: string,
+	file: string,
+	firstLine: number,
+	firstKey: string,
+): string {
+	return firstKey === key
+		? `${label} ${quoteValue(key)} 重复，与 ${file} 第 ${firstLine} 行相同；每个${label}只能出现一次`
+		: `${label} ${quoteValue(key)} 与 ${file} 第 ${firstLine} 行的 ${quoteValue(firstKey)} 只差大小写或全角半角，` +
+				`在网址和文件名中会被当作同一个；请改用不同的${label}`;
 }

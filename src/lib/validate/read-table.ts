@@ -8,7 +8,7 @@ import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
 import { personalFindings } from './personal.ts';
-import { FirstSeen, foldKey } from './first-seen.ts';
+import { FirstSeen, foldKey, repeatMessage } from './first-seen.ts';
 
 /** A record with where it came from, so later checks can point at it. */
 export interface Located<T> {
@@ -513,7 +513,6 @@ function repeatedKeys<T>(
 		const e = first[earlier];
 		// Both valid: CheckContext.unique says it, once, with the table's own word for the key (unless nothing follows).
 		if (e.record && r.record && !alone) continue;
-		const label = column.header;
 		issues.push({
 			file,
 			line: r.line,
@@ -523,11 +522,7 @@ function repeatedKeys<T>(
 			severity: 'error',
 			field: key,
 			header: column.header,
-			message:
-				e.raw === r.raw
-					? `${label} ${quoteValue(r.raw)} 重复，与 ${file} 第 ${e.line} 行相同；每个${label}只能出现一次`
-					: `${label} ${quoteValue(r.raw)} 与 ${file} 第 ${e.line} 行的 ${quoteValue(e.raw)} 只差大小写或全角半角，` +
-						`在网址和文件名中会被当作同一个；请改用不同的${label}`,
+			message: repeatMessage(column.header, r.raw, file, e.line, e.raw),
 		});
 		// (A refused row is no record: adding its undefined to the set drops nothing.)
 		// Stryker disable next-line ConditionalExpression: equivalent, as said above.
