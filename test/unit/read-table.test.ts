@@ -367,6 +367,26 @@ describe('a header that is not the first row', () => {
 		});
 		expect(r.records).toEqual([]);
 	});
+	it('finds it right under a one-line title, and names it without the blank cells at its end', () => {
+		const r = read('测试表汇总,,,\n编号,名称,数量,,\na1,甲,1,,\n');
+		expect(r.issues[0]).toMatchObject({
+			line: 1,
+			code: 'header-not-first',
+			severity: 'error',
+			message:
+				'第 2 行才像是本文件的表头（编号,名称,数量），它上面的 1 行像是标题或说明：请删去这几行，让表头成为第一行',
+		});
+	});
+	it('looks at the five rows after the first only, for a row naming every required column and more than the first', () => {
+		const titled = (n: number) =>
+			read(`${'标题\n'.repeat(n)}编号,名称,数量\na1,甲,1\n`).issues.map((i) => i.code);
+		// Five rows above the header (the first and four more): found; six: not looked for that far.
+		expect(titled(5)).toContain('header-not-first');
+		expect(titled(6)).not.toContain('header-not-first');
+		// A later row naming no more of the columns than the first (编号 and 名称 both), or lacking a required one (编号).
+		expect(read('编号,名称,未知\n编号,名称,x\n').issues.map((i) => i.code)).not.toContain('header-not-first');
+		expect(read('标题,,\n名称,数量\n').issues.map((i) => i.code)).not.toContain('header-not-first');
+	});
 	it('says nothing of the kind when no later row names the columns better, or the header is right', () => {
 		expect(read('编码,称呼\na1,甲\n').issues.map((i) => i.code)).not.toContain('header-not-first');
 		// A data row holding a column name as a value is no header: the first row is one already.
