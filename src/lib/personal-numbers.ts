@@ -159,15 +159,25 @@ export interface IdCardLike {
 }
 
 /**
- * The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`) or as first-generation
- * ones of 15 digits (`isOldIdCardLike`), masked as ID numbers; not those inside a valid one.
+ * The stretches of a (half-width) text shaped as ID numbers: valid second-generation ones, ones whose check character
+ * is wrong (`isIdCardLike`), and first-generation ones of 15 digits (`isOldIdCardLike`). Searched once for both
+ * `findPersonalNumbers` and `findIdCardLike`, which `personalFindings` asks together.
  */
-export function findIdCardLike(text: string): IdCardLike[] {
-	const t = halfWidth(text);
-	const valid = scan(t, ID, isIdCardNumber);
+interface IdShapes {
+	valid: Found[];
+	check: Found[];
+	old: Found[];
+}
+const idShapes = (t: string): IdShapes => ({
+	valid: scan(t, ID, isIdCardNumber),
+	check: scan(t, ID, isIdCardLike),
+	old: scan(t, OLD_ID, isOldIdCardLike),
+});
+
+function idCardLike(text: string, shapes: IdShapes): IdCardLike[] {
 	const like = [
-		...scan(t, ID, isIdCardLike).map((f) => ({ ...f, generation: 'check' as const })),
-		...scan(t, OLD_ID, isOldIdCardLike).map((f) => ({ ...f, generation: 'old' as const })),
+		...shapes.check.map((f) => ({ ...f, generation: 'check' as const })),
+		...shapes.old.map((f) => ({ ...f, generation: 'old' as const })),
 	];
 	return (
 		like
@@ -180,10 +190,16 @@ export function findIdCardLike(text: string): IdCardLike[] {
 			// A guard: a number shaped as an ID number with a wrong check character that overlaps a valid one would need a
 			// real birth date at another offset of the same digits; no text the tests could write has one.
 			// Stryker disable next-line ArrowFunction: no case known, as said above.
-			.filter((f) => !valid.some((v) => overlaps(v, f)))
+			.filter((f) => !shapes.valid.some((v) => overlaps(v, f)))
 			.sort((a, b) => a.index - b.index)
 	);
 }
+
+/**
+ * The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`) or as first-generation
+ * ones of 15 digits (`isOldIdCardLike`), masked as ID numbers; not those inside a valid one.
+ */
+export const findIdCardLike = (text: string): IdCardLike[] => idCardLike(text, idShapes(halfWidth(text)));
 
 /** Every QQ number and WeChat id named as such in a text, in order. */
 export function findMessengerIds(text: string): MessengerId[] {
@@ -253,17 +269,36 @@ function exemptions(exempt: readonly string[]) {
 // Stryker disable next-line ArrayDeclaration: a stray entry in the default list is neither an e-mail address nor 11 digits.
 export function findPersonalNumbers(text: string, exempt: readonly string[] = []): PersonalNumber[] {
 	const t = halfWidth(text);
+	return personalNumbers(text, t, idShapes(t), exempt);
+}
+
+/**
+ * Both searches of a text the site publishes, its ID shapes scanned once: the personal numbers (`findPersonalNumbers`)
+ * and the numbers only shaped as ID numbers (`findIdCardLike`).
+ */
+export function findPersonalAndIdLike(
+	text: string,
+	exempt: readonly string[],
+): { numbers: PersonalNumber[]; idLike: IdCardLike[] } {
+	const t = halfWidth(text);
+	const shapes = idShapes(t);
+	return { numbers: personalNumbers(text, t, shapes, exempt), idLike: idCardLike(text, shapes) };
+}
+
+function personalNumbers(
+	text: string,
+	t: string,
+	shapes: IdShapes,
+	exempt: readonly string[],
+): PersonalNumber[] {
 	const { emails: exemptEmails, phones: exemptPhones } = exemptions(exempt);
 	const out: PersonalNumber[] = [];
 	const add = (kind: PersonalKind, index: number, written: string) =>
 		out.push({ kind, index, text: text.slice(index, index + written.length), masked: mask(kind, written) });
-	for (const f of scan(t, ID, isIdCardNumber)) add('id-card', f.index, f.written);
+	for (const f of shapes.valid) add('id-card', f.index, f.written);
 	// A mobile number inside something shaped as an ID number is that number's birth date and sequence
 	// (`320803 19900101 1234` holds `19900101 1234`): the ID number is what is reported.
-	const idShaped = [
-		...scan(t, ID, (d) => isIdCardNumber(d) || isIdCardLike(d)),
-		...scan(t, OLD_ID, isOldIdCardLike),
-	];
+	const idShaped = [...shapes.valid, ...shapes.check, ...shapes.old];
 	for (const m of t.matchAll(MOBILE)) {
 		const at = { index: m.index, text: m[0] };
 		if (!exemptPhones.has(phoneDigits(m[0])) && !idShaped.some((f) => overlaps(f, at)))

@@ -16,12 +16,7 @@
  * cell, and only the rest are searched (measured on 3 million generated cells: the first pre-test, three digits in a
  * row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
-import {
-	findIdCardLike,
-	findMessengerIds,
-	findPersonalNumbers,
-	type PersonalKind,
-} from '../personal-numbers.ts';
+import { findMessengerIds, findPersonalAndIdLike, type PersonalKind } from '../personal-numbers.ts';
 
 /**
  * What every personal number `findPersonalNumbers` finds has (it reads full-width forms as half-width), and the names
@@ -60,8 +55,9 @@ export function personalFindings(text: string, exempt: readonly string[]): Perso
 	// saves searching a million cells.
 	// Stryker disable next-line ConditionalExpression: equivalent, as said above.
 	if (!mayHoldPersonalNumber(text)) return [];
-	const found = [...findPersonalNumbers(text, exempt), ...findMessengerIds(text)];
-	const idLike = findIdCardLike(text).map((f): PersonalFinding => ({
+	const { numbers, idLike: shaped } = findPersonalAndIdLike(text, exempt);
+	const found = [...numbers, ...findMessengerIds(text)];
+	const idLike = shaped.map((f): PersonalFinding => ({
 		code: 'personal-id',
 		severity: 'warning',
 		index: f.index,
