@@ -10,7 +10,7 @@ import { decodeText } from '../csv.ts';
 import { hiddenChars, type TableDef } from '../../schemas/table.ts';
 import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
-import { FirstSeen, foldKey, repeatMessage } from './first-seen.ts';
+import { firstOfEachKey, foldKey, repeatMessage } from './first-seen.ts';
 
 export { foldKey };
 import { personalFindings } from './personal.ts';
@@ -289,23 +289,14 @@ export class CheckContext {
 			const v = r.value as Record<string, unknown>;
 			return keys.map((key) => String(v[key])).join(' / ');
 		};
-		const out: Located<T>[] = [];
-		const folded: string[] = [];
-		const seen = new FirstSeen((n) => folded[n]);
-		for (const r of records) {
-			const k = keyOf(r);
-			const f = foldKey(k);
-			const earlier = seen.add(f, out.length);
-			if (earlier < 0) {
-				out.push(r);
-				folded.push(f);
-				continue;
-			}
-			const first = out[earlier];
-			const firstKey = keyOf(first);
-			this.at(r, keys[0], 'unique-error', repeatMessage(label, k, first.file, first.line, firstKey));
+		return firstOfEachKey(records, keyOf, (r, first) => {
+			this.at(
+				r,
+				keys[0],
+				'unique-error',
+				repeatMessage(label, keyOf(r), first.file, first.line, keyOf(first)),
+			);
 			this.markInvalid(r);
-		}
-		return out;
+		});
 	}
 }

@@ -75,6 +75,30 @@ export function foldKey(k: string): string {
 }
 
 /**
+ * The first item of every key, in order, keys compared folded (`foldKey`); each later item with a key seen before is
+ * given to `onRepeat` with the first item of its key, and left out. The loop of `CheckContext.unique` (repeats between
+ * valid records) and of the table reader's repeats within a file where a row was refused.
+ */
+export function firstOfEachKey<T>(
+	items: readonly T[],
+	keyOf: (item: T) => string,
+	onRepeat: (item: T, first: T) => void,
+): T[] {
+	const firsts: T[] = [];
+	const folded: string[] = [];
+	const seen = new FirstSeen((n) => folded[n]);
+	for (const item of items) {
+		const f = foldKey(keyOf(item));
+		const earlier = seen.add(f, firsts.length);
+		if (earlier < 0) {
+			firsts.push(item);
+			folded.push(f);
+		} else onRepeat(item, firsts[earlier]);
+	}
+	return firsts;
+}
+
+/**
  * The message of a key that repeats an earlier row's: the same as typed, or the same only once folded (`foldKey`).
  * @param label what the key is called (单位编号, 记录编号 …)
  */

@@ -8,7 +8,7 @@ import { quoteValue } from '../quote.ts';
 import { decodeText, eachCsvRow, emptyFileIssue, type CsvRow } from '../csv.ts';
 import { FULL_WIDTH, toHalfWidth, type Column, type TableDef } from '../../schemas/table.ts';
 import { personalFindings } from './personal.ts';
-import { FirstSeen, foldKey, repeatMessage } from './first-seen.ts';
+import { firstOfEachKey, repeatMessage } from './first-seen.ts';
 
 /** A record with where it came from, so later checks can point at it. */
 export interface Located<T> {
@@ -503,35 +503,28 @@ function repeatedKeys<T>(
 			v++;
 		} else rows.push(refused[x++]);
 	}
-	const folded: string[] = [];
-	const first: Keyed[] = [];
-	const seen = new FirstSeen((n) => folded[n]);
-	for (const r of rows) {
-		const f = foldKey(r.raw);
-		const earlier = seen.add(f, folded.length);
-		if (earlier < 0) {
-			folded.push(f);
-			first.push(r);
-			continue;
-		}
-		const e = first[earlier];
-		// Both valid: CheckContext.unique says it, once, with the table's own word for the key (unless nothing follows).
-		if (e.record && r.record && !alone) continue;
-		issues.push({
-			file,
-			line: r.line,
-			column: r.column,
-			row: r.row,
-			code: 'unique-error',
-			severity: 'error',
-			field: key,
-			header: column.header,
-			message: repeatMessage(column.header, r.raw, file, e.line, e.raw),
-		});
-		// (A refused row is no record: adding its undefined to the set drops nothing.)
-		// Stryker disable next-line ConditionalExpression: equivalent, as said above.
-		if (r.record) dropped.add(r.record);
-	}
+	firstOfEachKey(
+		rows,
+		(r) => r.raw,
+		(r, e) => {
+			// Both valid: CheckContext.unique says it, once, with the table's own word for the key (unless nothing follows).
+			if (e.record && r.record && !alone) return;
+			issues.push({
+				file,
+				line: r.line,
+				column: r.column,
+				row: r.row,
+				code: 'unique-error',
+				severity: 'error',
+				field: key,
+				header: column.header,
+				message: repeatMessage(column.header, r.raw, file, e.line, e.raw),
+			});
+			// (A refused row is no record: adding its undefined to the set drops nothing.)
+			// Stryker disable next-line ConditionalExpression: equivalent, as said above.
+			if (r.record) dropped.add(r.record);
+		},
+	);
 	return dropped;
 }
 
