@@ -4,7 +4,19 @@
  */
 import type { z } from 'astro/zod';
 import { PLEDGE_KINDS } from './enums.ts';
-import { col, date, identifier, listOf, recordSchema, text, type TableDef, type Cell } from './table.ts';
+import {
+	col,
+	date,
+	FULL_WIDTH,
+	fullWidthMessage,
+	identifier,
+	listOf,
+	recordSchema,
+	text,
+	toHalfWidth,
+	type TableDef,
+	type Cell,
+} from './table.ts';
 import { z as zod } from 'astro/zod';
 import { usccProblem } from '../lib/uscc.ts';
 
@@ -15,7 +27,17 @@ function uscc(): Cell<string> {
 		pattern: '^[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$',
 		format: '18 位，GB 32100-2015',
 		schema: zod.string().superRefine((v, ctx) => {
-			const problem = usccProblem(v);
+			// Typed with a Chinese input method: said as such, with the half-width code `--fix` writes, and the code is
+			// checked as that (a wrong check character is still found now, not after the fix).
+			const full = FULL_WIDTH.test(v);
+			if (full)
+				ctx.addIssue({
+					code: 'custom',
+					message: fullWidthMessage(v),
+					params: { code: 'full-width', fixable: true },
+					input: v,
+				});
+			const problem = usccProblem(full ? toHalfWidth(v) : v);
 			if (problem)
 				ctx.addIssue({ code: 'custom', message: problem, params: { code: 'uscc-invalid' }, input: v });
 		}),

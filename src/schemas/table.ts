@@ -72,7 +72,7 @@ export function toHalfWidth(s: string): string {
 		.replace(/\u3000/g, ' ');
 }
 
-const fullWidthMessage = (v: string) =>
+export const fullWidthMessage = (v: string) =>
 	`${quoteValue(v)} 含全角字符，请改为半角${v.length <= QUOTE_MAX_CHARS ? `：${toHalfWidth(v)}` : ''}（可运行 npm run validate -- --fix 自动修正）`;
 
 /** Zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). */

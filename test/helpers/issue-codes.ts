@@ -59,7 +59,9 @@ const isMessage = (e: ts.Expression | undefined): boolean =>
 	((ts.isStringLiteralLike(e) && CJK.test(e.text)) ||
 		(ts.isTemplateExpression(e) && CJK.test(e.getText())) ||
 		// `cond ? '…' : '…'`: one message or the other.
-		(ts.isConditionalExpression(e) && isMessage(e.whenTrue) && isMessage(e.whenFalse)));
+		(ts.isConditionalExpression(e) && isMessage(e.whenTrue) && isMessage(e.whenFalse)) ||
+		// `inactiveMessage(unit, …)`: a message made by a function named so.
+		(ts.isCallExpression(e) && /Message$/.test(e.expression.getText())));
 
 /** Every issue code in the validator's source, with the files it appears in. */
 export function scanIssueCodes(

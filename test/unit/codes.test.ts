@@ -71,7 +71,7 @@ describe('the issue codes of the data dictionary', () => {
 		const col = (key: string) =>
 			[...pledgeTable.columns, ...evidenceTable.columns].find((c) => c.key === key)!;
 		expect(cellCodes(col('kinds').cell)).toEqual(['duplicate-value', 'enum-error', 'required']);
-		expect(cellCodes(col('uscc').cell)).toEqual(['uscc-invalid']);
+		expect(cellCodes(col('uscc').cell)).toEqual(['full-width', 'uscc-invalid']);
 		expect(cellCodes(col('count').cell)).toEqual(['full-width', 'out-of-range', 'type-error']);
 		expect(cellCodes(col('signedOn').cell)).toEqual(['date-format', 'date-invalid', 'full-width']);
 		// Both are published free text: checked for personal numbers too.

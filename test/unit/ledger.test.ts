@@ -179,7 +179,19 @@ describe('the build’s ledger check', () => {
 		// 5 activities: 7.5 points, 10 + 8 + 7.5 + 0.5 = 26 of 95 = 27.4.
 		expect(ledger(activities(5))).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 4.5 → 7.5、得分 24.2 → 27.4。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请撤回对 2022-Q1 的评价记录、失信记录、单位或评价指标的改动 (unexplained-change)",
+			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 4.5 → 7.5、得分 24.2 → 27.4。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请找出并撤回改动：2022-Q1 的结果来自它和此前季度的评价记录，以及失信记录、单位、评价指标、公开承诺、承诺进展和企业信用承诺 (unexplained-change)",
+			]
+		`);
+	});
+
+	it('fails when a pledge is added to a released quarter: computed indicators are judgements too', () => {
+		// A second enterprise signed in 2022-Q1: 5.2 goes from 0.5 to 1 point, the sum from 23 to 23.5 of 95, 24.2 → 24.7.
+		const lines = ledger({
+			'pledges.csv': withRows('pledges.csv', 'p2,乙公司,91320803MA1B2C014X,安全,2022-03-01,t1'),
+		});
+		expect(lines).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 5.2 得分 0.5 → 1、得分 24.2 → 24.7。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请找出并撤回改动：2022-Q1 的结果来自它和此前季度的评价记录，以及失信记录、单位、评价指标、公开承诺、承诺进展和企业信用承诺 (unexplained-change)",
 			]
 		`);
 	});
@@ -249,7 +261,7 @@ describe('the build’s ledger check', () => {
 		const again = { ...first, ...activities(6) };
 		expect(ledger(again)).toMatchInlineSnapshot(`
 			[
-			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 7.5 → 8、得分 27.4 → 27.9。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请撤回对 2022-Q1 的评价记录、失信记录、单位或评价指标的改动 (unexplained-change)",
+			  "data/releases/releases.csv:2:1: 2022-Q1 已发布的评价结果有 2 处变化，但没有更正记录：甲镇（t1）指标 3.6 得分 7.5 → 8、得分 27.4 → 27.9。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2022-Q1 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；如果本不该有变化，请找出并撤回改动：2022-Q1 的结果来自它和此前季度的评价记录，以及失信记录、单位、评价指标、公开承诺、承诺进展和企业信用承诺 (unexplained-change)",
 			]
 		`);
 		const second = corrected(again, {

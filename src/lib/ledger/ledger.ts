@@ -126,7 +126,7 @@ export function ledgerIssues(
 			column: q.release.column,
 			code: 'unexplained-change',
 			severity: 'error',
-			message: `${q.quarter} 已发布的评价结果有 ${changes.length} 处变化，但没有更正记录：${describeChanges(changes, (id) => nameOf(id, q.quarter))}。已发布的结果不能悄悄改变：如确需更正，请运行 ${correctCommand(q.quarter)}，把这些变化记入 releases/corrections.csv；如果本不该有变化，请撤回对 ${q.quarter} 的评价记录、失信记录、单位或评价指标的改动`,
+			message: `${q.quarter} 已发布的评价结果有 ${changes.length} 处变化，但没有更正记录：${describeChanges(changes, (id) => nameOf(id, q.quarter))}。已发布的结果不能悄悄改变：如确需更正，请运行 ${correctCommand(q.quarter)}，把这些变化记入 releases/corrections.csv；如果本不该有变化，请找出并撤回改动：${q.quarter} 的结果来自它和此前季度的评价记录，以及失信记录、单位、评价指标、公开承诺、承诺进展和企业信用承诺`,
 		});
 	}
 	return issues;

@@ -257,7 +257,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	events: ['missing-file', 'foreign-key', 'lifecycle-order', 'date-order', 'required'],
 	commitments: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'unit-inactive'],
 	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
-	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable'],
+	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable', 'unit-inactive'],
 	calendar: ['file-name', 'unique-error', 'out-of-period', 'calendar-no-holidays', 'calendar-replaces'],
 	policies: ['unique-error', 'missing-file'],
 	site: [

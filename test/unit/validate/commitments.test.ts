@@ -38,7 +38,7 @@ describe('commitments.csv', () => {
 			}),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/commitments/commitments.csv:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-01-10 不存在 (unit-inactive)",
+			  "data/commitments/commitments.csv:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-01-10 不存在（设立 2022-03-01，撤销 —） (unit-inactive)",
 			]
 		`);
 	});
@@ -59,10 +59,10 @@ describe('commitments.csv', () => {
 		expect(lines('2022-03-01')).toEqual([]);
 		expect(lines('2022-08-31')).toEqual([]);
 		expect(lines('2022-02-28')).toEqual([
-			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-02-28 不存在 (unit-inactive)`,
+			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-02-28 不存在（设立 2022-03-01，撤销 2022-09-01） (unit-inactive)`,
 		]);
 		expect(lines('2022-09-01')).toEqual([
-			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-09-01 不存在 (unit-inactive)`,
+			`data/${FILE}:4:8: 第 4 行第 8 列（承诺日期）：单位 "t2" 在 2022-09-01 不存在（设立 2022-03-01，撤销 2022-09-01） (unit-inactive)`,
 		]);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { report, validate, withRows } from '../../helpers/validate.ts';
+import { onlyRows, report, validate, withRows } from '../../helpers/validate.ts';
 
 const FILE = 'pledges.csv';
 const pledge = (id: string, unit: string) => `${id},乙公司,91350100M000100Y43,安全,2022-02-15,${unit}`;
@@ -24,6 +24,50 @@ describe('pledges.csv', () => {
 		expect(report({ [FILE]: withRows(FILE, pledge('p2', 't9')) })).toMatchInlineSnapshot(`
 			[
 			  "data/pledges.csv:3:6: 第 3 行第 6 列（单位编号）：单位编号 "t9" 不在 units.csv 中 (foreign-key)",
+			]
+		`);
+	});
+
+	it('rejects a pledge signed after its unit was merged, naming the unit to fill in instead', () => {
+		// Signed 2022-02-15; t2 was merged into t1 on 2022-02-01.
+		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,2022-02-01,t1,', 'a1,A类,,,,', 'b1,B类,,,,');
+		const patches = { 'units.csv': units, [FILE]: withRows(FILE, pledge('p2', 't2')) };
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/pledges.csv:3:5: 第 3 行第 5 列（签订日期）：单位 "t2" 在 2022-02-15 不存在（设立 —，撤销 2022-02-01）；此后它的记录请填并入的单位 "t1" (unit-inactive)",
+			]
+		`);
+		expect(validate(patches).pledges.map((p) => p.value.id)).toEqual(['p1']);
+	});
+
+	it('rejects a pledge signed before its unit was set up, and takes one signed on that day', () => {
+		const lines = (from: string) =>
+			report({
+				'units.csv': onlyRows('units.csv', 't1,镇街,,,,', `t2,镇街,${from},,,`, 'a1,A类,,,,', 'b1,B类,,,,'),
+				[FILE]: withRows(FILE, pledge('p2', 't2')),
+			}).filter((l) => l.startsWith(`data/${FILE}`));
+		expect(lines('2022-02-16')).toMatchInlineSnapshot(`
+			[
+			  "data/pledges.csv:3:5: 第 3 行第 5 列（签订日期）：单位 "t2" 在 2022-02-15 不存在（设立 2022-02-16，撤销 —） (unit-inactive)",
+			]
+		`);
+		expect(lines('2022-02-15')).toEqual([]);
+	});
+
+	it('says a code typed in full width is full width, with its half-width form, and checks that form too', () => {
+		const typed = (code: string) =>
+			report({ [FILE]: withRows(FILE, `p2,乙公司,${code},安全,2022-02-15,t1`) });
+		// ９１３２０８０３ＭＡ１Ｂ２Ｃ０１４Ｘ is 91320803MA1B2C014X, whose check character is X (valid).
+		expect(typed('９１３２０８０３ＭＡ１Ｂ２Ｃ０１４Ｘ')).toMatchInlineSnapshot(`
+			[
+			  "data/pledges.csv:3:3: 第 3 行第 3 列（统一社会信用代码）："９１３２０８０３ＭＡ１Ｂ２Ｃ０１４Ｘ" 含全角字符，请改为半角：91320803MA1B2C014X（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			]
+		`);
+		// With the check character 0 for X, the half-width code is wrong too: both are said now.
+		expect(typed('９１３２０８０３ＭＡ１Ｂ２Ｃ０１４０')).toMatchInlineSnapshot(`
+			[
+			  "data/pledges.csv:3:3: 第 3 行第 3 列（统一社会信用代码）："９１３２０８０３ＭＡ１Ｂ２Ｃ０１４０" 含全角字符，请改为半角：91320803MA1B2C0140（可运行 npm run validate -- --fix 自动修正） (full-width)",
+			  "data/pledges.csv:3:3: 第 3 行第 3 列（统一社会信用代码）：统一社会信用代码 "91320803MA1B2C0140" 的校验位（第 18 位）应为 X，请核对是否抄错 (uscc-invalid)",
 			]
 		`);
 	});

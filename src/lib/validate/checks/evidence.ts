@@ -17,7 +17,7 @@ import { meantAs } from './unknown-files.ts';
 
 /** `：<why>` after a message, or nothing. */
 const suffix = (why: string | undefined) => (why ? `：${why}` : '');
-import { categoryLabel, existsBetween, unitRef, type Units } from './units.ts';
+import { categoryLabel, existsBetween, inactiveMessage, unitRef, type Units } from './units.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** An evidence row with its quarter (from the file name). */
@@ -187,12 +187,7 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 			`指标 ${ind.id}「${ind.title}」不适用于${categoryLabel(unit.category)}单位（适用于：${ind.appliesTo.map(categoryLabel).join('、')}）`,
 		);
 	if (unit && !existsBetween(unit, q.first, q.last))
-		ctx.at(
-			r,
-			'unitId',
-			'unit-inactive',
-			`单位 ${quoteValue(unit.id)} 在 ${q.id} 不存在（设立 ${unit.from ?? '—'}，撤销 ${unit.to ?? '—'}）`,
-		);
+		ctx.at(r, 'unitId', 'unit-inactive', inactiveMessage(unit, q.id, !!unit.to && unit.to <= q.first));
 	const blank = isPlaceholder(e);
 	// A 无 row records that nothing happened: it needs no date, 事项 or 来源 (a date it has must lie in the quarter).
 	const none = e.kind === 'none';

@@ -87,6 +87,17 @@ export function unitRef<T>(
 /** Whether a unit exists on a date (set up on or before it, not yet dissolved). */
 export const existsOn = (u: UnitRow, date: string) => (!u.from || u.from <= date) && (!u.to || date < u.to);
 
+/**
+ * The message for a record of a unit on a day (or in a quarter) it did not exist: when it was set up and dissolved,
+ * and, once it was merged, the unit whose records these now are.
+ * @param when the day or quarter of the record, as said in the message
+ * @param dissolved whether `when` is after the unit was dissolved (rather than before it was set up)
+ */
+export function inactiveMessage(u: UnitRow, when: string, dissolved: boolean): string {
+	const merged = dissolved && u.mergedInto ? `；此后它的记录请填并入的单位 ${quoteValue(u.mergedInto)}` : '';
+	return `单位 ${quoteValue(u.id)} 在 ${when} 不存在（设立 ${u.from ?? '—'}，撤销 ${u.to ?? '—'}）${merged}`;
+}
+
 /** Whether a unit exists at any time between two days (a quarter's first and last). */
 export const existsBetween = (u: UnitRow, first: string, last: string) =>
 	(!u.from || u.from <= last) && (!u.to || first < u.to);
