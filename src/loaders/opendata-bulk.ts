@@ -30,6 +30,8 @@ import { dataDir } from './data-dir.ts';
 import { CACHE_ROOT } from './cache-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { scoredQuarters } from '../page-data/quarters.ts';
+import { recordPublication } from '../page-data/evidence.ts';
+import { publicEvidence } from '../lib/dishonesty/public.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
 import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
@@ -81,7 +83,7 @@ function byQuarter(): Map<string, Evidence[]> {
 
 /**
  * An evidence row in open-data shape: every field of `EVIDENCE_FIELDS`, null when empty; `unitName` is the name the
- * unit had on the row's date (a renamed unit's old rows carry its old name).
+ * unit had on the row's date (a renamed unit's old rows carry its old name). Given as published (`publicEvidence`).
  */
 function openRow(e: Evidence, unitName: (unitId: string, date: string) => string): Record<string, unknown> {
 	const row: Record<string, unknown> = {};
@@ -111,8 +113,9 @@ async function* renderEvidence(): AsyncGenerator<Rendered> {
 	// Each quarter's rows in open-data shape are made when its files are, not held for the whole stage: at city scale
 	// that is a million objects.
 	const unitName = nameLookup(loadDataset().unitNames.map((n) => n.value));
+	const records = recordPublication();
 	for (const [quarter, list] of byQuarter()) {
-		const rows = list.map((e) => openRow(e, unitName));
+		const rows = list.map((e) => openRow(publicEvidence(e, records), unitName));
 		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
 		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
 	}

@@ -1,13 +1,14 @@
 /**
  * The facts behind the scores on the pages: the evidence rows behind a unit's indicator points, and the units' 失信
  * records (also as open data; each quarter's evidence file is made in `src/loaders/opendata-bulk.ts`). Every field of
- * the evidence rows is public by design (the office writes them for publication), so they go out as validated; the
- * 失信 records go out only through `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
+ * the evidence rows is public by design (the office writes them for publication), so they go out as validated, but
+ * for the deduction of a 失信 record repaired by the as-of date; the 失信 records and those rows go out only through
+ * `src/lib/dishonesty/public.ts`, which withholds a repaired record's details.
  */
 import { loadDataset } from '../loaders/pipeline.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
 import { asOfDate } from '../lib/asof.ts';
-import { publishRecords, type RecordPublication } from '../lib/dishonesty/public.ts';
+import { publicEvidence, publishRecords, type RecordPublication } from '../lib/dishonesty/public.ts';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../schemas/evidence.ts';
 
 let records: { dataset: unknown; asOf: string; value: RecordPublication } | undefined;
@@ -34,12 +35,16 @@ let byId: { evidence: unknown; map: Map<string, Evidence> } | undefined;
 
 /**
  * The published evidence rows by id (for the unit pages' breakdowns), from the validated dataset the pipeline holds
- * (evidence is not a content collection: see `src/content.config.ts`), indexed once per build.
+ * (evidence is not a content collection: see `src/content.config.ts`), indexed once per build; a row of a repaired
+ * 失信 record as `publicEvidence` publishes it.
  */
 export function evidenceById(): ReadonlyMap<string, Evidence> {
 	const evidence = loadDataset().evidence;
 	if (byId?.evidence !== evidence)
-		byId = { evidence, map: new Map(evidence.map((e) => [e.value.id, e.value])) };
+		byId = {
+			evidence,
+			map: new Map(evidence.map((e) => [e.value.id, publicEvidence(e.value, recordPublication())])),
+		};
 	return byId.map;
 }
 
@@ -76,7 +81,7 @@ export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<
 		if (!e) continue;
 		const count = e.count && e.count > 1 ? ` ${e.count} 项` : '';
 		const reason = e.reason ? `（理由：${escapeHtml(e.reason)}）` : '';
-		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? 'item']}${count} · ${escapeHtml(e.what ?? '')} · ${escapeHtml(e.source ?? '')}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
+		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? 'item']}${count}${e.what ? ` · ${escapeHtml(e.what)}` : ''}${e.source ? ` · ${escapeHtml(e.source)}` : ''}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
 	}
 	return html;
 }

@@ -78,6 +78,13 @@ const evidenceColumns = [
 		doc: '评分类指标必填：评分理由（公开）',
 		example: '',
 	}),
+	// Not published itself: it only says which rows stop being published in detail once their record is repaired.
+	col('dishonestyId', '失信记录编号', identifier(), {
+		required: false,
+		doc: '扣分记录对应的失信记录（dishonesty.csv 的记录编号）；该记录信用修复后，这一行的事项、来源和理由不再公示。没有这类扣分的文件可以不要这一列',
+		example: '',
+		omittable: true,
+	}),
 ] as const;
 
 /** `evidence/<YYYY-Qn>.csv`. */

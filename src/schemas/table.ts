@@ -54,6 +54,11 @@ export interface Column<T = unknown, K extends string = string, R extends boolea
 	 * an error, a mobile number or e-mail address a warning (`src/lib/validate/personal.ts`).
 	 */
 	public?: boolean;
+	/**
+	 * An optional column a file may leave out without a warning: one that most files need on no row (the 失信记录编号
+	 * of a deduction), where a warning for every file without it would only teach the office to skip warnings.
+	 */
+	omittable?: boolean;
 }
 
 /** Issue codes a cell can produce, with the zod `params.code` we attach. */
@@ -394,7 +399,7 @@ export function col<K extends string, T, R extends boolean = true>(
 	key: K,
 	header: string,
 	cell: Cell<T>,
-	opts: { required?: R; doc: string; example: string; public?: boolean },
+	opts: { required?: R; doc: string; example: string; public?: boolean; omittable?: boolean },
 ): Column<T, K, R> {
 	return {
 		key,
@@ -404,6 +409,7 @@ export function col<K extends string, T, R extends boolean = true>(
 		doc: opts.doc,
 		example: opts.example,
 		...(opts.public ? { public: true } : {}),
+		...(opts.omittable ? { omittable: true } : {}),
 	};
 }
 

@@ -3,8 +3,10 @@
  * 2023-06-01 by the real build command. By hand, from its files (A-class Σ max 32, B-class 20, town 62):
  * - 区甲局 (a1): 10 + 8 + 5 + 3.5 = 26.5 of 32 → 82.8 (蓝名单 by score), with an active 较重失信 record
  *   SXJ-2022-001 (2022-11-03, not repaired) → 黄名单 in 2022-Q4 and 2023-Q1.
- * - 区乙局 (a2): 32 of 32 → 100.0, with a 一般失信 record SXR-2022-007 (2022-10-20) repaired on 2023-02-10: it counts
- *   in 2022-Q4 and 2023-Q1 (蓝名单 both), and on 2023-06-01 its 公示 has ended.
+ * - 区乙局 (a2): 32 of 32 → 100.0 in 2022-Q4, with a 一般失信 record SXR-2022-007 (2022-10-20) repaired on 2023-02-10:
+ *   it counts in 2022-Q4 and 2023-Q1 (蓝名单 both), and on 2023-06-01 its 公示 has ended. In 2023-Q1 its 双公示 deduction
+ *   (q1-25, 失信记录编号 SXR-2022-007) costs 10: 1.1 is 10 − 10 = 0, 22 of 32 = 68.75 → 68.8, 蓝名单 by score (no
+ *   override), ranked 2nd after a1's 82.8.
  * - 区丙办 (b1): 2.01 of 20 in 2022-Q4 = 10.05 → 10.1 (the float formula says 10.0); 17 of 20 in 2023-Q1 = 85.0 →
  *   红名单, exactly on the threshold.
  * - 甲乡 (t1) became 甲镇 on 2023-01-01: 2022-Q4 is 甲乡's quarter.
@@ -113,6 +115,9 @@ describe('a repaired 失信 record (信用修复管理办法: 公示 ends on rep
 			{ label: '记录编号', value: 'SXR-2022-007' },
 			{ label: '认定日期', value: '2022-10-20' },
 			{ label: '修复日期', value: '2023-02-10' },
+			// The deduction it cost (evidence q1-25, which names the record): its 事项 and 来源.
+			{ label: '扣分事项', value: '漏报两条行政处罚信息' },
+			{ label: '扣分来源', value: '督查室' },
 		];
 		expect(siteFiles(dist).some((f) => /^pagefind\/fragment\//.test(f.path))).toBe(true);
 		expect(scanSite(dist, secrets, [])).toEqual([]);
@@ -124,21 +129,48 @@ describe('a repaired 失信 record (信用修复管理办法: 公示 ends on rep
 		expect(found.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 	it('keeps the grade and the override of the quarters it counted in, worded without details', () => {
-		for (const q of ['2022-Q4', '2023-Q1'])
-			expect(unitIn(q, 'a2')).toMatchObject({
-				score: 100,
-				grade: 'blue',
-				records: ['XF-a2-2022-Q4-1'],
-				overrides: [
-					{
-						grade: 'blue',
-						recordId: 'XF-a2-2022-Q4-1',
-						reason: '失信记录（已信用修复，不再公示详情）：红名单须“单位无失信行为”，至多列入蓝名单',
-					},
-				],
-			});
+		expect(unitIn('2022-Q4', 'a2')).toMatchObject({
+			score: 100,
+			grade: 'blue',
+			records: ['XF-a2-2022-Q4-1'],
+			overrides: [
+				{
+					grade: 'blue',
+					recordId: 'XF-a2-2022-Q4-1',
+					reason: '失信记录（已信用修复，不再公示详情）：红名单须“单位无失信行为”，至多列入蓝名单',
+				},
+			],
+		});
+		expect(unitIn('2023-Q1', 'a2')).toMatchObject({
+			score: 68.8,
+			grade: 'blue',
+			rank: 2,
+			records: ['XF-a2-2022-Q4-1'],
+			overrides: [],
+		});
 		expect(text('units/a2/index.html')).toContain(
 			'失信记录（已信用修复，不再公示详情）：计入2022年第四季度至2023年第一季度的评价。',
+		);
+	});
+	it('withholds the details of the deduction it cost, which still counts: the 事项 says so, no 来源 or 理由', () => {
+		const row = json<Record<string, unknown>[]>('data/evidence/2023-Q1.json').find((r) => r.id === 'q1-25');
+		expect(row).toEqual({
+			id: 'q1-25',
+			quarter: '2023-Q1',
+			unitId: 'a2',
+			unitName: '区乙局',
+			indicatorId: '1.1',
+			kind: 'incident',
+			date: '2023-01-09',
+			count: null,
+			points: null,
+			what: '失信记录（已信用修复，不再公示详情）',
+			source: null,
+			reason: null,
+		});
+		expect(unitIn('2023-Q1', 'a2')).toMatchObject({ points: { '1.1': 0 } });
+		expect(text('units/a2/2023/index.html')).toContain(
+			'2023-01-09·扣分·失信记录（已信用修复，不再公示详情）q1-25',
 		);
 	});
 	it('is in open data with its opaque id, its unit, its quarters and its cap only', () => {

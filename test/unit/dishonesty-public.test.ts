@@ -4,6 +4,7 @@ import type { UnitNameRow } from '../../src/schemas/unit.ts';
 import {
 	PUBLIC_RECORD_FIELDS,
 	isRepaired,
+	publicEvidence,
 	publicOverride,
 	publishRecords,
 } from '../../src/lib/dishonesty/public.ts';
@@ -173,5 +174,34 @@ describe('an override that names a repaired record', () => {
 			reason: `失信记录（已信用修复，不再公示详情）：红名单须“单位无失信行为”，至多列入蓝名单`,
 			recordId: 'XF-u1-2022-Q3-1',
 		});
+	});
+});
+
+describe('the deduction a repaired record cost (evidence naming it by 失信记录编号)', () => {
+	const row = {
+		id: 'e9',
+		unitId: 'u1',
+		indicatorId: '3.2',
+		kind: 'incident' as const,
+		date: '2022-08-12',
+		what: '招商协议未兑现',
+		source: '财政局',
+		reason: '经核实属实',
+		dishonestyId: 'SX-2022-009',
+	};
+	it('is published as written while the record’s 公示 stands, and without its story from the day of repair', () => {
+		expect(publicEvidence(row, publishRecords([record({})], '2023-02-09', names))).toBe(row);
+		expect(publicEvidence(row, publishRecords([record({})], '2023-02-10', names))).toEqual({
+			...row,
+			what: '失信记录（已信用修复，不再公示详情）',
+			source: undefined,
+			reason: undefined,
+		});
+	});
+	it('leaves a row naming no record, or another record, as written', () => {
+		const pub = publishRecords([record({})], '2024-01-01', names);
+		const { dishonestyId: _, ...unlinked } = row;
+		expect(publicEvidence(unlinked, pub)).toBe(unlinked);
+		expect(publicEvidence({ ...row, dishonestyId: 'SX-2022-010' }, pub).what).toBe('招商协议未兑现');
 	});
 });

@@ -41,7 +41,8 @@ describe('evidenceItemsHtml', () => {
 		expect(evidenceItemsHtml(['e1', 'e2', 'e3'], evidence)).toBe(
 			'<li><span class="date">2022-03-15</span> · 完成 3 项 · 报送&lt;b&gt; · 区信用办 &amp; 区政府 <small class="record-id">e1</small></li>' +
 				'<li><span class="date">2022-02-01</span> · 扣分 · 逾期 · 通报（理由：迟报 &quot;2&quot; 天） <small class="record-id">e2</small></li>' +
-				'<li><span class="date"></span> · 无 ·  ·  <small class="record-id">e3</small></li>',
+				// Nothing written: no empty · between nothing.
+				'<li><span class="date"></span> · 无 <small class="record-id">e3</small></li>',
 		);
 	});
 

@@ -137,7 +137,10 @@ describe('reading a workbook', () => {
 		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 		const [sheet] = workbookSheets(readWorkbook(bytes));
 		expect(sheet.name).toBe('2023-Q4');
-		expect(sheet.rows).toEqual([HEADER, ['e1', 'fgw', '3.6', '事项', '2023-11-08', '2', '1.5', '', '', '']]);
+		expect(sheet.rows).toEqual([
+			HEADER,
+			['e1', 'fgw', '3.6', '事项', '2023-11-08', '2', '1.5', '', '', '', ''],
+		]);
 	});
 
 	it('reads a number as its value where the format shows it rounded or in another form, and as shown where that is it', () => {

@@ -153,6 +153,26 @@ export function publishRecords(
 	return { records, publicId, repaired };
 }
 
+/** The fields of an evidence row that a repair withholds, and its link to a 失信 record. */
+interface EvidenceText {
+	dishonestyId?: string;
+	what?: string;
+	source?: string;
+	reason?: string;
+}
+
+/**
+ * An evidence row as published on the as-of date: as written, unless it is the deduction for a 失信 record (its
+ * 失信记录编号, `dishonestyId`) repaired by then. Such a row tells the record's story (what happened, who found it),
+ * so its 公示 ends with the record's: its 来源 and 理由 are withheld and its 事项 says so. What the points need stays,
+ * so the score still recomputes: unit, indicator, kind, count, and the date, without which scoring takes a row for a
+ * blank pre-filled one (a deduction on a day says nothing of what it was for).
+ */
+export function publicEvidence<E extends EvidenceText>(e: E, pub: Pick<RecordPublication, 'repaired'>): E {
+	if (!e.dishonestyId || !pub.repaired.has(e.dishonestyId)) return e;
+	return { ...e, what: REPAIRED_WORDING, source: undefined, reason: undefined };
+}
+
 /** A grade override as published: the grade, the reason, and the public id of the record. */
 export interface PublicOverride {
 	grade: Grade;

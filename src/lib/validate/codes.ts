@@ -76,6 +76,8 @@ export const ISSUE_CODES = {
 	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
+	'dishonesty-unlinked':
+		'扣分记录与同一单位同一天的失信记录没有关联（“失信记录编号”列为空）：该记录信用修复后，这一行的详情会继续公示',
 	'computed-indicator': '该指标由其他数据自动计算，不要在评价记录中填写',
 	'kind-mismatch': '记录类型与指标的计分方式不符',
 	'kind-conflict': '同一单位同一指标在同一季度既有类型为“无”的记录，又有事实记录',
@@ -205,6 +207,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'out-of-range',
 		'reason-required',
 		'points-not-allowed',
+		'dishonesty-unlinked',
 	],
 	releases: [
 		'missing-file',

@@ -28,7 +28,7 @@ import { checkRubrics } from './checks/rubrics.ts';
 import { checkUnits } from './checks/units.ts';
 import { checkUnitNames } from './checks/names.ts';
 import { checkEvidence, type Evidence } from './checks/evidence.ts';
-import { checkDishonesty } from './checks/dishonesty.ts';
+import { checkDishonesty, checkEvidenceRecords } from './checks/dishonesty.ts';
 import { checkCandidates, readCandidates } from './checks/candidates.ts';
 import { checkNotices, type Notice } from './checks/notices.ts';
 import { checkReviews, readReviews } from './checks/reviews.ts';
@@ -109,6 +109,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const corrections = correctionFile.rows;
 	const dishonestyFile = checkDishonesty(ctx, units);
 	const dishonesty = dishonestyFile.rows;
+	checkEvidenceRecords(ctx, evidence, dishonestyFile);
 
 	// 政务诚信典型: the four tables refer to each other, so all are read before any is checked against another.
 	const candidateRows = readCandidates(ctx);

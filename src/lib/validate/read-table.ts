@@ -344,7 +344,7 @@ function matchHeader(
 		if (position.has(c.key)) continue;
 		if (c.required)
 			err(1, 'missing-column', `缺少必填列 "${c.header}"（${c.doc}）。本文件的表头应为：${expected}`);
-		else
+		else if (!c.omittable)
 			err(
 				1,
 				'missing-optional-column',

@@ -51,3 +51,70 @@ describe('dishonesty.csv', () => {
 		`);
 	});
 });
+
+describe('an evidence row naming a 失信 record (失信记录编号)', () => {
+	const EVIDENCE = 'evidence/2022-Q1.csv';
+	/**
+	 * The fixture's 2022-Q1 evidence with the 失信记录编号 column, and `rows` (11 cells) added at the end; without t2's
+	 * 无 row for 1.1 (n221-0008), which a fact of t2 under 1.1 contradicts. (A released quarter's missing row is said at
+	 * releases.csv, not in this file.)
+	 */
+	const evidence = (...rows: string[]) => {
+		const [header, ...lines] = withRows(EVIDENCE).trimEnd().split('\n');
+		const kept = lines.filter((l) => !l.startsWith('n221-0008,'));
+		return [`${header},失信记录编号`, ...kept.map((l) => `${l},`), ...rows].map((l) => `${l}\n`).join('');
+	};
+	/** A deduction of `unit` under 1.1 on `date`, naming `record`. */
+	const deduction = (id: string, unit: string, date: string, record = '', kind = '扣分') =>
+		`${id},${unit},1.1,${kind},${date},,,双公示抽查比对被通报,信用办,,${record}`;
+	const lines = (...rows: string[]) =>
+		report({ [EVIDENCE]: evidence(...rows) }).filter((l) => l.startsWith(`data/${EVIDENCE}`));
+
+	it('accepts a deduction of the record’s unit naming it, on any day of the quarter', () => {
+		expect(lines(deduction('x1', 't2', '2022-03-15', 'd1'))).toEqual([]);
+		expect(
+			validate({ [EVIDENCE]: evidence(deduction('x1', 't2', '2022-03-15', 'd1')) }).evidence,
+		).toContainEqual(
+			expect.objectContaining({ value: expect.objectContaining({ id: 'x1', dishonestyId: 'd1' }) }),
+		);
+	});
+
+	it('rejects a record dishonesty.csv does not have, another unit’s record, and a row that is no deduction', () => {
+		expect(
+			lines(
+				deduction('x1', 't2', '2022-03-15', 'd9'),
+				deduction('x2', 't1', '2022-03-15', 'd1'),
+				deduction('x3', 't2', '2022-03-15', 'd1', '完成'),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:41:11: 第 41 行第 11 列（失信记录编号）：失信记录编号 "d9" 不在 dishonesty.csv 中 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:42:11: 第 42 行第 11 列（失信记录编号）：失信记录 "d1" 是单位 "t2" 的，不是本行单位 "t1" 的 (foreign-key)",
+			  "data/evidence/2022-Q1.csv:43:11: 第 43 行第 11 列（失信记录编号）：只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录 (kind-mismatch)",
+			]
+		`);
+	});
+
+	it('warns for a deduction of the record’s unit on the record’s day that names no record, unless a row names it', () => {
+		// The fixture's d1: unit t2, 认定 2022-02-01.
+		expect(lines(deduction('x1', 't2', '2022-02-01'))).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:41:4: 警告：第 41 行第 4 列（类型）：这一扣分记录与失信记录 "d1" 是同一单位同一天（2022-02-01）；如果是同一件事，请在“失信记录编号”列填 d1：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示 (dishonesty-unlinked)",
+			]
+		`);
+		// Another day, another unit, or a row that is no deduction: no warning.
+		expect(
+			lines(
+				deduction('x1', 't2', '2022-02-02'),
+				deduction('x2', 't1', '2022-02-01'),
+				deduction('x3', 't2', '2022-02-01', '', '完成'),
+			),
+		).toEqual([]);
+		// Once one row names the record, another deduction that day is taken as another matter.
+		expect(lines(deduction('x1', 't2', '2022-02-01', 'd1'), deduction('x2', 't2', '2022-02-01'))).toEqual([]);
+	});
+
+	it('may be left out of a file with no such deduction, without a warning', () => {
+		expect(report()).toEqual([]);
+	});
+});

@@ -123,7 +123,7 @@ describe('releases/releases.csv', () => {
 		const text = withRows(Q1).replace('记录编号,单位编号,指标编号,', '记录编号,指标编号,');
 		expect(report({ [Q1]: text })).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:1:1: 第 1 行：缺少必填列 "单位编号"（被评价单位，对应 units.csv）。本文件的表头应为：记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由 (missing-column)",
+			  "data/evidence/2022-Q1.csv:1:1: 第 1 行：缺少必填列 "单位编号"（被评价单位，对应 units.csv）。本文件的表头应为：记录编号,单位编号,指标编号,类型,日期,数量,得分,事项,来源,理由,失信记录编号 (missing-column)",
 			  "data/evidence/2022-Q1.csv:1:1: 表头有误，本文件的 40 行数据均未读取；改正表头后再运行检查 (rows-unchecked)",
 			]
 		`);

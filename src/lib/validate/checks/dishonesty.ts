@@ -3,6 +3,8 @@ import { dishonestyTable, type DishonestyRow } from '../../../schemas/dishonesty
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
+import type { Evidence } from '../dataset.ts';
+import { quoteValue } from '../../quote.ts';
 
 /**
  * The valid records: of a known unit, with a repair dated no earlier than the record and described with its date.
@@ -24,4 +26,58 @@ export function checkDishonesty(
 		return unit !== undefined;
 	});
 	return { rows: valid, declared: file.declared('id') };
+}
+
+/**
+ * The evidence rows that name a 失信 record (`dishonestyId`, 失信记录编号): the deduction the record cost its unit.
+ * Once the record is repaired, those rows stop being published in detail with it (`publicEvidence`), so the link
+ * must be right: a record dishonesty.csv has (an invalid row's own error covers it), of the row's unit, on a row of
+ * kind 扣分. A deduction of a unit on the very day of one of its records that no row names is most likely the same
+ * matter, written without the link: a warning, as its details would outlive the record's repair.
+ */
+export function checkEvidenceRecords(
+	ctx: CheckContext,
+	evidence: readonly Located<Evidence>[],
+	dishonesty: { rows: readonly Located<DishonestyRow>[]; declared: ReadonlySet<string> },
+): void {
+	const byId = new Map(dishonesty.rows.map((r) => [r.value.id, r.value]));
+	const linked = new Set<string>();
+	for (const r of evidence) {
+		const id = r.value.dishonestyId;
+		if (!id) continue;
+		linked.add(id);
+		const record = byId.get(id);
+		if (!record) {
+			if (!dishonesty.declared.has(id))
+				ctx.at(r, 'dishonestyId', 'foreign-key', `失信记录编号 ${quoteValue(id)} 不在 dishonesty.csv 中`);
+			continue;
+		}
+		if (record.unitId !== r.value.unitId)
+			ctx.at(
+				r,
+				'dishonestyId',
+				'foreign-key',
+				`失信记录 ${quoteValue(id)} 是单位 ${quoteValue(record.unitId)} 的，不是本行单位 ${quoteValue(r.value.unitId)} 的`,
+			);
+		if (r.value.kind !== 'incident')
+			ctx.at(r, 'dishonestyId', 'kind-mismatch', `只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录`);
+	}
+	// The records no row names, by unit and day.
+	const unlinked = new Map<string, string>();
+	for (const { value } of dishonesty.rows)
+		if (!linked.has(value.id)) unlinked.set(`${value.unitId} ${value.date}`, value.id);
+	// Stryker disable next-line ConditionalExpression: only saves a million lookups when every record is named.
+	if (!unlinked.size) return;
+	for (const r of evidence) {
+		const { kind, unitId, date, dishonestyId } = r.value;
+		const id = kind === 'incident' && !dishonestyId ? unlinked.get(`${unitId} ${date}`) : undefined;
+		if (id)
+			ctx.at(
+				r,
+				'kind',
+				'dishonesty-unlinked',
+				`这一扣分记录与失信记录 ${quoteValue(id)} 是同一单位同一天（${date}）；如果是同一件事，请在“失信记录编号”列填 ${id}：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示`,
+				'warning',
+			);
+	}
 }
