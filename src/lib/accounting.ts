@@ -107,7 +107,8 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 			case 'notices':
 				for (const n of inFile<Dataset['notices'][number]['value']>())
 					if (startedNotices.has(n.id)) account.published++;
-					else add(account.withheld, '公示尚未开始');
+					else if (n.start > asOf) add(account.withheld, '公示尚未开始');
+					else add(account.withheld, '公示中没有候选人');
 				break;
 			case 'events':
 				for (const e of inFile<Dataset['events'][number]['value']>())

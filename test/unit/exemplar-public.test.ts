@@ -24,7 +24,8 @@ import { exemplarPublication, lifecycles } from '../../src/lib/exemplars/publish
 import { stripJpegMetadata, stripPngMetadata } from '../../src/lib/exemplars/photo.ts';
 import { noticePeriod } from '../../src/lib/exemplars/format.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
-import { FIXTURES, fixture, memFiles, readFolder } from '../helpers/files.ts';
+import { FIXTURES, fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
+import { accountRows } from '../../src/lib/accounting.ts';
 
 const candidate: CandidateRow = {
 	id: '2026-009',
@@ -340,6 +341,20 @@ describe('the publication of a dataset on an as-of date (test/fixtures/valid: c1
 		expect(pub.notices[0].state).toBe('closed');
 		expect(pub.exemplars[0]).toMatchObject({ stage: 'recognized', recognizedOn: '2023-01-18' });
 	});
+	it('leaves out a started notice no candidate is on, which would announce 0 人, and accounts it as such', () => {
+		const notices = `${fixtureText('exemplars/notices.csv')}GS-2,2022,2022年度第二批拟认定人选公示,2023-01-10,\n`;
+		const data = validateDataset(fixture({ 'exemplars/notices.csv': notices }), 'data/');
+		expect(exemplarPublication(data, '2023-01-18').notices.map((n) => n.id)).toEqual(['GS-1']);
+		const account = accountRows(data, '2023-01-18').find((a) => a.file === 'data/exemplars/notices.csv');
+		expect(account).toMatchObject({ published: 1, withheld: [{ rule: '公示中没有候选人', count: 1 }] });
+		// Before its first day it is withheld as not yet started, as any notice.
+		expect(
+			accountRows(data, '2023-01-09').find((a) => a.file === 'data/exemplars/notices.csv'),
+		).toMatchObject({
+			published: 1,
+			withheld: [{ rule: '公示尚未开始', count: 1 }],
+		});
+	});
 });
 
 describe('photos are published without hidden metadata', () => {
@@ -508,17 +523,21 @@ describe('the publication of the demo data (data/: GS-2022-01 from 2023-01-09, G
 		]);
 		expect(notices('2026-11-27')[0].slice(4)).toEqual(['closed', current]);
 	});
-	it('orders notices of one start day by id, and publishes a started notice without public candidates empty', () => {
+	it('orders notices of one start day by id, and leaves out a started notice no candidate is on', () => {
 		const d = demo();
 		const gs = d.notices.find((n) => n.value.id === 'GS-2026-01')!;
-		const extra = { ...gs, value: { ...gs.value, id: 'GS-2026-00', docNumber: '' } };
-		const another = { ...gs, value: { ...gs.value, id: 'GS-2026-02', docNumber: '' } };
-		for (const notices of permutations([...d.notices, extra, another])) {
-			const pub = exemplarPublication({ ...d, notices }, '2026-11-20');
+		const notice = (id: string) => ({ ...gs, value: { ...gs.value, id, docNumber: '' } });
+		// A candidate of GS-2026-01 copied onto GS-2026-00 and GS-2026-02; GS-2026-03 has none.
+		const c = d.candidates.find((x) => x.value.noticeId === 'GS-2026-01')!;
+		const on = (id: string, noticeId: string) => ({ ...c, value: { ...c.value, id, noticeId } });
+		const candidates = [...d.candidates, on('2026-090', 'GS-2026-00'), on('2026-092', 'GS-2026-02')];
+		const extra = [notice('GS-2026-00'), notice('GS-2026-02'), notice('GS-2026-03')];
+		for (const notices of permutations([...d.notices, ...extra])) {
+			const pub = exemplarPublication({ ...d, candidates, notices }, '2026-11-20');
 			expect(pub.notices.map((n) => [n.id, n.docNumber, n.candidateIds.length])).toEqual([
-				['GS-2026-00', undefined, 0],
+				['GS-2026-00', undefined, 1],
 				['GS-2026-01', '淮信用办〔2026〕12号', 3],
-				['GS-2026-02', undefined, 0],
+				['GS-2026-02', undefined, 1],
 				['GS-2022-01', '淮信用办〔2023〕1号', 4],
 			]);
 		}

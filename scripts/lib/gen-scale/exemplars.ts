@@ -99,7 +99,10 @@ export function writeExemplars(
 				'欠薪不过夜',
 				'说到做到的“较真人”',
 			]);
-			const recommendedOn = `${y}-${r.chance(0.5) ? '11' : '12'}-${pad(1 + r.int(10), 2)}`;
+			// In 2026, whose 公示 starts on 12-14, recommended in November: the credit review's replies (5 to 9 days
+			// later) come before the notice, as they must (seed 000 第七条、第八条). The same draws either way.
+			const november = r.chance(0.5) || y >= 2026;
+			const recommendedOn = `${y}-${november ? '11' : '12'}-${pad(1 + r.int(10), 2)}`;
 			const fate = r.next();
 			const disqualified = fate < 0.03;
 			const failed = !disqualified && fate < 0.06;

@@ -139,7 +139,9 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 	const byNotice = Map.groupBy(exemplars, (e) => e.noticeId);
 	const notices: PublicNotice[] = d.notices
 		.map((n) => n.value)
-		.filter((n) => n.start <= asOf)
+		// A notice no candidate is on says nothing to the public ("拟认定人选（0人）"): it is withheld, and the validator
+		// warns (notice-empty).
+		.filter((n) => n.start <= asOf && byNotice.has(n.id))
 		.map((n) => ({
 			id: n.id,
 			year: n.year,

@@ -29,7 +29,7 @@ import { checkUnits } from './checks/units.ts';
 import { checkUnitNames } from './checks/names.ts';
 import { checkEvidence, type Evidence } from './checks/evidence.ts';
 import { checkDishonesty, checkEvidenceRecords } from './checks/dishonesty.ts';
-import { checkCandidates, readCandidates } from './checks/candidates.ts';
+import { checkCandidates, checkEmptyNotices, readCandidates } from './checks/candidates.ts';
 import { checkNotices, type Notice } from './checks/notices.ts';
 import { checkReviews, readReviews } from './checks/reviews.ts';
 import { checkEvents, readEvents } from './checks/events.ts';
@@ -117,6 +117,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const reviewRows = readReviews(ctx);
 	const eventRows = readEvents(ctx);
 	const candidates = checkCandidates(ctx, candidateRows, { units, notices, reviews: reviewRows });
+	checkEmptyNotices(ctx, notices, candidateRows);
 	const reviews = checkReviews(ctx, reviewRows, candidateRows);
 	const events = checkEvents(ctx, eventRows, { candidates: candidateRows, notices });
 	const stories = checkStories(ctx, candidateRows);

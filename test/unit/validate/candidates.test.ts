@@ -27,6 +27,7 @@ describe('candidates.csv: recommendation', () => {
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
 			  "data/exemplars/candidates.csv:4:11: 第 4 行第 11 列（推荐单位）：推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)",
+			  "data/exemplars/notices.csv:2:1: 警告：第 2 行第 1 列（公示编号）：公示 "GS-1" 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 GS-1。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行 (notice-empty)",
 			]
 		`);
 		expect(validate(patches).candidates.map((c) => c.value.id)).toEqual(['c1', 'c2']);
@@ -105,6 +106,7 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 		expect(report(candidates(candidate({ 公示编号: 'GS-9' })))).toMatchInlineSnapshot(`
 			[
 			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示编号 "GS-9" 不在 notices.csv 中；是否应为 "GS-1"？ (foreign-key)",
+			  "data/exemplars/notices.csv:2:1: 警告：第 2 行第 1 列（公示编号）：公示 "GS-1" 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 GS-1。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行 (notice-empty)",
 			]
 		`);
 	});
@@ -128,16 +130,44 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 
 	it('rejects a 公示 that starts before the recommendation', () => {
 		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,2022年度拟认定人选公示,2022-11-30,');
-		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
-			[
-			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示开始 2022-11-30 早于推荐日期 2022-12-01 (date-order)",
-			]
-		`);
+		expect(report({ 'exemplars/notices.csv': notices })).toContain(
+			'data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示开始 2022-11-30 早于推荐日期 2022-12-01 (date-order)',
+		);
 	});
 
-	it('accepts a 公示 that starts on the day of the recommendation', () => {
-		const notices = onlyRows('exemplars/notices.csv', 'GS-1,2022,2022年度拟认定人选公示,2022-12-01,');
-		expect(report({ 'exemplars/notices.csv': notices })).toEqual([]);
+	it('rejects a 公示 that starts before the credit review is done, naming each late reply, and accepts one the day after', () => {
+		// The fixture's replies: 纪检 and 公安 on 2022-12-12, 检察院 and 信访 on 2022-12-13 (reviews.csv lines 2–5).
+		const startingOn = (start: string) =>
+			report({
+				'exemplars/notices.csv': onlyRows(
+					'exemplars/notices.csv',
+					`GS-1,2022,2022年度拟认定人选公示,${start},`,
+				),
+			});
+		expect(startingOn('2022-12-13')).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示 GS-1 从 2022-12-13 开始，但那时信用审查还没有完成：data/exemplars/reviews.csv 第 4 行的回复日期是 2022-12-13；data/exemplars/reviews.csv 第 5 行的回复日期是 2022-12-13。信用审查通过后才能评审和公示（seed 000 第七条、第八条），请核对回复日期或公示日期 (lifecycle-order)",
+			]
+		`);
+		expect(startingOn('2022-12-14')).toEqual([]);
+	});
+
+	it('warns for a 公示 no candidate names, which the site leaves out', () => {
+		const notices = `${fixtureText('exemplars/notices.csv')}GS-2,2022,第二批公示,2023-01-10,\n`;
+		expect(report({ 'exemplars/notices.csv': notices })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/notices.csv:3:1: 警告：第 3 行第 1 列（公示编号）：公示 "GS-2" 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 GS-2。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行 (notice-empty)",
+			]
+		`);
+		// A candidate naming it, even one refused for another error, is enough: that error is what to fix.
+		expect(
+			report({
+				'exemplars/notices.csv': notices,
+				...candidates(candidate({ 公示编号: 'GS-2', 评审结果: '未通过' })),
+			}).filter((l) => l.endsWith('(notice-empty)')),
+		).toEqual([
+			'data/exemplars/notices.csv:2:1: 警告：第 2 行第 1 列（公示编号）：公示 "GS-1" 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 GS-1。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行 (notice-empty)',
+		]);
 	});
 
 	it('keeps out, without a second message, a candidate whose 公示 is invalid itself', () => {

@@ -27,6 +27,7 @@ describe('events.csv', () => {
 		expect(report({ ...events('c1,2023-01-10,异议,,来电反映'), 'exemplars/candidates.csv': c1 }))
 			.toMatchInlineSnapshot(`
 				[
+				  "data/exemplars/notices.csv:2:1: 警告：第 2 行第 1 列（公示编号）：公示 "GS-1" 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 GS-1。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行 (notice-empty)",
 				  "data/exemplars/events.csv:2:1: 第 2 行第 1 列（候选人编号）：候选人尚未公示，不能有异议或撤销记录 (lifecycle-order)",
 				]
 			`);

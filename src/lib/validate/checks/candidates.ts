@@ -8,7 +8,7 @@ import {
 	type CandidateRow,
 	type ReviewRow,
 } from '../../../schemas/candidate.ts';
-import type { Located } from '../read-table.ts';
+import { readNothing, type Located } from '../read-table.ts';
 import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
 import { unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
@@ -24,17 +24,20 @@ export interface Candidates extends IdRegistry<Located<CandidateRow>> {
 	all: Located<CandidateRow>[];
 	/** The 照片 cells of every row, even one refused for a wrong cell: a photo it names is not "unused". */
 	photoCells: Set<string>;
+	/** The 公示编号 cells of every row, likewise: a notice a refused row names is not "empty". */
+	noticeCells: Set<string>;
 }
 
 /** Reads candidates.csv (ids unique). Checked by `checkCandidates` once the notices and reviews are read. */
 export function readCandidates(ctx: CheckContext): Candidates {
 	const file = ctx.table<CandidateRow>(candidateTable, 'exemplars/candidates.csv', true, {
-		declare: ['id', 'photos'],
+		declare: ['id', 'photos', 'noticeId'],
 	});
 	const all = ctx.unique(file.records, ['id'], '候选人编号');
 	return {
 		all,
 		photoCells: file.declared('photos'),
+		noticeCells: file.declared('noticeId'),
 		...idRegistry(new Map(all.map((c) => [c.value.id, c])), file.declared('id')),
 	};
 }
@@ -73,8 +76,9 @@ export function checkCandidates(
 			);
 		if (Number(c.recommendedOn.slice(0, 4)) !== c.year)
 			ctx.at(r, 'recommendedOn', 'out-of-period', `推荐日期 ${c.recommendedOn} 不在评选年度 ${c.year} 年内`);
-		checkReview(ctx, r, reviewsOf.get(c.id) ?? []);
-		const noticed = c.noticeId ? checkNotice(ctx, r, notices) : true;
+		const checks = reviewsOf.get(c.id) ?? [];
+		checkReview(ctx, r, checks);
+		const noticed = c.noticeId ? checkNotice(ctx, r, notices, checks) : true;
 		return unit !== undefined && noticed;
 	});
 }
@@ -98,7 +102,12 @@ function checkReview(ctx: CheckContext, r: Located<CandidateRow>, checks: Locate
  * A candidate's 公示 must exist, be of the candidate's year and start after the recommendation, and only a candidate
  * who passed 评审 is noticed (seed 000 第八条). False when the notice is invalid itself (its own error covers it).
  */
-function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notices): boolean {
+function checkNotice(
+	ctx: CheckContext,
+	r: Located<CandidateRow>,
+	notices: Notices,
+	checks: readonly Located<ReviewRow>[],
+): boolean {
 	const c = r.value;
 	const n = notices.byId.get(c.noticeId!);
 	if (!n && !notices.ids.has(c.noticeId!))
@@ -119,5 +128,33 @@ function checkNotice(ctx: CheckContext, r: Located<CandidateRow>, notices: Notic
 		);
 	if (n && n.value.start < c.recommendedOn)
 		ctx.at(r, 'noticeId', 'date-order', `公示开始 ${n.value.start} 早于推荐日期 ${c.recommendedOn}`);
+	// The credit review comes before 评审 and 公示 (第七条, 第八条): a reply dated on or after the first day of the
+	// notice came when the candidate was already on it, and the page would say the review was done.
+	const late = n ? checks.filter((v) => v.value.date >= n.value.start) : [];
+	if (late.length)
+		ctx.at(
+			r,
+			'noticeId',
+			'lifecycle-order',
+			`公示 ${n!.value.id} 从 ${n!.value.start} 开始，但那时信用审查还没有完成：${late.map((v) => `${v.file} 第 ${v.line} 行的回复日期是 ${v.value.date}`).join('；')}。信用审查通过后才能评审和公示（seed 000 第七条、第八条），请核对回复日期或公示日期`,
+		);
 	return n !== undefined;
+}
+
+/**
+ * A 公示 that no candidate's row names (公示编号, valid row or not): published, it would announce "拟认定人选（0人）". A
+ * warning, as the office may add the notice before its candidates; the site leaves it out until one names it.
+ */
+export function checkEmptyNotices(ctx: CheckContext, notices: Notices, candidates: Candidates): void {
+	// A candidates.csv that could not be read names nothing anyone knows: its own error is what to fix.
+	if (readNothing(candidates.noticeCells)) return;
+	for (const n of notices.valid)
+		if (!candidates.noticeCells.has(n.value.id))
+			ctx.at(
+				n,
+				'id',
+				'notice-empty',
+				`公示 ${quoteValue(n.value.id)} 没有候选人：candidates.csv 中没有哪一行的“公示编号”是 ${n.value.id}。没有候选人的公示不在网站上发布；请在候选人的“公示编号”列填上它，或删去这一行`,
+				'warning',
+			);
 }
