@@ -17,7 +17,7 @@ import Papa from 'papaparse';
 import { scoreQuarters, type UnitResult } from '../scoring/score.ts';
 import { publicOverride, type PublicOverride, type PublicRecord } from '../dishonesty/public.ts';
 import type { Rubric } from '../../schemas/rubric.ts';
-import { GRADES, labelsOf, type Grade } from '../../schemas/enums.ts';
+import { GRADES, UNIT_CATEGORIES, labelsOf, type Grade, type UnitCategory } from '../../schemas/enums.ts';
 import { addQuarters, isQuarterId, type QuarterId } from '../quarters.ts';
 import { scoringInput, type OpenCommitment, type OpenPledge, type OpenUnit } from './open-data.ts';
 
@@ -59,6 +59,7 @@ interface PublishedUnit {
 	score: number;
 	grade: Grade;
 	rank: number;
+	change: number | null;
 	maxPoints: number;
 	points: Record<string, number>;
 	overrides: PublicOverride[];
@@ -82,6 +83,9 @@ export interface RecomputeReport {
 	rank: number;
 	/** Units of the category in the quarter. */
 	ranked: number;
+	/** The previous calendar quarter, and the score change since it (null when it has no published result). */
+	previous: QuarterId;
+	change: number | null;
 	published: PublishedUnit;
 	differences: Difference[];
 	/** Every input matches the data package and every value the published one. */
@@ -176,7 +180,20 @@ export async function recompute(
 		repaired: new Set(dishonesty.filter((r) => r.repaired).map((r) => r.id)),
 	};
 	const overrides = mine.overrides.map((o) => publicOverride(o, publication));
-	return report(quarter, rubric, mine, result.units, published, overrides, inputs);
+	// The change since the previous calendar quarter, from its published result when there is one (SPEC: none when
+	// that quarter was not released, or the unit was not scored in it). In tenths, so no binary fraction is rounded.
+	const before = addQuarters(quarter, -1);
+	const beforePath = `grades/${before}.json`;
+	const previousUnits = hashes.has(beforePath)
+		? (await json<{ units: { id: string; score: number }[] }>(beforePath)).units
+		: [];
+	const prior = previousUnits.find((u) => u.id === unitId);
+	const change = prior ? (Math.round(mine.score * 10) - Math.round(prior.score * 10)) / 10 : null;
+	return report(quarter, rubric, mine, result.units, published, overrides, inputs, {
+		quarter: before,
+		change,
+		ids: grades.units.map((u) => u.id),
+	});
 }
 
 /** Compares the recomputed result with the published one. */
@@ -188,6 +205,7 @@ function report(
 	published: PublishedUnit,
 	overrides: PublicOverride[],
 	inputs: InputFile[],
+	previous: { quarter: QuarterId; change: number | null; ids: readonly string[] },
 ): RecomputeReport {
 	const titles = new Map(rubric.indicators.map((i) => [i.id, i.title]));
 	const steps: Step[] = mine.indicators.map((i) => ({
@@ -217,6 +235,26 @@ function report(
 	);
 	differ('失信记录', [...published.records].sort(), [...mine.records].sort());
 	differ('类内排名', published.rank, mine.rank);
+	differ('名称（该季度时）', published.name, mine.name);
+	differ('类别', CATEGORY[published.category as UnitCategory] ?? published.category, CATEGORY[mine.category]);
+	differ(`与上季度（${previous.quarter}）相比`, published.change, previous.change);
+	// Every unit of the quarter is in the rank: one left out of the published file (or one too many) moves it.
+	const listed = new Set(previous.ids);
+	const scored = all.map((u) => u.id);
+	const missing = scored.filter((id) => !listed.has(id));
+	const extra = previous.ids.filter((id) => !scored.includes(id));
+	if (missing.length)
+		differences.push({
+			what: '本季度被评价的单位',
+			published: `缺少 ${missing.join('、')}`,
+			recomputed: missing.join('、'),
+		});
+	if (extra.length)
+		differences.push({
+			what: '本季度被评价的单位',
+			published: extra.join('、'),
+			recomputed: `没有 ${extra.join('、')}`,
+		});
 	const bad = inputs.filter((i) => !i.ok);
 	for (const i of bad)
 		differences.unshift({
@@ -239,6 +277,8 @@ function report(
 		overrides,
 		rank: mine.rank,
 		ranked: all.filter((u) => u.category === mine.category).length,
+		previous: previous.quarter,
+		change: previous.change,
 		published,
 		differences,
 		consistent: differences.length === 0,
@@ -246,6 +286,7 @@ function report(
 }
 
 const GRADE = labelsOf(GRADES);
+const CATEGORY = labelsOf(UNIT_CATEGORIES);
 
 /** The verdict in one line: `与公布结果一致`, or what differs. */
 export function verdictText(r: RecomputeReport): string {
@@ -263,6 +304,9 @@ export function arithmeticLines(r: RecomputeReport): string[] {
 			? `等次调整：${r.overrides.map((o) => `${o.reason}（${o.recordId}），列入${GRADE[o.grade]}`).join('；')}`
 			: `没有失信记录调整等次：${GRADE[r.grade]}`,
 		`同类 ${r.ranked} 个单位中排第 ${r.rank} 名（1 + 得分更高的同类单位数）`,
+		r.change === null
+			? `与上季度（${r.previous}）相比：无（那一季度没有公布结果，或本单位未参评）`
+			: `与上季度（${r.previous}）相比：${r.change > 0 ? '+' : ''}${r.change.toFixed(1)} 分`,
 	];
 }
 
