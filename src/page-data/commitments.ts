@@ -139,6 +139,14 @@ export interface UnitPledges {
 	pledges: PledgeRow[];
 }
 
+let byId: Promise<ReadonlyMap<string, PledgeRow>> | undefined;
+
+/** The published pledges by id (for the unit pages' breakdowns of the pledges indicator), made once per build. */
+export function pledgesById(): Promise<ReadonlyMap<string, PledgeRow>> {
+	byId ??= loadRegister().then((r) => new Map(r.pledges.map((p) => [p.id, p])));
+	return byId;
+}
+
 /**
  * The pledges by collecting unit, units in the register's order, each unit's pledges newest first (by signing date,
  * then id): the order of `/commitments/pledges/`, its units' pages and its search data. Units without pledges are

@@ -10,6 +10,7 @@ import type { Evidence } from '../lib/validate/dataset.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { publicEvidence, publishRecords, type RecordPublication } from '../lib/dishonesty/public.ts';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../schemas/evidence.ts';
+import type { PledgeRow } from '../schemas/pledge.ts';
 
 let records: { dataset: unknown; asOf: string; value: RecordPublication } | undefined;
 
@@ -82,6 +83,22 @@ export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<
 		const count = e.count && e.count > 1 ? ` ${e.count} 项` : '';
 		const reason = e.reason ? `（理由：${escapeHtml(e.reason)}）` : '';
 		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? 'item']}${count}${e.what ? ` · ${escapeHtml(e.what)}` : ''}${e.source ? ` · ${escapeHtml(e.source)}` : ''}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
+	}
+	return html;
+}
+
+/**
+ * The `<li>` items of the pledges behind the pledges indicator's points (signing date · 企业信用承诺 · the enterprise,
+ * linked to its row on the unit's pledges page, and its 统一社会信用代码), as HTML text, as `evidenceItemsHtml` does
+ * for evidence rows. Every value from the data goes through `escapeHtml`.
+ */
+export function pledgeItemsHtml(ids: readonly string[], pledges: ReadonlyMap<string, PledgeRow>): string {
+	let html = '';
+	for (const id of ids) {
+		const p = pledges.get(id);
+		if (!p) continue;
+		const href = `/commitments/pledges/${encodeURIComponent(p.unitId)}/#${encodeURIComponent(p.id)}`;
+		html += `<li><span class="date">${escapeHtml(p.signedOn)}</span> · 企业信用承诺 · <a href="${escapeHtml(href)}">${escapeHtml(p.enterprise)}</a>（${escapeHtml(p.uscc)}） <small class="record-id">${escapeHtml(id)}</small></li>`;
 	}
 	return html;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, evidenceItemsHtml } from '../../src/page-data/evidence.ts';
+import { escapeHtml, evidenceItemsHtml, pledgeItemsHtml } from '../../src/page-data/evidence.ts';
 import type { Evidence } from '../../src/lib/validate/dataset.ts';
 
 describe('escapeHtml', () => {
@@ -49,5 +49,26 @@ describe('evidenceItemsHtml', () => {
 	it('leaves out an id it has no published row for', () => {
 		expect(evidenceItemsHtml(['missing', 'e1'], evidence)).toBe(evidenceItemsHtml(['e1'], evidence));
 		expect(evidenceItemsHtml([], evidence)).toBe('');
+	});
+});
+
+describe('pledgeItemsHtml', () => {
+	const pledges = new Map([
+		[
+			'p1',
+			{
+				id: 'p1',
+				enterprise: '淮安<某>食品有限公司',
+				uscc: '91320803MA1B2C014X',
+				kinds: ['safety' as const],
+				signedOn: '2026-08-18',
+				unitId: 'hcjd',
+			},
+		],
+	]);
+	it('lists each counted pledge as date · 企业信用承诺 · the enterprise linked to its row (code), escaped', () => {
+		expect(pledgeItemsHtml(['p1', 'gone'], pledges)).toBe(
+			'<li><span class="date">2026-08-18</span> · 企业信用承诺 · <a href="/commitments/pledges/hcjd/#p1">淮安&lt;某&gt;食品有限公司</a>（91320803MA1B2C014X） <small class="record-id">p1</small></li>',
+		);
 	});
 });

@@ -142,6 +142,7 @@ const quarter = () => ({
 			indicators: [
 				{ id: '1.1', max: 10, points: 8.9, evidence: ['e1', 'e2'], explain: '' },
 				{ id: '2.1', max: 10, points: 8, evidence: [], explain: '' },
+				{ id: '5.2', max: 5, points: 1, evidence: [], pledges: ['p3', 'p9'], explain: '' },
 			],
 			overrides: [{ grade: 'yellow' as const, reason: '较重失信：列入黄名单', recordId: 'd7' }],
 			records: ['d7'],
@@ -150,7 +151,7 @@ const quarter = () => ({
 });
 
 describe('grades open data', () => {
-	it('publishes each unit’s result with the release, its overrides and the evidence of each indicator', () => {
+	it('publishes each unit’s result with the release, its overrides, the evidence of each indicator and the pledges counted', () => {
 		expect(gradesJson(quarter(), '2024-11-01')).toEqual({
 			quarter: '2024-Q3',
 			rubric: '2024',
@@ -170,7 +171,8 @@ describe('grades open data', () => {
 					points: { '1.1': 8.9, '2.1': 8 },
 					overrides: [{ grade: 'yellow', reason: '较重失信：列入黄名单', recordId: 'd7' }],
 					records: ['d7'],
-					evidence: { '1.1': ['e1', 'e2'], '2.1': [] },
+					evidence: { '1.1': ['e1', 'e2'], '2.1': [], '5.2': [] },
+					pledges: { '5.2': ['p3', 'p9'] },
 				},
 			],
 		});

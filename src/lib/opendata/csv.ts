@@ -45,6 +45,8 @@ export function gradesJson(q: PublicQuarter, asOf: string) {
 			overrides: u.overrides.map((o) => ({ grade: o.grade, reason: o.reason, recordId: o.recordId })),
 			records: u.records,
 			evidence: Object.fromEntries(u.indicators.map((i) => [i.id, i.evidence])),
+			// The pledges indicator counts enterprises, not evidence rows: the pledges it counted, by indicator.
+			pledges: Object.fromEntries(u.indicators.flatMap((i) => (i.pledges ? [[i.id, i.pledges]] : []))),
 		})),
 	};
 }

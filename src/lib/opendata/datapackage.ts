@@ -295,7 +295,10 @@ function gradeFields(form: Form, rubric: Rubric | undefined): Field[] {
 	];
 }
 
-/** What the JSON grades add to each unit's result: points, grade overrides, 失信 records and evidence by indicator. */
+/**
+ * What the JSON grades add to each unit's result: points, grade overrides, 失信 records, and the evidence rows and
+ * pledges behind each indicator.
+ */
 function gradeDetails(): Field[] {
 	return [
 		pointsField('指标编号 → 得分（扣分可使单项为负）'),
@@ -317,6 +320,20 @@ function gradeDetails(): Field[] {
 			name: 'evidence',
 			title: '计分依据',
 			description: '指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
+			type: 'object',
+			constraints: {
+				required: true,
+				jsonSchema: {
+					type: 'object',
+					additionalProperties: { type: 'array', items: { type: 'string' } },
+				},
+			},
+		}),
+		derived({
+			name: 'pledges',
+			title: '计分的企业信用承诺',
+			description:
+				'企业信用承诺类指标的编号 → 计入得分的企业信用承诺编号（对应 pledges 的 id；每家企业一份，含仍在有效期内的往季度承诺）',
 			type: 'object',
 			constraints: {
 				required: true,
