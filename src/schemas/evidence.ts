@@ -55,9 +55,9 @@ const evidenceColumns = [
 		doc: '事项或扣分的件数；空表示 1',
 		example: '1',
 	}),
-	col('points', '得分', decimal({ min: -1000, max: 1000 }), {
+	col('points', '得分', decimal({ min: -1000, max: 1000, places: 2 }), {
 		required: false,
-		doc: '评分类指标的得分，须在 0 到该指标满分之间（其他类型留空）',
+		doc: '评分类指标的得分，须在 0 到该指标满分之间，最多两位小数（其他类型留空）',
 		example: '',
 	}),
 	col('what', '事项', text({ max: 300 }), {

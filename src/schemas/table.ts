@@ -292,7 +292,10 @@ function numberHint(v: string): string {
 }
 
 /** Parses a number typed in a cell; full-width digits and thousands separators are refused with a fix. */
-function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: number }): Cell<number> {
+function numberCell(
+	kind: 'integer' | 'number',
+	opts: { min?: number; max?: number; places?: number },
+): Cell<number> {
 	const label = kind === 'integer' ? '整数' : '数字';
 	return {
 		type: kind,
@@ -312,6 +315,13 @@ function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: numb
 				fail(ctx, 'type-error', `${quoteValue(String(v))} 不是整数`, v);
 				return z.NEVER;
 			}
+			// More decimals than the rule keeps would be published as typed here and rounded elsewhere (scoring keeps
+			// hundredths of a point), so the two would disagree.
+			const decimals = /\.(\d+)$/.exec(String(v))?.[1].length ?? 0;
+			if (opts.places !== undefined && decimals > opts.places) {
+				fail(ctx, 'type-error', `${quoteValue(String(v))} 最多保留 ${opts.places} 位小数`, v);
+				return z.NEVER;
+			}
 			if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
 				fail(
 					ctx,
@@ -329,7 +339,8 @@ function numberCell(kind: 'integer' | 'number', opts: { min?: number; max?: numb
 /** An integer cell. */
 export const integer = (opts: { min?: number; max?: number } = {}) => numberCell('integer', opts);
 /** A decimal number cell. */
-export const decimal = (opts: { min?: number; max?: number } = {}) => numberCell('number', opts);
+export const decimal = (opts: { min?: number; max?: number; places?: number } = {}) =>
+	numberCell('number', opts);
 
 /** Finds the choice a typed value means (its code, its Chinese label, or an alias). */
 export function matchChoice<V extends string>(choices: readonly Choice<V>[], v: string): V | undefined {

@@ -180,7 +180,7 @@ describe('grades open data', () => {
 	it('writes the CSV twin: one row per unit, a column per indicator’s points, the overrides in words', () => {
 		expect(gradesCsv(quarter(), ['1.1', '2.1']).split('\r\n')).toEqual([
 			'\uFEFFquarter,releasedOn,docNumber,id,name,category,score,grade,rank,change,maxPoints,points.1.1,points.2.1,overrides',
-			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,8.9,8,yellow：较重失信：列入黄名单（d7）',
+			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,8.9,8,黄名单：较重失信：列入黄名单（d7）',
 			'',
 		]);
 	});
@@ -188,7 +188,7 @@ describe('grades open data', () => {
 		const q = quarter();
 		q.units[0].overrides.push({ grade: 'yellow', reason: '违约', recordId: 'd8' });
 		expect(gradesCsv(q, []).split('\r\n')[1]).toBe(
-			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,yellow：较重失信：列入黄名单（d7）；yellow：违约（d8）',
+			'2024-Q3,2024-10-15,淮信办〔2024〕12号,u01,南闸街道,town,84.5,yellow,2,-1.5,20,黄名单：较重失信：列入黄名单（d7）；黄名单：违约（d8）',
 		);
 	});
 });

@@ -5,6 +5,7 @@
 import type { QuarterResult, UnitResult } from '../scoring/score.ts';
 import type { PublicOverride } from '../dishonesty/public.ts';
 import type { Release } from '../releases.ts';
+import { GRADES, labelsOf } from '../../schemas/enums.ts';
 
 /** A quarter's results in their public form (`src/page-data/quarters.ts`): overrides by public record id and wording. */
 type PublicQuarter = Omit<QuarterResult, 'units'> & {
@@ -30,6 +31,9 @@ export function resultRow(u: Pick<UnitResult, (typeof RESULT_FIELDS)[number]>) {
 
 /** A unit's result as both forms of a grades file list it, in their column order. */
 const resultColumns = (u: PublicQuarter['units'][number]) => ({ ...resultRow(u), maxPoints: u.maxPoints });
+
+/** A grade in words (红名单 …), for text cells. */
+const GRADE_WORD = labelsOf(GRADES);
 
 /** `/data/grades/<YYYY-Qn>.json`. */
 export function gradesJson(q: PublicQuarter, asOf: string) {
@@ -148,7 +152,9 @@ export function gradesCsv(q: PublicQuarter, indicatorIds: readonly string[]): st
 		...Object.fromEntries(indicatorIds.map((id) => [`points.${id}`, u.points[id]])),
 		// With the record's id, as the JSON has it: a repaired record's reason no longer names it, and its opaque id is
 		// what ties the override to dishonesty.csv.
-		overrides: u.overrides.map((o) => `${o.grade}：${o.reason}（${o.recordId}）`).join('；'),
+		// The grade in words, as the reason is: the cell is text for a reader (the JSON has the code), and the Chinese
+		// twin, which turns codes into words by column, cannot reach a code inside a text.
+		overrides: u.overrides.map((o) => `${GRADE_WORD[o.grade]}：${o.reason}（${o.recordId}）`).join('；'),
 	}));
 	return toCsv(rows, [
 		'quarter',

@@ -371,7 +371,7 @@ function gradeCsvFields(rubric: Rubric | undefined): Field[] {
 			name: 'overrides',
 			title: '等次调整',
 			description:
-				'因失信记录调整等次：“调整后的等次：原因（失信记录编号）”，多条用“；”分隔；编号对应 dishonesty.csv',
+				'因失信记录调整等次：“调整后的等次（红名单、蓝名单或黄名单）：原因（失信记录编号）”，多条用“；”分隔；编号对应 dishonesty.csv',
 			type: 'string',
 		}),
 	];

@@ -112,6 +112,7 @@ export const ISSUE_CODES = {
 	'photo-format': '照片不是 JPEG 或 PNG',
 	'photo-size': '照片不是 120×160 像素',
 	'photo-bytes': '照片不小于 30KB',
+	'photo-orientation': '照片带有相机的旋转标记（EXIF 方向），发布时去掉后会横躺或倒置',
 	'photo-corrupt': '照片无法读取：文件不完整或图像数据已损坏（如传输中断、只复制了一部分）',
 	'unused-file': '（警告）没有被引用的文件，或只有一行有错误的数据引用它：不会发布',
 	'unknown-file':
@@ -288,7 +289,15 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	],
 	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
 	snapshots: [...JSON_CODES, 'foreign-key', 'file-name'],
-	photos: [...DISK_CODES, 'photo-format', 'photo-size', 'photo-bytes', 'photo-corrupt', 'unused-file'],
+	photos: [
+		...DISK_CODES,
+		'photo-format',
+		'photo-size',
+		'photo-bytes',
+		'photo-orientation',
+		'photo-corrupt',
+		'unused-file',
+	],
 	'policy-texts': [...MDX_CODES, 'foreign-key'],
 };
 

@@ -204,6 +204,16 @@ describe('evidence rows: kinds, points and counts', () => {
 		`);
 	});
 
+	it('rejects judged points with more than two decimals, which scoring would round, and accepts two', () => {
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,8.333,信用审查制度,信用办,制度健全')))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2022-Q1.csv:2:7: 第 2 行第 7 列（得分）："8.333" 最多保留 2 位小数 (type-error)",
+			]
+		`);
+		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,8.33,信用审查制度,信用办,制度健全'))).toEqual([]);
+	});
+
 	it('accepts judged points of exactly the maximum', () => {
 		expect(report(q1('e3,t1,2.1,评分,2022-03-20,,10,信用审查制度,信用办,制度健全'))).toEqual([]);
 	});

@@ -80,6 +80,21 @@ describe('exemplars/photos/', () => {
 		expect(d.photos).toEqual([]);
 	});
 
+	it('rejects a photo with a rotation tag other than 1, which the published photo loses, and takes tag 1', async () => {
+		const tagged = (orientation: number) =>
+			sharp({ create: { width: 120, height: 160, channels: 3, background: '#ccc' } })
+				.jpeg()
+				.withMetadata({ orientation })
+				.toBuffer()
+				.then((b) => new Uint8Array(b));
+		expect(report({ 'exemplars/photos/c1.jpg': await tagged(6) })).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/photos/c1.jpg:1:1: 照片带有相机的旋转标记（EXIF 方向 6）：看图软件按标记把它转正显示，网站发布时会去掉这些附加信息，照片会横躺或倒置，尺寸也按没有转正的 120×160 计算。请用画图等软件把照片转正后另存为新的 JPEG，再放回来 (photo-orientation)",
+			]
+		`);
+		expect(report({ 'exemplars/photos/c1.jpg': await tagged(1) })).toEqual([]);
+	});
+
 	it('rejects a photo that is not 120×160 px', async () => {
 		expect(report({ 'exemplars/photos/c1.jpg': await image(160, 120, 'jpeg') })).toMatchInlineSnapshot(`
 			[

@@ -117,7 +117,7 @@ function readPhoto(ctx: CheckContext, c: Located<CandidateRow>, name: string): P
 		);
 		return undefined;
 	}
-	let dims: { width?: number; height?: number; type?: string };
+	let dims: { width?: number; height?: number; type?: string; orientation?: number };
 	try {
 		dims = imageSize(bytes);
 	} catch {
@@ -129,6 +129,17 @@ function readPhoto(ctx: CheckContext, c: Located<CandidateRow>, name: string): P
 	const type = dims.type ?? '';
 	if (!['jpg', 'png'].includes(type))
 		ctx.error(file, 1, 1, 'photo-format', `照片格式是 ${dims.type}，请使用 JPEG 或 PNG`);
+	// A camera's EXIF rotation tag: viewers (and the office's) turn the picture by it, but the site strips a photo's
+	// metadata (`publishablePhoto`: a photo's GPS position and the like are personal), so it would show as stored,
+	// on its side or upside down, and its size would be the stored one, not what the office sees.
+	if (dims.orientation !== undefined && dims.orientation !== 1)
+		ctx.error(
+			file,
+			1,
+			1,
+			'photo-orientation',
+			`照片带有相机的旋转标记（EXIF 方向 ${dims.orientation}）：看图软件按标记把它转正显示，网站发布时会去掉这些附加信息，照片会横躺或倒置，尺寸也按没有转正的 ${dims.width}×${dims.height} 计算。请用画图等软件把照片转正后另存为新的 JPEG，再放回来`,
+		);
 	if (dims.width !== PHOTO_WIDTH || dims.height !== PHOTO_HEIGHT)
 		ctx.error(
 			file,
