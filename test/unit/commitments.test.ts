@@ -230,6 +230,46 @@ describe('status from the dated history', () => {
 	});
 });
 
+describe('a commitment kept after its deadline (seed 002 二(四): the record of 期限承诺 must say when it was kept)', () => {
+	// cm(): made 2024-01-10, due 2024-12-31.
+	const kept = (on: string) => commitmentView(cm(), [up(on, 'fulfilled', '已完成')], '2025-06-30', names);
+	it('keeps the overdue step in its history, from the day after the deadline, and says by how many days it was late', () => {
+		const v = kept('2025-01-18');
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'overdue'],
+			['2025-01-18', 'fulfilled'],
+		]);
+		expect([v.state, v.overdue, v.fulfilledOn, v.lateDays, v.overdueSince]).toEqual([
+			'fulfilled',
+			false,
+			'2025-01-18',
+			18,
+			undefined,
+		]);
+	});
+	it('is late by one day when kept the day after the deadline: overdue, then kept', () => {
+		const v = kept('2025-01-01');
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'overdue'],
+			['2025-01-01', 'fulfilled'],
+		]);
+		expect(v.lateDays).toBe(1);
+	});
+	it('is not late when kept on the deadline, and a promise closed otherwise before it was never overdue', () => {
+		const v = kept('2024-12-31');
+		expect(v.history.map((h) => h.kind)).toEqual(['made', 'fulfilled']);
+		expect(v.lateDays).toBeUndefined();
+		const broken = commitmentView(cm(), [up('2024-12-01', 'broken', '无法兑现')], '2025-06-30', names);
+		expect(broken.history.map((h) => h.kind)).toEqual(['made', 'broken']);
+	});
+	it('shows no overdue step before the day after the deadline has come', () => {
+		const v = commitmentView(cm(), [], '2024-12-31', names);
+		expect(v.history.map((h) => h.kind)).toEqual(['made']);
+	});
+});
+
 describe('a commitment outlives a change of the unit’s name', () => {
 	const made = cm({ id: 'CN-nzz-001', unitId: 'nzz', madeOn: '2022-05-25', dueBy: '2023-12-31' });
 	const updates = [up('2023-10-01', 'fulfilled', '已兑现', 'CN-nzz-001')];

@@ -83,6 +83,8 @@ export interface CommitmentView extends CommitmentRow {
 	overdueSince?: string;
 	/** Days past the due date on the as-of date, when overdue (1 on the day after the due date). */
 	overdueDays?: number;
+	/** Fulfilled after its deadline: by how many days. */
+	lateDays?: number;
 	/** Oldest first: made, each update, and the derived overdue step. */
 	history: HistoryStep[];
 }
@@ -128,6 +130,10 @@ export function commitmentView(
 	for (let i = steps.length - 1; i >= 0 && steps[i].status === status; i--) statusSince = steps[i].date;
 	const overdue = isOverdue(status, c.dueBy, asOf);
 	const overdueSince = overdue ? addDays(c.dueBy, 1) : undefined;
+	// Overdue once, even if kept or closed since: still 履行中 at the end of its last day. The history keeps that step,
+	// so a promise kept late never reads as one kept on time ("新官不理旧账" is what the register exposes).
+	const dayAfter = addDays(c.dueBy, 1);
+	const wasOverdue = overdue || (dayAfter <= asOf && commitmentStatusOn(own, c.dueBy) === 'in-progress');
 	const name = (date: string) => nameOn(names, c.unitId, date);
 	const history: HistoryStep[] = [
 		{ date: c.madeOn, kind: 'made', unitName: name(c.madeOn) },
@@ -138,17 +144,21 @@ export function commitmentView(
 			unitName: name(u.date),
 		})),
 	];
-	if (overdueSince) {
-		// After every update made on or before that day: an update recorded on the day it fell due sits before it.
-		const at = history.findIndex((h) => h.date > overdueSince);
+	if (wasOverdue) {
+		// After every update made on or before that day (an update recorded on the day it fell due, or a 履行中 noted on
+		// the first overdue day, sits before it), but before one that closed it on that first day: kept one day late.
+		const at = history.findIndex(
+			(h) => h.date > dayAfter || (h.date === dayAfter && h.kind !== 'in-progress' && h.kind !== 'made'),
+		);
 		// Stryker disable next-line EqualityOperator: at is 0 only for a commitment made after its due date, which the validator rejects (date-order).
 		history.splice(at < 0 ? history.length : at, 0, {
-			date: overdueSince,
+			date: dayAfter,
 			kind: 'overdue',
-			unitName: name(overdueSince),
+			unitName: name(dayAfter),
 		});
 	}
 	const last = steps[steps.length - 1];
+	const fulfilledOn = status === 'fulfilled' ? statusSince : undefined;
 	return {
 		...c,
 		unitName: name(asOf),
@@ -158,7 +168,8 @@ export function commitmentView(
 		state: overdue ? 'overdue' : status,
 		...(statusSince ? { statusSince } : {}),
 		...(last?.evidence ? { statusEvidence: last.evidence } : {}),
-		...(status === 'fulfilled' && statusSince ? { fulfilledOn: statusSince } : {}),
+		...(fulfilledOn ? { fulfilledOn } : {}),
+		...(fulfilledOn && fulfilledOn > c.dueBy ? { lateDays: daysBetween(c.dueBy, fulfilledOn) } : {}),
 		...(overdueSince ? { overdueSince, overdueDays: daysBetween(c.dueBy, asOf) } : {}),
 		history,
 	};
