@@ -95,6 +95,16 @@ describe('an evidence row naming a 失信 record (失信记录编号)', () => {
 		`);
 	});
 
+	it('says nothing more of a link to a record whose own row has an error: that error is what to fix', () => {
+		const patches = {
+			[FILE]: onlyRows(FILE, record('d1', 't2', '2022-01-31', '已履行')),
+			[EVIDENCE]: evidence(deduction('x1', 't2', '2022-03-15', 'd1')),
+		};
+		expect(report(patches).map((l) => l.replace(/:.*\(/, ' ('))).toEqual([
+			'data/dishonesty.csv (date-order)',
+		]);
+	});
+
 	it('warns for a deduction of the record’s unit on the record’s day that names no record, unless a row names it', () => {
 		// The fixture's d1: unit t2, 认定 2022-02-01.
 		expect(lines(deduction('x1', 't2', '2022-02-01'))).toMatchInlineSnapshot(`
