@@ -159,6 +159,25 @@ describe('reading a workbook', () => {
 		expect(sheet.rows[1].slice(5, 10)).toEqual(['1234', '7.5', '0.5', '123456789012', '0.3']);
 	});
 
+	it('says a web page without a table is a web page, and reads a web system’s "xls" export, a page with a table', () => {
+		const page = (body: string) =>
+			new TextEncoder().encode(
+				`\uFEFF<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>信用淮安</title></head><body>${body}</body></html>`,
+			);
+		expect(() => readWorkbook(page('<p>登录超时，请重新登录</p>'))).toThrow(
+			/^这是一个网页文件（HTML），里面没有表格/,
+		);
+		const [sheet] = workbookSheets(
+			readWorkbook(
+				page('<table><tr><td>单位编号</td><td>类别</td></tr><tr><td>t1</td><td>镇街</td></tr></table>'),
+			),
+		);
+		expect(sheet.rows).toEqual([
+			['单位编号', '类别'],
+			['t1', '镇街'],
+		]);
+	});
+
 	it('says in Chinese when the bytes are a broken workbook', () => {
 		expect(() => readWorkbook(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3))).toThrow(
 			/^无法读取这个 Excel 文件/,

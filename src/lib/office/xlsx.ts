@@ -69,6 +69,9 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
 const BROKEN =
 	'无法读取这个 Excel 文件（文件损坏，或不是 .xlsx 工作簿）。请在 Excel/WPS 中打开后另存为 .xlsx';
 
+/** Whether a web page's bytes hold a <table> anywhere (in any ASCII-compatible encoding). */
+const hasTable = (bytes: Uint8Array) => /<table\b/i.test(new TextDecoder('latin1').decode(bytes));
+
 /** Reads a workbook's bytes; throws (in Chinese) when they are not a workbook SheetJS can read. */
 export function readWorkbook(bytes: Uint8Array): WorkBook {
 	// An .xlsx is a zip package. SheetJS 0.20.3 never returns on some truncated ones (a zip header and a few bytes,
@@ -80,6 +83,13 @@ export function readWorkbook(bytes: Uint8Array): WorkBook {
 			throw new Error(BROKEN);
 		}
 	}
+	// A web page saved with an .xls name: SheetJS reads a page's <table> as a sheet (as the "Excel" exports of many
+	// web systems are), but a page without one would come out as its text in cells, and as nonsense errors.
+	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).trimStart().toLowerCase();
+	if (/^(?:\ufeff|ï»¿)?\s*<(?:!doctype html|html|head|body|meta)\b/.test(head) && !hasTable(bytes))
+		throw new Error(
+			'这是一个网页文件（HTML），里面没有表格，不是 Excel 工作簿。请在 Excel/WPS 中打开数据表后另存为 .xlsx 或 CSV',
+		);
 	try {
 		return read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false });
 	} catch {
