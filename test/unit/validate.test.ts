@@ -192,6 +192,12 @@ describe('cells', () => {
 			'5 "2022-02-10"',
 		]);
 	});
+	it('--fix leaves an empty file empty: a BOM alone would make it no more readable', () => {
+		expect(fixCsv(evidenceTable, new Uint8Array(0), 'x', 'evidence/2022-Q1.csv')).toEqual({
+			rel: 'evidence/2022-Q1.csv',
+			changes: [],
+		});
+	});
 	it('rejects a date that does not exist', () => {
 		const e = errors({
 			'evidence/2022-Q1.csv': `${EVIDENCE_HEADER}\ne2,t1,3.6,事项,2022-02-30,1,,诚信进校园,信用办,\n`,

@@ -142,6 +142,8 @@ export function fixCsv(
 	accept: (change: FixChange) => boolean = () => true,
 ): FixResult {
 	// A file whose encoding is not certain (decodeText says why) is never rewritten: that would make mojibake permanent.
+	// An empty file has nothing to fix: a BOM alone would make it a file with content, and still no header.
+	if (bytes.length === 0) return { rel, changes: [] };
 	const decoded = decodeText(bytes, shown, 'csv');
 	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法确定，未修改（见检查结果）' };
 	const changes: FixChange[] = [];
