@@ -139,9 +139,10 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 	const byNotice = Map.groupBy(exemplars, (e) => e.noticeId);
 	const notices: PublicNotice[] = d.notices
 		.map((n) => n.value)
-		// A notice no candidate is on says nothing to the public ("拟认定人选（0人）"): it is withheld, and the validator
-		// warns (notice-empty).
-		.filter((n) => n.start <= asOf && byNotice.has(n.id))
+		// A notice with a public candidate has started (a candidate is public from its notice's first day). One no
+		// candidate is on says nothing to the public ("拟认定人选（0人）"): it is withheld, and the validator warns
+		// (notice-empty).
+		.filter((n) => byNotice.has(n.id))
 		.map((n) => ({
 			id: n.id,
 			year: n.year,
@@ -151,7 +152,7 @@ export function exemplarPublication(d: Dataset, asOf: string): ExemplarPublicati
 			end: n.end,
 			workdays: NOTICE_WORKDAYS,
 			state: asOf <= n.end ? ('open' as const) : ('closed' as const),
-			candidateIds: (byNotice.get(n.id) ?? []).map((e) => e.id),
+			candidateIds: byNotice.get(n.id)!.map((e) => e.id),
 		}))
 		.sort((a, b) =>
 			// Stryker disable next-line EqualityOperator: ids are unique, so < and <= never differ.

@@ -76,6 +76,7 @@ export const ISSUE_CODES = {
 	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
+	'objection-unregistered': 'events.csv 中对人选的异议没有登记在 objections.csv（异议处理情况）',
 	'notice-empty': '公示批次没有候选人（candidates.csv 中没有哪一行的“公示编号”是它），不在网站上发布',
 	'dishonesty-unlinked':
 		'扣分记录与同一单位同一天的失信记录没有关联（“失信记录编号”列为空）：该记录信用修复后，这一行的详情会继续公示',
@@ -259,7 +260,14 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	],
 	reviews: ['missing-file', 'unique-error', 'foreign-key'],
 	notices: ['missing-file', 'unique-error', 'calendar-unknown', 'notice-empty'],
-	events: ['missing-file', 'foreign-key', 'lifecycle-order', 'date-order', 'required'],
+	events: [
+		'missing-file',
+		'foreign-key',
+		'lifecycle-order',
+		'date-order',
+		'required',
+		'objection-unregistered',
+	],
 	commitments: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'unit-inactive'],
 	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable', 'unit-inactive'],

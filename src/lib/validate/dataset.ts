@@ -134,6 +134,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 		candidates: { valid: candidates, declared: candidateRows.declared },
 		corrections: correctionFile,
 		calendar,
+		events,
 	});
 	// Last: what no check above has read.
 	checkUnknownFiles(ctx);

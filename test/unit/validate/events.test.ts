@@ -4,10 +4,19 @@ import { accounting, onlyRows, report, validate, withRows } from '../../helpers/
 
 const FILE = 'exemplars/events.csv';
 const events = (...rows: string[]) => ({ [FILE]: onlyRows(FILE, ...rows) });
+/** The objections register with an objection to c1 received on each of `dates` (an 异议 event should be in it). */
+const register = (...dates: string[]) => ({
+	'objections.csv': [
+		'异议编号,异议对象,记录编号,期别,收到日期,办结日期,结果,更正编号',
+		...dates.map((d, i) => `YY-${i + 1},诚信典型,c1,2022,${d},,,`),
+	]
+		.map((l) => `${l}\n`)
+		.join(''),
+});
 
 describe('events.csv', () => {
 	it('accepts an objection during the 公示 of c1 (GS-1, from 2023-01-09)', () => {
-		const d = validate(events('c1,2023-01-10,异议,,来电反映'));
+		const d = validate({ ...events('c1,2023-01-10,异议,,来电反映'), ...register('2023-01-10') });
 		expect(d.issues).toEqual([]);
 		expect(d.events.map((e) => e.value.event)).toEqual(['objection']);
 	});
@@ -60,7 +69,7 @@ describe('events.csv', () => {
 	});
 
 	it('accepts an event on the day the 公示 starts', () => {
-		expect(report(events('c1,2023-01-09,异议,,来电反映'))).toEqual([]);
+		expect(report({ ...events('c1,2023-01-09,异议,,来电反映'), ...register('2023-01-09') })).toEqual([]);
 	});
 
 	it('keeps out, with nothing more said, the event of a candidate whose own row is wrong', () => {

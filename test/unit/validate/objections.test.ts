@@ -79,7 +79,7 @@ describe('objections.csv', () => {
 			  "data/objections.csv:5:6: 第 5 行第 6 列（办结日期）：办结日期 2022-04-30 早于收到日期 2022-05-01 (date-order)",
 			  "data/objections.csv:5:8: 第 5 行第 8 列（更正编号）：结果为“更正”时要填写更正编号（releases/corrections.csv） (required)",
 			  "data/objections.csv:6:3: 第 6 行第 3 列（记录编号）：人选编号 "c9" 不在 exemplars/candidates.csv 中 (foreign-key)",
-			  "data/objections.csv:6:8: 第 6 行第 8 列（更正编号）：只有结果为“更正”的异议才填写更正编号 (objection-outcome)",
+			  "data/objections.csv:6:8: 第 6 行第 8 列（更正编号）：对诚信典型的异议不填更正编号：异议成立时，未予认定或撤销记在 exemplars/events.csv，人选页面会写明 (objection-outcome)",
 			  "data/objections.csv:6:8: 第 6 行第 8 列（更正编号）：更正编号 "GZ-9" 不在 releases/corrections.csv 中 (foreign-key)",
 			]
 		`);
@@ -157,6 +157,30 @@ describe('objections.csv, each rule on its own', () => {
 		expect(out.filter((l) => l.startsWith('data/objections.csv'))).toEqual([
 			'data/objections.csv:2:3: 第 2 行第 3 列（记录编号）：人选 c2 尚未公示：只能对已公示的人选提出异议 (lifecycle-order)',
 		]);
+	});
+
+	it('takes an upheld objection to a candidate without a correction id, and refuses one: events.csv records the outcome', () => {
+		expect(report(objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,'))).toEqual([]);
+		expect(report({ ...CORRECTION, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,GZ-1') }))
+			.toMatchInlineSnapshot(`
+			[
+			  "data/objections.csv:2:8: 第 2 行第 8 列（更正编号）：对诚信典型的异议不填更正编号：异议成立时，未予认定或撤销记在 exemplars/events.csv，人选页面会写明 (objection-outcome)",
+			]
+		`);
+	});
+
+	it('warns for an objection to a candidate in events.csv that the register lacks, until it has it', () => {
+		const events = {
+			'exemplars/events.csv': withRows('exemplars/events.csv', 'c1,2023-01-10,异议,,来电反映'),
+		};
+		expect(report(events)).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/events.csv:2:2: 警告：第 2 行第 2 列（日期）：候选人 c1 在 2023-01-10 收到的异议没有登记在 objections.csv（异议处理情况）：网站的异议处理情况列出每一件异议，请在 objections.csv 加一行：异议对象“诚信典型”，记录编号 c1，收到日期 2023-01-10，办结后填写办结日期和结果 (objection-unregistered)",
+			]
+		`);
+		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,,,') })).toEqual([]);
+		// Another day in the register is another objection.
+		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-11,,,') })).toHaveLength(1);
 	});
 
 	it('wants an outcome once concluded, and takes a conclusion on the day received', () => {

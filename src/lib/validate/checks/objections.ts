@@ -6,7 +6,7 @@
 import { objectionTable, type ObjectionRow } from '../../../schemas/objection.ts';
 import type { CorrectionRow } from '../../../schemas/correction.ts';
 import type { DishonestyRow } from '../../../schemas/dishonesty.ts';
-import type { CandidateRow } from '../../../schemas/candidate.ts';
+import type { CandidateRow, EventRow } from '../../../schemas/candidate.ts';
 import { isQuarterId } from '../../quarters.ts';
 import { UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
 import { objectionDeadline } from '../../objections/clock.ts';
@@ -30,6 +30,8 @@ export function checkObjections(
 		candidates: { valid: readonly Located<CandidateRow>[]; declared: ReadonlySet<string> };
 		corrections: { rows: readonly Located<CorrectionRow>[]; declared: ReadonlySet<string> };
 		calendar: WorkCalendar;
+		/** The valid events of the candidates (exemplars/events.csv). */
+		events: readonly Located<EventRow>[];
 	},
 ): Located<ObjectionRow>[] {
 	const rows = ctx.unique(
@@ -41,7 +43,7 @@ export function checkObjections(
 	const records = new Set(refs.dishonesty.rows.map((r) => r.value.id));
 	const candidates = new Map(refs.candidates.valid.map((c) => [c.value.id, c.value]));
 	const corrections = new Set(refs.corrections.rows.map((c) => c.value.id));
-	return ctx.keep(rows, (r) => {
+	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
 		let namesInvalid = false;
@@ -90,9 +92,18 @@ export function checkObjections(
 		if (concludedOn && !outcome) ctx.at(r, 'outcome', 'required', '已办结的异议要填写结果：维持或更正');
 		if (!concludedOn && outcome)
 			ctx.at(r, 'outcome', 'objection-outcome', '尚未办结的异议没有结果：办结后再填写结果和办结日期');
-		if (outcome === 'corrected' && !correctionId)
+		// An upheld objection to a candidate changes no quarter's results: it is the candidate's 未予认定 or 撤销, which
+		// exemplars/events.csv records and the candidate's page shows.
+		if (target === 'exemplar' && correctionId)
+			ctx.at(
+				r,
+				'correctionId',
+				'objection-outcome',
+				'对诚信典型的异议不填更正编号：异议成立时，未予认定或撤销记在 exemplars/events.csv，人选页面会写明',
+			);
+		else if (outcome === 'corrected' && !correctionId && target !== 'exemplar')
 			ctx.at(r, 'correctionId', 'required', '结果为“更正”时要填写更正编号（releases/corrections.csv）');
-		if (correctionId && outcome !== 'corrected')
+		if (correctionId && outcome !== 'corrected' && target !== 'exemplar')
 			ctx.at(r, 'correctionId', 'objection-outcome', '只有结果为“更正”的异议才填写更正编号');
 		if (correctionId && !known(corrections.has(correctionId), refs.corrections.declared, correctionId))
 			ctx.at(r, 'correctionId', 'foreign-key', `更正编号 "${correctionId}" 不在 releases/corrections.csv 中`);
@@ -110,4 +121,19 @@ export function checkObjections(
 		}
 		return !namesInvalid;
 	});
+	// The register is the public list of every objection (seed 004 九): an objection to a candidate recorded in
+	// events.csv, the candidate's course, should be in it too, or the page that says it lists each one lists less.
+	const registered = new Set(
+		rows.filter((r) => r.value.target === 'exemplar').map((r) => `${r.value.recordId} ${r.value.receivedOn}`),
+	);
+	for (const e of refs.events)
+		if (e.value.event === 'objection' && !registered.has(`${e.value.candidateId} ${e.value.date}`))
+			ctx.at(
+				e,
+				'date',
+				'objection-unregistered',
+				`候选人 ${e.value.candidateId} 在 ${e.value.date} 收到的异议没有登记在 objections.csv（异议处理情况）：网站的异议处理情况列出每一件异议，请在 objections.csv 加一行：异议对象“诚信典型”，记录编号 ${e.value.candidateId}，收到日期 ${e.value.date}，办结后填写办结日期和结果`,
+				'warning',
+			);
+	return valid;
 }
