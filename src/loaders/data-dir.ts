@@ -16,6 +16,8 @@ import {
 	type Stats,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 import { shownPrefix } from './data-listing.ts';
 import { validateDataset, type DataFiles, type Dataset } from '../lib/validate/dataset.ts';
 import { decodePhotos, startDecoding, type PhotoDecoder } from '../lib/validate/photo-pixels.ts';
@@ -116,7 +118,26 @@ export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
 		const st = walk(sub);
 		if (!st?.isDirectory()) return [];
 		try {
-			return readdirSync(join(dir, sub)).filter((n) => !n.startsWith('.'));
+			const names: string[] = [];
+			// As bytes: a name that is not UTF-8 (a file named on a GBK system and copied over) would come back with its
+			// characters replaced, name no file, and be skipped without a word.
+			for (const b of readdirSync(join(dir, sub), { encoding: 'buffer' })) {
+				if (isUtf8(b)) {
+					const n = b.toString('utf8');
+					if (!n.startsWith('.')) names.push(n);
+					continue;
+				}
+				const seen = iconv.decode(b, 'gb18030');
+				report(under(sub, seen), {
+					file: shown + under(sub, seen),
+					line: 1,
+					column: 1,
+					code: 'unreadable-file',
+					message: `文件名不是 UTF-8 编码（按 GBK 读是“${seen}”），检查程序和网站都无法使用这个文件：请给它重新起名（在资源管理器里重命名，或在代码托管平台的网页上传时输入文件名）`,
+					severity: 'error',
+				});
+			}
+			return names;
 		} catch (e) {
 			report(sub, unreadableIssue(shown + sub, (e as NodeJS.ErrnoException).code ?? 'EIO'));
 			return [];

@@ -120,6 +120,15 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 		`);
 	});
 
+	it('names a file whose name is not UTF-8 (a GBK name), which it skipped without a word, and reads the rest', async () => {
+		// 评价记录.csv with its name in GBK: 评价记录 is C6C0 BCDB BCC7 C2BC.
+		const gbk = Buffer.from([0xc6, 0xc0, 0xbc, 0xdb, 0xbc, 0xc7, 0xc2, 0xbc, 0x2e, 0x63, 0x73, 0x76]);
+		writeFileSync(Buffer.concat([Buffer.from(join(data, 'evidence') + '/'), gbk]), 'x');
+		expect(await report()).toEqual([
+			'data/evidence/评价记录.csv:1:1: 文件名不是 UTF-8 编码（按 GBK 读是“评价记录.csv”），检查程序和网站都无法使用这个文件：请给它重新起名（在资源管理器里重命名，或在代码托管平台的网页上传时输入文件名） (unreadable-file)',
+		]);
+	});
+
 	it('reports a named pipe instead of waiting on it for ever', async () => {
 		execFileSync('mkfifo', [join(data, 'evidence', '2022-Q3.csv')]);
 		expect(await report()).toMatchInlineSnapshot(`
