@@ -23,6 +23,19 @@ const problems = (text: string) =>
 		(i) => `${i.line}:${i.column} ${i.code}${i.field ? ` ${i.field}` : ''} ${i.message}`,
 	);
 
+describe('a property name twice in one object', () => {
+	it('is refused at the second, naming the line of the first, in nested objects too; the same name in two objects is fine', () => {
+		expect(problems('{"name":"a",\n "name":"b"}')).toEqual([
+			'2:2 json-duplicate-key 属性 "name" 在同一个对象里出现了两次（另一处在第 1 行）：JSON 只用后一个，前一个会被悄悄忽略；请删去多余的一个',
+		]);
+		expect(problems('{"name":"a","items":[\n{"id":"x","max":1,\n"max":2}]}')).toEqual([
+			'3:1 json-duplicate-key 属性 "max" 在同一个对象里出现了两次（另一处在第 2 行）：JSON 只用后一个，前一个会被悄悄忽略；请删去多余的一个',
+		]);
+		expect(problems('{"name":"a","items":[{"id":"x","max":1},{"id":"y","max":2}]}')).toEqual([]);
+		expect(readJson(SCHEMA, '{"name":"a","name":"b"}', 'x.json').value).toBeUndefined();
+	});
+});
+
 describe('JSON syntax', () => {
 	it.each([
 		['{"name":}', ['1:9 json-syntax JSON 语法错误：这里缺少值']],

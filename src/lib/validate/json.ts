@@ -2,7 +2,7 @@
  * Reading the JSON files (site identity, rubrics) with line and column for every problem: syntax errors from
  * jsonc-parser, schema errors located at the offending value.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { quoteValue } from '../quote.ts';
@@ -28,6 +28,35 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidEscapeCharacter: '无效的转义字符',
 	InvalidCharacter: '文字里有制表符、换行等控制字符：请删去，或写成 \\t、\\n',
 };
+
+/** Each property name an object of the tree has twice, at the second (iteratively: the tree is bounded in depth). */
+function duplicateKeys(root: Node, text: string, file: string): Issue[] {
+	const issues: Issue[] = [];
+	const stack: Node[] = [root];
+	while (stack.length) {
+		const n = stack.pop()!;
+		if (n.type === 'object') {
+			const first = new Map<string, Node>();
+			for (const p of n.children ?? []) {
+				const key = p.children?.[0];
+				if (!key) continue;
+				const name = String(key.value);
+				const earlier = first.get(name);
+				if (earlier)
+					issues.push({
+						file,
+						...lineColumn(text, key.offset),
+						code: 'json-duplicate-key',
+						message: `属性 ${quoteValue(name)} 在同一个对象里出现了两次（另一处在第 ${lineColumn(text, earlier.offset).line} 行）：JSON 只用后一个，前一个会被悄悄忽略；请删去多余的一个`,
+						severity: 'error',
+					});
+				else first.set(name, key);
+			}
+		}
+		for (const c of n.children ?? []) stack.push(c);
+	}
+	return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
 
 /** How a JSON value's type is named to the office. */
 function typeName(value: unknown): string {
@@ -190,6 +219,10 @@ export function readJson<T>(
 	// jsonc-parser gives a tree for any text it reports no error in.
 	// Stryker disable next-line ConditionalExpression: no text without an error lacks a tree
 	if (issues.length || !root) return { issues };
+	const repeated = duplicateKeys(root, text, file);
+	// JSON.parse keeps the last of two equal keys and drops the first without a word: a rubric's "max" typed twice
+	// would score by the one the office may not have meant.
+	if (repeated.length) return { issues: repeated };
 	const data: unknown = JSON.parse(text);
 	const result = schema.safeParse(data);
 	if (result.success) return { value: result.data, issues };
