@@ -11,6 +11,7 @@ import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { formatIssue } from '../src/lib/issues.ts';
 import { isQuarterId, quarterLabel } from '../src/lib/quarters.ts';
 import { placeholderCsv, placeholders } from '../src/lib/office/new-quarter.ts';
+import { refuseUnknownOptions } from './lib/options.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h') || args.length === 0) {
@@ -26,6 +27,7 @@ if (args.includes('--help') || args.includes('-h') || args.length === 0) {
 需要该年度的评价指标文件 rubrics/<年>.json；文件已存在时不会覆盖。`);
 	process.exit(args.length === 0 ? 1 : 0);
 }
+refuseUnknownOptions(args, ['--help', '-h'], 'npm run new:quarter');
 const quarter = args.find((a) => !a.startsWith('-'));
 if (!quarter || !isQuarterId(quarter)) {
 	console.error(`季度应写作 <年>-Q<季度>，例如 2024-Q1，而不是 "${quarter ?? ''}"`);

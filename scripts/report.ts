@@ -8,6 +8,7 @@ import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 import { dataDir } from '../src/loaders/data-dir.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
+import { refuseUnknownOptions } from './lib/options.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -25,6 +26,7 @@ if (args.includes('--help') || args.includes('-h')) {
   npm run report -- 2023-Q4 > 2023年第四季度评价结果.txt`);
 	process.exit(0);
 }
+refuseUnknownOptions(args, ['--help', '-h'], 'npm run report');
 const wanted = args.find((a) => !a.startsWith('-'));
 if (wanted !== undefined && !isQuarterId(wanted)) {
 	console.error(`季度应写作 <年>-Q<季度>，例如 2023-Q4，而不是 "${wanted}"`);

@@ -17,6 +17,7 @@ import { gradeSwings, swingWarning } from '../src/lib/releases.ts';
 import { reportLines } from '../src/lib/issues.ts';
 import { GRADES, labelsOf, UNIT_CATEGORIES } from '../src/schemas/enums.ts';
 import { exitWhenWritten } from './lib/exit.ts';
+import { refuseUnknownOptions } from './lib/options.ts';
 
 const GRADE_LABEL = labelsOf(GRADES);
 
@@ -26,6 +27,7 @@ if (process.argv.includes('--help')) {
 	);
 	process.exit(0);
 }
+refuseUnknownOptions(process.argv.slice(2), ['--quiet', '--help'], 'npm run score');
 let dataset;
 try {
 	dataset = loadDataset();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
 import { ledgerCheck, scoreDataset } from '../src/loaders/pipeline.ts';
 import { exitWhenWritten } from './lib/exit.ts';
+import { refuseUnknownOptions } from './lib/options.ts';
 
 // No stack trace reaches the office: every problem in the data is an issue of the report, and should the program
 // itself fail, it says so in one line (the stack with DEBUG=1, for the developer).
@@ -38,6 +39,7 @@ if (args.includes('--help') || args.includes('-h')) {
             文字内容（事项、理由、姓名等）除前后空格外不做任何改动。`);
 	process.exit(0);
 }
+refuseUnknownOptions(args, ['--quiet', '--fix', '--help', '-h'], 'npm run validate');
 const dir = dataDir();
 if (args.includes('--fix')) {
 	const results = fixFolder(diskFiles(dir), shownPrefix(dir));

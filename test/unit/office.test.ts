@@ -125,6 +125,22 @@ describe('npm run new:quarter', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('an option a command does not know', { timeout: 60_000 }, () => {
+	it('stops the command with exit code 2, naming the option and the known ones, and fixes nothing', () => {
+		const dir = copyOf(join(FIXTURES, 'valid'));
+		const before = readFileSync(join(dir, 'evidence', '2022-Q1.csv'));
+		const r = run('scripts/validate.ts', dir, '--fxi');
+		expect([r.status, r.stdout, r.stderr.trim()]).toEqual([
+			2,
+			'',
+			'npm run validate 不认识选项 --fxi：可用的选项是 --quiet、--fix、--help、-h（运行 npm run validate -- --help 查看说明）',
+		]);
+		expect(readFileSync(join(dir, 'evidence', '2022-Q1.csv'))).toEqual(before);
+		expect(run('scripts/score.ts', dir, '--quite').status).toBe(2);
+		expect(run('scripts/report.ts', dir, '2022-Q1', '--al').status).toBe(2);
+	});
+});
+
 describe('npm run validate -- --fix', { timeout: 60_000 }, () => {
 	it('adds the BOM, converts GBK, makes full-width digits and dates half-width ISO, lists each change, then validates', () => {
 		const dir = copyOf(join(FIXTURES, 'valid'));
