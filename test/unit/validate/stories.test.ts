@@ -4,6 +4,7 @@ import { fixture, fixtureText } from '../../helpers/files.ts';
 import { validateDataset } from '../../../src/lib/validate/dataset.ts';
 import { formatIssue } from '../../../src/lib/issues.ts';
 import { report, validate } from '../../helpers/validate.ts';
+import { countZi } from '../../../src/lib/validate/story.ts';
 
 const STORY = fixtureText('exemplars/stories/c1.mdx');
 
@@ -24,13 +25,26 @@ describe('exemplars/stories/', () => {
 		// The heading's two characters count: 2 + 1497 = 1499.
 		expect(report({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1497) })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/stories/c1.mdx:1:1: 详细事迹只有 1499 字，不少于 1500 字（seed 000 附件1 注；按去掉空白和标记后的字符计） (story-too-short)",
+			  "data/exemplars/stories/c1.mdx:1:1: 详细事迹只有 1499 字，不少于 1500 字（seed 000 附件1 注；按 WPS、Word 的字数计：汉字和中文标点各算 1 字，一个英文单词或一个数字算 1 字，不计 Markdown 标记） (story-too-short)",
 			]
 		`);
 	});
 
 	it('accepts a story of exactly 1500 字, not counting headings marks and spaces', () => {
 		expect(report({ 'exemplars/stories/c1.mdx': '## 事迹\n\n' + '字'.repeat(1498) + '\n\n  ' })).toEqual([]);
+	});
+
+	it('counts 字 as WPS and Word do: an English word or a number is one, ASCII punctuation none, Chinese punctuation one', () => {
+		// 2023 (1) 年 (1) 走访 (2) 86.5 (1) 户 (1) ， (1) TEL (1) don't (1) 。 (1) = 10; "-", "(" and ")" count nothing.
+		expect(countZi("2023 年走访 86.5 户，TEL (don't) - 。")).toBe(10);
+		expect(countZi('Ａ３')).toBe(2);
+		expect(countZi('')).toBe(0);
+		// 1498 字 and a number: 1499, one short; and a story of 1400 字 padded with Latin letters is refused.
+		expect(report({ 'exemplars/stories/c1.mdx': '字'.repeat(1498) + ' 20231122' })).toHaveLength(1);
+		expect(report({ 'exemplars/stories/c1.mdx': '字'.repeat(1499) + ' 2023' })).toEqual([]);
+		expect(report({ 'exemplars/stories/c1.mdx': '字'.repeat(1400) + ' abcdefghij'.repeat(20) })).toHaveLength(
+			1,
+		);
 	});
 
 	it('rejects a story that imports a component', () => {

@@ -83,7 +83,7 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 			1,
 			1,
 			'story-too-short',
-			`详细事迹只有 ${s.chars} 字，不少于 ${STORY_MIN_CHARS} 字（seed 000 附件1 注；按去掉空白和标记后的字符计）`,
+			`详细事迹只有 ${s.chars} 字，不少于 ${STORY_MIN_CHARS} 字（seed 000 附件1 注；按 WPS、Word 的字数计：汉字和中文标点各算 1 字，一个英文单词或一个数字算 1 字，不计 Markdown 标记）`,
 		);
 		return undefined;
 	}
