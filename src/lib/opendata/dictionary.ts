@@ -170,7 +170,7 @@ export function dataDictionary(): DictEntry[] {
 			name: 'stories',
 			title: '详细事迹',
 			path: 'exemplars/stories/<编号>.mdx',
-			doc: '每名候选人一个文件，文件名为候选人编号；纯文字（可用 Markdown 标题、段落、列表和链接），不少于 1500 字（去掉空白和标记后计）',
+			doc: '每名候选人一个文件，文件名为候选人编号；纯文字（可用 Markdown 标题、段落、列表和链接），不少于 1500 字（按 WPS、Word 的字数计，不计 Markdown 标记）',
 			codes: inputCodes('stories'),
 		},
 		{
