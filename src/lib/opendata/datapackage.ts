@@ -295,6 +295,19 @@ function gradeFields(form: Form, rubric: Rubric | undefined): Field[] {
 	];
 }
 
+/** A JSON grades field mapping each indicator id to the ids of what its points rest on. */
+const idsByIndicator = (name: string, title: string, description: string): Field =>
+	derived({
+		name,
+		title,
+		description,
+		type: 'object',
+		constraints: {
+			required: true,
+			jsonSchema: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+		},
+	});
+
 /**
  * What the JSON grades add to each unit's result: points, grade overrides, 失信 records, and the evidence rows and
  * pledges behind each indicator.
@@ -316,33 +329,16 @@ function gradeDetails(): Field[] {
 			type: 'array',
 			constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
 		}),
-		derived({
-			name: 'evidence',
-			title: '计分依据',
-			description: '指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
-			type: 'object',
-			constraints: {
-				required: true,
-				jsonSchema: {
-					type: 'object',
-					additionalProperties: { type: 'array', items: { type: 'string' } },
-				},
-			},
-		}),
-		derived({
-			name: 'pledges',
-			title: '计分的企业信用承诺',
-			description:
-				'企业信用承诺类指标的编号 → 计入得分的企业信用承诺编号（对应 pledges 的 id；每家企业一份，含仍在有效期内的往季度承诺）',
-			type: 'object',
-			constraints: {
-				required: true,
-				jsonSchema: {
-					type: 'object',
-					additionalProperties: { type: 'array', items: { type: 'string' } },
-				},
-			},
-		}),
+		idsByIndicator(
+			'evidence',
+			'计分依据',
+			'指标编号 → 计入得分的评价记录编号（对应 evidence 的 id，含仍在有效期内的往季度记录）',
+		),
+		idsByIndicator(
+			'pledges',
+			'计分的企业信用承诺',
+			'企业信用承诺类指标的编号 → 计入得分的企业信用承诺编号（对应 pledges 的 id；每家企业一份，含仍在有效期内的往季度承诺）',
+		),
 	];
 }
 
