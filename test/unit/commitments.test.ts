@@ -264,6 +264,25 @@ describe('a commitment kept after its deadline (seed 002 二(四): the record of
 		const broken = commitmentView(cm(), [up('2024-12-01', 'broken', '无法兑现')], '2025-06-30', names);
 		expect(broken.history.map((h) => h.kind)).toEqual(['made', 'broken']);
 	});
+	it('shows the step on the as-of date itself when it was kept that day, a day late', () => {
+		const v = commitmentView(cm(), [up('2025-01-01', 'fulfilled', '已完成')], '2025-01-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2025-01-01', 'overdue'],
+			['2025-01-01', 'fulfilled'],
+		]);
+		expect([v.overdue, v.lateDays]).toEqual([false, 1]);
+	});
+	it('puts the step after a change and a reopening before the deadline, in date order', () => {
+		const updates = [up('2024-06-01', 'changed', '依法变更'), up('2024-07-01', 'in-progress', '恢复履行')];
+		const v = commitmentView(cm(), updates, '2025-02-01', names);
+		expect(v.history.map((h) => [h.date, h.kind])).toEqual([
+			['2024-01-10', 'made'],
+			['2024-06-01', 'changed'],
+			['2024-07-01', 'in-progress'],
+			['2025-01-01', 'overdue'],
+		]);
+	});
 	it('shows no overdue step before the day after the deadline has come', () => {
 		const v = commitmentView(cm(), [], '2024-12-31', names);
 		expect(v.history.map((h) => h.kind)).toEqual(['made']);

@@ -147,8 +147,9 @@ export function commitmentView(
 	if (wasOverdue) {
 		// After every update made on or before that day (an update recorded on the day it fell due, or a 履行中 noted on
 		// the first overdue day, sits before it), but before one that closed it on that first day: kept one day late.
+		// (The promise itself was made on or before its deadline: the validator refuses it otherwise.)
 		const at = history.findIndex(
-			(h) => h.date > dayAfter || (h.date === dayAfter && h.kind !== 'in-progress' && h.kind !== 'made'),
+			(h) => h.date > dayAfter || (h.date === dayAfter && h.kind !== 'in-progress'),
 		);
 		// Stryker disable next-line EqualityOperator: at is 0 only for a commitment made after its due date, which the validator rejects (date-order).
 		history.splice(at < 0 ? history.length : at, 0, {
