@@ -2,7 +2,7 @@
  * The builds a benchmark run times: our site from a data folder (the stages of `npm run build`, as it runs them),
  * the bare-Astro baseline with as many pages, and a rebuild after a one-quarter change.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -160,6 +160,17 @@ export function differingFiles(a: string, b: string): string[] {
 	return [...new Set([...ta.keys(), ...tb.keys()])].filter((f) => ta.get(f) !== tb.get(f)).sort();
 }
 
+/**
+ * A CSV text without the rows whose cell `column` (0-based) is `quarter`. The cells before it are ids, which hold no
+ * comma or quote, so a split finds it.
+ */
+function rowsWithout(text: string, column: number, quarter: string): string {
+	return text
+		.split(/(?<=\n)/)
+		.filter((l, i) => i === 0 || l.split(',')[column] !== quarter)
+		.join('');
+}
+
 /** The latest quarter in a data folder's releases file, and the file's lines without it. */
 function withoutLatestRelease(dataDir: string): { quarter: string; lines: string } {
 	const file = join(dataDir, 'releases', 'releases.csv');
@@ -216,10 +227,21 @@ export async function rebuildAfterOneQuarter(
 			// A quarter without a release snapshot.
 		}
 	writeFileSync(releases, lines);
+	// A quarter not yet released has no corrections, and no objection to its results: their rows go with it.
+	const dependants = [
+		{ file: join(data, 'releases', 'corrections.csv'), column: 1 },
+		{ file: join(data, 'objections.csv'), column: 3 },
+	].flatMap(({ file, column }) => {
+		if (!existsSync(file)) return [];
+		const text = readFileSync(file);
+		writeFileSync(file, rowsWithout(text.toString('utf8'), column, quarter));
+		return [{ file, text }];
+	});
 	const before = await buildSite(base, name, data);
 	console.log(`  加回 ${quarter} 的评价记录和发布记录后再次构建：`);
 	cpSync(aside, data, { recursive: true });
 	writeFileSync(releases, full);
+	for (const d of dependants) writeFileSync(d.file, d.text);
 	const after = await buildSite(base, name, data);
 	const differsFromClean = differingFiles(after.dist, cleanDist);
 	rmSync(data, { recursive: true, force: true });
