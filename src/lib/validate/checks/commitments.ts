@@ -2,7 +2,7 @@
 import { commitmentTable, type CommitmentRow } from '../../../schemas/commitment.ts';
 import type { Located } from '../read-table.ts';
 import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
-import { existsOn, inactiveMessage, unitRef, type Units } from './units.ts';
+import { checkUnitOn, unitRef, type Units } from './units.ts';
 
 /** The commitments, for the check of their updates. */
 /** `byId` holds every commitment with a unique id, valid or not: updates are checked against these. */
@@ -21,13 +21,7 @@ export function checkCommitments(ctx: CheckContext, units: Units): Commitments {
 		const unit = unitRef(ctx, units, r, 'unitId');
 		if (r.value.dueBy < r.value.madeOn)
 			ctx.at(r, 'dueBy', 'date-order', `完成时限 ${r.value.dueBy} 早于承诺日期 ${r.value.madeOn}`);
-		if (unit && !existsOn(unit, r.value.madeOn))
-			ctx.at(
-				r,
-				'madeOn',
-				'unit-inactive',
-				inactiveMessage(unit, r.value.madeOn, !!unit.to && unit.to <= r.value.madeOn),
-			);
+		checkUnitOn(ctx, r, unit, 'madeOn', r.value.madeOn);
 		return unit !== undefined;
 	});
 	return { valid, ...idRegistry(new Map(all.map((c) => [c.value.id, c.value])), file.declared('id')) };

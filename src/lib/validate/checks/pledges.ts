@@ -2,7 +2,7 @@
 import { pledgeTable, type PledgeRow } from '../../../schemas/pledge.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
-import { categoryLabel, existsOn, inactiveMessage, unitRef, type Units } from './units.ts';
+import { categoryLabel, checkUnitOn, unitRef, type Units } from './units.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** The valid pledges: collected by a known town or park (属地行政监管). */
@@ -23,13 +23,7 @@ export function checkPledges(ctx: CheckContext, units: Units): Located<PledgeRow
 			);
 		// A pledge is counted for its town from the day it was signed (5.2): a unit that did not exist then earns nothing
 		// for it, and a merged unit is no longer scored at all, so the point would be lost without a word.
-		if (unit && !existsOn(unit, r.value.signedOn))
-			ctx.at(
-				r,
-				'signedOn',
-				'unit-inactive',
-				inactiveMessage(unit, r.value.signedOn, !!unit.to && unit.to <= r.value.signedOn),
-			);
+		checkUnitOn(ctx, r, unit, 'signedOn', r.value.signedOn);
 		return unit !== undefined;
 	});
 }

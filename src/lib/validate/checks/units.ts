@@ -98,6 +98,18 @@ export function inactiveMessage(u: UnitRow, when: string, dissolved: boolean): s
 	return `单位 ${quoteValue(u.id)} 在 ${when} 不存在（设立 ${u.from ?? '—'}，撤销 ${u.to ?? '—'}）${merged}`;
 }
 
+/** Reports a record of `unit` dated `date` (its `key` cell) on a day the unit did not exist (`unit-inactive`). */
+export function checkUnitOn<T>(
+	ctx: CheckContext,
+	r: Located<T>,
+	unit: UnitRow | undefined,
+	key: string,
+	date: string,
+): void {
+	if (unit && !existsOn(unit, date))
+		ctx.at(r, key, 'unit-inactive', inactiveMessage(unit, date, !!unit.to && unit.to <= date));
+}
+
 /** Whether a unit exists at any time between two days (a quarter's first and last). */
 export const existsBetween = (u: UnitRow, first: string, last: string) =>
 	(!u.from || u.from <= last) && (!u.to || first < u.to);
