@@ -88,23 +88,27 @@ const candidateColumns = [
 	}),
 	col('awards', '曾获主要奖励', text({ max: 500 }), {
 		public: true,
+		noContacts: true,
 		required: false,
 		doc: '公开',
 		example: '2021 年度区优秀公务员',
 	}),
 	col('coverage', '宣传报道情况', text({ max: 500 }), {
 		public: true,
+		noContacts: true,
 		required: false,
 		doc: '公开',
 		example: '淮安区融媒体中心专题报道',
 	}),
 	col('title', '事迹名称', text({ max: 60 }), {
 		public: true,
+		noContacts: true,
 		doc: '事迹名称（公开）',
 		example: '窗口前的"承诺书"',
 	}),
 	col('summary', '主要事迹', text({ max: 600 }), {
 		public: true,
+		noContacts: true,
 		doc: '主要事迹，约 200 字（公开）',
 		example: '……',
 	}),
@@ -120,6 +124,7 @@ const candidateColumns = [
 	}),
 	col('photoAlt', '照片说明', text({ max: 100 }), {
 		public: true,
+		noContacts: true,
 		required: false,
 		doc: '照片的文字说明（无障碍替代文本）',
 		example: '王某某工作照',
@@ -241,6 +246,7 @@ const eventColumns = [
 	col('event', '事件', oneOf(CANDIDATE_EVENTS), { doc: '异议、异议成立、异议不成立、撤销', example: '撤销' }),
 	col('publicReason', '公开说明', text({ max: 300 }), {
 		public: true,
+		noContacts: true,
 		required: false,
 		doc: '撤销时必填：向社会公开的撤销理由',
 		example: '经核实，存在举报反映的违反工作纪律问题',

@@ -65,6 +65,7 @@ const correctionColumns = [
 		doc: '更正的理由（公开）',
 		example: '经核查，抽查比对通报所列 3 条行政处罚信息已按时报送，撤销扣分',
 		public: true,
+		noContacts: true,
 	}),
 ] as const;
 

@@ -55,6 +55,12 @@ export interface Column<T = unknown, K extends string = string, R extends boolea
 	 */
 	public?: boolean;
 	/**
+	 * Public text where no contact belongs (a correction's reason, what is said of a candidate): a mobile number, e-mail
+	 * address, QQ or WeChat id found there can only be a person's, so it is an error, where elsewhere it is a warning
+	 * (a unit may publish its own service line in a commitment or an evidence row).
+	 */
+	noContacts?: boolean;
+	/**
 	 * An optional column a file may leave out without a warning: one that most files need on no row (the 失信记录编号
 	 * of a deduction), where a warning for every file without it would only teach the office to skip warnings.
 	 */
@@ -410,7 +416,14 @@ export function col<K extends string, T, R extends boolean = true>(
 	key: K,
 	header: string,
 	cell: Cell<T>,
-	opts: { required?: R; doc: string; example: string; public?: boolean; omittable?: boolean },
+	opts: {
+		required?: R;
+		doc: string;
+		example: string;
+		public?: boolean;
+		noContacts?: boolean;
+		omittable?: boolean;
+	},
 ): Column<T, K, R> {
 	return {
 		key,
@@ -420,6 +433,7 @@ export function col<K extends string, T, R extends boolean = true>(
 		doc: opts.doc,
 		example: opts.example,
 		...(opts.public ? { public: true } : {}),
+		...(opts.public && opts.noContacts ? { noContacts: true } : {}),
 		...(opts.omittable ? { omittable: true } : {}),
 	};
 }

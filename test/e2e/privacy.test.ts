@@ -94,19 +94,20 @@ describe('a private value routed to a public field of a copy of the demo data', 
 		work = mkdtempSync(join(tmpdir(), 'xy-leak-'));
 		const data = join(work, 'data');
 		cpSync(DATA, data, { recursive: true });
-		// 2022-001's contact (联系人及方式) copied into its 主要事迹, as a careless edit would.
+		// 2022-001's contact (联系人及方式) copied into its 职务, as a careless edit would. (In its 主要事迹 it would be an
+		// error: no contact belongs there, and the site would not be built.)
 		const file = join(data, 'exemplars', 'candidates.csv');
 		const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
 			skipEmptyLines: true,
 		}).data;
-		const col = rows[0].indexOf('主要事迹');
+		const col = rows[0].indexOf('职务');
 		const row = rows.find((r) => r[0] === '2022-001')!;
 		expect(row[rows[0].indexOf('联系人及方式')]).toBe(contact);
 		row[col] += `（联系人：${contact}）`;
 		contactCell = `data/exemplars/candidates.csv:${rows.indexOf(row) + 1}:${col + 1}: `;
 		writeFileSync(file, '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
-		// And a mobile number of its own in every other public field: a warning each, so the site is still built.
-		const seeded = seedPublicFields(readFolder(data), (n) => mobile(100 + n));
+		// And a mobile number of its own in every other public field where it is a warning, so the site is still built.
+		const seeded = seedPublicFields(readFolder(data), (n) => mobile(100 + n), undefined, { warningsOnly: true });
 		placed = seeded.placed;
 		writeFolder(data, seeded.files);
 		const r = buildSite(data, '2026-11-22');

@@ -32,17 +32,21 @@ export interface Placed {
 	where: string;
 	human?: string;
 	value: string;
+	/** A field where no contact belongs (`Column.noContacts`, a candidate's story): a contact there is an error. */
+	noContacts: boolean;
 }
 
 /**
  * The files of a data folder (by path; `data/` the prefix messages show) with `value(n)` appended to one cell of
  * every public column and to a story and a policy text (`texts`; of rows that hold no value themselves, since the
  * text of a refused row is not read).
+ * @param opts.warningsOnly only the fields where a contact is a warning (not `noContacts`): a site still built
  */
 export function seedPublicFields(
 	folder: ReadonlyMap<string, Uint8Array>,
 	value: (n: number) => string,
 	texts = ['exemplars/stories/2022-002.mdx', 'policies/xyb-2021-5.mdx'],
+	opts: { warningsOnly?: boolean } = {},
 ): { files: Map<string, Uint8Array>; placed: Placed[] } {
 	const files = new Map(folder);
 	const placed: Placed[] = [];
@@ -62,6 +66,7 @@ export function seedPublicFields(
 		const g = group ? rows[0].indexOf(group) : -1;
 		const lines = rows.flatMap((r, n) => (n > 0 && (n === 1 || (g >= 0 && r[g] === rows[1][g])) ? [n] : []));
 		for (const c of PUBLIC_COLUMNS.get(def.name)!) {
+			if (opts.warningsOnly && c.noContacts) continue;
 			const i = rows[0].indexOf(c.header);
 			expect(i, `${path} ${c.header}`).toBeGreaterThanOrEqual(0);
 			const v = value(placed.length + 1);
@@ -71,16 +76,22 @@ export function seedPublicFields(
 					where: `data/${path}:${n + 1}:${i + 1}: `,
 					human: `第 ${n + 1} 行第 ${i + 1} 列（${c.header}）`,
 					value: v,
+					noContacts: c.noContacts === true,
 				});
 			}
 		}
 		files.set(path, encoder.encode('\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n'));
 	}
 	for (const path of texts) {
+		if (opts.warningsOnly && path.startsWith('exemplars/stories/')) continue;
 		const text = decoder.decode(files.get(path)!);
 		const v = value(placed.length + 1);
 		files.set(path, encoder.encode(`${text}\n联系：${v}\n`));
-		placed.push({ where: `data/${path}:${text.split('\n').length + 1}:4: `, value: v });
+		placed.push({
+			where: `data/${path}:${text.split('\n').length + 1}:4: `,
+			value: v,
+			noContacts: path.startsWith('exemplars/stories/'),
+		});
 	}
 	return { files, placed };
 }

@@ -159,11 +159,11 @@ export class CheckContext {
 
 	/**
 	 * Reports the personal numbers in a text the site publishes whole (a story, a policy document) at their line and
-	 * column. Returns whether any is an error (a 身份证号).
+	 * column. Returns whether any is an error (a 身份证号, or any contact where `noContacts`: a candidate's story).
 	 */
-	personalNumbers(file: string, text: string): boolean {
+	personalNumbers(file: string, text: string, noContacts = false): boolean {
 		const before = this.errors;
-		for (const f of personalFindings(text, this.publicContacts)) {
+		for (const f of personalFindings(text, this.publicContacts, noContacts)) {
 			const { line, column } = lineColumn(text, f.index);
 			if (f.severity === 'error') this.error(file, line, column, f.code, f.message);
 			else this.warn(file, line, column, f.code, f.message);

@@ -3,7 +3,8 @@
  * 信息安全"): a 居民身份证号码 is an error — nothing justifies publishing one — and a mobile number, an e-mail address,
  * a QQ number or a WeChat id a warning, since a unit may mean to publish its own service line; so is a number shaped
  * as an ID number with a wrong check character (an ID number copied wrong, or some other number: the office decides)
- * or as a first-generation ID number of 15 digits.
+ * or as a first-generation ID number of 15 digits. Where no service line belongs (`Column.noContacts`: a correction's
+ * reason, what is said of a candidate, a candidate's story) a contact can only be a person's, and is an error too.
  * The office's own public contacts (site.json's `email` and `phone`) are exempt. What is free text the site publishes
  * is said once, on the column (`Column.public`) and for every story and policy text; the finding itself is
  * `src/lib/personal-numbers.ts`.
@@ -49,8 +50,13 @@ const LABEL: Record<Exclude<PersonalKind, 'id-card'> | 'qq' | 'wechat', string> 
 /**
  * The personal numbers of a text the site publishes, in order.
  * @param exempt the office's published contacts (site.json), never reported
+ * @param noContacts the text is no place for a unit's contacts (`Column.noContacts`): a contact in it is an error
  */
-export function personalFindings(text: string, exempt: readonly string[]): PersonalFinding[] {
+export function personalFindings(
+	text: string,
+	exempt: readonly string[],
+	noContacts = false,
+): PersonalFinding[] {
 	// The searches find nothing where the quick test fails (pinned in test/unit/personal-numbers.test.ts): it only
 	// saves searching a million cells.
 	// Stryker disable next-line ConditionalExpression: equivalent, as said above.
@@ -74,12 +80,19 @@ export function personalFindings(text: string, exempt: readonly string[]): Perso
 					index: f.index,
 					message: `含有身份证号 ${f.masked}：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法）`,
 				}
-			: {
-					code: 'personal-contact',
-					severity: 'warning',
-					index: f.index,
-					message: `含有${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误`,
-				},
+			: noContacts
+				? {
+						code: 'personal-contact',
+						severity: 'error',
+						index: f.index,
+						message: `含有${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法）`,
+					}
+				: {
+						code: 'personal-contact',
+						severity: 'warning',
+						index: f.index,
+						message: `含有${LABEL[f.kind]} ${f.masked}：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误`,
+					},
 	);
 	return [...findings, ...idLike].sort((a, b) => a.index - b.index);
 }

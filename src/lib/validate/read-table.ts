@@ -586,7 +586,7 @@ function fullWidthCells(cells: readonly string[], named: number): string[] | und
 
 /**
  * Reports the personal numbers in a row's public cells. Returns the indexes of the cells holding one that is an
- * error (an ID number: the row is not published), or undefined when there is none.
+ * error (an ID number, or a contact in a `noContacts` column: the row is not published), or undefined when there is none.
  */
 function personalCells(
 	published: readonly { c: Column; i: number }[],
@@ -597,7 +597,7 @@ function personalCells(
 ): Set<number> | undefined {
 	let holdsId: Set<number> | undefined;
 	for (const { c, i } of published)
-		for (const f of personalFindings(cells[i], exempt)) {
+		for (const f of personalFindings(cells[i], exempt, c.noContacts)) {
 			// No `value`: the issue must not carry the number it hides.
 			issues.push({
 				file: at.file,

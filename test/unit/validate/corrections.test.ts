@@ -45,19 +45,35 @@ describe('releases/corrections.csv', () => {
 	});
 
 	it('scans the public 文号 and reason for personal numbers, and never quotes them when rows disagree', () => {
-		// The second row's reason differs by a mobile number typed into it: a warning at that cell, masked, and a
-		// conflict that names the row to copy from without repeating either reason.
+		// The second row's reason differs by a number shaped as an ID number with a wrong check character (the office
+		// decides what it is): a warning at that cell, masked, and a conflict that names the row to copy from without
+		// repeating either reason.
 		expect(
 			report(
 				corrections(
 					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记',
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记（编号 320803198001010019）',
+				),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/releases/corrections.csv:3:9: 警告：第 3 行第 9 列（理由）：含有像身份证号的号码 320803********0019（校验位不对）：这段文字会在网站上公开；如果是抄错了一位的身份证号，也不得公开，请删除；如果是别的编号，请核对无误 (personal-id)",
+			  "data/releases/corrections.csv:3:9: 第 3 行第 9 列（理由）：更正 GZ-1 的各行应相同，但这里的理由与第 2 行的不同（请从第 2 行整格复制） (correction-conflict)",
+			]
+		`);
+		// A mobile number in a reason can only be a person's (who objected, who checked): an error, and the row is not
+		// published.
+		expect(
+			report(
+				corrections(
+					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记（联系 13900001111）',
 					'GZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,得分,24.2,27.4,补记（联系 13900001111）',
 				),
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/releases/corrections.csv:3:9: 警告：第 3 行第 9 列（理由）：含有手机号码 139****1111：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误 (personal-contact)",
-			  "data/releases/corrections.csv:3:9: 第 3 行第 9 列（理由）：更正 GZ-1 的各行应相同，但这里的理由与第 2 行的不同（请从第 2 行整格复制） (correction-conflict)",
+			  "data/releases/corrections.csv:2:9: 第 2 行第 9 列（理由）：含有手机号码 139****1111：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法） (personal-contact)",
+			  "data/releases/corrections.csv:3:9: 第 3 行第 9 列（理由）：含有手机号码 139****1111：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法） (personal-contact)",
 			]
 		`);
 	});

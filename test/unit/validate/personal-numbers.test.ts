@@ -50,6 +50,21 @@ describe('personal numbers in public text', () => {
 		for (const key of ['contact', 'opinion', 'detail']) expect(names.candidates).not.toContain(key);
 	});
 
+	it('marks where no contact belongs: what is said of a candidate, and why a published result was corrected', () => {
+		// A unit may publish its own service line in a commitment, an evidence row or a note; a correction's reason or a
+		// candidate's deeds has no place for one, so a mobile number there is someone's own.
+		const names = Object.fromEntries(
+			[...PUBLIC_COLUMNS]
+				.map(([t, cs]) => [t, cs.filter((c) => c.noContacts).map((c) => c.key)] as const)
+				.filter(([, keys]) => keys.length),
+		);
+		expect(names).toEqual({
+			corrections: ['reason'],
+			candidates: ['awards', 'coverage', 'title', 'summary', 'photoAlt'],
+			events: ['publicReason'],
+		});
+	});
+
 	it('refuses a valid 身份证号 in every public field of the demo data, at its cell, masked', () => {
 		const { files, placed } = seeded(idNumber);
 		const d = validateDataset(memFiles(files), 'data/');
@@ -72,21 +87,24 @@ describe('personal numbers in public text', () => {
 		expect(d.policies.map((p) => p.value.id)).not.toContain('xyb-2021-5');
 	});
 
-	it('warns of a mobile number in every public field of the demo data, at its cell, masked', () => {
+	it('finds a mobile number in every public field of the demo data, at its cell, masked: an error where no contact belongs, else a warning', () => {
 		const { files, placed } = seeded(mobile);
 		const d = validateDataset(memFiles(files), 'data/');
 		const found = d.issues.filter((i) => i.code === 'personal-contact');
-		expect(found.every((i) => i.severity === 'warning')).toBe(true);
 		const lines = found.map(formatIssue);
-		for (const p of placed)
-			expect(
-				lines.filter(
-					(l) =>
-						l.startsWith(p.where) && l.includes(p.human ?? '') && l.includes(`139****${p.value.slice(7)}`),
-				),
-				p.where,
-			).toHaveLength(1);
+		for (const p of placed) {
+			const at = lines.filter(
+				(l) => l.startsWith(p.where) && l.includes(p.human ?? '') && l.includes(`139****${p.value.slice(7)}`),
+			);
+			expect(at, p.where).toHaveLength(1);
+			// formatIssue says 警告 for a warning; an error has no mark.
+			expect(at[0].includes('警告'), p.where).toBe(!p.noContacts);
+		}
 		expect(found).toHaveLength(placed.length);
+		expect(placed.filter((p) => p.noContacts).length).toBeGreaterThanOrEqual(8);
+		// Refused, as an ID number's row is: the story and the rows holding one are not published.
+		expect(d.stories.has('2022-002')).toBe(false);
+		expect(d.corrections.some((c) => c.value.reason.includes('139'))).toBe(false);
 		expect(JSON.stringify(d.issues)).not.toMatch(/1390000\d{4}/);
 	});
 
@@ -100,12 +118,12 @@ describe('personal numbers in public text', () => {
 				l.startsWith('data/exemplars/candidates.csv'),
 			),
 		).toMatchInlineSnapshot(`
-				[
-				  "data/exemplars/candidates.csv:2:16: 第 2 行第 16 列（主要事迹）：含有身份证号 110105********002X：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)",
-				  "data/exemplars/candidates.csv:2:16: 警告：第 2 行第 16 列（主要事迹）：含有手机号码 139****5678：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误 (personal-contact)",
-				  "data/exemplars/candidates.csv:2:16: 警告：第 2 行第 16 列（主要事迹）：含有电子邮箱 zh***@qq.com：这段文字会在网站上公开；个人的联系方式请删除，确需公开的单位联系方式请核对无误 (personal-contact)",
-				]
-			`);
+			[
+			  "data/exemplars/candidates.csv:2:16: 第 2 行第 16 列（主要事迹）：含有身份证号 110105********002X：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)",
+			  "data/exemplars/candidates.csv:2:16: 第 2 行第 16 列（主要事迹）：含有手机号码 139****5678：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法） (personal-contact)",
+			  "data/exemplars/candidates.csv:2:16: 第 2 行第 16 列（主要事迹）：含有电子邮箱 zh***@qq.com：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法） (personal-contact)",
+			]
+		`);
 	});
 
 	it("exempts the office's own e-mail and phone from site.json, not another address", () => {
