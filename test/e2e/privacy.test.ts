@@ -107,7 +107,9 @@ describe('a private value routed to a public field of a copy of the demo data', 
 		contactCell = `data/exemplars/candidates.csv:${rows.indexOf(row) + 1}:${col + 1}: `;
 		writeFileSync(file, '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
 		// And a mobile number of its own in every other public field where it is a warning, so the site is still built.
-		const seeded = seedPublicFields(readFolder(data), (n) => mobile(100 + n), undefined, { warningsOnly: true });
+		const seeded = seedPublicFields(readFolder(data), (n) => mobile(100 + n), undefined, {
+			warningsOnly: true,
+		});
 		placed = seeded.placed;
 		writeFolder(data, seeded.files);
 		const r = buildSite(data, '2026-11-22');
