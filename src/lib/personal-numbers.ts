@@ -61,28 +61,98 @@ export function isIdCardLike(s: string): boolean {
 	return (idBirthYear(s) ?? 0) >= 1900 && !isIdCardNumber(s);
 }
 
-/** Full-width digits, letters and signs as half-width, one for one, so offsets stay the same. */
-const halfWidth = (s: string) =>
-	s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/**
+ * Chinese numerals as digits (`一三八〇〇〇〇一一一一` is a mobile number read aloud and written down; 幺 is how 1 is read
+ * out in a phone number), and the small at sign as the at sign.
+ */
+const CHINESE_DIGITS: Record<string, string> = {
+	'\uFE6B': '@',
+	幺: '1',
+	〇: '0',
+	零: '0',
+	一: '1',
+	二: '2',
+	三: '3',
+	四: '4',
+	五: '5',
+	六: '6',
+	七: '7',
+	八: '8',
+	九: '9',
+};
+const DECIMAL = /\p{Nd}/u;
+const OTHER_NUMBER = /\p{No}/u;
 
 /**
- * What a clerk or a typist puts between the digits of a number: a space (also a no-break or an ideographic one), a
- * hyphen or a dot, one at a time (full-width forms are half-width by then). `320803 19900101 1234`,
- * `3208 0319 9001 0112 34` and `138.1234.5678` are still the numbers they write.
+ * The ASCII digit a character (one code point) stands for, or undefined. A decimal digit of any script (Arabic-Indic
+ * ٣, mathematical 𝟑) is its place in its run of ten (Unicode assigns each script's digits as ten in a row, zero first,
+ * so the digits before it in a row of them, modulo 10, are its value); a circled or superscript digit (③, ³) is what
+ * NFKC makes of it.
  */
-const SEP = '[ \\-.\\u00A0\\u3000]';
+function digitOf(ch: string): string | undefined {
+	const cp = ch.codePointAt(0)!;
+	if (DECIMAL.test(ch)) {
+		let before = 0;
+		while (before < 60 && DECIMAL.test(String.fromCodePoint(cp - before - 1))) before++;
+		return String(before % 10);
+	}
+	if (OTHER_NUMBER.test(ch)) {
+		const n = ch.normalize('NFKC');
+		return /^[0-9]$/.test(n) ? n : undefined;
+	}
+	return undefined;
+}
+
+/**
+ * A text as the searches read it, one UTF-16 unit for one so that offsets stay the same: full-width digits, letters
+ * and signs as half-width, Chinese numerals and the digits of other scripts as ASCII digits (a digit written with two
+ * units, such as 𝟑, as the digit and a zero-width space, which the searches take for a separator). What is not ASCII
+ * is seldom there: the text is returned as it is when it is all ASCII.
+ */
+export function foldDigits(s: string): string {
+	// Stryker disable next-line ConditionalExpression: the loop below returns an ASCII text as it is; this saves time.
+	if (!/[^\x00-\x7F]/.test(s)) return s;
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x80) out += s[i];
+		else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+		else if (CHINESE_DIGITS[s[i]]) out += CHINESE_DIGITS[s[i]];
+		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+			const pair = s.slice(i, i + 2);
+			const d = digitOf(pair);
+			out += d === undefined ? pair : `${d}\u200B`;
+			i++;
+		} else out += digitOf(s[i]) ?? s[i];
+	}
+	return out;
+}
+
+/**
+ * What a clerk, a typist or someone hiding a number puts between its digits: up to three of spaces and line breaks of
+ * any kind, dashes of any kind, invisible format characters (a soft hyphen, a zero-width space, a direction mark),
+ * combining marks, Hangul fillers, `_`, `/`, `\`, `.`, `*`, `·`, `•` and brackets (in the folded text full-width forms
+ * are half-width; they are listed too for the quick test that reads the text as written, `mayHoldPersonalNumber`).
+ * `320803 19900101 1234`, `138.1234.5678`, `(138) 1234-5678`, `138 - 1234 - 5678` and a number split by Markdown's
+ * `**` are still the numbers they write. Not a comma or a 、: a list of small numbers is no one's number.
+ */
+export const SEP = '[\\s\\p{Pd}\\p{Cf}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0_/\\\\.*·•()（）－．／＼＿＊]{0,3}';
 /**
  * Not inside a longer run of digits (a 20-digit contract number holds no ID number), but glued to letters or after
  * them (`ID320803…`, `TEL13800001111`, an objection id `YY13800001111`): a letter does not make the number anyone
  * else's.
  */
-const ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}?\\d){16}${SEP}?[\\dXx](?!\\d)`, 'y');
+const ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}\\d){16}${SEP}[\\dXx](?!\\d)`, 'yu');
 /** A first-generation 居民身份证号码: 15 digits, the birth date as YYMMDD of the 1900s, no check character. */
-const OLD_ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}?\\d){14}(?![\\dXx])`, 'y');
+const OLD_ID = new RegExp(`(?<!\\d)[1-9](?:${SEP}\\d){14}(?![\\dXx])`, 'yu');
 // 1[3-9]x xxxx xxxx, in any grouping, optionally after 86, +86 or 0086.
-const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP}?)?1[3-9](?:${SEP}?\\d){9}(?!\\d)`, 'g');
+const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9](?:${SEP}\\d){9}(?!\\d)`, 'gu');
+/**
+ * An e-mail address, also one whose name is written in Chinese (`张三@qq.com`; up to four characters, a name, before
+ * any Latin part) or whose dots are Chinese full stops (`zhangsan@qq。com`).
+ */
 const EMAIL =
-	/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
+	/(?<![A-Za-z0-9._%+-])(?:[A-Za-z0-9._%+-]+|\p{Script=Han}{1,4}[A-Za-z0-9._%+-]*) ?@ ?[A-Za-z0-9-]+(?:[.。｡][A-Za-z0-9-]+)*[.。｡][A-Za-z]{2,}(?![A-Za-z0-9-])/gu;
 
 /**
  * A QQ number or a WeChat id, named as one: `QQ 12345678`, `QQ号：12345678`, `微信：zhang_san88`, `WeChat ID zhang_san88`.
@@ -90,9 +160,10 @@ const EMAIL =
  * 6 to 20 letters, digits, `_` and `-`, starting with a letter (Tencent's rule); one written as a mobile number is
  * found as a mobile number. An official account (微信公众号 信用淮安) is no person's id: its name is not followed by one.
  */
-const QQ = /(?<![A-Za-z])QQ\s*(?:号码?)?\s*[:：]?\s*([1-9]\d{4,10})(?!\d)/gi;
+const QQ = /(?:(?<![A-Za-z])QQ|扣扣)\s*(?:号码?)?\s*[:：]?\s*([1-9]\d{4,10})(?!\d)/gi;
+// Also as it is written to slip past a filter: V信, 薇信, 威信, vx.
 const WECHAT =
-	/(?:微信|wechat|weixin)\s*(?:号|id)?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
+	/(?:微信|wechat|weixin|V信|薇信|威信|(?<![A-Za-z])vx)\s*(?:号|id)?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
 
 /** A QQ number or WeChat id in a text. */
 export interface MessengerId {
@@ -102,6 +173,16 @@ export interface MessengerId {
 	text: string;
 	/** The id with its middle hidden. */
 	masked: string;
+}
+
+/**
+ * The stretch of the text as written that a match of its folded form covers: one that ends on a digit written with
+ * two UTF-16 units (𝟏, folded to `1` and a zero-width space) takes the digit's second unit too.
+ */
+function written(text: string, index: number, length: number): string {
+	const end = index + length;
+	const high = text.charCodeAt(end - 1);
+	return text.slice(index, high >= 0xd800 && high <= 0xdbff ? end + 1 : end);
 }
 
 /** The digits (and check character) of a number as written, without what separates them. */
@@ -161,7 +242,7 @@ export interface IdCardLike {
 }
 
 /**
- * The stretches of a (half-width) text shaped as ID numbers: valid second-generation ones, ones whose check character
+ * The stretches of a (folded, `foldDigits`) text shaped as ID numbers: valid second-generation ones, ones whose check character
  * is wrong (`isIdCardLike`), and first-generation ones of 15 digits (`isOldIdCardLike`). Searched once for both
  * `findPersonalNumbers` and `findIdCardLike`, which `personalFindings` asks together.
  */
@@ -191,7 +272,7 @@ function idCardLike(text: string, shapes: IdShapes): IdCardLike[] {
 	return apart
 		.map((f) => ({
 			index: f.index,
-			text: text.slice(f.index, f.index + f.written.length),
+			text: written(text, f.index, f.written.length),
 			masked: mask('id-card', f.digits),
 			generation: f.generation,
 		}))
@@ -202,11 +283,11 @@ function idCardLike(text: string, shapes: IdShapes): IdCardLike[] {
  * The numbers of a text shaped as ID numbers whose check character is wrong (`isIdCardLike`) or as first-generation
  * ones of 15 digits (`isOldIdCardLike`), masked as ID numbers; not those inside a valid one.
  */
-export const findIdCardLike = (text: string): IdCardLike[] => idCardLike(text, idShapes(halfWidth(text)));
+export const findIdCardLike = (text: string): IdCardLike[] => idCardLike(text, idShapes(foldDigits(text)));
 
 /** Every QQ number and WeChat id named as such in a text, in order. */
 export function findMessengerIds(text: string): MessengerId[] {
-	const t = halfWidth(text);
+	const t = foldDigits(text);
 	const out: MessengerId[] = [];
 	for (const [kind, re] of [
 		['qq', QQ],
@@ -218,7 +299,7 @@ export function findMessengerIds(text: string): MessengerId[] {
 			out.push({
 				kind,
 				index,
-				text: text.slice(index, index + id.length),
+				text: written(text, index, id.length),
 				masked: `${id.slice(0, 2)}***${id.slice(-2)}`,
 			});
 		}
@@ -232,7 +313,7 @@ const phoneDigits = (s: string) =>
 	// Stryker disable next-line Regex: equivalent, as said above.
 	s.replace(/\D/g, '').replace(/^(?:00)?86(?=1\d{10}$)/, '');
 
-function mask(kind: PersonalKind, s: string): string {
+function mask(kind: PersonalKind, s: string, original?: string): string {
 	if (kind === 'id-card') {
 		const d = bare(s).toUpperCase();
 		// 15 digits: region, YYMMDD, sequence; 18: region, YYYYMMDD, sequence, check character.
@@ -244,8 +325,9 @@ function mask(kind: PersonalKind, s: string): string {
 		const d = phoneDigits(s);
 		return `${d.slice(0, 3)}****${d.slice(7)}`;
 	}
+	// The name's first two characters as written (a Chinese name's are not numerals), the rest as folded (`@qq.com`).
 	const at = s.indexOf('@');
-	return `${s.slice(0, Math.min(2, at))}***${s.slice(at)}`;
+	return `${(original ?? s).slice(0, Math.min(2, at))}***${s.slice(at)}`;
 }
 
 /** The exempt contacts as compared, made once per list (a validator passes the same list for every cell). */
@@ -271,7 +353,7 @@ function exemptions(exempt: readonly string[]) {
  */
 // Stryker disable next-line ArrayDeclaration: a stray entry in the default list is neither an e-mail address nor 11 digits.
 export function findPersonalNumbers(text: string, exempt: readonly string[] = []): PersonalNumber[] {
-	const t = halfWidth(text);
+	const t = foldDigits(text);
 	return personalNumbers(text, t, idShapes(t), exempt);
 }
 
@@ -283,7 +365,7 @@ export function findPersonalAndIdLike(
 	text: string,
 	exempt: readonly string[],
 ): { numbers: PersonalNumber[]; idLike: IdCardLike[] } {
-	const t = halfWidth(text);
+	const t = foldDigits(text);
 	const shapes = idShapes(t);
 	return { numbers: personalNumbers(text, t, shapes, exempt), idLike: idCardLike(text, shapes) };
 }
@@ -296,8 +378,13 @@ function personalNumbers(
 ): PersonalNumber[] {
 	const { emails: exemptEmails, phones: exemptPhones } = exemptions(exempt);
 	const out: PersonalNumber[] = [];
-	const add = (kind: PersonalKind, index: number, written: string) =>
-		out.push({ kind, index, text: text.slice(index, index + written.length), masked: mask(kind, written) });
+	const add = (kind: PersonalKind, index: number, found: string) =>
+		out.push({
+			kind,
+			index,
+			text: written(text, index, found.length),
+			masked: mask(kind, found, text.slice(index, index + found.length)),
+		});
 	for (const f of shapes.valid) add('id-card', f.index, f.written);
 	// A mobile number inside something shaped as an ID number is that number's birth date and sequence
 	// (`320803 19900101 1234` holds `19900101 1234`): the ID number is what is reported.

@@ -67,6 +67,57 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
 			'id-card 320803　19900101　1237 320803********1237',
 		]);
 	});
+	it('finds a number disguised: other spaces and dashes, invisible characters, line breaks, Markdown marks, other scripts’ digits, Chinese numerals', () => {
+		// 320803199001011237 (check character 7, above) and 13800001111, each written as someone hiding it would.
+		const id = '320803199001011237';
+		const ids = [
+			`${id.slice(0, 6)}\u00AD${id.slice(6)}`, // soft hyphen
+			`${id.slice(0, 9)}\n${id.slice(9)}`, // line break in a cell
+			`${id.slice(0, 6)}  ${id.slice(6, 14)}  ${id.slice(14)}`, // two spaces
+			`${id.slice(0, 6)}–${id.slice(6)}`, // en dash
+			`${id.slice(0, 6)}\u202F${id.slice(6)}`, // narrow no-break space
+			`${id.slice(0, 6)}_${id.slice(6)}`,
+			`${id.slice(0, 6)}/${id.slice(6)}`,
+			`${id.slice(0, 10)}**${id.slice(10, 14)}**${id.slice(14)}`, // Markdown bold
+			'三二〇八〇三一九九〇〇一〇一一二三七',
+		];
+		for (const written of ids)
+			expect(kinds(`号码${written}。`), written).toEqual([`id-card ${written} 320803********1237`]);
+		const mobiles = [
+			'138\u200B0000\u200B1111', // zero-width space
+			'138\u061C00001111', // Arabic letter mark
+			'138\u316400001111', // Hangul filler
+			'138 - 0000 - 1111',
+			'(138) 0000-1111',
+			'（138）00001111',
+			'138\r\n00001111',
+			'١٣٨٠٠٠٠١١١١', // Arabic-Indic digits
+			'𝟏𝟑𝟖𝟎𝟎𝟎𝟎𝟏𝟏𝟏𝟏', // mathematical bold digits, two UTF-16 units each
+			'①③⑧⓪⓪⓪⓪①①①①',
+			'一三八〇〇〇〇一一一一',
+			'幺三八零零零零幺幺幺幺',
+		];
+		// What is found starts at the first digit: not at a bracket before it.
+		for (const written of mobiles)
+			expect(kinds(`电话${written}。`), written).toEqual([
+				`mobile ${written.replace(/^[(（]/, '')} 138****1111`,
+			]);
+		expect(kinds('邮箱 张三@qq.com、zhangsan@qq。com、zhangsan﹫qq.com、zhangsan @ qq.com')).toEqual([
+			'email 张三@qq.com 张三***@qq.com',
+			'email zhangsan@qq。com zh***@qq。com',
+			'email zhangsan﹫qq.com zh***@qq.com',
+			'email zhangsan @ qq.com zh***@ qq.com',
+		]);
+		expect(
+			findMessengerIds('扣扣：123456789；V信：zhang_san88；vx：li_si_99').map((f) => `${f.kind} ${f.text}`),
+		).toEqual(['qq 123456789', 'wechat zhang_san88', 'wechat li_si_99']);
+	});
+	it('does not take a list, a date, a landline or an ordinary count for a number', () => {
+		// A comma or a 、 separates numbers, not the digits of one.
+		expect(kinds('抽查 138,0000,1111 条；编号 13、14、15、16、17、18、19、20、21、22、23')).toEqual([]);
+		expect(kinds('2022 年 11 月 13 日 13:00，电话 0517-85910860，1998/2002/2005/2010 年')).toEqual([]);
+		expect(kinds('第一二三四五六七八九十条；一一对应；二〇二二年十二月')).toEqual([]);
+	});
 	it('reports an ID number grouped 6-8-4 and ending in X as one, not also the mobile its birth date and sequence make', () => {
 		// 19491231 002 before the X is shaped as a mobile number (1 9, nine more digits, no digit after).
 		expect(kinds('身份证 110105 19491231 002X')).toEqual(['id-card 110105 19491231 002X 110105********002X']);
@@ -264,6 +315,18 @@ describe('the quick test before a text is searched', () => {
 			'13900001111',
 			'139 0000 1111',
 			'139-0000-1111',
+			'139_0000_1111',
+			'139\u00AD0000\u00AD1111',
+			'一三九〇〇〇〇一一一一',
+			'١',
+			'𝟏',
+			'①',
+			'﹫',
+			'扣扣',
+			'V信',
+			'威信',
+			'vx',
+			'WECHAT',
 			'11010519491231002X',
 			'110105 19491231 002X',
 			'3208-0319-9001-0112-37',
@@ -294,7 +357,8 @@ describe('the quick test before a text is searched', () => {
 			'139 0000 111',
 			'0517 8591 0860',
 			'2022-11-22 至 2023-01-01',
-			'139_0000_1111',
+			'139,0000,1111',
+			'第一二三四五六七八九十条',
 			'Q 群',
 			'xechat',
 			'Wexhat',

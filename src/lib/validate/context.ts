@@ -13,7 +13,7 @@ import { readJson } from './json.ts';
 import { firstOfEachKey, foldKey, repeatMessage } from './first-seen.ts';
 
 export { foldKey };
-import { personalFindings } from './personal.ts';
+import { personalFindings, type PersonalFinding } from './personal.ts';
 import { lineColumn } from '../text-position.ts';
 import { suggester } from './suggest.ts';
 import { systemFile } from './system-files.ts';
@@ -161,13 +161,28 @@ export class CheckContext {
 	 * Reports the personal numbers in a text the site publishes whole (a story, a policy document) at their line and
 	 * column. Returns whether any is an error (a 身份证号, or any contact where `noContacts`: a candidate's story).
 	 */
-	personalNumbers(file: string, text: string, noContacts = false): boolean {
+	personalNumbers(
+		file: string,
+		text: string,
+		noContacts = false,
+		shown: readonly { text: string; line: number; column: number }[] = [],
+	): boolean {
 		const before = this.errors;
-		for (const f of personalFindings(text, this.publicContacts, noContacts)) {
-			const { line, column } = lineColumn(text, f.index);
+		const said = new Set<string>();
+		const say = (f: PersonalFinding, line: number, column: number) => {
+			said.add(f.message);
 			if (f.severity === 'error') this.error(file, line, column, f.code, f.message);
 			else this.warn(file, line, column, f.code, f.message);
+		};
+		for (const f of personalFindings(text, this.publicContacts, noContacts)) {
+			const { line, column } = lineColumn(text, f.index);
+			say(f, line, column);
 		}
+		// The text as the site shows it (`shown`: a Markdown text's blocks, a JSON file's strings) can hold a number the
+		// source splits or escapes (`1380000**1111**`, `&#51;`, `\u0033`): said at the start of its block or key, once.
+		for (const b of shown)
+			for (const f of personalFindings(b.text, this.publicContacts, noContacts))
+				if (!said.has(f.message)) say(f, b.line, b.column);
 		return this.errors !== before;
 	}
 
@@ -180,17 +195,21 @@ export class CheckContext {
 	 */
 	publishedJson(rel: string, value: unknown): void {
 		const raw = new TextDecoder().decode(this.files.read(rel));
-		this.personalNumbers(this.path(rel), raw);
+		const keyAt = (key: string) => lineColumn(raw, Math.max(0, raw.indexOf(`"${key}"`)));
+		const strings: { text: string; line: number; column: number }[] = [];
 		const walk = (v: unknown, key: string) => {
-			if (typeof v === 'string')
+			if (typeof v === 'string') {
+				strings.push({ text: v, ...keyAt(key) });
 				for (const h of hiddenChars(v)) {
-					const { line, column } = lineColumn(raw, Math.max(0, raw.indexOf(`"${key}"`)));
+					const { line, column } = keyAt(key);
 					this.error(this.path(rel), line, column, h.code, `"${key}" ${h.message}`);
 				}
-			else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+			} else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
 			else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
 		};
 		walk(value, '');
+		// The strings as parsed too: an escape (`\u0033`) can split a number the file's text does not show whole.
+		this.personalNumbers(this.path(rel), raw, false, strings);
 	}
 
 	/** Adds problems found by a reader (decoding, parsing, MDX), in their order. */

@@ -29,10 +29,24 @@ const FORBIDDEN: Record<string, string> = {
 	mdxTextExpression: '{ } 表达式',
 };
 
-/** Parses a story or policy text and returns its length in 字 and any problems. */
-export function storyText(source: string, file: string): { chars: number; issues: Issue[] } {
+/** A block of a text as the site shows it (its Markdown marks gone, its character references decoded), and where. */
+export interface RenderedBlock {
+	text: string;
+	line: number;
+	column: number;
+}
+
+/**
+ * Parses a story or policy text and returns its length in 字, any problems, and its blocks as the site shows them:
+ * a number split by Markdown marks (`1380000**1111**`) or written with a character reference (`&#51;`) is whole there,
+ * and is searched there too (`CheckContext.personalNumbers`).
+ */
+export function storyText(
+	source: string,
+	file: string,
+): { chars: number; issues: Issue[]; blocks: RenderedBlock[] } {
 	const parsed = parseMarkdown(source, file);
-	if (!parsed.tree) return { chars: 0, issues: parsed.issues };
+	if (!parsed.tree) return { chars: 0, issues: parsed.issues, blocks: [] };
 	const issues: Issue[] = [];
 	const at = (n: Node, code: string, message: string) =>
 		issues.push({
@@ -67,7 +81,12 @@ export function storyText(source: string, file: string): { chars: number; issues
 			at(n, 'mdx-forbidden', '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列');
 		if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
 	}
-	return { chars: countZi(toString(parsed.tree)), issues };
+	const blocks = ((parsed.tree as Node).children ?? []).map((n) => ({
+		text: toString(n),
+		line: n.position?.start.line ?? 1,
+		column: n.position?.start.column ?? 1,
+	}));
+	return { chars: countZi(toString(parsed.tree)), issues, blocks };
 }
 
 /**

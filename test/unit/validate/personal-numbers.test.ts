@@ -126,6 +126,24 @@ describe('personal numbers in public text', () => {
 		`);
 	});
 
+	it('finds a number in a story or in site.json as the site shows it: split by Markdown marks, a character reference or a JSON escape', () => {
+		// 320803199001011237 (its check character is 7: personal-numbers.test.ts). In the story, its sixth digit is
+		// written as the reference &#51; (3), and a mobile is split by bold marks; in site.json, a digit is \u0033.
+		const story = fixtureText('exemplars/stories/c1.mdx');
+		const lines = story.split('\n').length;
+		const patched = {
+			'exemplars/stories/c1.mdx': `${story}\n身份证 32080&#51;199001011237。\n\n电话 1380000**1111**。\n`,
+			'site.json': fixtureText('site.json').replace('"测试地址 1 号"', '"测试地址 32080\\u0033199001011237"'),
+		};
+		expect(patched['site.json']).toContain('32080\\u0033');
+		expect(report(patched)).toEqual([
+			// At its key: the escape is not where the number's digits are.
+			'data/site.json:9:2: 含有身份证号 320803********1237：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)',
+			`data/exemplars/stories/c1.mdx:${lines + 3}:4: 含有手机号码 138****1111：这段文字会在网站上公开，它写的是人和事，不是公布单位联系方式的地方，这只能是个人的联系方式，不得公开，请删除（个人信息保护法） (personal-contact)`,
+			`data/exemplars/stories/c1.mdx:${lines + 1}:1: 含有身份证号 320803********1237：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)`,
+		]);
+	});
+
 	it("exempts the office's own e-mail and phone from site.json, not another address", () => {
 		const units = fixtureText('units.csv');
 		const site = JSON.parse(fixtureText('site.json')) as { email: string; phone: string };

@@ -76,7 +76,7 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 	const s = storyText(d.text, file);
 	ctx.report(s.issues);
 	// A story is about a person: a contact in it is theirs (or someone's they met), never a unit's service line.
-	const personal = ctx.personalNumbers(file, d.text, true);
+	const personal = ctx.personalNumbers(file, d.text, true, s.blocks);
 	if (s.issues.length || personal) return undefined;
 	if (s.chars < STORY_MIN_CHARS) {
 		ctx.error(
