@@ -1,13 +1,12 @@
 /**
  * The office page's worker: holds the opened data folder in memory, reads workbooks into the CSV files the
- * repository stores, runs the validator the build runs (`validateDataset`, or `readTable` per file when only files
- * were given), offers the `--fix` corrections, previews draft quarters as `npm run report` does, and writes the
+ * repository stores, runs the validator the build runs (`validateDataset`; over just the files when only files were
+ * given, `checkFilesAlone`), offers the `--fix` corrections, previews draft quarters as `npm run report` does, and writes the
  * corrected files. Nothing is sent anywhere: the page's CSP allows no connection.
  */
 import Papa from 'papaparse';
 import { zipSync, type Zippable } from 'fflate';
 import { validateDataset } from '../lib/validate/dataset.ts';
-import { readTable } from '../lib/validate/read-table.ts';
 import { tableForPath } from '../lib/validate/tables.ts';
 import { fixCsv } from '../lib/validate/fix.ts';
 import { decodeText, oneRowEnding } from '../lib/csv.ts';
@@ -15,6 +14,7 @@ import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
 import { shanghaiDate } from '../lib/asof.ts';
 import { datasetLedgerIssues, draftQuarters, quarterReport, scoreDataset } from '../lib/office/report.ts';
 import { memoryFiles, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
+import { checkFilesAlone } from '../lib/office/files-alone.ts';
 import { dataRoot } from '../lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../lib/office/xlsx.ts';
 import { LISTS_SHEET, NOTES_SHEET } from '../lib/office/templates.ts';
@@ -187,13 +187,7 @@ function check(): void {
 		} else
 			draftsBlocked =
 				'数据还有错误：改正全部错误后，这里显示草稿季度的得分和等次预览（与 npm run report 相同）。';
-	} else {
-		issues = [];
-		for (const rel of [...files.keys()].sort()) {
-			const def = tableForPath(rel);
-			if (def) issues.push(...readTable(def, files.get(rel)!, SHOWN + rel, { alone: true }).issues);
-		}
-	}
+	} else issues = checkFilesAlone(files, SHOWN);
 	const ms = performance.now() - t0;
 	lastIssues = sortIssues(issues);
 	const fixes: FileFixes[] = [];

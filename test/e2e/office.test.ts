@@ -186,6 +186,23 @@ describe('填报台', () => {
 		);
 	});
 
+	it('checks a file dropped without its folder by every rule of the file itself, as npm run validate does', async () => {
+		// Row 3: an empty 来源; row 4: a date outside the quarter; row 5: an unknown unit (needs units.csv: not said).
+		const rows = evidenceRows();
+		rows[2][8] = '';
+		rows[3][4] = '2024-01-05';
+		rows[4][1] = `${rows[4][1]}x`;
+		const dir = dataCopy('alone', { [EVIDENCE]: '\uFEFF' + csvOf(rows) });
+		const expected = problems(cli(dir, 'validate.ts').out).filter(
+			(l) => l.startsWith(`data/${EVIDENCE}:`) && !l.endsWith('(foreign-key)'),
+		);
+		expect(expected.map((l) => l.split(': ')[0])).toEqual([`data/${EVIDENCE}:3:9`, `data/${EVIDENCE}:4:5`]);
+		// A fresh page: files dropped with no folder open.
+		await page.reload({ waitUntil: 'networkidle' });
+		const shown = await checked(() => page.setInputFiles('#file-input', join(dir, 'data', EVIDENCE)));
+		expect(shown).toEqual(expected);
+	});
+
 	it('refuses, naming both, a second sheet or file of a table already picked, and an empty workbook, instead of checking one silently', async () => {
 		// The quarter's rows split over two sheets of one workbook, as a clerk might keep them; and an empty file.
 		const rows = evidenceRows();

@@ -13,6 +13,9 @@ import { evidenceTable } from '../../src/schemas/evidence.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
 import { memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
+import { checkFilesAlone } from '../../src/lib/office/files-alone.ts';
+import { tableForPath } from '../../src/lib/validate/tables.ts';
+import { formatIssue, sortIssues } from '../../src/lib/issues.ts';
 import { columnLetters, dataRoot, issuePlace, readFailure } from '../../src/lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../../src/lib/office/xlsx.ts';
 import { nextQuarter, officeTemplates, templateXlsx } from '../../src/lib/office/templates.ts';
@@ -78,6 +81,48 @@ describe('the data folder in memory', () => {
 			]),
 		);
 		expect(text).toBe('\uFEFFa,"b,c"\r\n"第""1""行"," x"\r\n');
+	});
+});
+
+describe('files dropped without their folder', () => {
+	const alone = (rel: string, text: string) =>
+		sortIssues(checkFilesAlone(new Map([[rel, new TextEncoder().encode(text)]]), 'data/')).map(formatIssue);
+	const EVIDENCE = `${HEADER.join(',')}\n`;
+
+	it('finds nothing in any table file of the demo data dropped alone: an absent units.csv or rubric is no error', () => {
+		const demo = readFolder(join(import.meta.dirname, '..', '..', 'data'));
+		const tables = [...demo].filter(([rel]) => tableForPath(rel) && !rel.startsWith('templates/'));
+		// 19 quarters of evidence and the 14 other tables of the demo (it has no calendar file).
+		expect(tables.length).toBe(33);
+		for (const [rel, bytes] of tables)
+			expect(checkFilesAlone(new Map([[rel, bytes]]), 'data/').map(formatIssue), rel).toEqual([]);
+	});
+
+	it('checks each row as the build does: an empty 日期 or 来源, a date outside the quarter, a repeated 记录编号', () => {
+		// Units t1 and t9 and indicator 1.1 are in no file given: not said to be unknown.
+		const text =
+			EVIDENCE +
+			'x1,t1,1.1,完成,,,,报送,信用办,,\n' +
+			'x2,t1,1.1,完成,2026-12-01,,,报送,信用办,,\n' +
+			'x3,t9,1.1,完成,2026-08-01,,,报送,,,\n' +
+			'x3,t1,1.1,完成,2026-08-02,,,报送,信用办,,\n';
+		expect(alone('evidence/2026-Q3.csv', text)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2026-Q3.csv:2:5: 第 2 行第 5 列（日期）："日期" 不能为空 (required)",
+			  "data/evidence/2026-Q3.csv:3:5: 第 3 行第 5 列（日期）：日期 2026-12-01 不在 2026-Q3（2026-07-01 至 2026-09-30）内 (out-of-period)",
+			  "data/evidence/2026-Q3.csv:4:9: 第 4 行第 9 列（来源）："来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办） (required)",
+			  "data/evidence/2026-Q3.csv:5:1: 第 5 行第 1 列（记录编号）：记录编号 "x3" 重复，与 data/evidence/2026-Q3.csv 第 4 行相同；每个记录编号只能出现一次 (unique-error)",
+			]
+		`);
+	});
+
+	it('says a 完成 row that names a 失信 record is no deduction, with dishonesty.csv absent', () => {
+		const text = EVIDENCE + 'x1,t1,1.1,完成,2026-08-01,,,报送,信用办,,d1\n';
+		expect(alone('evidence/2026-Q3.csv', text)).toMatchInlineSnapshot(`
+			[
+			  "data/evidence/2026-Q3.csv:2:11: 第 2 行第 11 列（失信记录编号）：只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录 (kind-mismatch)",
+			]
+		`);
 	});
 });
 

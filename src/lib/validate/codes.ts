@@ -126,6 +126,20 @@ export const ISSUE_CODES = {
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
+/**
+ * Codes that compare a file with another one (a reference, a file that must exist, a count across tables): the
+ * office page's file mode, which checks dropped files without their folder (src/lib/office/files-alone.ts), leaves
+ * them out, since there they would only say that the other file is absent. Every other code is about the file
+ * itself and is reported there as in the build. A reference wrong within one file (a unit's successor) is a
+ * `foreign-key` too and so waits for the folder's check as well: the page says that references need the folder.
+ */
+export const CROSS_FILE_CODES: readonly IssueCode[] = [
+	'missing-file',
+	'foreign-key',
+	'missing-rubric',
+	'missing-story',
+];
+
 /** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
 export const READ_CODES: readonly IssueCode[] = [
 	'symlink',

@@ -82,8 +82,11 @@ export class CheckContext {
 	/**
 	 * @param files the data folder
 	 * @param shown how paths are shown in messages (e.g. `data/`), prefixed to each file's relative path
+	 * @param alone the files are checked without their folder (the office page's file mode): each table says every
+	 *   repeated key itself (`readTable`'s `alone`), since rows that refer to an absent file are not valid and never
+	 *   reach `unique`
 	 */
-	constructor(files: DataFiles, shown: string) {
+	constructor(files: DataFiles, shown: string, alone = false) {
 		// Every path a check reads is remembered: what no check read is named at the end (checks/unknown-files.ts).
 		this.files = {
 			// What the system or a spreadsheet program made by itself is no data: only the check of unknown files sees
@@ -97,9 +100,11 @@ export class CheckContext {
 		};
 		this.shown = shown;
 		this.raw = files;
+		this.alone = alone;
 	}
 
 	private readonly raw: DataFiles;
+	private readonly alone: boolean;
 
 	/** Every file name directly inside `dir`, those `files.list` leaves out too. */
 	allNames(dir: string): string[] {
@@ -272,7 +277,11 @@ export class CheckContext {
 			// A reference into the missing file is not reported on top of its error: the file is what is missing.
 			return { records: [], rowsIn: 0, declared: EVERY };
 		}
-		const r = readTable<T>(def, bytes, this.path(rel), { ...opts, exempt: this.publicContacts });
+		const r = readTable<T>(def, bytes, this.path(rel), {
+			...opts,
+			exempt: this.publicContacts,
+			alone: this.alone,
+		});
 		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));
 		this.report(r.issues);
 		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };

@@ -87,9 +87,11 @@ export interface Dataset {
  * Validates the data folder.
  * @param files the folder
  * @param shown how paths are shown in messages (e.g. `data/`), prefixed to each file's relative path
+ * @param opts.alone the files are some of a folder's, checked without the others (the office page's file mode, see
+ *   `checkFilesAlone` in src/lib/office/files-alone.ts)
  */
-export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
-	const ctx = new CheckContext(files, shown);
+export function validateDataset(files: DataFiles, shown = 'data/', opts: { alone?: boolean } = {}): Dataset {
+	const ctx = new CheckContext(files, shown, opts.alone);
 	const site = checkSite(ctx);
 	const calendar = checkCalendar(ctx);
 	const rubrics = checkRubrics(ctx);
@@ -118,7 +120,7 @@ export function validateDataset(files: DataFiles, shown = 'data/'): Dataset {
 	const eventRows = readEvents(ctx);
 	const candidates = checkCandidates(ctx, candidateRows, { units, notices, reviews: reviewRows });
 	checkEmptyNotices(ctx, notices, candidateRows);
-	const reviews = checkReviews(ctx, reviewRows, candidateRows);
+	const reviews = checkReviews(ctx, reviewRows.rows, candidateRows);
 	const events = checkEvents(ctx, eventRows, { candidates: candidateRows, notices });
 	const stories = checkStories(ctx, candidateRows);
 	const photos = checkPhotos(ctx, candidateRows);

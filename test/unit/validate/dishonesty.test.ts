@@ -88,9 +88,9 @@ describe('an evidence row naming a 失信 record (失信记录编号)', () => {
 			),
 		).toMatchInlineSnapshot(`
 			[
+			  "data/evidence/2022-Q1.csv:43:11: 第 43 行第 11 列（失信记录编号）：只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录 (kind-mismatch)",
 			  "data/evidence/2022-Q1.csv:41:11: 第 41 行第 11 列（失信记录编号）：失信记录编号 "d9" 不在 dishonesty.csv 中 (foreign-key)",
 			  "data/evidence/2022-Q1.csv:42:11: 第 42 行第 11 列（失信记录编号）：失信记录 "d1" 是单位 "t2" 的，不是本行单位 "t1" 的 (foreign-key)",
-			  "data/evidence/2022-Q1.csv:43:11: 第 43 行第 11 列（失信记录编号）：只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录 (kind-mismatch)",
 			]
 		`);
 	});

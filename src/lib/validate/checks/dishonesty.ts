@@ -31,8 +31,8 @@ export function checkDishonesty(
 /**
  * The evidence rows that name a 失信 record (`dishonestyId`, 失信记录编号): the deduction the record cost its unit.
  * Once the record is repaired, those rows stop being published in detail with it (`publicEvidence`), so the link
- * must be right: a record dishonesty.csv has (an invalid row's own error covers it), of the row's unit, on a row of
- * kind 扣分. A deduction of a unit on the very day of one of its records that no row names is most likely the same
+ * must be right: a record dishonesty.csv has (an invalid row's own error covers it), of the row's unit (that the row
+ * is of kind 扣分 is the row's own check, `checkRow` in evidence.ts). A deduction of a unit on the very day of one of its records that no row names is most likely the same
  * matter, written without the link: a warning, as its details would outlive the record's repair.
  */
 export function checkEvidenceRecords(
@@ -59,8 +59,6 @@ export function checkEvidenceRecords(
 				'foreign-key',
 				`失信记录 ${quoteValue(id)} 是单位 ${quoteValue(record.unitId)} 的，不是本行单位 ${quoteValue(r.value.unitId)} 的`,
 			);
-		if (r.value.kind !== 'incident')
-			ctx.at(r, 'dishonestyId', 'kind-mismatch', `只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录`);
 	}
 	// The records no row names, by unit and day.
 	const unlinked = new Map<string, string>();

@@ -200,6 +200,10 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 		if (!e.source && !none)
 			ctx.at(r, 'source', 'required', '"来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办）');
 	}
+	// A row that names a 失信 record is the deduction it cost: of kind 扣分. Said here, of the row alone, rather than
+	// with the record's other checks (`checkEvidenceRecords`), so a row refused for its unit is said to be wrong too.
+	if (e.dishonestyId && !blank && e.kind !== 'incident')
+		ctx.at(r, 'dishonestyId', 'kind-mismatch', `只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录`);
 	if (ind && !blank) checkKind(ctx, r, ind, q.kinds.get(ind.id)!);
 	return unit !== undefined && q.rubric !== undefined && ctx.errorCount === before;
 }

@@ -1,18 +1,21 @@
 /** `exemplars/reviews.csv`: the four credit-review replies each candidate needs (纪检、公安、检察院、信访). */
 import { reviewTable, type ReviewRow } from '../../../schemas/candidate.ts';
-import type { Located } from '../read-table.ts';
+import { readNothing, type Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import type { Candidates } from './candidates.ts';
 import { didYouMean } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
 
-/** Reads reviews.csv: one reply per candidate and reviewing body. Checked by `checkReviews` once the candidates are. */
-export function readReviews(ctx: CheckContext): Located<ReviewRow>[] {
-	return ctx.unique(
-		ctx.table<ReviewRow>(reviewTable, 'exemplars/reviews.csv', true).records,
-		['candidateId', 'body'],
-		'候选人的审查单位',
-	);
+/**
+ * Reads reviews.csv: one reply per candidate and reviewing body. Checked by `checkReviews` once the candidates are.
+ * `unread`: the file's rows were not read (it is missing, cannot be decoded or its header is wrong).
+ */
+export function readReviews(ctx: CheckContext): { rows: Located<ReviewRow>[]; unread: boolean } {
+	const file = ctx.table<ReviewRow>(reviewTable, 'exemplars/reviews.csv', true, { declare: ['candidateId'] });
+	return {
+		rows: ctx.unique(file.records, ['candidateId', 'body'], '候选人的审查单位'),
+		unread: readNothing(file.declared('candidateId')),
+	};
 }
 
 /**
