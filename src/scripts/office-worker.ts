@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { zipSync, type Zippable } from 'fflate';
 import { validateDataset } from '../lib/validate/dataset.ts';
 import { tableForPath } from '../lib/validate/tables.ts';
+import { decodePhotos, type PhotoDecoder } from '../lib/validate/photo-pixels.ts';
 import { fixCsv } from '../lib/validate/fix.ts';
 import { decodeText, oneRowEnding } from '../lib/csv.ts';
 import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
@@ -162,8 +163,19 @@ function addFile({ path, bytes }: { path: string; bytes: Uint8Array }, batch: Ma
 	changed.add(place.rel);
 }
 
+/**
+ * Decodes a photo whole with the browser's own decoder, as the build does with sharp (photo-pixels.ts). Chromium's
+ * `createImageBitmap` rejects a JPEG whose scan data is corrupt (a flipped byte: "bad Huffman code" to libjpeg).
+ */
+const decodeInBrowser: PhotoDecoder = async (bytes) => {
+	const bitmap = await createImageBitmap(new Blob([bytes.slice()]));
+	const size = { width: bitmap.width, height: bitmap.height };
+	bitmap.close();
+	return size;
+};
+
 /** Validates what is open, offers the fixes and previews the drafts; posts the result. */
-function check(): void {
+async function check(): Promise<void> {
 	progress('正在检查数据');
 	const t0 = performance.now();
 	const view = memoryFiles(files);
@@ -172,6 +184,11 @@ function check(): void {
 	let draftsBlocked: string | undefined;
 	if (folder) {
 		const dataset = validateDataset(view, SHOWN);
+		// Every photo the checks accepted, decoded whole: one with corrupt image data is photo-corrupt, as on the CLI.
+		if (dataset.photos.length) {
+			progress('正在检查照片');
+			await decodePhotos(dataset, view, decodeInBrowser, SHOWN);
+		}
 		issues = dataset.issues;
 		const asOf = shanghaiDate(Date.now());
 		if (!hasErrors(issues)) {

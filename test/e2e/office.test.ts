@@ -203,6 +203,18 @@ describe('填报台', () => {
 		expect(shown).toEqual(expected);
 	});
 
+	it('decodes every photo with the browser’s decoder and says photo-corrupt as npm run validate does', async () => {
+		// Nine bytes of the image data flipped, the file still whole (header, end marker): only decoding finds it.
+		const photo = readFileSync(join(root, 'data', 'exemplars', 'photos', '2026-003.jpg'));
+		for (let i = 254; i < photo.length - 100; i += 97) photo[i] ^= 0x55;
+		const dir = dataCopy('photo', { 'exemplars/photos/2026-003.jpg': photo });
+		const expected = problems(cli(dir, 'validate.ts').out);
+		expect(expected).toEqual([
+			'data/exemplars/photos/2026-003.jpg:1:1: 照片无法读取：图像数据不完整或已损坏。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)',
+		]);
+		expect(await checked(() => page.setInputFiles('#folder-input', join(dir, 'data')))).toEqual(expected);
+	});
+
 	it('refuses, naming both, a second sheet or file of a table already picked, and an empty workbook, instead of checking one silently', async () => {
 		// The quarter's rows split over two sheets of one workbook, as a clerk might keep them; and an empty file.
 		const rows = evidenceRows();

@@ -3,7 +3,8 @@
  * error before any page is built. The checks of `checks/photos.ts` read the header and run the build's own metadata
  * stripping; whether every pixel decodes takes a real decoder, and the reliable ones are asynchronous (libjpeg and
  * libpng through sharp in Node; the browser's own decoder in a page). So the decoder is handed in, and this pass stays
- * pure: `validateDataDir` (src/loaders/data-dir.ts) runs it with sharp.
+ * pure: `validateDataDir` (src/loaders/data-dir.ts) runs it with sharp, the office page's worker
+ * (src/scripts/office-worker.ts) with the browser's `createImageBitmap`.
  *
  * The bytes decoded are the bytes the site publishes (`publishablePhoto`: metadata stripped), so an accepted photo is
  * one the public's browser can show.
@@ -13,7 +14,6 @@ import type { DataFiles } from './context.ts';
 import type { Photo } from './checks/photos.ts';
 import { PHOTO_HEIGHT, PHOTO_MAX_BYTES, PHOTO_WIDTH, photoUnreadable } from './checks/photos.ts';
 import { publishablePhoto } from '../exemplars/photo.ts';
-import { quoteValue } from '../quote.ts';
 
 /** Decodes an image whole; rejects when any part of it is missing or corrupt (a decoder's warning included). */
 export type PhotoDecoder = (bytes: Uint8Array) => Promise<{ width: number; height: number }>;
@@ -94,13 +94,11 @@ async function pixelProblem(
 	let size: { width: number; height: number };
 	try {
 		size = await decode(publishablePhoto(bytes).bytes);
-	} catch (e) {
-		// The decoder's own words (libjpeg's "Corrupt JPEG data: …"), first line only, for whoever re-exports the file.
-		const detail = String((e as Error)?.message ?? e)
-			.split('\n')[0]
-			.replace(/^Input buffer has corrupt header:\s*/, '')
-			.replace(/^vips\w*:\s*/i, '');
-		return photoUnreadable(`图像数据不完整或已损坏（${quoteValue(detail)}）`);
+	} catch {
+		// Not the decoder's own words: they are English (libjpeg's "Corrupt JPEG data: bad Huffman code", sharp's "Warning
+		// treated as error due to failOn setting", the browser's "The source image could not be decoded"), and differ
+		// between the command line and the office page for one file. What to do is the same: export the photo again.
+		return photoUnreadable('图像数据不完整或已损坏');
 	}
 	if (size.width !== PHOTO_WIDTH || size.height !== PHOTO_HEIGHT)
 		return photoUnreadable(

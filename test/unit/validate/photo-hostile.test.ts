@@ -82,7 +82,7 @@ describe('every photo is fully decoded at validation', () => {
 		expect(d.photos).toEqual([]);
 		expect(photoLines(d.issues.map(formatIssue))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/photos/c1.jpg:1:1: 照片无法读取：图像数据不完整或已损坏（"Quantization table 0x00 was not defined"）。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)",
+			  "data/exemplars/photos/c1.jpg:1:1: 照片无法读取：图像数据不完整或已损坏。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)",
 			]
 		`);
 	});
@@ -139,7 +139,7 @@ describe('every photo is fully decoded at validation', () => {
 		expect(d.photos).toEqual([]);
 		expect(photoLines(d.issues.map(formatIssue))).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/photos/c1.png:1:1: 照片无法读取：图像数据不完整或已损坏（"libpng read error"）。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)",
+			  "data/exemplars/photos/c1.png:1:1: 照片无法读取：图像数据不完整或已损坏。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)",
 			]
 		`);
 	});
