@@ -14,7 +14,7 @@ import { decodeText, oneRowEnding } from '../lib/csv.ts';
 import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
 import { shanghaiDate } from '../lib/asof.ts';
 import { datasetLedgerIssues, draftQuarters, quarterReport, scoreDataset } from '../lib/office/report.ts';
-import { memoryFiles, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
+import { editCells, memoryFiles, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
 import { checkFilesAlone } from '../lib/office/files-alone.ts';
 import { dataRoot } from '../lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../lib/office/xlsx.ts';
@@ -307,16 +307,7 @@ async function handle(m: ToWorker): Promise<void> {
 		}
 		case 'edit': {
 			const grid = gridOf(m.rel);
-			for (const e of m.edits) {
-				while (grid.length < e.row) grid.push([]);
-				const row = grid[e.row - 1];
-				while (row.length < e.column) row.push('');
-				row[e.column - 1] = e.value;
-			}
-			// Every row as wide as the widest, as a spreadsheet's CSV export writes it.
-			// Not Math.max(...): a sheet can have more rows than a call takes arguments.
-			const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
-			for (const r of grid) while (r.length < width) r.push('');
+			editCells(grid, m.edits);
 			files.set(m.rel, rowsToCsv(grid));
 			changed.add(m.rel);
 			return check();

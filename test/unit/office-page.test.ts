@@ -12,7 +12,7 @@ import { fixCsv } from '../../src/lib/validate/fix.ts';
 import { evidenceTable } from '../../src/schemas/evidence.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
-import { memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
+import { editCells, memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
 import { checkFilesAlone } from '../../src/lib/office/files-alone.ts';
 import { tableForPath } from '../../src/lib/validate/tables.ts';
 import { formatIssue, sortIssues } from '../../src/lib/issues.ts';
@@ -123,6 +123,50 @@ describe('files dropped without their folder', () => {
 			  "data/evidence/2026-Q3.csv:2:11: 第 2 行第 11 列（失信记录编号）：只有类型为“扣分”的记录才对应失信记录，本行不是扣分记录 (kind-mismatch)",
 			]
 		`);
+	});
+});
+
+describe('a cell typed in the grid', () => {
+	// A pledges file whose row 3 has a cell too many (a comma typed in a name, without quotes).
+	const read = () => [
+		['编号', '企业名称', '统一社会信用代码', '承诺类型', '签订日期', '单位编号'],
+		['QY-1', '甲公司', '９１320803MA10RRBGC8', '纳税', '2022-02-11', 'pqz'],
+		['QY-2', '乙公司', '有限', '91320803MAAQL59GPD', '纳税', '2022-02-16', 'shz'],
+		['QY-3', '丙公司'],
+	];
+	const csv = (rows: string[][]) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(rowsToCsv(rows));
+
+	it('changes only the edited row, widened no further than the edited column', () => {
+		const rows = read();
+		editCells(rows, [
+			{ row: 2, column: 3, value: '91320803MA10RRBGC8' },
+			{ row: 4, column: 4, value: '安全' },
+		]);
+		expect(csv(rows)).toBe(
+			'\uFEFF编号,企业名称,统一社会信用代码,承诺类型,签订日期,单位编号\r\n' +
+				'QY-1,甲公司,91320803MA10RRBGC8,纳税,2022-02-11,pqz\r\n' +
+				'QY-2,乙公司,有限,91320803MAAQL59GPD,纳税,2022-02-16,shz\r\n' +
+				'QY-3,丙公司,,安全\r\n',
+		);
+	});
+
+	it('leaves the long row’s extra-cell the one problem of its row: no blank header column, no rows unchecked', () => {
+		const rows = read();
+		editCells(rows, [{ row: 2, column: 3, value: '91320803MA10RRBGC8' }]);
+		const issues = validateDataset(memoryFiles(new Map([['pledges.csv', rowsToCsv(rows)]])), 'data/').issues;
+		expect(issues.filter((i) => i.file === 'data/pledges.csv').map((i) => `${i.line}:${i.code}`)).toEqual([
+			'3:extra-cell',
+			'4:missing-cell',
+		]);
+	});
+
+	it('writes a row past the end as wide as the header', () => {
+		const rows = read().slice(0, 2);
+		editCells(rows, [{ row: 4, column: 1, value: 'QY-9' }]);
+		expect(rows.slice(2)).toEqual([
+			['', '', '', '', '', ''],
+			['QY-9', '', '', '', '', ''],
+		]);
 	});
 });
 

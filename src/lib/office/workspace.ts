@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { DataFiles } from '../validate/dataset.ts';
+import type { CellEdit } from './protocol.ts';
 import { INPUT_TABLES } from '../validate/tables.ts';
 import { normHeader } from '../validate/read-table.ts';
 import { toHalfWidth, type TableDef } from '../../schemas/table.ts';
@@ -106,4 +107,21 @@ export function placeFile(names: readonly string[], header: readonly string[] | 
 export function rowsToCsv(rows: readonly (readonly string[])[]): Uint8Array {
 	if (rows.length === 0) return new TextEncoder().encode('\uFEFF');
 	return new TextEncoder().encode('\uFEFF' + Papa.unparse(rows as string[][], { newline: '\r\n' }) + '\r\n');
+}
+
+/**
+ * Cells typed in the grid, set in a table's rows (in place). Only an edited row changes, and only as far as it must:
+ * widened to the edited column when shorter. The other rows keep their cells as read, a row with a cell too many
+ * included, so its `extra-cell` stays the one problem said of it (widening every row to the widest had made that
+ * surplus cell a blank column of the header, and every line of the file gained a comma).
+ */
+export function editCells(rows: string[][], edits: readonly CellEdit[]): void {
+	// A row past the end is a new record: as wide as the header, as a spreadsheet writes it.
+	const width = rows[0]?.length ?? 0;
+	for (const e of edits) {
+		while (rows.length < e.row) rows.push(new Array<string>(width).fill(''));
+		const row = rows[e.row - 1];
+		while (row.length < e.column) row.push('');
+		row[e.column - 1] = e.value;
+	}
 }
