@@ -14,7 +14,7 @@ import { decodeText, oneRowEnding } from '../lib/csv.ts';
 import { hasErrors, sortIssues, type Issue } from '../lib/issues.ts';
 import { shanghaiDate } from '../lib/asof.ts';
 import { datasetLedgerIssues, draftQuarters, quarterReport, scoreDataset } from '../lib/office/report.ts';
-import { editCells, memoryFiles, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
+import { editCells, memoryFiles, placeCsv, placeFile, rowsToCsv } from '../lib/office/workspace.ts';
 import { checkFilesAlone } from '../lib/office/files-alone.ts';
 import { dataRoot } from '../lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../lib/office/xlsx.ts';
@@ -148,9 +148,7 @@ function addFile({ path, bytes }: { path: string; bytes: Uint8Array }, batch: Ma
 		});
 		return;
 	}
-	const text = decodeText(bytes, name, 'csv').text;
-	const header = text === undefined ? undefined : recordsOf(text, { preview: 1 })[0];
-	const place = placeFile([name], header);
+	const place = placeCsv(name, bytes);
 	if ('problem' in place) {
 		unplaced.push({ name, problem: place.problem });
 		return;

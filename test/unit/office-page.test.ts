@@ -12,7 +12,7 @@ import { fixCsv } from '../../src/lib/validate/fix.ts';
 import { evidenceTable } from '../../src/schemas/evidence.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
-import { editCells, memoryFiles, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
+import { editCells, memoryFiles, placeCsv, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
 import { checkFilesAlone } from '../../src/lib/office/files-alone.ts';
 import { tableForPath } from '../../src/lib/validate/tables.ts';
 import { formatIssue, sortIssues } from '../../src/lib/issues.ts';
@@ -43,6 +43,28 @@ describe('placing a file in the data folder', () => {
 		expect(placeFile(['评价记录.xlsx', 'Sheet1'], HEADER)).toEqual({
 			problem:
 				'是季度评价记录，但从文件名或工作表名看不出是哪个季度：请命名为 2024-Q1.xlsx 这样（年份-Q季度）',
+		});
+	});
+
+	it('says why a dropped CSV file cannot be read, as npm run validate does, rather than that its table is unknown', () => {
+		const pledges = '编号\t企业名称\t统一社会信用代码\t承诺类型\t签订日期\t单位编号\r\n';
+		// Excel's "Unicode 文本": UTF-16 LE with its byte-order mark, tab-separated, saved under a .csv name.
+		const utf16 = new Uint8Array([
+			0xff,
+			0xfe,
+			...new Uint8Array(Uint16Array.from(pledges, (c) => c.charCodeAt(0)).buffer),
+		]);
+		expect(placeCsv('企业信用承诺.csv', utf16)).toEqual({
+			problem:
+				'文件是 Excel 的"Unicode 文本"（UTF-16 编码、制表符分隔），不是 CSV 文件。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）"',
+		});
+		const nul = new TextEncoder().encode('编号,企业名称\r\nQY-1,甲\u0000公司\r\n');
+		expect(placeCsv('企业信用承诺.csv', nul)).toEqual({
+			problem: '文件含有空字节（NUL），不是文本文件。请确认上传的是文本文件，而不是 xlsx 等二进制文件',
+		});
+		// Read, it is placed by its header as before.
+		expect(placeCsv('x.csv', new TextEncoder().encode(pledges.replaceAll('\t', ',')))).toMatchObject({
+			rel: 'pledges.csv',
 		});
 	});
 

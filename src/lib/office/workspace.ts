@@ -9,6 +9,7 @@ import type { CellEdit } from './protocol.ts';
 import { INPUT_TABLES } from '../validate/tables.ts';
 import { normHeader } from '../validate/read-table.ts';
 import { toHalfWidth, type TableDef } from '../../schemas/table.ts';
+import { decodeText, oneRowEnding } from '../csv.ts';
 
 /** A `DataFiles` view of files held in memory, by their path in the data folder (`evidence/2024-Q1.csv`). */
 export function memoryFiles(files: ReadonlyMap<string, Uint8Array>): DataFiles {
@@ -98,6 +99,22 @@ export function placeFile(names: readonly string[], header: readonly string[] | 
 		if (m) return { def, rel: `${pre}${m[1]}${post}` };
 	}
 	return { problem: `是${def.title}，但从文件名或工作表名看不出年份：请命名为 2027.xlsx 这样` };
+}
+
+/**
+ * Which table a dropped CSV file holds (`placeFile`, by its header row as the validator reads it, or by its name); or,
+ * when its bytes are no text the validator can read (Excel's "Unicode 文本" saved as .csv, a NUL byte), why: the
+ * validator's own bad-encoding message, which says what to do, rather than that the table cannot be told.
+ */
+export function placeCsv(name: string, bytes: Uint8Array): Placement {
+	const decoded = decodeText(bytes, name, 'csv');
+	if (decoded.text === undefined) {
+		const why = decoded.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+		if (why.length) return { problem: why.join('；') };
+		return placeFile([name], undefined);
+	}
+	const { text, newline } = oneRowEnding(decoded.text);
+	return placeFile([name], Papa.parse<string[]>(text, { preview: 1, newline }).data[0]);
 }
 
 /**
