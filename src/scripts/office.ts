@@ -7,6 +7,7 @@
 import OfficeWorker from './office-worker.ts?worker';
 import { formatIssue, type Issue } from '../lib/issues.ts';
 import { columnLetters, dataRoot, issuePlace, readFailure } from '../lib/office/paths.ts';
+import { pageMessage } from '../lib/office/page-words.ts';
 import {
 	REST_OF_FIXES,
 	type CellEdit,
@@ -209,7 +210,7 @@ function issueItem(i: Issue): HTMLLIElement {
 		el('span', placeText(i), 'place'),
 	);
 	const msg = el('p');
-	msg.append(el('span', i.message, 'msg'), ' ', el('code', `(${i.code})`, 'code'));
+	msg.append(el('span', pageMessage(i.message), 'msg'), ' ', el('code', `(${i.code})`, 'code'));
 	li.append(head, msg);
 	const rel = relOf(i.file);
 	if (i.row !== undefined && isTable(rel)) {
@@ -448,7 +449,7 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		const rowIssues = issuesAt.get(`${row}:row`);
 		if (rowIssues) {
 			th.classList.add('bad');
-			th.title = rowIssues.map((i) => `${i.message} (${i.code})`).join('\n');
+			th.title = rowIssues.map((i) => `${pageMessage(i.message)} (${i.code})`).join('\n');
 		}
 		tr.append(th);
 		for (let c = 1; c <= width; c++) {
@@ -459,7 +460,9 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 			const here = issuesAt.get(`${row}:${c}`);
 			if (here) {
 				td.classList.add(here.some((i) => i.severity === 'error') ? 'bad' : 'warn');
-				td.title = here.map((i) => `${columnLetters(c)}${row}：${i.message} (${i.code})`).join('\n');
+				td.title = here
+					.map((i) => `${columnLetters(c)}${row}：${pageMessage(i.message)} (${i.code})`)
+					.join('\n');
 				td.setAttribute('aria-label', `${columnLetters(c)}${row}：${cells[c - 1] ?? ''}。${td.title}`);
 			}
 			tr.append(td);

@@ -15,6 +15,7 @@ import { pledgeTable } from '../../src/schemas/pledge.ts';
 import { editCells, memoryFiles, placeCsv, placeFile, rowsToCsv } from '../../src/lib/office/workspace.ts';
 import { checkFilesAlone } from '../../src/lib/office/files-alone.ts';
 import { tableForPath } from '../../src/lib/validate/tables.ts';
+import { pageMessage } from '../../src/lib/office/page-words.ts';
 import { formatIssue, sortIssues } from '../../src/lib/issues.ts';
 import { columnLetters, dataRoot, issuePlace, readFailure } from '../../src/lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../../src/lib/office/xlsx.ts';
@@ -189,6 +190,36 @@ describe('a cell typed in the grid', () => {
 			['', '', '', '', '', ''],
 			['QY-9', '', '', '', '', ''],
 		]);
+	});
+});
+
+describe('messages in the page’s words', () => {
+	it('sends the clerk to the page’s fixes, not to npm run validate -- --fix', () => {
+		expect(
+			pageMessage('"９.5" 含全角字符，请改为半角：9.5（可运行 npm run validate -- --fix 自动修正）'),
+		).toBe('"９.5" 含全角字符，请改为半角：9.5（可在本页“可以自动修正的问题”一节中接受修正）');
+		expect(
+			pageMessage(
+				'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可用 npm run validate -- --fix 转换）',
+			),
+		).toBe(
+			'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可在本页“可以自动修正的问题”一节中接受转换）',
+		);
+	});
+
+	it('says that a correction or a seal is done on the command line by whoever keeps the data repository', () => {
+		expect(
+			pageMessage(
+				'2026-Q3 已发布的评价结果有 1 处变化，但没有更正记录：…。已发布的结果不能悄悄改变：如确需更正，请运行 npm run release -- 2026-Q3 --correct --date <更正日期> --doc <文号> --reason <理由>，把这些变化记入 releases/corrections.csv；',
+			),
+		).toBe(
+			'2026-Q3 已发布的评价结果有 1 处变化，但没有更正记录：…。已发布的结果不能悄悄改变：如确需更正，请由维护数据仓库的人员在命令行运行 npm run release -- 2026-Q3 --correct --date <更正日期> --doc <文号> --reason <理由>（本页不能做这一步），把这些变化记入 releases/corrections.csv；',
+		);
+		expect(pageMessage('无法核对更正前后的值：请先运行 npm run release -- 2024-Q1 --seal')).toBe(
+			'无法核对更正前后的值：请先由维护数据仓库的人员在命令行运行 npm run release -- 2024-Q1 --seal（本页不能做这一步）',
+		);
+		// A message with no command is as it was.
+		expect(pageMessage('"日期" 不能为空')).toBe('"日期" 不能为空');
 	});
 });
 
