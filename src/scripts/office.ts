@@ -164,6 +164,12 @@ drop.addEventListener('dragover', (e) => {
 	drop.classList.add('over');
 });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+// A keyboard cannot drag: Enter or Space on the drop zone opens the file chooser instead.
+drop.addEventListener('keydown', (e) => {
+	if (e.key !== 'Enter' && e.key !== ' ') return;
+	e.preventDefault();
+	fileInput.click();
+});
 drop.addEventListener('drop', async (e) => {
 	e.preventDefault();
 	drop.classList.remove('over');
@@ -434,7 +440,10 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 	const width = Math.max(headerRow.rows[0]?.length ?? 0, ...m.rows.map((r) => r.length));
 	const head = el('thead');
 	const letters = el('tr');
-	letters.append(el('th', ''), ...Array.from({ length: width }, (_, c) => el('th', columnLetters(c + 1))));
+	// The corner above the row numbers: named for screen readers (an empty header cell names nothing).
+	const corner = el('th');
+	corner.append(el('span', '行号', 'sr-only'));
+	letters.append(corner, ...Array.from({ length: width }, (_, c) => el('th', columnLetters(c + 1))));
 	head.append(letters);
 	const body = el('tbody');
 	const issuesAt = new Map<string, Issue[]>();
@@ -454,7 +463,8 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		tr.append(th);
 		for (let c = 1; c <= width; c++) {
 			const td = el('td', cells[c - 1] ?? '');
-			td.tabIndex = 0;
+			// One tab stop for the whole grid (roving tabindex): the arrow keys move between its cells.
+			td.tabIndex = -1;
 			td.dataset.row = String(row);
 			td.dataset.column = String(c);
 			const here = issuesAt.get(`${row}:${c}`);
@@ -484,6 +494,10 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 			if (target) {
 				target.focus();
 				focus = undefined;
+			}
+			if (!grid.querySelector('td[tabindex="0"]')) {
+				const first = grid.querySelector<HTMLElement>('td');
+				if (first) first.tabIndex = 0;
 			}
 		},
 		// A cell asked for that is not on the page (past the last row) is not focused on a later page.
@@ -549,11 +563,42 @@ grid.addEventListener('click', (e) => {
 	const td = (e.target as HTMLElement).closest('td');
 	if (td) editCell(td);
 });
+// The cell last focused is the grid's one tab stop, so Tab leaves the grid and Shift+Tab comes back to that cell.
+grid.addEventListener('focusin', (e) => {
+	const td = e.target as HTMLElement;
+	if (td.tagName !== 'TD' || td.tabIndex === 0) return;
+	for (const other of grid.querySelectorAll<HTMLElement>('td[tabindex="0"]')) other.tabIndex = -1;
+	td.tabIndex = 0;
+});
+/** The cell next to one in a direction, on the grid as shown (its rows need not be numbered one after another). */
+function nextCell(td: HTMLTableCellElement, key: string): HTMLTableCellElement | undefined {
+	const tr = td.parentElement as HTMLTableRowElement;
+	const row =
+		key === 'ArrowUp'
+			? tr.previousElementSibling
+			: key === 'ArrowDown'
+				? tr.nextElementSibling
+				: key === 'ArrowLeft' || key === 'ArrowRight'
+					? tr
+					: null;
+	if (!(row instanceof HTMLTableRowElement)) return undefined;
+	const index = td.cellIndex + (key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0);
+	const cell = row.cells[index];
+	return cell?.tagName === 'TD' ? cell : undefined;
+}
 grid.addEventListener('keydown', (e) => {
 	const td = (e.target as HTMLElement).closest('td');
-	if (td && e.key === 'Enter' && e.target === td) {
+	// Keys typed in a cell being edited are the editor's.
+	if (!td || e.target !== td) return;
+	if (e.key === 'Enter') {
 		e.preventDefault();
 		editCell(td);
+		return;
+	}
+	const next = nextCell(td, e.key);
+	if (next) {
+		e.preventDefault();
+		next.focus();
 	}
 });
 

@@ -33,3 +33,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	)) as { violations: Violation[] };
 	return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
 }
+
+/**
+ * The violations of some of axe-core's rules by id, best-practice ones included (`landmark-unique`,
+ * `empty-table-header`), summarised as `axeViolations` does. Loads axe-core the same way.
+ */
+export async function axeRuleViolations(page: Page, rules: readonly string[]): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+	const result = (await page.evaluate(
+		(values) =>
+			// @ts-expect-error axe is evaluated above
+			window.axe.run(document, { runOnly: { type: 'rule', values }, resultTypes: ['violations'] }),
+		[...rules],
+	)) as { violations: Violation[] };
+	return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
+}

@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { utils, write } from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, mainThreadTasks, type MainThreadTasks } from './browser.ts';
+import { axeRuleViolations, axeViolations } from './axe.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const EVIDENCE = 'evidence/2023-Q4.csv';
@@ -213,6 +214,46 @@ describe('填报台', () => {
 			'data/exemplars/photos/2026-003.jpg:1:1: 照片无法读取：图像数据不完整或已损坏。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交 (photo-corrupt)',
 		]);
 		expect(await checked(() => page.setInputFiles('#folder-input', join(dir, 'data')))).toEqual(expected);
+	});
+
+	it('works from the keyboard: the drop zone opens the file chooser, the grid is one tab stop walked with the arrow keys', async () => {
+		await checked(() => page.setInputFiles('#folder-input', join(root, 'data')));
+		await page.locator('#grid-file').selectOption('units.csv');
+		await page.locator('#grid td[data-row="2"]').first().waitFor();
+		// One cell of the grid is in the tab order, not every cell.
+		await expect(page.locator('#grid td').count()).resolves.toBeGreaterThan(50);
+		await expect(page.locator('#grid td[tabindex="0"]').count()).resolves.toBe(1);
+		const at = () =>
+			page.evaluate(() => {
+				const a = document.activeElement as HTMLElement;
+				return a.tagName === 'TD' ? `${a.dataset.row}:${a.dataset.column}` : a.tagName;
+			});
+		await page.locator('#grid td[tabindex="0"]').focus();
+		await expect(at()).resolves.toBe('1:1');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowRight');
+		await expect(at()).resolves.toBe('3:2');
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.press('ArrowLeft');
+		await expect(at()).resolves.toBe('3:1');
+		await expect(page.locator('#grid td[tabindex="0"]').getAttribute('data-row')).resolves.toBe('3');
+		// Enter opens the editor on the cell, Esc puts back what was there.
+		const before = await page.locator('#grid td[data-row="3"][data-column="1"]').textContent();
+		await page.keyboard.press('Enter');
+		await expect(at()).resolves.toBe('TEXTAREA');
+		await page.keyboard.type('x');
+		await page.keyboard.press('Escape');
+		await expect(at()).resolves.toBe('3:1');
+		await expect(page.locator('#grid td[data-row="3"][data-column="1"]').textContent()).resolves.toBe(before);
+		// Enter and Space on the drop zone open the file chooser.
+		for (const key of ['Enter', ' ']) {
+			await page.locator('#drop').focus();
+			const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
+			expect(chooser.isMultiple()).toBe(true);
+		}
+		expect(await axeViolations(page)).toEqual([]);
+		expect(await axeRuleViolations(page, ['empty-table-header', 'landmark-unique'])).toEqual([]);
 	});
 
 	it('refuses, naming both, a second sheet or file of a table already picked, and an empty workbook, instead of checking one silently', async () => {
