@@ -410,6 +410,26 @@ describe('photos are published without hidden metadata', () => {
 		]);
 		expect(imageSize(clean)).toMatchObject({ width: 120, height: 160, type: 'jpg' });
 	});
+	it('drops a segment no decoder needs, and a DNL longer than its 4 bytes, wherever it is', () => {
+		// An audit's photo: a DNL (0xDC) before the scan carrying an ID number and a mobile; sharp decoded it.
+		const sos = jpeg.findIndex((b, k) => b === 0xff && jpeg[k + 1] === 0xda);
+		expect(sos).toBeGreaterThan(2);
+		const tainted = Uint8Array.from([
+			...jpeg.subarray(0, sos),
+			...segment(0xdc, '身份证 320803199001010015 手机 13800001111'),
+			...segment(0xf0, 'JPG0 13800001111'),
+			...jpeg.subarray(sos),
+			// After the end of the image.
+			...new TextEncoder().encode('13800001111'),
+		]);
+		const clean = Buffer.from(stripJpegMetadata(tainted));
+		expect(clean.includes('13800001111')).toBe(false);
+		expect(clean.equals(Buffer.from(stripJpegMetadata(jpeg)))).toBe(true);
+		// A DNL of its fixed length (the number of lines, 160) is kept.
+		const dnl = [0xff, 0xdc, 0x00, 0x04, 0x00, 0xa0];
+		const withDnl = Uint8Array.from([...jpeg.subarray(0, sos), ...dnl, ...jpeg.subarray(sos)]);
+		expect(Buffer.from(stripJpegMetadata(withDnl)).includes(Buffer.from(dnl))).toBe(true);
+	});
 	it('keeps a JPEG without metadata as it is', () => {
 		const plain = stripJpegMetadata(jpeg);
 		// c1.jpg has an APP0 (JFIF) header at most; nothing else may change.
@@ -448,6 +468,34 @@ describe('photos are published without hidden metadata', () => {
 		expect(Buffer.from(clean).includes('13900009999')).toBe(false);
 		expect(Buffer.from(clean).includes('IDAT')).toBe(true);
 		expect(imageSize(clean)).toMatchObject({ width: 120, height: 160, type: 'png' });
+		// A palette in a true-colour image (type 2), where no browser uses one, and a gAMA of the wrong length: both
+		// carried text (an audit's photo); a palette of a palette image (type 3) and a gAMA of 4 bytes are kept.
+		const text = new TextEncoder().encode('身份证 320803199001010015  ');
+		expect(text.length % 3).toBe(0);
+		const made = (type: number, ...chunks: number[][]) => {
+			const h = Buffer.from(ihdr);
+			h[9] = type;
+			return Uint8Array.from([
+				...png.subarray(0, 8),
+				...chunk('IHDR', h),
+				...chunks.flat(),
+				...chunk('IEND', new Uint8Array()),
+			]);
+		};
+		const gama = chunk('gAMA', new Uint8Array([0, 0, 0xb1, 0x8f]));
+		const rgb = Buffer.from(
+			stripPngMetadata(
+				made(2, chunk('PLTE', text), chunk('gAMA', text), gama, chunk('IDAT', new Uint8Array([1]))),
+			),
+		);
+		expect(rgb.includes('320803199001010015')).toBe(false);
+		expect(rgb.includes(Buffer.from(gama))).toBe(true);
+		const palette = chunk('PLTE', new Uint8Array([0, 0, 0, 255, 255, 255]));
+		expect(
+			Buffer.from(stripPngMetadata(made(3, palette, chunk('IDAT', new Uint8Array([1]))))).includes(
+				Buffer.from(palette),
+			),
+		).toBe(true);
 	});
 });
 

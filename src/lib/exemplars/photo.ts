@@ -24,8 +24,20 @@ function decodingSegment(bytes: Uint8Array, i: number, marker: number, length: n
 }
 
 /**
- * A JPEG without APPn segments other than the fixed JFIF and Adobe headers (so no EXIF, XMP, IPTC, ICC, thumbnails)
- * and without COM comments, wherever they appear (a progressive JPEG may have segments between its scans).
+ * The segments a JPEG needs to be decoded, kept as they are: frame headers (SOF0–SOF15 but for DHT, JPG and DAC),
+ * Huffman and quantisation tables (DHT, DQT), arithmetic conditioning (DAC), the restart interval (DRI) and scan headers
+ * (SOS). The decoder reads each of these to its declared length and refuses one with bytes left over, so no text rides
+ * in them unseen. A DNL (number of lines) is kept only at its fixed length of 4: a longer one is read by no decoder,
+ * and an audit carried an ID number in one.
+ */
+const JPEG_KEEP = new Set([
+	0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xda, 0xdb, 0xdd,
+]);
+
+/**
+ * A JPEG with only the segments that decode the picture (`JPEG_KEEP`, a DNL of 4 bytes, the fixed JFIF and Adobe
+ * headers): no EXIF, XMP, IPTC, ICC, thumbnails, COM comments or any other segment, wherever they appear (a
+ * progressive JPEG may have segments between its scans), and nothing after its end.
  */
 export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
 	if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('不是 JPEG 文件');
@@ -43,7 +55,8 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
 		const length = (bytes[i + 2] << 8) | bytes[i + 3];
 		const end = i + 2 + length;
 		if (marker >= 0xe0 && marker <= 0xef) out.push(...(decodingSegment(bytes, i, marker, length) ?? []));
-		else if (marker !== 0xfe) for (let k = i; k < end; k++) out.push(bytes[k]);
+		else if (JPEG_KEEP.has(marker) || (marker === 0xdc && length === 4))
+			for (let k = i; k < end; k++) out.push(bytes[k]);
 		i = end;
 		if (marker === 0xda) {
 			// Entropy-coded data follows until the next marker that is not a stuffed 0x00 or a restart marker.
@@ -57,32 +70,41 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
 	throw new Error('JPEG 文件不完整（缺少结束标记）');
 }
 
-/** PNG chunks that carry pixels or how to show them; text, time and EXIF chunks are dropped. */
-const PNG_KEEP = new Set([
-	'IHDR',
-	'PLTE',
-	'IDAT',
-	'IEND',
-	'tRNS',
-	'gAMA',
-	'cHRM',
-	'sRGB',
-	'sBIT',
-	'pHYs',
-	'bKGD',
-]);
+/**
+ * PNG chunks that carry pixels or how to show them, each with the lengths the PNG specification gives it (a chunk of
+ * another length is one no viewer reads as it is, and could carry text): `true` for any length (the image data), or a
+ * test of the length and the image's colour type (IHDR's tenth byte). A palette (PLTE) is kept only for a palette
+ * image (type 3): in a true-colour image it is an optional suggestion no browser uses, and an audit hid an ID number
+ * in one. Text, time, EXIF, ICC, background and significant-bits chunks are dropped.
+ */
+const PNG_KEEP: Record<string, true | ((length: number, colourType: number) => boolean)> = {
+	IHDR: (n) => n === 13,
+	PLTE: (n, type) => type === 3 && n % 3 === 0 && n <= 768,
+	IDAT: true,
+	IEND: (n) => n === 0,
+	// Type 0: one grey level (2 bytes); type 2: one colour (6); type 3: an alpha for each palette entry (up to 256).
+	tRNS: (n, type) => (type === 0 ? n === 2 : type === 2 ? n === 6 : type === 3 && n <= 256),
+	gAMA: (n) => n === 4,
+	cHRM: (n) => n === 32,
+	sRGB: (n) => n === 1,
+	pHYs: (n) => n === 9,
+};
 
-/** A PNG with only the chunks in `PNG_KEEP` (drops tEXt, zTXt, iTXt, eXIf, tIME, iCCP and any private chunk). */
+/** A PNG with only the chunks of `PNG_KEEP`, at their lengths (drops tEXt, zTXt, iTXt, eXIf, tIME, iCCP …). */
 export function stripPngMetadata(bytes: Uint8Array): Uint8Array {
 	const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 	if (!sig.every((b, k) => bytes[k] === b)) throw new Error('不是 PNG 文件');
 	const parts: Uint8Array[] = [bytes.subarray(0, 8)];
+	// IHDR comes first (the specification's rule; the validator decodes every photo, so it does here): its data's
+	// tenth byte is the colour type.
+	const colourType = bytes[8 + 8 + 9];
 	let i = 8;
 	while (i + 8 <= bytes.length) {
 		const length = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
 		const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8));
 		const end = i + 12 + length;
-		if (PNG_KEEP.has(type)) parts.push(bytes.subarray(i, end));
+		const keep = Object.hasOwn(PNG_KEEP, type) ? PNG_KEEP[type] : undefined;
+		if (keep === true || keep?.(length, colourType)) parts.push(bytes.subarray(i, end));
 		i = end;
 		if (type === 'IEND') break;
 	}
