@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	MARKDOWN_MAX_CHARS,
+	MARKDOWN_MAX_LAZY,
 	MARKDOWN_MAX_MARKS,
 	MARKDOWN_MAX_NESTING,
+	MARKDOWN_MAX_SETEXT,
 	MARKDOWN_MAX_TREE_DEPTH,
 	mdxProblem,
 	parseMarkdown,
@@ -24,9 +26,14 @@ const fine = { at: [], tree: true };
 
 describe('the limits, named in the messages, as the office is told them', () => {
 	it('are the ones the messages and the office guide give', () => {
-		expect([MARKDOWN_MAX_CHARS, MARKDOWN_MAX_NESTING, MARKDOWN_MAX_MARKS, MARKDOWN_MAX_TREE_DEPTH]).toEqual([
-			50_000, 10, 200, 40,
-		]);
+		expect([
+			MARKDOWN_MAX_CHARS,
+			MARKDOWN_MAX_NESTING,
+			MARKDOWN_MAX_MARKS,
+			MARKDOWN_MAX_TREE_DEPTH,
+			MARKDOWN_MAX_SETEXT,
+			MARKDOWN_MAX_LAZY,
+		]).toEqual([50_000, 10, 200, 40, 100, 100]);
 	});
 });
 
@@ -165,6 +172,36 @@ describe('* _ [ ] per paragraph', () => {
 	it('names each paragraph over the limit once, and goes on to the next', () => {
 		const text = `${marks(300)}\n${marks(10)}\n\n正文\n\n${marks(120)}\n${marks(120)}\n${marks(5)}\n`;
 		expect(read(text)).toEqual({ at: [...over(1), ...over(6)], tree: false });
+	});
+});
+
+describe('headings underlined with = or -, and block-quote lines without their >', () => {
+	// The parser's time grows with the square of either count (an audit: 12,400 underlined headings, 50 s).
+	it('takes 100 underlined headings and refuses the 101st, at its underline, before the parser sees the text', () => {
+		const headings = (n: number, under = '=') => Array(n).fill(`小标题\n${under}\n\n正文。\n`).join('\n');
+		expect(read(headings(100))).toEqual(fine);
+		expect(read(headings(50, '---') + '\n' + headings(50, '  ==  '))).toEqual(fine);
+		// Heading 101 starts on line 5 × 100 + 1; its underline is the next line.
+		expect(read(headings(101))).toEqual({ at: ['502:1 mdx-too-complex'], tree: false });
+		expect(read(headings(101, '-')).at).toEqual(['502:1 mdx-too-complex']);
+		expect(message(headings(101))).toEqual([
+			'用 = 或 - 画线的标题超过 100 个，无法可靠排版。标题请用 # 开头（如“## 小标题”）；要画分隔线，请在线的上面空一行',
+		]);
+	});
+	it('does not count a rule after a blank line, a line of = under a heading or a rule, or # headings', () => {
+		expect(read(Array(300).fill('正文。\n\n---\n').join('\n'))).toEqual(fine);
+		expect(read(Array(300).fill('## 小标题\n===\n').join('\n')).at).toEqual([]);
+		expect(read(Array(300).fill('正文。\n\n***\n---\n').join('\n')).at).toEqual([]);
+	});
+	it('takes 100 lines continuing a quote without > and refuses the 101st, at its line', () => {
+		const quotes = (n: number) => Array(n).fill('> 引用\n续行\n').join('\n');
+		expect(read(quotes(100))).toEqual(fine);
+		expect(read(quotes(101))).toEqual({ at: ['302:1 mdx-too-complex'], tree: false });
+		// Lines with their own > are not counted.
+		expect(read(Array(300).fill('> 引用\n> 续行\n').join('\n'))).toEqual(fine);
+		expect(message(quotes(101))).toEqual([
+			'引用（行首的 >）里没有 > 的续行超过 100 行，无法可靠排版。请在引用的每一行行首加 >，或在引用结束后空一行',
+		]);
 	});
 });
 

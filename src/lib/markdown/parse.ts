@@ -33,6 +33,14 @@ export const MARKDOWN_MAX_NESTING = 10;
 export const MARKDOWN_MAX_MARKS = 200;
 /** Deepest node of the parsed tree (lists, their items, paragraphs, emphasis, links…). */
 export const MARKDOWN_MAX_TREE_DEPTH = 40;
+/**
+ * Most headings underlined with `=` or `-` (setext), and most lines continuing a block quote without their `>` (lazy
+ * lines), in one text. The parser's time grows with the square of either count: an audit's story of 12,400 underlined
+ * headings, under the size limit, held validation for 50 s and the build for two minutes more. A story has a few
+ * headings, and writes them with `#`.
+ */
+export const MARKDOWN_MAX_SETEXT = 100;
+export const MARKDOWN_MAX_LAZY = 100;
 
 /** The one parser (building it per text costs a tenth of a parse). */
 const processor = unified().use(remarkParse).use(remarkMdx).freeze();
@@ -70,6 +78,10 @@ interface LineStart {
 	blank: boolean;
 	/** It starts at the left edge, with no indentation, `>` or marker. */
 	flush: boolean;
+	/** It begins with `>` (after at most three spaces): a line of a block quote. */
+	quote: boolean;
+	/** It is only `=` or only `-` (up to three spaces before, spaces after): under a text line, a setext underline. */
+	underline: boolean;
 }
 
 /**
@@ -109,6 +121,8 @@ function lineStart(line: string): LineStart {
 		heading,
 		blank: line.trim() === '',
 		flush: i === 0,
+		quote: /^ {0,3}>/.test(line),
+		underline: /^ {0,3}(?:=+|-+)[ \t]*$/.test(line),
 	};
 }
 
@@ -137,9 +151,39 @@ function preParse(source: string, file: string): Issue[] {
 	/** Whether the lines since the last list marker may still be in that list (no flush paragraph line after a blank). */
 	let inList = false;
 	let afterBlank = true;
+	// Setext underlines and lazy lines (`MARKDOWN_MAX_SETEXT`): counted at most, each reported once at the line over.
+	let underlines = 0;
+	let lazy = 0;
+	/** Whether the line before is a block quote's (its own `>`, or lazy). */
+	let inQuote = false;
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
-		const { depth, list, heading, blank, flush } = lineStart(line);
+		const { depth, list, heading, blank, flush, quote, underline } = lineStart(line);
+		// Under a line of text (not blank, no heading, no line of only - * _ = such as an underline or a rule): counted
+		// whether or not the parser takes it for one (`---` under a list item is a rule), which is only stricter.
+		if (
+			underline &&
+			n > 0 &&
+			!afterBlank &&
+			!lineStart(lines[n - 1]).heading &&
+			!/^ {0,3}(?:[-*_=][ \t]*)+$/.test(lines[n - 1])
+		)
+			if (++underlines === MARKDOWN_MAX_SETEXT + 1)
+				err(
+					n + 1,
+					1,
+					'mdx-too-complex',
+					`用 = 或 - 画线的标题超过 ${MARKDOWN_MAX_SETEXT} 个，无法可靠排版。标题请用 # 开头（如“## 小标题”）；要画分隔线，请在线的上面空一行`,
+				);
+		if (!blank && !quote && inQuote)
+			if (++lazy === MARKDOWN_MAX_LAZY + 1)
+				err(
+					n + 1,
+					1,
+					'mdx-too-complex',
+					`引用（行首的 >）里没有 > 的续行超过 ${MARKDOWN_MAX_LAZY} 行，无法可靠排版。请在引用的每一行行首加 >，或在引用结束后空一行`,
+				);
+		inQuote = !blank && (quote || inQuote);
 		if (blank) afterBlank = true;
 		else {
 			if (!list && flush && afterBlank) inList = false;
