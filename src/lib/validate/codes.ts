@@ -32,7 +32,8 @@ export const ISSUE_CODES = {
 	'mdx-forbidden': '正文中不能有 import/export、组件、HTML 标签、{ } 表达式或图片',
 	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站的相对地址',
 	'mdx-too-long': '正文超过 50000 字符',
-	'mdx-too-complex': '正文无法可靠排版：一段中 * _ [ ] 等格式符号超过 200 个，或用 = 、- 画线的标题超过 100 个，或引用中没有 > 的续行超过 100 行',
+	'mdx-too-complex':
+		'正文无法可靠排版：一段中 * _ [ ] 等格式符号超过 200 个，或用 = 、- 画线的标题超过 100 个，或引用中没有 > 的续行超过 100 行',
 	'too-deep': '嵌套层数过多（列表、引用、格式标记或 JSON 的对象、数组）',
 	// Header and row shape.
 	'wrong-delimiter': '各列不是用英文逗号分开的（制表符、分号等）',
