@@ -86,8 +86,16 @@ export function toHalfWidth(s: string): string {
 export const fullWidthMessage = (v: string) =>
 	`${quoteValue(v)} 含全角字符，请改为半角${v.length <= QUOTE_MAX_CHARS ? `：${toHalfWidth(v)}` : ''}（可运行 npm run validate -- --fix 自动修正）`;
 
-/** Zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). */
-export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/**
+ * Characters that show as nothing: zero-width and bidirectional-control characters (U+200B–U+200F, U+202A–U+202E,
+ * U+2060–U+2064, U+2066–U+2069, U+FEFF, the Arabic letter mark U+061C), the soft hyphen (U+00AD), the combining
+ * grapheme joiner (U+034F), Hangul and Khmer fillers (U+115F, U+1160, U+17B4, U+17B5, U+3164, U+FFA0), Mongolian
+ * variation selectors and vowel separator (U+180B–U+180F), variation selectors (U+FE00–U+FE0F), interlinear
+ * annotation marks (U+FFF9–U+FFFB) and tag characters (U+E0000–U+E007F). Any of them makes two names that read the
+ * same differ, or splits a number.
+ */
+export const INVISIBLE =
+	/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
 
 /** Control characters other than newline and tab, and U+FFFE and U+FFFF, which XML (the RSS feeds) may not hold. */
 // eslint-disable-next-line no-control-regex

@@ -74,6 +74,7 @@ export const ISSUE_CODES = {
 	'date-order': '日期先后顺序不对（如结束早于开始）',
 	'out-of-period': '日期不在文件或年度所示的期间内',
 	overlap: '同一单位的名称使用时段重叠',
+	'duplicate-name': '两个单位同时使用相同（或看起来相同）的名称，读者无法区分',
 	'missing-name': '单位在 unit-names.csv 中没有名称',
 	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
@@ -211,7 +212,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'missing-name',
 		'reserved-id',
 	],
-	'unit-names': ['missing-file', 'foreign-key', 'date-order', 'overlap'],
+	'unit-names': ['missing-file', 'foreign-key', 'date-order', 'overlap', 'duplicate-name'],
 	evidence: [
 		'file-name',
 		'unique-error',

@@ -4,6 +4,73 @@ import { report, validate, withRows } from '../../helpers/validate.ts';
 
 const names = (...rows: string[]) => ({ 'unit-names.csv': withRows('unit-names.csv', ...rows) });
 
+describe('two units named alike at the same time', () => {
+	const unitsWith = (...rows: string[]) => withRows('units.csv', ...rows);
+	it('refuses a second unit with the same name, or one that reads the same, at its name, naming the first', () => {
+		// Said by name, each group of alike names in turn (the report sorts them by line).
+		// 金 as the compatibility ideograph U+F90A and as the Kangxi radical U+2FA6; 区甲局 with a full-width space. (The
+		// units are set up after the fixture's released quarters, which would otherwise lack their rows.)
+		const patches = {
+			'units.csv': unitsWith(
+				'a2,A类,2030-01-01,,,',
+				'a3,A类,2030-01-01,,,',
+				'a4,A类,2030-01-01,,,',
+				'a5,A类,2030-01-01,,,',
+			),
+			'unit-names.csv': withRows(
+				'unit-names.csv',
+				'a2,区甲局,,',
+				'a3,区\uF90A融局,,',
+				'a4,区\u2FA6融局,,',
+				'a5,区甲　局,,',
+			),
+		};
+		expect(report(patches)).toEqual([
+			'data/unit-names.csv:6:2: 第 6 行第 2 列（名称）：名称 "区甲局" 与单位 "a1" 同时使用的名称 "区甲局"（第 4 行）相同：网站上读者无法区分这两个单位，请核对 (duplicate-name)',
+			'data/unit-names.csv:9:2: 第 9 行第 2 列（名称）：名称 "区甲　局" 与单位 "a1" 同时使用的名称 "区甲局"（第 4 行）看起来相同（其中有不可见字符或形近的兼容字符）：网站上读者无法区分这两个单位，请核对 (duplicate-name)',
+			'data/unit-names.csv:8:2: 第 8 行第 2 列（名称）：名称 "区\u2FA6融局" 与单位 "a3" 同时使用的名称 "区\uF90A融局"（第 7 行）看起来相同（其中有不可见字符或形近的兼容字符）：网站上读者无法区分这两个单位，请核对 (duplicate-name)',
+		]);
+	});
+	it('refuses a name with a soft hyphen or another character that shows as nothing', () => {
+		for (const hidden of ['\u00AD', '\u061C', '\u3164', '\uFE00', '\u180E', '\u034F', '\u{E0020}'])
+			expect(
+				report({
+					'units.csv': unitsWith('a2,A类,2030-01-01,,,'),
+					'unit-names.csv': withRows('unit-names.csv', `a2,区${hidden}丙局,,`),
+				}).map((l) => l.replace(/.*\((.+)\)$/, '$1')),
+				hidden,
+			).toEqual(['invisible-char']);
+	});
+	it('takes the same name in turn: a unit set up under the name of one dissolved that day, or renamed away the day before', () => {
+		// a1 (区甲局) is dissolved on 2024-01-01, the day a2 is set up as 区甲局; t2 (乙镇) is renamed 乙街道 from
+		// 2023-06-01, its old name used to 2023-05-31, and t3 is named 乙镇 from 2023-06-01.
+		const patches = {
+			'units.csv': withRows('units.csv', 'a2,A类,2024-01-01,,,', 't3,镇街,2023-06-01,,,').replace(
+				'a1,A类,,,,',
+				'a1,A类,,2024-01-01,,',
+			),
+			'unit-names.csv': withRows(
+				'unit-names.csv',
+				'a2,区甲局,,',
+				't3,乙镇,2023-06-01,',
+				't2,乙街道,2023-06-01,',
+			).replace('t2,乙镇,,', 't2,乙镇,,2023-05-31'),
+		};
+		expect(report(patches)).toEqual([]);
+		// A day of overlap is one too many.
+		const overlap = {
+			...patches,
+			'unit-names.csv': patches['unit-names.csv'].replace('t3,乙镇,2023-06-01,', 't3,乙镇,2023-05-31,'),
+		};
+		expect(
+			report({
+				...overlap,
+				'units.csv': overlap['units.csv'].replace('t3,镇街,2023-06-01,,,', 't3,镇街,2023-05-31,,,'),
+			}).map((l) => l.replace(/.*\((.+)\)$/, '$1')),
+		).toEqual(['duplicate-name']);
+	});
+});
+
 describe('unit-names.csv', () => {
 	it('rejects a name of a unit units.csv does not have, and drops it', () => {
 		const d = validate(names('x9,不存在的单位,,'));
