@@ -173,10 +173,16 @@ export function code(opts: { max: number; format: string }): Cell<string> {
 }
 
 /** Identifiers: ASCII letters, digits, `-` and `_`, starting with a letter or digit (stable in URLs). */
+/**
+ * Names Windows keeps for devices, in any case: a folder so named (an id is a folder of the site's addresses,
+ * `units/<编号>/`) cannot be opened, copied or checked out there, where the office works.
+ */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
 export function identifier(): Cell<string> {
 	const pattern = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
 	const re = new RegExp(pattern);
-	const verbatim = (v: string) => re.test(v);
+	const verbatim = (v: string) => re.test(v) && !WINDOWS_RESERVED.test(v);
 	return {
 		type: 'string',
 		pattern,
@@ -185,6 +191,13 @@ export function identifier(): Cell<string> {
 		schema: z.string().superRefine((v, ctx) => {
 			if (verbatim(v)) return;
 			if (FULL_WIDTH.test(v)) fail(ctx, 'full-width', fullWidthMessage(v), v);
+			else if (WINDOWS_RESERVED.test(v))
+				fail(
+					ctx,
+					'id-format',
+					`编号 ${quoteValue(v)} 是 Windows 保留的名称（CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9，不分大小写）：编号会成为网址中的文件夹，这样的文件夹在 Windows 上无法打开或检出，请换一个编号`,
+					v,
+				);
 			else
 				fail(
 					ctx,

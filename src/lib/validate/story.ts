@@ -77,7 +77,8 @@ export function storyText(
 		for (const v of [n.value, n.url, n.title])
 			if (typeof v === 'string')
 				for (const h of hiddenChars(v)) at(n, h.code, `字符引用（&#…;）写出的内容${h.message}`);
-		if (n.type === 'image')
+		// An image by reference (`![照片][p]` with `[p]: …` below) as well: the site shows neither.
+		if (n.type === 'image' || n.type === 'imageReference')
 			at(n, 'mdx-forbidden', '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列');
 		if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
 	}

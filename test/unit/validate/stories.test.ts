@@ -58,6 +58,15 @@ describe('exemplars/stories/', () => {
 		expect(d.stories.size).toBe(0);
 	});
 
+	it('rejects an image by reference as an image: the site shows neither', () => {
+		const d = validate({
+			'exemplars/stories/c1.mdx': `${STORY}\n![现场照片][p]\n\n[p]: https://example.org/p.png\n`,
+		});
+		expect(d.issues.map(formatIssue)).toEqual([
+			'data/exemplars/stories/c1.mdx:94:1: 正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列 (mdx-forbidden)',
+		]);
+	});
+
 	it('requires a story for every candidate', () => {
 		expect(report({ 'exemplars/stories/c1.mdx': null })).toMatchInlineSnapshot(`
 			[

@@ -16,6 +16,20 @@ describe('units.csv', () => {
 		]);
 		expect(report(unit('pledge,镇街,2026-10-01,,,'))).toEqual([]);
 	});
+	it('refuses an id Windows keeps for a device, in any case: its folder could not be opened where the office works', () => {
+		// Said in each file that types it.
+		expect(report(unit('Con,镇街,2026-10-01,,,'))).toEqual([
+			'data/units.csv:6:1: 第 6 行第 1 列（单位编号）：编号 "Con" 是 Windows 保留的名称（CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9，不分大小写）：编号会成为网址中的文件夹，这样的文件夹在 Windows 上无法打开或检出，请换一个编号 (id-format)',
+			'data/unit-names.csv:6:1: 第 6 行第 1 列（单位编号）：编号 "Con" 是 Windows 保留的名称（CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9，不分大小写）：编号会成为网址中的文件夹，这样的文件夹在 Windows 上无法打开或检出，请换一个编号 (id-format)',
+		]);
+		for (const id of ['prn', 'AUX', 'nul', 'com1', 'LPT9'])
+			expect(
+				report(unit(`${id},镇街,2026-10-01,,,`)).map((l) => l.replace(/.*\((.+)\)$/, '$1')),
+				id,
+			).toEqual(['id-format', 'id-format']);
+		for (const id of ['com0', 'console', 'lpt10', 'nul1'])
+			expect(report(unit(`${id},镇街,2026-10-01,,,`)), id).toEqual([]);
+	});
 	it('rejects a duplicate id and points at both rows', () => {
 		const d = validate({ 'units.csv': withRows('units.csv', 't1,镇街,,,,') });
 		expect(d.issues.map(formatIssue)).toMatchInlineSnapshot(`
