@@ -131,7 +131,11 @@ export function validateDataset(files: DataFiles, shown = 'data/', opts: { alone
 	const policies = checkPolicies(ctx);
 	const objections = checkObjections(ctx, {
 		units,
-		releases: { valid: releasedQuarters, declared: releaseFile.declared },
+		releases: {
+			valid: releasedQuarters,
+			declared: releaseFile.declared,
+			releasedOn: new Map(releases.map((r) => [r.value.quarter, r.value.releasedOn])),
+		},
 		dishonesty: dishonestyFile,
 		candidates: { valid: candidates, declared: candidateRows.declared },
 		corrections: correctionFile,

@@ -45,6 +45,31 @@ describe('objections.csv', () => {
 		]);
 	});
 
+	it('refuses a 更正 that names a correction of another unit or quarter, or one made before the objection came in', () => {
+		// GZ-1 corrects t1 in 2022-Q1 on 2022-06-01; 2022-Q1 was released on 2022-04-20 (the fixture's releases.csv).
+		expect(
+			report({
+				...CORRECTION,
+				...objections(
+					'YY-1,评价结果,t2,2022-Q1,2022-04-25,2022-06-02,更正,GZ-1',
+					'YY-2,评价结果,t1,2022-Q1,2022-06-02,2022-06-03,更正,GZ-1',
+					'YY-3,评价结果,t1,2022-Q1,2022-04-19,,,',
+					'YY-4,评价结果,t1,2022-Q1,2022-04-20,2022-05-30,更正,GZ-1',
+				),
+			}),
+		).toEqual([
+			'data/objections.csv:2:8: 第 2 行第 8 列（更正编号）：更正 GZ-1 更正的是 2022-Q1 t1 的结果，不是本异议所指的 t2 2022-Q1：请填写因这件异议所作的更正 (objection-outcome)',
+			'data/objections.csv:3:8: 第 3 行第 8 列（更正编号）：更正 GZ-1 的日期 2022-06-01 早于这件异议的收到日期 2022-06-02：请填写因这件异议所作的更正 (date-order)',
+			'data/objections.csv:4:5: 第 4 行第 5 列（收到日期）：收到日期 2022-04-19 早于 2022-Q1 的发布日期 2022-04-20：评价结果公布之后才能对它提出异议 (date-order)',
+		]);
+		// An objection to a 失信 record (the fixture's d1 is t2's) is corrected in its unit's results, not another's.
+		expect(
+			report({ ...CORRECTION, ...objections('YY-5,失信记录,d1,,2022-05-01,2022-06-05,更正,GZ-1') }),
+		).toEqual([
+			'data/objections.csv:2:8: 第 2 行第 8 列（更正编号）：更正 GZ-1 更正的是 2022-Q1 t1 的结果，不是本异议所指的失信记录 d1（单位 t2）：请填写因这件异议所作的更正 (objection-outcome)',
+		]);
+	});
+
 	it('has no column for who objected: a name or contact column is refused, and so is a phone number as the id', () => {
 		expect(
 			report({

@@ -25,7 +25,11 @@ export function checkObjections(
 	ctx: CheckContext,
 	refs: {
 		units: Units;
-		releases: { valid: ReadonlySet<string>; declared: ReadonlySet<string> };
+		releases: {
+			valid: ReadonlySet<string>;
+			declared: ReadonlySet<string>;
+			releasedOn: ReadonlyMap<string, string>;
+		};
 		dishonesty: { rows: readonly Located<DishonestyRow>[]; declared: ReadonlySet<string> };
 		candidates: { valid: readonly Located<CandidateRow>[]; declared: ReadonlySet<string> };
 		corrections: { rows: readonly Located<CorrectionRow>[]; declared: ReadonlySet<string> };
@@ -42,7 +46,8 @@ export function checkObjections(
 	const released = refs.releases.valid;
 	const records = new Set(refs.dishonesty.rows.map((r) => r.value.id));
 	const candidates = new Map(refs.candidates.valid.map((c) => [c.value.id, c.value]));
-	const corrections = new Set(refs.corrections.rows.map((c) => c.value.id));
+	const corrections = Map.groupBy(refs.corrections.rows, (c) => c.value.id);
+	const recordUnit = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.unitId]));
 	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
@@ -68,6 +73,13 @@ export function checkObjections(
 				ctx.at(r, 'period', 'quarter-format', `期别 ${quoteValue(period)} 应写作季度，如 2023-Q4`);
 			else if (!known(released.has(period), refs.releases.declared, period))
 				ctx.at(r, 'period', 'foreign-key', `季度 ${period} 没有发布记录：只能对已发布的评价结果提出异议`);
+			else if (refs.releases.releasedOn.has(period) && receivedOn < refs.releases.releasedOn.get(period)!)
+				ctx.at(
+					r,
+					'receivedOn',
+					'date-order',
+					`收到日期 ${receivedOn} 早于 ${period} 的发布日期 ${refs.releases.releasedOn.get(period)}：评价结果公布之后才能对它提出异议`,
+				);
 		} else if (target === 'record') {
 			if (!known(records.has(recordId), refs.dishonesty.declared, recordId))
 				ctx.at(r, 'recordId', 'foreign-key', `失信记录编号 "${recordId}" 不在 dishonesty.csv 中`);
@@ -107,6 +119,13 @@ export function checkObjections(
 			ctx.at(r, 'correctionId', 'objection-outcome', '只有结果为“更正”的异议才填写更正编号');
 		if (correctionId && !known(corrections.has(correctionId), refs.corrections.declared, correctionId))
 			ctx.at(r, 'correctionId', 'foreign-key', `更正编号 "${correctionId}" 不在 releases/corrections.csv 中`);
+		else if (
+			correctionId &&
+			outcome === 'corrected' &&
+			target !== 'exemplar' &&
+			corrections.has(correctionId)
+		)
+			correctionFits(ctx, r, corrections.get(correctionId)!, recordUnit);
 		try {
 			objectionDeadline(refs.calendar, receivedOn);
 		} catch (e) {
@@ -136,4 +155,39 @@ export function checkObjections(
 				'warning',
 			);
 	return valid;
+}
+
+/**
+ * An objection concluded 更正 names the correction it led to: one that changed the result objected to (for a grade,
+ * that unit in that quarter; for a 失信 record, its unit's results), made on or after the day the objection was
+ * received (the correction's document may follow the conclusion by a few days, as the demo's GZ-2022-01 does). The
+ * register links the outcome to the correction, which must say what changed.
+ */
+function correctionFits(
+	ctx: CheckContext,
+	r: Located<ObjectionRow>,
+	rows: readonly Located<CorrectionRow>[],
+	recordUnit: ReadonlyMap<string, string>,
+): void {
+	const { target, recordId, period, receivedOn, correctionId } = r.value;
+	const unit = target === 'grade' ? recordId : recordUnit.get(recordId);
+	const { date, quarter } = rows[0].value;
+	const units = [...new Set(rows.map((c) => c.value.unitId))].join('、');
+	if (
+		unit !== undefined &&
+		!rows.some((c) => c.value.unitId === unit && (target !== 'grade' || c.value.quarter === period))
+	)
+		ctx.at(
+			r,
+			'correctionId',
+			'objection-outcome',
+			`更正 ${correctionId} 更正的是 ${quarter} ${units} 的结果，不是本异议所指的${target === 'grade' ? ` ${unit} ${period}` : `失信记录 ${recordId}（单位 ${unit}）`}：请填写因这件异议所作的更正`,
+		);
+	else if (date < receivedOn)
+		ctx.at(
+			r,
+			'correctionId',
+			'date-order',
+			`更正 ${correctionId} 的日期 ${date} 早于这件异议的收到日期 ${receivedOn}：请填写因这件异议所作的更正`,
+		);
 }
