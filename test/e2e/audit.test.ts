@@ -208,5 +208,20 @@ describe('the public corrections ledger', () => {
 			expect(new URL(link).pathname, link).toBe('/corrections/');
 			expect(read('corrections/index.html'), link).toContain(`id="${id}"`);
 		}
+		// The feed's own link is the ledger, and the ledger announces the feed to a feed reader given the page.
+		expect(read('corrections/rss.xml')).toMatch(
+			/<channel>(?:(?!<item>).)*<link>https:\/\/[^<]*\/corrections\/<\/link>/s,
+		);
+		expect(read('corrections/index.html')).toContain(
+			'<link rel="alternate" type="application/rss+xml" title="更正台账 RSS" href="/corrections/rss.xml">',
+		);
+	});
+
+	it('names a unit objected to by its name in the quarter objected to, as the ledger does', () => {
+		// YY-2022-01: cgj's 2022-Q3 grade; cgj was 区城市管理局 then (data/unit-names.csv), and is renamed since.
+		const page = read('objections/index.html');
+		expect(page).toContain('>区城市管理局 2022年第三季度<');
+		expect(page).not.toContain('区城市管理和综合行政执法局 2022年第三季度');
+		expect(read('corrections/index.html')).toContain('区城市管理局');
 	});
 });

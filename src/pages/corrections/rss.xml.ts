@@ -14,7 +14,8 @@ export const GET: APIRoute = async (context) => {
 	return rss({
 		title: `${site.name} · 更正台账`,
 		description: '已发布的季度评价结果的更正：日期、文号、理由和更正前后的值',
-		site: base,
+		// The channel's link is the page the feed follows, not the site's front page.
+		site: new URL('/corrections/', base).href,
 		customData: '<language>zh-cn</language>',
 		items: ledger().map((e) => ({
 			title: `${quarterLabel(e.quarter)}评价结果更正（${e.docNumber}）`,

@@ -16,7 +16,8 @@ export const GET: APIRoute = async (context) => {
 	return rss({
 		title: `${site.name} · 公示公告`,
 		description: '淮安区“政务诚信典型”拟认定人选公示',
-		site: context.site ?? site.url,
+		// The channel's link is the page the feed follows (items' links are from the site's root all the same).
+		site: new URL('/notices/', context.site ?? site.url).href,
 		customData: '<language>zh-cn</language>',
 		items: notices.map((n) => ({
 			title: n.title,
