@@ -69,6 +69,16 @@ describe('calendar/<年>.csv', () => {
 		expect(noticeEnd(d.calendar, '2026-12-28')).toBe('2027-01-06');
 	});
 
+	it('says only the rows’ own errors when every row of a file was refused, and still leaves its year unknown', () => {
+		// The rest days are there, each row lacking its 名称: "no rest day listed" would send the office the wrong way.
+		const patches = { 'calendar/2027.csv': `${HEADER}\n2027-01-01,休息\n2027-02-06,休息\n` };
+		expect(report(patches).map((l) => l.replace(/^(\S+): .*\((.+)\)$/, '$1 $2'))).toEqual([
+			'data/calendar/2027.csv:2:3 missing-cell',
+			'data/calendar/2027.csv:3:3 missing-cell',
+		]);
+		expect(validate(patches).calendar.knows(2027)).toBe(false);
+	});
+
 	it('warns when a file replaces a year chinese-days knows, and uses the file', () => {
 		// chinese-days has 2026: 春节 rest from 02-15 to 02-23. A one-line file drops all of it.
 		const d = validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` });

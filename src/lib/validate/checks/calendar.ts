@@ -18,7 +18,8 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 		}
 		const year = Number(m[1]);
 		// Stryker disable next-line BooleanLiteral: the file was just listed, so it is there: required or not, it is read.
-		const rows = ctx.unique(ctx.table<CalendarRow>(calendarTable, rel, true).records, ['date'], '日期');
+		const file = ctx.table<CalendarRow>(calendarTable, rel, true);
+		const rows = ctx.unique(file.records, ['date'], '日期');
 		// Stryker disable next-line ArrayDeclaration: a stray string among the entries has no date, so it marks no day.
 		const entries: CalendarOverride[] = [];
 		for (const r of rows) {
@@ -28,15 +29,18 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 			} else entries.push({ date: r.value.date, type: r.value.type });
 		}
 		// A year's schedule always has rest days (元旦, 春节, …): a file without one, such as the empty template the
-		// calendar-unknown message points to, is not a schedule. Counting its year in weekdays would be a guess.
+		// calendar-unknown message points to, is not a schedule. Counting its year in weekdays would be a guess. A file
+		// whose rows were refused has their errors to say why instead: it may list rest days the office will see once
+		// the rows are put right.
 		if (!entries.some((e) => e.type === 'holiday')) {
-			ctx.error(
-				ctx.path(rel),
-				1,
-				1,
-				'calendar-no-holidays',
-				`${year} 年的节假日补充文件没有列出任何休息日，不能用来计算工作日。请按国务院办公厅公布的 ${year} 年节假日安排，逐日填写放假的日期（类型“休息”，落在周末的也写）和调休上班的周末（类型“上班”）`,
-			);
+			if (file.rowsIn === entries.length)
+				ctx.error(
+					ctx.path(rel),
+					1,
+					1,
+					'calendar-no-holidays',
+					`${year} 年的节假日补充文件没有列出任何休息日，不能用来计算工作日。请按国务院办公厅公布的 ${year} 年节假日安排，逐日填写放假的日期（类型“休息”，落在周末的也写）和调休上班的周末（类型“上班”）`,
+				);
 			continue;
 		}
 		if (packageYears().has(year))
