@@ -15,7 +15,9 @@ import {
 	fingerprintOf,
 } from '../../src/lib/ledger/canonical.ts';
 import { displayValue, normalValue, parseField } from '../../src/lib/ledger/fields.ts';
-import { fixture, fixtureText } from '../helpers/files.ts';
+import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
+import { validateDataset } from '../../src/lib/validate/dataset.ts';
+import { join } from 'node:path';
 import { DRAFT_Q1, report, validate, withRows, type Patches } from '../helpers/validate.ts';
 
 const AS_OF = '2026-11-22';
@@ -384,6 +386,24 @@ describe('the validator on snapshots and corrections', () => {
 			  "data/releases/releases.csv:2:1: 警告：2022-Q1 已发布，但还没有发布快照和结果指纹，以后的改动无法核对：请运行 npm run release -- 2022-Q1 --seal，并提交它写出的 data/releases/2022-Q1.json 和这一行的结果指纹 (release-unsealed)",
 			]
 		`);
+	});
+});
+
+describe('a release unsealed after a later one was sealed', () => {
+	it('is an error: its snapshot and fingerprint were deleted, and a published result could change unseen', () => {
+		// The demo seals every quarter; 2022-Q1 (no correction) with its snapshot deleted and its fingerprint blanked.
+		const demo = new Map(readFolder(join(import.meta.dirname, '..', '..', 'data')));
+		const releases = new TextDecoder().decode(demo.get('releases/releases.csv'));
+		const line = releases.split(/\r?\n/).findIndex((l) => l.startsWith('2022-Q1,')) + 1;
+		demo.set(
+			'releases/releases.csv',
+			new TextEncoder().encode(releases.replace(/^(2022-Q1,[^,]*,[^,]*,)sha256:[0-9a-f]{64}/m, '$1')),
+		);
+		demo.delete('releases/2022-Q1.json');
+		expect(line).toBe(2);
+		expect(validateDataset(memFiles(demo), 'data/').issues.map(formatIssue)).toEqual([
+			'data/releases/releases.csv:2:1: 2022-Q1 已发布，却没有发布快照和结果指纹，而此后的 2026-Q3 已经封存：封存之后，已发布季度的快照和指纹不能删去，否则公布的结果可以不留痕迹地改动。如是误删，请从版本库恢复 data/releases/2022-Q1.json 和这一行的结果指纹；如这一季度确实从未封存，请运行 npm run release -- 2022-Q1 --seal (release-unsealed)',
+		]);
 	});
 });
 

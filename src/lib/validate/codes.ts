@@ -89,7 +89,7 @@ export const ISSUE_CODES = {
 	'release-incomplete':
 		'已登记发布的季度还缺少某些单位某些指标的评价记录（每个单位×适用指标至少一行，或一行类型为“无”）',
 	'release-unsealed':
-		'（警告）已发布的季度还没有发布快照和结果指纹，以后的改动无法核对；运行 npm run release -- <季度> --seal 补上',
+		'已发布的季度没有发布快照和结果指纹，以后的改动无法核对；运行 npm run release -- <季度> --seal 补上。此后的季度已封存时是错误（快照和指纹被删去），否则是警告',
 	'fingerprint-mismatch':
 		'发布快照（releases/<季度>.json）与发布记录中的结果指纹不符：快照被改动，或指纹被改写',
 	'correction-conflict': '同一更正编号的各行，季度、更正日期、文号或理由不一致',

@@ -97,8 +97,9 @@ export const snapshotPath = (q: QuarterId) => `releases/${q}.json`;
  * The snapshots of the releases (`releases/<季度>.json`), each checked against its release row: the file's SHA-256
  * must be the row's 结果指纹, so a snapshot edited by hand (or a fingerprint typed over) is refused and nothing
  * published can be compared with a doctored past. A release with neither snapshot nor fingerprint is accepted with a
- * warning (the releases before the ledger existed), naming the command that seals it; a snapshot no release row names
- * is an error.
+ * warning (the releases before the ledger existed), naming the command that seals it — unless a later quarter is
+ * sealed: the ledger existed by then, and a snapshot and fingerprint deleted to change a published result unseen is
+ * what an unsealed quarter before a sealed one looks like. A snapshot no release row names is an error.
  */
 export function checkSnapshots(
 	ctx: CheckContext,
@@ -125,19 +126,33 @@ export function checkSnapshots(
 					: `releases/ 下的 JSON 文件只能是发布快照，文件名为季度（如 2024-Q1.json），“${name}” 不是`,
 			);
 	}
+	const sealedQuarters = releases.rows
+		.filter((r) => r.value.fingerprint || files.has(`${r.value.quarter}.json`))
+		.map((r) => r.value.quarter);
+	const lastSealed = sealedQuarters.reduce<string | undefined>((a, q) => (a && a > q ? a : q), undefined);
 	for (const r of releases.rows) {
 		const { quarter, fingerprint } = r.value;
 		const rel = snapshotPath(quarter);
 		const bytes = files.has(`${quarter}.json`) ? ctx.files.read(rel) : undefined;
 		if (!bytes && !fingerprint) {
-			ctx.warn(
-				r.file,
-				r.line,
-				// Stryker disable next-line LogicalOperator,StringLiteral: releases.csv is refused without its 季度 column, so it has one.
-				r.col('quarter') || 1,
-				'release-unsealed',
-				`${quarter} 已发布，但还没有发布快照和结果指纹，以后的改动无法核对：请运行 npm run release -- ${quarter} --seal，并提交它写出的 ${ctx.path(rel)} 和这一行的结果指纹`,
-			);
+			// Stryker disable next-line LogicalOperator,StringLiteral: releases.csv is refused without its 季度 column, so it has one.
+			const column = r.col('quarter') || 1;
+			if (lastSealed && lastSealed > quarter)
+				ctx.error(
+					r.file,
+					r.line,
+					column,
+					'release-unsealed',
+					`${quarter} 已发布，却没有发布快照和结果指纹，而此后的 ${lastSealed} 已经封存：封存之后，已发布季度的快照和指纹不能删去，否则公布的结果可以不留痕迹地改动。如是误删，请从版本库恢复 ${ctx.path(rel)} 和这一行的结果指纹；如这一季度确实从未封存，请运行 npm run release -- ${quarter} --seal`,
+				);
+			else
+				ctx.warn(
+					r.file,
+					r.line,
+					column,
+					'release-unsealed',
+					`${quarter} 已发布，但还没有发布快照和结果指纹，以后的改动无法核对：请运行 npm run release -- ${quarter} --seal，并提交它写出的 ${ctx.path(rel)} 和这一行的结果指纹`,
+				);
 			continue;
 		}
 		if (!bytes) {
