@@ -31,6 +31,7 @@ import { CACHE_ROOT } from './cache-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { scoredQuarters } from '../page-data/quarters.ts';
 import { recordPublication } from '../page-data/evidence.ts';
+import { correctedUnits } from '../page-data/ledger.ts';
 import { publicEvidence } from '../lib/dishonesty/public.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
@@ -124,7 +125,7 @@ async function* renderEvidence(): AsyncGenerator<Rendered> {
 async function* renderGrades(): AsyncGenerator<Rendered> {
 	const rubrics = loadDataset().rubrics;
 	for (const q of await scoredQuarters()) {
-		const data = gradesJson(q, q.asOf);
+		const data = gradesJson(q, q.asOf, correctedUnits(q.quarter));
 		yield {
 			path: `grades/${q.quarter}.json`,
 			body: Buffer.from(JSON.stringify(data, null, 1)),

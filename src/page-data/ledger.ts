@@ -84,3 +84,17 @@ export function publishedSnapshots(): { quarter: QuarterId; bytes: Uint8Array }[
 		.sort()
 		.map((quarter) => ({ quarter, bytes: files.read(snapshotPath(quarter))! }));
 }
+
+/**
+ * The corrections of a quarter that changed each unit's results, by unit id, oldest first: what the grades table and
+ * the grades file mark as corrected.
+ */
+export function correctedUnits(q: QuarterId): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const e of [...correctionsOf(q)].reverse())
+		for (const c of e.changes) {
+			const ids = out.get(c.unitId) ?? [];
+			if (!ids.includes(e.id)) out.set(c.unitId, [...ids, e.id]);
+		}
+	return out;
+}

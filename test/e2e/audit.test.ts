@@ -199,6 +199,19 @@ describe('the public corrections ledger', () => {
 			);
 			for (const p of [`grades/${r.quarter}/index.html`, `units/${r.unitId}/index.html`])
 				expect(read(p), p).toContain(`href="/corrections/#${r.id}"`);
+			// The unit's row of the quarter's table, and its result in the grades file, say they were corrected.
+			const grades = JSON.parse(read(`data/grades/${r.quarter}.json`)) as {
+				units: { id: string; corrections: string[] }[];
+			};
+			expect(grades.units.find((u) => u.id === r.unitId)!.corrections, `${r.quarter} ${r.unitId}`).toContain(
+				r.id,
+			);
+			expect(read(`grades/${r.quarter}/index.html`)).toMatch(
+				new RegExp(
+					`<a href="/units/${r.unitId}/">(?:(?!</tr>).)*已更正：(?:(?!</tr>).)*href="/corrections/#${r.id}"`,
+					's',
+				),
+			);
 		}
 		// Each item links to its correction's anchor on the ledger, which the page has (no slash after the anchor).
 		const links = [...read('corrections/rss.xml').matchAll(/<link>([^<]*#[^<]*)<\/link>/g)].map((m) => m[1]);

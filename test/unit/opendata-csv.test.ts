@@ -173,9 +173,14 @@ describe('grades open data', () => {
 					records: ['d7'],
 					evidence: { '1.1': ['e1', 'e2'], '2.1': [], '5.2': [] },
 					pledges: { '5.2': ['p3', 'p9'] },
+					corrections: [],
 				},
 			],
 		});
+		// A unit a correction changed lists it: the values above are the corrected ones.
+		expect(
+			gradesJson(quarter(), '2024-11-01', new Map([['u01', ['GZ-2024-03']]])).units[0].corrections,
+		).toEqual(['GZ-2024-03']);
 	});
 	it('writes the CSV twin: one row per unit, a column per indicator’s points, the overrides in words', () => {
 		expect(gradesCsv(quarter(), ['1.1', '2.1']).split('\r\n')).toEqual([

@@ -35,8 +35,16 @@ const resultColumns = (u: PublicQuarter['units'][number]) => ({ ...resultRow(u),
 /** A grade in words (红名单 …), for text cells. */
 const GRADE_WORD = labelsOf(GRADES);
 
-/** `/data/grades/<YYYY-Qn>.json`. */
-export function gradesJson(q: PublicQuarter, asOf: string) {
+/**
+ * `/data/grades/<YYYY-Qn>.json`.
+ * @param corrected the ids of the corrections of this quarter that changed each unit's results (its values here are
+ * the corrected ones), by unit id
+ */
+export function gradesJson(
+	q: PublicQuarter,
+	asOf: string,
+	corrected: ReadonlyMap<string, readonly string[]> = new Map(),
+) {
 	return {
 		quarter: q.quarter,
 		rubric: String(q.rubric),
@@ -51,6 +59,7 @@ export function gradesJson(q: PublicQuarter, asOf: string) {
 			evidence: Object.fromEntries(u.indicators.map((i) => [i.id, i.evidence])),
 			// The pledges indicator counts enterprises, not evidence rows: the pledges it counted, by indicator.
 			pledges: Object.fromEntries(u.indicators.flatMap((i) => (i.pledges ? [[i.id, i.pledges]] : []))),
+			corrections: [...(corrected.get(u.id) ?? [])],
 		})),
 	};
 }

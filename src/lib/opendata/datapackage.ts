@@ -309,8 +309,8 @@ const idsByIndicator = (name: string, title: string, description: string): Field
 	});
 
 /**
- * What the JSON grades add to each unit's result: points, grade overrides, 失信 records, and the evidence rows and
- * pledges behind each indicator.
+ * What the JSON grades add to each unit's result: points, grade overrides, 失信 records, the evidence rows and
+ * pledges behind each indicator, and the corrections that changed it.
  */
 function gradeDetails(): Field[] {
 	return [
@@ -339,6 +339,14 @@ function gradeDetails(): Field[] {
 			'计分的企业信用承诺',
 			'企业信用承诺类指标的编号 → 计入得分的企业信用承诺编号（对应 pledges 的 id；每家企业一份，含仍在有效期内的往季度承诺）',
 		),
+		derived({
+			name: 'corrections',
+			title: '更正',
+			description:
+				'改动过该单位本季度结果的更正编号（对应 corrections 的 id，按日期先后）：本文件所列是更正后的值，更正前的值见 corrections；没有更正为空',
+			type: 'array',
+			constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
+		}),
 	];
 }
 
