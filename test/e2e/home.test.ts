@@ -36,6 +36,12 @@ describe('home page', () => {
 		expect(await page.locator('main').textContent()).toContain(
 			`共评价 ${open.units.length} 个单位，红名单 ${reds} 个`,
 		);
+		// The demo's latest quarter was corrected on 2026-11-17 (GZ-2026-16: gyyq 红名单 → 蓝名单): the counts say
+		// they are of the corrected results, and link the correction.
+		const corrected = open.units.some((u) => (u as { corrections?: string[] }).corrections?.length);
+		expect(corrected).toBe(true);
+		expect(await page.locator('main').textContent()).toContain('以上为更正后的结果（2026-11-17 最近一次更正');
+		expect(await page.locator('main a[href^="/corrections/#GZ-"]').count()).toBe(1);
 		await heading.getByRole('link').click();
 		await page.waitForURL(`**/grades/${latest}/`);
 		expect(await page.locator('#grades-table tbody tr').count()).toBe(open.units.length);
