@@ -12,6 +12,7 @@ import {
 	type NoticeRow,
 	type ReviewRow,
 } from '../../../src/schemas/candidate.ts';
+import { objectionTable, type ObjectionRow } from '../../../src/schemas/objection.ts';
 import { csvTable, type Cells } from './csv.ts';
 import { pad, type Rand } from './random.ts';
 import { GIVEN, nameOf, SURNAMES, type Unit } from './units.ts';
@@ -73,6 +74,25 @@ export function writeExemplars(
 	const reviews: Cells<ReviewRow>[] = [];
 	const notices: Cells<NoticeRow>[] = [];
 	const events: Cells<EventRow>[] = [];
+	/** The register of objections (objections.csv), which lists every objection to a candidate events.csv records. */
+	const objections: Cells<ObjectionRow>[] = [];
+	const objection = (
+		candidateId: string,
+		year: number,
+		receivedOn: string,
+		concludedOn: string,
+		upheld: boolean,
+	) =>
+		objections.push({
+			id: `YY-${year}-${pad(objections.filter((o) => String(o.id).startsWith(`YY-${year}-`)).length + 1, 3)}`,
+			target: '诚信典型',
+			recordId: candidateId,
+			period: year,
+			receivedOn,
+			concludedOn,
+			outcome: upheld ? '更正' : '维持',
+			correctionId: undefined,
+		});
 	let made = 0;
 	for (let yi = 0; yi < years.length && made < count; yi++) {
 		const y = years[yi];
@@ -157,6 +177,7 @@ export function writeExemplars(
 						event: '异议不成立',
 						detail: '经核实，反映的问题不属实',
 					});
+					objection(id, y, addDays(noticeStart, 2), addDays(noticeStart, 6), false);
 				} else if (e < 0.04) {
 					events.push({
 						candidateId: id,
@@ -172,6 +193,7 @@ export function writeExemplars(
 							'经核实，该同志存在违反工作纪律的问题，不再符合“政务诚信典型”认定条件，依据评选宣传办法第十条撤销其认定。',
 						detail: '区纪委监委函复：举报反映的问题属实',
 					});
+					objection(id, y, addDays(noticeStart, 90), addDays(noticeStart, 120), true);
 				}
 			}
 		}
@@ -180,5 +202,6 @@ export function writeExemplars(
 	writeFileSync(join(exDir, 'reviews.csv'), csvTable<ReviewRow>(reviewTable).file(reviews));
 	writeFileSync(join(exDir, 'notices.csv'), csvTable<NoticeRow>(noticeTable).file(notices));
 	writeFileSync(join(exDir, 'events.csv'), csvTable<EventRow>(eventTable).file(events));
+	writeFileSync(join(out, 'objections.csv'), csvTable<ObjectionRow>(objectionTable).file(objections));
 	return candidates.length;
 }
