@@ -237,4 +237,18 @@ describe('the public corrections ledger', () => {
 		expect(page).not.toContain('区城市管理和综合行政执法局 2022年第三季度');
 		expect(read('corrections/index.html')).toContain('区城市管理局');
 	});
+
+	it('lists on a unit’s page the objections to its results and to its 失信 records, with their state and outcome', () => {
+		const section = (unit: string) =>
+			read(`units/${unit}/index.html`)
+				.match(/<h2 id="objections">(?:(?!<\/section>).)*<\/section>/s)?.[0]
+				.replace(/<[^>]*>/g, '');
+		expect(section('cgj')).toBe(
+			'异议YY-2022-01：2022-11-10 收到，对2022年第三季度的评价结果；按期办结，结果：更正（更正 GZ-2022-01）。',
+		);
+		// An open objection to a record of shhz (XF-shhz-2023-Q4-1 is the record's public id).
+		expect(section('shhz')).toBe('异议YY-2026-01：2026-11-16 收到，对失信记录 XF-shhz-2023-Q4-1；核查中。');
+		// A unit no one objected to has no such section.
+		expect(section('hcjd')).toBeUndefined();
+	});
 });
