@@ -136,7 +136,29 @@ export function foldDigits(s: string): string {
  * `320803 19900101 1234`, `138.1234.5678`, `(138) 1234-5678`, `138 - 1234 - 5678` and a number split by Markdown's
  * `**` are still the numbers they write. Not a comma or a 、: a list of small numbers is no one's number.
  */
-export const SEP = '[\\s\\p{Pd}\\p{Cf}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0_/\\\\.*·•()（）－．／＼＿＊]{0,3}';
+export const SEPARATOR = '[\\s\\p{Pd}\\p{Cf}\\p{Mn}\\u115F\\u1160\\u3164\\uFFA0_/\\\\.*·•()（）－．／＼＿＊]';
+const SEP = `${SEPARATOR}{0,3}`;
+
+/**
+ * The characters of the Basic Multilingual Plane a one-character Unicode pattern matches, as a character class
+ * without the `u` flag (`[\u00AD\u2010-\u2015…]`): the validator's quick test (`mayHoldPersonalNumber`) runs on every
+ * public cell of a million rows, and a `u`-flag pattern of Unicode properties with alternatives costs it several
+ * times as much (measured on 2.7 million cells of generated evidence: 3.5 s against 0.8 s).
+ */
+export function bmpClass(pattern: string): string {
+	const re = new RegExp(`^${pattern}$`, 'u');
+	const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+	let out = '';
+	for (let c = 0; c <= 0xffff; c++) {
+		// Lone surrogates are no characters; astral ones are tested by the caller as a surrogate pair.
+		if ((c >= 0xd800 && c <= 0xdfff) || !re.test(String.fromCharCode(c))) continue;
+		let end = c;
+		while (end < 0xffff && !(end + 1 >= 0xd800 && end + 1 <= 0xdfff) && re.test(String.fromCharCode(end + 1))) end++;
+		out += end === c ? hex(c) : `${hex(c)}-${hex(end)}`;
+		c = end;
+	}
+	return `[${out}]`;
+}
 /**
  * Not inside a longer run of digits (a 20-digit contract number holds no ID number), but glued to letters or after
  * them (`ID320803…`, `TEL13800001111`, an objection id `YY13800001111`): a letter does not make the number anyone

@@ -7,6 +7,7 @@ import {
 	isIdCardLike,
 	isIdCardNumber,
 	isOldIdCardLike,
+	SEPARATOR,
 } from '../../src/lib/personal-numbers.ts';
 import { mayHoldPersonalNumber, personalFindings } from '../../src/lib/validate/personal.ts';
 
@@ -347,6 +348,32 @@ describe('the quick test before a text is searched', () => {
 			'weixin',
 		];
 		expect(texts.filter((t) => !mayHoldPersonalNumber(t))).toEqual([]);
+	});
+	it('lets through a number split by any separator the search takes, and any digit it reads, one by one', () => {
+		// The quick test is a BMP character class made from the search's Unicode pattern (bmpClass): every separator
+		// character the search allows, put between the groups of a mobile number, is let through and found.
+		const separator = new RegExp(`^${SEPARATOR}$`, 'u');
+		const missed: string[] = [];
+		let separators = 0;
+		for (let c = 0; c <= 0xffff; c++) {
+			const ch = String.fromCharCode(c);
+			if ((c >= 0xd800 && c <= 0xdfff) || !separator.test(ch)) continue;
+			separators++;
+			const text = `电话 138${ch}0000${ch}1111`;
+			if (!mayHoldPersonalNumber(text) || kinds(text).length !== 1) missed.push(c.toString(16));
+		}
+		expect(missed).toEqual([]);
+		expect(separators).toBeGreaterThan(1000);
+		// Every digit of another script, and every number sign, is let through on its own.
+		const digit = /[\p{Nd}\p{No}]/u;
+		for (let c = 0x80; c <= 0xffff; c++)
+			if (
+				!(c >= 0xd800 && c <= 0xdfff) &&
+				digit.test(String.fromCharCode(c)) &&
+				!mayHoldPersonalNumber(String.fromCharCode(c))
+			)
+				missed.push(c.toString(16));
+		expect(missed).toEqual([]);
 	});
 	it('stops the text of a clerk’s file that holds none, so that it is not searched', () => {
 		const texts = [

@@ -17,7 +17,7 @@
  * cell, and only the rest are searched (measured on 3 million generated cells: the first pre-test, three digits in a
  * row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
-import { findMessengerIds, findPersonalAndIdLike, SEP, type PersonalKind } from '../personal-numbers.ts';
+import { bmpClass, findMessengerIds, findPersonalAndIdLike, SEPARATOR, type PersonalKind } from '../personal-numbers.ts';
 
 /**
  * What every personal number `findPersonalNumbers` finds has (it reads full-width forms, Chinese numerals and other
@@ -26,8 +26,14 @@ import { findMessengerIds, findPersonalAndIdLike, SEP, type PersonalKind } from 
  * (a QQ number or WeChat id is found only after its name).
  */
 const PRETEST = new RegExp(
-	`(?<![0-9])[1-9一二三四五六七八九幺](?:${SEP}[0-9〇零一二三四五六七八九幺]){10}|(?![0-9])[\\p{Nd}\\p{No}]|[@＠﹫]|[QＱ]{2}|扣扣|微信|wechat|weixin|[VＶ]信|薇信|威信|vx`,
-	'iu',
+	[
+		`(?<![0-9])[1-9一二三四五六七八九幺](?:${bmpClass(SEPARATOR)}{0,3}[0-9〇零一二三四五六七八九幺]){10}`,
+		// A digit or number sign outside ASCII, or any character outside the BMP (a mathematical digit, a tag character).
+		bmpClass('(?![0-9])[\\p{Nd}\\p{No}]'),
+		'[\\uD800-\\uDBFF]',
+		'[@＠﹫]',
+		'[QqＱｑ]{2}|扣扣|微信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Ww][Ee][Ii][Xx][Ii][Nn]|[VvＶｖ]信|薇信|威信|[Vv][Xx]',
+	].join('|'),
 );
 
 /** Whether a text may hold a personal number: false decides, true means search it. */
