@@ -153,7 +153,8 @@ export function bmpClass(pattern: string): string {
 		// Lone surrogates are no characters; astral ones are tested by the caller as a surrogate pair.
 		if ((c >= 0xd800 && c <= 0xdfff) || !re.test(String.fromCharCode(c))) continue;
 		let end = c;
-		while (end < 0xffff && !(end + 1 >= 0xd800 && end + 1 <= 0xdfff) && re.test(String.fromCharCode(end + 1))) end++;
+		while (end < 0xffff && !(end + 1 >= 0xd800 && end + 1 <= 0xdfff) && re.test(String.fromCharCode(end + 1)))
+			end++;
 		out += end === c ? hex(c) : `${hex(c)}-${hex(end)}`;
 		c = end;
 	}

@@ -17,7 +17,13 @@
  * cell, and only the rest are searched (measured on 3 million generated cells: the first pre-test, three digits in a
  * row, let 7 % through and made the scan cost 4 s; this one lets none through).
  */
-import { bmpClass, findMessengerIds, findPersonalAndIdLike, SEPARATOR, type PersonalKind } from '../personal-numbers.ts';
+import {
+	bmpClass,
+	findMessengerIds,
+	findPersonalAndIdLike,
+	SEPARATOR,
+	type PersonalKind,
+} from '../personal-numbers.ts';
 
 /**
  * What every personal number `findPersonalNumbers` finds has (it reads full-width forms, Chinese numerals and other
