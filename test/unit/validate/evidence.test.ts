@@ -118,6 +118,16 @@ describe('evidence rows: unit and indicator', () => {
 		expect(report(patches('a1,A类,,2021-12-31,,'))).toEqual([
 			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 —，撤销 2021-12-31） (unit-inactive)',
 		]);
+		// Merged into b1 on the quarter's first day: its evidence is b1's from then on, and the message says so; set up
+		// after the quarter and merged later, the quarter is before its time and b1 is not named.
+		const merged = (a1: string) =>
+			report(patches(a1)).filter((l) => l.startsWith('data/evidence/2022-Q1.csv:5:2:'));
+		expect(merged('a1,A类,2021-06-01,2022-01-01,b1,')).toEqual([
+			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 2021-06-01，撤销 2022-01-01）；此后它的记录请填并入的单位 "b1" (unit-inactive)',
+		]);
+		expect(merged('a1,A类,2022-04-01,2022-09-01,b1,')).toEqual([
+			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 2022-04-01，撤销 2022-09-01） (unit-inactive)',
+		]);
 	});
 });
 

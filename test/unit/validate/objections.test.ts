@@ -62,6 +62,12 @@ describe('objections.csv', () => {
 			'data/objections.csv:3:8: 第 3 行第 8 列（更正编号）：更正 GZ-1 的日期 2022-06-01 早于这件异议的收到日期 2022-06-02：请填写因这件异议所作的更正 (date-order)',
 			'data/objections.csv:4:5: 第 4 行第 5 列（收到日期）：收到日期 2022-04-19 早于 2022-Q1 的发布日期 2022-04-20：评价结果公布之后才能对它提出异议 (date-order)',
 		]);
+		// A correction only where the outcome is 更正: an objection kept (维持) names none.
+		expect(
+			report({ ...CORRECTION, ...objections('YY-6,评价结果,t1,2022-Q1,2022-04-25,2022-05-06,维持,GZ-1') }),
+		).toEqual([
+			'data/objections.csv:2:8: 第 2 行第 8 列（更正编号）：只有结果为“更正”的异议才填写更正编号 (objection-outcome)',
+		]);
 		// An objection to a 失信 record (the fixture's d1 is t2's) is corrected in its unit's results, not another's.
 		expect(
 			report({ ...CORRECTION, ...objections('YY-5,失信记录,d1,,2022-05-01,2022-06-05,更正,GZ-1') }),

@@ -40,6 +40,22 @@ describe('pledges.csv', () => {
 		expect(validate(patches).pledges.map((p) => p.value.id)).toEqual(['p1']);
 	});
 
+	it('names the unit to fill in only once the unit is merged: from the day of the merger on, not before its setup', () => {
+		// t2 set up 2022-01-10 and merged into t1 on 2022-02-15, the day the pledge is signed (its first day gone).
+		const lines = (t2: string) =>
+			report({
+				'units.csv': onlyRows('units.csv', 't1,镇街,,,,', t2, 'a1,A类,,,,', 'b1,B类,,,,'),
+				[FILE]: withRows(FILE, pledge('p2', 't2')),
+			}).filter((l) => l.startsWith(`data/${FILE}`));
+		expect(lines('t2,镇街,2022-01-10,2022-02-15,t1,')).toEqual([
+			'data/pledges.csv:3:5: 第 3 行第 5 列（签订日期）：单位 "t2" 在 2022-02-15 不存在（设立 2022-01-10，撤销 2022-02-15）；此后它的记录请填并入的单位 "t1" (unit-inactive)',
+		]);
+		// Set up after the pledge and merged later: the pledge is before its time, and t1 is not its unit then.
+		expect(lines('t2,镇街,2022-02-16,2022-06-01,t1,')).toEqual([
+			'data/pledges.csv:3:5: 第 3 行第 5 列（签订日期）：单位 "t2" 在 2022-02-15 不存在（设立 2022-02-16，撤销 2022-06-01） (unit-inactive)',
+		]);
+	});
+
 	it('rejects a pledge signed before its unit was set up, and takes one signed on that day', () => {
 		const lines = (from: string) =>
 			report({

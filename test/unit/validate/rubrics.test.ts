@@ -17,6 +17,22 @@ const rubric = (edit: (r: { year: number; indicators: Indicator[] }) => void) =>
 const indicator = (r: { indicators: Indicator[] }, id: string) => r.indicators.find((i) => i.id === id)!;
 
 describe('rubrics/<年>.json', () => {
+	it('finds a hidden character and an escaped ID number in a text nested in the indicators, at its key', () => {
+		// The second indicator's description: U+202E written as the escape \\u202e, and 320803199001011237 (its check
+		// character is 7) with one digit as \\u0033, which the file's text does not show as a number. Both are said at
+		// the key's first place in the file (the escape is not where the text is; publishedJson in context.ts).
+		const text = fixtureText('rubrics/2022.json');
+		const first = text.indexOf('"description"');
+		const key = text.slice(0, first).split('\n').length;
+		const i = text.indexOf('"description"', first + 1);
+		const edited =
+			text.slice(0, i) + text.slice(i).replace('按月完成', '按月\\u202e完成 32080\\u0033199001011237 ');
+		expect(report({ 'rubrics/2022.json': edited }).filter((l) => l.startsWith('data/rubrics/'))).toEqual([
+			`data/rubrics/2022.json:${key}:4: "description" 含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)`,
+			`data/rubrics/2022.json:${key}:4: 含有身份证号 320803********1237：这段文字会在网站上公开，身份证号不得公开，请删除（个人信息保护法） (personal-id)`,
+		]);
+	});
+
 	it('reads each year’s rubric', () => {
 		const d = validate();
 		expect([...d.rubrics.keys()]).toEqual([2022]);
