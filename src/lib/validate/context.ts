@@ -204,11 +204,10 @@ export class CheckContext {
 		const strings: { text: string; line: number; column: number }[] = [];
 		const walk = (v: unknown, key: string) => {
 			if (typeof v === 'string') {
-				strings.push({ text: v, ...keyAt(key) });
-				for (const h of hiddenChars(v)) {
-					const { line, column } = keyAt(key);
-					this.error(this.path(rel), line, column, h.code, `"${key}" ${h.message}`);
-				}
+				const at = keyAt(key);
+				strings.push({ text: v, ...at });
+				for (const h of hiddenChars(v))
+					this.error(this.path(rel), at.line, at.column, h.code, `"${key}" ${h.message}`);
 			} else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
 			else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
 		};

@@ -32,8 +32,9 @@ export function checkDishonesty(
  * The evidence rows that name a 失信 record (`dishonestyId`, 失信记录编号): the deduction the record cost its unit.
  * Once the record is repaired, those rows stop being published in detail with it (`publicEvidence`), so the link
  * must be right: a record dishonesty.csv has (an invalid row's own error covers it), of the row's unit (that the row
- * is of kind 扣分 is the row's own check, `checkRow` in evidence.ts). A deduction of a unit on the very day of one of its records that no row names is most likely the same
- * matter, written without the link: a warning, as its details would outlive the record's repair.
+ * is of kind 扣分 is the row's own check, `checkRow` in evidence.ts). A deduction of a unit on the very day of one of
+ * its records that no row names is most likely the same matter, written without the link: a warning, as its details
+ * would outlive the record's repair.
  */
 export function checkEvidenceRecords(
 	ctx: CheckContext,

@@ -22,11 +22,12 @@ export const nameKey = (name: string) =>
  * (撤销日期 is its first day gone). Blank is open.
  */
 function nameDays(n: UnitNameRow, u: UnitRow): { start: string; end: string } {
-	const start = [n.from ?? '', u.from ?? ''].reduce((a, b) => (a > b ? a : b));
-	const end = [n.to ? addDays(n.to, 1) : '9999-12-31', u.to ?? '9999-12-31'].reduce((a, b) =>
-		a < b ? a : b,
-	);
-	return { start, end };
+	const later = (a: string, b: string) => (a > b ? a : b);
+	const earlier = (a: string, b: string) => (a < b ? a : b);
+	return {
+		start: later(n.from ?? '', u.from ?? ''),
+		end: earlier(n.to ? addDays(n.to, 1) : '9999-12-31', u.to ?? '9999-12-31'),
+	};
 }
 
 /**
