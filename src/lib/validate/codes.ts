@@ -276,7 +276,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'photo-name',
 		'required',
 	],
-	reviews: ['missing-file', 'unique-error', 'foreign-key'],
+	reviews: ['missing-file', 'unique-error', 'foreign-key', 'date-order'],
 	notices: ['missing-file', 'unique-error', 'calendar-unknown', 'notice-empty'],
 	events: [
 		'missing-file',

@@ -135,6 +135,40 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 		);
 	});
 
+	it('rejects a credit-review reply dated before the recommendation, and accepts one on the day', () => {
+		// Recommended 2022-12-01 (the fixture); the office asks about a candidate once recommended (第七条).
+		const replies = (...dates: string[]) => ({
+			'exemplars/reviews.csv': onlyRows(
+				'exemplars/reviews.csv',
+				...['纪检', '公安', '检察院', '信访'].map((by, i) => `c1,${by},无记录,${dates[i]},`),
+			),
+		});
+		expect(report(replies('2022-11-30', '2022-12-01', '2022-12-12', '2022-12-13'))).toMatchInlineSnapshot(`
+			[
+			  "data/exemplars/reviews.csv:2:4: 第 2 行第 4 列（回复日期）：回复日期 2022-11-30 早于候选人 c1 的推荐日期 2022-12-01：信用审查是对已推荐的候选人做的（seed 000 第七条），请核对回复日期或 candidates.csv 第 2 行的推荐日期 (date-order)",
+			]
+		`);
+		expect(report(replies('2022-12-01', '2022-12-01', '2022-12-12', '2022-12-13'))).toEqual([]);
+	});
+
+	it('accepts a 公示 that starts on the day of the recommendation', () => {
+		// With the replies in reviews.csv this cannot pass (they come on or after the recommendation and before the
+		// notice); without that file (its own error), the two dates alone are compared.
+		const noticedOn = (start: string) =>
+			report({
+				...candidates(candidate({ 推荐日期: '2022-12-10' })),
+				'exemplars/reviews.csv': null,
+				'exemplars/notices.csv': onlyRows(
+					'exemplars/notices.csv',
+					`GS-1,2022,2022年度拟认定人选公示,${start},`,
+				),
+			}).filter((m) => m.includes('candidates.csv'));
+		expect(noticedOn('2022-12-10')).toEqual([]);
+		expect(noticedOn('2022-12-09')).toEqual([
+			'data/exemplars/candidates.csv:2:22: 第 2 行第 22 列（公示编号）：公示开始 2022-12-09 早于推荐日期 2022-12-10 (date-order)',
+		]);
+	});
+
 	it('rejects a 公示 that starts before the credit review is done, naming each late reply, and accepts one the day after', () => {
 		// The fixture's replies: 纪检 and 公安 on 2022-12-12, 检察院 and 信访 on 2022-12-13 (reviews.csv lines 2–5).
 		const startingOn = (start: string) =>
@@ -150,6 +184,16 @@ describe('candidates.csv: the 公示 (seed 000 第八条)', () => {
 			]
 		`);
 		expect(startingOn('2022-12-14')).toEqual([]);
+	});
+
+	it('calls no 公示 empty when candidates.csv is missing or its header is wrong (its own error says so)', () => {
+		for (const file of [null, '编号,年份\nc1,2022\n']) {
+			const lines = report({ [FILE]: file });
+			expect(
+				lines.some((l) => l.startsWith('data/exemplars/candidates.csv:1:1:') && !l.includes('警告')),
+			).toBe(true);
+			expect(lines.filter((l) => l.endsWith('(notice-empty)'))).toEqual([]);
+		}
 	});
 
 	it('warns for a 公示 no candidate names, which the site leaves out', () => {

@@ -212,6 +212,14 @@ describe('objections.csv, each rule on its own', () => {
 		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,,,') })).toEqual([]);
 		// Another day in the register is another objection.
 		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-11,,,') })).toHaveLength(1);
+		// An objection to another kind of record is not the candidate's, even under the same id and day: here a unit c1's
+		// result (the unit's other errors aside).
+		const unregistered = report({
+			...events,
+			'units.csv': withRows('units.csv', 'c1,镇街,,,,'),
+			...objections('YY-3,评价结果,c1,2022-Q1,2023-01-10,,,'),
+		}).filter((l) => l.endsWith('(objection-unregistered)'));
+		expect(unregistered).toHaveLength(1);
 	});
 
 	it('wants an outcome once concluded, and takes a conclusion on the day received', () => {

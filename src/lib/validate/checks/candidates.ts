@@ -81,6 +81,16 @@ export function checkCandidates(
 		if (Number(c.recommendedOn.slice(0, 4)) !== c.year)
 			ctx.at(r, 'recommendedOn', 'out-of-period', `推荐日期 ${c.recommendedOn} 不在评选年度 ${c.year} 年内`);
 		const checks = reviewsOf.get(c.id) ?? [];
+		// The office reviews the candidates the units recommended (第七条): a reply dated before the recommendation
+		// answered about someone nobody had put forward yet.
+		for (const v of checks)
+			if (v.value.date < c.recommendedOn)
+				ctx.at(
+					v,
+					'date',
+					'date-order',
+					`回复日期 ${v.value.date} 早于候选人 ${c.id} 的推荐日期 ${c.recommendedOn}：信用审查是对已推荐的候选人做的（seed 000 第七条），请核对回复日期或 candidates.csv 第 ${r.line} 行的推荐日期`,
+				);
 		// A reviews.csv not read (missing, undecodable, its header wrong) has its own error: no review is called
 		// incomplete on top of it. (The office page's file mode checks a candidates.csv without it.)
 		if (!reviews.unread) checkReview(ctx, r, checks);
