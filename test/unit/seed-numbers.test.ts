@@ -188,6 +188,27 @@ describe('seed 000 第六条: each unit recommends at most 2 a year, by 12 月 1
 			'data/exemplars/candidates.csv:4:11: 第 4 行第 11 列（推荐单位）：推荐单位 "a1" 在 2022 年已推荐 3 人，每单位每年限 2 人（seed 000 第六条；另见第 2、3、4 行） (over-quota)',
 		]);
 	});
+	it('warns when one person (姓名, 性别, 出生年月) is recommended twice in a year, by one unit or two', () => {
+		const warnings = (csv: string) =>
+			validateDataset(
+				fixture({
+					'exemplars/candidates.csv': csv,
+					'exemplars/stories/c2.mdx': STORY,
+					'exemplars/reviews.csv': reviewsFor(['c1', 'c2']),
+				}),
+				'data/',
+			)
+				.issues.filter((i) => i.code === 'duplicate-candidate')
+				.map(formatIssue);
+		const twice = candidates({ id: 'c1', review: '通过', notice: 'GS-1' }, { id: 'c2' });
+		expect(warnings(twice)).toEqual([
+			'data/exemplars/candidates.csv:3:3: 警告：第 3 行第 3 列（姓名）：2022 年度第 2 行已有候选人 张测试（编号 c1），这一行（编号 c2）的姓名、性别和出生年月都相同。同一人每年只能作为一名候选人，否则公示、认定和激励名单中会出现两次；如果是同一人，请删去一行；如果确是两个人，可以不改 (duplicate-candidate)',
+		]);
+		// By another unit: the same person still.
+		expect(warnings(twice.replace(/(\nc2,.*?),a1,/, '$1,t1,'))).toHaveLength(1);
+		// A namesake born in another month, or the same person in another year, is someone else's row.
+		expect(warnings(twice.replace(/(\nc2,.*?)1988-03/, '$11990-07'))).toEqual([]);
+	});
 	it('accepts a recommendation dated 12-10 and refuses one dated 12-11', () => {
 		const on = (date: string) =>
 			problems({

@@ -107,6 +107,8 @@ export const ISSUE_CODES = {
 	'calendar-replaces': '（警告）节假日补充文件整年替换了 chinese-days 已有的当年安排',
 	'over-quota': '超过每单位每年推荐 2 人的限额',
 	deadline: '推荐日期晚于 12 月 10 日的截止日',
+	'duplicate-candidate':
+		'（警告）同一年度有两行候选人的姓名、性别和出生年月都相同，可能是同一人被推荐了两次（会在公示、认定和激励名单中出现两次）',
 	'lifecycle-order': '评选流程的先后顺序不对（如未通过审查即评审、未公示即有异议）',
 	'missing-story': '缺少候选人的详细事迹文件',
 	'missing-photo': '（警告）候选人没有照片（推荐材料应附 1—2 张）',
@@ -267,6 +269,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'foreign-key',
 		'over-quota',
 		'deadline',
+		'duplicate-candidate',
 		'out-of-period',
 		'lifecycle-order',
 		'date-order',

@@ -57,8 +57,23 @@ export function checkCandidates(
 ): Located<CandidateRow>[] {
 	const reviewsOf = Map.groupBy(reviews.rows, (v) => v.value.candidateId);
 	const perUnitYear = new Map<string, Located<CandidateRow>[]>();
+	const people = new Map<string, Located<CandidateRow>>();
 	return ctx.keep(candidates.all, (r) => {
 		const c = r.value;
+		// One person is one candidate a year (第五条 "每年评选一次"): the same 姓名, 性别 and 出生年月 twice in a year is
+		// most likely one person recommended twice (by one unit, or by two), who would be noticed, recognised and put on
+		// the 激励名单 twice. A warning, not an error: two namesakes born in the same month are possible.
+		const person = `${c.year}/${c.name}/${c.gender}/${c.birth}`;
+		const first = people.get(person);
+		if (first)
+			ctx.at(
+				r,
+				'name',
+				'duplicate-candidate',
+				`${c.year} 年度第 ${first.line} 行已有候选人 ${c.name}（编号 ${first.value.id}），这一行（编号 ${c.id}）的姓名、性别和出生年月都相同。同一人每年只能作为一名候选人，否则公示、认定和激励名单中会出现两次；如果是同一人，请删去一行；如果确是两个人，可以不改`,
+				'warning',
+			);
+		else people.set(person, r);
 		const unit = unitRef(ctx, units, r, 'recommender', '推荐单位');
 		const key = `${c.recommender}/${c.year}`;
 		const list = perUnitYear.get(key) ?? [];
