@@ -35,14 +35,15 @@ const record = (over: Partial<DishonestyRow>): DishonestyRow => ({
 });
 
 describe('信用修复 ends the 公示 of a record (信用修复管理办法, NDRC order no. 36)', () => {
-	it('publishes a record in full until the day before its repair', () => {
+	it('publishes a record in full, as not yet repaired, until the day before its repair', () => {
 		const [r] = publishRecords([record({})], '2023-02-09', names).records;
+		// The repair has not happened on 2023-02-09: the unit page said "已于 2023-02-10 信用修复" the day before.
 		expect(r).toEqual({
 			id: 'SX-2022-009',
 			unitId: 'u1',
 			unitName: '甲乡',
 			activeFrom: '2022-Q3',
-			activeTo: '2023-Q1',
+			activeTo: null,
 			cap: 'yellow',
 			repaired: false,
 			date: '2022-08-12',
@@ -50,8 +51,8 @@ describe('信用修复 ends the 公示 of a record (信用修复管理办法, ND
 			kind: 'dishonesty',
 			what: '村道修复工程逾期一年未动工',
 			source: '网信办',
-			repairedOn: '2023-02-10',
-			repairHow: '完工验收并公开致歉',
+			repairedOn: null,
+			repairHow: null,
 		});
 	});
 	it('from its repair date on, keeps only the opaque id, the unit, the quarters it counted in and its cap', () => {

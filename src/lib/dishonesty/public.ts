@@ -86,7 +86,8 @@ export interface RecordPublication {
 
 /**
  * Every record as published on `asOf`, sorted by unit, first quarter and public id. A record dated after `asOf` has
- * not happened yet for this build: it is published from its date (the accounting withholds it until then).
+ * not happened yet for this build: it is published from its date (the accounting withholds it until then); so has a
+ * repair dated after `asOf`: until that day the record is published as not repaired.
  * @param names the unit name history (unit-names.csv)
  * @param units the units' dissolution dates (a unit is named by its last day in the quarter it ends)
  */
@@ -104,7 +105,11 @@ export function publishRecords(
 		.sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 	const records: PublicRecord[] = ordered.map((r) => {
 		const activeFrom = quarterOf(r.date);
-		const activeTo = r.repairedOn ? quarterOf(r.repairedOn) : null;
+		// A repair dated after the as-of date has not happened yet for this build (as a record dated after it, a
+		// commitment's update or a candidate's revocation): the unit page would say "已于 <that day> 信用修复" before the
+		// day. It is published from its date.
+		const repairedOn = r.repairedOn && r.repairedOn <= asOf ? r.repairedOn : undefined;
+		const activeTo = repairedOn ? quarterOf(repairedOn) : null;
 		if (isRepaired(r, asOf)) {
 			const key = `${r.unitId}-${activeFrom}`;
 			const n = (sequence.get(key) ?? 0) + 1;
@@ -143,8 +148,8 @@ export function publishRecords(
 			kind: r.kind,
 			what: r.what,
 			source: r.source,
-			repairedOn: r.repairedOn ?? null,
-			repairHow: r.repairHow ?? null,
+			repairedOn: repairedOn ?? null,
+			repairHow: (repairedOn && r.repairHow) || null,
 		};
 	});
 	records.sort(
