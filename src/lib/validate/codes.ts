@@ -82,7 +82,7 @@ export const ISSUE_CODES = {
 	'objection-unregistered': 'events.csv 中对人选的异议没有登记在 objections.csv（异议处理情况）',
 	'notice-empty': '公示批次没有候选人（candidates.csv 中没有哪一行的“公示编号”是它），不在网站上发布',
 	'dishonesty-unlinked':
-		'扣分记录与同一单位同一天的失信记录没有关联（“失信记录编号”列为空）：该记录信用修复后，这一行的详情会继续公示',
+		'扣分记录与同一单位前后一个月（31 天）内的失信记录没有关联（“失信记录编号”列为空）：该记录信用修复后，这一行的详情会继续公示',
 	'computed-indicator': '该指标由其他数据自动计算，不要在评价记录中填写',
 	'kind-mismatch': '记录类型与指标的计分方式不符',
 	'kind-conflict': '同一单位同一指标在同一季度既有类型为“无”的记录，又有事实记录',

@@ -105,17 +105,23 @@ describe('an evidence row naming a 失信 record (失信记录编号)', () => {
 		]);
 	});
 
-	it('warns for a deduction of the record’s unit on the record’s day that names no record, unless a row names it', () => {
+	it('warns for a deduction of the record’s unit within 31 days of the record’s day that names no record, unless a row names it', () => {
 		// The fixture's d1: unit t2, 认定 2022-02-01.
 		expect(lines(deduction('x1', 't2', '2022-02-01'))).toMatchInlineSnapshot(`
 			[
-			  "data/evidence/2022-Q1.csv:41:4: 警告：第 41 行第 4 列（类型）：这一扣分记录与失信记录 "d1" 是同一单位同一天（2022-02-01）；如果是同一件事，请在“失信记录编号”列填 d1：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示 (dishonesty-unlinked)",
+			  "data/evidence/2022-Q1.csv:41:4: 警告：第 41 行第 4 列（类型）：这一扣分记录（2022-02-01）与失信记录 "d1"（认定日期 2022-02-01）是同一单位同一天；如果是同一件事，请在“失信记录编号”列填 d1：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示 (dishonesty-unlinked)",
 			]
 		`);
-		// Another day, another unit, or a row that is no deduction: no warning.
+		// A deduction dated when the matter was found, a few days before the record's 认定 (the demo data's jkz: 2022-08-09
+		// and SX-2022-001 on 2022-08-12, whose story stayed public after its repair), and 31 days after.
+		expect(lines(deduction('x1', 't2', '2022-01-29'), deduction('x2', 't2', '2022-03-04'))).toEqual([
+			'data/evidence/2022-Q1.csv:41:4: 警告：第 41 行第 4 列（类型）：这一扣分记录（2022-01-29）与失信记录 "d1"（认定日期 2022-02-01）是同一单位，相隔 3 天；如果是同一件事，请在“失信记录编号”列填 d1：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示 (dishonesty-unlinked)',
+			'data/evidence/2022-Q1.csv:42:4: 警告：第 42 行第 4 列（类型）：这一扣分记录（2022-03-04）与失信记录 "d1"（认定日期 2022-02-01）是同一单位，相隔 31 天；如果是同一件事，请在“失信记录编号”列填 d1：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示 (dishonesty-unlinked)',
+		]);
+		// More than 31 days apart, another unit, or a row that is no deduction: no warning.
 		expect(
 			lines(
-				deduction('x1', 't2', '2022-02-02'),
+				deduction('x1', 't2', '2022-03-05'),
 				deduction('x2', 't1', '2022-02-01'),
 				deduction('x3', 't2', '2022-02-01', '', '完成'),
 			),

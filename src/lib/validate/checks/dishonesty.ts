@@ -32,9 +32,9 @@ export function checkDishonesty(
  * The evidence rows that name a 失信 record (`dishonestyId`, 失信记录编号): the deduction the record cost its unit.
  * Once the record is repaired, those rows stop being published in detail with it (`publicEvidence`), so the link
  * must be right: a record dishonesty.csv has (an invalid row's own error covers it), of the row's unit (that the row
- * is of kind 扣分 is the row's own check, `checkRow` in evidence.ts). A deduction of a unit on the very day of one of
- * its records that no row names is most likely the same matter, written without the link: a warning, as its details
- * would outlive the record's repair.
+ * is of kind 扣分 is the row's own check, `checkRow` in evidence.ts). A deduction of a unit dated within a month of one of
+ * its records that no row names is most likely the same matter, written without the link:
+ * a warning, as its details would outlive the record's repair.
  */
 export function checkEvidenceRecords(
 	ctx: CheckContext,
@@ -61,22 +61,35 @@ export function checkEvidenceRecords(
 				`失信记录 ${quoteValue(id)} 是单位 ${quoteValue(record.unitId)} 的，不是本行单位 ${quoteValue(r.value.unitId)} 的`,
 			);
 	}
-	// The records no row names, by unit and day.
-	const unlinked = new Map<string, string>();
+	// The records no row names, by unit.
+	const unlinked = new Map<string, { id: string; date: string }[]>();
 	for (const { value } of dishonesty.rows)
-		if (!linked.has(value.id)) unlinked.set(`${value.unitId} ${value.date}`, value.id);
+		if (!linked.has(value.id))
+			unlinked.set(value.unitId, [...(unlinked.get(value.unitId) ?? []), { id: value.id, date: value.date }]);
 	// Stryker disable next-line ConditionalExpression: only saves a million lookups when every record is named.
 	if (!unlinked.size) return;
 	for (const r of evidence) {
 		const { kind, unitId, date, dishonestyId } = r.value;
-		const id = kind === 'incident' && !dishonestyId ? unlinked.get(`${unitId} ${date}`) : undefined;
-		if (id)
+		if (kind !== 'incident' || dishonestyId || !date) continue;
+		// The deduction is often dated when the matter was found and the record when it was 认定, a few days apart (the
+		// demo data's jkz: 2022-08-09 and 2022-08-12): the nearest record within UNLINKED_DAYS either way.
+		const near = (unlinked.get(unitId) ?? [])
+			.map((x) => ({ ...x, days: Math.abs(dayNumber(x.date) - dayNumber(date)) }))
+			.filter((x) => x.days <= UNLINKED_DAYS)
+			.sort((a, b) => a.days - b.days)[0];
+		if (near)
 			ctx.at(
 				r,
 				'kind',
 				'dishonesty-unlinked',
-				`这一扣分记录与失信记录 ${quoteValue(id)} 是同一单位同一天（${date}）；如果是同一件事，请在“失信记录编号”列填 ${id}：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示`,
+				`这一扣分记录（${date}）与失信记录 ${quoteValue(near.id)}（认定日期 ${near.date}）是同一单位${near.days === 0 ? '同一天' : `，相隔 ${near.days} 天`}；如果是同一件事，请在“失信记录编号”列填 ${near.id}：该记录信用修复后，这一行的事项、来源和理由才会随它不再公示`,
 				'warning',
 			);
 	}
 }
+
+/** How far apart a deduction and an unnamed record of its unit may be dated and still be taken for one matter. */
+export const UNLINKED_DAYS = 31;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
