@@ -17,7 +17,9 @@ const STORY = fixtureText('exemplars/stories/c1.mdx');
 
 describe('candidates.csv: recommendation', () => {
 	it('rejects a third candidate from one unit in one year, naming the lines of all three', () => {
-		const rows = ['c1', 'c2', 'c3'].map((id) => candidate({ 编号: id, 评审结果: '', 公示编号: '' }));
+		const rows = ['c1', 'c2', 'c3'].map((id) =>
+			candidate({ 编号: id, 姓名: `候选人${id}`, 评审结果: '', 公示编号: '' }),
+		);
 		const patches = {
 			...candidates(...rows),
 			'exemplars/reviews.csv': onlyRows('exemplars/reviews.csv'),
