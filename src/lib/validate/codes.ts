@@ -79,6 +79,7 @@ export const ISSUE_CODES = {
 	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
+	'missing-standard': '（警告）公开承诺的服务内容、服务质量、服务期限都没有填写',
 	'objection-unregistered': 'events.csv 中对人选的异议没有登记在 objections.csv（异议处理情况）',
 	'notice-empty': '公示批次没有候选人（candidates.csv 中没有哪一行的“公示编号”是它），不在网站上发布',
 	'dishonesty-unlinked':
@@ -289,7 +290,14 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'required',
 		'objection-unregistered',
 	],
-	commitments: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'unit-inactive'],
+	commitments: [
+		'missing-file',
+		'unique-error',
+		'foreign-key',
+		'date-order',
+		'unit-inactive',
+		'missing-standard',
+	],
 	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable', 'unit-inactive'],
 	calendar: ['file-name', 'unique-error', 'out-of-period', 'calendar-no-holidays', 'calendar-replaces'],

@@ -4,7 +4,7 @@ import { onlyRows, report, validate, withRows } from '../../helpers/validate.ts'
 const FILE = 'commitments/commitments.csv';
 /** A commitment of `unit`, made on `madeOn`, due by `dueBy`. */
 const commitment = (id: string, unit: string, madeOn: string, dueBy: string) =>
-	`${id},${unit},政务,政务服务事项当日办结,,,,${madeOn},${dueBy},`;
+	`${id},${unit},政务,政务服务事项当日办结,当日办结,,,${madeOn},${dueBy},`;
 
 describe('commitments.csv', () => {
 	it('rejects a commitment of a unit units.csv does not have, and keeps it out', () => {
@@ -15,6 +15,19 @@ describe('commitments.csv', () => {
 			]
 		`);
 		expect(validate(patches).commitments.map((c) => c.value.id)).toEqual(['k1', 'k2']);
+	});
+
+	it('warns for a commitment with no service standard at all, and publishes it; one part of the standard is enough', () => {
+		const row = (standard: string) => `k3,t1,政务,做好服务,${standard},2022-01-10,2022-06-30,`;
+		const none = { [FILE]: withRows(FILE, row(',,')) };
+		expect(report(none)).toMatchInlineSnapshot(`
+			[
+			  "data/commitments/commitments.csv:4:5: 警告：第 4 行第 5 列（服务内容）：承诺没有服务标准：服务内容、服务质量、服务期限三列都是空的。公开承诺应写明服务标准（seed 001 二(四)），公众才能据此监督；至少填写其中一项 (missing-standard)",
+			]
+		`);
+		expect(validate(none).commitments.map((c) => c.value.id)).toEqual(['k1', 'k2', 'k3']);
+		for (const standard of ['当日办结,,', ',满意度不低于 95%,', ',,5 个工作日内'])
+			expect(report({ [FILE]: withRows(FILE, row(standard)) })).toEqual([]);
 	});
 
 	it('rejects a commitment due before it was made, and accepts one due the same day', () => {

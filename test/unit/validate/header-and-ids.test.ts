@@ -297,7 +297,7 @@ describe('a row that refers to a row with an error of its own', () => {
 			'pledges.csv': withRows('pledges.csv', 'p9,乙公司,91350100M000100Y43,安全,2022-02-15,x9'),
 			'commitments/commitments.csv': withRows(
 				'commitments/commitments.csv',
-				'k9,x9,政务,政务服务事项当日办结,,,,2022-01-10,2022-06-30,',
+				'k9,x9,政务,政务服务事项当日办结,当日办结,,,2022-01-10,2022-06-30,',
 			),
 		};
 		const d = validate({
