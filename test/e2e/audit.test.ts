@@ -189,15 +189,21 @@ describe('the public corrections ledger', () => {
 			expect(page).toContain(
 				`<a href="/units/${r.unitId}/">${r.unitName}</a></th><td class="nowrap" data-label="项目">${r.fieldLabel}</td><td class="num" data-label="原值">${r.from}</td><td class="num" data-label="新值"><span aria-hidden="true">→ </span>${r.to}</td>`,
 			);
-			expect(read(`grades/${r.quarter}/index.html`)).toContain(
-				`class="correction-notice" data-pagefind-ignore>本期结果于 <span class="date">${r.date}</span> 更正`,
-			);
+			// The quarter page and its printable report (dated by the release, its tables as corrected) alike.
+			for (const p of [`grades/${r.quarter}/index.html`, `grades/${r.quarter}/report/index.html`])
+				expect(read(p), p).toContain(
+					`class="correction-notice" data-pagefind-ignore>本期结果于 <span class="date">${r.date}</span> 更正`,
+				);
 			expect(read(`units/${r.unitId}/index.html`)).toMatch(
 				new RegExp(
 					`class="correction-notice" data-pagefind-ignore>[^<]*的评价结果于 <span class="date">${r.date}</span> 更正`,
 				),
 			);
-			for (const p of [`grades/${r.quarter}/index.html`, `units/${r.unitId}/index.html`])
+			for (const p of [
+				`grades/${r.quarter}/index.html`,
+				`grades/${r.quarter}/report/index.html`,
+				`units/${r.unitId}/index.html`,
+			])
 				expect(read(p), p).toContain(`href="/corrections/#${r.id}"`);
 			// The unit's row of the quarter's table, and its result in the grades file, say they were corrected.
 			const grades = JSON.parse(read(`data/grades/${r.quarter}.json`)) as {
