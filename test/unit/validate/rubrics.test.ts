@@ -6,10 +6,13 @@ interface Indicator {
 	id: string;
 	group: string;
 	max: number;
+	appliesTo: string[];
 	rule: Record<string, unknown>;
 }
 /** The fixture's 2022 rubric, changed by `edit`. */
-const rubric = (edit: (r: { year: number; indicators: Indicator[] }) => void) => {
+const rubric = (
+	edit: (r: { year: number; indicators: Indicator[]; thresholds: { red: number; blue: number } }) => void,
+) => {
 	const r = JSON.parse(fixtureText('rubrics/2022.json'));
 	edit(r);
 	return { 'rubrics/2022.json': JSON.stringify(r, null, '\t') };
@@ -180,5 +183,49 @@ describe('rubrics/<年>.json', () => {
 				...rubric((r) => r.indicators.push({ ...indicator(r, '3.4'), id: '3.9', max: 0, rule: deduction })),
 			}),
 		).toEqual([]);
+	});
+
+	it('rejects a creditTown base above the indicator maximum (the unit would earn more than full points)', () => {
+		const creditTown = (base: number) =>
+			rubric(
+				(r) => (indicator(r, '5.1').rule = { kind: 'creditTown', households: 5, base, validQuarters: 4 }),
+			);
+		expect(report(creditTown(25))).toContain(
+			'data/rubrics/2022.json:1:1: 指标 5.1 没有新增“诚信户”时计的 25 分（base）大于满分 20 (rubric-rule)',
+		);
+		expect(report(creditTown(20)).filter((l) => l.includes('(rubric-rule)'))).toEqual([]);
+	});
+
+	it('rejects grade thresholds out of order or outside 0–100, which would grade every unit silently', () => {
+		const thresholds = (red: number, blue: number) => rubric((r) => (r.thresholds = { red, blue }));
+		for (const [red, blue] of [
+			[60, 85],
+			[85, 85],
+			[120, 60],
+			[85, 0],
+			[85, -5],
+		])
+			expect(report(thresholds(red, blue)), `${red} ${blue}`).toEqual([
+				`data/rubrics/2022.json:1:1: 等次分数线应满足 0 < 蓝名单分数线 < 红名单分数线 ≤ 100，现为红名单 ${red}、蓝名单 ${blue} (rubric-rule)`,
+				'data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)',
+			]);
+		expect(report(thresholds(100, 0.5))).toEqual([]);
+	});
+
+	it('rejects a rubric under which a category of unit has no points to earn (each of its units would get 0 分)', () => {
+		const withoutB = rubric((r) => {
+			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'B');
+			r.indicators = r.indicators.filter((i) => i.appliesTo.length);
+		});
+		expect(report(withoutB)).toContain(
+			'data/rubrics/2022.json:1:1: 没有适用于B类单位的指标（满分之和为 0），B类单位无法计分 (rubric-rule)',
+		);
+		const zeroForPark = rubric((r) => {
+			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'park');
+			r.indicators.push({ ...indicator(r, '5.4'), id: '9.9', max: 0, appliesTo: ['park'] });
+		});
+		expect(report(zeroForPark)).toContain(
+			'data/rubrics/2022.json:1:1: 没有适用于园区单位的指标（满分之和为 0），园区单位无法计分 (rubric-rule)',
+		);
 	});
 });

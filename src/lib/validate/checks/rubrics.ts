@@ -1,11 +1,13 @@
 /** `rubrics/<年>.json`: each year's indicators and how they score. */
 import { rubricSchema, type Rubric } from '../../../schemas/rubric.ts';
+import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
 import type { CheckContext } from '../context.ts';
 import { quoteValue } from '../../quote.ts';
 
 /**
- * The rubrics by year. A rubric that contradicts itself (wrong year, repeated indicator, unknown group, a cap above
- * the maximum) is reported at the top of its file and not used, so its year's evidence cannot be scored.
+ * The rubrics by year. A rubric that contradicts itself (wrong year, repeated indicator, unknown group, a cap or a
+ * creditTown base above the maximum, grade thresholds out of order, a unit category with no points to earn) is
+ * reported at the top of its file and not used, so its year's evidence cannot be scored.
  */
 export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 	const rubrics = new Map<number, Rubric>();
@@ -34,6 +36,29 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 				fail('rubric-rule', `指标 ${ind.id} 的封顶分 ${ind.rule.cap} 大于满分 ${ind.max}`);
 			if (ind.rule.kind === 'deduction' && ind.max !== 0)
 				fail('rubric-rule', `指标 ${ind.id} 是纯扣分项，满分应为 0`);
+			// The points of a later quarter without 5 new 诚信户 ("无增加计 5 分") are part of the full points, never above.
+			if (ind.rule.kind === 'creditTown' && ind.rule.base > ind.max)
+				fail(
+					'rubric-rule',
+					`指标 ${ind.id} 没有新增“诚信户”时计的 ${ind.rule.base} 分（base）大于满分 ${ind.max}`,
+				);
+		}
+		// Seed 002 三(二): 红名单 85 分（含）以上, 蓝名单 60 分（含）以上; thresholds the wrong way round, or outside 0–100,
+		// would grade every unit without a word (a blue that no score reaches, a yellow that none falls to).
+		const { red, blue } = rubric.thresholds;
+		if (!(0 < blue && blue < red && red <= 100))
+			fail(
+				'rubric-rule',
+				`等次分数线应满足 0 < 蓝名单分数线 < 红名单分数线 ≤ 100，现为红名单 ${red}、蓝名单 ${blue}`,
+			);
+		// Every category of unit is evaluated (seed 002 三(一)): one with no indicator, or only indicators of 0 points, has
+		// nothing to divide by, and each of its units would be published with 0 分 and 黄名单.
+		for (const c of UNIT_CATEGORIES) {
+			const max = rubric.indicators
+				.filter((i) => i.appliesTo.includes(c.value))
+				.reduce((s, i) => s + i.max, 0);
+			if (max <= 0)
+				fail('rubric-rule', `没有适用于${c.label}单位的指标（满分之和为 0），${c.label}单位无法计分`);
 		}
 		if (ctx.errorCount === before) rubrics.set(rubric.year, rubric);
 	}
