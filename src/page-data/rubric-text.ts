@@ -23,10 +23,12 @@ export function describeRule(ind: Indicator): string {
 			text = `${rule.source === 'pledges' ? '每家签订信用承诺的企业' : '每项（次）'}得 ${n(rule.per)} 分，最高 ${n(rule.cap)} 分${rule.source === 'pledges' ? '（由企业信用承诺数据计算）' : ''}`;
 			break;
 		case 'judged':
-			text = `评审打分，0～${n(ind.max)} 分，须写明理由`;
+			// indicatorPoints takes the latest 评分 of the window (by quarter, then date, then the row further down).
+			text = `评审打分，0～${n(ind.max)} 分，须写明理由；有几条评分的，以日期最晚的一条为准（同一天的以表中靠后的一条为准）`;
 			break;
 		case 'commitmentCoverage':
-			text = `${n(ind.max)} 分，当年承诺类别中每少一类扣 ${n(rule.step)} 分，最低 0 分（由公开承诺数据计算）`;
+			// missingCategories in the scoring module: what makes a category "have" a commitment in a quarter.
+			text = `${n(ind.max)} 分，当年承诺类别中每少一类扣 ${n(rule.step)} 分，最低 0 分（由公开承诺数据计算：某类别在该季度内有有效的公开承诺，即承诺日期不晚于季末、且未在季初之前已兑现、依法变更或认定未兑现，才算有这一类）`;
 			break;
 		case 'deduction':
 			text = '基础 0 分';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keepTogether, standardLine, zeroNote } from '../../src/page-data/rubric-text.ts';
+import { describeRule, keepTogether, standardLine, zeroNote } from '../../src/page-data/rubric-text.ts';
+import { indicatorPoints, missingCategories, type EvidenceFact } from '../../src/lib/scoring/score.ts';
+import type { Indicator } from '../../src/schemas/rubric.ts';
 import {
 	objectionHref,
 	objectionReference,
@@ -12,6 +14,57 @@ describe('the grade standard line', () => {
 		expect(standardLine({ red: 85, blue: 60 })).toBe('红名单 ≥ 85 分、蓝名单 60～85 分、黄名单 < 60 分');
 		expect(standardLine({ red: 90, blue: 62.5 })).toBe(
 			'红名单 ≥ 90 分、蓝名单 62.5～90 分、黄名单 < 62.5 分',
+		);
+	});
+});
+
+describe('the methodology page’s rule of an indicator says what the scoring does', () => {
+	const base = {
+		group: '2',
+		title: '制度建设',
+		description: '',
+		appliesTo: ['town' as const],
+		method: '',
+		assessor: '信用办',
+	};
+	it('says which 评分 counts when there are several, and it is the one the scoring takes', () => {
+		const judged: Indicator = { ...base, id: '2.1', max: 10, rule: { kind: 'judged' } };
+		const row = (id: string, date: string, points: number): EvidenceFact => ({
+			id,
+			quarter: '2024-Q1',
+			unitId: 't1',
+			indicatorId: '2.1',
+			kind: 'judged',
+			date,
+			points,
+			reason: '评审',
+		});
+		const facts = [row('a', '2024-02-01', 9), row('b', '2024-01-15', 3), row('c', '2024-02-01', 6)];
+		const ctx = { pledges: [], missing: () => [] };
+		// The latest date decides; of two on that date, the row further down.
+		expect(indicatorPoints(judged, '2024-Q1', () => facts, ctx).points).toBe(6);
+		expect(describeRule(judged)).toBe(
+			'评审打分，0～10 分，须写明理由；有几条评分的，以日期最晚的一条为准（同一天的以表中靠后的一条为准）',
+		);
+	});
+	it('says which commitments cover a category, and a commitment fulfilled before the quarter does not', () => {
+		const coverage: Indicator = {
+			...base,
+			id: '5.3',
+			max: 5,
+			rule: { kind: 'commitmentCoverage', step: 0.5 },
+		};
+		const made = { unitId: 't1', content: '承诺', madeOn: '2023-03-01', dueBy: '2024-12-31' };
+		const commitments = [
+			{ ...made, id: 'k1', category: '就业' as const },
+			{ ...made, id: 'k2', category: '养老' as const },
+		];
+		const updates = (id: string) =>
+			id === 'k1' ? [{ commitmentId: 'k1', date: '2023-12-20', status: 'fulfilled' as const }] : [];
+		expect(missingCategories(['就业', '养老'], commitments, updates, '2023-Q4')).toEqual([]);
+		expect(missingCategories(['就业', '养老'], commitments, updates, '2024-Q1')).toEqual(['就业']);
+		expect(describeRule(coverage)).toContain(
+			'某类别在该季度内有有效的公开承诺，即承诺日期不晚于季末、且未在季初之前已兑现、依法变更或认定未兑现，才算有这一类',
 		);
 	});
 });
