@@ -297,8 +297,10 @@ export function verdictText(r: RecomputeReport): string {
 /** The steps of the arithmetic after the indicators, each one line. */
 export function arithmeticLines(r: RecomputeReport): string[] {
 	const t = r.thresholds;
+	// Deductions can take the total below 0 (倒扣): then the score is the floor of the range, not the quotient.
+	const clamped = r.totalPoints < 0 || r.totalPoints > r.maxPoints;
 	return [
-		`合计 ${r.totalPoints} 分，适用指标满分之和 ${r.maxPoints} 分；得分 = 100 × ${r.totalPoints} ÷ ${r.maxPoints}，四舍五入保留一位小数 = ${r.score.toFixed(1)} 分`,
+		`合计 ${r.totalPoints} 分，适用指标满分之和 ${r.maxPoints} 分；得分 = 100 × ${r.totalPoints} ÷ ${r.maxPoints}，四舍五入保留一位小数${clamped ? '，限定在 0～100 分' : ''} = ${r.score.toFixed(1)} 分`,
 		`按分数线（${GRADE.red} ≥ ${t.red}，${GRADE.blue} ≥ ${t.blue}）：${GRADE[r.scoreGrade]}`,
 		r.overrides.length
 			? `等次调整：${r.overrides.map((o) => `${o.reason}（${o.recordId}），列入${GRADE[o.grade]}`).join('；')}`
