@@ -8,7 +8,7 @@ import { dataDir, diskFiles } from '../loaders/data-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { ledgerEntries, type LedgerEntry } from '../lib/ledger/ledger.ts';
 import { snapshotPath } from '../lib/validate/checks/releases.ts';
-import type { QuarterId } from '../lib/quarters.ts';
+import { addQuarters, type QuarterId } from '../lib/quarters.ts';
 
 let memo: { dataset: unknown; asOf: string; entries: LedgerEntry[] } | undefined;
 
@@ -36,6 +36,21 @@ export const correctionsOf = (q: QuarterId) => ledger().filter((e) => e.quarter 
 /** The corrections that changed a unit's results, newest first. */
 export const correctionsOfUnit = (unitId: string) =>
 	ledger().filter((e) => e.changes.some((c) => c.unitId === unitId));
+
+/**
+ * The corrections of the quarter before `q` that changed a unit's score after `q` was released, by unit: the 较上季度
+ * that `q` published for that unit was measured against the old score, and the one shown now against the new one.
+ */
+export function previousScoreCorrections(q: QuarterId, releasedOn: string): Map<string, string[]> {
+	const before = addQuarters(q, -1);
+	const byUnit = new Map<string, string[]>();
+	for (const e of ledger())
+		if (e.quarter === before && e.date > releasedOn)
+			for (const c of e.changes)
+				if (c.field === 'score' && !byUnit.get(c.unitId)?.includes(e.id))
+					byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), e.id]);
+	return byUnit;
+}
 
 /** The anchor of a correction on the 更正台账 page. */
 export const correctionHref = (id: string) => `/corrections/#${id}`;

@@ -169,6 +169,40 @@ describe('the Chinese twins', () => {
 });
 
 describe('the public corrections ledger', () => {
+	it('marks a 较上季度 measured against a quarter corrected after it was published', () => {
+		// Correcting quarter N changes the change since N that quarter N+1 published: 石塘镇 2024-Q3 went from +0.5 at its
+		// release to −4.8 after 2024-Q2 was corrected. The row says so and links the correction.
+		const rows = JSON.parse(read('data/corrections.json')) as {
+			id: string;
+			quarter: string;
+			unitId: string;
+			field: string;
+			date: string;
+		}[];
+		const next = (q: string) => {
+			const [y, n] = [Number(q.slice(0, 4)), Number(q.slice(-1))];
+			return n === 4 ? `${y + 1}-Q1` : `${y}-Q${n + 1}`;
+		};
+		let marked = 0;
+		for (const r of rows.filter((r) => r.field === 'score')) {
+			const q = next(r.quarter);
+			if (!quarters().includes(q)) continue;
+			const g = JSON.parse(read(`data/grades/${q}.json`)) as {
+				releasedOn: string;
+				units: { id: string; change: number | null }[];
+			};
+			if (r.date <= g.releasedOn || !g.units.some((u) => u.id === r.unitId && u.change !== null)) continue;
+			marked++;
+			expect(read(`grades/${q}/index.html`), `${q} ${r.unitId} ${r.id}`).toMatch(
+				new RegExp(
+					`<a href="/units/${r.unitId}/">(?:(?!</tr>).)*按上季度更正后的得分计算：(?:(?!</tr>).)*href="/corrections/#${r.id}"`,
+					's',
+				),
+			);
+		}
+		expect(marked).toBeGreaterThan(0);
+	});
+
 	it('shows every correction of the open data on /corrections/ as old → new, and marks the corrected quarter and unit pages', () => {
 		const rows = JSON.parse(read('data/corrections.json')) as {
 			id: string;
