@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { Issue } from './issues.ts';
 import { lineColumn } from './text-position.ts';
+import { quoteValue } from './quote.ts';
 
 /** The encodings we recognise. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16';
@@ -164,8 +165,9 @@ const UTF8_ONLY = '本文件须为 UTF-8 编码，请用文本编辑器另存为
  * Decodes a text file the office saved, only when its encoding is certain:
  *  - UTF-8, with or without a BOM: every byte sequence valid UTF-8 (a BOM says UTF-8, so a file with one must be);
  *  - GBK/GB18030, what Excel and WPS write as "CSV" on a Chinese Windows: the file is not UTF-8, every line decodes
- *    as GB18030, and no line is valid UTF-8 holding Chinese text — such a line is UTF-8 typed into a GBK file (or the
- *    other way round), which GB18030 would turn into plausible-looking wrong characters (mojibake);
+ *    as GB18030, no line is valid UTF-8 holding Chinese text — such a line is UTF-8 typed into a GBK file (or the
+ *    other way round), which GB18030 would turn into plausible-looking wrong characters (mojibake) — and its
+ *    characters are not mostly ones GBK text never holds, as a Big5 file's are (`notGbk`);
  *  - UTF-16 with a BOM (Excel's "Unicode 文本"), little- or big-endian, every code unit valid.
  * Anything else is an error naming the first line where the encoding fails or changes: never garbled text on the site.
  * GBK and UTF-16 are read with a warning suggesting "CSV UTF-8"; with `accept: 'utf-8'` only UTF-8 is read.
@@ -236,6 +238,15 @@ export function decodeText(
 			`文件混用了两种编码：第 ${utf8Line} 行是 UTF-8，第 ${gbkLine} 行是 GBK，无法可靠读取（读出来会有乱码）。请把各行复制到同一个表格中，${SAVE_AS_UTF8.slice(1)}`,
 		);
 	}
+	const foreign = notGbk(body);
+	if (foreign)
+		return fail(
+			foreign.line,
+			'bad-encoding',
+			foreign.big5 === undefined
+				? `文件不像是 GBK/GB18030 编码：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，多是 GBK 中罕见的字符，读出来会是乱码。${SAVE_AS_UTF8}`
+				: `文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，按 Big5 读作 ${quoteValue(foreign.big5)}，按 GBK 读出来会是乱码。${SAVE_AS_UTF8}`,
+		);
 	return {
 		text: iconv.decode(body, 'gb18030'),
 		encoding: 'gb18030',
@@ -250,6 +261,81 @@ export function decodeText(
 				fixable: true,
 			},
 		],
+	};
+}
+
+/**
+ * How rare a two-byte GB18030 character (lead, trail) is in an office's GBK file: 2 for one such a file never holds —
+ * kana, Greek, Cyrillic, pinyin, box drawing and GBK's symbols (leads 0xA4–0xA9), or a user-defined character (leads
+ * 0xAA–0xAF and 0xF8–0xFE over 0xA0); 1 for a character of GBK's extensions (a trail byte below 0xA1: rare and
+ * traditional characters, which a person's name may hold, 喆 or 玥); 0 for the rest (GB2312). Big5 puts its commonest
+ * characters in the first two kinds (一 is 0xA440, 的 0xAABA, 國 0xB0EA — read as GBK: 丁, 揭, 瓣).
+ */
+function rarityInGbk(lead: number, trail: number): 0 | 1 | 2 {
+	if (lead >= 0xa4 && lead <= 0xa9) return 2;
+	if (trail < 0xa1) return 1;
+	return (lead >= 0xaa && lead <= 0xaf) || lead >= 0xf8 ? 2 : 0;
+}
+
+/** Characters of a line quoted as a sample in a message. */
+const SAMPLE_CHARS = 12;
+
+/**
+ * A file that decodes as GB18030 but is not GBK text: when at least a quarter of its two-byte characters are rare in
+ * GBK and a tenth are ones GBK text never holds (`rarityInGbk`), the first line holding a rare one, read as GBK and
+ * (when the file's bytes are valid Big5) as Big5, for the message. A GBK file of Simplified Chinese has almost none (a
+ * rare character in a name; none in any file of the demo data, whole or row by row); one in Big5 (a Traditional
+ * Chinese Windows' "CSV") has most of its characters there, and read as GBK would be published as mojibake — and
+ * `--fix` would make that permanent.
+ */
+function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } | undefined {
+	let pairs = 0;
+	let rare = 0;
+	let never = 0;
+	let line = 1;
+	let first: { line: number; start: number } | undefined;
+	let lineStart = 0;
+	for (let i = 0; i < body.length;) {
+		const c = body[i];
+		if (c < 0x80) {
+			if (c === 10 || (c === 13 && body[i + 1] !== 10)) {
+				line++;
+				lineStart = i + 1;
+			}
+			i++;
+			continue;
+		}
+		const t = body[i + 1];
+		// A four-byte GB18030 character (𠀀, 䶮, €…): the second byte is a digit.
+		if (t >= 0x30 && t <= 0x39) {
+			i += 4;
+			continue;
+		}
+		pairs++;
+		const rarity = rarityInGbk(c, t);
+		if (rarity) {
+			rare++;
+			if (rarity === 2) never++;
+			first ??= { line, start: lineStart };
+		}
+		i += 2;
+	}
+	// A quarter of the characters rare, and a tenth of them ones GBK text never holds (a file of names with rare
+	// characters has none of those).
+	if (!first || rare * 4 < pairs || never * 10 < pairs) return undefined;
+	let end = first.start;
+	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
+	const bytes = body.subarray(first.start, end);
+	const sample = (text: string) => {
+		// From the line's first character that is not ASCII to the end of its cell.
+		const chars = [...text.replace(/^[\x00-\x7f]+/, '').split(',')[0]];
+		return chars.length > SAMPLE_CHARS ? `${chars.slice(0, SAMPLE_CHARS).join('')}…` : chars.join('');
+	};
+	const big5 = iconv.decode(body, 'big5').includes('\uFFFD') ? undefined : iconv.decode(bytes, 'big5');
+	return {
+		line: first.line,
+		gbk: sample(iconv.decode(bytes, 'gb18030')),
+		...(big5 === undefined ? {} : { big5: sample(big5) }),
 	};
 }
 

@@ -95,6 +95,41 @@ describe('a file is decoded only when its encoding is certain', () => {
 	});
 });
 
+describe('a Traditional-Chinese (Big5) CSV is refused, never read as GBK mojibake', () => {
+	// Every Big5 byte pair is also a GB18030 one: read as GBK, "淮城街道" came out "瞐刁笵" with the warning "已按
+	// GB18030 正确读取", was published so, and --fix wrote it back to the file in UTF-8 for good.
+	const NAMES = 'unitId,name,from,to\nt1,淮城街道,,\nt2,河下街道,,\n';
+	const big5 = iconv.encode(NAMES, 'big5');
+
+	it('names the first line, read both ways', () => {
+		expect(issues({ 'unit-names.csv': big5 })).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:2:1: 文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 2 行按 GBK 读作 "瞐刁笵"，按 Big5 读作 "淮城街道"，按 GBK 读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
+			]
+		`);
+	});
+
+	it('says so for a Chinese header, instead of four "missing column" errors', () => {
+		const file = iconv.encode('單位編號,名稱,啟用日期,停用日期\nt1,淮城街道,,\n', 'big5');
+		expect(issues({ 'unit-names.csv': file })).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:1:1: 文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 1 行按 GBK 读作 "虫絪腹"，按 Big5 读作 "單位編號"，按 GBK 读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
+			]
+		`);
+	});
+
+	it('leaves a Big5 file alone under --fix', () => {
+		const r = fixFolder(fixture({ 'unit-names.csv': big5 })).find((f) => f.rel === 'unit-names.csv');
+		expect(r).toEqual({ rel: 'unit-names.csv', changes: [], skipped: '编码无法确定，未修改（见检查结果）' });
+	});
+
+	it('still reads GBK names with rare characters (喆, 堃, 赟, 玥) outside GB2312', () => {
+		const names = iconv.encode('unitId,name,from,to\nt1,王喆 李堃 周赟 张玥 刘珺,,\n', 'gbk');
+		const lines = issues({ 'unit-names.csv': names });
+		expect(lines.filter((l) => /encoding/.test(l))).toEqual([expect.stringContaining('(encoding-gbk)')]);
+	});
+});
+
 describe('JSON and MDX files are UTF-8 only', () => {
 	it('refuses a site.json saved in Shift_JIS', () => {
 		const sjis = iconv.encode(fixtureText('site.json').replace('测试站', '淮安区信用'), 'shift_jis');
