@@ -105,6 +105,8 @@ export const ISSUE_CODES = {
 	'calendar-unknown': '公示期涉及的年份没有节假日安排，无法计算工作日',
 	'reserved-id': '单位编号与网站自己的页面地址相同（如 pledges）',
 	'calendar-no-holidays': '节假日补充文件没有列出任何休息日（如只有表头的模板），不能用来计算工作日',
+	'calendar-incomplete':
+		'节假日补充文件缺少法定节假日（元旦、春节、劳动节、国庆节的日期，或休息日总数不足），不能用来计算工作日',
 	'calendar-replaces': '（警告）节假日补充文件整年替换了 chinese-days 已有的当年安排',
 	'over-quota': '超过每单位每年推荐 2 人的限额',
 	deadline: '推荐日期晚于 12 月 10 日的截止日',
@@ -300,7 +302,14 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 	],
 	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable', 'unit-inactive'],
-	calendar: ['file-name', 'unique-error', 'out-of-period', 'calendar-no-holidays', 'calendar-replaces'],
+	calendar: [
+		'file-name',
+		'unique-error',
+		'out-of-period',
+		'calendar-no-holidays',
+		'calendar-incomplete',
+		'calendar-replaces',
+	],
 	policies: ['unique-error', 'missing-file'],
 	site: [
 		'missing-file',

@@ -5,9 +5,34 @@ import { noticeEnd } from '../../../src/lib/calendar/workdays.ts';
 
 const HEADER = '日期,类型,名称';
 
+/**
+ * The 13 statutory rest days of a year from 2025 on (《全国年节及纪念日放假办法》), one row each: 元旦, four days of 春节,
+ * 清明, 劳动节 (5-01, 5-02), 端午, 中秋, 国庆 (10-01 to 10-03). The lunar ones on made-up days of their seasons.
+ */
+const FULL = (year: number) =>
+	[
+		'01-01',
+		'02-05',
+		'02-06',
+		'02-07',
+		'02-08',
+		'04-05',
+		'05-01',
+		'05-02',
+		'06-14',
+		'09-21',
+		'10-01',
+		'10-02',
+		'10-03',
+	]
+		.map((d) => `${year}-${d},休息,法定节假日\n`)
+		.join('');
+
 describe('calendar/<年>.csv', () => {
 	it('replaces the year of a valid override file', () => {
-		const d = validate({ 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2030-01-05,上班,调休\n` });
+		const d = validate({
+			'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2030-01-05,上班,调休\n${FULL(2030)}`,
+		});
 		expect(d.issues).toEqual([]);
 		expect(d.calendar.knows(2030)).toBe(true);
 		// 2030-01-02 is a Wednesday made a rest day; 2030-01-05 a Saturday made a working day.
@@ -26,20 +51,23 @@ describe('calendar/<年>.csv', () => {
 	});
 
 	it('rejects a date outside the year of its file, and does not use it', () => {
-		const patches = { 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2031-01-06,休息,调休\n` };
+		const patches = {
+			'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2031-01-06,休息,调休\n${FULL(2030)}`,
+		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
 			  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 2031-01-06 不在文件名所示的 2030 年内 (out-of-period)",
 			]
 		`);
 		const d = validate(patches);
-		expect(accounting(d, 'calendar/2030.csv')).toEqual({ rowsIn: 2, rowsValid: 1 });
+		expect(accounting(d, 'calendar/2030.csv')).toEqual({ rowsIn: 15, rowsValid: 14 });
 		expect(d.calendar.knows(2031)).toBe(false);
 	});
 
 	it('rejects a date listed twice', () => {
-		expect(report({ 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2030-01-02,上班,调休\n` }))
-			.toMatchInlineSnapshot(`
+		expect(
+			report({ 'calendar/2030.csv': `${HEADER}\n2030-01-02,休息,调休\n2030-01-02,上班,调休\n${FULL(2030)}` }),
+		).toMatchInlineSnapshot(`
 				[
 				  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 "2030-01-02" 重复，与 data/calendar/2030.csv 第 2 行相同；每个日期只能出现一次 (unique-error)",
 				]
@@ -58,10 +86,7 @@ describe('calendar/<年>.csv', () => {
 			]);
 			expect(validate(patches).calendar.knows(2027)).toBe(false);
 		}
-		const d = validate({
-			'calendar/2027.csv': `${HEADER}\n2027-01-01,休息,元旦\n`,
-			'exemplars/notices.csv': notices,
-		});
+		const d = validate({ 'calendar/2027.csv': `${HEADER}\n${FULL(2027)}`, 'exemplars/notices.csv': notices });
 		// GS-9 has no candidate: its warning for that is all there is.
 		expect(d.issues.map((i) => `${i.file}:${i.line} ${i.code}`)).toEqual([
 			'data/exemplars/notices.csv:3 notice-empty',
@@ -80,8 +105,8 @@ describe('calendar/<年>.csv', () => {
 	});
 
 	it('warns when a file replaces a year chinese-days knows, and uses the file', () => {
-		// chinese-days has 2026: 春节 rest from 02-15 to 02-23. A one-line file drops all of it.
-		const d = validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` });
+		// chinese-days has 2026: 春节 rest from 02-15 to 02-23; the file's own 春节 (02-05 to 02-08) replaces it.
+		const d = validate({ 'calendar/2026.csv': `${HEADER}\n${FULL(2026)}` });
 		expect(d.issues).toEqual([
 			expect.objectContaining({
 				file: 'data/calendar/2026.csv',
@@ -89,10 +114,43 @@ describe('calendar/<年>.csv', () => {
 				code: 'calendar-replaces',
 				severity: 'warning',
 				message:
-					'chinese-days 已有 2026 年的节假日安排，这个文件将整年替换它（文件中 1 天）。只有国务院调整了当年的安排时才需要这个文件；否则请删除它',
+					'chinese-days 已有 2026 年的节假日安排，这个文件将整年替换它（文件中 13 天）。只有国务院调整了当年的安排时才需要这个文件；否则请删除它',
 			}),
 		]);
 		expect(d.calendar.isWorkday('2026-02-16')).toBe(true);
 		expect(validate({}).calendar.isWorkday('2026-02-16')).toBe(false);
+	});
+
+	it('refuses a file that leaves out statutory holidays, and does not use it: 春节 and 国庆 are not working days', () => {
+		// A 2026 file of 元旦 alone replaced the whole of chinese-days' 2026 with a warning only: 春节 and 国庆 were counted
+		// as working days. A 2027 file of 元旦 alone counted a 公示 from 2027-09-28 through 国庆.
+		const notices = `${fixtureText('exemplars/notices.csv')}GS-9,2027,2027年度拟认定人选公示,2027-09-28,\n`;
+		expect(
+			report({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` }).concat(
+				report({
+					'calendar/2027.csv': `${HEADER}\n2027-01-01,休息,元旦\n`,
+					'exemplars/notices.csv': notices,
+				}),
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/calendar/2026.csv:1:1: 2026 年的节假日补充文件不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2026 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
+			  "data/calendar/2027.csv:1:1: 2027 年的节假日补充文件不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
+			  "data/exemplars/notices.csv:3:4: 第 3 行第 4 列（开始日期）：公示期（2027-09-28 起 7 个工作日）涉及 2027 年，但 chinese-days 和 data/calendar/ 都没有 2027 年的节假日安排，无法计算工作日。请按国务院办公厅公布的 2027 年节假日安排填写 data/calendar/2027.csv（模板见 data/templates/calendar.csv） (calendar-unknown)",
+			]
+		`);
+		expect(
+			validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` }).calendar.isWorkday('2026-10-02'),
+		).toBe(false);
+		// 10 of the 13 days: 国庆 left out.
+		const noNationalDay = FULL(2027)
+			.split('\n')
+			.filter((l) => !l.includes('-10-'))
+			.join('\n');
+		expect(report({ 'calendar/2027.csv': `${HEADER}\n${noNationalDay}\n` })).toMatchInlineSnapshot(`
+			[
+			  "data/calendar/2027.csv:1:1: 2027 年的节假日补充文件不完整：没有列出法定节假日 10 月 1 日、10 月 2 日、10 月 3 日；共列出 10 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
+			]
+		`);
 	});
 });

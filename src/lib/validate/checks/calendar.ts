@@ -43,6 +43,18 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 				);
 			continue;
 		}
+		const gaps = statutoryGaps(year, entries);
+		if (gaps.length) {
+			const law = STATUTORY(year);
+			ctx.error(
+				ctx.path(rel),
+				1,
+				1,
+				'calendar-incomplete',
+				`${year} 年的节假日补充文件不完整：${gaps.join('；')}。按《全国年节及纪念日放假办法》，每年法定放假 ${law.days} 天（${law.said}），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 ${year} 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写）`,
+			);
+			continue;
+		}
 		if (packageYears().has(year))
 			ctx.warn(
 				ctx.path(rel),
@@ -54,4 +66,47 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 		overrides.set(year, entries);
 	}
 	return new WorkCalendar(overrides);
+}
+
+/**
+ * The statutory holidays of 《全国年节及纪念日放假办法》 every year's schedule holds: their number of days, the dates
+ * fixed in the solar calendar, the days of 春节, and how to say them. From 2025 (国务院令第 795 号, 2024 revision) 13
+ * days, with 5 月 2 日 and 除夕 added; before, 11.
+ */
+function STATUTORY(year: number): { days: number; fixed: string[]; springDays: number; said: string } {
+	return year >= 2025
+		? {
+				days: 13,
+				fixed: ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'],
+				springDays: 4,
+				said: '元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日',
+			}
+		: {
+				days: 11,
+				fixed: ['01-01', '05-01', '10-01', '10-02', '10-03'],
+				springDays: 3,
+				said: '元旦 1 月 1 日，春节 3 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日，国庆节 10 月 1 日至 3 日',
+			};
+}
+
+/**
+ * What an override file lacks of the statutory holidays (none when it has them all): a date fixed by the law not listed
+ * as a rest day, fewer rest days between 1 月 20 日 and 2 月 22 日 than 春节 has (its days fall there in every year), or
+ * fewer rest days than the law gives. A file that lists only 元旦 would otherwise count 春节 and 国庆 as working days:
+ * the guess an unknown year is refused to avoid.
+ */
+function statutoryGaps(year: number, entries: readonly CalendarOverride[]): string[] {
+	const law = STATUTORY(year);
+	const rest = new Set(entries.filter((e) => e.type === 'holiday').map((e) => e.date.slice(5)));
+	const gaps: string[] = [];
+	const missing = law.fixed.filter((d) => !rest.has(d));
+	if (missing.length)
+		gaps.push(
+			`没有列出法定节假日 ${missing.map((d) => `${Number(d.slice(0, 2))} 月 ${Number(d.slice(3))} 日`).join('、')}`,
+		);
+	const spring = [...rest].filter((d) => d >= '01-20' && d <= '02-22').length;
+	if (spring < law.springDays)
+		gaps.push(`1 月 20 日至 2 月 22 日之间只列出 ${spring} 天休息日，春节至少放假 ${law.springDays} 天`);
+	if (rest.size < law.days) gaps.push(`共列出 ${rest.size} 天休息日，少于法定的 ${law.days} 天`);
+	return gaps;
 }
