@@ -305,6 +305,11 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 			i++;
 			continue;
 		}
+		// 0x80 is the euro sign on its own (Windows' GBK, code page 936), and 0xFF no lead byte.
+		if (c === 0x80 || c === 0xff) {
+			i++;
+			continue;
+		}
 		const t = body[i + 1];
 		// A four-byte GB18030 character (𠀀, 䶮, €…): the second byte is a digit.
 		if (t >= 0x30 && t <= 0x39) {

@@ -102,6 +102,14 @@ describe('a Traditional-Chinese (Big5) CSV is refused, never read as GBK mojibak
 	const big5 = iconv.encode(NAMES, 'big5');
 
 	it('names the first line, read both ways', () => {
+		// After a line of a euro sign as Windows writes it (the single byte 0x80, not Big5): the line count stays right.
+		expect(
+			issues({ 'unit-names.csv': bytes(big5.subarray(0, 20), Buffer.from([0x80, 0x0a]), big5.subarray(20)) }),
+		).toMatchInlineSnapshot(`
+			[
+			  "data/unit-names.csv:3:1: 文件不像是 GBK/GB18030 编码：第 3 行按 GBK 读作 "瞐刁笵"，多是 GBK 中罕见的字符，读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
+			]
+		`);
 		expect(issues({ 'unit-names.csv': big5 })).toMatchInlineSnapshot(`
 			[
 			  "data/unit-names.csv:2:1: 文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 2 行按 GBK 读作 "瞐刁笵"，按 Big5 读作 "淮城街道"，按 GBK 读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)",
