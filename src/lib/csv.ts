@@ -60,11 +60,15 @@ interface LineKinds {
 }
 
 /**
- * Chinese characters, CJK punctuation and full-width forms (U+2E80–U+9FFF, U+FF00–U+FFEF): what the office's UTF-8
- * lines hold. A GBK line is practically never valid UTF-8 holding one (none in 160,000 random lines of one to six
- * GB2312 characters), so such a line in a file that is not UTF-8 is UTF-8 pasted in, not GBK.
+ * Chinese characters, CJK punctuation and full-width forms (U+2E80–U+9FFF, U+FF00–U+FFEF), and the punctuation and
+ * symbols Chinese text takes from U+2000–U+27BF (“ ” ‘ ’ — … ※ ℃ № ① ■ ★): what the office's UTF-8 lines hold. A GBK
+ * line is practically never valid UTF-8 holding one (none in 160,000 random lines of one to six GB2312 characters; the
+ * second range needs a second byte 0x80–0x9F, which no GB2312 character has), so such a line in a file that is not
+ * UTF-8 is UTF-8 pasted in, not GBK. A pasted line of quotes and dashes without a Chinese character (“Credit”
+ * 2022–2023) came out “鈥淐redit鈥�”.
  */
-const isChinese = (cp: number) => (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef);
+const isChinese = (cp: number) =>
+	(cp >= 0x2000 && cp <= 0x27bf) || (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef);
 
 /**
  * Classifies every line of a file's bytes as ASCII, UTF-8 or not UTF-8, in one pass. Hand-written (the UTF-8 table of

@@ -32,6 +32,16 @@ describe('a file is decoded only when its encoding is certain', () => {
 		`);
 	});
 
+	it('refuses a GBK file with a UTF-8 line of quotes and dashes but no Chinese character', () => {
+		// GB18030 read it as "鈥淐redit鈥� 2022鈥�2023", a replacement character included, and published that.
+		const mixed = bytes(gbk(`${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`), 'x1,A,,,,“Credit” 2022–2023\n');
+		expect(issues({ 'units.csv': mixed })).toMatchInlineSnapshot(`
+			[
+			  "data/units.csv:3:1: 文件混用了两种编码：第 3 行是 UTF-8，第 1 行是 GBK，无法可靠读取（读出来会有乱码）。请把各行复制到同一个表格中，在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (mixed-encoding)",
+			]
+		`);
+	});
+
 	it('refuses a UTF-8 file (with BOM) into which one GBK line was pasted', () => {
 		const mixed = bytes('\uFEFF', `${UNITS_HEADER}\n${UNIT_ROWS[0]}\n`, gbk('x1,A类,,,,粘贴的备注\n'));
 		expect(issues({ 'units.csv': mixed })).toMatchInlineSnapshot(`
