@@ -107,6 +107,8 @@ export const ISSUE_CODES = {
 	'calendar-no-holidays': '节假日补充文件没有列出任何休息日（如只有表头的模板），不能用来计算工作日',
 	'calendar-incomplete':
 		'节假日补充文件缺少法定节假日（元旦、春节、劳动节、国庆节的日期，或休息日总数不足），不能用来计算工作日',
+	'calendar-weekday-workday':
+		'节假日补充文件把星期一至星期五的日子填为调休上班（调休上班的只会是周末），可能是日期填错了',
 	'calendar-replaces': '（警告）节假日补充文件整年替换了 chinese-days 已有的当年安排',
 	'over-quota': '超过每单位每年推荐 2 人的限额',
 	deadline: '推荐日期晚于 12 月 10 日的截止日',
@@ -308,6 +310,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'out-of-period',
 		'calendar-no-holidays',
 		'calendar-incomplete',
+		'calendar-weekday-workday',
 		'calendar-replaces',
 	],
 	policies: ['unique-error', 'missing-file'],

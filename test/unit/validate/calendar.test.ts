@@ -121,6 +121,17 @@ describe('calendar/<年>.csv', () => {
 		expect(validate({}).calendar.isWorkday('2026-02-16')).toBe(false);
 	});
 
+	it('refuses a 调休 working day typed on a weekday, which would leave the real weekend one a rest day', () => {
+		// 2027-02-19 is a Friday: the makeup day meant is Saturday 02-20, which without it counts as a rest day.
+		const patches = { 'calendar/2027.csv': `${HEADER}\n${FULL(2027)}2027-02-19,上班,春节调休\n` };
+		expect(report(patches)).toMatchInlineSnapshot(`
+			[
+			  "data/calendar/2027.csv:15:1: 第 15 行第 1 列（日期）：2027-02-19 是星期五，本来就是工作日：调休上班的日子只会是星期六或星期日，请按国务院办公厅的通知核对日期 (calendar-weekday-workday)",
+			]
+		`);
+		expect(accounting(validate(patches), 'calendar/2027.csv')).toEqual({ rowsIn: 14, rowsValid: 13 });
+	});
+
 	it('refuses a file that leaves out statutory holidays, and does not use it: 春节 and 国庆 are not working days', () => {
 		// A 2026 file of 元旦 alone replaced the whole of chinese-days' 2026 with a warning only: 春节 and 国庆 were counted
 		// as working days. A 2027 file of 元旦 alone counted a 公示 from 2027-09-28 through 国庆.

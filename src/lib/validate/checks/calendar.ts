@@ -23,8 +23,19 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 		// Stryker disable next-line ArrayDeclaration: a stray string among the entries has no date, so it marks no day.
 		const entries: CalendarOverride[] = [];
 		for (const r of rows) {
+			const day = new Date(`${r.value.date}T00:00:00Z`).getUTCDay();
 			if (Number(r.value.date.slice(0, 4)) !== year) {
 				ctx.at(r, 'date', 'out-of-period', `日期 ${r.value.date} 不在文件名所示的 ${year} 年内`);
+				ctx.markInvalid(r);
+			} else if (r.value.type === 'workday' && day !== 0 && day !== 6) {
+				// A weekday is a working day anyway: a 调休 working day typed on one is the weekend day next to it mistyped,
+				// and that weekend day would be counted as a rest day.
+				ctx.at(
+					r,
+					'date',
+					'calendar-weekday-workday',
+					`${r.value.date} 是星期${'日一二三四五六'[day]}，本来就是工作日：调休上班的日子只会是星期六或星期日，请按国务院办公厅的通知核对日期`,
+				);
 				ctx.markInvalid(r);
 			} else entries.push({ date: r.value.date, type: r.value.type });
 		}
