@@ -132,27 +132,23 @@ describe('calendar/<年>.csv', () => {
 		expect(accounting(validate(patches), 'calendar/2027.csv')).toEqual({ rowsIn: 14, rowsValid: 13 });
 	});
 
-	it('refuses a file that leaves out statutory holidays, and does not use it: 春节 and 国庆 are not working days', () => {
-		// A 2026 file of 元旦 alone replaced the whole of chinese-days' 2026 with a warning only: 春节 and 国庆 were counted
-		// as working days. A 2027 file of 元旦 alone counted a 公示 from 2027-09-28 through 国庆.
-		const notices = `${fixtureText('exemplars/notices.csv')}GS-9,2027,2027年度拟认定人选公示,2027-09-28,\n`;
+	it('warns for a file that leaves out statutory holidays, naming what is missing, and uses it as written', () => {
+		// A 2026 file of 元旦 alone replaces the whole of chinese-days' 2026: 春节 and 国庆 count as working days. A 2027
+		// file of 元旦 alone counts a 公示 from 2027-09-28 through 国庆. The office's file is its word for the year (the
+		// State Council may move a day), so it is used, and the office is told what it seems to lack.
 		expect(
 			report({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` }).concat(
-				report({
-					'calendar/2027.csv': `${HEADER}\n2027-01-01,休息,元旦\n`,
-					'exemplars/notices.csv': notices,
-				}),
+				report({ 'calendar/2027.csv': `${HEADER}\n2027-01-01,休息,元旦\n` }),
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/calendar/2026.csv:1:1: 2026 年的节假日补充文件不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2026 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
-			  "data/calendar/2027.csv:1:1: 2027 年的节假日补充文件不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
-			  "data/exemplars/notices.csv:3:4: 第 3 行第 4 列（开始日期）：公示期（2027-09-28 起 7 个工作日）涉及 2027 年，但 chinese-days 和 data/calendar/ 都没有 2027 年的节假日安排，无法计算工作日。请按国务院办公厅公布的 2027 年节假日安排填写 data/calendar/2027.csv（模板见 data/templates/calendar.csv） (calendar-unknown)",
+			  "data/calendar/2026.csv:1:1: 警告：2026 年的节假日补充文件可能不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），没有列出的日子按工作日计算期限。请按国务院办公厅公布的 2026 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
+			  "data/calendar/2026.csv:1:1: 警告：chinese-days 已有 2026 年的节假日安排，这个文件将整年替换它（文件中 1 天）。只有国务院调整了当年的安排时才需要这个文件；否则请删除它 (calendar-replaces)",
+			  "data/calendar/2027.csv:1:1: 警告：2027 年的节假日补充文件可能不完整：没有列出法定节假日 5 月 1 日、5 月 2 日、10 月 1 日、10 月 2 日、10 月 3 日；1 月 20 日至 2 月 22 日之间只列出 0 天休息日，春节至少放假 4 天；共列出 1 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），没有列出的日子按工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
 			]
 		`);
-		expect(
-			validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` }).calendar.isWorkday('2026-10-02'),
-		).toBe(false);
+		const only元旦 = validate({ 'calendar/2026.csv': `${HEADER}\n2026-01-01,休息,元旦\n` }).calendar;
+		expect([only元旦.isWorkday('2026-01-01'), only元旦.isWorkday('2026-10-02')]).toEqual([false, true]);
 		// 10 of the 13 days: 国庆 left out.
 		const noNationalDay = FULL(2027)
 			.split('\n')
@@ -160,7 +156,7 @@ describe('calendar/<年>.csv', () => {
 			.join('\n');
 		expect(report({ 'calendar/2027.csv': `${HEADER}\n${noNationalDay}\n` })).toMatchInlineSnapshot(`
 			[
-			  "data/calendar/2027.csv:1:1: 2027 年的节假日补充文件不完整：没有列出法定节假日 10 月 1 日、10 月 2 日、10 月 3 日；共列出 10 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），漏填的节假日会被当作工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
+			  "data/calendar/2027.csv:1:1: 警告：2027 年的节假日补充文件可能不完整：没有列出法定节假日 10 月 1 日、10 月 2 日、10 月 3 日；共列出 10 天休息日，少于法定的 13 天。按《全国年节及纪念日放假办法》，每年法定放假 13 天（元旦 1 月 1 日，春节 4 天，清明节、端午节、中秋节各 1 天，劳动节 5 月 1 日、2 日，国庆节 10 月 1 日至 3 日），没有列出的日子按工作日计算期限。请按国务院办公厅公布的 2027 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写） (calendar-incomplete)",
 			]
 		`);
 	});
