@@ -166,6 +166,21 @@ const SAVE_AS_UTF8 = '请在 Excel/WPS 中"另存为"，文件类型选择"CSV U
 const UTF8_ONLY = '本文件须为 UTF-8 编码，请用文本编辑器另存为 UTF-8';
 
 /**
+ * True when the first bytes look like UTF-16 saved without its BOM: ASCII characters (the commas, digits and line
+ * ends of any CSV) are then a byte and a NUL, so the NULs fall on odd offsets (little-endian) or on even ones
+ * (big-endian): at least four of them, and nine in ten on one side (a Chinese character such as 销, U+9500, puts one
+ * on the other). Binary files (an xlsx's zip header) put their NULs anywhere. Only to say so: without the BOM the
+ * file is not read.
+ */
+function utf16WithoutBom(bytes: Uint8Array): boolean {
+	const head = bytes.subarray(0, 512);
+	const nuls = [0, 0];
+	for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls[i % 2]++;
+	const most = Math.max(nuls[0], nuls[1]);
+	return most >= 4 && most >= 0.9 * (nuls[0] + nuls[1]);
+}
+
+/**
  * Decodes a text file the office saved, only when its encoding is certain:
  *  - UTF-8, with or without a BOM: every byte sequence valid UTF-8 (a BOM says UTF-8, so a file with one must be);
  *  - GBK/GB18030, what Excel and WPS write as "CSV" on a Chinese Windows: the file is not UTF-8, every line decodes
@@ -207,7 +222,9 @@ export function decodeText(
 		return fail(
 			lineOfByte(body, nul),
 			'bad-encoding',
-			'文件含有空字节（NUL），不是文本文件。请确认上传的是文本文件，而不是 xlsx 等二进制文件',
+			utf16WithoutBom(body)
+				? '文件像是没有 BOM 的 UTF-16 编码（每个英文字母、数字和逗号后面跟着一个空字节），无法确定怎样读取。请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”'
+				: '文件含有空字节（NUL），不是文本文件。请确认上传的是文本文件，而不是 xlsx 等二进制文件',
 		);
 	try {
 		const text = decodeUtf8(body);

@@ -30,6 +30,10 @@ export function usccProblem(code: string): string | undefined {
 	const asText = '请把这一列的单元格格式设为“文本”，再照原件重新输入';
 	if (/^\d(\.\d+)?E\+\d+$/i.test(code))
 		return `统一社会信用代码 ${quoteValue(code)} 被 Excel 当成了数字，显示为科学计数法，后面几位已经丢失：${asText}`;
+	// Excel's way of keeping a long number as text, ="…", saved as a formula's text.
+	const formula = code.match(/^="(.*)"$/);
+	if (formula)
+		return `${quoteValue(code)} 是 Excel 的公式写法 ="…"（为了不让长数字变成科学计数法）：这一格只写引号里的 ${quoteValue(formula[1])}，并把单元格格式设为“文本”`;
 	if (code.length !== 18) return `统一社会信用代码应为 18 位，${quoteValue(code)} 是 ${code.length} 位`;
 	if (/[a-z]/.test(code)) return `统一社会信用代码中的字母应为大写：${quoteValue(code.toUpperCase())}`;
 	const bad = [...code].findIndex((ch) => !USCC_CHARSET.includes(ch));

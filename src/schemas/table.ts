@@ -313,6 +313,9 @@ function numberHint(v: string): string {
 	const unit = v.match(/^(-?\d+(?:\.\d+)?)\s*(分|项|个|次|场|人|户|家|条|件|名|期|篇|元|万元)$/);
 	if (unit) return `：只写数字 ${unit[1]}，不写单位“${unit[2]}”`;
 	if (/^\u2212\d+(\.\d+)?$/.test(v)) return `：负号“−”是排版用的减号，应写作 ${v.replace('\u2212', '-')}`;
+	if (/^-?\d+(\.\d+)?\s*[%％]$/.test(v)) return '：不写百分号，按这一列的说明只写数字';
+	const formula = v.match(/^="(.*)"$/);
+	if (formula) return `：这是 Excel 的公式写法 ="…"，只写引号里的 ${quoteValue(formula[1])}`;
 	if (/^-?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(v))
 		return `：不加千位分隔符，应写作 ${v.replace(/[,，]/g, '')}`;
 	return '';

@@ -71,6 +71,16 @@ describe('a file is decoded only when its encoding is certain', () => {
 		`);
 	});
 
+	it('says a file is UTF-16 without its BOM, little- or big-endian, and does not read it', () => {
+		const text = '单位编号,类别,设立日期,撤销日期,并入单位,备注\r\nt1,镇街,,,,\r\n';
+		const le = iconv.encode(text, 'utf-16le');
+		const be = iconv.encode(text, 'utf-16be');
+		for (const bytes of [le, be])
+			expect(issues({ 'units.csv': new Uint8Array(bytes) })).toEqual([
+				'data/units.csv:1:1: 文件像是没有 BOM 的 UTF-16 编码（每个英文字母、数字和逗号后面跟着一个空字节），无法确定怎样读取。请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）” (bad-encoding)',
+			]);
+	});
+
 	it('reads a UTF-16 file with a BOM, little- or big-endian, exactly as its UTF-8 original, with a warning', () => {
 		const utf8 = validateDataset(fixture(), 'data/');
 		for (const [bom, enc] of [

@@ -377,6 +377,21 @@ describe('a header that is not the first row', () => {
 				'第 2 行才像是本文件的表头（编号,名称,数量），它上面的 1 行像是标题或说明：请删去这几行，让表头成为第一行',
 		});
 	});
+	it('says a first line "sep=," is Excel\'s note of the separator, and nothing of the header under it', () => {
+		for (const sep of ['sep=,', 'SEP=,']) {
+			const r = read(`${sep}\n编号,名称,数量\na1,甲,1\n`);
+			expect(r.issues.map((i) => [i.line, i.code, i.message])).toEqual([
+				[
+					1,
+					'header-not-first',
+					`第 1 行 "${sep}" 是 Excel 导出时写的分隔符说明（Excel 打开时不显示这一行），表头在第 2 行：请用记事本打开文件删去第 1 行，或在 Excel/WPS 中重新另存为“CSV UTF-8（逗号分隔）”`,
+				],
+				[1, 'rows-unchecked', '表头有误，本文件的 2 行数据均未读取；改正表头后再运行检查'],
+			]);
+		}
+		// A title that merely starts so is a title.
+		expect(read('sep=,说明\n编号,名称,数量\na1,甲,1\n').issues[0].message).toContain('像是标题或说明');
+	});
 	it('looks at the five rows after the first only, for a row naming every required column and more than the first', () => {
 		const titled = (n: number) =>
 			read(`${'标题\n'.repeat(n)}编号,名称,数量\na1,甲,1\n`).issues.map((i) => i.code);

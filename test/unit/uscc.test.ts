@@ -52,6 +52,10 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 			'统一社会信用代码 "9.13208E+17" 被 Excel 当成了数字，显示为科学计数法，后面几位已经丢失：请把这一列的单元格格式设为“文本”，再照原件重新输入',
 		);
 		expect(usccProblem('9E+17')).toContain('科学计数法');
+		// Excel's ="…" keeps the digits, but the cell then holds the formula's spelling.
+		expect(usccProblem('="91320803MA1XYZ0001"')).toBe(
+			'"="91320803MA1XYZ0001"" 是 Excel 的公式写法 ="…"（为了不让长数字变成科学计数法）：这一格只写引号里的 "91320803MA1XYZ0001"，并把单元格格式设为“文本”',
+		);
 		// Only a whole cell in that form: a code that merely holds one is told its length.
 		expect(usccProblem('A9.13208E+17')).toBe('统一社会信用代码应为 18 位，"A9.13208E+17" 是 12 位');
 		expect(usccProblem('9.13208E+17A')).toBe('统一社会信用代码应为 18 位，"9.13208E+17A" 是 12 位');

@@ -124,8 +124,8 @@ describe('cells', () => {
 			'data/evidence/2022-Q1.csv:2:6: 第 2 行第 6 列（数量）："３" 含全角字符，请改为半角：3（可运行 npm run validate -- --fix 自动修正） (full-width)',
 		]);
 	});
-	it('names the number in a count typed with its unit, a typographic minus sign or thousands separators', () => {
-		const counts = ['3项', '10 分', '−2', '"1,000"', '"10,00"', '五'];
+	it('names the number in a count typed with its unit, a typographic minus sign, thousands separators, a percent sign or Excel\'s ="…"', () => {
+		const counts = ['3项', '10 分', '−2', '"1,000"', '"10,00"', '五', '10%', '="12"'];
 		const e = errors({
 			'evidence/2022-Q1.csv': [
 				EVIDENCE_HEADER,
@@ -142,6 +142,8 @@ describe('cells', () => {
 			// Not a thousands separator: no guess at the number meant.
 			'6:6 "10,00" 不是整数',
 			'7:6 "五" 不是整数',
+			'8:6 "10%" 不是整数：不写百分号，按这一列的说明只写数字',
+			'9:6 "="12"" 不是整数：这是 Excel 的公式写法 ="…"，只写引号里的 "12"',
 		]);
 	});
 	it('rejects a Chinese date form and names the ISO spelling', () => {

@@ -242,6 +242,9 @@ export function readTable<T>(
 			message: `表头有误，本文件的 ${rowsIn} 行数据均未读取；改正表头后再运行检查`,
 			severity: 'error',
 		};
+		// Excel writes "sep=," above the header when asked to name the separator; it hides that line when it opens the
+		// file, so the clerk sees a right header, and the header's own complaints would only confuse.
+		const sepLine = title?.above === 1 && /^sep=.?$/i.test(header[0]) && header.slice(1).every((c) => !c);
 		const titled: Issue[] = title
 			? [
 					{
@@ -249,7 +252,9 @@ export function readTable<T>(
 						line: headerLine,
 						column: 1,
 						code: 'header-not-first',
-						message: `第 ${title.line} 行才像是本文件的表头（${title.cells.join(',').replace(/,+$/, '')}），它上面的 ${title.above} 行像是标题或说明：请删去这几行，让表头成为第一行`,
+						message: sepLine
+							? `第 1 行 ${quoteValue(`${header[0].slice(0, 4)}${header[0].slice(4) || ','}`)} 是 Excel 导出时写的分隔符说明（Excel 打开时不显示这一行），表头在第 ${title.line} 行：请用记事本打开文件删去第 1 行，或在 Excel/WPS 中重新另存为“CSV UTF-8（逗号分隔）”`
+							: `第 ${title.line} 行才像是本文件的表头（${title.cells.join(',').replace(/,+$/, '')}），它上面的 ${title.above} 行像是标题或说明：请删去这几行，让表头成为第一行`,
 						severity: 'error',
 					},
 				]
@@ -258,7 +263,7 @@ export function readTable<T>(
 			...decoded.issues,
 			...csvIssues,
 			...titled,
-			...headerIssues,
+			...(sepLine ? [] : headerIssues),
 			...(rowsIn > 0 ? [unchecked] : []),
 		];
 		return { records: [], issues, rowsIn, declared: EVERY };
