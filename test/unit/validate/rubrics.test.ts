@@ -212,20 +212,28 @@ describe('rubrics/<年>.json', () => {
 		expect(report(thresholds(100, 0.5))).toEqual([]);
 	});
 
-	it('rejects a rubric under which a category of unit has no points to earn (each of its units would get 0 分)', () => {
+	it('refuses a release when a category of unit it grades has no points to earn, and not for a category the district lacks', () => {
+		// The fixture's units: t1, t2 (镇街), a1 (A类), b1 (B类); no 园区. 2022-Q1 is released.
 		const withoutB = rubric((r) => {
 			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'B');
 			r.indicators = r.indicators.filter((i) => i.appliesTo.length);
 		});
-		expect(report(withoutB)).toContain(
-			'data/rubrics/2022.json:1:1: 没有适用于B类单位的指标（满分之和为 0），B类单位无法计分 (rubric-rule)',
-		);
-		const zeroForPark = rubric((r) => {
-			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'park');
-			r.indicators.push({ ...indicator(r, '5.4'), id: '9.9', max: 0, appliesTo: ['park'] });
+		const lines = report(withoutB).filter((l) => !l.includes('(not-applicable)'));
+		expect(lines.filter((l) => l.includes('满分之和为 0'))).toMatchInlineSnapshot(`
+			[
+			  "data/releases/releases.csv:2:1: 第 2 行第 1 列（季度）：2022-Q1 已登记发布，但 2022 年的评价指标没有适用于B类单位的指标（满分之和为 0），"区乙办"无法计分：请在 rubrics/2022.json 中为这类单位填写适用的指标 (release-incomplete)",
+			]
+		`);
+		// 0-point indicators only (a pure deduction) are no points to earn either.
+		const zeroForB = rubric((r) => {
+			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'B');
+			r.indicators.push({ ...indicator(r, '5.4'), id: '9.9', max: 0, appliesTo: ['B'] });
 		});
-		expect(report(zeroForPark)).toContain(
-			'data/rubrics/2022.json:1:1: 没有适用于园区单位的指标（满分之和为 0），园区单位无法计分 (rubric-rule)',
-		);
+		expect(report(zeroForB).filter((l) => l.includes('满分之和为 0'))).toHaveLength(1);
+		const withoutPark = rubric((r) => {
+			for (const i of r.indicators) i.appliesTo = i.appliesTo.filter((c) => c !== 'park');
+			r.indicators = r.indicators.filter((i) => i.appliesTo.length);
+		});
+		expect(report(withoutPark).filter((l) => l.includes('满分之和为 0'))).toEqual([]);
 	});
 });

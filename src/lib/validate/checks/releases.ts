@@ -10,12 +10,13 @@ import type { Rubric } from '../../../schemas/rubric.ts';
 import type { UnitNameRow } from '../../../schemas/unit.ts';
 import { isQuarterId, quarterEnd, type QuarterId } from '../../quarters.ts';
 import { missingCells, type MissingCells } from '../../releases.ts';
+import { unitExistsIn } from '../../scoring/score.ts';
 import { nameInQuarter } from '../../units/names.ts';
 import type { Located } from '../read-table.ts';
 import { quoteValue } from '../../quote.ts';
 import type { CheckContext } from '../context.ts';
 import type { Evidence } from './evidence.ts';
-import type { Units } from './units.ts';
+import { categoryLabel, type Units } from './units.ts';
 
 /**
  * What a unit of an incomplete quarter lacks, in the words of the validator and of `npm run release`:
@@ -60,6 +61,25 @@ export function checkReleases(
 				`发布日期 ${releasedOn} 不晚于 ${quarter} 的最后一天 ${quarterEnd(quarter)}：季度结束后才能发布评价结果`,
 			);
 		const rubric = refs.rubrics.get(Number(quarter.slice(0, 4)));
+		// A category of unit that the year's rubric gives no points to (no indicator applies, or only 0-point ones)
+		// has nothing to divide by: each of its units would be published with 0 分 and 黄名单. Only a category with a
+		// unit in the quarter matters: a rubric need not speak of categories the district does not have.
+		if (rubric)
+			for (const [category, units] of Map.groupBy(
+				unitRows.filter((u) => unitExistsIn(u, quarter)),
+				(u) => u.category,
+			)) {
+				const max = rubric.indicators
+					.filter((i) => i.appliesTo.includes(category))
+					.reduce((s, i) => s + i.max, 0);
+				if (max <= 0)
+					ctx.at(
+						r,
+						'quarter',
+						'release-incomplete',
+						`${quarter} 已登记发布，但 ${rubric.year} 年的评价指标没有适用于${categoryLabel(category)}单位的指标（满分之和为 0），${units.map((u) => quoteValue(nameInQuarter(names, u, quarter))).join('、')}无法计分：请在 rubrics/${rubric.year}.json 中为这类单位填写适用的指标`,
+					);
+			}
 		// A quarter whose file or rubric has errors is not judged complete or not: its own errors come first, and
 		// each cell of its refused rows would otherwise be reported a second time as missing.
 		if (!rubric || ctx.issues.some((i) => i.severity === 'error' && i.file === ctx.path(file))) return false;

@@ -1,12 +1,11 @@
 /** `rubrics/<年>.json`: each year's indicators and how they score. */
 import { rubricSchema, type Rubric } from '../../../schemas/rubric.ts';
-import { UNIT_CATEGORIES } from '../../../schemas/enums.ts';
 import type { CheckContext } from '../context.ts';
 import { quoteValue } from '../../quote.ts';
 
 /**
  * The rubrics by year. A rubric that contradicts itself (wrong year, repeated indicator, unknown group, a cap or a
- * creditTown base above the maximum, grade thresholds out of order, a unit category with no points to earn) is
+ * creditTown base above the maximum, grade thresholds out of order) is
  * reported at the top of its file and not used, so its year's evidence cannot be scored.
  */
 export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
@@ -51,15 +50,6 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 				'rubric-rule',
 				`等次分数线应满足 0 < 蓝名单分数线 < 红名单分数线 ≤ 100，现为红名单 ${red}、蓝名单 ${blue}`,
 			);
-		// Every category of unit is evaluated (seed 002 三(一)): one with no indicator, or only indicators of 0 points, has
-		// nothing to divide by, and each of its units would be published with 0 分 and 黄名单.
-		for (const c of UNIT_CATEGORIES) {
-			const max = rubric.indicators
-				.filter((i) => i.appliesTo.includes(c.value))
-				.reduce((s, i) => s + i.max, 0);
-			if (max <= 0)
-				fail('rubric-rule', `没有适用于${c.label}单位的指标（满分之和为 0），${c.label}单位无法计分`);
-		}
 		if (ctx.errorCount === before) rubrics.set(rubric.year, rubric);
 	}
 	if (ctx.files.list('rubrics').length === 0)
