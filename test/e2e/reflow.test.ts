@@ -1,0 +1,57 @@
+/**
+ * A phone reader who has set the system font to 200 % (32 px, Chromium's font-size setting through the DevTools
+ * protocol), in normal mode and in 长辈模式: the page shell (footer), the home page's cards, the search form and the
+ * table filters never make a page scroll sideways at 360 px (WCAG 1.4.10 reflow). (Record ids, dates and scores that
+ * never break still do on some pages: see the audit report.)
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, newContextFor } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** The elements that reach past the right edge of the window and are not inside a box that scrolls or clips. */
+const overflowing = () =>
+	[...document.querySelectorAll('body *')].flatMap((e) => {
+		const r = e.getBoundingClientRect();
+		if (!r.width || r.right <= innerWidth + 1) return [];
+		for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+			if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) return [];
+		return [`${e.tagName.toLowerCase()}.${e.className} “${(e.textContent ?? '').trim().slice(0, 16)}”`];
+	});
+
+describe('system font at 200 % on a 360 px phone', () => {
+	for (const mode of ['normal', 'large'] as const)
+		it(
+			`never scrolls a page sideways (${mode === 'large' ? '长辈模式' : '标准模式'})`,
+			{ timeout: 300_000 },
+			async () => {
+				const context = await newContextFor(browser, { width: 360, mode });
+				const page = await context.newPage();
+				const cdp = await context.newCDPSession(page);
+				await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+				const found: string[] = [];
+				for (const path of [
+					'/',
+					'/commitments/',
+					'/search/',
+					'/exemplars/2022/',
+					'/methodology/',
+					'/sitemap/',
+				]) {
+					await page.goto(inject('baseUrl') + path);
+					const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+					if (wide > 1)
+						found.push(`${path} +${wide}px: ${(await page.evaluate(overflowing)).slice(0, 3).join('; ')}`);
+				}
+				await context.close();
+				expect(found).toEqual([]);
+			},
+		);
+});
