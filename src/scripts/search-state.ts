@@ -15,6 +15,14 @@ export interface SearchState {
 	filters: { name: string; key: string; value: string }[];
 }
 
+/**
+ * The words to search for, as typed: full-width letters, digits and spaces (an input method in 全角 mode types
+ * “２０２２” or “ＣＮ－ｂｌｚ”) become the half-width ones the index holds (NFKC), and the ends are trimmed.
+ */
+export function searchTerm(typed: string): string {
+	return typed.normalize('NFKC').trim();
+}
+
 /** The address of a search (`/search/?q=…&type=…`), so that a link to it runs it again. */
 export function searchHref(href: string, { term, filters }: SearchState): string {
 	const url = new URL(href);
@@ -33,7 +41,10 @@ export function pagefindFilters({ filters }: SearchState): Record<string, string
 export function statusText({ term, filters }: SearchState, found?: number, shown = PAGE): string {
 	if (!term && !filters.some((f) => f.value)) return '请输入关键词，或选择筛选条件。';
 	if (found === undefined) return '正在搜索……';
-	if (found === 0) return `没有找到${term ? `与“${term}”` : ''}相关的内容。`;
+	if (found === 0)
+		return term
+			? `没有找到与“${term}”相关的内容。请检查有无错别字，或换用较短的词（如单位名称中的两个字、姓名）再试。`
+			: '没有找到相关的内容。请减少筛选条件再试。';
 	return `找到 ${found} 条结果${found > shown ? `，显示前 ${shown} 条` : ''}。`;
 }
 

@@ -10,6 +10,7 @@ import {
 	pagefindFilters,
 	PAGE,
 	searchHref,
+	searchTerm,
 	statusText,
 	type SearchState,
 } from './search-state.ts';
@@ -73,7 +74,7 @@ function render(r: ResultData): HTMLLIElement {
 }
 
 const state = (): SearchState => ({
-	term: input.value.trim(),
+	term: searchTerm(input.value),
 	filters: selects.map((s) => ({ name: s.name, key: s.dataset.filter!, value: s.value })),
 });
 

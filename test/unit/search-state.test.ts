@@ -8,6 +8,7 @@ import {
 	moreText,
 	pagefindFilters,
 	searchHref,
+	searchTerm,
 	statusText,
 } from '../../src/scripts/search-state.ts';
 
@@ -32,12 +33,22 @@ describe('the search page', () => {
 		expect(pagefindFilters({ term: 'a', filters: filters('', '2025') })).toEqual({ 年份: '2025' });
 	});
 
+	it('searches full-width input (an input method in 全角 mode) as the half-width characters the index holds', () => {
+		expect(searchTerm('２０２２')).toBe('2022');
+		expect(searchTerm('ＣＮ－ｂｌｚ－００１　')).toBe('CN-blz-001');
+		expect(searchTerm('　陈静怡 ')).toBe('陈静怡');
+		expect(searchTerm('平桥镇（街道）')).toBe('平桥镇(街道)');
+	});
 	it('says what was found: nothing asked, searching, none, some, more than a page', () => {
 		const q = { term: '诚信', filters: filters() };
 		expect(statusText({ term: '', filters: filters() }, 3)).toBe('请输入关键词，或选择筛选条件。');
 		expect(statusText(q)).toBe('正在搜索……');
-		expect(statusText(q, 0)).toBe('没有找到与“诚信”相关的内容。');
-		expect(statusText({ term: '', filters: filters('公示公告') }, 0)).toBe('没有找到相关的内容。');
+		expect(statusText(q, 0)).toBe(
+			'没有找到与“诚信”相关的内容。请检查有无错别字，或换用较短的词（如单位名称中的两个字、姓名）再试。',
+		);
+		expect(statusText({ term: '', filters: filters('公示公告') }, 0)).toBe(
+			'没有找到相关的内容。请减少筛选条件再试。',
+		);
 		expect(statusText(q, 20)).toBe('找到 20 条结果。');
 		expect(statusText(q, 21)).toBe('找到 21 条结果，显示前 20 条。');
 		expect(statusText(q, 45, 40)).toBe('找到 45 条结果，显示前 40 条。');
