@@ -55,3 +55,31 @@ describe('system font at 200 % on a 360 px phone', () => {
 			},
 		);
 });
+
+describe('a 320 px phone at the default font size', () => {
+	it('scrolls the data dictionary’s field and error-code tables in their own boxes, not the page', async () => {
+		const context = await newContextFor(browser, { width: 320 });
+		const page = await context.newPage();
+		await page.goto(inject('baseUrl') + '/data/dictionary/');
+		const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+		const found = wide > 1 ? await page.evaluate(overflowing) : [];
+		await context.close();
+		expect(found.slice(0, 3)).toEqual([]);
+	});
+});
+
+describe('without JavaScript', () => {
+	it('leaves no empty chart box above the table that holds the chart’s numbers', async () => {
+		const context = await newContextFor(browser, { width: 360, javaScript: false });
+		const page = await context.newPage();
+		const boxes: string[] = [];
+		for (const path of ['/', '/units/cqz/']) {
+			await page.goto(inject('baseUrl') + path);
+			for (const h of await page.locator('.chart-canvas').evaluateAll((es) => es.map((e) => e.clientHeight)))
+				if (h > 0) boxes.push(`${path}: ${h}px`);
+			expect(await page.locator('figure.chart table').count(), path).toBeGreaterThan(0);
+		}
+		await context.close();
+		expect(boxes).toEqual([]);
+	});
+});
