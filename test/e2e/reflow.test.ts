@@ -1,8 +1,8 @@
 /**
  * A phone reader who has set the system font to 200 % (32 px, Chromium's font-size setting through the DevTools
- * protocol), in normal mode and in 长辈模式: the page shell (footer), the home page's cards, the search form and the
- * table filters never make a page scroll sideways at 360 px (WCAG 1.4.10 reflow). (Record ids, dates and scores that
- * never break still do on some pages: see the audit report.)
+ * protocol), in normal mode and in 长辈模式: the page shell (footer), the home page's cards, the search form, the
+ * table filters, and the record ids, dates and scores kept on one line never make a page scroll sideways at 360 px
+ * (WCAG 1.4.10 reflow).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
