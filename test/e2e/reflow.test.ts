@@ -42,6 +42,7 @@ describe('system font at 200 % on a 360 px phone', () => {
 					'/commitments/',
 					'/search/',
 					'/exemplars/2022/',
+					'/exemplars/2022/2022-001/',
 					'/methodology/',
 					'/sitemap/',
 				]) {
