@@ -31,7 +31,7 @@ import { CACHE_ROOT } from './cache-dir.ts';
 import { asOfDate } from '../lib/asof.ts';
 import { scoredQuarters } from '../page-data/quarters.ts';
 import { recordPublication } from '../page-data/evidence.ts';
-import { correctedUnits } from '../page-data/ledger.ts';
+import { correctedUnits, previousScoreCorrections } from '../page-data/ledger.ts';
 import { publicEvidence } from '../lib/dishonesty/public.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
 import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
@@ -125,7 +125,12 @@ async function* renderEvidence(): AsyncGenerator<Rendered> {
 async function* renderGrades(): AsyncGenerator<Rendered> {
 	const rubrics = loadDataset().rubrics;
 	for (const q of await scoredQuarters()) {
-		const data = gradesJson(q, q.asOf, correctedUnits(q.quarter));
+		const data = gradesJson(
+			q,
+			q.asOf,
+			correctedUnits(q.quarter),
+			previousScoreCorrections(q.quarter, q.release.releasedOn),
+		);
 		yield {
 			path: `grades/${q.quarter}.json`,
 			body: Buffer.from(JSON.stringify(data, null, 1)),

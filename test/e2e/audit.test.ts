@@ -169,7 +169,7 @@ describe('the Chinese twins', () => {
 });
 
 describe('the public corrections ledger', () => {
-	it('marks a 较上季度 measured against a quarter corrected after it was published', () => {
+	it('marks a 较上季度 measured against a quarter corrected after it was published, on the page and in the open data', () => {
 		// Correcting quarter N changes the change since N that quarter N+1 published: 石塘镇 2024-Q3 went from +0.5 at its
 		// release to −4.8 after 2024-Q2 was corrected. The row says so and links the correction.
 		const rows = JSON.parse(read('data/corrections.json')) as {
@@ -189,10 +189,12 @@ describe('the public corrections ledger', () => {
 			if (!quarters().includes(q)) continue;
 			const g = JSON.parse(read(`data/grades/${q}.json`)) as {
 				releasedOn: string;
-				units: { id: string; change: number | null }[];
+				units: { id: string; change: number | null; changeCorrections: string[] }[];
 			};
 			if (r.date <= g.releasedOn || !g.units.some((u) => u.id === r.unitId && u.change !== null)) continue;
 			marked++;
+			// The open data says it too: the change is against the corrected score.
+			expect(g.units.find((u) => u.id === r.unitId)!.changeCorrections, `${q} ${r.unitId}`).toContain(r.id);
 			expect(read(`grades/${q}/index.html`), `${q} ${r.unitId} ${r.id}`).toMatch(
 				new RegExp(
 					`<a href="/units/${r.unitId}/">(?:(?!</tr>).)*按上季度更正后的得分计算：(?:(?!</tr>).)*href="/corrections/#${r.id}"`,

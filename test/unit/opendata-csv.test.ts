@@ -174,6 +174,7 @@ describe('grades open data', () => {
 					evidence: { '1.1': ['e1', 'e2'], '2.1': [], '5.2': [] },
 					pledges: { '5.2': ['p3', 'p9'] },
 					corrections: [],
+					changeCorrections: [],
 				},
 			],
 		});
@@ -181,6 +182,9 @@ describe('grades open data', () => {
 		expect(
 			gradesJson(quarter(), '2024-11-01', new Map([['u01', ['GZ-2024-03']]])).units[0].corrections,
 		).toEqual(['GZ-2024-03']);
+		// A unit whose score of the quarter before was corrected after this release: its change is against the new score.
+		const after = gradesJson(quarter(), '2024-11-01', new Map(), new Map([['u01', ['GZ-2024-05']]])).units[0];
+		expect([after.corrections, after.changeCorrections]).toEqual([[], ['GZ-2024-05']]);
 	});
 	it('writes the CSV twin: one row per unit, a column per indicator’s points, the overrides in words', () => {
 		expect(gradesCsv(quarter(), ['1.1', '2.1']).split('\r\n')).toEqual([

@@ -39,11 +39,14 @@ const GRADE_WORD = labelsOf(GRADES);
  * `/data/grades/<YYYY-Qn>.json`.
  * @param corrected the ids of the corrections of this quarter that changed each unit's results (its values here are
  * the corrected ones), by unit id
+ * @param changeCorrected the ids of the corrections of the quarter before, dated after this quarter's release, that
+ * changed each unit's score: its `change` here is measured against the corrected score, not the one of the release
  */
 export function gradesJson(
 	q: PublicQuarter,
 	asOf: string,
 	corrected: ReadonlyMap<string, readonly string[]> = new Map(),
+	changeCorrected: ReadonlyMap<string, readonly string[]> = new Map(),
 ) {
 	return {
 		quarter: q.quarter,
@@ -60,6 +63,7 @@ export function gradesJson(
 			// The pledges indicator counts enterprises, not evidence rows: the pledges it counted, by indicator.
 			pledges: Object.fromEntries(u.indicators.flatMap((i) => (i.pledges ? [[i.id, i.pledges]] : []))),
 			corrections: [...(corrected.get(u.id) ?? [])],
+			changeCorrections: [...(changeCorrected.get(u.id) ?? [])],
 		})),
 	};
 }

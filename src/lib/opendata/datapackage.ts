@@ -347,6 +347,14 @@ function gradeDetails(): Field[] {
 			type: 'array',
 			constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
 		}),
+		derived({
+			name: 'changeCorrections',
+			title: '较上季度所依据的更正',
+			description:
+				'本季度发布之后才更正了上季度得分的更正编号（对应 corrections 的 id）：change 是与更正后的上季度得分相比，与本季度发布时公布的不同；没有为空',
+			type: 'array',
+			constraints: { required: true, jsonSchema: { type: 'array', items: { type: 'string' } } },
+		}),
 	];
 }
 
