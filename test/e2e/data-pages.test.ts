@@ -81,7 +81,9 @@ describe('数据字典 /data/dictionary/', () => {
 			);
 			expect(await section.locator('pre').textContent()).toContain(t.columns.map((c) => c.header).join(','));
 		}
-		expect(await page.locator('#codes + p + table tbody tr').count()).toBe(Object.keys(ISSUE_CODES).length);
+		expect(await page.locator('#codes + p + .table-scroll table tbody tr').count()).toBe(
+			Object.keys(ISSUE_CODES).length,
+		);
 		const targets = await page
 			.locator('main a[href^="#"]')
 			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
