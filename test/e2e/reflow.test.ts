@@ -57,6 +57,28 @@ describe('system font at 200 % on a 360 px phone', () => {
 		);
 });
 
+describe('system font at 200 % on a 320 px phone in 长辈模式, about six characters a line', () => {
+	it(
+		'never scrolls the exemplar cards or a unit’s commitment cards sideways',
+		{ timeout: 300_000 },
+		async () => {
+			const context = await newContextFor(browser, { width: 320, mode: 'large' });
+			const page = await context.newPage();
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+			const found: string[] = [];
+			for (const path of ['/exemplars/', '/commitments/blz/']) {
+				await page.goto(inject('baseUrl') + path);
+				const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+				if (wide > 1)
+					found.push(`${path} +${wide}px: ${(await page.evaluate(overflowing)).slice(0, 3).join('; ')}`);
+			}
+			await context.close();
+			expect(found).toEqual([]);
+		},
+	);
+});
+
 describe('a 320 px phone at the default font size', () => {
 	it('scrolls the data dictionary’s field and error-code tables in their own boxes, not the page', async () => {
 		const context = await newContextFor(browser, { width: 320 });
