@@ -56,6 +56,9 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 		expect(usccProblem('="91320803MA1XYZ0001"')).toBe(
 			'"="91320803MA1XYZ0001"" 是 Excel 的公式写法 ="…"（为了不让长数字变成科学计数法）：这一格只写引号里的 "91320803MA1XYZ0001"，并把单元格格式设为“文本”',
 		);
+		// Only a whole cell in that form: text around it makes a code of the wrong length.
+		expect(usccProblem('x="9132080312"')).toBe('统一社会信用代码应为 18 位，"x="9132080312"" 是 14 位');
+		expect(usccProblem('="9132080312"x')).toBe('统一社会信用代码应为 18 位，"="9132080312"x" 是 14 位');
 		// Only a whole cell in that form: a code that merely holds one is told its length.
 		expect(usccProblem('A9.13208E+17')).toBe('统一社会信用代码应为 18 位，"A9.13208E+17" 是 12 位');
 		expect(usccProblem('9.13208E+17A')).toBe('统一社会信用代码应为 18 位，"9.13208E+17A" 是 12 位');

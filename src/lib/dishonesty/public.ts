@@ -105,11 +105,6 @@ export function publishRecords(
 		.sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 	const records: PublicRecord[] = ordered.map((r) => {
 		const activeFrom = quarterOf(r.date);
-		// A repair dated after the as-of date has not happened yet for this build (as a record dated after it, a
-		// commitment's update or a candidate's revocation): the unit page would say "已于 <that day> 信用修复" before the
-		// day. It is published from its date.
-		const repairedOn = r.repairedOn && r.repairedOn <= asOf ? r.repairedOn : undefined;
-		const activeTo = repairedOn ? quarterOf(repairedOn) : null;
 		if (isRepaired(r, asOf)) {
 			const key = `${r.unitId}-${activeFrom}`;
 			const n = (sequence.get(key) ?? 0) + 1;
@@ -122,7 +117,7 @@ export function publishRecords(
 				unitId: r.unitId,
 				unitName: nameInQuarter(names, { id: r.unitId, to: units.get(r.unitId)?.to }, activeFrom),
 				activeFrom,
-				activeTo,
+				activeTo: quarterOf(r.repairedOn!),
 				cap: recordCap(r),
 				repaired: true,
 				date: null,
@@ -140,7 +135,7 @@ export function publishRecords(
 			unitId: r.unitId,
 			unitName: nameOn(names, r.unitId, r.date),
 			activeFrom,
-			activeTo,
+			activeTo: null,
 			cap: recordCap(r),
 			repaired: false,
 			date: r.date,
@@ -148,8 +143,11 @@ export function publishRecords(
 			kind: r.kind,
 			what: r.what,
 			source: r.source,
-			repairedOn: repairedOn ?? null,
-			repairHow: (repairedOn && r.repairHow) || null,
+			// Not repaired on the as-of date: a repair dated after it has not happened yet for this build (as a record
+			// dated after it, a commitment's update or a candidate's revocation), and the unit page would say
+			// "已于 <that day> 信用修复" before the day.
+			repairedOn: null,
+			repairHow: null,
 		};
 	});
 	records.sort(
