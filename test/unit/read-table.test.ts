@@ -389,8 +389,17 @@ describe('a header that is not the first row', () => {
 				[1, 'rows-unchecked', '表头有误，本文件的 2 行数据均未读取；改正表头后再运行检查'],
 			]);
 		}
-		// A title that merely starts so is a title.
-		expect(read('sep=,说明\n编号,名称,数量\na1,甲,1\n').issues[0].message).toContain('像是标题或说明');
+		// Excel writes the separator of the locale: a semicolon is quoted as such.
+		expect(read('sep=;\n编号,名称,数量\na1,甲,1\n').issues[0].message).toMatch(/^第 1 行 "sep=;" 是 Excel/);
+		// A first line that merely holds it, or more lines above the header, are a title as before.
+		for (const text of [
+			'sep=,说明\n编号,名称,数量\na1,甲,1\n',
+			'sep=,,说明\n编号,名称,数量\na1,甲,1\n',
+			'sep=;说明\n编号,名称,数量\na1,甲,1\n',
+			'Xsep=,\n编号,名称,数量\na1,甲,1\n',
+			'sep=,\n标题\n编号,名称,数量\na1,甲,1\n',
+		])
+			expect(read(text).issues[0].message, text).toContain('像是标题或说明');
 	});
 	it('looks at the five rows after the first only, for a row naming every required column and more than the first', () => {
 		const titled = (n: number) =>
