@@ -91,6 +91,20 @@ describe('a 320 px phone at the default font size', () => {
 	});
 });
 
+describe('tap targets', () => {
+	it('makes each count of the commitments coverage grid at least 24 × 24 px (WCAG 2.5.8)', async () => {
+		const context = await newContextFor(browser, { width: 360 });
+		const page = await context.newPage();
+		await page.goto(inject('baseUrl') + '/commitments/');
+		const sizes = await page
+			.locator('.cm-matrix td a')
+			.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((r) => [r.width, r.height]));
+		await context.close();
+		expect(sizes.length).toBeGreaterThan(50);
+		expect(sizes.filter(([w, h]) => w < 24 || h < 24)).toEqual([]);
+	});
+});
+
 describe('without JavaScript', () => {
 	it('leaves no empty chart box above the table that holds the chart’s numbers', async () => {
 		const context = await newContextFor(browser, { width: 360, javaScript: false });
