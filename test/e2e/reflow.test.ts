@@ -26,18 +26,37 @@ const overflowing = () =>
 		return [`${e.tagName.toLowerCase()}.${e.className} “${(e.textContent ?? '').trim().slice(0, 16)}”`];
 	});
 
+/**
+ * The pages among `paths` that scroll sideways at `width` px with the system font at 32 px, each with the first three
+ * elements reaching past the edge.
+ */
+async function sideways(
+	width: number,
+	mode: 'normal' | 'large',
+	paths: readonly string[],
+): Promise<string[]> {
+	const context = await newContextFor(browser, { width, mode });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+	const found: string[] = [];
+	for (const path of paths) {
+		await page.goto(inject('baseUrl') + path);
+		const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+		if (wide > 1)
+			found.push(`${path} +${wide}px: ${(await page.evaluate(overflowing)).slice(0, 3).join('; ')}`);
+	}
+	await context.close();
+	return found;
+}
+
 describe('system font at 200 % on a 360 px phone', () => {
 	for (const mode of ['normal', 'large'] as const)
 		it(
 			`never scrolls a page sideways (${mode === 'large' ? '长辈模式' : '标准模式'})`,
 			{ timeout: 300_000 },
 			async () => {
-				const context = await newContextFor(browser, { width: 360, mode });
-				const page = await context.newPage();
-				const cdp = await context.newCDPSession(page);
-				await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
-				const found: string[] = [];
-				for (const path of [
+				const paths = [
 					'/',
 					'/commitments/',
 					'/search/',
@@ -45,14 +64,8 @@ describe('system font at 200 % on a 360 px phone', () => {
 					'/exemplars/2022/2022-001/',
 					'/methodology/',
 					'/sitemap/',
-				]) {
-					await page.goto(inject('baseUrl') + path);
-					const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-					if (wide > 1)
-						found.push(`${path} +${wide}px: ${(await page.evaluate(overflowing)).slice(0, 3).join('; ')}`);
-				}
-				await context.close();
-				expect(found).toEqual([]);
+				];
+				expect(await sideways(360, mode, paths)).toEqual([]);
 			},
 		);
 });
@@ -62,19 +75,7 @@ describe('system font at 200 % on a 320 px phone in 长辈模式, about six char
 		'never scrolls the exemplar cards or a unit’s commitment cards sideways',
 		{ timeout: 300_000 },
 		async () => {
-			const context = await newContextFor(browser, { width: 320, mode: 'large' });
-			const page = await context.newPage();
-			const cdp = await context.newCDPSession(page);
-			await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
-			const found: string[] = [];
-			for (const path of ['/exemplars/', '/commitments/blz/']) {
-				await page.goto(inject('baseUrl') + path);
-				const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-				if (wide > 1)
-					found.push(`${path} +${wide}px: ${(await page.evaluate(overflowing)).slice(0, 3).join('; ')}`);
-			}
-			await context.close();
-			expect(found).toEqual([]);
+			expect(await sideways(320, 'large', ['/exemplars/', '/commitments/blz/'])).toEqual([]);
 		},
 	);
 });
