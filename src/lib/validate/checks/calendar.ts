@@ -57,9 +57,9 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 		// A file that leaves out statutory holidays counts them as working days. A warning, not an error: the file is
 		// the office's word for its year (the State Council may move a holiday; a test or a preview may list only the
 		// days it is about), and the office sees what is missing before it publishes.
-		const gaps = statutoryGaps(year, entries);
-		if (gaps.length) {
-			const law = STATUTORY(year);
+		const law = statutoryHolidays(year);
+		const gaps = statutoryGaps(law, entries);
+		if (gaps.length)
 			ctx.warn(
 				ctx.path(rel),
 				1,
@@ -67,7 +67,6 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 				'calendar-incomplete',
 				`${year} 年的节假日补充文件可能不完整：${gaps.join('；')}。按《全国年节及纪念日放假办法》，每年法定放假 ${law.days} 天（${law.said}），没有列出的日子按工作日计算期限。请按国务院办公厅公布的 ${year} 年节假日安排逐日补齐放假的日期（类型“休息”，落在周末的也写）`,
 			);
-		}
 		if (packageYears().has(year))
 			ctx.warn(
 				ctx.path(rel),
@@ -81,12 +80,20 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 	return new WorkCalendar(overrides);
 }
 
+/** A year's statutory holidays, as `statutoryHolidays` gives them. */
+interface Statutory {
+	days: number;
+	fixed: string[];
+	springDays: number;
+	said: string;
+}
+
 /**
  * The statutory holidays of 《全国年节及纪念日放假办法》 every year's schedule holds: their number of days, the dates
  * fixed in the solar calendar, the days of 春节, and how to say them. From 2025 (国务院令第 795 号, 2024 revision) 13
  * days, with 5 月 2 日 and 除夕 added; before, 11.
  */
-function STATUTORY(year: number): { days: number; fixed: string[]; springDays: number; said: string } {
+function statutoryHolidays(year: number): Statutory {
 	return year >= 2025
 		? {
 				days: 13,
@@ -108,8 +115,7 @@ function STATUTORY(year: number): { days: number; fixed: string[]; springDays: n
  * fewer rest days than the law gives. A file that lists only 元旦 would otherwise count 春节 and 国庆 as working days:
  * the guess an unknown year is refused to avoid.
  */
-function statutoryGaps(year: number, entries: readonly CalendarOverride[]): string[] {
-	const law = STATUTORY(year);
+function statutoryGaps(law: Statutory, entries: readonly CalendarOverride[]): string[] {
 	const rest = new Set(entries.filter((e) => e.type === 'holiday').map((e) => e.date.slice(5)));
 	const gaps: string[] = [];
 	const missing = law.fixed.filter((d) => !rest.has(d));
