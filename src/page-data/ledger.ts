@@ -43,12 +43,23 @@ export const correctionsOfUnit = (unitId: string) =>
  */
 export function previousScoreCorrections(q: QuarterId, releasedOn: string): Map<string, string[]> {
 	const before = addQuarters(q, -1);
+	return idsByUnit(
+		ledger().filter((e) => e.quarter === before && e.date > releasedOn),
+		(c) => c.field === 'score',
+	);
+}
+
+/** The ids of `entries`, in their order and each once, by the unit of each change `counts` takes. */
+function idsByUnit(
+	entries: readonly LedgerEntry[],
+	counts: (c: LedgerEntry['changes'][number]) => boolean = () => true,
+): Map<string, string[]> {
 	const byUnit = new Map<string, string[]>();
-	for (const e of ledger())
-		if (e.quarter === before && e.date > releasedOn)
-			for (const c of e.changes)
-				if (c.field === 'score' && !byUnit.get(c.unitId)?.includes(e.id))
-					byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), e.id]);
+	for (const e of entries)
+		for (const c of e.changes) {
+			const ids = byUnit.get(c.unitId) ?? [];
+			if (counts(c) && !ids.includes(e.id)) byUnit.set(c.unitId, [...ids, e.id]);
+		}
 	return byUnit;
 }
 
@@ -105,11 +116,5 @@ export function publishedSnapshots(): { quarter: QuarterId; bytes: Uint8Array }[
  * the grades file mark as corrected.
  */
 export function correctedUnits(q: QuarterId): Map<string, string[]> {
-	const out = new Map<string, string[]>();
-	for (const e of [...correctionsOf(q)].reverse())
-		for (const c of e.changes) {
-			const ids = out.get(c.unitId) ?? [];
-			if (!ids.includes(e.id)) out.set(c.unitId, [...ids, e.id]);
-		}
-	return out;
+	return idsByUnit([...correctionsOf(q)].reverse());
 }
