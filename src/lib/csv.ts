@@ -175,7 +175,7 @@ const UTF8_ONLY = '本文件须为 UTF-8 编码，请用文本编辑器另存为
 function utf16WithoutBom(bytes: Uint8Array): boolean {
 	const head = bytes.subarray(0, 512);
 	const nuls = [0, 0];
-	for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls[i % 2]++;
+	for (const [i, b] of head.entries()) if (b === 0) nuls[i % 2]++;
 	const most = Math.max(nuls[0], nuls[1]);
 	return most >= 4 && most >= 0.9 * (nuls[0] + nuls[1]);
 }
@@ -318,16 +318,13 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 	let lineStart = 0;
 	for (let i = 0; i < body.length;) {
 		const c = body[i];
-		if (c < 0x80) {
+		// ASCII, and 0x80: the euro sign on its own (Windows' GBK, code page 936). 0xFF, no lead byte, never comes here:
+		// the file has decoded as GB18030 (firstUndecodableLine).
+		if (c <= 0x80) {
 			if (c === 10 || (c === 13 && body[i + 1] !== 10)) {
 				line++;
 				lineStart = i + 1;
 			}
-			i++;
-			continue;
-		}
-		// 0x80 is the euro sign on its own (Windows' GBK, code page 936), and 0xFF no lead byte.
-		if (c === 0x80 || c === 0xff) {
 			i++;
 			continue;
 		}

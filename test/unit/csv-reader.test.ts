@@ -121,6 +121,9 @@ describe('Chinese UTF-8 in a GBK file', () => {
 		['U+FF00 (first of the full-width forms)', '\uff00'],
 		['U+FF0C ，', '，'],
 		['U+FFEF (last of the full-width forms)', '\uffef'],
+		['U+2000 (first of the punctuation and symbols Chinese text borrows)', '\u2000'],
+		['U+201C “', '\u201c'],
+		['U+27BF ➿ (last of them)', '\u27bf'],
 	])('refuses the file for %s: the line is UTF-8 text pasted in', (_, ch) => {
 		expect(problem(file(ch), 'units.csv')).toBe('2 mixed-encoding');
 	});
@@ -130,6 +133,8 @@ describe('Chinese UTF-8 in a GBK file', () => {
 		['U+FEFF', '\ufeff'],
 		['U+FFF0', '\ufff0'],
 		['U+00E9 é (two bytes)', 'é'],
+		['U+1FFF (just before the punctuation)', '\u1fff'],
+		['U+27C0 (just after the symbols)', '\u27c0'],
 	])('reads %s as GBK: outside the Chinese ranges, the line proves nothing', (_, ch) => {
 		const { text, encoding, issues } = decodeText(file(ch), 'units.csv');
 		expect(encoding).toBe('gb18030');
@@ -243,6 +248,130 @@ describe('which encodings a file may be in', () => {
 		expect(problem(bytes([0x00, 0x41]), 'x.csv')).toBe('1 bad-encoding');
 		expect(problem(bytes('a\r\nb\rc\n', [0x64, 0x00]), 'x.csv')).toBe('4 bad-encoding');
 		expect(problem(bytes([0xef, 0xbb, 0xbf], 'a\r\n\r\n', [0x00]), 'x.csv')).toBe('3 bad-encoding');
+	});
+});
+
+describe('a file that decodes as GB18030 but is not GBK text (Big5, or symbols no office file holds)', () => {
+	/** What the reader makes of a file: `gbk` when it reads it as GBK, else the line and code of its one problem. */
+	const verdict = (b: Uint8Array) => {
+		const { encoding, issues } = decodeText(b, 'units.csv');
+		return encoding === 'gb18030' ? 'gbk' : `${issues[0].line} ${issues[0].code}`;
+	};
+	/** `n` copies of one two-byte character. */
+	const times = (n: number, lead: number, trail: number) =>
+		Array.from({ length: n }, () => [lead, trail]).flat();
+	const message = (b: Uint8Array) => decodeText(b, 'units.csv').issues[0].message;
+
+	it.each([
+		{
+			label: 'A3A1 ！ (full-width punctuation, the row before the kana)',
+			lead: 0xa3,
+			trail: 0xa1,
+			expected: 'gbk',
+		},
+		{
+			label: 'A4A1 ぁ (hiragana: the first row GBK text never holds)',
+			lead: 0xa4,
+			trail: 0xa1,
+			expected: '1 bad-encoding',
+		},
+		{ label: 'A9A4 ─ (box drawing: the last such row)', lead: 0xa9, trail: 0xa4, expected: '1 bad-encoding' },
+		{
+			label: 'AAA1 (user-defined: the first lead of the block)',
+			lead: 0xaa,
+			trail: 0xa1,
+			expected: '1 bad-encoding',
+		},
+		{
+			label: 'AFA1 (user-defined: the last lead of the block)',
+			lead: 0xaf,
+			trail: 0xa1,
+			expected: '1 bad-encoding',
+		},
+		{ label: 'B0A1 啊 (the first GB2312 character)', lead: 0xb0, trail: 0xa1, expected: 'gbk' },
+		{ label: "F7A1 鳌 (GB2312's last row)", lead: 0xf7, trail: 0xa1, expected: 'gbk' },
+		{ label: 'F8A1 (user-defined: from lead F8 on)', lead: 0xf8, trail: 0xa1, expected: '1 bad-encoding' },
+		{
+			label: 'B0A0 盃 (a GBK extension: rare, as in a name, never refused alone)',
+			lead: 0xb0,
+			trail: 0xa0,
+			expected: 'gbk',
+		},
+	])('a file of ten $label: $expected', ({ lead, trail, expected }) => {
+		expect(verdict(bytes(times(10, lead, trail)))).toBe(expected);
+	});
+
+	it('refuses at exactly a quarter rare and a tenth never held, and reads one character short of either', () => {
+		const never = [0xa4, 0xa1]; // ぁ: rare, and never held
+		const ext = [0xb0, 0xa0]; // 盃: rare only; 啊 (B0A1) is neither
+		// 4 characters, 1 rare (never held): 1 × 4 is not under 4, and 1 × 10 not under 4: refused.
+		expect(verdict(bytes(never, times(3, 0xb0, 0xa1)))).toBe('1 bad-encoding');
+		// 5 characters, the same one rare: 4 is under 5, read.
+		expect(verdict(bytes(never, times(4, 0xb0, 0xa1)))).toBe('gbk');
+		// 10 characters, 3 rare of which 1 never held: 12 ≥ 10, and 10 is not under 10: refused.
+		expect(verdict(bytes(never, ext, ext, times(7, 0xb0, 0xa1)))).toBe('1 bad-encoding');
+		// 11 characters: 12 ≥ 11 still, but 10 is under 11: read.
+		expect(verdict(bytes(never, ext, ext, times(8, 0xb0, 0xa1)))).toBe('gbk');
+	});
+
+	it('reads a file whose only non-ASCII byte is a euro sign (0x80, as Windows writes it in GBK)', () => {
+		expect(decodeText(bytes('a,', [0x80], '\n'), 'units.csv')).toMatchObject({
+			encoding: 'gb18030',
+			text: 'a,€\n',
+		});
+	});
+
+	it('takes a lone 0x80 as one character, not as the lead of a pair', () => {
+		// €ぁ on each line: the ぁ makes the file not GBK. Taken as a pair, "80 A4" would hide it, and "A1 0A" after it
+		// would be a merely rare one.
+		expect(verdict(bytes([0x80, 0xa4, 0xa1, 0x0a, 0x80, 0xa4, 0xa1, 0x0a]))).toBe('1 bad-encoding');
+	});
+
+	it('skips a four-byte GB18030 character whole (its second byte a digit, 0x30–0x39)', () => {
+		// 81 30 A4 30 is ȃ and 81 39 A4 39 is 〯; taken as two pairs, "A4 30" would count as a character GBK never holds.
+		for (const c of [
+			[0x81, 0x30, 0xa4, 0x30],
+			[0x81, 0x39, 0xa4, 0x39],
+		])
+			expect(verdict(bytes(Array.from({ length: 10 }, () => c).flat()))).toBe('gbk');
+	});
+
+	it.each([
+		['LF', '\n'],
+		['CRLF', '\r\n'],
+		['CR', '\r'],
+	])('names the line of the first rare character, lines ended by %s', (_, eol) => {
+		expect(verdict(bytes(`id${eol}a${eol}`, times(10, 0xa4, 0xa1), eol))).toBe('3 bad-encoding');
+	});
+
+	it('quotes the line read as GBK up to its end, 12 characters at most', () => {
+		// Line 1 is ぁ (A4A1), line 2 あ (A4A2): the sample stops at the line end, whichever it is.
+		expect(message(bytes(times(12, 0xa4, 0xa1), '\n', times(12, 0xa4, 0xa2)))).toContain(
+			`按 GBK 读作 "${'ぁ'.repeat(12)}"`,
+		);
+		expect(message(bytes(times(13, 0xa4, 0xa1), '\r', times(12, 0xa4, 0xa2)))).toContain(
+			`按 GBK 读作 "${'ぁ'.repeat(12)}…"`,
+		);
+		// The last line, with no line end after it.
+		expect(message(bytes('id\n', times(3, 0xa4, 0xa1)))).toContain('按 GBK 读作 "ぁぁぁ"');
+	});
+});
+
+describe('UTF-16 saved without its BOM', () => {
+	const message = (b: Uint8Array) => decodeText(b, 'units.csv').issues[0].message;
+	const le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+	const NO_BOM = '没有 BOM 的 UTF-16';
+	const NUL = '含有空字节';
+
+	it('is told from four NULs on one side, and nine in ten of them there', () => {
+		// a , b LF: four NULs, each at an odd offset.
+		expect(message(le('a,b\n'))).toContain(NO_BOM);
+		// Three are too few to tell.
+		expect(message(le('a,\n'))).toContain(NUL);
+		// Nine ASCII characters and 愀 (U+6100, bytes 00 61: its NUL at an even offset): 9 of 10 on one side.
+		expect(message(le('a,b,c,d,\n愀'))).toContain(NO_BOM);
+		// Eight and 愀: 8 of 9 is under nine in ten.
+		expect(message(le('a,b,c,d\n愀'))).toContain(NUL);
 	});
 });
 
