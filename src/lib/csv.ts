@@ -329,8 +329,9 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 			continue;
 		}
 		const t = body[i + 1];
-		// A four-byte GB18030 character (𠀀, 䶮, €…): the second byte is a digit.
-		if (t >= 0x30 && t <= 0x39) {
+		// A four-byte GB18030 character (𠀀, 䶮, €…): the second byte is a digit, 0x30–0x39. A two-byte character's is
+		// 0x40 or more, and the file has decoded as GB18030, so nothing else is below 0x40.
+		if (t <= 0x39) {
 			i += 4;
 			continue;
 		}
@@ -347,6 +348,7 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 	// characters has none of those).
 	if (!first || rare * 4 < pairs || never * 10 < pairs) return undefined;
 	let end = first.start;
+	// Stryker disable next-line EqualityOperator: body[body.length] is undefined, which ends the walk there too
 	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
 	const bytes = body.subarray(first.start, end);
 	const sample = (text: string) => {

@@ -349,8 +349,11 @@ describe('a file that decodes as GB18030 but is not GBK text (Big5, or symbols n
 		expect(message(bytes(times(12, 0xa4, 0xa1), '\n', times(12, 0xa4, 0xa2)))).toContain(
 			`按 GBK 读作 "${'ぁ'.repeat(12)}"`,
 		);
-		expect(message(bytes(times(13, 0xa4, 0xa1), '\r', times(12, 0xa4, 0xa2)))).toContain(
+		expect(message(bytes(times(13, 0xa4, 0xa1), '\n', times(12, 0xa4, 0xa2)))).toContain(
 			`按 GBK 读作 "${'ぁ'.repeat(12)}…"`,
+		);
+		expect(message(bytes(times(2, 0xa4, 0xa1), '\r', times(2, 0xa4, 0xa2)))).toContain(
+			'按 GBK 读作 "ぁぁ"，',
 		);
 		// The last line, with no line end after it.
 		expect(message(bytes('id\n', times(3, 0xa4, 0xa1)))).toContain('按 GBK 读作 "ぁぁぁ"');
