@@ -160,6 +160,41 @@ describe('carry-over validity (至次年同月认定的前一季度止)', () => 
 		const alone = scoreQuarters(input({ evidence: [ev('t1', '3.6', '2022-02-01', { kind: 'none' })] }));
 		expect(unit(alone, '2022-Q1', 't1').points['3.6']).toBe(0);
 	});
+	it('caps a judgement carried into a year whose rubric lowers the maximum at the new maximum', () => {
+		// 2022: 5.4 创新案例 judged, max 10, valid 4 quarters; 9 awarded in 2022-Q3. 2023 lowers the maximum to 5. In
+		// 2023-Q1 (still within the four quarters) the carried 9 counts as 5, never 9 of 5: the town's 95 points in all
+		// would otherwise hold 9, and a town with every other point would total 99 of 95 (104.2, shown as 100).
+		const lower: Rubric = {
+			...rubric2022,
+			year: 2023,
+			indicators: rubric2022.indicators.map((i) =>
+				i.id === '5.4' ? { ...i, max: 5, rule: { kind: 'judged' as const, validQuarters: 4 } } : i,
+			),
+		};
+		const carried: Rubric = {
+			...rubric2022,
+			indicators: rubric2022.indicators.map((i) =>
+				i.id === '5.4' ? { ...i, rule: { kind: 'judged' as const, validQuarters: 4 } } : i,
+			),
+		};
+		const r = scoreQuarters(
+			input({
+				rubrics: new Map([
+					[2022, carried],
+					[2023, lower],
+				]),
+				quarters: ['2022-Q3', '2023-Q1'],
+				evidence: [ev('t1', '5.4', '2022-08-10', { kind: 'judged', points: 9, reason: '被市级推广' })],
+			}),
+		);
+		expect(unit(r, '2022-Q3', 't1').points['5.4']).toBe(9);
+		const q = unit(r, '2023-Q1', 't1');
+		expect(q.points['5.4']).toBe(5);
+		expect(q.totalPoints).toBe(5);
+		expect(q.indicators.find((i) => i.id === '5.4')!.explain).toBe(
+			'评审得分 9（2022年第三季度认定，仍在 4 个季度有效期内），超过本年满分 5 分，按 5 分计',
+		);
+	});
 	it('counts a pledge signed in 2022-Q2 through 2023-Q1 and not in 2023-Q2', () => {
 		const r = scoreQuarters(
 			input({

@@ -354,9 +354,11 @@ export function indicatorPoints(
 				);
 			const latest = judged[judged.length - 1];
 			if (latest) used.push(latest.id);
-			base = latest ? latest.points! : 0;
+			// A judgement carried from an earlier year counts at most this year's maximum: the validator keeps 得分 within
+			// the maximum of the row's own year, and a later rubric may lower it (an indicator never gives more than its 满分).
+			base = latest ? Math.min(latest.points!, ind.max) : 0;
 			explain = latest
-				? `评审得分 ${fmt(base)}${latest.quarter !== q ? `（${quarterLabel(latest.quarter)}认定，仍在 ${valid} 个季度有效期内）` : ''}`
+				? `评审得分 ${fmt(latest.points!)}${latest.quarter !== q ? `（${quarterLabel(latest.quarter)}认定，仍在 ${valid} 个季度有效期内）` : ''}${base < latest.points! ? `，超过本年满分 ${fmt(ind.max)} 分，按 ${fmt(base)} 分计` : ''}`
 				: '无评审得分，0 分';
 			break;
 		}
