@@ -480,4 +480,35 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		});
 		expect(out.writes[1].text.replace(/^\uFEFF/, '')).toBe(fixtureText('releases/releases.csv'));
 	});
+
+	it('snapshots a quarter that follows a draft as the build publishes it once released: not resting on the draft', () => {
+		// 2022-Q1 stays a draft, with t1's 诚信镇 acceptance scored 16 (5.1, valid four quarters). 2022-Q2 is complete and
+		// released: a public quarter takes carried points only from public quarters, so its 5.1 is 0 for t1 — and so
+		// must be the snapshot, or the next build refuses the release it just made (unexplained-change 16 → 0).
+		const q1 = withRows(Q1).replace(
+			'n221-0006,t1,5.1,无,,,,本季度无新的评审结果,信用办,',
+			'n221-0006,t1,5.1,评分,2022-03-25,,16,现场验收,信用办,验收合格',
+		);
+		const dates: Record<string, string> = { '01-15': '04-15', '02-10': '05-10', '03-20': '06-20' };
+		const q2 = withRows(Q1)
+			.replace(/^(e\d|n221-)/gm, 'q2-$1')
+			.replace(/2022-(0[1-3]-\d\d)/g, (_, md: string) => `2022-${dates[md] ?? '06-30'}`);
+		const patches = { ...DRAFT_Q1, [Q1]: q1, 'evidence/2022-Q2.csv': q2 };
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q2',
+			{ date: '2022-07-20', doc: '淮信用办〔2022〕4号' },
+			(rel) => files.read(rel),
+			'data/',
+		);
+		if (!out.ok) throw new Error(out.errors.join('\n'));
+		expect(
+			JSON.parse(out.writes[0].text).units.find((u: { id: string }) => u.id === 't1').points['5.1'],
+		).toBe(0);
+		const released = { ...patches, ...Object.fromEntries(out.writes.map((w) => [w.rel, w.text])) };
+		expect(ledger(released)).toEqual([]);
+	});
 });

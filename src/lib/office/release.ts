@@ -28,6 +28,7 @@ import { decodeText } from '../csv.ts';
 import { canonicalQuarter, canonicalText, fingerprintOf } from '../ledger/canonical.ts';
 import { correctionRows, describeChanges, unexplainedChanges } from '../ledger/ledger.ts';
 import { appendRows, missingColumns, newTableText, setCell } from './csv-edit.ts';
+import { scoreDataset } from './report.ts';
 
 /** A file the tool writes: its path under the data folder and its new text. */
 export interface FileWrite {
@@ -129,7 +130,10 @@ export function releaseQuarter(
 	if (errors.length) return { ok: false, errors };
 	if (d.sealed.has(q) || read(snapshotPath(q)))
 		return refuse(`${shown}${snapshotPath(q)} 已经存在，但 ${q} 没有发布记录：请确认后删去这个文件再发布`);
-	const snap = snapshotOf(result);
+	// The results the site publishes from the release date on: this quarter public, with what was public by then. The
+	// results passed in score it as the draft it still is, and a draft takes carried points from earlier drafts too.
+	const published = resultOf(scoreDataset(d, date.value!, [q]), q)!;
+	const snap = snapshotOf(published);
 	const row = {
 		quarter: q,
 		releasedOn: date.value!,

@@ -28,8 +28,15 @@ export function evidenceQuarters(d: Dataset): QuarterId[] {
 /**
  * Scores every quarter that has an evidence file, drafts included (the office previews them); a unit's change is
  * measured against the previous calendar quarter when that quarter is public on the as-of date.
+ * @param alsoPublic quarters to score as public although not (yet) released: the quarter `npm run release` is about to
+ * release, whose snapshot must be what the build publishes once it is public (a public quarter does not rest on a
+ * draft's rows; a draft does)
  */
-export function scoreDataset(d: Dataset, asOf: string): QuarterResult[] {
+export function scoreDataset(
+	d: Dataset,
+	asOf: string,
+	alsoPublic: readonly QuarterId[] = [],
+): QuarterResult[] {
 	return scoreQuarters({
 		rubrics: d.rubrics,
 		units: d.units.map((u) => u.value),
@@ -40,7 +47,7 @@ export function scoreDataset(d: Dataset, asOf: string): QuarterResult[] {
 		commitmentUpdates: d.commitmentUpdates.map((u) => u.value),
 		pledges: d.pledges.map((p) => p.value),
 		quarters: evidenceQuarters(d),
-		released: new Set(datasetReleases(d, asOf).keys()),
+		released: new Set([...datasetReleases(d, asOf).keys(), ...alsoPublic]),
 	});
 }
 
