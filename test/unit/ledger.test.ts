@@ -18,7 +18,7 @@ import { displayValue, normalValue, parseField } from '../../src/lib/ledger/fiel
 import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { join } from 'node:path';
-import { DRAFT_Q1, report, validate, withRows, type Patches } from '../helpers/validate.ts';
+import { DRAFT_Q1, onlyRows, report, validate, withRows, type Patches } from '../helpers/validate.ts';
 
 const AS_OF = '2026-11-22';
 const Q1 = 'evidence/2022-Q1.csv';
@@ -203,6 +203,8 @@ describe('the build’s ledger check', () => {
 		const units = withRows('units.csv').replace('t2,镇街,,,,', 't2,镇街,,2022-01-01,,');
 		const patches = {
 			'units.csv': units,
+			// Its 失信 record of 2022-02-01 goes with it: a record of a day the unit did not exist is an error.
+			'dishonesty.csv': onlyRows('dishonesty.csv'),
 			[Q1]: withRows(Q1)
 				.split('\n')
 				.filter((l) => !/^n221-00(0[89]|1[0-7]),t2,/.test(l))

@@ -267,7 +267,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'calendar-unknown',
 		'personal-number',
 	],
-	dishonesty: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
+	dishonesty: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required', 'unit-inactive'],
 	candidates: [
 		'missing-file',
 		'unique-error',

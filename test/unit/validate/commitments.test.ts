@@ -47,6 +47,8 @@ describe('commitments.csv', () => {
 		expect(
 			report({
 				'units.csv': units,
+				// (The fixture's 失信 record of t2, 2022-02-01, goes: it would be one of a day t2 did not exist.)
+				'dishonesty.csv': onlyRows('dishonesty.csv'),
 				[FILE]: withRows(FILE, commitment('k3', 't2', '2022-01-10', '2022-06-30')),
 			}),
 		).toMatchInlineSnapshot(`

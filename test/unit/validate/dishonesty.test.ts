@@ -43,6 +43,19 @@ describe('dishonesty.csv', () => {
 		`);
 	});
 
+	it('rejects a record dated when its unit did not exist, naming the unit it was merged into', () => {
+		// t2 merged into t1 on 2022-01-15: a record 认定 on 2022-02-01 would weigh on t2's 2022-Q1 grade though t2 was gone,
+		// and one dated later on no grade at all (t2 is no longer scored; t1, which took over its work, never sees it).
+		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,2022-01-15,t1,', 'a1,A类,,,,', 'b1,B类,,,,');
+		expect(
+			report({ 'units.csv': units, [FILE]: onlyRows(FILE, record('d1', 't2', '', '')) }).filter((l) =>
+				l.startsWith('data/dishonesty.csv'),
+			),
+		).toEqual([
+			'data/dishonesty.csv:2:3: 第 2 行第 3 列（认定日期）：单位 "t2" 在 2022-02-01 不存在（设立 —，撤销 2022-01-15）；此后它的记录请填并入的单位 "t1" (unit-inactive)',
+		]);
+	});
+
 	it('rejects an id used twice', () => {
 		expect(report({ [FILE]: withRows(FILE, record('d1', 't1', '', '')) })).toMatchInlineSnapshot(`
 			[

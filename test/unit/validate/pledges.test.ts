@@ -31,7 +31,12 @@ describe('pledges.csv', () => {
 	it('rejects a pledge signed after its unit was merged, naming the unit to fill in instead', () => {
 		// Signed 2022-02-15; t2 was merged into t1 on 2022-02-01.
 		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,2022-02-01,t1,', 'a1,A类,,,,', 'b1,B类,,,,');
-		const patches = { 'units.csv': units, [FILE]: withRows(FILE, pledge('p2', 't2')) };
+		// (The fixture's 失信 record of t2, 2022-02-01, goes: it would be one of a day t2 did not exist.)
+		const patches = {
+			'units.csv': units,
+			'dishonesty.csv': onlyRows('dishonesty.csv'),
+			[FILE]: withRows(FILE, pledge('p2', 't2')),
+		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
 			  "data/pledges.csv:3:5: 第 3 行第 5 列（签订日期）：单位 "t2" 在 2022-02-15 不存在（设立 —，撤销 2022-02-01）；此后它的记录请填并入的单位 "t1" (unit-inactive)",

@@ -2,12 +2,12 @@
 import { dishonestyTable, type DishonestyRow } from '../../../schemas/dishonesty.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
-import { unitRef, type Units } from './units.ts';
+import { checkUnitOn, unitRef, type Units } from './units.ts';
 import type { Evidence } from '../dataset.ts';
 import { quoteValue } from '../../quote.ts';
 
 /**
- * The valid records: of a known unit, with a repair dated no earlier than the record and described with its date.
+ * The valid records: of a known unit that existed on the record's date, with a repair dated no earlier than the record and described with its date.
  * `declared` has every record id typed in the file, valid row or not, for the objections that name a record.
  */
 export function checkDishonesty(
@@ -19,6 +19,9 @@ export function checkDishonesty(
 	const valid = ctx.keep(rows, (r) => {
 		const unit = unitRef(ctx, units, r, 'unitId');
 		const { date, repairedOn, repairHow } = r.value;
+		// A record weighs on its unit's grade from the quarter of its date: a unit that was gone by then (merged, dissolved)
+		// would carry it in a quarter it had left, or in none, and its successor never (as pledges and commitments).
+		checkUnitOn(ctx, r, unit, 'date', date);
 		if (repairedOn && repairedOn < date)
 			ctx.at(r, 'repairedOn', 'date-order', `修复日期 ${repairedOn} 早于认定日期 ${date}`);
 		if (repairedOn && !repairHow) ctx.at(r, 'repairHow', 'required', '填写了修复日期，也要写明修复方式');
