@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
+import { quarterReport } from '../../src/lib/office/report.ts';
 import { ledgerEntries } from '../../src/lib/ledger/ledger.ts';
 import {
 	canonicalQuarter,
@@ -512,5 +513,13 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		).toBe(0);
 		const released = { ...patches, ...Object.fromEntries(out.writes.map((w) => [w.rel, w.text])) };
 		expect(ledger(released)).toEqual([]);
+		// npm run report previews the draft as the release will publish it: t1's score is the snapshot's, not one resting
+		// on the 16 points of the earlier draft.
+		const t1 = JSON.parse(out.writes[0].text).units.find((u: { id: string }) => u.id === 't1');
+		const rows = quarterReport(d, scoreDataset(d, AS_OF), '2022-Q2', AS_OF).filter((l) =>
+			/^\s*甲镇\s/.test(l),
+		);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].split(/\s+/).filter(Boolean)[2]).toBe(t1.score.toFixed(1));
 	});
 });

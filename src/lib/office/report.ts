@@ -89,8 +89,15 @@ export function quarterReport(
 	const names = d.unitNames.map((n) => n.value);
 	const units = new Map(d.units.map((u) => [u.value.id, u.value]));
 	const unitName = (id: string) => nameInQuarter(names, units.get(id)!, quarter);
-	return quarterSummary(quarters, quarter, asOf, {
-		releases: datasetReleases(d, asOf),
+	const releases = datasetReleases(d, asOf);
+	// A draft is previewed as `npm run release` will publish it: public, so resting on no earlier draft's rows.
+	const asReleased = releases.has(quarter)
+		? quarters
+		: quarters.map((r) =>
+				r.quarter === quarter ? scoreDataset(d, asOf, [quarter]).find((x) => x.quarter === quarter)! : r,
+			);
+	return quarterSummary(asReleased, quarter, asOf, {
+		releases,
 		missing,
 		unitName,
 	});
