@@ -131,6 +131,7 @@ export const ISSUE_CODES = {
 	'missing-optional-column': '（警告）表头缺少可选的列：各行的这一列按空值处理，公开的数据中为空',
 	'rubric-year': '评价指标文件名的年份与其中的 year 不一致',
 	'rubric-rule': '评价指标的计分规则自相矛盾（如封顶分大于满分）',
+	'rubric-park': '（警告）评价指标只适用于镇街或只适用于园区：园区按镇街计分，两者通常同时适用',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
@@ -331,6 +332,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'unique-error',
 		'foreign-key',
 		'rubric-rule',
+		'rubric-park',
 		'personal-id',
 		'personal-contact',
 		'control-char',

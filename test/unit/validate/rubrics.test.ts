@@ -63,7 +63,7 @@ describe('rubrics/<年>.json', () => {
 		const patches = rubric((r) => (r.year = 2021));
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/rubrics/2022.json:1:1: 文件名是 2022 年，但 "year" 是 2021 (rubric-year)",
+			  "data/rubrics/2022.json:2:2: 文件名是 2022 年，但 "year" 是 2021 (rubric-year)",
 			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
@@ -139,7 +139,7 @@ describe('rubrics/<年>.json', () => {
 	it('rejects an indicator id used twice', () => {
 		expect(report(rubric((r) => (indicator(r, '1.2').id = '1.1')))).toMatchInlineSnapshot(`
 			[
-			  "data/rubrics/2022.json:1:1: 指标编号 "1.1" 重复 (unique-error)",
+			  "data/rubrics/2022.json:79:4: 指标编号 "1.1" 重复 (unique-error)",
 			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
@@ -148,7 +148,7 @@ describe('rubrics/<年>.json', () => {
 	it('rejects an indicator in a group the rubric does not have', () => {
 		expect(report(rubric((r) => (indicator(r, '3.6').group = '9')))).toMatchInlineSnapshot(`
 			[
-			  "data/rubrics/2022.json:1:1: 指标 3.6 的分组 "9" 不在 groups 中 (foreign-key)",
+			  "data/rubrics/2022.json:237:4: 指标 3.6 的分组 "9" 不在 groups 中 (foreign-key)",
 			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
@@ -157,7 +157,7 @@ describe('rubrics/<年>.json', () => {
 	it('rejects a per-item cap above the indicator maximum', () => {
 		expect(report(rubric((r) => (indicator(r, '3.6').rule.cap = 9)))).toMatchInlineSnapshot(`
 			[
-			  "data/rubrics/2022.json:1:1: 指标 3.6 的封顶分 9 大于满分 8 (rubric-rule)",
+			  "data/rubrics/2022.json:237:4: 指标 3.6 的封顶分 9 大于满分 8 (rubric-rule)",
 			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
@@ -172,7 +172,7 @@ describe('rubrics/<年>.json', () => {
 			),
 		).toMatchInlineSnapshot(`
 			[
-			  "data/rubrics/2022.json:1:1: 指标 3.9 是纯扣分项，满分应为 0 (rubric-rule)",
+			  "data/rubrics/2022.json:333:4: 指标 3.9 是纯扣分项，满分应为 0 (rubric-rule)",
 			  "data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)",
 			]
 		`);
@@ -191,9 +191,22 @@ describe('rubrics/<年>.json', () => {
 				(r) => (indicator(r, '5.1').rule = { kind: 'creditTown', households: 5, base, validQuarters: 4 }),
 			);
 		expect(report(creditTown(25))).toContain(
-			'data/rubrics/2022.json:1:1: 指标 5.1 没有新增“诚信户”时计的 25 分（base）大于满分 20 (rubric-rule)',
+			'data/rubrics/2022.json:258:4: 指标 5.1 没有新增“诚信户”时计的 25 分（base）大于满分 20 (rubric-rule)',
 		);
 		expect(report(creditTown(20)).filter((l) => l.includes('(rubric-rule)'))).toEqual([]);
+	});
+
+	it('warns of an indicator for towns and not parks, or for parks and not towns: a 园区 is scored as a 镇街', () => {
+		// SPEC 1: 园区 (park) is "rubric-wise like a town"; seed 002 附件1's "镇、街道考评" indicators are both's.
+		expect(report(rubric((r) => (indicator(r, '5.4').appliesTo = ['town', 'A', 'B'])))).toContain(
+			'data/rubrics/2022.json:315:4: 警告：指标 5.4 适用于镇街而不适用于园区：园区按镇街计分，appliesTo 通常同时有 "town" 和 "park"；确属有意的请核对评价方法的说明 (rubric-park)',
+		);
+		// A warning: the data is still published (a year's rubric may mean it).
+		const only = validate(rubric((r) => (indicator(r, '5.4').appliesTo = ['town', 'A', 'B'])));
+		expect(only.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(report(rubric((r) => (indicator(r, '5.1').appliesTo = ['park'])))).toContain(
+			'data/rubrics/2022.json:258:4: 警告：指标 5.1 适用于园区而不适用于镇街：园区按镇街计分，appliesTo 通常同时有 "town" 和 "park"；确属有意的请核对评价方法的说明 (rubric-park)',
+		);
 	});
 
 	it('rejects grade thresholds out of order or outside 0–100, which would grade every unit silently', () => {
@@ -206,7 +219,7 @@ describe('rubrics/<年>.json', () => {
 			[85, -5],
 		])
 			expect(report(thresholds(red, blue)), `${red} ${blue}`).toEqual([
-				`data/rubrics/2022.json:1:1: 等次分数线应满足 0 < 蓝名单分数线 < 红名单分数线 ≤ 100，现为红名单 ${red}、蓝名单 ${blue} (rubric-rule)`,
+				`data/rubrics/2022.json:6:2: 等次分数线应满足 0 < 蓝名单分数线 < 红名单分数线 ≤ 100，现为红名单 ${red}、蓝名单 ${blue} (rubric-rule)`,
 				'data/evidence/2022-Q1.csv:1:1: 2022 年的评价指标文件 rubrics/2022.json 有错误（见该文件的报告），本季度无法计分 (missing-rubric)',
 			]);
 		expect(report(thresholds(100, 0.5))).toEqual([]);
