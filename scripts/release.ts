@@ -83,7 +83,7 @@ const files = diskFiles(dir);
 const read = (rel: string) => files.read(rel);
 const results = scoreDataset(dataset);
 const outcome: Outcome = values.seal
-	? sealQuarter(dataset, results, quarter, read, shown)
+	? sealQuarter(dataset, results, quarter, read, shown, asOfDate())
 	: values.correct
 		? correctQuarter(dataset, results, quarter, values, read, shown, asOfDate())
 		: releaseQuarter(dataset, results, quarter, values, read, shown);

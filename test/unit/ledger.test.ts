@@ -418,7 +418,7 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		};
 		const d = validate(patches);
 		const files = fixture(patches);
-		const out = sealQuarter(d, scoreDataset(d, AS_OF), '2022-Q1', (rel) => files.read(rel), 'data/');
+		const out = sealQuarter(d, scoreDataset(d, AS_OF), '2022-Q1', (rel) => files.read(rel), 'data/', AS_OF);
 		expect(out.ok).toBe(true);
 		if (!out.ok) return;
 		expect(out.writes.map((w) => w.rel)).toEqual(['releases/2022-Q1.json', 'releases/releases.csv']);
@@ -430,6 +430,7 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 			'2022-Q1',
 			() => undefined,
 			'data/',
+			AS_OF,
 		);
 		expect(again).toMatchObject({ ok: false });
 	});
@@ -521,5 +522,33 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].split(/\s+/).filter(Boolean)[2]).toBe(t1.score.toFixed(1));
+	});
+
+	it('seals a release dated after the as-of date as the build publishes it from that date: not resting on a draft', () => {
+		// As above, with 2022-Q2's release recorded (dated 2026-12-01, after the as-of date) but not sealed yet.
+		const q1 = withRows(Q1).replace(
+			'n221-0006,t1,5.1,无,,,,本季度无新的评审结果,信用办,',
+			'n221-0006,t1,5.1,评分,2022-03-25,,16,现场验收,信用办,验收合格',
+		);
+		const dates: Record<string, string> = { '01-15': '04-15', '02-10': '05-10', '03-20': '06-20' };
+		const q2 = withRows(Q1)
+			.replace(/^(e\d|n221-)/gm, 'q2-$1')
+			.replace(/2022-(0[1-3]-\d\d)/g, (_, md: string) => `2022-${dates[md] ?? '06-30'}`);
+		const patches = {
+			...DRAFT_Q1,
+			[Q1]: q1,
+			'evidence/2022-Q2.csv': q2,
+			'releases/releases.csv': onlyRows('releases/releases.csv', '2022-Q2,2026-12-01,淮信用办〔2026〕9号,,'),
+		};
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = sealQuarter(d, scoreDataset(d, AS_OF), '2022-Q2', (rel) => files.read(rel), 'data/', AS_OF);
+		if (!out.ok) throw new Error(out.errors.join('\n'));
+		expect(
+			JSON.parse(out.writes[0].text).units.find((u: { id: string }) => u.id === 't1').points['5.1'],
+		).toBe(0);
+		const later = '2026-12-02';
+		const sealed = validate({ ...patches, ...Object.fromEntries(out.writes.map((w) => [w.rel, w.text])) });
+		expect(ledgerCheck(sealed, scoreDataset(sealed, later), later).map(formatIssue)).toEqual([]);
 	});
 });

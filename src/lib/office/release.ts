@@ -163,6 +163,7 @@ export function sealQuarter(
 	q: QuarterId,
 	read: ReadFile,
 	shown: string,
+	asOf: string,
 ): Outcome {
 	const row = d.releases.find((r) => r.value.quarter === q);
 	if (!row)
@@ -173,7 +174,12 @@ export function sealQuarter(
 		return refuse(
 			`${q} 已有结果指纹 ${row.value.fingerprint}（${row.file} 第 ${row.line} 行），发布快照不能重写；结果如有变化，请用 --correct 登记更正`,
 		);
-	const result = resultOf(results, q)!;
+	// A release dated after the as-of date is not public yet, and the results passed in score it as a draft: the
+	// snapshot is what the site publishes from its release date on, as for a new release.
+	const result =
+		row.value.releasedOn > asOf
+			? resultOf(scoreDataset(d, row.value.releasedOn, [q]), q)!
+			: resultOf(results, q)!;
 	const file = editable(read, releaseTable.path, shown);
 	if (file.error || file.text === undefined)
 		return refuse(file.error ?? `找不到 ${shown}${releaseTable.path}`);
