@@ -21,6 +21,7 @@ import { decodeText } from './lib/csv.ts';
 import { renderMarkdown } from './lib/markdown/render.ts';
 import { siteSchema } from './schemas/site.ts';
 import { unitSchema } from './schemas/unit.ts';
+import { unitAsOf } from './lib/units/names.ts';
 import { rubricSchema } from './schemas/rubric.ts';
 
 /** The site identity, with the build's as-of date (the date every date-dependent state is computed for). */
@@ -32,16 +33,16 @@ const site = defineCollection({
 const units = defineCollection({
 	loader: fromDataset('units', () => {
 		const d = loadDataset();
-		return d.units.map((u) => [
-			u.value.id,
-			{
-				...u.value,
-				names: d.unitNames
-					.filter((n) => n.value.unitId === u.value.id)
-					.map((n) => ({ name: n.value.name, from: n.value.from, to: n.value.to }))
-					.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1)),
-			},
-		]);
+		const asOf = asOfDate();
+		return d.units.flatMap((u) => {
+			const names = d.unitNames
+				.filter((n) => n.value.unitId === u.value.id)
+				.map((n) => ({ name: n.value.name, from: n.value.from, to: n.value.to }))
+				.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
+			// As published on the as-of date: a unit set up, renamed, dissolved or merged later is so from that day on.
+			const unit = unitAsOf(u.value, names, asOf);
+			return unit ? [[u.value.id, unit] as [string, typeof unit]] : [];
+		});
 	}),
 	schema: unitSchema.extend({
 		names: z.array(z.object({ name: z.string(), from: z.string().optional(), to: z.string().optional() })),

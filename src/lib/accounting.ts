@@ -8,6 +8,7 @@ import { exemplarPublication, lifecycles } from './exemplars/publish.ts';
 import { STAGE_LABELS } from './exemplars/lifecycle.ts';
 import { publicReleases } from './releases.ts';
 import { objectionWithheld } from './objections/public.ts';
+import { unitSetUp } from './units/names.ts';
 
 /** Where the rows of one input file went. */
 export interface FileAccount {
@@ -161,6 +162,19 @@ export function accountRows(d: Dataset, asOf: string): FileAccount[] {
 			case 'pledges':
 				publishAllBut(d.pledges, (p) => p.signedOn > asOf, '签订日期晚于截至日期：到那一天才公开');
 				break;
+			case 'units':
+				// Set up after the as-of date: not on the site until its day (src/lib/units/names.ts, unitAsOf).
+				publishAllBut(d.units, (u) => !unitSetUp(u, asOf), '设立日期晚于截至日期：到那一天才公开');
+				break;
+			case 'unit-names': {
+				const later = new Set(d.units.filter((u) => !unitSetUp(u.value, asOf)).map((u) => u.value.id));
+				publishAllBut(
+					d.unitNames,
+					(n) => later.has(n.unitId) || !unitSetUp(n, asOf),
+					'单位设立或启用名称的日期晚于截至日期：到那一天才公开',
+				);
+				break;
+			}
 			case 'calendar':
 				add(account.withheld, '节假日安排只用于计算公示的工作日，不单独发布', f.rowsValid);
 				break;

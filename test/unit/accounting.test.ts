@@ -7,6 +7,7 @@ import { publishedRows } from '../../src/lib/opendata/published-rows.ts';
 import { commitmentViews, pledgesOn } from '../../src/lib/commitments/status.ts';
 import { commitmentsJson } from '../../src/lib/commitments/opendata.ts';
 import { publishRecords } from '../../src/lib/dishonesty/public.ts';
+import { unitAsOf } from '../../src/lib/units/names.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
 
 /**
@@ -184,5 +185,48 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			withheld: [{ rule: '失信记录的日期晚于截至日期：到那一天才公开', count: 1 }],
 		});
 		expect(on('2026-12-01')).toEqual({ ids: ['XF-t2-2022-Q1-1', 'd2'], published: 2, withheld: [] });
+	});
+	it('withholds a unit set up, and a name that comes into use, after the as-of date until their day, as /data/units.json shows them', () => {
+		const files = fixture({
+			'units.csv': `${fixtureText('units.csv')}t3,镇街,2026-12-01,,,\n`,
+			'unit-names.csv': `${fixtureText('unit-names.csv').replace('t1,甲镇,,', 't1,甲镇,,2026-11-30')}t1,甲街道,2026-12-01,\nt3,丙街道,,\n`,
+		});
+		const d = validateDataset(files, 'data/');
+		expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const on = (asOf: string) => {
+			const accounts = accountRows(d, asOf);
+			// /data/units.json as the units collection makes it (src/content.config.ts).
+			const units = d.units.flatMap((u) => {
+				const names = d.unitNames.filter((n) => n.value.unitId === u.value.id).map((n) => n.value);
+				const unit = unitAsOf(u.value, names, asOf);
+				return unit ? [unit] : [];
+			});
+			const site = { json: () => units, exists: () => true };
+			return Object.fromEntries(
+				['units.csv', 'unit-names.csv'].map((name) => {
+					const file = `data/${name}`;
+					const a = accounts.find((x) => x.file === file)!;
+					expect(
+						publishedRows(
+							d,
+							d.files.find((f) => f.file === file)!,
+							site,
+						),
+					).toBe(a.published);
+					return [name, { published: a.published, withheld: a.withheld }];
+				}),
+			);
+		};
+		expect(on('2026-11-30')).toEqual({
+			'units.csv': { published: 4, withheld: [{ rule: '设立日期晚于截至日期：到那一天才公开', count: 1 }] },
+			'unit-names.csv': {
+				published: 4,
+				withheld: [{ rule: '单位设立或启用名称的日期晚于截至日期：到那一天才公开', count: 2 }],
+			},
+		});
+		expect(on('2026-12-01')).toEqual({
+			'units.csv': { published: 5, withheld: [] },
+			'unit-names.csv': { published: 6, withheld: [] },
+		});
 	});
 });

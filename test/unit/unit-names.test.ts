@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitNameRow } from '../../src/schemas/unit.ts';
-import { formerName, nameInQuarter, nameLookup, nameOn } from '../../src/lib/units/names.ts';
+import { formerName, nameInQuarter, nameLookup, nameOn, unitAsOf } from '../../src/lib/units/names.ts';
 
 /** 区文化旅游局 until 2022-12-31, 区文化广电和旅游局 from 2023-01-01 (as in the demo data). */
 const names: UnitNameRow[] = [
@@ -39,5 +39,36 @@ describe('a unit is named as it was then', () => {
 			'时称“区文化旅游局”，现名“区文化广电和旅游局”',
 		);
 		expect(formerName('南闸街道', '南闸街道')).toBe('');
+	});
+});
+
+describe('a reorganisation recorded ahead of its day is published from that day', () => {
+	/** 车桥镇 becomes 车桥街道 on 2026-12-01; 林集镇 is merged into 钦工镇 on 2026-12-01; 新城街道 is set up then. */
+	const renamed = [
+		{ name: '车桥镇', to: '2026-11-30' },
+		{ name: '车桥街道', from: '2026-12-01' },
+	];
+	it('leaves a name that comes into use after the as-of date out of the history, and shows the name in use as in use', () => {
+		expect(unitAsOf({}, renamed, '2026-11-30')).toEqual({ names: [{ name: '车桥镇' }] });
+		expect(unitAsOf({}, renamed, '2026-12-01')).toEqual({ names: renamed });
+	});
+	it('names the unit today by the name in use on the as-of date, not by the one still to come', () => {
+		const { names } = unitAsOf({}, renamed, '2026-11-30')!;
+		expect(names[names.length - 1].name).toBe('车桥镇');
+	});
+	it('says nothing of a dissolution or merger dated after the as-of date until its day', () => {
+		const merged = { to: '2026-12-01', mergedInto: 'qgz' };
+		expect(unitAsOf(merged, [{ name: '林集镇' }], '2026-11-30')).toEqual({ names: [{ name: '林集镇' }] });
+		expect(unitAsOf(merged, [{ name: '林集镇' }], '2026-12-01')).toEqual({
+			...merged,
+			names: [{ name: '林集镇' }],
+		});
+	});
+	it('leaves out a unit set up after the as-of date, even when its name row has no first day', () => {
+		expect(unitAsOf({ from: '2026-12-01' }, [{ name: '新城街道' }], '2026-11-30')).toBeUndefined();
+		expect(unitAsOf({ from: '2026-12-01' }, [{ name: '新城街道' }], '2026-12-01')).toEqual({
+			from: '2026-12-01',
+			names: [{ name: '新城街道' }],
+		});
 	});
 });

@@ -4,7 +4,7 @@
  * that names a unit for a date or a quarter asks this module, so a renamed unit is called by the name it had then,
  * with a pointer to today's name where the two differ.
  */
-import type { UnitNameRow } from '../../schemas/unit.ts';
+import type { UnitNameRow, UnitRow } from '../../schemas/unit.ts';
 import { addDays } from '../calendar/workdays.ts';
 import { quarterEnd, type QuarterId } from '../quarters.ts';
 
@@ -55,4 +55,43 @@ export function formerName(then: string, now: string): string {
 export function nameLookup(names: readonly UnitNameRow[]): (unitId: string, date: string) => string {
 	const byUnit = Map.groupBy(names, (n) => n.unitId);
 	return (unitId, date) => nameOn(byUnit.get(unitId) ?? [], unitId, date);
+}
+
+/** Whether a unit has been set up on the as-of date (`from` empty: it existed before the evaluations began). */
+export function unitSetUp(u: Pick<UnitRow, 'from'>, asOf: string): boolean {
+	return !u.from || u.from <= asOf;
+}
+
+/**
+ * A unit and its name history as published on the as-of date, or undefined for a unit set up after it. 机构改革 is
+ * often recorded ahead of its day; like a 失信 record, a commitment or a revocation dated later, it has not happened yet
+ * for this build and is published from its day on: a unit set up later is not on the site, a name that comes into use
+ * later is not in the history (the name in use is shown as in use, "至今", its last day left out), and a dissolution
+ * or merger dated later is left out (the pages would say "已于 … 撤销，并入 …" before the day).
+ * @param names the unit's own name rows
+ */
+export function unitAsOf<U extends Pick<UnitRow, 'from' | 'to' | 'mergedInto'>, N extends NameRow>(
+	unit: U,
+	names: readonly N[],
+	asOf: string,
+): (U & { names: N[] }) | undefined {
+	if (!unitSetUp(unit, asOf)) return undefined;
+	const ended = !!unit.to && unit.to <= asOf;
+	const out = {
+		...unit,
+		names: names.filter((n) => !n.from || n.from <= asOf).map((n) => untilAsOf(n, asOf)),
+	};
+	if (!ended) {
+		delete out.to;
+		delete out.mergedInto;
+	}
+	return out;
+}
+
+/** A name row without its last day when that day is on or after the as-of date (the name is still in use). */
+function untilAsOf<N extends NameRow>(n: N, asOf: string): N {
+	if (!n.to || n.to < asOf) return n;
+	const out = { ...n };
+	delete out.to;
+	return out;
 }
