@@ -141,6 +141,7 @@ export function validateDataset(files: DataFiles, shown = 'data/', opts: { alone
 		corrections: correctionFile,
 		calendar,
 		events,
+		noticeStarts: new Map([...notices.byId].map(([id, n]) => [id, n.value.start])),
 	});
 	// Last: what no check above has read.
 	checkUnknownFiles(ctx);

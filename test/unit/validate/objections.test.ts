@@ -190,6 +190,23 @@ describe('objections.csv, each rule on its own', () => {
 		]);
 	});
 
+	it('refuses an objection received before the candidate’s 公示 started, as events.csv does', () => {
+		// c1 is on GS-1, which starts on 2023-01-09: before that day nobody outside the office knows the candidate.
+		expect(report(objections('YY-1,诚信典型,c1,2022,2023-01-08,,,'))).toEqual([
+			'data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：收到日期 2023-01-08 早于人选 c1 的公示开始日 2023-01-09：人选公示之后才能对其提出异议 (date-order)',
+		]);
+		expect(report(objections('YY-1,诚信典型,c1,2022,2023-01-09,,,'))).toEqual([]);
+	});
+
+	it('refuses an objection to a 失信 record received before the record’s date: it would publish the record’s number early', () => {
+		// d1 is dated 2022-02-01. Published before that day, the objection would name the record on /objections/ while the
+		// record itself is not public yet.
+		expect(report(objections('YY-2,失信记录,d1,,2022-01-31,,,'))).toEqual([
+			'data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：收到日期 2022-01-31 早于失信记录 d1 的认定日期 2022-02-01：记录认定之后才能对它提出异议 (date-order)',
+		]);
+		expect(report(objections('YY-2,失信记录,d1,,2022-02-01,,,'))).toEqual([]);
+	});
+
 	it('takes an upheld objection to a candidate without a correction id, and refuses one: events.csv records the outcome', () => {
 		expect(report(objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,'))).toEqual([]);
 		expect(report({ ...CORRECTION, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,GZ-1') }))

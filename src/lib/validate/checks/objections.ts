@@ -36,6 +36,8 @@ export function checkObjections(
 		calendar: WorkCalendar;
 		/** The valid events of the candidates (exemplars/events.csv). */
 		events: readonly Located<EventRow>[];
+		/** The first day of each valid 公示 batch, by notice id (exemplars/notices.csv). */
+		noticeStarts: ReadonlyMap<string, string>;
 	},
 ): Located<ObjectionRow>[] {
 	const rows = ctx.unique(
@@ -48,6 +50,7 @@ export function checkObjections(
 	const candidates = new Map(refs.candidates.valid.map((c) => [c.value.id, c.value]));
 	const corrections = Map.groupBy(refs.corrections.rows, (c) => c.value.id);
 	const recordUnit = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.unitId]));
+	const recordDate = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.date]));
 	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
@@ -83,6 +86,15 @@ export function checkObjections(
 		} else if (target === 'record') {
 			if (!known(records.has(recordId), refs.dishonesty.declared, recordId))
 				ctx.at(r, 'recordId', 'foreign-key', `失信记录编号 "${recordId}" 不在 dishonesty.csv 中`);
+			// A record is published from its date on: an objection received before it would be published while the record
+			// is not, under the office's own record number.
+			else if (recordDate.has(recordId) && receivedOn < recordDate.get(recordId)!)
+				ctx.at(
+					r,
+					'receivedOn',
+					'date-order',
+					`收到日期 ${receivedOn} 早于失信记录 ${recordId} 的认定日期 ${recordDate.get(recordId)}：记录认定之后才能对它提出异议`,
+				);
 			if (period) ctx.at(r, 'period', 'objection-outcome', '对失信记录的异议不填期别');
 		} else {
 			const c = candidates.get(recordId);
@@ -90,6 +102,19 @@ export function checkObjections(
 				ctx.at(r, 'recordId', 'foreign-key', `人选编号 "${recordId}" 不在 exemplars/candidates.csv 中`);
 			else if (c && !c.noticeId)
 				ctx.at(r, 'recordId', 'lifecycle-order', `人选 ${recordId} 尚未公示：只能对已公示的人选提出异议`);
+			// As exemplars/events.csv refuses an 异议 dated before the 公示: the objection is published once the candidate is,
+			// and the ledger would say it came in before anyone could know the candidate (seed 000 第八条: 公示, then 异议).
+			else if (
+				c?.noticeId &&
+				refs.noticeStarts.has(c.noticeId) &&
+				receivedOn < refs.noticeStarts.get(c.noticeId)!
+			)
+				ctx.at(
+					r,
+					'receivedOn',
+					'date-order',
+					`收到日期 ${receivedOn} 早于人选 ${recordId} 的公示开始日 ${refs.noticeStarts.get(c.noticeId)}：人选公示之后才能对其提出异议`,
+				);
 			// A candidate the row cannot have (unknown, or with an error of its own) has no year to compare with.
 			if (period && (!/^\d{4}$/.test(period) || (c && Number(period) !== c.year)))
 				ctx.at(
