@@ -75,6 +75,24 @@ describe('quarter grade page', () => {
 		const first = q.units[0];
 		expect(await page.locator('#grades-table tbody tr').first().textContent()).toContain(first.name);
 	});
+	it("shows the release record's 备注 (documented as public) on the quarter page and its printable report", () => {
+		// The demo's one release with a 备注, read from the file as the office typed it.
+		const releases = readFileSync(
+			join(import.meta.dirname, '..', '..', 'data', 'releases', 'releases.csv'),
+			'utf8',
+		);
+		const noted = releases
+			.split(/\r?\n/)
+			.map((l) => l.split(','))
+			.filter((cells) => /^\d{4}-Q[1-4]$/.test(cells[0]) && cells[4]);
+		expect(noted.map((c) => c[0])).toEqual(['2023-Q3']);
+		const note = noted[0][4];
+		for (const file of ['index.html', 'report/index.html']) {
+			const html = readFileSync(join(dist(), 'grades', '2023-Q3', file), 'utf8');
+			expect(html).toContain(`发布说明：${note}`);
+			expect(readFileSync(join(dist(), 'grades', '2023-Q2', file), 'utf8')).not.toContain('发布说明');
+		}
+	});
 });
 
 describe('unit profile', () => {
