@@ -462,12 +462,16 @@ export function col<K extends string, T, R extends boolean = true>(
 	};
 }
 
-/** The optional public 备注 column some tables end with: free text, shown as typed. */
-export function noteColumn(max: number) {
+/**
+ * The optional 备注 column some tables end with: free text, shown as typed where the table's pages show it. Scanned for
+ * personal numbers like public text wherever it goes: the data files themselves are committed.
+ * @param doc what the data dictionary says of it: whether the site shows it
+ */
+export function noteColumn(max: number, doc = '说明（公开）') {
 	return col('note', '备注', text({ max }), {
 		public: true,
 		required: false,
-		doc: '说明（公开）',
+		doc,
 		example: '',
 	});
 }
