@@ -8,7 +8,7 @@ import { formatIssue } from '../../src/lib/issues.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
-import { ledgerEntries } from '../../src/lib/ledger/ledger.ts';
+import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
 import {
 	canonicalQuarter,
 	canonicalText,
@@ -550,5 +550,40 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		const later = '2026-12-02';
 		const sealed = validate({ ...patches, ...Object.fromEntries(out.writes.map((w) => [w.rel, w.text])) });
 		expect(ledgerCheck(sealed, scoreDataset(sealed, later), later).map(formatIssue)).toEqual([]);
+	});
+});
+
+describe('the results a sealed quarter should have', () => {
+	it('apply only the corrections of that quarter: a later quarter’s correction of the same unit leaves it alone', () => {
+		const snapshot = {
+			quarter: '2022-Q1' as const,
+			rubric: '2022',
+			units: [
+				{
+					id: 't1',
+					category: 'town' as const,
+					score: 24.2,
+					grade: 'yellow' as const,
+					rank: 1,
+					maxPoints: 95,
+					points: { '3.6': 4.5 },
+					overrides: [],
+				},
+			],
+		};
+		const row = (quarter: '2022-Q1' | '2022-Q2', to: string) => ({
+			id: `GZ-${quarter}`,
+			quarter,
+			date: '2022-08-01',
+			docNumber: '淮信用办〔2022〕9号',
+			unitId: 't1',
+			field: 'score' as const,
+			from: '24.2',
+			to,
+			reason: '补记',
+		});
+		const score = (rows: ReturnType<typeof row>[]) => expectedValues(snapshot, rows).get('t1')!.get('score');
+		expect(score([row('2022-Q2', '30.0')])).toBe('24.2');
+		expect(score([row('2022-Q1', '30.0')])).toBe('30');
 	});
 });
