@@ -33,6 +33,7 @@ import {
 	unitCommitmentsPath,
 } from '../../src/lib/commitments/pages.ts';
 import { commitmentsCsv, commitmentsJson, pledgesJson } from '../../src/lib/commitments/opendata.ts';
+import { nameOn } from '../../src/lib/units/names.ts';
 
 const names: UnitNameRow[] = [
 	{ unitId: 't1', name: '甲镇' },
@@ -691,5 +692,35 @@ describe('open data', () => {
 				validTo: '2022-Q4',
 			},
 		]);
+	});
+	it('names the unit a pledge was signed with when it was called otherwise that day, and only then', () => {
+		// 南闸镇 became 南闸街道 on 2023-04-01.
+		const name = (unitId: string, date = '2026-11-22') => nameOn(names, unitId, date);
+		const pledge = (id: string, signedOn: string) => ({
+			id,
+			enterprise: '淮安汇通建材有限公司',
+			uscc: '91320803MAAQL59GPD',
+			kinds: ['safety' as const],
+			signedOn,
+			unitId: 'nzz',
+		});
+		const rows = pledgesJson([pledge('QY-1', '2023-03-31'), pledge('QY-2', '2023-04-01')], name, 4);
+		expect(rows.map((r) => [r.id, r.unitName, r.signedUnder])).toEqual([
+			['QY-1', '南闸街道', '南闸镇'],
+			['QY-2', '南闸街道', undefined],
+		]);
+	});
+	it('writes a commitment’s steps in the CSV twin oldest first, separated by "；"', () => {
+		const csv = commitmentsCsv(
+			commitmentViews(
+				[cm()],
+				[up('2024-05-01', 'changed', '依法调整时限'), up('2024-10-01', 'fulfilled', '已办结')],
+				'2026-11-22',
+				names,
+			),
+		);
+		expect(
+			csv.trim().split('\r\n')[1].endsWith(',2024-05-01 依法变更：依法调整时限；2024-10-01 已兑现：已办结'),
+		).toBe(true);
 	});
 });
