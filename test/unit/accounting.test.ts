@@ -40,6 +40,25 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 		// Five facts and 35 无 rows (the released quarter is complete): all published.
 		expect(by['data/evidence/2022-Q1.csv']).toMatchObject({ rowsIn: 40, published: 40, withheld: [] });
 	});
+	it('publishes a quarter, its release row and its evidence on its release day, and withholds them the day before', () => {
+		// 2022-Q1 is released on 2022-04-20 (releases/releases.csv).
+		const d = validateDataset(fixture(), 'data/');
+		const on = (asOf: string) => {
+			const by = Object.fromEntries(accountRows(d, asOf).map((a) => [a.file, a]));
+			return [by['data/releases/releases.csv'], by['data/evidence/2022-Q1.csv']].map((a) => [
+				a.published,
+				a.withheld.map((w) => `${w.rule} ${w.count}`),
+			]);
+		};
+		expect(on('2022-04-20')).toEqual([
+			[1, []],
+			[40, []],
+		]);
+		expect(on('2022-04-19')).toEqual([
+			[0, ['发布日期晚于截至日期：到那一天才公开 1']],
+			[0, ['季度 2022-Q1 的发布日期 2022-04-20 晚于截至日期：到那一天才公开 40']],
+		]);
+	});
 	it('withholds a candidate before the first day of the 公示, and names the stage', () => {
 		// The notice starts 2023-01-09: on 2023-01-08 the candidate is not public yet.
 		const accounts = accountRows(validateDataset(fixture(), 'data/'), '2023-01-08');
