@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { diskFiles, validateDataDir } from '../../src/loaders/data-dir.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { FIXTURES } from '../helpers/files.ts';
+import { unsafeFileName, unsafeRelativePath } from '../../src/lib/validate/containment.ts';
 
 let work: string;
 let data: string;
@@ -144,5 +145,43 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 		expect((await validateDataDir(link, 'data/')).issues).toEqual([]);
 		expect(diskFiles(link).list('')).toEqual(diskFiles(data).list(''));
 		expect(diskFiles(link).list('')).toContain('units.csv');
+	});
+});
+
+describe('a path typed or built inside the data folder', () => {
+	it('is read only when made of plain names: a secret one level up is never read through .., . or an empty part', () => {
+		const files = diskFiles(data, 'data/');
+		for (const rel of ['../secret.csv', 'evidence/../../secret.csv', './units.csv', 'evidence//2022-Q1.csv'])
+			expect(files.read(rel), rel).toBeUndefined();
+		expect(files.read('units.csv')).toBeDefined();
+	});
+
+	it('names why: a parent or current folder, an absolute start (also a Windows drive), a backslash or NUL', () => {
+		expect(
+			[
+				'a/../b',
+				'./a',
+				'a//b',
+				'/etc/passwd',
+				'C:secret.csv',
+				'c:/x',
+				'a\\b',
+				'a\0b',
+				'evidence/2022-Q1.csv',
+			].map(unsafeRelativePath),
+		).toEqual([
+			'不能含有 .. 或 . 等上级目录',
+			'不能含有 .. 或 . 等上级目录',
+			'不能含有 .. 或 . 等上级目录',
+			'不能是绝对路径',
+			'不能是绝对路径',
+			'不能是绝对路径',
+			'路径中不能有反斜杠或空字符',
+			'路径中不能有反斜杠或空字符',
+			undefined,
+		]);
+		// A photo's file name typed in candidates.csv: a drive letter is an absolute path there too.
+		expect(unsafeFileName('C:c1.jpg')).toBe('不能是绝对路径');
+		expect(unsafeFileName('c1.jpg')).toBeUndefined();
 	});
 });
