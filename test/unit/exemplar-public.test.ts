@@ -496,6 +496,28 @@ describe('photos are published without hidden metadata', () => {
 				Buffer.from(palette),
 			),
 		).toBe(true);
+		// After IEND nothing is read, even bytes shaped like an image-data chunk; a palette image's transparency has at
+		// most one entry per palette colour (256), so a longer tRNS carries something else.
+		const after = Buffer.from(
+			stripPngMetadata(
+				Uint8Array.from([...made(3, palette, chunk('IDAT', new Uint8Array([1]))), ...chunk('IDAT', text)]),
+			),
+		);
+		expect(after.includes('320803199001010015')).toBe(false);
+		expect(after.subarray(-12).includes('IEND')).toBe(true);
+		const long = new Uint8Array(257).fill(0x20);
+		long.set(text);
+		expect(
+			Buffer.from(
+				stripPngMetadata(made(3, palette, chunk('tRNS', long), chunk('IDAT', new Uint8Array([1])))),
+			).includes('320803199001010015'),
+		).toBe(false);
+		const alpha = chunk('tRNS', new Uint8Array([0, 255]));
+		expect(
+			Buffer.from(stripPngMetadata(made(3, palette, alpha, chunk('IDAT', new Uint8Array([1]))))).includes(
+				Buffer.from(alpha),
+			),
+		).toBe(true);
 	});
 });
 
