@@ -382,6 +382,17 @@ describe('--fix and blank columns at the end of a header', () => {
 		expect(after.units.map((u) => u.value)).toEqual(before.units.map((u) => u.value));
 	});
 
+	it('takes them off whole when they hold only spaces, and fixes the named cells beside them', () => {
+		const r = fix(csv.replace('t1,镇街,,,,,,', ' t1 ,镇街,,,,, , '));
+		expect(r.changes.map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`)).toEqual([
+			'1:7 表头最后没有列名的空列（第 7～8 列） → 删去',
+			'2:1 " t1 " → "t1"',
+		]);
+		expect(decode(r.bytes)).toBe(
+			'\uFEFF单位编号,类别,设立日期,撤销日期,并入单位,备注\r\nt1,镇街,,,,\r\n"t2",镇街,,,,"备注, 含逗号"\r\n,,,,,\r\n',
+		);
+	});
+
 	it('leaves them when a row has anything there (a value no column takes: the validator refuses the file) or is longer than the header, or when declined', () => {
 		expect(fix(csv.replace('t1,镇街,,,,,,', 't1,镇街,,,,,x,')).changes).toEqual([]);
 		// A row longer than the whole header, empty at its end: split at a comma that is no separator (单位编号 typed
