@@ -553,6 +553,52 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 	});
 });
 
+describe('npm run release: the dates and files it refuses', () => {
+	const correct = (date: string) => {
+		const d = validate(activities(5));
+		const files = fixture(activities(5));
+		const out = correctQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q1',
+			{ date, doc: '淮信用办〔2022〕9号', reason: '补记' },
+			(rel) => files.read(rel),
+			'data/',
+			AS_OF,
+		);
+		return out.ok ? 'ok' : out.errors;
+	};
+
+	it('records a correction dated on the release day or on today, and refuses one dated before the release', () => {
+		// 2022-Q1 was released on 2022-04-20; today is AS_OF (2026-11-22).
+		expect(correct('2022-04-20')).toBe('ok');
+		expect(correct(AS_OF)).toBe('ok');
+		expect(correct('2022-04-19')).toEqual(['更正日期 2022-04-19 早于 2022-Q1 的发布日期 2022-04-20']);
+	});
+
+	it('refuses to release over a snapshot file left behind, and into a releases.csv without a 结果指纹 column', () => {
+		const release = (patches: Patches, leftover = false) => {
+			const d = validate(patches);
+			const files = fixture(patches);
+			const out = releaseQuarter(
+				d,
+				scoreDataset(d, AS_OF),
+				'2022-Q1',
+				{ date: '2022-04-20', doc: '淮信用办〔2022〕2号' },
+				(rel) => (rel === 'releases/2022-Q1.json' && leftover ? new Uint8Array([123, 125]) : files.read(rel)),
+				'data/',
+			);
+			return out.ok ? 'ok' : out.errors;
+		};
+		expect(release(DRAFT_Q1, true)).toEqual([
+			'data/releases/2022-Q1.json 已经存在，但 2022-Q1 没有发布记录：请确认后删去这个文件再发布',
+		]);
+		expect(release({ ...DRAFT_Q1, 'releases/releases.csv': '\uFEFF季度,发布日期,文号,备注\r\n' })).toEqual([
+			'data/releases/releases.csv 的表头缺少 结果指纹 列：请按 data/templates/releases.csv 补上',
+		]);
+	});
+});
+
 describe('the results a sealed quarter should have', () => {
 	it('apply only the corrections of that quarter: a later quarter’s correction of the same unit leaves it alone', () => {
 		const snapshot = {
