@@ -40,6 +40,15 @@ describe('a unit is named as it was then', () => {
 		);
 		expect(formerName('南闸街道', '南闸街道')).toBe('');
 	});
+	it('names a unit on a day before its first recorded name by that first name, and after its last by the last', () => {
+		const rows: UnitNameRow[] = [
+			{ unitId: 'x', name: '区乙局', from: '2024-01-01' },
+			{ unitId: 'x', name: '区甲局', from: '2022-01-01', to: '2023-12-31' },
+		];
+		expect(nameOn(rows, 'x', '2021-06-30')).toBe('区甲局');
+		expect(nameOn(rows, 'x', '2023-12-31')).toBe('区甲局');
+		expect(nameOn(rows, 'x', '2024-01-01')).toBe('区乙局');
+	});
 });
 
 describe('a reorganisation recorded ahead of its day is published from that day', () => {
