@@ -46,6 +46,13 @@ describe('evidenceItemsHtml', () => {
 		);
 	});
 
+	it('shows a count of two or more, and none for a single item', () => {
+		const two = new Map([row({ id: 'e4', date: '2022-03-01', kind: 'item', what: '培训', count: 2 })]);
+		expect(evidenceItemsHtml(['e4'], two)).toBe(
+			'<li><span class="date">2022-03-01</span> · 事项 2 项 · 培训 <small class="record-id">e4</small></li>',
+		);
+	});
+
 	it('leaves out an id it has no published row for', () => {
 		expect(evidenceItemsHtml(['missing', 'e1'], evidence)).toBe(evidenceItemsHtml(['e1'], evidence));
 		expect(evidenceItemsHtml([], evidence)).toBe('');
