@@ -16,6 +16,8 @@ describe('as-of date', () => {
 
 	it('refuses a SOURCE_DATE_EPOCH that is not whole seconds rather than guessing', () => {
 		expect(() => asOfDate({ SOURCE_DATE_EPOCH: '2026-11-22' })).toThrow('SOURCE_DATE_EPOCH 应为整数秒数');
+		// Set but empty (as CI templates leave it): not set, so today in Shanghai.
+		expect(asOfDate({ SOURCE_DATE_EPOCH: '' }, Date.UTC(2026, 10, 22, 16))).toBe('2026-11-23');
 	});
 
 	it('is fixed for the stages when the build starts, so a stage started after midnight keeps the build’s date', () => {
