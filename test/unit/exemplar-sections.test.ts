@@ -7,7 +7,12 @@ describe('the groups at the top of /exemplars/', () => {
 	const card = (id: string, stage: string, noticeId: string) => ({ id, stage, noticeId });
 	it('puts a candidate whose notice has closed with an objection unresolved under a heading that names that stage', () => {
 		const groups = currentGroups(
-			[card('a', 'recognized', 'N1'), card('b', 'verifying', 'N1')],
+			[
+				card('a', 'recognized', 'N1'),
+				card('b', 'verifying', 'N1'),
+				card('d', 'not-recognized', 'N1'),
+				card('e', 'revoked', 'N1'),
+			],
 			[notice('N1', 'closed')],
 		);
 		expect(groups.map((g) => [g.heading, g.candidates.map((c) => c.id)])).toEqual([
