@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/issues.ts';
+import { accountRows } from '../../src/lib/accounting.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
@@ -313,6 +314,23 @@ describe('the build’s ledger check', () => {
 		);
 		expect(out.ok ? [] : out.errors).toEqual([
 			'更正日期 2026-11-23 晚于今天（2026-11-22）：请写实际作出更正的日期',
+		]);
+	});
+
+	it('counts a correction published with its quarter: withheld while the quarter is not public yet', () => {
+		const d = validate(
+			corrected(activities(5), { date: '2022-06-01', doc: '淮信用办〔2022〕9号', reason: '补记' }),
+		);
+		const account = (asOf: string) => {
+			const a = accountRows(d, asOf).find((x) => x.file === `data/${CORRECTIONS}`)!;
+			return [a.rowsIn, a.published, a.withheld];
+		};
+		// Two rows (3.6 and the score); 2022-Q1 is public from 2022-04-20.
+		expect(account(AS_OF)).toEqual([2, 2, []]);
+		expect(account('2022-04-19')).toEqual([
+			2,
+			0,
+			[{ rule: '更正的季度尚未公开：与该季度的结果同时公开', count: 2 }],
 		]);
 	});
 
