@@ -28,6 +28,28 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('数据下载 /data/', () => {
+	it('names each unit in units.json by its name on the as-of date, or its last name when it no longer exists', () => {
+		const units = readJson('units.json') as {
+			id: string;
+			name: string;
+			names: { name: string; from: string | null; to: string | null }[];
+		}[];
+		const asOf = inject('asOf');
+		for (const u of units) {
+			const current = u.names.find((n) => (!n.from || n.from <= asOf) && (!n.to || asOf <= n.to));
+			// A unit that no longer exists (merged, dissolved) keeps the last name it had.
+			const last = u.names.toSorted((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1)).at(-1)!;
+			expect(u.name, u.id).toBe((current ?? last).name);
+		}
+		// Renamed in 2023 and 2025; merged into 淮安工业园区 on 2023-07-01 (data/unit-names.csv, units.csv).
+		const name = (id: string) => units.find((u) => u.id === id)?.name;
+		expect([name('nzz'), name('cgj'), name('nyyq')]).toEqual([
+			'南闸街道',
+			'区城市管理和综合行政执法局',
+			'淮安区现代农业产业园',
+		]);
+	});
+
 	it('lists every JSON file of the data package with its CSV twin, rows and latest record date', async () => {
 		const pkg = readJson('datapackage.json') as PackageDesc;
 		const page = await open('/data/');
