@@ -117,6 +117,8 @@ describe('the canonical results of a quarter', () => {
 			'3.6',
 			'5.1',
 		]);
+		// A number before its own sub-numbers, as in a table of contents.
+		expect(['1.1', '1', '1.1.1', '2'].sort(compareIndicatorIds)).toEqual(['1', '1.1', '1.1.1', '2']);
 	});
 
 	it('are fingerprinted as sha256:<hex> of their bytes (FIPS 180-2 example: "abc")', () => {
