@@ -80,6 +80,22 @@ describe('npm run recompute on a published grades file changed by someone, its h
 		expect(r.differences[1]).toEqual({ what: '类别', published: '园区', recomputed: '镇街' });
 	});
 
+	it('says so when the unit’s rank in its category is not what the data gives', async () => {
+		let rank = 0;
+		const r = await recompute(
+			'2023-Q2',
+			'cqz',
+			tampered((g) => {
+				const u = unit(g, 'cqz') as Grades['units'][number] & { rank: number };
+				rank = u.rank;
+				u.rank += 1;
+			}),
+		);
+		expect(r.differences).toEqual([
+			{ what: '类内排名', published: String(rank + 1), recomputed: String(rank) },
+		]);
+	});
+
 	it('says so when another unit of the quarter is left out of the file, which moves the ranks', async () => {
 		const r = await recompute(
 			'2023-Q2',
