@@ -10,13 +10,21 @@ import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
 import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
+import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
+import type { QuarterId } from '../../src/lib/quarters.ts';
 import {
 	canonicalQuarter,
 	canonicalText,
 	compareIndicatorIds,
 	fingerprintOf,
 } from '../../src/lib/ledger/canonical.ts';
-import { displayValue, normalValue, parseField } from '../../src/lib/ledger/fields.ts';
+import {
+	diffTables,
+	displayValue,
+	normalValue,
+	parseField,
+	valueTable,
+} from '../../src/lib/ledger/fields.ts';
 import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { join } from 'node:path';
@@ -651,5 +659,60 @@ describe('the results a sealed quarter should have', () => {
 		const score = (rows: ReturnType<typeof row>[]) => expectedValues(snapshot, rows).get('t1')!.get('score');
 		expect(score([row('2022-Q2', '30.0')])).toBe('24.2');
 		expect(score([row('2022-Q1', '30.0')])).toBe('30');
+	});
+});
+
+describe('a quarter’s expected values and the 更正台账 order, on hand-made rows', () => {
+	const unit = (id: string, score: number) => ({
+		id,
+		category: 'town' as const,
+		score,
+		grade: 'blue' as const,
+		rank: 1,
+		maxPoints: 95,
+		points: { '1.1': 10 },
+		overrides: [] as { grade: 'red' }[],
+	});
+	const row = (id: string, quarter: string, date: string, unitId: string, from: string, to: string) => ({
+		id,
+		quarter: quarter as QuarterId,
+		date,
+		docNumber: `淮信用办〔2022〕${id}号`,
+		unitId,
+		field: 'score' as const,
+		from,
+		to,
+		reason: '更正',
+	});
+
+	it('apply only the quarter’s own corrections: a 2022-Q1 correction of t1 leaves 2022-Q2’s t1 as published', () => {
+		const q2 = { quarter: '2022-Q2' as QuarterId, rubric: '2022', units: [unit('t1', 80)] };
+		const rows = [row('1', '2022-Q1', '2022-06-01', 't1', '70', '75')];
+		expect(expectedValues(q2, rows).get('t1')?.get('score')).toBe('80');
+		expect(diffTables(expectedValues(q2, rows), valueTable(q2))).toEqual([]);
+		const q1 = { ...q2, quarter: '2022-Q1' as QuarterId };
+		expect(expectedValues(q1, rows).get('t1')?.get('score')).toBe('75');
+	});
+
+	it('lists corrections of the same day newest id first, as of different days', () => {
+		const entries = ledgerEntries(
+			[
+				row('GZ-1', '2022-Q1', '2022-06-01', 't1', '70', '75'),
+				row('GZ-2', '2022-Q1', '2022-06-01', 't1', '75', '76'),
+				row('GZ-0', '2022-Q1', '2022-05-01', 't1', '69', '70'),
+			],
+			(id) => id,
+		);
+		expect(entries.map((e) => e.id)).toEqual(['GZ-2', 'GZ-1', 'GZ-0']);
+	});
+
+	it('orders an indicator before its sub-indicators: 1 < 1.1 < 1.2 < 1.10 < 2', () => {
+		expect(['2', '1.10', '1.2', '1.1', '1'].sort(compareIndicatorIds)).toEqual([
+			'1',
+			'1.1',
+			'1.2',
+			'1.10',
+			'2',
+		]);
 	});
 });
