@@ -69,6 +69,26 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			{ rule: '公示尚未开始', count: 1 },
 		]);
 	});
+	it('publishes a notice, and a release, from their own day on: the as-of date itself counts', () => {
+		// GS-1 starts 2023-01-09; 2022-Q1 was released on 2022-04-20.
+		const on = (asOf: string, file: string) =>
+			accountRows(validateDataset(fixture(), 'data/'), asOf).find((a) => a.file === file)!;
+		expect(on('2023-01-09', 'data/exemplars/notices.csv')).toMatchObject({ published: 1, withheld: [] });
+		expect(on('2022-04-20', 'data/releases/releases.csv')).toMatchObject({ published: 1, withheld: [] });
+		expect(on('2022-04-19', 'data/releases/releases.csv')).toMatchObject({
+			published: 0,
+			withheld: [{ rule: '发布日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+	});
+	it('counts a row the validator refused as refused, not published', () => {
+		// A fifth unit whose category is not one of the four: the row is refused, the four others published.
+		const units = fixtureText('units.csv') + 'x1,市级部门,,,,\n';
+		const d = validateDataset(fixture({ 'units.csv': units }), 'data/');
+		expect(d.issues.some((i) => i.file === 'data/units.csv' && i.severity === 'error')).toBe(true);
+		const a = accountRows(d, '2026-11-22').find((a) => a.file === 'data/units.csv')!;
+		expect(a).toMatchObject({ rowsIn: 5, published: 4, refused: 1, withheld: [] });
+		expect(balanced(a)).toBe(true);
+	});
 	it('counts a blank pre-filled evidence row as withheld, not published', () => {
 		const evidence = fixtureText('evidence/2022-Q1.csv') + 'e9,t2,3.6,,,,,,,\n';
 		const accounts = accountRows(
