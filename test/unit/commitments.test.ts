@@ -664,6 +664,50 @@ describe('open data', () => {
 			'c2,t1,政务,热线交办件 5 个工作日内办结,2024-01-10,2024-12-31,fulfilled,false,2024-10-01,甲镇,,登记、办理,,,2024-10-01,承接原单位承诺,2024-10-01 已兑现：已兑现，见网站',
 		);
 	});
+	it('marks an open commitment past its due date as overdue, and lists its steps in date order, joined by ；', () => {
+		// Due 2025-06-30, still 履行中 on 2026-11-22: overdue, its status still in-progress; the derived 逾期 step is
+		// not one of the office's steps and is not listed.
+		const v = commitmentViews(
+			[cm({ id: 'c3', dueBy: '2025-06-30' })],
+			[up('2025-05-01', 'in-progress', '过半', 'c3'), up('2025-03-01', 'in-progress', '已启动', 'c3')],
+			'2026-11-22',
+			names,
+		);
+		expect(commitmentsJson(v)[0]).toMatchObject({
+			status: 'in-progress',
+			overdue: true,
+			history: [
+				{ date: '2025-03-01', status: 'in-progress', evidence: '已启动' },
+				{ date: '2025-05-01', status: 'in-progress', evidence: '过半' },
+			],
+		});
+		expect(commitmentsCsv(v).trim().split('\r\n')[1]).toMatch(
+			/,in-progress,true,.*,2025-03-01 履行中：已启动；2025-05-01 履行中：过半$/,
+		);
+	});
+	it('names a pledge’s unit as it is today, and as it was on the day the pledge was signed where that differs', () => {
+		const unitName = (id: string, date?: string) => (date && date < '2023-04-01' ? '南闸镇' : '南闸街道');
+		const [row] = pledgesJson(
+			[
+				{
+					id: 'QY-3',
+					enterprise: '淮安某公司',
+					uscc: '91320803MAAQL59GPD',
+					kinds: ['safety'],
+					signedOn: '2023-03-31',
+					unitId: 'nzz',
+				},
+			],
+			unitName,
+			4,
+		);
+		expect(row).toMatchObject({
+			unitName: '南闸街道',
+			signedUnder: '南闸镇',
+			validFrom: '2023-Q1',
+			validTo: '2023-Q4',
+		});
+	});
 	it('publishes pledges with their kinds as codes, the unit’s name and the quarters they count', () => {
 		const rows = pledgesJson(
 			[
