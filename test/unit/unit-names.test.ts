@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitNameRow } from '../../src/schemas/unit.ts';
 import { formerName, nameInQuarter, nameLookup, nameOn, unitAsOf } from '../../src/lib/units/names.ts';
+import { formerName, nameInQuarter, nameLookup, nameOn, quarterNameDay } from '../../src/lib/units/names.ts';
+import {
+	addQuarters,
+	quarterEnd,
+	quarterLabel,
+	quarterOf,
+	quarterStart,
+	type QuarterId,
+} from '../../src/lib/quarters.ts';
 
 /** 区文化旅游局 until 2022-12-31, 区文化广电和旅游局 from 2023-01-01 (as in the demo data). */
 const names: UnitNameRow[] = [
@@ -79,5 +88,54 @@ describe('a reorganisation recorded ahead of its day is published from that day'
 			from: '2026-12-01',
 			names: [{ name: '新城街道' }],
 		});
+	});
+});
+
+describe('the name day and the edges of a name history', () => {
+	/** Three names: 甲 until 2020-12-31, 乙 2021-01-01 … 2022-12-31, 丙 from 2023-01-01; 乙 listed first. */
+	const three: UnitNameRow[] = [
+		{ unitId: 'u', name: '乙', from: '2021-01-01', to: '2022-12-31' },
+		{ unitId: 'u', name: '甲', from: '2019-01-01', to: '2020-12-31' },
+		{ unitId: 'u', name: '丙', from: '2023-01-01' },
+	];
+	it('gives a middle name from its first day, and the earliest name before the history starts', () => {
+		expect(nameOn(three, 'u', '2021-01-01')).toBe('乙');
+		expect(nameOn(three, 'u', '2022-12-31')).toBe('乙');
+		expect(nameOn(three, 'u', '2018-06-01')).toBe('甲');
+	});
+	it('names a unit dissolved on its quarter’s last day by the day before, and one dissolved later by the quarter’s end', () => {
+		// 撤销日期 is the first day the unit no longer exists.
+		expect(quarterNameDay('2023-Q2', '2023-06-30')).toBe('2023-06-29');
+		expect(quarterNameDay('2023-Q2', '2023-07-01')).toBe('2023-06-30');
+		expect(quarterNameDay('2023-Q2', '2023-04-01')).toBe('2023-03-31');
+		expect(quarterNameDay('2023-Q2')).toBe('2023-06-30');
+	});
+});
+
+describe('quarters', () => {
+	it('start and end on the calendar’s days, and a date falls in its quarter', () => {
+		expect(
+			['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map(
+				(q) => `${quarterStart(q as QuarterId)}…${quarterEnd(q as QuarterId)}`,
+			),
+		).toEqual([
+			'2024-01-01…2024-03-31',
+			'2024-04-01…2024-06-30',
+			'2024-07-01…2024-09-30',
+			'2024-10-01…2024-12-31',
+		]);
+		expect(['2024-03-31', '2024-04-01', '2024-09-30', '2024-10-01', '2024-12-31'].map(quarterOf)).toEqual([
+			'2024-Q1',
+			'2024-Q2',
+			'2024-Q3',
+			'2024-Q4',
+			'2024-Q4',
+		]);
+	});
+	it('count across years', () => {
+		expect(addQuarters('2024-Q1', -1)).toBe('2023-Q4');
+		expect(addQuarters('2023-Q4', 1)).toBe('2024-Q1');
+		expect(addQuarters('2024-Q3', -7)).toBe('2022-Q4');
+		expect(quarterLabel('2024-Q4')).toBe('2024年第四季度');
 	});
 });
