@@ -686,7 +686,7 @@ describe('open data', () => {
 		);
 	});
 	it('names a pledge’s unit as it is today, and as it was on the day the pledge was signed where that differs', () => {
-		const unitName = (id: string, date?: string) => (date && date < '2023-04-01' ? '南闸镇' : '南闸街道');
+		const unitName = (_id: string, date?: string) => (date && date < '2023-04-01' ? '南闸镇' : '南闸街道');
 		const [row] = pledgesJson(
 			[
 				{

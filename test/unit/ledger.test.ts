@@ -10,7 +10,6 @@ import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
 import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
-import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
 import type { QuarterId } from '../../src/lib/quarters.ts';
 import {
 	canonicalQuarter,

@@ -25,7 +25,7 @@ const quarter = (q: QuarterId, units: UnitResult[]) =>
 	({ quarter: q, rubric: 2022, units }) as unknown as QuarterResult;
 const TOWNS = ['一镇', '二镇', '三镇', '四镇', '五镇', '六镇'];
 const towns = (scores: number[], grades: Grade[]) => {
-	const order = scores.map((s, i) => i).sort((a, b) => scores[b] - scores[a]);
+	const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
 	return order.map((i, k) => unit(`t${i + 1}`, TOWNS[i], 'town', scores[i], grades[i], k + 1));
 };
 const GRADES: Grade[] = ['blue', 'blue', 'blue', 'blue', 'red', 'yellow'];

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitNameRow } from '../../src/schemas/unit.ts';
-import { formerName, nameInQuarter, nameLookup, nameOn, unitAsOf } from '../../src/lib/units/names.ts';
-import { formerName, nameInQuarter, nameLookup, nameOn, quarterNameDay } from '../../src/lib/units/names.ts';
+import {
+	formerName,
+	nameInQuarter,
+	nameLookup,
+	nameOn,
+	quarterNameDay,
+	unitAsOf,
+} from '../../src/lib/units/names.ts';
 import {
 	addQuarters,
 	quarterEnd,
