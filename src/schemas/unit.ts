@@ -32,10 +32,7 @@ const unitColumns = [
 	}),
 	// Not on the site (units.json lists the public fields): the reorganisation it describes is published from the
 	// 撤销日期, 并入单位 and unit-names.csv columns, as of the build's date.
-	noteColumn(
-		500,
-		'办公室的说明，网站上不显示（撤销、并入和更名按上面几列和 unit-names.csv 公开）；不要填写个人信息',
-	),
+	noteColumn(500, '办公室的说明，不在网站上公开'),
 ] as const;
 
 /** `units.csv`: one row per evaluated unit. */

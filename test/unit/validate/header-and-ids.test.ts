@@ -34,7 +34,7 @@ describe('a missing column', () => {
 		expect(d.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'missing-optional-column']]);
 		expect(report({ 'units.csv': units })).toMatchInlineSnapshot(`
 			[
-			  "data/units.csv:1:1: 警告：第 1 行：表头没有可选列 "备注"（说明（公开））：各行的这一列都按空值处理，公开的数据中这一列为空。如果这一列应有内容，请按模板补上这一列。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (missing-optional-column)",
+			  "data/units.csv:1:1: 警告：第 1 行：表头没有可选列 "备注"（办公室的说明，不在网站上公开）：各行的这一列都按空值处理，公开的数据中这一列为空。如果这一列应有内容，请按模板补上这一列。本文件的表头应为：单位编号,类别,设立日期,撤销日期,并入单位,备注 (missing-optional-column)",
 			]
 		`);
 		expect(d.units.map((u) => u.value.note)).toEqual([undefined, undefined, undefined, undefined]);
