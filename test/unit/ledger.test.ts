@@ -512,10 +512,11 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		expect(out.writes[1].text.replace(/^\uFEFF/, '')).toBe(fixtureText('releases/releases.csv'));
 	});
 
-	it('snapshots a quarter that follows a draft as the build publishes it once released: not resting on the draft', () => {
-		// 2022-Q1 stays a draft, with t1's 诚信镇 acceptance scored 16 (5.1, valid four quarters). 2022-Q2 is complete and
-		// released: a public quarter takes carried points only from public quarters, so its 5.1 is 0 for t1 — and so
-		// must be the snapshot, or the next build refuses the release it just made (unexplained-change 16 → 0).
+	/**
+	 * 2022-Q1 a draft in which t1's 诚信镇 acceptance is scored 16 (5.1, valid four quarters), and a complete 2022-Q2: the
+	 * fixture's rows again, with their ids and dates moved one quarter on.
+	 */
+	const draftThenComplete = () => {
 		const q1 = withRows(Q1).replace(
 			'n221-0006,t1,5.1,无,,,,本季度无新的评审结果,信用办,',
 			'n221-0006,t1,5.1,评分,2022-03-25,,16,现场验收,信用办,验收合格',
@@ -524,7 +525,14 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		const q2 = withRows(Q1)
 			.replace(/^(e\d|n221-)/gm, 'q2-$1')
 			.replace(/2022-(0[1-3]-\d\d)/g, (_, md: string) => `2022-${dates[md] ?? '06-30'}`);
-		const patches = { ...DRAFT_Q1, [Q1]: q1, 'evidence/2022-Q2.csv': q2 };
+		return { ...DRAFT_Q1, [Q1]: q1, 'evidence/2022-Q2.csv': q2 };
+	};
+
+	it('snapshots a quarter that follows a draft as the build publishes it once released: not resting on the draft', () => {
+		// 2022-Q1 stays a draft, with t1's 诚信镇 acceptance scored 16 (5.1, valid four quarters). 2022-Q2 is complete and
+		// released: a public quarter takes carried points only from public quarters, so its 5.1 is 0 for t1 — and so
+		// must be the snapshot, or the next build refuses the release it just made (unexplained-change 16 → 0).
+		const patches = draftThenComplete();
 		const d = validate(patches);
 		const files = fixture(patches);
 		const out = releaseQuarter(
@@ -553,18 +561,8 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 
 	it('seals a release dated after the as-of date as the build publishes it from that date: not resting on a draft', () => {
 		// As above, with 2022-Q2's release recorded (dated 2026-12-01, after the as-of date) but not sealed yet.
-		const q1 = withRows(Q1).replace(
-			'n221-0006,t1,5.1,无,,,,本季度无新的评审结果,信用办,',
-			'n221-0006,t1,5.1,评分,2022-03-25,,16,现场验收,信用办,验收合格',
-		);
-		const dates: Record<string, string> = { '01-15': '04-15', '02-10': '05-10', '03-20': '06-20' };
-		const q2 = withRows(Q1)
-			.replace(/^(e\d|n221-)/gm, 'q2-$1')
-			.replace(/2022-(0[1-3]-\d\d)/g, (_, md: string) => `2022-${dates[md] ?? '06-30'}`);
 		const patches = {
-			...DRAFT_Q1,
-			[Q1]: q1,
-			'evidence/2022-Q2.csv': q2,
+			...draftThenComplete(),
 			'releases/releases.csv': onlyRows('releases/releases.csv', '2022-Q2,2026-12-01,淮信用办〔2026〕9号,,'),
 		};
 		const d = validate(patches);

@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/lib/calendar/workdays.ts';
-import { objectionWithheld, publishObjections } from '../../src/lib/objections/public.ts';
+import {
+	CLOCK_STATES,
+	isOverdue,
+	objectionWithheld,
+	publishObjections,
+} from '../../src/lib/objections/public.ts';
 import type { ObjectionRow } from '../../src/schemas/objection.ts';
 
 const cal = new WorkCalendar();
@@ -91,6 +96,128 @@ describe('the published objections', () => {
 			'corrected',
 			'GZ-1',
 			7,
+		]);
+	});
+});
+
+describe('the objections as published on the as-of date (2024-11-20)', () => {
+	const rows: ObjectionRow[] = [
+		// Received on 11-11 (a Monday), concluded on the as-of date itself: the 7 working days 11-12 … 11-20, on time.
+		{
+			id: 'YY-1',
+			target: 'record',
+			recordId: 'SX-1',
+			receivedOn: '2024-11-11',
+			concludedOn: '2024-11-20',
+			outcome: 'corrected',
+			correctionId: 'GZ-1',
+		},
+		// A candidate not public on the as-of date: withheld.
+		{ id: 'YY-2', target: 'exemplar', recordId: 'c-private', period: '2024', receivedOn: '2024-11-01' },
+		// Received on the as-of date: published; its conclusion is dated the day after, so it is still open.
+		{
+			id: 'YY-3',
+			target: 'grade',
+			recordId: 't1',
+			period: '2024-Q3',
+			receivedOn: '2024-11-20',
+			concludedOn: '2024-11-21',
+			outcome: 'kept',
+		},
+		// Received the day after the as-of date: withheld.
+		{ id: 'YY-4', target: 'record', recordId: 'SX-3', receivedOn: '2024-11-21' },
+		// Same day as YY-1, no conclusion: open, 7 working days in.
+		{ id: 'YY-5', target: 'record', recordId: 'SX-2', receivedOn: '2024-11-11' },
+		// Across 国庆 2024 (10-01…10-07 off, 10-12 a working Saturday): 10-09 1 … 10-12 4 … 10-18 9, 10-21 10. Concluded
+		// on 10-23, the 12th working day: 2 late.
+		{
+			id: 'YY-6',
+			target: 'exemplar',
+			recordId: 'c-public',
+			period: '2024',
+			receivedOn: '2024-10-08',
+			concludedOn: '2024-10-23',
+			outcome: 'kept',
+		},
+	];
+	const published = publishObjections(rows, cal, '2024-11-20', (id) => `P-${id}`, new Set(['c-public']));
+
+	it('publishes what was received by the as-of date and is about something public, newest first, then by id', () => {
+		expect(published.map((o) => o.id)).toEqual(['YY-3', 'YY-5', 'YY-1', 'YY-6']);
+		expect(objectionWithheld(rows[1], '2024-11-20', new Set())).toBe(
+			'异议针对的诚信典型人选尚未公示或不公开：人选公开后才公开',
+		);
+		expect(objectionWithheld(rows[3], '2024-11-20', new Set())).toBe('收到日期晚于截至日期：到那一天才公开');
+		expect(objectionWithheld(rows[2], '2024-11-20', new Set())).toBeUndefined();
+	});
+
+	it('names a 失信 record by its public id, and shows a conclusion only once it has happened', () => {
+		expect(published).toEqual([
+			{
+				id: 'YY-3',
+				target: 'grade',
+				recordId: 't1',
+				period: '2024-Q3',
+				receivedOn: '2024-11-20',
+				deadline: '2024-12-04',
+				concludedOn: null,
+				outcome: null,
+				correctionId: null,
+				workdays: 0,
+				state: 'open',
+				over: null,
+			},
+			{
+				id: 'YY-5',
+				target: 'record',
+				recordId: 'P-SX-2',
+				period: null,
+				receivedOn: '2024-11-11',
+				deadline: '2024-11-25',
+				concludedOn: null,
+				outcome: null,
+				correctionId: null,
+				workdays: 7,
+				state: 'open',
+				over: null,
+			},
+			{
+				id: 'YY-1',
+				target: 'record',
+				recordId: 'P-SX-1',
+				period: null,
+				receivedOn: '2024-11-11',
+				deadline: '2024-11-25',
+				concludedOn: '2024-11-20',
+				outcome: 'corrected',
+				correctionId: 'GZ-1',
+				workdays: 7,
+				state: 'on-time',
+				over: null,
+			},
+			{
+				id: 'YY-6',
+				target: 'exemplar',
+				recordId: 'c-public',
+				period: '2024',
+				receivedOn: '2024-10-08',
+				deadline: '2024-10-21',
+				concludedOn: '2024-10-23',
+				outcome: 'kept',
+				correctionId: null,
+				workdays: 12,
+				state: 'late',
+				over: 2,
+			},
+		]);
+	});
+
+	it('labels the states in Chinese, those past the 10 working days as overdue', () => {
+		expect(CLOCK_STATES.map((s) => `${s.value} ${s.label} ${isOverdue(s.value)}`)).toEqual([
+			'overdue 逾期未办结 true',
+			'late 逾期办结 true',
+			'open 核查中 false',
+			'on-time 按期办结 false',
 		]);
 	});
 });
