@@ -284,7 +284,6 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'too-many',
 		'photo-name',
 		'required',
-		'unit-inactive',
 	],
 	reviews: ['missing-file', 'unique-error', 'foreign-key', 'date-order'],
 	notices: ['missing-file', 'unique-error', 'calendar-unknown', 'notice-empty'],

@@ -43,19 +43,6 @@ describe('candidates.csv: recommendation', () => {
 		`);
 	});
 
-	it('rejects a recommendation by a unit not set up yet on the day, and accepts one from the day it is', () => {
-		// A unit set up later is not on the site before its day (src/lib/units/names.ts, unitAsOf): the public
-		// candidate's page would name it and link to a unit page that is not there.
-		const units = (from: string) => ({
-			'units.csv': `${fixtureText('units.csv')}x1,A类,${from},,,\n`,
-			'unit-names.csv': `${fixtureText('unit-names.csv')}x1,区新设局,,\n`,
-		});
-		expect(report({ ...units('2022-12-02'), ...candidates(candidate({ 推荐单位: 'x1' })) })).toEqual([
-			'data/exemplars/candidates.csv:2:11: 第 2 行第 11 列（推荐单位）：单位 "x1" 在 2022-12-01 不存在（设立 2022-12-02，撤销 —） (unit-inactive)',
-		]);
-		expect(report({ ...units('2022-12-01'), ...candidates(candidate({ 推荐单位: 'x1' })) })).toEqual([]);
-	});
-
 	it('rejects a recommendation after 12 月 10 日, and accepts one on that day', () => {
 		expect(report(candidates(candidate({ 推荐日期: '2022-12-11' })))).toMatchInlineSnapshot(`
 			[

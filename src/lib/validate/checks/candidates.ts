@@ -10,7 +10,7 @@ import {
 } from '../../../schemas/candidate.ts';
 import { readNothing, type Located } from '../read-table.ts';
 import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
-import { checkUnitOn, unitRef, type Units } from './units.ts';
+import { unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
 import { didYouMean } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
@@ -75,9 +75,6 @@ export function checkCandidates(
 			);
 		else people.set(person, r);
 		const unit = unitRef(ctx, units, r, 'recommender', '推荐单位');
-		// A unit recommends while it exists (第六条). One set up later is not on the site until its day, so the public
-		// candidate's page would name it and link to a unit page that is not there.
-		checkUnitOn(ctx, r, unit, 'recommender', c.recommendedOn);
 		const key = `${c.recommender}/${c.year}`;
 		const list = perUnitYear.get(key) ?? [];
 		list.push(r);
