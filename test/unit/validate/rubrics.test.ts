@@ -36,6 +36,17 @@ describe('rubrics/<年>.json', () => {
 		]);
 	});
 
+	it('finds a hidden character in a text of a list (the notes), at the list’s key', () => {
+		// The notes are a list of texts: a text there is said under the list's name, at its line (8, column 2).
+		const text = fixtureText('rubrics/2022.json');
+		const at = text.indexOf('"notes"');
+		const first = text.indexOf('"', text.indexOf('[', at) + 1) + 1;
+		const edited = `${text.slice(0, first)}\\u202e${text.slice(first)}`;
+		expect(report({ 'rubrics/2022.json': edited }).filter((l) => l.startsWith('data/rubrics/'))).toEqual([
+			'data/rubrics/2022.json:8:2: "notes" 含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)',
+		]);
+	});
+
 	it('reads each year’s rubric', () => {
 		const d = validate();
 		expect([...d.rubrics.keys()]).toEqual([2022]);
@@ -194,6 +205,19 @@ describe('rubrics/<年>.json', () => {
 			'data/rubrics/2022.json:258:4: 指标 5.1 没有新增“诚信户”时计的 25 分（base）大于满分 20 (rubric-rule)',
 		);
 		expect(report(creditTown(20)).filter((l) => l.includes('(rubric-rule)'))).toEqual([]);
+	});
+
+	it('points at the indicator, not at a group of the same number', () => {
+		// Indicator 5.4 renumbered 5, as group 5 is, and put in a group that does not exist: the message is at the
+		// indicator's "id" (line 315), found among the indicators, not at group 5's.
+		const renumbered = rubric((r) => {
+			const ind = indicator(r, '5.4');
+			ind.id = '5';
+			ind.group = '9';
+		});
+		expect(report(renumbered)).toContain(
+			'data/rubrics/2022.json:315:4: 指标 5 的分组 "9" 不在 groups 中 (foreign-key)',
+		);
 	});
 
 	it('warns of an indicator for towns and not parks, or for parks and not towns: a 园区 is scored as a 镇街', () => {
