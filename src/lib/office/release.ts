@@ -28,7 +28,7 @@ import { decodeText } from '../csv.ts';
 import { canonicalQuarter, canonicalText, fingerprintOf } from '../ledger/canonical.ts';
 import { correctionRows, describeChanges, unexplainedChanges } from '../ledger/ledger.ts';
 import { appendRows, missingColumns, newTableText, setCell } from './csv-edit.ts';
-import { scoreDataset } from './report.ts';
+import { scoreAsReleased } from './report.ts';
 
 /** A file the tool writes: its path under the data folder and its new text. */
 export interface FileWrite {
@@ -132,7 +132,7 @@ export function releaseQuarter(
 		return refuse(`${shown}${snapshotPath(q)} 已经存在，但 ${q} 没有发布记录：请确认后删去这个文件再发布`);
 	// The results the site publishes from the release date on: this quarter public, with what was public by then. The
 	// results passed in score it as the draft it still is, and a draft takes carried points from earlier drafts too.
-	const published = resultOf(scoreDataset(d, date.value!, [q]), q)!;
+	const published = scoreAsReleased(d, q, date.value!);
 	const snap = snapshotOf(published);
 	const row = {
 		quarter: q,
@@ -177,9 +177,7 @@ export function sealQuarter(
 	// A release dated after the as-of date is not public yet, and the results passed in score it as a draft: the
 	// snapshot is what the site publishes from its release date on, as for a new release.
 	const result =
-		row.value.releasedOn > asOf
-			? resultOf(scoreDataset(d, row.value.releasedOn, [q]), q)!
-			: resultOf(results, q)!;
+		row.value.releasedOn > asOf ? scoreAsReleased(d, q, row.value.releasedOn) : resultOf(results, q)!;
 	const file = editable(read, releaseTable.path, shown);
 	if (file.error || file.text === undefined)
 		return refuse(file.error ?? `找不到 ${shown}${releaseTable.path}`);

@@ -51,6 +51,14 @@ export function scoreDataset(
 	});
 }
 
+/**
+ * A quarter's results as the site publishes them from `date` on: the quarter public, with what is public by then, so
+ * resting on no earlier draft's rows (a draft does). What `npm run release` snapshots and `npm run report` previews.
+ */
+export function scoreAsReleased(d: Dataset, q: QuarterId, date: string): QuarterResult {
+	return scoreDataset(d, date, [q]).find((r) => r.quarter === q)!;
+}
+
 /** The latest quarter that has results, or undefined when no quarter has any. */
 export function latestQuarter(quarters: readonly QuarterResult[]): QuarterId | undefined {
 	return [...quarters].sort((a, b) => quarterIndex(b.quarter) - quarterIndex(a.quarter))[0]?.quarter;
@@ -93,9 +101,7 @@ export function quarterReport(
 	// A draft is previewed as `npm run release` will publish it: public, so resting on no earlier draft's rows.
 	const asReleased = releases.has(quarter)
 		? quarters
-		: quarters.map((r) =>
-				r.quarter === quarter ? scoreDataset(d, asOf, [quarter]).find((x) => x.quarter === quarter)! : r,
-			);
+		: quarters.map((r) => (r.quarter === quarter ? scoreAsReleased(d, quarter, asOf) : r));
 	return quarterSummary(asReleased, quarter, asOf, {
 		releases,
 		missing,

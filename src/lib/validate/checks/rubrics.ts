@@ -27,14 +27,14 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 		// "id" among the indicators, the second of two with one id); the file's first character when not found.
 		const raw = new TextDecoder().decode(ctx.files.read(rel));
 		const keyAt = (key: string) => Math.max(0, raw.indexOf(`"${key}"`));
-		const fail = (code: string, message: string, at = 0) => {
-			const { line, column } = lineColumn(raw, at);
-			ctx.error(ctx.path(rel), line, column, code, message);
-		};
-		const warn = (code: string, message: string, at = 0) => {
-			const { line, column } = lineColumn(raw, at);
-			ctx.warn(ctx.path(rel), line, column, code, message);
-		};
+		const say =
+			(severity: 'error' | 'warn') =>
+			(code: string, message: string, at = 0) => {
+				const { line, column } = lineColumn(raw, at);
+				ctx[severity](ctx.path(rel), line, column, code, message);
+			};
+		const fail = say('error');
+		const warn = say('warn');
 		const indicatorAt = (id: string, nth: number) => {
 			const re = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
 			re.lastIndex = keyAt('indicators');
