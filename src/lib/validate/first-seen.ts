@@ -42,8 +42,12 @@ export class FirstSeen {
 		const h = hashOf(key);
 		const mask = this.slots.length - 1;
 		let j = h & mask;
-		for (let s = this.slots[j]; s !== EMPTY; s = this.slots[(j = (j + 1) & mask)])
+		// The probe stops at an empty slot, which a table at most half full always has; the bound only turns a
+		// broken invariant into an error instead of a build that never ends.
+		for (let s = this.slots[j], probes = 0; s !== EMPTY; s = this.slots[(j = (j + 1) & mask)]) {
 			if (this.hashes[j] === h && this.keyAt(s - 1) === key) return s - 1;
+			if (++probes > mask) throw new Error('重复编号的查找表已满');
+		}
 		this.slots[j] = n + 1;
 		this.hashes[j] = h;
 		// At most half full, so that a probe meets an empty slot soon.
