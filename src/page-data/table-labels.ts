@@ -98,10 +98,57 @@ function labelTable(table: string): string {
 }
 
 /**
+ * The HTML with every `<` and `>` inside a quoted attribute value written as `&lt;` and `&gt;`, which a browser reads
+ * as the same value. Astro escapes only `&` and `"` in an attribute, so a value from the data (an aria-label, a search
+ * title naming a unit or a notice) can hold `<td>` or `<table>…`, which the scan below would take for a cell and give
+ * a `data-label="…"`: its quote would end the value, and the rest of the text, a `<meta http-equiv="refresh">` say,
+ * would become markup of the page. Text never holds a raw `<` (Astro and the Markdown renderer escape it); the
+ * content of `<script>` and `<style>` is skipped.
+ */
+export function bracketFreeAttributes(html: string): string {
+	let out = '';
+	let copied = 0;
+	// Scanned a character at a time within tags and with indexOf between them: this runs on every page with a table.
+	for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+		const first = html.charCodeAt(i + 1) | 32;
+		if (first < 97 || first > 122) continue;
+		const raw = html.startsWith('script', i + 1)
+			? '</script'
+			: html.startsWith('style', i + 1)
+				? '</style'
+				: '';
+		let at = i + 1;
+		for (let c = html.charCodeAt(at); at < html.length && c !== 62; c = html.charCodeAt(++at)) {
+			if (c !== 34 && c !== 39) continue;
+			const close = html.indexOf(c === 34 ? '"' : "'", at + 1);
+			if (close < 0) return out + html.slice(copied);
+			const lt = html.indexOf('<', at);
+			const gt = html.indexOf('>', at);
+			if ((lt >= 0 && lt < close) || gt < close) {
+				const value = html.slice(at + 1, close);
+				out += html.slice(copied, at + 1) + value.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+				copied = close;
+			}
+			at = close;
+		}
+		i = at;
+		if (raw) {
+			const end = html.indexOf(raw, at);
+			if (end < 0) break;
+			i = end;
+		}
+	}
+	return copied === 0 ? html : out + html.slice(copied);
+}
+
+/**
  * Gives every body cell of every table with a `<thead>` a `data-label` attribute holding its column's name (cells
  * that already have one keep it). Pages without tables come back unchanged.
  */
-export function labelTableCells(html: string): string {
+export function labelTableCells(page: string): string {
+	if (!page.includes('<table')) return page;
+	// No `<t…` or `>` of an attribute value is taken for markup below.
+	const html = bracketFreeAttributes(page);
 	let out = '';
 	let at = 0;
 	for (let start = nextTag(html, '<table', 0); start >= 0; start = nextTag(html, '<table', at)) {

@@ -45,6 +45,45 @@ describe('labelTableCells', () => {
 	});
 });
 
+describe('markup inside an attribute value (Astro escapes only & and " there)', () => {
+	/** What a notice title, a unit's or a candidate's name can carry into an aria-label or a search title. */
+	const REFRESH = '<meta http-equiv=refresh content=0;url=//evil.example>';
+	const TABLE = '<table><thead><tr><th>甲</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+
+	it('stays inside the value: a <td> in an aria-label of a cell is no cell', () => {
+		const html = `<table><thead><tr><th>甲</th><th>乙</th></tr></thead><tbody><tr><td><a aria-label="对<td>${REFRESH}提出异议">异议</a></td><td>2</td></tr></tbody></table>`;
+		const out = labelTableCells(html);
+		expect(out).toContain(
+			'<td data-label="甲"><a aria-label="对&lt;td&gt;&lt;meta http-equiv=refresh content=0;url=//evil.example&gt;提出异议">异议</a></td><td data-label="乙">2</td>',
+		);
+		expect(out.replace(/"[^"]*"/g, '""')).not.toContain('<meta');
+	});
+
+	it('stays inside the value: a whole table in a search title before a table (or on a page without one) is text', () => {
+		const fake = `<table><thead><tr><th>x</th></tr></thead><tr><td>${REFRESH}`;
+		for (const page of [
+			`<h1 data-pagefind-meta="title:${fake}">标题</h1>${TABLE}`,
+			`<h1 title="${fake}</tr></table>">标题</h1>`,
+		]) {
+			const out = labelTableCells(page);
+			// The heading is as it was, its value's brackets written as entities: no quote was added to end it early.
+			const h1 = page.slice(0, page.indexOf('</h1>'));
+			expect(out.slice(0, out.indexOf('</h1>'))).toBe(
+				h1.replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace('&lt;h1', '<h1').replace('"&gt;', '">'),
+			);
+			expect(out.replace(/"[^"]*"/g, '""')).not.toContain('<meta');
+		}
+		expect(labelTableCells(`<h1 title="${fake}">标题</h1>${TABLE}`)).toContain('<td data-label="甲">1</td>');
+	});
+
+	it('leaves the content of a script and a style alone, and a page whose values hold no bracket unchanged', () => {
+		const script = '<script>if (a<td && b>c) x = "</b><td>";</script><style>p::after{content:"<td>"}</style>';
+		expect(labelTableCells(script + TABLE)).toBe(script + TABLE.replace('<td>', '<td data-label="甲">'));
+		const plain = `<p title='单引号' class="a">文字 "引号" a>b</p>${TABLE}`;
+		expect(labelTableCells(plain)).toBe(plain.replace('<td>', '<td data-label="甲">'));
+	});
+});
+
 /**
  * The regular-expression version `labelTableCells` had before it was rewritten with indexOf for speed (a unit's year
  * page is an 80 KB table): the two must agree on any HTML, well formed or not.
