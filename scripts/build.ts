@@ -19,7 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
-import { stackFilter, stackNote, systemHints } from './lib/stage-output.ts';
+import { stackFilter, stackNote, systemHints, systemProblem } from './lib/stage-output.ts';
 import { buildEpoch } from '../src/lib/asof.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 
@@ -40,7 +40,15 @@ for (const [path, what] of [
 	[outDirLockPath(paths.outDir), `输出目录 ${paths.outDir}`],
 	[join(paths.cacheDir, 'build.lock'), `中间文件目录 ${paths.cacheDir}`],
 ] as const) {
-	const lock = takeLock(path);
+	let lock: ReturnType<typeof takeLock>;
+	try {
+		lock = takeLock(path);
+	} catch (e) {
+		// The folder cannot be written (no permission, a file in the way): said in Chinese, not as Node's stack trace.
+		for (const l of locks) l.release();
+		if (process.env.DEBUG) console.error(e);
+		refuse(`无法为${what} 建立锁文件。${systemProblem(e).replace(/。$/, '')}`);
+	}
 	if ('heldBy' in lock) {
 		for (const l of locks) l.release();
 		refuse(
@@ -49,9 +57,15 @@ for (const [path, what] of [
 	}
 	locks.push(lock);
 }
-removeStale(dirname(paths.outDir), `.${basename(paths.outDir)}.`);
-removeStale(dirname(paths.work), 'build-');
-removeStale(dirname(paths.work), 'site-');
+try {
+	removeStale(dirname(paths.outDir), `.${basename(paths.outDir)}.`);
+	removeStale(dirname(paths.work), 'build-');
+	removeStale(dirname(paths.work), 'site-');
+} catch (e) {
+	for (const l of locks) l.release();
+	if (process.env.DEBUG) console.error(e);
+	refuse(`无法清理以前中断的构建留下的文件夹。${systemProblem(e).replace(/。$/, '')}`);
+}
 
 /** The file system a path is on (of its nearest existing folder: OUT_DIR's may not exist yet). */
 function deviceOf(path: string): number {
@@ -205,7 +219,12 @@ try {
 		console.error(`构建已中止（${stopping}），${paths.outDir} 保持原样，没有发布任何内容。`);
 		status = stopping === 'SIGINT' ? 130 : 143;
 	} else {
-		if (!(e instanceof StageFailed)) console.error(e);
+		// A failure of this script itself (the swap into OUT_DIR, say): in Chinese, the stack trace only with DEBUG=1.
+		if (!(e instanceof StageFailed)) {
+			if (process.env.DEBUG) console.error(e);
+			console.error(systemProblem(e));
+			for (const hint of systemHints(String(e))) hints.delete(hint);
+		}
 		for (const hint of hints) console.error(hint);
 		if (!(e instanceof StageFailed && e.message === DATA_CHECK))
 			dataChangedDuringBuild('这可能就是构建失败的原因');

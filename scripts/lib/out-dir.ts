@@ -14,6 +14,7 @@ import {
 	readFileSync,
 	renameSync,
 	rmSync,
+	statSync,
 	writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -61,13 +62,17 @@ export const outDirLockPath = (outDir: string) => join(dirname(outDir), `.${base
 
 /**
  * Why an existing `OUT_DIR` is not a site this project built (and so must not be replaced), or `undefined`. An
- * absent or empty folder, or one holding this site's data package, may be replaced.
+ * absent or empty folder, or one holding this site's data package, may be replaced, unless it is a mount point.
  */
 export function notASite(outDir: string): string | undefined {
 	if (!existsSync(outDir)) return undefined;
 	const st = lstatSync(outDir);
 	if (st.isSymbolicLink()) return `输出目录 ${outDir} 是一个符号链接`;
 	if (!st.isDirectory()) return `输出目录 ${outDir} 是一个文件，不是目录`;
+	// The finished site is renamed into place, and a mount point cannot be renamed (EBUSY): the whole build would run
+	// to fail at its last step.
+	if (st.dev !== statSync(dirname(outDir)).dev)
+		return `输出目录 ${outDir} 是一个挂载点（单独挂载的磁盘或网站目录），构建完成后无法把它整个替换；请在其中建一个文件夹（如 ${join(outDir, 'site')}）作为 OUT_DIR，并让网站服务器指向它`;
 	if (readdirSync(outDir).length === 0) return undefined;
 	if (existsSync(join(outDir, 'data', 'datapackage.json')) && existsSync(join(outDir, 'index.html')))
 		return undefined;

@@ -136,8 +136,12 @@ const SYSTEM_HINTS: [RegExp, string][] = [
 		'没有权限写入或读取某个文件或文件夹（EACCES、EPERM 或只读磁盘）：请检查数据目录、OUT_DIR 和 CACHE_DIR 的权限，再重新运行 npm run build。',
 	],
 	[
-		/\bENOTDIR: not a directory/,
+		/\bENOTDIR: not a directory|\bEEXIST: file already exists, mkdir/,
 		'应当是文件夹的地方有一个同名的文件（ENOTDIR）：请检查 OUT_DIR、CACHE_DIR、ASTRO_CACHE_DIR 所指的路径，再重新运行 npm run build。',
+	],
+	[
+		/\bEBUSY: resource busy or locked/,
+		'文件夹正被占用，或是一个挂载点（EBUSY），无法替换：请关闭正在使用它的程序；OUT_DIR 是挂载的磁盘或网站目录时，请设为其中的一个文件夹，再重新运行 npm run build。',
 	],
 	[/\bEMFILE: too many open files/, '同时打开的文件太多（EMFILE）：请关闭其他程序后重新运行 npm run build。'],
 	[
@@ -149,3 +153,18 @@ const SYSTEM_HINTS: [RegExp, string][] = [
 /** What the office can do about the machine's failures named in a stage's output (none for any other failure). */
 export const systemHints = (text: string): string[] =>
 	SYSTEM_HINTS.filter(([re]) => re.test(stripVTControlCharacters(text))).map(([, hint]) => hint);
+
+/**
+ * A failure of the build script itself (taking its lock, swapping the finished site in) as one Chinese line, without
+ * Node's English message and stack trace: the file or folder concerned, and what the office can do (`systemHints`), or
+ * else where the developer finds the details.
+ */
+export function systemProblem(e: unknown): string {
+	const { code, path, dest } = (e ?? {}) as NodeJS.ErrnoException & { dest?: string };
+	const [hint] = systemHints(String(e));
+	const what =
+		hint ??
+		`构建脚本出错${code ? `（${code}）` : ''}：请重新运行 npm run build；仍然出错时，请把 DEBUG=1 npm run build 的输出交给网站的维护人员。`;
+	const where = [path, dest].filter(Boolean).join(' → ');
+	return where ? `${where}：${what}` : what;
+}

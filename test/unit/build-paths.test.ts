@@ -108,6 +108,13 @@ describe('the output folder on disk', () => {
 		expect(notASite(join(dir, 'site'))).toBeUndefined();
 	});
 
+	it('refuses a mount point, which the finished site cannot be renamed into (EBUSY after the whole build)', () => {
+		// /proc is a mount point on every Linux machine, as a mounted web root or a tmpfs given as OUT_DIR would be.
+		expect(notASite('/proc')).toBe(
+			'输出目录 /proc 是一个挂载点（单独挂载的磁盘或网站目录），构建完成后无法把它整个替换；请在其中建一个文件夹（如 /proc/site）作为 OUT_DIR，并让网站服务器指向它',
+		);
+	});
+
 	it('swaps the new site in and the previous one out, leaving nothing else behind', () => {
 		const dir = tmp();
 		mkdirSync(join(dir, 'dist'));

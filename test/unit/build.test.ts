@@ -328,6 +328,28 @@ describe('npm run build', () => {
 		BUILD_TIMEOUT,
 	);
 
+	it('refuses, in Chinese and without a stack trace, an OUT_DIR or CACHE_DIR whose folder cannot be made', () => {
+		const w = workspace();
+		// A file where the folder should be: what a folder without write permission gives too (EACCES), as the office's user.
+		writeFileSync(join(w.work, 'file'), 'x');
+		for (const [env, said] of [
+			[
+				{ OUT_DIR: join(w.work, 'file', 'site') },
+				`构建被拒绝：无法为输出目录 ${w.work}/file/site 建立锁文件。${w.work}/file：`,
+			],
+			[
+				{ CACHE_DIR: join(w.work, 'file', 'cache') },
+				`构建被拒绝：无法为中间文件目录 ${w.work}/file/cache 建立锁文件。${w.work}/file/cache：`,
+			],
+		] as const) {
+			const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w, env), encoding: 'utf8' });
+			expect(r.status).toBe(2);
+			expect(r.stderr).toContain(said);
+			expect(r.stderr).toContain('应当是文件夹的地方有一个同名的文件（ENOTDIR）');
+			expect(r.stderr).not.toMatch(/^\s+at |Error|node:/m);
+		}
+	});
+
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
 		const data = treeHashes(w.data);

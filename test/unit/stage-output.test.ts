@@ -3,12 +3,16 @@
  * are left out, counted, and kept with DEBUG=1; everything else passes as it came, whatever the chunks.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
 	astroLine,
 	isStackLine,
 	stackFilter,
 	stackNote,
 	systemHints,
+	systemProblem,
 	withoutPageProgress,
 } from '../../scripts/lib/stage-output.ts';
 
@@ -90,6 +94,41 @@ describe('stage output', () => {
 		expect(systemHints(OURS)).toEqual([]);
 		expect(systemHints('data/units.csv:2:1: 单位编号 "ENOSPACE1" 不存在 (unknown-unit)')).toEqual([]);
 		expect(systemHints('data/evidence/2026-Q3.csv:9:5: 事项 "EACCES" 太短 (too-short)')).toEqual([]);
+	});
+
+	it('says a failure of the build script itself in one Chinese line, with the file, never Node’s English', () => {
+		// A file where OUT_DIR's folder should be: what taking the build's lock beside it ran into.
+		const dir = mkdtempSync(join(tmpdir(), 'xy-problem-'));
+		writeFileSync(join(dir, 'file'), 'x');
+		let error: unknown;
+		try {
+			mkdirSync(join(dir, 'file'), { recursive: true });
+		} catch (e) {
+			error = e;
+		}
+		expect(systemProblem(error)).toBe(
+			`${dir}/file：应当是文件夹的地方有一个同名的文件（ENOTDIR）：请检查 OUT_DIR、CACHE_DIR、ASTRO_CACHE_DIR 所指的路径，再重新运行 npm run build。`,
+		);
+		// The swap of the finished site into an OUT_DIR that is a mount point.
+		const busy = Object.assign(
+			new Error("EBUSY: resource busy or locked, rename '/srv/www' -> '/srv/.www.old-1-2'"),
+			{
+				code: 'EBUSY',
+				path: '/srv/www',
+				dest: '/srv/.www.old-1-2',
+			},
+		);
+		expect(systemProblem(busy)).toMatch(
+			/^\/srv\/www → \/srv\/\.www\.old-1-2：文件夹正被占用，或是一个挂载点（EBUSY）/,
+		);
+		// Anything else: its code, and where the developer finds the details.
+		const other = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+		expect(systemProblem(other)).toBe(
+			'构建脚本出错（EIO）：请重新运行 npm run build；仍然出错时，请把 DEBUG=1 npm run build 的输出交给网站的维护人员。',
+		);
+		expect(systemProblem(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(
+			'构建脚本出错：请重新运行 npm run build；仍然出错时，请把 DEBUG=1 npm run build 的输出交给网站的维护人员。',
+		);
 	});
 
 	it('leaves out Astro’s line for each page it writes, also when four pages’ lines run together', () => {
