@@ -20,7 +20,7 @@ import { buildStages, runStages, type BuildStage } from './stages.ts';
 import { buildPaths, outDirDanger } from './lib/build-paths.ts';
 import { notASite, outDirLockPath, removeStale, swapIn, takeLock, type Lock } from './lib/out-dir.ts';
 import { stackFilter, stackNote, systemHints, systemProblem } from './lib/stage-output.ts';
-import { buildEpoch } from '../src/lib/asof.ts';
+import { asOfDate, buildEpoch } from '../src/lib/asof.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -30,6 +30,13 @@ const paths = buildPaths(process.env, root, process.cwd(), id);
 function refuse(message: string): never {
 	console.error(`构建被拒绝：${message}。没有删除或改动任何文件。`);
 	process.exit(2);
+}
+
+// A malformed SOURCE_DATE_EPOCH is said before any stage, not as the uncaught error of the first stage that reads it.
+try {
+	asOfDate();
+} catch (e) {
+	refuse((e as Error).message);
 }
 
 const danger = outDirDanger(paths) ?? notASite(paths.outDir);

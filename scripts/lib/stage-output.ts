@@ -14,6 +14,14 @@ const STACK_LINE = /^\s+at\s|^\s*(Stack trace|Location):\s*$|^\s+(\/|file:\/\/|[
 export const isStackLine = (line: string) => STACK_LINE.test(stripVTControlCharacters(line));
 
 /**
+ * What Node prints above and below the stack of an error nothing caught: the place (`file:///…/asof.ts:29`), then the
+ * line of source code there and a `^` under it, and at the end its own version (`Node.js v24.21.0`).
+ */
+const NODE_PLACE = /^(file:\/\/|node:|\/|[A-Za-z]:\\)\S*:\d+\s*$/;
+const NODE_CARET = /^\s*\^+\s*$/;
+const NODE_VERSION = /^Node\.js v\d+\.\d+\.\d+\s*$/;
+
+/**
  * Astro's line for each page it writes (`12:00:01   ├─ /units/u0001/index.html (+20ms)`): about 5,800 English lines
  * at city scale, among which the office would have to find a problem. Rendering four pages at once, Astro also puts
  * several pages' starts on one line, their times on lines of their own (` (+31ms) `), and may go on with a warning of
@@ -89,10 +97,15 @@ export function stackFilter(
 	tidy: (line: string) => string | undefined = (line) => line,
 ) {
 	let partial = '';
+	/** Whether the line before was the place of an uncaught error: this one is the source code there. */
+	let sourceNext = false;
 	/** What of one line goes on, if anything (a stack line is counted). */
 	const shown = (line: string): string | undefined => {
 		if (keep) return line;
-		if (isStackLine(line)) {
+		const plain = stripVTControlCharacters(line);
+		const source = sourceNext;
+		sourceNext = NODE_PLACE.test(plain);
+		if (source || sourceNext || isStackLine(line) || NODE_CARET.test(plain) || NODE_VERSION.test(plain)) {
 			filter.dropped++;
 			return undefined;
 		}

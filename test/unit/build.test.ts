@@ -350,6 +350,20 @@ describe('npm run build', () => {
 		}
 	});
 
+	it('refuses a malformed SOURCE_DATE_EPOCH before any stage, in one Chinese line', () => {
+		const w = workspace();
+		const r = spawnSync('node', ['scripts/build.ts'], {
+			cwd: root,
+			env: envFor(w, { SOURCE_DATE_EPOCH: '2026-11-22' }),
+			encoding: 'utf8',
+		});
+		expect(r.status).toBe(2);
+		expect(r.stderr).toBe(
+			'构建被拒绝：SOURCE_DATE_EPOCH 应为整数秒数，而不是 "2026-11-22"。没有删除或改动任何文件。\n',
+		);
+		expect(r.stdout).toBe('');
+	});
+
 	it('refuses OUT_DIR=data and OUT_DIR=. before deleting anything', () => {
 		const w = workspace();
 		const data = treeHashes(w.data);

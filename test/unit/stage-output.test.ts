@@ -54,6 +54,31 @@ describe('stage output', () => {
 		});
 	});
 
+	it('leaves out what Node prints around an error nothing caught: the place, the source line, its caret, its version', () => {
+		// A stage run with SOURCE_DATE_EPOCH=abc (2026-12-03): the office saw the line of code that threw.
+		const uncaught = [
+			'file:///work/main/src/lib/asof.ts:29',
+			'\t\tif (!/^\\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH 应为整数秒数，而不是 "${epoch}"`);',
+			'\t\t                                ^',
+			'',
+			'Error: SOURCE_DATE_EPOCH 应为整数秒数，而不是 "abc"',
+			'    at asOfDate (file:///work/main/src/lib/asof.ts:29:35)',
+			'',
+			'Node.js v24.21.0',
+			'',
+		].join('\n');
+		for (const chunk of [1, 7, 1 << 20])
+			expect(run(uncaught, chunk)).toEqual({
+				out: '\nError: SOURCE_DATE_EPOCH 应为整数秒数，而不是 "abc"\n\n',
+				dropped: 5,
+			});
+		// Node's own modules name their place the same way.
+		expect(
+			run('node:internal/modules/esm/get_format:189\n  throw new ERR_UNKNOWN(ext);\n        ^\n', 1 << 20)
+				.out,
+		).toBe('');
+	});
+
 	it('passes the lines of our own stages as they are', () => {
 		expect(run(OURS, 1 << 20)).toEqual({ out: OURS, dropped: 0 });
 	});
