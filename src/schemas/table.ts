@@ -100,6 +100,23 @@ export const INVISIBLE =
 /** Control characters other than newline and tab, and U+FFFE and U+FFFF, which XML (the RSS feeds) may not hold. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+/** Any half of a surrogate pair (an emoji is a pair of them): the one test each text gets before `loneSurrogate`. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Where a text has half of a surrogate pair without its other half (JSON can write one as `\ud800`), or undefined. A
+ * loop rather than `isWellFormed()` or a look-behind, which the office page's older browsers may not have.
+ */
+function loneSurrogate(v: string): number | undefined {
+	if (!SURROGATE.test(v)) return undefined;
+	for (let i = 0; i < v.length; i++) {
+		const c = v.charCodeAt(i);
+		if (c < 0xd800 || c > 0xdfff) continue;
+		if (c > 0xdbff || (v.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) return i;
+		i++;
+	}
+	return undefined;
+}
 
 /** A character a text may not hold, found by `hiddenChars`: its code, where it is and what to tell the office. */
 export interface HiddenChar {
@@ -118,11 +135,12 @@ export interface HiddenChar {
  */
 export function hiddenChars(v: string): HiddenChar[] {
 	const out: HiddenChar[] = [];
-	const control = CONTROL.exec(v);
-	if (control)
+	// A lone half of a surrogate pair comes only from a JSON escape (`\ud800`): no UTF-8 file, page or feed can hold it.
+	const control = CONTROL.exec(v)?.index ?? loneSurrogate(v);
+	if (control !== undefined)
 		out.push({
 			code: 'control-char',
-			index: control.index,
+			index: control,
 			message: '含有不可见的控制字符，请删除后重新输入',
 		});
 	const invisible = INVISIBLE.exec(v);
@@ -138,7 +156,8 @@ export function hiddenChars(v: string): HiddenChar[] {
 /** Free text. Control characters other than newline and tab are refused (they break CSV and pages). */
 export function text(opts: { max?: number } = {}): Cell<string> {
 	const max = opts.max ?? 5000;
-	const verbatim = (v: string) => v.length <= max && !CONTROL.test(v) && !INVISIBLE.test(v);
+	const verbatim = (v: string) =>
+		v.length <= max && !CONTROL.test(v) && !INVISIBLE.test(v) && loneSurrogate(v) === undefined;
 	return {
 		type: 'string',
 		verbatim,

@@ -42,6 +42,18 @@ describe('site.json', () => {
 			'data/site.json:2:2: "name" 含有不可见字符 U+202E（从网页或文档复制时常会带入），请删除后重新输入 (invisible-char)',
 		]);
 	});
+	it('refuses half of a surrogate pair written as a JSON escape, which no UTF-8 page, feed or CSV file can hold', () => {
+		for (const name of ['测试\\ud800站', '测试站\\udc00', '\\udc00\\ud800'])
+			expect(
+				report({ 'site.json': fixtureText('site.json').replace('"name": "测试站"', `"name": "${name}"`) }),
+			).toEqual(['data/site.json:2:2: "name" 含有不可见的控制字符，请删除后重新输入 (control-char)']);
+		// A whole pair, written as two escapes, is the character it makes.
+		expect(
+			report({
+				'site.json': fixtureText('site.json').replace('"name": "测试站"', '"name": "测试\\ud83d\\ude00站"'),
+			}),
+		).toEqual([]);
+	});
 	it('holds table cells to the same rule: U+FFFE and U+FFFF, which no RSS feed may carry, are refused like a control character', () => {
 		const notices = (title: string) => ({
 			'exemplars/notices.csv': `公示编号,年份,标题,开始日期,文号\nGS-1,2022,${title},2023-01-09,\n`,
