@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { labelTableCells } from '../../src/page-data/table-labels.ts';
+import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 
 describe('labelTableCells', () => {
 	it('labels each body cell, row headers included, with the name of its column', () => {
@@ -74,6 +75,15 @@ describe('markup inside an attribute value (Astro escapes only & and " there)', 
 			expect(out.replace(/"[^"]*"/g, '""')).not.toContain('<meta');
 		}
 		expect(labelTableCells(`<h1 title="${fake}">标题</h1>${TABLE}`)).toContain('<td data-label="甲">1</td>');
+	});
+
+	it('stays inside a story link’s title, which the validator takes and the renderer keeps as written', () => {
+		const story = `见[报道](https://example.org/ "<table><thead><tr><th>x</th></tr></thead><tr><td>${REFRESH}</tr></table>")。\n`;
+		const html = renderMarkdown(story, 'exemplars/stories/c1.mdx');
+		expect(html).toContain('title="<table>');
+		const out = labelTableCells(html);
+		expect(out.replace(/"[^"]*"/g, '""')).not.toContain('<meta');
+		expect(out).toContain('title="&lt;table&gt;&lt;thead&gt;');
 	});
 
 	it('leaves the content of a script and a style alone, and a page whose values hold no bracket unchanged', () => {
