@@ -161,6 +161,8 @@ export function diskFiles(dir: string, shown = shownPrefix(dir)): DiskFiles {
 		},
 		read(path: string) {
 			const st = walk(path);
+			// A folder where a file is named (pledges.csv/, a photo's name): said, not taken for a missing file.
+			if (st?.isDirectory()) report(path, unreadableIssue(shown + path, 'EISDIR'));
 			if (!st || !readable(path, st)) return undefined;
 			try {
 				// The file's own bytes as a plain Uint8Array, not a copy: a city's data is hundreds of megabytes.

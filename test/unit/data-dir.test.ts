@@ -139,6 +139,16 @@ describe('the data folder on disk: nothing outside it is read, nothing crashes',
 		`);
 	});
 
+	it('says that a required file is a folder, besides its being missing as a file', async () => {
+		rmSync(join(data, 'pledges.csv'));
+		mkdirSync(join(data, 'pledges.csv'));
+		const lines = await report();
+		expect(lines.filter((l) => l.startsWith('data/pledges.csv:'))).toEqual([
+			expect.stringMatching(/^data\/pledges\.csv:1:1: 缺少文件 data\/pledges\.csv（.*\(missing-file\)$/),
+			'data/pledges.csv:1:1: 无法读取：是文件夹。请检查文件，或把它移出数据目录 (unreadable-file)',
+		]);
+	});
+
 	it('reads a data folder that is itself reached through a link (DATA_DIR named by the office)', async () => {
 		const link = join(work, 'data-link');
 		symlinkSync(data, link);

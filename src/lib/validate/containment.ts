@@ -66,6 +66,8 @@ const REASONS: Record<string, string> = {
 	ENAMETOOLONG: '路径过长',
 	EIO: '磁盘读写错误',
 	EMFILE: '同时打开的文件过多',
+	// Node reads no file of 2 GiB or more at once; no table, story or photo is anywhere near that.
+	ERR_FS_FILE_TOO_LARGE: '文件过大（2 GB 以上），不是表格、文章或照片应有的大小',
 };
 
 /**
