@@ -57,4 +57,19 @@ describe('the objection clock', () => {
 			objectionClock(cal, { receivedOn: '2024-11-11', concludedOn: '2024-11-20' }, '2024-11-15').state,
 		).toBe('open');
 	});
+
+	it('leaves the working days of an open objection unknown, not a crash, when the as-of date is in a year no calendar knows', async () => {
+		// In the site build the calendar comes from the content layer's copy of workdays.ts and objectionClock from the
+		// bundle's: a second copy of the module (a query makes Vite load one) throws an error of another class. With
+		// instanceof, the build of 2027-01-25 stopped on /data/datapackage.json ("这是网站程序的问题").
+		const copy = new URL('../../src/lib/calendar/workdays.ts?copy', import.meta.url).href;
+		const other = (await import(
+			/* @vite-ignore */ copy
+		)) as typeof import('../../src/lib/calendar/workdays.ts');
+		for (const calendar of [cal, new other.WorkCalendar()])
+			expect(objectionClock(calendar, { receivedOn: '2026-11-20' }, '2027-01-25')).toEqual({
+				deadline: '2026-12-04',
+				state: 'overdue',
+			});
+	});
 });

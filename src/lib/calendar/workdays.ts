@@ -17,11 +17,22 @@ export interface CalendarOverride {
 
 /** Thrown when a date falls in a year no calendar covers. */
 export class UnknownCalendarYearError extends Error {
+	override readonly name = 'UnknownCalendarYearError';
 	readonly year: number;
 	constructor(year: number) {
 		super(`${year} 年的节假日安排未知`);
 		this.year = year;
 	}
+}
+
+/**
+ * Whether an error is an UnknownCalendarYearError, by its name rather than `instanceof` (of this class or of Error):
+ * in the site build the calendar can come from another copy of this module than the pages' code (the content layer's,
+ * not the bundle's), and `instanceof` took an open objection's working days into an unknown year for a crash: the
+ * build as of 2027-01-25 stopped on /data/datapackage.json with "这是网站程序的问题".
+ */
+export function isUnknownCalendarYear(e: unknown): e is UnknownCalendarYearError {
+	return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'UnknownCalendarYearError';
 }
 
 interface DayTable {

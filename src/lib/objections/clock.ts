@@ -9,7 +9,7 @@
  * 公示 is different: seed 000 makes its first day day 1.)
  * @see src/docs/rules/004-dishonesty.md 九「该失信信息提供主体应当于10个工作日内将核查情况反馈至被申请人」
  */
-import { addDays, UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays.ts';
+import { addDays, isUnknownCalendarYear, type WorkCalendar } from '../calendar/workdays.ts';
 
 /** Working days the check may take (seed 004 九). */
 export const OBJECTION_WORKDAYS = 10;
@@ -64,7 +64,7 @@ export function objectionClock(
 		clock.elapsed = workdaysAfter(calendar, o.receivedOn, end);
 		if (past) clock.over = clock.elapsed - OBJECTION_WORKDAYS;
 	} catch (e) {
-		if (!(e instanceof UnknownCalendarYearError)) throw e;
+		if (!isUnknownCalendarYear(e)) throw e;
 	}
 	return clock;
 }

@@ -1,6 +1,6 @@
 /** `exemplars/notices.csv`: the 公示 of each year's exemplars, and the working day each one ends. */
 import { noticeTable, type NoticeRow } from '../../../schemas/candidate.ts';
-import { noticeEnd, UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
+import { noticeEnd, isUnknownCalendarYear, type WorkCalendar } from '../../calendar/workdays.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
 import { suggester } from '../suggest.ts';
@@ -33,7 +33,7 @@ export function checkNotices(ctx: CheckContext, calendar: WorkCalendar): Notices
 			valid.push({ ...n, value: { ...n.value, end: noticeEnd(calendar, n.value.start) } });
 		} catch (e) {
 			// Stryker disable next-line ConditionalExpression: the working-day clock throws nothing else.
-			if (!(e instanceof UnknownCalendarYearError)) throw e;
+			if (!isUnknownCalendarYear(e)) throw e;
 			ctx.at(
 				n,
 				'start',

@@ -8,7 +8,7 @@ import type { CorrectionRow } from '../../../schemas/correction.ts';
 import type { DishonestyRow } from '../../../schemas/dishonesty.ts';
 import type { CandidateRow, EventRow } from '../../../schemas/candidate.ts';
 import { isQuarterId } from '../../quarters.ts';
-import { UnknownCalendarYearError, type WorkCalendar } from '../../calendar/workdays.ts';
+import { isUnknownCalendarYear, type WorkCalendar } from '../../calendar/workdays.ts';
 import { objectionDeadline } from '../../objections/clock.ts';
 import { findPersonalNumbers } from '../../personal-numbers.ts';
 import { quoteValue } from '../../quote.ts';
@@ -155,7 +155,7 @@ export function checkObjections(
 			objectionDeadline(refs.calendar, receivedOn);
 		} catch (e) {
 			// Stryker disable next-line ConditionalExpression: the working-day clock throws nothing else.
-			if (!(e instanceof UnknownCalendarYearError)) throw e;
+			if (!isUnknownCalendarYear(e)) throw e;
 			ctx.at(
 				r,
 				'receivedOn',
