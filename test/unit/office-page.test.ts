@@ -41,6 +41,13 @@ describe('placing a file in the data folder', () => {
 			problem:
 				'看不出是哪一张数据表：表头应与模板一致（第一行是列名，如 单位编号、类别、设立日期 …），或把文件命名为数据表的文件名（如 units.csv）',
 		});
+		// A quarter's evidence with a title row merged above its header, named as the guide says: placed, so that the
+		// validator says header-not-first as npm run validate does for the same file.
+		const titled = ['2026年第四季度政务诚信评价记录表'];
+		expect(placeFile(['2026-Q4.xlsx', 'Sheet1'], titled)).toMatchObject({ rel: 'evidence/2026-Q4.csv' });
+		expect(placeFile(['2026-Q4 (1).csv'], titled)).toMatchObject({ rel: 'evidence/2026-Q4.csv' });
+		expect(placeFile(['记录表.xlsx', '2026Q4'], titled)).toMatchObject({ rel: 'evidence/2026-Q4.csv' });
+		expect(placeFile(['2026-Q4 汇总.xlsx', 'Sheet1'], titled)).toHaveProperty('problem');
 		expect(placeFile(['评价记录.xlsx', 'Sheet1'], HEADER)).toEqual({
 			problem:
 				'是季度评价记录，但从文件名或工作表名看不出是哪个季度：请命名为 2024-Q1.xlsx 这样（年份-Q季度）',

@@ -69,10 +69,18 @@ export function placeFile(names: readonly string[], header: readonly string[] | 
 		best.score >= 2 && best.score * 2 >= cells.length && best.score > (scored[1]?.score ?? 0)
 			? best.def
 			: undefined;
+	// A file or sheet named as a quarter (`2026-Q4.xlsx`, as the office guide names the quarter's evidence) is that
+	// quarter's evidence even when its header is not in row 1: a title row merged above it ("2026年第四季度评价记录表")
+	// is then the validator's header-not-first, said with its rows, not "看不出是哪一张数据表".
 	const byName = INPUT_TABLES.find((def) =>
 		names.some((n) => {
 			const s = stem(n).replace(/\s*\(\d+\)$/, '');
-			return s === stem(def.path) || s === def.name || s === def.title;
+			return (
+				s === stem(def.path) ||
+				s === def.name ||
+				s === def.title ||
+				(def.name === 'evidence' && /^\d{4}\s*-?\s*q\s*[1-4]$/.test(s))
+			);
 		}),
 	);
 	const def = byHeader ?? byName;
