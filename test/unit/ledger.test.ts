@@ -378,8 +378,10 @@ describe('the validator on snapshots and corrections', () => {
 
 	it('refuses a snapshot whose release row has no fingerprint, a snapshot of another quarter, and any other JSON there', () => {
 		const unsealedRow = fixtureText('releases/releases.csv').replace(/sha256:[0-9a-f]{64}/, '');
+		// Not "run --seal", which refuses a dataset with this error: the fingerprint to restore, the snapshot's own.
+		const sealed = fixtureText('releases/releases.csv').match(/sha256:[0-9a-f]{64}/)![0];
 		expect(report({ 'releases/releases.csv': unsealedRow })).toEqual([
-			'data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：2022-Q1 有发布快照 data/releases/2022-Q1.json，但这一行没有结果指纹：请运行 npm run release -- 2022-Q1 --seal 重新封存 (fingerprint-mismatch)',
+			`data/releases/releases.csv:2:4: 第 2 行第 4 列（结果指纹）：2022-Q1 有发布快照 data/releases/2022-Q1.json，但这一行没有结果指纹（npm run release 写出快照时同时填写指纹，它被删去了）：请从版本库恢复这一行的结果指纹；快照没有改动过时，指纹就是它现在的 SHA-256：${sealed} (fingerprint-mismatch)`,
 		]);
 		// a snapshot of 2022-Q2 saved as 2022-Q1.json, with its own fingerprint recorded: the name and content disagree
 		const other = fixtureText('releases/2022-Q1.json').replaceAll('"2022-Q1"', '"2022-Q2"');
