@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isQuarterId } from '../src/lib/quarters.ts';
 import { recompute, reportLines, type ReadData } from '../src/lib/recompute/recompute.ts';
+import { parseArgsMessage } from './lib/options.ts';
 
 const HELP = `用法：npm run recompute -- <季度> <单位编号> [--data <目录或网址>]
 例如：npm run recompute -- 2023-Q4 cqz
@@ -27,7 +28,7 @@ try {
 		options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 	});
 } catch (e) {
-	console.error(`${(e as Error).message}\n\n${HELP}`);
+	console.error(`${parseArgsMessage(e, 'npm run recompute', ['--data', '--help'])}\n\n${HELP}`);
 	process.exit(2);
 }
 if (parsed.values.help) {

@@ -11,6 +11,7 @@ import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 import { correctQuarter, releaseQuarter, sealQuarter, type Outcome } from '../src/lib/office/release.ts';
+import { parseArgsMessage } from './lib/options.ts';
 
 process.on('uncaughtException', (e) => {
 	console.error(`发布工具内部错误：${e.message}。这不是数据的问题，请把这条信息告诉网站维护人员。`);
@@ -50,7 +51,8 @@ try {
 		},
 	});
 } catch (e) {
-	console.error(`${(e as Error).message}\n\n${HELP}`);
+	const known = ['--date', '--doc', '--note', '--seal', '--correct', '--reason', '--id', '--help'];
+	console.error(`${parseArgsMessage(e, 'npm run release', known)}\n\n${HELP}`);
 	process.exit(1);
 }
 const { values, positionals } = parsed;
