@@ -366,6 +366,11 @@ describe('a header that is not the first row', () => {
 				'第 3 行才像是本文件的表头（编号,名称,数量），它上面的 2 行像是标题或说明：请删去这几行，让表头成为第一行',
 		});
 		expect(r.records).toEqual([]);
+		// Said once: not also the columns the title row lacks (the header below has them), as 数量 here; and the one
+		// data row is one, not the title's second row and the header too.
+		expect(r.issues.slice(1).map((i) => [i.code, i.message])).toEqual([
+			['rows-unchecked', '表头有误，本文件的 1 行数据均未读取；改正表头后再运行检查'],
+		]);
 	});
 	it('finds it right under a one-line title, and names it without the blank cells at its end', () => {
 		const r = read('测试表汇总,,,\n编号,名称,数量,,\na1,甲,1,,\n');
@@ -386,7 +391,8 @@ describe('a header that is not the first row', () => {
 					'header-not-first',
 					`第 1 行 "${sep}" 是 Excel 导出时写的分隔符说明（Excel 打开时不显示这一行），表头在第 2 行：请用记事本打开文件删去第 1 行，或在 Excel/WPS 中重新另存为“CSV UTF-8（逗号分隔）”`,
 				],
-				[1, 'rows-unchecked', '表头有误，本文件的 2 行数据均未读取；改正表头后再运行检查'],
+				// One data row: the header under "sep=," is no data row.
+				[1, 'rows-unchecked', '表头有误，本文件的 1 行数据均未读取；改正表头后再运行检查'],
 			]);
 		}
 		// Excel writes the separator of the locale: a semicolon is quoted as such.

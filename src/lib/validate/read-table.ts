@@ -234,16 +234,20 @@ export function readTable<T>(
 	}
 	if (!checkRow) {
 		const title = titleRows(def, header, after);
+		// Under a title, the rows after the first are the title's other rows, the header, then the data rows.
+		const unread = title ? rowsIn - title.above : rowsIn;
 		const unchecked: Issue = {
 			file,
 			line: headerLine,
 			column: 1,
 			code: 'rows-unchecked',
-			message: `表头有误，本文件的 ${rowsIn} 行数据均未读取；改正表头后再运行检查`,
+			message: `表头有误，本文件的 ${unread} 行数据均未读取；改正表头后再运行检查`,
 			severity: 'error',
 		};
 		// Excel writes "sep=," above the header when asked to name the separator; it hides that line when it opens the
-		// file, so the clerk sees a right header, and the header's own complaints would only confuse.
+		// file, so the clerk sees a right header, and the header's own complaints would only confuse. So would a title
+		// row's: "2026年第四季度评价记录表" merged above the header was also 3 missing columns the header has, and 8
+		// warnings of optional ones.
 		const sepLine = title?.above === 1 && /^sep=.?$/i.test(header[0]) && header.slice(1).every((c) => !c);
 		const titled: Issue[] = title
 			? [
@@ -263,8 +267,8 @@ export function readTable<T>(
 			...decoded.issues,
 			...csvIssues,
 			...titled,
-			...(sepLine ? [] : headerIssues),
-			...(rowsIn > 0 ? [unchecked] : []),
+			...(title ? [] : headerIssues),
+			...(unread > 0 ? [unchecked] : []),
 		];
 		return { records: [], issues, rowsIn, declared: EVERY };
 	}
