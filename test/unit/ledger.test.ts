@@ -561,6 +561,50 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		expect(rows[0].split(/\s+/).filter(Boolean)[2]).toBe(t1.score.toFixed(1));
 	});
 
+	it('says so when a quarter is released before the draft quarter before it, whose release then changes it', () => {
+		const patches = draftThenComplete();
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q2',
+			{ date: '2022-07-20', doc: '淮信用办〔2022〕4号' },
+			(rel) => files.read(rel),
+			'data/',
+		);
+		if (!out.ok) throw new Error(out.errors.join('\n'));
+		expect(out.lines[2]).toMatch(
+			/^注意：上一季度 2022-Q1 还是草稿，没有发布。2022-Q2 的“较上季度”在 2022-Q1 发布前显示为“无”/,
+		);
+		// What it warns of: 2022-Q1 released afterwards carries t1's 16 points of 5.1 into the released 2022-Q2.
+		const q2 = { ...patches, ...Object.fromEntries(out.writes.map((w) => [w.rel, w.text])) };
+		const d2 = validate(q2);
+		const q1 = releaseQuarter(
+			d2,
+			scoreDataset(d2, AS_OF),
+			'2022-Q1',
+			{ date: '2022-07-21', doc: '淮信用办〔2022〕5号' },
+			(rel) => fixture(q2).read(rel),
+			'data/',
+		);
+		if (!q1.ok) throw new Error(q1.errors.join('\n'));
+		expect(q1.lines).toHaveLength(2);
+		const both = { ...q2, ...Object.fromEntries(q1.writes.map((w) => [w.rel, w.text])) };
+		expect(ledger(both).join('\n')).toMatch(/2022-Q2 已发布的评价结果有 \d+ 处变化.*指标 5\.1 得分 0 → 16/);
+		// In order, no such line.
+		expect(
+			releaseQuarter(
+				validate(DRAFT_Q1),
+				scoreDataset(validate(DRAFT_Q1), AS_OF),
+				'2022-Q1',
+				{ date: '2022-04-20', doc: '淮信用办〔2022〕2号' },
+				(rel) => fixture(DRAFT_Q1).read(rel),
+				'data/',
+			),
+		).toMatchObject({ ok: true, lines: { length: 2 } });
+	});
+
 	it('seals a release dated after the as-of date as the build publishes it from that date: not resting on a draft', () => {
 		// As above, with 2022-Q2's release recorded (dated 2026-12-01, after the as-of date) but not sealed yet.
 		const patches = {

@@ -20,7 +20,7 @@ import type { QuarterResult } from '../scoring/score.ts';
 import { releaseTable } from '../../schemas/release.ts';
 import { correctionTable } from '../../schemas/correction.ts';
 import { date as dateCell, identifier, text as textCell, type Cell } from '../../schemas/table.ts';
-import { quarterEnd, type QuarterId } from '../quarters.ts';
+import { addQuarters, quarterEnd, type QuarterId } from '../quarters.ts';
 import { missingCells } from '../releases.ts';
 import { missingCellsText, snapshotPath } from '../validate/checks/releases.ts';
 import { nameInQuarter } from '../units/names.ts';
@@ -143,6 +143,12 @@ export function releaseQuarter(
 	};
 	const text =
 		file.text === undefined ? newTableText(releaseTable, [row]) : appendRows(releaseTable, file.text, [row]);
+	// Released before the quarter before it (a draft with rows): said, not refused. Its 较上季度 is 无 until that one is
+	// released, and points that one earns and carries on (valid four quarters) count here only from then: this
+	// quarter's published results would change, and the build would ask for a correction.
+	const before = addQuarters(q, -1);
+	const draftBefore =
+		resultOf(results, before) !== undefined && !d.releases.some((r) => r.value.quarter === before);
 	return {
 		ok: true,
 		writes: [
@@ -152,6 +158,11 @@ export function releaseQuarter(
 		lines: [
 			`${q} 已登记发布：${row.releasedOn}，${row.docNumber}；${result.units.length} 个单位的结果写入 ${shown}${snapshotPath(q)}，结果指纹 ${snap.fingerprint}。`,
 			`请提交 ${shown}${snapshotPath(q)} 和 ${shown}${releaseTable.path}。${row.releasedOn} 起（以构建的截至日期为准）网站公开这一季度的结果；此后结果的任何变化都要登记更正。`,
+			...(draftBefore
+				? [
+						`注意：上一季度 ${before} 还是草稿，没有发布。${q} 的“较上季度”在 ${before} 发布前显示为“无”；${before} 以后发布时，它仍在有效期内的得分（如诚信镇创建）会计入 ${q}，${q} 已公布的结果可能随之改变，就要登记更正。如果 ${before} 也要公布，请先发布 ${before}：删去 ${shown}${snapshotPath(q)} 和 ${shown}${releaseTable.path} 新加的一行（或不提交这两个文件），发布 ${before} 后再发布 ${q}。`,
+					]
+				: []),
 		],
 	};
 }
