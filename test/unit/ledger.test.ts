@@ -561,6 +561,22 @@ describe('npm run release (the logic; tests/unit/office.test.ts runs the command
 		expect(rows[0].split(/\s+/).filter(Boolean)[2]).toBe(t1.score.toFixed(1));
 	});
 
+	it('says how to write a date typed as Excel shows it, without sending the clerk to npm run validate -- --fix', () => {
+		const d = validate(DRAFT_Q1);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			'2022-Q1',
+			{ date: '2022/4/20', doc: '淮信用办〔2022〕2号' },
+			(rel) => fixture(DRAFT_Q1).read(rel),
+			'data/',
+		);
+		expect(out).toEqual({
+			ok: false,
+			errors: ['发布日期（--date）：日期 "2022/4/20" 格式不对，应写作 2022-04-20（年-月-日）'],
+		});
+	});
+
 	it('says so when a quarter is released before the draft quarter before it, whose release then changes it', () => {
 		const patches = draftThenComplete();
 		const d = validate(patches);
