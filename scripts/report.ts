@@ -42,7 +42,10 @@ try {
 	dataset = loadDataset();
 	quarters = scoreDataset(dataset, asOf);
 } catch (e) {
-	console.error((e as Error).message);
+	// The build's words are "不能发布"; the clerk asked for a preview, which nothing publishes.
+	console.error(
+		(e as Error).message.replace(/^数据有错误，不能发布：/, '数据有错误，改正之前不能预览评价结果：'),
+	);
 	process.exit(1);
 }
 const quarter = wanted ?? latestQuarter(quarters);

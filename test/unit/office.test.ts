@@ -205,6 +205,15 @@ describe('npm run validate -- --fix', { timeout: 60_000 }, () => {
 });
 
 describe('npm run report', { timeout: 60_000 }, () => {
+	it('says a folder with an error cannot be previewed, not that it cannot be published', () => {
+		const dir = copyOf(join(FIXTURES, 'valid'));
+		const units = readFileSync(join(dir, 'units.csv'), 'utf8');
+		writeFileSync(join(dir, 'units.csv'), units.replace(/\n(t1,)镇街,/, '\n$1镇街部,'));
+		const r = run('scripts/report.ts', dir, '2022-Q1');
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/^数据有错误，改正之前不能预览评价结果：\n.*units\.csv:\d+:2: .*\(enum-error\)/);
+		expect(r.stderr).not.toContain('不能发布');
+	});
 	it('summarises the first quarter of the small fixture (scores computed by hand)', () => {
 		// 甲镇 t1: 1.1 完成 10 + 3.6 3 次 × 1.5 = 4.5 + 2.1 评分 8 + 5.2 1 家企业 × 0.5 + 5.3 缺 14 类 → 0
 		//   = 23 of 95 → 24.2. 乙镇 t2: nothing → 0.0. 区甲局 a1: 3.1 2 例 × 1 = 2 of 75 → 2.7.
