@@ -74,7 +74,7 @@ describe('a new quarter with no release entry (issue 14: a draft by default)', (
 		expect(lines.slice(0, 4)).toEqual([
 			'2026年第四季度 政务诚信建设综合信用评价结果摘要（草稿预览）',
 			'评价指标：2026 年；数据截至 2026-11-22',
-			'状态：草稿，尚未发布，网站上不显示。发布时在 releases/releases.csv 中登记季度、发布日期和文号。',
+			'状态：草稿，尚未发布，网站上不显示。发布请运行 npm run release -- 2026-Q4 --date <发布日期> --doc <文号>（登记发布记录，并写出发布快照和结果指纹）。',
 			'尚缺 58 个单位的 599 项评价记录（发布前须补齐：每个单位的每项适用指标至少一行，没有可报的事实就填一行类型为“无”的记录）：',
 		]);
 		expect(lines).toContain('  淮城街道（hcjd）：1.3、2.1、3.2、3.3、3.4、3.5、5.1、5.4');

@@ -124,10 +124,12 @@ function headerLines({ q, cur, release, prev }: Comparison, asOf: string, ctx: S
 	const out: string[] = [];
 	out.push(`${quarterLabel(q)} 政务诚信建设综合信用评价结果摘要${release ? '' : '（草稿预览）'}`);
 	out.push(`评价指标：${cur.rubric} 年；数据截至 ${asOf}`);
+	// The command, not "登记 in releases.csv": a row typed by hand has no snapshot or fingerprint, a warning only, and
+	// the quarter's published results could then change unseen until a later quarter is sealed.
 	out.push(
 		release
 			? `发布：${release.releasedOn}，${release.docNumber}`
-			: '状态：草稿，尚未发布，网站上不显示。发布时在 releases/releases.csv 中登记季度、发布日期和文号。',
+			: `状态：草稿，尚未发布，网站上不显示。发布请运行 npm run release -- ${q} --date <发布日期> --doc <文号>（登记发布记录，并写出发布快照和结果指纹）。`,
 	);
 	if (!release) {
 		const missing = ctx.missing ?? [];
