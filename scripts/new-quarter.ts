@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { validateDataset } from '../src/lib/validate/dataset.ts';
 import { readTable } from '../src/lib/validate/read-table.ts';
 import { evidenceTable } from '../src/schemas/evidence.ts';
-import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
+import { diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { formatIssue } from '../src/lib/issues.ts';
 import { isQuarterId, quarterLabel } from '../src/lib/quarters.ts';
 import { placeholderCsv, placeholders } from '../src/lib/office/new-quarter.ts';
 import { refuseUnknownOptions } from './lib/options.ts';
+import { existingDataDir } from './lib/data-folder.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h') || args.length === 0) {
@@ -33,7 +34,7 @@ if (!quarter || !isQuarterId(quarter)) {
 	console.error(`季度应写作 <年>-Q<季度>，例如 2024-Q1，而不是 "${quarter ?? ''}"`);
 	process.exit(1);
 }
-const dir = dataDir();
+const dir = existingDataDir();
 const shown = shownPrefix(dir);
 const rel = `evidence/${quarter}.csv`;
 if (existsSync(join(dir, rel))) {

@@ -7,11 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset, scoreDataset } from '../src/loaders/pipeline.ts';
-import { dataDir, diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
+import { diskFiles, shownPrefix } from '../src/loaders/data-dir.ts';
 import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 import { correctQuarter, releaseQuarter, sealQuarter, type Outcome } from '../src/lib/office/release.ts';
 import { parseArgsMessage } from './lib/options.ts';
+import { existingDataDir } from './lib/data-folder.ts';
 
 process.on('uncaughtException', (e) => {
 	console.error(`发布工具内部错误：${e.message}。这不是数据的问题，请把这条信息告诉网站维护人员。`);
@@ -79,7 +80,7 @@ try {
 	console.error(`${(e as Error).message}\n\n数据有错误，没有发布或更改任何文件。`);
 	process.exit(1);
 }
-const dir = dataDir();
+const dir = existingDataDir();
 const shown = shownPrefix(dir);
 const files = diskFiles(dir);
 const read = (rel: string) => files.read(rel);

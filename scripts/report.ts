@@ -9,6 +9,7 @@ import { asOfDate } from '../src/lib/asof.ts';
 import { dataDir } from '../src/loaders/data-dir.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 import { refuseUnknownOptions } from './lib/options.ts';
+import { existingDataDir } from './lib/data-folder.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -36,7 +37,7 @@ let quarters;
 let dataset;
 const asOf = asOfDate();
 // A file saved while the report reads the folder is named at the end (the report may mix both versions).
-const dir = dataDir();
+const dir = existingDataDir();
 const before = dataListing(dir);
 try {
 	dataset = loadDataset();

@@ -4,7 +4,7 @@
  * `path:line:column: 说明 (code)`, then a count per code. Exit 1 on any error, 0 when clean.
  */
 import { performance } from 'node:perf_hooks';
-import { dataDir, diskFiles, shownPrefix, validateDataDir } from '../src/loaders/data-dir.ts';
+import { diskFiles, shownPrefix, validateDataDir } from '../src/loaders/data-dir.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 import { hasErrors, reportLines } from '../src/lib/issues.ts';
 import { saveSnapshot } from '../src/loaders/snapshot.ts';
@@ -14,6 +14,7 @@ import { fixFolder, formatChange } from '../src/lib/validate/fix.ts';
 import { ledgerCheck, scoreDataset } from '../src/loaders/pipeline.ts';
 import { exitWhenWritten } from './lib/exit.ts';
 import { refuseUnknownOptions } from './lib/options.ts';
+import { existingDataDir } from './lib/data-folder.ts';
 
 // No stack trace reaches the office: every problem in the data is an issue of the report, and should the program
 // itself fail, it says so in one line (the stack with DEBUG=1, for the developer).
@@ -40,7 +41,7 @@ if (args.includes('--help') || args.includes('-h')) {
 	process.exit(0);
 }
 refuseUnknownOptions(args, ['--quiet', '--fix', '--help', '-h'], 'npm run validate');
-const dir = dataDir();
+const dir = existingDataDir();
 if (args.includes('--fix')) {
 	const results = fixFolder(diskFiles(dir), shownPrefix(dir));
 	let n = 0;

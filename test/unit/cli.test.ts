@@ -22,6 +22,14 @@ function brokenCopy(): string {
 }
 
 describe('npm run validate', { timeout: 60_000 }, () => {
+	it('says in one line that the folder DATA_DIR names is not there, instead of every file missing', () => {
+		const r = run('scripts/validate.ts', { DATA_DIR: '/nonexistent/data' });
+		expect(r.status).toBe(2);
+		expect(r.stderr.trim()).toBe(
+			'找不到数据目录 /nonexistent/data（环境变量 DATA_DIR 所指）；请检查路径，或在项目的文件夹中运行命令。',
+		);
+		expect(r.stdout).toBe('');
+	});
 	it('reads the folder DATA_DIR names and exits 0 when it is clean', () => {
 		const r = run('scripts/validate.ts', { DATA_DIR: join(FIXTURES, 'valid') });
 		expect(r.status).toBe(0);
