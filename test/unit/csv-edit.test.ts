@@ -1,0 +1,53 @@
+/**
+ * The office tools' writes to a CSV file (`npm run release`, `--seal`, `--correct`): a row appended on a line of its
+ * own, a cell set in its own column, every other byte kept, a new file with the BOM Excel and WPS need.
+ */
+import { describe, expect, it } from 'vitest';
+import { appendRows, newTableText, setCell } from '../../src/lib/office/csv-edit.ts';
+import { releaseTable } from '../../src/schemas/release.ts';
+
+const HEADER = '季度,发布日期,文号,结果指纹,备注';
+const row = { quarter: '2024-Q2', releasedOn: '2024-07-20', docNumber: '淮信用办〔2024〕9号' };
+
+describe('appending rows', () => {
+	it('starts a new line when the file does not end with one, in the file’s own line ending', () => {
+		expect(appendRows(releaseTable, `${HEADER}\n2024-Q1,2024-04-20,淮信用办〔2024〕1号,,`, [row])).toBe(
+			`${HEADER}\n2024-Q1,2024-04-20,淮信用办〔2024〕1号,,\n2024-Q2,2024-07-20,淮信用办〔2024〕9号,,\n`,
+		);
+	});
+
+	it('writes a new file with the BOM, the header and CRLF line ends', () => {
+		expect(newTableText(releaseTable, [row])).toBe(
+			`\uFEFF${HEADER}\r\n2024-Q2,2024-07-20,淮信用办〔2024〕9号,,\r\n`,
+		);
+	});
+});
+
+describe('setting one cell', () => {
+	it('pads a short row to the column, so the value lands under its header and not in the cell before', () => {
+		const text = `\uFEFF${HEADER}\r\n2024-Q1,2024-04-20,淮信用办〔2024〕1号\r\n`;
+		expect(setCell(releaseTable, text, 2, 'fingerprint', 'sha256:ab')).toBe(
+			`\uFEFF${HEADER}\r\n2024-Q1,2024-04-20,淮信用办〔2024〕1号,sha256:ab\r\n`,
+		);
+	});
+
+	it('keeps a quoted cell quoted, and every other byte as it was', () => {
+		const text = `${HEADER}\r\n2024-Q1,2024-04-20,"淮信用办〔2024〕1号","",备注\r\n`;
+		expect(setCell(releaseTable, text, 2, 'fingerprint', 'sha256:ab')).toBe(
+			`${HEADER}\r\n2024-Q1,2024-04-20,"淮信用办〔2024〕1号","sha256:ab",备注\r\n`,
+		);
+	});
+
+	it('adds a column the header lacks at the end of every row, leaving blank lines alone', () => {
+		const text = `季度,发布日期,文号\r\n2024-Q1,2024-04-20,a\r\n\r\n2024-Q2,2024-07-20,b\r\n`;
+		expect(setCell(releaseTable, text, 4, 'fingerprint', 'sha256:ab')).toBe(
+			`季度,发布日期,文号,结果指纹\r\n2024-Q1,2024-04-20,a,\r\n\r\n2024-Q2,2024-07-20,b,sha256:ab\r\n`,
+		);
+	});
+
+	it('refuses the header line as a row to set', () => {
+		expect(() =>
+			setCell(releaseTable, `${HEADER}\r\n2024-Q1,2024-04-20,a,,\r\n`, 1, 'fingerprint', 'x'),
+		).toThrow('第 1 行不是数据行');
+	});
+});
