@@ -95,7 +95,8 @@ describe('every photo is fully decoded at validation', () => {
 			// Not named by any candidate: decoded early for nothing, and only its unused-file warning is reported.
 			'exemplars/photos/spare.jpg': corrupt,
 			// Too large to be a photo (the checks refuse it unread), and not an image name: neither is decoded.
-			'exemplars/photos/big.jpg': new Uint8Array(31 * 1024),
+			// A real JPEG with bytes after its end, so only its size keeps it from the decoder.
+			'exemplars/photos/big.jpg': Uint8Array.from([...PHOTO, ...new Uint8Array(31 * 1024 - PHOTO.length)]),
 			'exemplars/photos/notes.txt': 'c1.jpg 是一寸照',
 		});
 		let calls = 0;
@@ -186,4 +187,21 @@ describe('every photo is fully decoded at validation', () => {
 			expect(outcome.refused).toBeGreaterThan(200);
 		},
 	);
+});
+
+describe('a photo whose pixels are not the size its header says', () => {
+	it('is refused whichever side differs, and not published', async () => {
+		for (const [width, height] of [
+			[120, 161],
+			[121, 160],
+		]) {
+			const d = validateDataset(fixture(), 'data/');
+			expect(d.photos.map((p) => p.path)).toEqual(['exemplars/photos/c1.jpg']);
+			await decodePhotos(d, fixture(), async () => ({ width, height }), 'data/');
+			expect(d.photos).toEqual([]);
+			expect(d.issues.filter((i) => i.code === 'photo-corrupt').map((i) => i.message)).toEqual([
+				`照片无法读取：文件头写的是 120×160 像素，图像数据却是 ${width}×${height} 像素。请用看图软件打开确认，重新导出为 JPEG 或 PNG 后再提交`,
+			]);
+		}
+	});
 });
