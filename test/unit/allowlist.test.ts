@@ -38,6 +38,8 @@ describe('a link target as a browser reads it', () => {
 		expect(codes('[a](java&#x09;script:alert(1))\n')).toEqual(['unsafe-link']);
 		expect(codes('[a](< javascript:alert(1)>)\n')).toEqual(['unsafe-link']);
 		expect(codes('[a](HTTPS://example.org/)\n')).toEqual([]);
+		// A direction override written as an entity in a link's title (its tooltip) is refused as in the text.
+		expect(codes('[a](https://example.org/ "&#x202E;gnp.exe")\n')).toEqual(['invisible-char']);
 	});
 });
 
