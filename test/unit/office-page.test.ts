@@ -212,6 +212,14 @@ describe('messages in the page’s words', () => {
 		).toBe(
 			'文件是 UTF-16 编码，已正确读取；建议另存为"CSV UTF-8（逗号分隔）"（可在本页“可以自动修正的问题”一节中接受转换）',
 		);
+		// Blank columns at a header's end, as read-table.ts words them.
+		expect(
+			pageMessage(
+				'表头最后的第 12 列没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列，或运行 npm run validate -- --fix',
+			),
+		).toBe(
+			'表头最后的第 12 列没有列名，各行在这里也都是空的，已忽略；可以在 Excel/WPS 中删去这几列，或在本页“可以自动修正的问题”一节中接受删去',
+		);
 	});
 
 	it('says that a correction or a seal is done on the command line by whoever keeps the data repository', () => {
