@@ -146,6 +146,21 @@ describe('files dropped without their folder', () => {
 		`);
 	});
 
+	it('leaves a 公示 or an objection clock in a year only calendar/<年>.csv knows to the folder’s check', () => {
+		// 2027 is a year chinese-days does not know: the folder's calendar/2027.csv, not given here, may well know it.
+		const notices = '公示编号,年份,标题,开始日期,文号\nGS-2026-01,2026,2026 年度公示,2026-12-28,\n';
+		const objections =
+			'异议编号,异议对象,记录编号,期别,收到日期,办结日期,结果,更正编号\nYY-2026-02,诚信典型,2026-001,2026,2026-12-29,,,\n';
+		expect(alone('exemplars/notices.csv', notices)).toEqual([]);
+		expect(alone('objections.csv', objections)).toEqual([]);
+		// Given with the files, an incomplete calendar/2027.csv is what the 公示 is counted on.
+		const both = new Map([
+			['exemplars/notices.csv', new TextEncoder().encode(notices)],
+			['calendar/2027.csv', new TextEncoder().encode('日期,类型,名称\n2027-01-01,休息,元旦\n')],
+		]);
+		expect(checkFilesAlone(both, 'data/').map((i) => i.code)).toEqual(['calendar-incomplete']);
+	});
+
 	it('says a 完成 row that names a 失信 record is no deduction, with dishonesty.csv absent', () => {
 		const text = EVIDENCE + 'x1,t1,1.1,完成,2026-08-01,,,报送,信用办,,d1\n';
 		expect(alone('evidence/2026-Q3.csv', text)).toMatchInlineSnapshot(`

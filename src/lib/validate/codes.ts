@@ -148,6 +148,10 @@ export const CROSS_FILE_CODES: readonly IssueCode[] = [
 	'foreign-key',
 	'missing-rubric',
 	'missing-story',
+	// A 公示 or an objection clock in a year chinese-days does not know is checked against calendar/<年>.csv, a file
+	// of the folder: dropped alone, notices.csv or objections.csv would be told to fill in a calendar file the folder
+	// may already have.
+	'calendar-unknown',
 ];
 
 /** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
