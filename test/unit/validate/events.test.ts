@@ -42,6 +42,20 @@ describe('events.csv', () => {
 			`);
 	});
 
+	it('says nothing of the events of a candidate whose 公示 has its own error: the candidate is on notice', () => {
+		// GS-1 moved to 2099: its 7 working days reach a year no calendar knows, which notices.csv says.
+		const notices = fixtureText('exemplars/notices.csv').replace('2023-01-09', '2099-01-09');
+		const patches = {
+			...events('c1,2099-01-12,异议,,来电反映'),
+			...register('2099-01-12'),
+			'exemplars/notices.csv': notices,
+		};
+		const out = report(patches);
+		expect(out.filter((l) => l.includes('calendar-unknown'))).toHaveLength(2);
+		expect(out.filter((l) => l.startsWith('data/exemplars/events.csv'))).toEqual([]);
+		expect(validate(patches).events).toEqual([]);
+	});
+
 	it('rejects an event dated before the 公示 starts', () => {
 		expect(report(events('c1,2023-01-08,异议,,来电反映'))).toMatchInlineSnapshot(`
 			[

@@ -37,6 +37,9 @@ export function checkEvents(
 				'foreign-key',
 				`候选人编号 ${quoteValue(id)} 不在 candidates.csv 中${didYouMean(candidates.suggest(id))}`,
 			);
+		// A 公示 that is there but invalid (its 7 working days reach a year no calendar knows …) has its own error: the
+		// candidate is on notice, and its events wait for it, unreported.
+		else if (!n && c.noticeId && notices.ids.has(c.noticeId)) return false;
 		else if (!n) ctx.at(e, 'candidateId', 'lifecycle-order', '候选人尚未公示，不能有异议或撤销记录');
 		else if (e.value.date < n.value.start)
 			ctx.at(e, 'date', 'date-order', `日期 ${e.value.date} 早于公示开始日 ${n.value.start}`);
