@@ -13,7 +13,7 @@ const calendarColumns = [
 		'类型',
 		oneOf([
 			{ value: 'holiday', label: '休息', aliases: ['休', '放假', '节假日'] },
-			{ value: 'workday', label: '上班', aliases: ['班', '调休上班'] },
+			{ value: 'workday', label: '上班', aliases: ['班', '调休上班', '补班'] },
 		] as const),
 		{ doc: '休息（法定节假日，含落在周末的）或上班（调休上班的周末）', example: '休息' },
 	),

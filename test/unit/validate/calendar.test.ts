@@ -40,6 +40,13 @@ describe('calendar/<年>.csv', () => {
 		expect(d.calendar.isWorkday('2030-01-05')).toBe(true);
 	});
 
+	it('reads 补班, as the State Council notice and calendars call a makeup working day, as 上班', () => {
+		const d = validate({ 'calendar/2030.csv': `${HEADER}\n2030-01-05,补班,调休\n${FULL(2030)}` });
+		expect(d.issues).toEqual([]);
+		// 2030-01-05 is a Saturday.
+		expect(d.calendar.isWorkday('2030-01-05')).toBe(true);
+	});
+
 	it('does not read a file not named for a year', () => {
 		const patches = { 'calendar/holidays.csv': `${HEADER}\n2030-01-02,休息,调休\n` };
 		expect(report(patches)).toMatchInlineSnapshot(`
