@@ -63,12 +63,24 @@ describe('calendar/<年>.csv', () => {
 		};
 		expect(report(patches)).toMatchInlineSnapshot(`
 			[
-			  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 2031-01-06 不在文件名所示的 2030 年内 (out-of-period)",
+			  "data/calendar/2030.csv:3:1: 第 3 行第 1 列（日期）：日期 2031-01-06 不在文件名所示的 2030 年内；请把这一行移到 calendar/2031.csv (out-of-period)",
 			]
 		`);
 		const d = validate(patches);
 		expect(accounting(d, 'calendar/2030.csv')).toEqual({ rowsIn: 15, rowsValid: 14 });
 		expect(d.calendar.knows(2031)).toBe(false);
+	});
+
+	it('says of a row from a year the package knows to delete it, or that the year is not the office’s to change', () => {
+		// chinese-days: 2026-01-01 is 元旦 (a rest day); 2026-01-04, a Sunday, is a 调休 working day; 2026-01-05 a Monday.
+		const lines = report({
+			'calendar/2027.csv': `${HEADER}\n2026-01-01,休息,元旦\n2026-01-04,上班,元旦\n2026-01-05,休息,元旦\n${FULL(2027)}`,
+		});
+		expect(lines).toEqual([
+			'data/calendar/2027.csv:2:1: 第 2 行第 1 列（日期）：日期 2026-01-01 不在文件名所示的 2027 年内；程序内置的 2026 年节假日安排（chinese-days）已有这一天（休息），请删除这一行 (out-of-period)',
+			'data/calendar/2027.csv:3:1: 第 3 行第 1 列（日期）：日期 2026-01-04 不在文件名所示的 2027 年内；程序内置的 2026 年节假日安排（chinese-days）已有这一天（上班），请删除这一行 (out-of-period)',
+			'data/calendar/2027.csv:4:1: 第 4 行第 1 列（日期）：日期 2026-01-05 不在文件名所示的 2027 年内；2026 年的节假日安排由程序内置（chinese-days），不能在这里补充，也不要为它另建 calendar/2026.csv（那会替换整年的安排）；内置的安排与国务院办公厅的通知不符时，请告诉网站维护人员 (out-of-period)',
+		]);
 	});
 
 	it('rejects a date listed twice', () => {

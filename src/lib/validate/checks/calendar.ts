@@ -25,7 +25,12 @@ export function checkCalendar(ctx: CheckContext): WorkCalendar {
 		for (const r of rows) {
 			const day = new Date(`${r.value.date}T00:00:00Z`).getUTCDay();
 			if (Number(r.value.date.slice(0, 4)) !== year) {
-				ctx.at(r, 'date', 'out-of-period', `日期 ${r.value.date} 不在文件名所示的 ${year} 年内`);
+				ctx.at(
+					r,
+					'date',
+					'out-of-period',
+					`日期 ${r.value.date} 不在文件名所示的 ${year} 年内${whereItGoes(r.value)}`,
+				);
 				ctx.markInvalid(r);
 			} else if (r.value.type === 'workday' && day !== 0 && day !== 6) {
 				// A weekday is a working day anyway: a 调休 working day typed on one is the weekend day next to it mistyped,
@@ -128,4 +133,18 @@ function statutoryGaps(law: Statutory, entries: readonly CalendarOverride[]): st
 		gaps.push(`1 月 20 日至 2 月 22 日之间只列出 ${spring} 天休息日，春节至少放假 ${law.springDays} 天`);
 	if (rest.size < law.days) gaps.push(`共列出 ${rest.size} 天休息日，少于法定的 ${law.days} 天`);
 	return gaps;
+}
+
+/**
+ * What to do with a row dated outside its file's year (a State Council notice lists the days around 元旦 of the year
+ * before): a year the package knows needs no row, and a file for it would replace its whole schedule (a file of one
+ * row counted every other holiday of that year as a working day); a year it does not know has a file of its own.
+ */
+function whereItGoes(row: CalendarRow): string {
+	const y = row.date.slice(0, 4);
+	if (!packageYears().has(Number(y))) return `；请把这一行移到 calendar/${y}.csv`;
+	const same = new WorkCalendar().isWorkday(row.date) === (row.type === 'workday');
+	return same
+		? `；程序内置的 ${y} 年节假日安排（chinese-days）已有这一天（${row.type === 'workday' ? '上班' : '休息'}），请删除这一行`
+		: `；${y} 年的节假日安排由程序内置（chinese-days），不能在这里补充，也不要为它另建 calendar/${y}.csv（那会替换整年的安排）；内置的安排与国务院办公厅的通知不符时，请告诉网站维护人员`;
 }
