@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { read, utils, write } from '@e965/xlsx';
-import { strFromU8, unzipSync } from 'fflate';
+import { CFB, read, utils, write } from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { FIXTURES, memFiles, readFolder } from '../helpers/files.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { fixCsv } from '../../src/lib/validate/fix.ts';
@@ -354,6 +354,94 @@ describe('reading a workbook', () => {
 		expect(() => readWorkbook(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3))).toThrow(
 			/^无法读取这个 Excel 文件/,
 		);
+	});
+});
+
+describe('a hostile or broken workbook', () => {
+	const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+	const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+	/** An .xlsx package with one sheet "2023-Q4" of this XML, its shared strings those given. */
+	const xlsx = (sheet: string | Uint8Array, strings: string[] = []) =>
+		zipSync({
+			'[Content_Types].xml': strToU8(
+				`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+			),
+			'xl/workbook.xml': strToU8(
+				`<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="2023-Q4" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+			),
+			'xl/_rels/workbook.xml.rels': strToU8(
+				`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+			),
+			'xl/worksheets/sheet1.xml': typeof sheet === 'string' ? strToU8(sheet) : sheet,
+			'xl/sharedStrings.xml': strToU8(
+				`<sst xmlns="${NS}">${strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+			),
+		});
+	/** A sheet's XML: its declared <dimension>, then its rows, each cell an inline string. */
+	const sheetXml = (dimension: string, rows: Record<number, Record<string, string>>) =>
+		`<worksheet xmlns="${NS}">${dimension ? `<dimension ref="${dimension}"/>` : ''}<sheetData>${Object.entries(
+			rows,
+		)
+			.map(
+				([r, cells]) =>
+					`<row r="${r}">${Object.entries(cells)
+						.map(([c, t]) => `<c r="${c}${r}" t="inlineStr"><is><t>${t}</t></is></c>`)
+						.join('')}</row>`,
+			)
+			.join('')}</sheetData></worksheet>`;
+	const rows = { 1: { A: '单位编号', B: '类别' }, 2: { A: 't1', B: '镇街' }, 3: { A: 't2', B: '园区' } };
+	const expected = [
+		['单位编号', '类别'],
+		['t1', '镇街'],
+		['t2', '园区'],
+	];
+
+	it('reads the cells the sheet holds, not the range its <dimension> declares, as Excel and its CSV export do', () => {
+		// Declared smaller than the cells: rows 2–3 and column B were read as nothing, and lost in the download.
+		expect(workbookSheets(readWorkbook(xlsx(sheetXml('A1:A1', rows))))[0].rows).toEqual(expected);
+		// Declared as the whole sheet, 17 billion cells for six: the tab ran out of memory after a minute.
+		const t0 = performance.now();
+		expect(workbookSheets(readWorkbook(xlsx(sheetXml('A1:XFD1048576', rows))))[0].rows).toEqual(expected);
+		expect(performance.now() - t0).toBeLessThan(5000);
+	});
+
+	it('refuses, naming the far cell, a sheet whose last cell makes it too big for a browser', () => {
+		const stray = { ...rows, 1048576: { XFD: ' ' } };
+		expect(() => workbookSheets(readWorkbook(xlsx(sheetXml('', stray))))).toThrow(
+			/^工作表“2023-Q4”从 A1 一直到 XFD1048576（1048576 行、16384 列）都算作有内容，太大/,
+		);
+	});
+
+	it('refuses a package that unpacks past the bound, by its declared sizes and by the bytes it unpacks', () => {
+		// A sheet of 2 MB of spaces, 2 KB packed: with the bound at 1 MB, a zip bomb in small.
+		const sheet = strToU8(sheetXml('', rows).replace('<sheetData>', `<sheetData>${' '.repeat(2 ** 21)}`));
+		const honest = xlsx(sheet);
+		expect(honest.length).toBeLessThan(20_000);
+		expect(workbookSheets(readWorkbook(honest))[0].rows).toEqual(expected);
+		expect(() => readWorkbook(honest, 2 ** 20)).toThrow(/^这个 Excel 文件解压后超过 1 MB/);
+		// The same package declaring every entry 100 bytes unpacked: SheetJS unpacks on past a declared size.
+		const liar = honest.slice();
+		const view = new DataView(liar.buffer);
+		for (let i = 0; i + 30 < liar.length; i++) {
+			if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 100, true);
+			if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 100, true);
+		}
+		expect(() => readWorkbook(liar, 2 ** 20)).toThrow(/^这个 Excel 文件解压后超过 1 MB/);
+	});
+
+	it('says in Chinese that a sheet is broken, where SheetJS left it out (a shared string past the end of the list)', () => {
+		const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>999</v></c></row></sheetData></worksheet>`;
+		expect(() => workbookSheets(readWorkbook(xlsx(sheet, ['单位编号'])))).toThrow(
+			/^无法读取这个 Excel 文件的工作表“2023-Q4”（文件损坏）/,
+		);
+	});
+
+	it('says a workbook with an open password is encrypted, not broken', () => {
+		const cfb = CFB.utils.cfb_new();
+		CFB.utils.cfb_add(cfb, '/EncryptionInfo', Uint8Array.of(4, 0, 4, 0, 0x40, 0, 0, 0));
+		CFB.utils.cfb_add(cfb, '/EncryptedPackage', new Uint8Array(4096).fill(7));
+		const bytes = new Uint8Array(CFB.write(cfb, { type: 'array' }) as number[]);
+		expect(() => readWorkbook(bytes)).toThrow(/^这个 Excel 文件设置了打开密码（加密）/);
 	});
 });
 

@@ -4,7 +4,7 @@
  * file saved from it. SheetJS Community Edition (`@e965/xlsx`, the npm release of SheetJS 0.20) does the reading.
  */
 import { read, SSF, utils, type CellObject, type WorkBook } from '@e965/xlsx';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 
 /** One sheet: its name and its rows from the sheet's first row and column A, as texts. */
 export interface SheetRows {
@@ -69,20 +69,73 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
 const BROKEN =
 	'无法读取这个 Excel 文件（文件损坏，或不是 .xlsx 工作簿）。请在 Excel/WPS 中打开后另存为 .xlsx';
 
+/**
+ * The most a workbook's package may hold unpacked, in bytes. A data sheet of thousands of rows unpacks to a few MB;
+ * a package of 2 MB can unpack to gigabytes (a "zip bomb", or a sheet full of nothing), which SheetJS would unpack
+ * whole, taking the clerk's tab down (Chromium's "Aw, Snap!" after 25 s for 2 GB).
+ */
+export const UNPACKED_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * The most cells a sheet may have from A1 to its last filled cell. A stray space typed at XFD1048576 makes the
+ * range 17 billion cells, which no browser holds (the CSV export would be 17 GB).
+ */
+export const CELL_LIMIT = 20_000_000;
+
+/** Thrown when the bytes unpacked pass `UNPACKED_LIMIT`, to stop the unpacking. */
+class TooBig extends Error {}
+
+/**
+ * Whether a zip package unpacks to more than `UNPACKED_LIMIT`: by the sizes its directory declares, and (as these can
+ * lie, and SheetJS unpacks on past them) by unpacking it, counting, without keeping what is unpacked. Throws `BROKEN`
+ * when the package is no zip fflate can read.
+ */
+function unpacksTooBig(bytes: Uint8Array, limit: number): boolean {
+	let declared = 0;
+	try {
+		unzipSync(bytes, {
+			filter: (f) => {
+				declared += f.originalSize;
+				return false;
+			},
+		});
+	} catch {
+		throw new Error(BROKEN);
+	}
+	if (declared > limit) return true;
+	let unpacked = 0;
+	const unzip = new Unzip((file) => {
+		file.ondata = (err, chunk) => {
+			if (err) throw err;
+			unpacked += chunk.length;
+			if (unpacked > limit) throw new TooBig();
+		};
+		file.start();
+	});
+	unzip.register(UnzipInflate);
+	try {
+		unzip.push(bytes, true);
+	} catch (e) {
+		// Anything else fflate's streaming reader stumbles on is SheetJS's to read or refuse.
+		if (e instanceof TooBig) return true;
+	}
+	return false;
+}
+
 /** Whether a web page's bytes hold a <table> anywhere (in any ASCII-compatible encoding). */
 const hasTable = (bytes: Uint8Array) => /<table\b/i.test(new TextDecoder('latin1').decode(bytes));
 
-/** Reads a workbook's bytes; throws (in Chinese) when they are not a workbook SheetJS can read. */
-export function readWorkbook(bytes: Uint8Array): WorkBook {
+/**
+ * Reads a workbook's bytes; throws (in Chinese) when they are not a workbook SheetJS can read.
+ * @param unpackedLimit the most bytes its package may unpack to (a test's smaller bound)
+ */
+export function readWorkbook(bytes: Uint8Array, unpackedLimit = UNPACKED_LIMIT): WorkBook {
 	// An .xlsx is a zip package. SheetJS 0.20.3 never returns on some truncated ones (a zip header and a few bytes,
 	// as an interrupted download leaves): fflate checks the package first, and refuses it at once.
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-		try {
-			unzipSync(bytes, { filter: () => false });
-		} catch {
-			throw new Error(BROKEN);
-		}
-	}
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b && unpacksTooBig(bytes, unpackedLimit))
+		throw new Error(
+			`这个 Excel 文件解压后超过 ${Math.round(unpackedLimit / 1024 / 1024)} MB（一张数据表通常只有几 MB），可能已损坏或含有大量多余的内容；为免浏览器卡死，没有读取。请在 Excel/WPS 中打开，删去多余的行、列和图片后另存为 .xlsx 或 CSV`,
+		);
 	// A web page saved with an .xls name: SheetJS reads a page's <table> as a sheet (as the "Excel" exports of many
 	// web systems are), but a page without one would come out as its text in cells, and as nonsense errors.
 	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).trimStart().toLowerCase();
@@ -90,13 +143,25 @@ export function readWorkbook(bytes: Uint8Array): WorkBook {
 		throw new Error(
 			'这是一个网页文件（HTML），里面没有表格，不是 Excel 工作簿。请在 Excel/WPS 中打开数据表后另存为 .xlsx 或 CSV',
 		);
+	let wb: WorkBook;
 	try {
-		return read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false });
-	} catch {
-		throw new Error(
-			'无法读取这个 Excel 文件（文件损坏，或不是 .xlsx 工作簿）。请在 Excel/WPS 中打开后另存为 .xlsx',
-		);
+		wb = read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false });
+	} catch (e) {
+		// SheetJS's words for a workbook with an open password (Excel's or WPS's 加密, and an .xls's).
+		if (/password/i.test(String((e as Error)?.message ?? e)))
+			throw new Error(
+				'这个 Excel 文件设置了打开密码（加密），无法读取。请在 Excel/WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码；WPS：文件 → 文档加密）后另存，再放入',
+			);
+		throw new Error(BROKEN);
 	}
+	// A sheet SheetJS could not parse (a shared string past the end of the list, broken XML) is left out of Sheets
+	// while its name stays in SheetNames.
+	const broken = wb.SheetNames.find((name) => !wb.Sheets[name]);
+	if (broken !== undefined)
+		throw new Error(
+			`无法读取这个 Excel 文件的工作表“${broken}”（文件损坏）。请在 Excel/WPS 中打开后另存为 .xlsx`,
+		);
+	return wb;
 }
 
 /**
@@ -108,25 +173,32 @@ export function workbookSheets(wb: WorkBook, onRow?: (done: number, total: numbe
 	const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
 	return wb.SheetNames.map((name) => {
 		const ws = wb.Sheets[name];
-		const data = (ws['!data'] ?? []) as (CellObject | undefined)[][];
-		const ref = ws['!ref'] ? utils.decode_range(ws['!ref']) : undefined;
+		// The cells the sheet holds, not the range its <dimension> declares: a writer may declare A1:XFD1048576 for
+		// six rows (17 billion cells to walk, and the tab runs out of memory), or A1:C3 for rows to K6 (three rows
+		// read, the rest silently lost). Excel and its CSV export go by the cells, as this does.
+		const data = (ws['!data'] ?? []) as ((CellObject | undefined)[] | undefined)[];
 		const rows: string[][] = [];
 		let width = 0;
-		let height = 0;
-		const total = ref ? ref.e.r + 1 : 0;
-		for (let r = 0; r < total; r++) {
-			const src = data[r] ?? [];
+		for (let r = 0; r < data.length; r++) {
+			const src = data[r];
+			if (onRow && r % 1000 === 999) onRow(r + 1, data.length);
+			if (!src?.length) continue;
 			const row: string[] = [];
-			for (let c = 0; c <= ref!.e.c; c++) row.push(cellText(src[c], date1904));
+			for (let c = 0; c < src.length; c++) row.push(cellText(src[c], date1904));
 			while (row.length && row[row.length - 1] === '') row.pop();
-			if (row.length) height = r + 1;
+			if (!row.length) continue;
+			rows[r] = row;
 			width = Math.max(width, row.length);
-			rows.push(row);
-			if (onRow && r % 1000 === 999) onRow(r + 1, total);
 		}
-		rows.length = height;
+		if (rows.length * width > CELL_LIMIT) {
+			const last = `${utils.encode_col(width - 1)}${rows.length}`;
+			throw new Error(
+				`工作表“${name}”从 A1 一直到 ${last}（${rows.length} 行、${width} 列）都算作有内容，太大，无法在浏览器中检查：多半是表格下方或右侧远处有多余的内容（如一个空格）。请在 Excel/WPS 中按 Ctrl+End 找到它，删除多余的行和列后另存`,
+			);
+		}
 		// Every row as wide as the widest: the CSV export writes a cell (maybe empty) for every column of the range.
-		for (const row of rows) while (row.length < width) row.push('');
-		return { name, rows };
+		const out = Array.from({ length: rows.length }, (_, r) => rows[r] ?? []);
+		for (const row of out) while (row.length < width) row.push('');
+		return { name, rows: out };
 	});
 }
