@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { CFB, read, utils, write } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { FIXTURES, memFiles, readFolder } from '../helpers/files.ts';
@@ -434,6 +435,15 @@ describe('a hostile or broken workbook', () => {
 		expect(() => workbookSheets(readWorkbook(xlsx(sheet, ['单位编号'])))).toThrow(
 			/^无法读取这个 Excel 文件的工作表“2023-Q4”（文件损坏）/,
 		);
+	});
+
+	it('reads a GBK or UTF-16 text saved with a workbook’s name (a web system’s "Excel" export) as its characters', () => {
+		const csv = '单位编号,类别\r\nt1,镇街\r\nt2,园区\r\n';
+		const html = `<html><head><meta charset="gbk"></head><body><table><tr><td>单位编号</td><td>类别</td></tr><tr><td>t1</td><td>镇街</td></tr><tr><td>t2</td><td>园区</td></tr></table></body></html>`;
+		const utf16 = Uint8Array.from([0xff, 0xfe, ...iconv.encode(csv, 'utf-16le')]);
+		for (const bytes of [iconv.encode(csv, 'gbk'), iconv.encode(html, 'gbk'), utf16])
+			// Read as Latin-1 before: "µ¥Î»±àºÅ" for 单位编号, and every check of the header failed.
+			expect(workbookSheets(readWorkbook(new Uint8Array(bytes)))[0].rows).toEqual(expected);
 	});
 
 	it('says a workbook with an open password is encrypted, not broken', () => {

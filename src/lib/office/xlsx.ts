@@ -5,6 +5,7 @@
  */
 import { read, SSF, utils, type CellObject, type WorkBook } from '@e965/xlsx';
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { decodeText } from '../csv.ts';
 
 /** One sheet: its name and its rows from the sheet's first row and column A, as texts. */
 export interface SheetRows {
@@ -143,9 +144,19 @@ export function readWorkbook(bytes: Uint8Array, unpackedLimit = UNPACKED_LIMIT):
 		throw new Error(
 			'这是一个网页文件（HTML），里面没有表格，不是 Excel 工作簿。请在 Excel/WPS 中打开数据表后另存为 .xlsx 或 CSV',
 		);
+	// A text file with a workbook's name, in GBK or UTF-16 (the "Excel" export of many web systems is CSV or an HTML
+	// table in GBK): SheetJS reads text bytes as Latin-1, every Chinese character mojibake ("¼ÇÂ¼±àºÅ" for 记录编号),
+	// and the sheet fails every check of its header. Decoded as the validator decodes a CSV file, it reads as written.
+	const container = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+	const decoded = container ? undefined : decodeText(bytes, 'workbook.csv', 'csv');
+	const text = decoded?.encoding === 'gb18030' || decoded?.encoding === 'utf-16' ? decoded.text : undefined;
 	let wb: WorkBook;
 	try {
-		wb = read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false });
+		const options = { dense: true, cellNF: true, cellHTML: false, cellStyles: false } as const;
+		wb =
+			text === undefined
+				? read(bytes, { type: 'array', ...options })
+				: read(text, { type: 'string', ...options });
 	} catch (e) {
 		// SheetJS's words for a workbook with an open password (Excel's or WPS's 加密, and an .xls's).
 		if (/password/i.test(String((e as Error)?.message ?? e)))
