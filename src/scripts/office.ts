@@ -6,7 +6,7 @@
  */
 import OfficeWorker from './office-worker.ts?worker';
 import { formatIssue, type Issue } from '../lib/issues.ts';
-import { columnLetters, dataRoot, issuePlace, readFailure } from '../lib/office/paths.ts';
+import { cellShown, columnLetters, dataRoot, issuePlace, readFailure } from '../lib/office/paths.ts';
 import { pageMessage } from '../lib/office/page-words.ts';
 import {
 	REST_OF_FIXES,
@@ -427,6 +427,8 @@ $('grid-next').addEventListener('click', () => {
 });
 
 let headerRow: { rows: string[][]; issues: Issue[] } = { rows: [], issues: [] };
+/** Each grid cell's whole text, where the cell shows only its start (`cellShown`). */
+const cellText = new WeakMap<HTMLTableCellElement, string>();
 /** Rows of the grid laid out in a frame. */
 const GRID_SLICE = 10;
 
@@ -462,7 +464,8 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		}
 		tr.append(th);
 		for (let c = 1; c <= width; c++) {
-			const td = el('td', cells[c - 1] ?? '');
+			const td = el('td', cellShown(cells[c - 1] ?? ''));
+			cellText.set(td, cells[c - 1] ?? '');
 			// One tab stop for the whole grid (roving tabindex): the arrow keys move between its cells.
 			td.tabIndex = -1;
 			td.dataset.row = String(row);
@@ -473,7 +476,10 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 				td.title = here
 					.map((i) => `${columnLetters(c)}${row}：${pageMessage(i.message)} (${i.code})`)
 					.join('\n');
-				td.setAttribute('aria-label', `${columnLetters(c)}${row}：${cells[c - 1] ?? ''}。${td.title}`);
+				td.setAttribute(
+					'aria-label',
+					`${columnLetters(c)}${row}：${cellShown(cells[c - 1] ?? '')}。${td.title}`,
+				);
 			}
 			tr.append(td);
 		}
@@ -513,7 +519,7 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
  */
 function editCell(td: HTMLTableCellElement) {
 	if (td.querySelector('textarea')) return;
-	const old = td.textContent ?? '';
+	const old = cellText.get(td) ?? td.textContent ?? '';
 	const input = el('textarea');
 	input.value = old;
 	input.rows = Math.min(8, old.split(/\r\n?|\n/).length);
@@ -527,7 +533,8 @@ function editCell(td: HTMLTableCellElement) {
 		// A textarea reads every line break as LF: a cell left as it was (CRLF inside, as Excel writes) is unchanged.
 		const changed = keep && input.value !== old.replace(/\r\n?/g, '\n');
 		const value = changed ? input.value : old;
-		td.textContent = value;
+		td.textContent = cellShown(value);
+		cellText.set(td, value);
 		if (changed) queueEdit({ row: Number(td.dataset.row), column: Number(td.dataset.column), value });
 		td.focus();
 	};

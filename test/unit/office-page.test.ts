@@ -18,7 +18,14 @@ import { checkFilesAlone } from '../../src/lib/office/files-alone.ts';
 import { tableForPath } from '../../src/lib/validate/tables.ts';
 import { pageMessage } from '../../src/lib/office/page-words.ts';
 import { formatIssue, sortIssues } from '../../src/lib/issues.ts';
-import { columnLetters, dataRoot, issuePlace, readFailure } from '../../src/lib/office/paths.ts';
+import {
+	CELL_SHOWN,
+	cellShown,
+	columnLetters,
+	dataRoot,
+	issuePlace,
+	readFailure,
+} from '../../src/lib/office/paths.ts';
 import { readWorkbook, workbookSheets } from '../../src/lib/office/xlsx.ts';
 import { nextQuarter, officeTemplates, templateXlsx } from '../../src/lib/office/templates.ts';
 import type { Rubric } from '../../src/schemas/rubric.ts';
@@ -266,6 +273,18 @@ describe('positions as the spreadsheet shows them', () => {
 			words: '第 14 行第 2 列',
 		});
 		expect([1, 26, 27, 52, 53, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'AAA']);
+	});
+});
+
+describe('a long cell on the grid', () => {
+	it('shows a cell whole up to CELL_SHOWN characters, else its start and its length, never half a character', () => {
+		expect(cellShown('事项')).toBe('事项');
+		const full = '字'.repeat(CELL_SHOWN);
+		expect(cellShown(full)).toBe(full);
+		const long = '字'.repeat(5_000_000);
+		expect(cellShown(long)).toBe(`${full}……（这一格共 5000000 个字符，只显示了开头；点击查看全部）`);
+		const astral = `${'字'.repeat(CELL_SHOWN - 1)}𠀀${'字'.repeat(10)}`;
+		expect(cellShown(astral).startsWith(`${'字'.repeat(CELL_SHOWN - 1)}……`)).toBe(true);
 	});
 });
 

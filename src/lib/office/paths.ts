@@ -23,6 +23,21 @@ export function columnLetters(column: number): string {
 	return s;
 }
 
+/** The most characters of one cell the office page's grid lays out. */
+export const CELL_SHOWN = 1000;
+
+/**
+ * A cell's text as the grid shows it: whole, or its first `CELL_SHOWN` characters and how long it is. A quote left
+ * open reads the rest of the file into one cell; laid out whole in a table cell, a 5 MB one held the page's thread for
+ * 79 s of processor time. Editing the cell starts from its whole text.
+ */
+export function cellShown(text: string): string {
+	if (text.length <= CELL_SHOWN) return text;
+	// Not half of a character outside the Basic Multilingual Plane (𠀀).
+	const end = /[\uD800-\uDBFF]/.test(text[CELL_SHOWN - 1]) ? CELL_SHOWN - 1 : CELL_SHOWN;
+	return `${text.slice(0, end)}……（这一格共 ${text.length} 个字符，只显示了开头；点击查看全部）`;
+}
+
 /**
  * Where a problem is, as the clerk's spreadsheet shows it: the cell's name (`C14`) when it is one cell of a table,
  * and the words (`第 14 行 “单位编号” 列`, `第 14 行`). A problem of a whole file has neither; one of a text file
