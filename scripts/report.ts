@@ -6,7 +6,6 @@ import { loadDataset } from '../src/loaders/pipeline.ts';
 import { latestQuarter, quarterReport, scoreDataset } from '../src/lib/office/report.ts';
 import { isQuarterId } from '../src/lib/quarters.ts';
 import { asOfDate } from '../src/lib/asof.ts';
-import { dataDir } from '../src/loaders/data-dir.ts';
 import { changedWhile, dataListing } from '../src/loaders/data-listing.ts';
 import { refuseUnknownOptions } from './lib/options.ts';
 import { existingDataDir } from './lib/data-folder.ts';

@@ -464,8 +464,10 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		}
 		tr.append(th);
 		for (let c = 1; c <= width; c++) {
-			const td = el('td', cellShown(cells[c - 1] ?? ''));
-			cellText.set(td, cells[c - 1] ?? '');
+			const text = cells[c - 1] ?? '';
+			const shown = cellShown(text);
+			const td = el('td', shown);
+			cellText.set(td, text);
 			// One tab stop for the whole grid (roving tabindex): the arrow keys move between its cells.
 			td.tabIndex = -1;
 			td.dataset.row = String(row);
@@ -476,10 +478,7 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 				td.title = here
 					.map((i) => `${columnLetters(c)}${row}：${pageMessage(i.message)} (${i.code})`)
 					.join('\n');
-				td.setAttribute(
-					'aria-label',
-					`${columnLetters(c)}${row}：${cellShown(cells[c - 1] ?? '')}。${td.title}`,
-				);
+				td.setAttribute('aria-label', `${columnLetters(c)}${row}：${shown}。${td.title}`);
 			}
 			tr.append(td);
 		}

@@ -52,11 +52,11 @@ function checkCell<T>(
 ): { value?: T; error?: string } {
 	if (value === undefined || value.trim() === '') return { error: `缺少${label}` };
 	const r = cell.schema.safeParse(value.trim());
+	if (r.success) return { value: r.data };
 	// The cell's message ends "可运行 npm run validate -- --fix 自动修正" for a file; --fix mends no option typed here.
-	const message = r.success
-		? ''
-		: r.error.issues[0].message.replace(/；?可运行 npm run validate -- --fix 自动修正/, '');
-	return r.success ? { value: r.data } : { error: `${label}：${message}` };
+	return {
+		error: `${label}：${r.error.issues[0].message.replace(/；?可运行 npm run validate -- --fix 自动修正/, '')}`,
+	};
 }
 
 /** A UTF-8 CSV file's text, or why the tool will not edit it. */
