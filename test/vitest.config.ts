@@ -27,7 +27,9 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['test/e2e/**/*.test.ts'],
+					// The demo site is built in the background while the unit files run; each browser file waits for it.
 					globalSetup: ['test/e2e/global-setup.ts'],
+					setupFiles: ['test/e2e/demo-ready.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 300_000,
 					// Two browser test files at a time: most of their time is spent waiting on pages, not computing.
