@@ -1,6 +1,7 @@
 /**
  * The 数据下载 page's list (`catalogue.ts`): a quarter's files grouped under one heading, each with its row count and
- * the latest date among its date fields only (not the greatest of any text), and file sizes in B, KB and MB.
+ * the latest date among its date fields only (not the greatest of any text, nor a deadline after the as-of date), and
+ * file sizes in B, KB and MB.
  */
 import { describe, expect, it } from 'vitest';
 import { catalogue, formatBytes } from '../../src/lib/opendata/catalogue.ts';
@@ -45,7 +46,7 @@ describe('the 数据下载 list', () => {
 			['grades/2024-Q1.json', facts(48, { from: '2024-04-20' })],
 			['grades/2024-Q2.json', facts(0, {})],
 		]);
-		const groups = catalogue(pkg, files);
+		const groups = catalogue(pkg, files, '2026-11-22');
 		expect(groups.map((g) => [g.title, g.items.map((i) => [i.label, i.rows, i.latest])])).toEqual([
 			['被评价单位', [['被评价单位', 3, '2024-03-01']]],
 			[
@@ -61,6 +62,22 @@ describe('the 数据下载 list', () => {
 			['CSV', 'units.csv'],
 			['中文 CSV', 'units-中文.csv'],
 		]);
+	});
+
+	it('does not give a deadline after the as-of date as the latest record date', () => {
+		// The demo's commitments said 最近记录日期 2029-12-31 (a 完成时限), its exemplars 2026-11-26 (the last day of a
+		// 公示 still running) and its objections 2026-12-04 (a 核查期限), on a site whose data ran to 2026-11-22.
+		const pkg = {
+			resources: [resource('commitments', 'commitments.json', 'json', '公开承诺')],
+		} as unknown as DataPackage;
+		const files = new Map([
+			[
+				'commitments.json',
+				{ bytes: 1, hash: 'sha256:x', rows: 2, greatest: { from: '2026-11-20', to: '2029-12-31' } },
+			],
+		]);
+		expect(catalogue(pkg, files, '2026-11-22')[0].items[0].latest).toBe('2026-11-20');
+		expect(catalogue(pkg, files, '2029-12-31')[0].items[0].latest).toBe('2029-12-31');
 	});
 
 	it('gives sizes in B below 1 KB, KB below 1 MB, then MB', () => {

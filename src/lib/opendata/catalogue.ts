@@ -1,6 +1,7 @@
 /**
  * The 数据下载 page's list of files, read from the data package: each JSON file with its CSV twin, its description,
- * the number of rows, the latest date in the rows (any field of type `date`) and the file sizes, and the CSV file's
+ * the number of rows, the latest date in the rows (any field of type `date`, up to the as-of date) and the file sizes,
+ * and the CSV file's
  * Chinese twin (`twin.ts`). Files of one family
  * (a quarter's grades, a year's rubric …) are grouped under one heading.
  */
@@ -13,7 +14,7 @@ export interface CatalogueItem {
 	/** The varying part of a family's title (`2023-Q4`), or the dataset's title. */
 	label: string;
 	rows: number;
-	/** The latest value of the rows' date fields, when they have any. */
+	/** The latest value of the rows' date fields that is not after the as-of date, when they have any. */
 	latest?: string;
 	/** The files; the Chinese twin of the CSV file is made after the pages, so its size is not known here. */
 	files: { format: 'JSON' | 'CSV' | '中文 CSV'; path: string; bytes?: number }[];
@@ -26,8 +27,17 @@ export interface CatalogueGroup {
 	items: CatalogueItem[];
 }
 
-/** The groups, in the data package's order. */
-export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, FileFacts>): CatalogueGroup[] {
+/**
+ * The groups, in the data package's order. A field whose latest date is after `asOf` is a deadline or the end of a
+ * period still running (a commitment's 完成时限, a 公示's last day, an objection's 核查期限), not the date of a record:
+ * the page's 最近记录日期 tells a reader how recent the data is, and a date in the future (2029-12-31 for the
+ * commitments) would say nothing of that.
+ */
+export function catalogue(
+	pkg: DataPackage,
+	files: ReadonlyMap<string, FileFacts>,
+	asOf: string,
+): CatalogueGroup[] {
 	const groups: CatalogueGroup[] = [];
 	for (const r of pkg.resources) {
 		if (r.format !== 'json') continue;
@@ -36,7 +46,7 @@ export function catalogue(pkg: DataPackage, files: ReadonlyMap<string, FileFacts
 		let latest: string | undefined;
 		for (const f of r.schema.fields) {
 			const v = f.type === 'date' ? facts.greatest?.[f.name] : undefined;
-			if (v !== undefined && (latest === undefined || v > latest)) latest = v;
+			if (v !== undefined && v <= asOf && (latest === undefined || v > latest)) latest = v;
 		}
 		const twin = pkg.resources.find((x) => x.name === `${r.name}-csv`);
 		const m = r.path.includes('/') ? r.title.match(/^(.*)（(.*)）$/) : null;
