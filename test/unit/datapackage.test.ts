@@ -8,6 +8,8 @@ import { rubricCsv, rubricCsvFields } from '../../src/lib/opendata/rubric.ts';
 import { rubricSchema } from '../../src/schemas/rubric.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 import { pledgeTable } from '../../src/schemas/pledge.ts';
+import { evidenceTable } from '../../src/schemas/evidence.ts';
+import { candidateTable } from '../../src/schemas/candidate.ts';
 import { checkPackage, type PackageDesc } from '../helpers/table-schema.ts';
 import { fixtureText } from '../helpers/files.ts';
 
@@ -76,7 +78,7 @@ describe('fields made from the column definitions', () => {
 		const kinds = pledgeTable.columns.find((c) => c.key === 'kinds')!;
 		expect(fieldOf(kinds, 'json')).toMatchObject({
 			type: 'array',
-			example: ['safety', 'environment'],
+			example: '["safety","environment"]',
 			constraints: {
 				required: true,
 				jsonSchema: {
@@ -91,6 +93,26 @@ describe('fields made from the column definitions', () => {
 			delimiter: '、',
 			example: 'safety、environment',
 		});
+	});
+});
+
+describe('field examples', () => {
+	it('are strings, as the Table Schema v2 profile the package names in $schema requires', () => {
+		// The profile (https://datapackage.org/profiles/2.0/tableschema.json) types `example` as a string for every field
+		// type: the demo's datapackage.json failed it with `"example": 1` (evidence count), `2022` (exemplar year) and
+		// `["safety", "environment"]` (pledge kinds).
+		const count = evidenceTable.columns.find((c) => c.key === 'count')!;
+		const year = candidateTable.columns.find((c) => c.key === 'year')!;
+		expect(fieldOf(count, 'json').example).toBe('1');
+		expect(fieldOf(count, 'csv').example).toBe('1');
+		expect(fieldOf(year, 'json').example).toBe('2022');
+		const tables = [unitTable, evidenceTable, candidateTable, pledgeTable];
+		for (const t of tables)
+			for (const c of t.columns)
+				for (const form of ['json', 'csv'] as const) {
+					const e = fieldOf(c, form).example;
+					expect(e === undefined || typeof e === 'string', `${t.name}.${c.key} (${form})`).toBe(true);
+				}
 	});
 });
 

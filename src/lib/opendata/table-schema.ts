@@ -20,7 +20,11 @@ export interface Field {
 	/** For `list` fields: the separator between items and their type. */
 	delimiter?: string;
 	itemType?: 'string';
-	example?: unknown;
+	/**
+	 * An example value, written as it would be in the file: the Table Schema v2 profile (the `$schema` the package
+	 * names) requires a string, so `1` is `"1"` and a JSON array is its JSON text.
+	 */
+	example?: string;
 	/**
 	 * The codes of a coded field with the Chinese words people read for them (Table Schema v2 `categories`): the
 	 * Chinese twins of the CSV files (`twin.ts`) write the words.
@@ -77,7 +81,7 @@ export function fieldOf(column: Column, form: Form, over: Partial<Field> = {}): 
 	const cell = column.cell;
 	const values = cell.choices?.map((c) => c.value);
 	const parsed = column.example ? cell.schema.safeParse(column.example) : undefined;
-	const example = parsed?.success ? parsed.data : undefined;
+	const example: unknown = parsed?.success ? parsed.data : undefined;
 	let field: Field;
 	if (cell.type === 'array' && form === 'json')
 		field = {
@@ -90,7 +94,7 @@ export function fieldOf(column: Column, form: Form, over: Partial<Field> = {}): 
 					items: { type: 'string', ...(values ? { enum: values } : {}) },
 				},
 			},
-			example,
+			example: example === undefined ? undefined : JSON.stringify(example),
 		};
 	else if (cell.type === 'array')
 		field = {
@@ -104,7 +108,7 @@ export function fieldOf(column: Column, form: Form, over: Partial<Field> = {}): 
 		field = {
 			name: column.key,
 			type: cell.type,
-			example,
+			example: example === undefined ? undefined : String(example),
 			constraints: {
 				enum: values,
 				pattern: cell.pattern,
