@@ -264,6 +264,31 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 		);
 	});
 
+	it('writes a text field’s digits that a spreadsheet would damage as ="…", and nothing else', () => {
+		// LibreOffice opened the demo's pledges-中文.csv with a 统一社会信用代码 of digits only (valid: 913208031000000000)
+		// as the number 9.13208031E+17; 913208031234567891 came back from a save as 9.13208031234568E+017.
+		const uscc: Field[] = [
+			{ name: 'uscc', title: '统一社会信用代码', type: 'string' },
+			{ name: 'score', title: '得分', type: 'number' },
+		];
+		const rows = [
+			{ uscc: '913208031234567891', score: 100000000000 },
+			{ uscc: '012345', score: 0 },
+			{ uscc: '91320803MA10RRBGC8', score: -10 },
+			{ uscc: '12345678901', score: 1 },
+			{ uscc: '=913208031234567891', score: 1 },
+		];
+		expect(twinCsv(uscc, toCsv(rows, ['uscc', 'score'])).split('\r\n')).toEqual([
+			'\uFEFF统一社会信用代码,得分',
+			'"=""913208031234567891""",100000000000',
+			'"=""012345""",0',
+			'91320803MA10RRBGC8,-10',
+			'12345678901,1',
+			"'=913208031234567891,1",
+			'',
+		]);
+	});
+
 	it('keeps the empty line under the header of a file without rows, as the original has', () => {
 		expect(twinCsv(fields, toCsv([], ['id', 'category']))).toBe('\uFEFF编号,类别\r\n\r\n');
 	});

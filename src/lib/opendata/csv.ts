@@ -144,12 +144,36 @@ function csvFile(lines: string[]): string {
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** CSV text of rows of text cells, written as `toCsv` writes text: every cell made inert, then quoted if need be. */
-export function csvText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * Digits that Excel, WPS and LibreOffice read as a number and damage: twelve or more (a 统一社会信用代码 of digits only,
+ * 913208031234567891, shows as 9.13208E+17 and keeps only its first 15 digits when saved), or a leading zero (dropped).
+ */
+const DAMAGED_DIGITS = /^(?:\d{12,}|0\d+)$/;
+
+/**
+ * A text cell for a spreadsheet reader: digits it would damage (`DAMAGED_DIGITS`) as the formula `="…"`, which
+ * Excel, WPS and LibreOffice show as the text itself; anything else made inert (`inertCell`). The formula holds only
+ * the digits the data has, so it runs nothing.
+ */
+export function spreadsheetTextCell(s: string): string {
+	return DAMAGED_DIGITS.test(s) ? `="${s}"` : inertCell(s);
+}
+
+/**
+ * CSV text of rows of text cells, written as `toCsv` writes text: every cell made inert, then quoted if need be.
+ * `textColumns` marks the columns whose cells are texts for a spreadsheet (`spreadsheetTextCell`): identifiers
+ * of digits stay as typed.
+ */
+export function csvText(
+	columns: readonly string[],
+	rows: readonly (readonly string[])[],
+	textColumns: readonly boolean[] = [],
+): string {
 	const lines = [columns.map(csvCell).join(',')];
+	const cellOf = columns.map((_, i) => (textColumns[i] ? spreadsheetTextCell : inertCell));
 	for (const r of rows) {
 		let line = '';
-		for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvCell(inertCell(r[i] ?? ''));
+		for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvCell(cellOf[i](r[i] ?? ''));
 		lines.push(line);
 	}
 	return csvFile(lines);

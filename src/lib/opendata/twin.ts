@@ -6,7 +6,10 @@
  * Nothing here names a column: the headers and words come from the file's Table Schema in the data package
  * (`datapackage.ts`: each field's `title` and `categories`), the one description of every open-data file, itself
  * made from the input schemas (`src/schemas/`). A column the schema does not describe keeps its name. The twin is
- * written the way its original is (`csvText` beside `toCsv`: UTF-8 with BOM, text that looks like a formula made inert).
+ * written the way its original is (`csvText` beside `toCsv`: UTF-8 with BOM, text that looks like a formula made inert),
+ * except that a text field's cell of digits a spreadsheet would damage (an 18-digit 统一社会信用代码, a code with a
+ * leading zero) is written `="…"`, so that Excel, WPS and LibreOffice show it as it is, not as 9.13208E+17. The
+ * original CSV keeps the plain digits, for programs.
  */
 import Papa from 'papaparse';
 import { csvText } from './csv.ts';
@@ -62,5 +65,6 @@ export function twinCsv(fields: readonly Field[], csv: string): string {
 	return csvText(
 		headers,
 		rows.map((r) => headers.map((_, i) => (r[i] ? words[i](r[i]) : ''))),
+		header.map((h) => byName.get(h)?.type === 'string'),
 	);
 }
