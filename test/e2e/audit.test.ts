@@ -5,9 +5,9 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { htmlPages } from './pages.ts';
 
@@ -78,6 +78,35 @@ describe('grades-history: every released quarter × unit in one file', () => {
 		expect(
 			csv(chart.href.slice(1)).data.map((r) => [quarterOf(Object.values(r)[0]), Number(Object.values(r)[1])]),
 		).toEqual(trend);
+	});
+});
+
+describe('the releases feed (/grades/rss.xml)', () => {
+	it('has one item per released quarter, newest first, each at its quarter’s page with its date and document', () => {
+		const xml = read('grades/rss.xml');
+		const items = [...xml.matchAll(/<item>(.*?)<\/item>/gs)].map((m) => m[1]);
+		const released = readFileSync(
+			resolve(import.meta.dirname, '..', '..', 'data', 'releases', 'releases.csv'),
+			'utf8',
+		)
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r?\n/)
+			.slice(1)
+			.map((l) => l.split(','));
+		expect(items).toHaveLength(released.length);
+		for (const [i, [quarter, releasedOn, docNumber]] of [...released].reverse().entries()) {
+			expect(items[i]).toMatch(new RegExp(`<link>https://[^<]*/grades/${quarter}/</link>`));
+			expect(items[i]).toContain(`（${docNumber}）</title>`);
+			expect(items[i]).toContain(
+				`<pubDate>${new Date(`${releasedOn}T00:00:00+08:00`).toUTCString()}</pubDate>`,
+			);
+			expect(existsSync(join(dist(), 'grades', quarter, 'index.html')), quarter).toBe(true);
+		}
+		expect(xml).toMatch(/<channel>(?:(?!<item>).)*<link>https:\/\/[^<]*\/grades\/<\/link>/s);
+		expect(read('grades/index.html')).toContain(
+			'<link rel="alternate" type="application/rss+xml" title="信用评价结果发布 RSS" href="/grades/rss.xml">',
+		);
 	});
 });
 
