@@ -277,6 +277,9 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 			{ uscc: '91320803MA10RRBGC8', score: -10 },
 			{ uscc: '12345678901', score: 1 },
 			{ uscc: '=913208031234567891', score: 1 },
+			// An indicator id: 1.10 would show as 1.1, another indicator's; 1.3 shows as it is.
+			{ uscc: '1.10', score: 1 },
+			{ uscc: '1.3', score: 1 },
 		];
 		expect(twinCsv(uscc, toCsv(rows, ['uscc', 'score'])).split('\r\n')).toEqual([
 			'\uFEFF统一社会信用代码,得分',
@@ -285,6 +288,8 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 			'91320803MA10RRBGC8,-10',
 			'12345678901,1',
 			"'=913208031234567891,1",
+			'"=""1.10""",1',
+			'1.3,1',
 			'',
 		]);
 	});

@@ -146,9 +146,10 @@ function csvFile(lines: string[]): string {
 
 /**
  * Digits that Excel, WPS and LibreOffice read as a number and damage: twelve or more (a 统一社会信用代码 of digits only,
- * 913208031234567891, shows as 9.13208E+17 and keeps only its first 15 digits when saved), or a leading zero (dropped).
+ * 913208031234567891, shows as 9.13208E+17 and keeps only its first 15 digits when saved), a leading zero (dropped),
+ * or a decimal ending in zero (an indicator id 1.10 shows as 1.1, the id of another indicator).
  */
-const DAMAGED_DIGITS = /^(?:\d{12,}|0\d+)$/;
+const DAMAGED_DIGITS = /^(?:\d{12,}|0\d+|\d+\.\d*0)$/;
 
 /**
  * A text cell for a spreadsheet reader: digits it would damage (`DAMAGED_DIGITS`) as the formula `="…"`, which
