@@ -277,6 +277,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'missing-file',
 		'unique-error',
 		'foreign-key',
+		'unit-inactive',
 		'over-quota',
 		'deadline',
 		'duplicate-candidate',

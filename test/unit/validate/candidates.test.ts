@@ -43,6 +43,33 @@ describe('candidates.csv: recommendation', () => {
 		`);
 	});
 
+	it('rejects a recommendation by a unit merged away before the day or set up after it, and accepts one on its first and last day', () => {
+		// Seed 000 第六条 "各单位……报送本单位候选人": a1 merged into a2 on 2022-07-01 recommends no one from that day (its
+		// rows would also be counted apart from a2's, past the quota of 2); a2, set up that day, recommends from it.
+		const units = onlyRows(
+			'units.csv',
+			't1,镇街,,,,',
+			't2,镇街,,,,',
+			'a1,A类,,2022-07-01,a2,',
+			'a2,A类,2022-07-01,,,',
+			'b1,B类,,,,',
+		);
+		const on = (recommender: string, date: string) =>
+			report({
+				'units.csv': units,
+				...candidates(candidate({ 推荐单位: recommender, 推荐日期: date, 评审结果: '', 公示编号: '' })),
+				'exemplars/reviews.csv': onlyRows('exemplars/reviews.csv'),
+			}).filter((m) => m.startsWith('data/exemplars/candidates.csv'));
+		expect(on('a1', '2022-06-30')).toEqual([]);
+		expect(on('a1', '2022-07-01')).toEqual([
+			'data/exemplars/candidates.csv:2:18: 第 2 行第 18 列（推荐日期）：单位 "a1" 在 2022-07-01 不存在（设立 —，撤销 2022-07-01）；此后它的记录请填并入的单位 "a2" (unit-inactive)',
+		]);
+		expect(on('a2', '2022-06-30')).toEqual([
+			'data/exemplars/candidates.csv:2:18: 第 2 行第 18 列（推荐日期）：单位 "a2" 在 2022-06-30 不存在（设立 2022-07-01，撤销 —） (unit-inactive)',
+		]);
+		expect(on('a2', '2022-07-01')).toEqual([]);
+	});
+
 	it('rejects a recommendation after 12 月 10 日, and accepts one on that day', () => {
 		expect(report(candidates(candidate({ 推荐日期: '2022-12-11' })))).toMatchInlineSnapshot(`
 			[

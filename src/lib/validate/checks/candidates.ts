@@ -10,7 +10,7 @@ import {
 } from '../../../schemas/candidate.ts';
 import { readNothing, type Located } from '../read-table.ts';
 import { idRegistry, type CheckContext, type IdRegistry } from '../context.ts';
-import { unitRef, type Units } from './units.ts';
+import { checkUnitOn, unitRef, type Units } from './units.ts';
 import type { Notices } from './notices.ts';
 import { didYouMean } from '../suggest.ts';
 import { quoteValue } from '../../quote.ts';
@@ -43,7 +43,7 @@ export function readCandidates(ctx: CheckContext): Candidates {
 }
 
 /**
- * The valid candidates: recommended by a known unit within its quota, by 12 月 10 日 of their year; reviewed only
+ * The valid candidates: recommended by a known unit that exists on the day, within its quota, by 12 月 10 日 of their year; reviewed only
  * after all four credit checks came back clean; in a 公示 of their year, after their recommendation, only if passed.
  */
 export function checkCandidates(
@@ -75,6 +75,9 @@ export function checkCandidates(
 			);
 		else people.set(person, r);
 		const unit = unitRef(ctx, units, r, 'recommender', '推荐单位');
+		// 第六条: "各单位……报送本单位候选人". A unit dissolved (or merged) before the day, or not yet set up, recommends
+		// no one: its row would also be counted apart from its successor's, past the quota of 2.
+		checkUnitOn(ctx, r, unit, 'recommendedOn', c.recommendedOn);
 		const key = `${c.recommender}/${c.year}`;
 		const list = perUnitYear.get(key) ?? [];
 		list.push(r);
