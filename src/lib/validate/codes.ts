@@ -266,6 +266,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'foreign-key',
 		'required',
 		'quarter-format',
+		'unit-inactive',
 		'lifecycle-order',
 		'date-order',
 		'objection-outcome',

@@ -247,6 +247,24 @@ describe('objections.csv, each rule on its own', () => {
 		]);
 	});
 
+	it('refuses an objection to the result of a unit not evaluated in that quarter: merged away before it, or set up after it', () => {
+		// t3 was merged into t1 on 2022-01-01 and t4 set up on 2022-04-01: 2022-Q1's results have neither, so there is no
+		// result to object to (the register would link to one the quarter's page does not have); t1 has one.
+		const out = report({
+			'units.csv': withRows('units.csv', 't3,镇街,,2022-01-01,t1,', 't4,镇街,2022-04-01,,,'),
+			'unit-names.csv': withRows('unit-names.csv', 't3,丙镇,,', 't4,丁镇,,'),
+			...objections(
+				'YY-1,评价结果,t3,2022-Q1,2022-04-25,,,',
+				'YY-2,评价结果,t4,2022-Q1,2022-04-25,,,',
+				'YY-3,评价结果,t1,2022-Q1,2022-04-25,,,',
+			),
+		});
+		expect(out).toEqual([
+			'data/objections.csv:2:3: 第 2 行第 3 列（记录编号）：单位 "t3" 在 2022-Q1 不存在（设立 —，撤销 2022-01-01）；此后它的记录请填并入的单位 "t1"，2022-Q1 没有它的评价结果 (unit-inactive)',
+			'data/objections.csv:3:3: 第 3 行第 3 列（记录编号）：单位 "t4" 在 2022-Q1 不存在（设立 2022-04-01，撤销 —），2022-Q1 没有它的评价结果 (unit-inactive)',
+		]);
+	});
+
 	it('says nothing more of a unit whose own row in units.csv is wrong (that row has its error)', () => {
 		const out = report({
 			'units.csv': withRows('units.csv', 'x9,不是类别,,,,'),

@@ -7,14 +7,14 @@ import { objectionTable, type ObjectionRow } from '../../../schemas/objection.ts
 import type { CorrectionRow } from '../../../schemas/correction.ts';
 import type { DishonestyRow } from '../../../schemas/dishonesty.ts';
 import type { CandidateRow, EventRow } from '../../../schemas/candidate.ts';
-import { isQuarterId } from '../../quarters.ts';
+import { isQuarterId, quarterEnd, quarterStart } from '../../quarters.ts';
 import { isUnknownCalendarYear, type WorkCalendar } from '../../calendar/workdays.ts';
 import { objectionDeadline } from '../../objections/clock.ts';
 import { findPersonalNumbers } from '../../personal-numbers.ts';
 import { quoteValue } from '../../quote.ts';
 import type { Located } from '../read-table.ts';
 import type { CheckContext } from '../context.ts';
-import type { Units } from './units.ts';
+import { existsBetween, inactiveMessage, type Units } from './units.ts';
 
 /**
  * The valid objections. Each table an objection refers to comes with its valid rows and every id typed in it: an
@@ -76,7 +76,20 @@ export function checkObjections(
 				ctx.at(r, 'period', 'quarter-format', `期别 ${quoteValue(period)} 应写作季度，如 2023-Q4`);
 			else if (!known(released.has(period), refs.releases.declared, period))
 				ctx.at(r, 'period', 'foreign-key', `季度 ${period} 没有发布记录：只能对已发布的评价结果提出异议`);
-			else if (refs.releases.releasedOn.has(period) && receivedOn < refs.releases.releasedOn.get(period)!)
+			// A unit not evaluated in the quarter (dissolved or merged before it, set up after it) has no result there to
+			// object to: the register would link to a result the quarter's page does not have.
+			else if (
+				refs.units.byId.has(recordId) &&
+				!existsBetween(refs.units.byId.get(recordId)!.value, quarterStart(period), quarterEnd(period))
+			) {
+				const unit = refs.units.byId.get(recordId)!.value;
+				ctx.at(
+					r,
+					'recordId',
+					'unit-inactive',
+					`${inactiveMessage(unit, period, !!unit.to && unit.to <= quarterStart(period))}，${period} 没有它的评价结果`,
+				);
+			} else if (refs.releases.releasedOn.has(period) && receivedOn < refs.releases.releasedOn.get(period)!)
 				ctx.at(
 					r,
 					'receivedOn',
