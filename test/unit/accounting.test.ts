@@ -80,6 +80,32 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			withheld: [{ rule: '发布日期晚于截至日期：到那一天才公开', count: 1 }],
 		});
 	});
+	it('says why a notice with no candidate is withheld: not started before its first day, empty from that day on', () => {
+		// GS-2 starts 2024-01-08 and no candidate names it (the validator warns: notice-empty).
+		const d = validateDataset(
+			fixture({
+				'exemplars/notices.csv': `${fixtureText('exemplars/notices.csv')}GS-2,2023,空的公示,2024-01-08,\n`,
+			}),
+			'data/',
+		);
+		const on = (asOf: string) => accountRows(d, asOf).find((a) => a.file === 'data/exemplars/notices.csv')!;
+		expect(on('2024-01-07')).toMatchObject({ published: 1, withheld: [{ rule: '公示尚未开始', count: 1 }] });
+		expect(on('2024-01-08')).toMatchObject({
+			published: 1,
+			withheld: [{ rule: '公示中没有候选人', count: 1 }],
+		});
+	});
+	it('withholds an objection dated on the as-of date as an objection (its course is not public), and one dated after it until its day', () => {
+		const events = 'c1,2023-01-10,异议,,\n';
+		expect(eventsOn(events, '2023-01-09').account).toMatchObject({
+			published: 0,
+			withheld: [{ rule: '日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+		expect(eventsOn(events, '2023-01-10').account).toMatchObject({
+			published: 0,
+			withheld: [{ rule: expect.stringContaining('异议内容和核实过程不公开'), count: 1 }],
+		});
+	});
 	it('counts a row the validator refused as refused, not published', () => {
 		// A fifth unit whose category is not one of the four: the row is refused, the four others published.
 		const units = fixtureText('units.csv') + 'x1,市级部门,,,,\n';
