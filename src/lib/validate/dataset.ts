@@ -142,6 +142,7 @@ export function validateDataset(files: DataFiles, shown = 'data/', opts: { alone
 		calendar,
 		events,
 		noticeStarts: new Map([...notices.byId].map(([id, n]) => [id, n.value.start])),
+		noticeEnds: new Map([...notices.byId].map(([id, n]) => [id, n.value.end])),
 	});
 	// Last: what no check above has read.
 	checkUnknownFiles(ctx);

@@ -9,11 +9,18 @@ const CORRECTION = {
 		'更正编号,季度,更正日期,文号,单位编号,项目,原值,新值,理由\nGZ-1,2022-Q1,2022-06-01,淮信用办〔2022〕9号,t1,指标 3.6,4.5,7.5,补记\n',
 };
 
+/** events.csv recording the objections to c1 received within its 公示 (GS-1, 2023-01-09 to 2023-01-17), as the register's
+ *  objections of those days need. */
+const recorded = (...rows: string[]) => ({
+	'exemplars/events.csv': withRows('exemplars/events.csv', ...rows),
+});
+
 describe('objections.csv', () => {
 	it('is optional, and reads objections to a result, a 失信 record and a candidate, open or concluded', () => {
 		expect(validate().objections).toEqual([]);
 		const d = validate({
 			...CORRECTION,
+			...recorded('c1,2023-01-10,异议,,', 'c1,2023-01-12,异议不成立,,'),
 			...objections(
 				'YY-1,评价结果,t1,2022-Q1,2022-04-25,2022-05-06,更正,GZ-1',
 				'YY-2,失信记录,d1,,2022-05-01,,,',
@@ -157,6 +164,8 @@ describe('objections.csv, each rule on its own', () => {
 	});
 
 	it('takes only the selection year as an exemplar’s period, and says which year that is', () => {
+		const lines = (...rows: string[]) =>
+			report({ ...recorded('c1,2023-01-10,异议,,'), ...objections(...rows) });
 		expect(lines('YY-1,诚信典型,c1,2022,2023-01-10,,,', 'YY-2,诚信典型,c1,,2023-01-10,,,')).toEqual([]);
 		expect(
 			lines(
@@ -195,7 +204,9 @@ describe('objections.csv, each rule on its own', () => {
 		expect(report(objections('YY-1,诚信典型,c1,2022,2023-01-08,,,'))).toEqual([
 			'data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：收到日期 2023-01-08 早于人选 c1 的公示开始日 2023-01-09：人选公示之后才能对其提出异议 (date-order)',
 		]);
-		expect(report(objections('YY-1,诚信典型,c1,2022,2023-01-09,,,'))).toEqual([]);
+		expect(
+			report({ ...recorded('c1,2023-01-09,异议,,'), ...objections('YY-1,诚信典型,c1,2022,2023-01-09,,,') }),
+		).toEqual([]);
 	});
 
 	it('refuses an objection to a 失信 record received before the record’s date: it would publish the record’s number early', () => {
@@ -208,9 +219,17 @@ describe('objections.csv, each rule on its own', () => {
 	});
 
 	it('takes an upheld objection to a candidate without a correction id, and refuses one: events.csv records the outcome', () => {
-		expect(report(objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,'))).toEqual([]);
-		expect(report({ ...CORRECTION, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,GZ-1') }))
-			.toMatchInlineSnapshot(`
+		const upheld = recorded('c1,2023-01-10,异议,,', 'c1,2023-01-12,异议成立,,');
+		expect(report({ ...upheld, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,') })).toEqual(
+			[],
+		);
+		expect(
+			report({
+				...upheld,
+				...CORRECTION,
+				...objections('YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,GZ-1'),
+			}),
+		).toMatchInlineSnapshot(`
 			[
 			  "data/objections.csv:2:8: 第 2 行第 8 列（更正编号）：对诚信典型的异议不填更正编号：异议成立时，未予认定或撤销记在 exemplars/events.csv，人选页面会写明 (objection-outcome)",
 			]
@@ -228,7 +247,11 @@ describe('objections.csv, each rule on its own', () => {
 		`);
 		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-10,,,') })).toEqual([]);
 		// Another day in the register is another objection.
-		expect(report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-11,,,') })).toHaveLength(1);
+		expect(
+			report({ ...events, ...objections('YY-3,诚信典型,c1,2022,2023-01-11,,,') }).filter((l) =>
+				l.endsWith('(objection-unregistered)'),
+			),
+		).toHaveLength(1);
 		// An objection to another kind of record is not the candidate's, even under the same id and day: here a unit c1's
 		// result (the unit's other errors aside).
 		const unregistered = report({
@@ -263,6 +286,23 @@ describe('objections.csv, each rule on its own', () => {
 			'data/objections.csv:2:3: 第 2 行第 3 列（记录编号）：单位 "t3" 在 2022-Q1 不存在（设立 —，撤销 2022-01-01）；此后它的记录请填并入的单位 "t1"，2022-Q1 没有它的评价结果 (unit-inactive)',
 			'data/objections.csv:3:3: 第 3 行第 3 列（记录编号）：单位 "t4" 在 2022-Q1 不存在（设立 2022-04-01，撤销 —），2022-Q1 没有它的评价结果 (unit-inactive)',
 		]);
+	});
+
+	it('refuses an objection to a candidate received within the 公示 that events.csv does not record, up to its 7th working day', () => {
+		// GS-1 runs from 2023-01-09 to 2023-01-17 (the 7th working day). Without the 异议 in events.csv the candidate would
+		// be recognised on 2023-01-18 with the objection open (seed 000 第八条 "无异议的认定"); a complaint received after
+		// the 公示 changes no recognition, and needs no such row.
+		const lastDay = 'YY-1,诚信典型,c1,2022,2023-01-17,,,';
+		expect(lines(lastDay)).toEqual([
+			'data/objections.csv:2:5: 第 2 行第 5 列（收到日期）：这件异议在人选 c1 的公示期内（2023-01-09 至 2023-01-17）收到，但 exemplars/events.csv 没有候选人 c1 在 2023-01-17 的“异议”记录：不记下它，人选会在公示期满后照常认定（seed 000 第八条：“无异议的认定”）。请在 events.csv 加一行：候选人编号 c1，日期 2023-01-17，事件“异议”；核实后再记“异议成立”或“异议不成立” (objection-unrecorded)',
+		]);
+		expect(
+			report({
+				...objections(lastDay),
+				'exemplars/events.csv': withRows('exemplars/events.csv', 'c1,2023-01-17,异议,,'),
+			}),
+		).toEqual([]);
+		expect(lines('YY-1,诚信典型,c1,2022,2023-01-18,,,')).toEqual([]);
 	});
 
 	it('says nothing more of a unit whose own row in units.csv is wrong (that row has its error)', () => {

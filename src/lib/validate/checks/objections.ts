@@ -38,6 +38,8 @@ export function checkObjections(
 		events: readonly Located<EventRow>[];
 		/** The first day of each valid 公示 batch, by notice id (exemplars/notices.csv). */
 		noticeStarts: ReadonlyMap<string, string>;
+		/** The last (7th working) day of each valid 公示 batch, by notice id. */
+		noticeEnds: ReadonlyMap<string, string>;
 	},
 ): Located<ObjectionRow>[] {
 	const rows = ctx.unique(
@@ -51,6 +53,12 @@ export function checkObjections(
 	const corrections = Map.groupBy(refs.corrections.rows, (c) => c.value.id);
 	const recordUnit = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.unitId]));
 	const recordDate = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.date]));
+	/** The objections to candidates that exemplars/events.csv records, by candidate and day received. */
+	const recorded = new Set(
+		refs.events
+			.filter((e) => e.value.event === 'objection')
+			.map((e) => `${e.value.candidateId} ${e.value.date}`),
+	);
 	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
@@ -127,6 +135,21 @@ export function checkObjections(
 					'receivedOn',
 					'date-order',
 					`收到日期 ${receivedOn} 早于人选 ${recordId} 的公示开始日 ${refs.noticeStarts.get(c.noticeId)}：人选公示之后才能对其提出异议`,
+				);
+			// Seed 000 第八条 "公示7个工作日，无异议的认定": an objection received within the 公示 holds the recognition until
+			// its conclusion, and the candidate's course is read from exemplars/events.csv. Only in this register, it left the
+			// candidate recognised (and on the 激励名单) the day after the 公示 while the register showed it 核查中.
+			else if (
+				c?.noticeId &&
+				refs.noticeEnds.has(c.noticeId) &&
+				receivedOn <= refs.noticeEnds.get(c.noticeId)! &&
+				!recorded.has(`${recordId} ${receivedOn}`)
+			)
+				ctx.at(
+					r,
+					'receivedOn',
+					'objection-unrecorded',
+					`这件异议在人选 ${recordId} 的公示期内（${refs.noticeStarts.get(c.noticeId)} 至 ${refs.noticeEnds.get(c.noticeId)}）收到，但 exemplars/events.csv 没有候选人 ${recordId} 在 ${receivedOn} 的“异议”记录：不记下它，人选会在公示期满后照常认定（seed 000 第八条：“无异议的认定”）。请在 events.csv 加一行：候选人编号 ${recordId}，日期 ${receivedOn}，事件“异议”；核实后再记“异议成立”或“异议不成立”`,
 				);
 			// A candidate the row cannot have (unknown, or with an error of its own) has no year to compare with.
 			if (period && (!/^\d{4}$/.test(period) || (c && Number(period) !== c.year)))
