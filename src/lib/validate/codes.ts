@@ -81,6 +81,8 @@ export const ISSUE_CODES = {
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
 	'missing-standard': '（警告）公开承诺的服务内容、服务质量、服务期限都没有填写',
 	'objection-unregistered': 'events.csv 中对人选的异议没有登记在 objections.csv（异议处理情况）',
+	'objection-conclusion':
+		'对人选的异议在异议处理情况中已办结，但 exemplars/events.csv 没有同一天、同一结论的核实记录',
 	'objection-unrecorded':
 		'公示期内收到的对人选的异议没有记入 exemplars/events.csv：人选会在公示期满后照常认定',
 	'notice-empty': '公示批次没有候选人（candidates.csv 中没有哪一行的“公示编号”是它），不在网站上发布',
@@ -156,6 +158,7 @@ export const CROSS_FILE_CODES: readonly IssueCode[] = [
 	'calendar-unknown',
 	// An objection to a candidate within the 公示 is read against exemplars/events.csv, which may not be among them.
 	'objection-unrecorded',
+	'objection-conclusion',
 ];
 
 /** Codes any CSV table can give while it is decoded and parsed (`csv.ts`) and matched to its header (`read-table.ts`). */
@@ -277,6 +280,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'calendar-unknown',
 		'personal-number',
 		'objection-unrecorded',
+		'objection-conclusion',
 	],
 	dishonesty: ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required', 'unit-inactive'],
 	candidates: [

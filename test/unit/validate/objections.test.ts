@@ -305,6 +305,26 @@ describe('objections.csv, each rule on its own', () => {
 		expect(lines('YY-1,诚信典型,c1,2022,2023-01-18,,,')).toEqual([]);
 	});
 
+	it('wants the conclusion of an objection events.csv records there too, the same day and the same way', () => {
+		// The candidate's page reads events.csv: a register saying 维持 while the page says 未予认定 (or 更正 while the
+		// candidate goes on to be recognised) tells the public two things.
+		const on = (events: string[], row: string) =>
+			report({ ...recorded('c1,2023-01-10,异议,,', ...events), ...objections(row) });
+		const rejected = ['c1,2023-01-12,异议不成立,,'];
+		const upheld = ['c1,2023-01-12,异议成立,,'];
+		expect(on(rejected, 'YY-1,诚信典型,c1,2022,2023-01-10,2023-01-12,维持,')).toEqual([]);
+		expect(on(upheld, 'YY-1,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,')).toEqual([]);
+		expect(on(upheld, 'YY-1,诚信典型,c1,2022,2023-01-10,2023-01-12,维持,')).toEqual([
+			'data/objections.csv:2:7: 第 2 行第 7 列（结果）：这件异议 2023-01-12 办结，结果为“维持”，但 exemplars/events.csv 没有候选人 c1 在 2023-01-12 的“异议不成立”记录：人选页面按 events.csv 显示，两处会说法不一。请在 events.csv 记下核实结论，或核对这里的办结日期和结果 (objection-conclusion)',
+		]);
+		expect(on(rejected, 'YY-1,诚信典型,c1,2022,2023-01-10,2023-01-12,更正,')).toEqual([
+			'data/objections.csv:2:7: 第 2 行第 7 列（结果）：这件异议 2023-01-12 办结，结果为“更正”，但 exemplars/events.csv 没有候选人 c1 在 2023-01-12 的“异议成立”或“撤销”记录：人选页面按 events.csv 显示，两处会说法不一。请在 events.csv 记下核实结论，或核对这里的办结日期和结果 (objection-conclusion)',
+		]);
+		expect(on(rejected, 'YY-1,诚信典型,c1,2022,2023-01-10,2023-01-13,维持,')).toHaveLength(1);
+		// A complaint after the 公示 that events.csv does not record concludes in the register alone.
+		expect(report(objections('YY-1,诚信典型,c1,2022,2023-02-01,2023-02-10,维持,'))).toEqual([]);
+	});
+
 	it('says nothing more of a unit whose own row in units.csv is wrong (that row has its error)', () => {
 		const out = report({
 			'units.csv': withRows('units.csv', 'x9,不是类别,,,,'),

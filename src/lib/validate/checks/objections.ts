@@ -59,6 +59,8 @@ export function checkObjections(
 			.filter((e) => e.value.event === 'objection')
 			.map((e) => `${e.value.candidateId} ${e.value.date}`),
 	);
+	/** Every event of events.csv, by candidate, day and kind. */
+	const happened = new Set(refs.events.map((e) => `${e.value.candidateId} ${e.value.date} ${e.value.event}`));
 	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
@@ -165,6 +167,19 @@ export function checkObjections(
 		if (concludedOn && !outcome) ctx.at(r, 'outcome', 'required', '已办结的异议要填写结果：维持或更正');
 		if (!concludedOn && outcome)
 			ctx.at(r, 'outcome', 'objection-outcome', '尚未办结的异议没有结果：办结后再填写结果和办结日期');
+		// An objection events.csv records is concluded there too, and the candidate's page shows that conclusion (认定 going
+		// ahead, 未予认定, 已撤销): the register must say the same on the same day, or the two public pages disagree.
+		if (target === 'exemplar' && concludedOn && outcome && recorded.has(`${recordId} ${receivedOn}`)) {
+			const need: EventRow['event'][] =
+				outcome === 'kept' ? ['objection-rejected'] : ['objection-upheld', 'revoked'];
+			if (!need.some((k) => happened.has(`${recordId} ${concludedOn} ${k}`)))
+				ctx.at(
+					r,
+					'outcome',
+					'objection-conclusion',
+					`这件异议 ${concludedOn} 办结，结果为“${outcome === 'kept' ? '维持' : '更正'}”，但 exemplars/events.csv 没有候选人 ${recordId} 在 ${concludedOn} 的“${outcome === 'kept' ? '异议不成立' : '异议成立”或“撤销'}”记录：人选页面按 events.csv 显示，两处会说法不一。请在 events.csv 记下核实结论，或核对这里的办结日期和结果`,
+				);
+		}
 		// An upheld objection to a candidate changes no quarter's results: it is the candidate's 未予认定 or 撤销, which
 		// exemplars/events.csv records and the candidate's page shows.
 		if (target === 'exemplar' && correctionId)
