@@ -161,7 +161,7 @@ export const candidateTable: TableDef = {
 export const candidateSchema = recordSchema(candidateColumns);
 export type CandidateRow = z.infer<typeof candidateSchema>;
 
-/** The four bodies consulted in the credit review (seed 000 第七条). */
+/** The four bodies consulted in every credit review (seed 000 第七条): a review is complete when all four replied. */
 export const REVIEW_BODIES = [
 	{ value: 'discipline', label: '纪检' },
 	{ value: 'police', label: '公安' },
@@ -169,9 +169,21 @@ export const REVIEW_BODIES = [
 	{ value: 'petition', label: '信访' },
 ] as const;
 
+/**
+ * Bodies the office may consult besides the four (seed 000 第七条 "向纪检、公安、检察院、信访等有关单位函询"): their
+ * replies are not needed for a complete review, and a record in any of them disqualifies as one in the four does.
+ */
+export const OTHER_REVIEW_BODIES = [
+	{ value: 'court', label: '法院' },
+	{ value: 'other', label: '其他' },
+] as const;
+
 const reviewColumns = [
 	col('candidateId', '候选人编号', identifier(), { doc: '对应 candidates.csv', example: '2022-001' }),
-	col('body', '审查单位', oneOf(REVIEW_BODIES), { doc: '纪检、公安、检察院、信访', example: '公安' }),
+	col('body', '审查单位', oneOf([...REVIEW_BODIES, ...OTHER_REVIEW_BODIES]), {
+		doc: '纪检、公安、检察院、信访四家必须都有回复；另外函询的法院或其他有关单位可以填“法院”“其他”',
+		example: '公安',
+	}),
 	col(
 		'result',
 		'结果',
