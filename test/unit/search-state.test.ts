@@ -66,5 +66,9 @@ describe('the search page', () => {
 		expect(kindLine({ 单位类别: ['镇街'], 内容类型: ['诚信典型'], 年份: ['2025'] })).toBe(
 			'诚信典型 · 2025 · 镇街',
 		);
+		// An exemplar's stage is what a reader searching for 公示中 or 已撤销 looks for under its name.
+		expect(kindLine({ 状态: ['已撤销'], 年份: ['2024'], 内容类型: ['诚信典型'] })).toBe(
+			'诚信典型 · 2024 · 已撤销',
+		);
 	});
 });
