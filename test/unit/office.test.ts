@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -365,6 +366,44 @@ describe('the ledger in the build: no silent change to a released quarter', { ti
 		]);
 		expect(rows[2]).toMatch(/^GZ-2022-01,2022-Q1,2022-05-10,淮信用办〔2022〕3号,t1,得分,24\.2,21\.1,/);
 		expect(run('scripts/score.ts', dir).status).toBe(0);
+	});
+});
+
+describe('npm run release', { timeout: 120_000 }, () => {
+	it('refuses in writing and with exit 1, writing nothing; --seal writes back the snapshot and fingerprint of the results as they are', () => {
+		const dir = copyOf(join(FIXTURES, 'valid'));
+		const csv = join(dir, 'releases', 'releases.csv');
+		const snapshot = join(dir, 'releases', '2022-Q1.json');
+		const [released, sealed] = [readFileSync(csv, 'utf8'), readFileSync(snapshot)];
+		const fingerprint = `sha256:${createHash('sha256').update(sealed).digest('hex')}`;
+		expect(released).toContain(`,${fingerprint},`);
+
+		// Released already: refused, said why, nothing written.
+		const again = run(
+			'scripts/release.ts',
+			dir,
+			'2022-Q1',
+			'--date',
+			'2022-05-01',
+			'--doc',
+			'淮信用办〔2022〕9号',
+		);
+		expect(again.status).toBe(1);
+		expect(again.stderr.trim().split('\n').at(-1)).toBe('没有写入任何文件。');
+		// Two quarters at once: refused before the data is read, not the first one released.
+		const two = run('scripts/release.ts', dir, '2022-Q1', '2022-Q2', '--seal');
+		expect(two.status).toBe(1);
+		expect(two.stderr).toContain('请写明一个季度');
+		expect(readFileSync(csv, 'utf8')).toBe(released);
+
+		// The snapshot and its fingerprint lost: --seal writes both again, byte for byte as they were.
+		writeFileSync(csv, released.replace(`,${fingerprint},`, ',,'));
+		rmSync(snapshot);
+		const seal = run('scripts/release.ts', dir, '2022-Q1', '--seal');
+		expect(seal.status).toBe(0);
+		expect(seal.stdout).toContain('2022-Q1（2022-04-20 发布，淮信用办〔2022〕2号）已封存');
+		expect(readFileSync(snapshot)).toEqual(sealed);
+		expect(readFileSync(csv, 'utf8')).toBe(released);
 	});
 });
 
