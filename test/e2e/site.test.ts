@@ -17,7 +17,7 @@ const dist = () => inject('distDir');
 const base = () => inject('baseUrl');
 interface GradeFile {
 	quarter: string;
-	units: { id: string; name: string; category: string; grade: string; score: number }[];
+	units: { id: string; name: string; category: string; grade: string; score: number; rank: number }[];
 }
 const quarters = () =>
 	readdirSync(join(dist(), 'data', 'grades'))
@@ -59,12 +59,25 @@ describe('quarter grade page', () => {
 	it('sorts by score when the column header is pressed', async () => {
 		const q = gradeFile(quarters().at(-1)!);
 		const page = await open(`/grades/${q.quarter}/`);
-		await page.getByRole('button', { name: '得分' }).click();
-		await page.getByRole('button', { name: '得分' }).click();
-		const scores = (await page.locator('#grades-table tbody tr td:nth-child(3)').allTextContents()).map(
+		const button = page.getByRole('button', { name: '得分' });
+		const header = page.locator('#grades-table thead th').nth(2);
+		const scores = async () =>
+			(await page.locator('#grades-table tbody tr td:nth-child(3)').allTextContents()).map(Number);
+		// The first press sorts lowest first and says so to a screen reader; the second, highest first.
+		await button.click();
+		expect(await header.getAttribute('aria-sort')).toBe('ascending');
+		expect(await scores()).toEqual([...q.units.map((u) => u.score)].sort((a, b) => a - b));
+		await button.click();
+		expect(await header.getAttribute('aria-sort')).toBe('descending');
+		expect(await scores()).toEqual([...q.units.map((u) => u.score)].sort((a, b) => b - a));
+		// A number column sorts as numbers: rank 10 after rank 9, not after rank 1 (the A类 have thirty).
+		await page.getByRole('button', { name: '类内排名' }).click();
+		expect(await header.getAttribute('aria-sort')).toBeNull();
+		const ranks = (await page.locator('#grades-table tbody tr td:nth-child(5)').allTextContents()).map(
 			Number,
 		);
-		expect(scores).toEqual([...q.units.map((u) => u.score)].sort((a, b) => b - a));
+		expect(Math.max(...ranks)).toBeGreaterThanOrEqual(10);
+		expect(ranks).toEqual([...q.units.map((u) => u.rank)].sort((a, b) => a - b));
 	});
 	it('is a complete, readable table without JavaScript', async () => {
 		const q = gradeFile(quarters().at(-1)!);
