@@ -102,6 +102,12 @@ describe('the output folder on disk', () => {
 		);
 		writeFileSync(join(dir, 'file'), 'x');
 		expect(notASite(join(dir, 'file'))).toBe(`输出目录 ${dir}/file 是一个文件，不是目录`);
+		// A web server's own folder holds an index.html too (nginx's welcome page): not this site without its data.
+		mkdirSync(join(dir, 'www'));
+		writeFileSync(join(dir, 'www', 'index.html'), '<!doctype html>');
+		expect(notASite(join(dir, 'www'))).toBe(
+			`输出目录 ${dir}/www 已有其他文件，不像是本站以前的构建结果（没有 index.html 和 data/datapackage.json）`,
+		);
 		mkdirSync(join(dir, 'site', 'data'), { recursive: true });
 		writeFileSync(join(dir, 'site', 'index.html'), '<!doctype html>');
 		writeFileSync(join(dir, 'site', 'data', 'datapackage.json'), '{}');
@@ -128,6 +134,10 @@ describe('the output folder on disk', () => {
 		mkdirSync(join(dir, '.site.building-7-2'));
 		swapIn(join(dir, '.site.building-7-2'), join(dir, 'site'), '7-2');
 		expect(existsSync(join(dir, 'site'))).toBe(true);
+		// The new site cannot be renamed in: the previous one goes back in place, whole.
+		expect(() => swapIn(join(dir, '.dist.building-7-3'), join(dir, 'dist'), '7-3')).toThrow(/ENOENT/);
+		expect(readdirSync(join(dir, 'dist'))).toEqual(['new.html']);
+		expect(readdirSync(dir).sort()).toEqual(['dist', 'site']);
 	});
 
 	it('lets one build hold a lock, refuses a second while the holder runs, and takes over a dead holder’s', async () => {
@@ -146,6 +156,13 @@ describe('the output folder on disk', () => {
 		const again = takeLock(path);
 		expect('release' in again).toBe(true);
 		expect(readFileSync(path, 'utf8')).toBe(String(process.pid));
+		if ('release' in again) again.release();
+		// A lock left empty (the build killed between creating it and writing its id) holds nothing: process 0 would be
+		// this process's own group, always "running".
+		writeFileSync(path, '');
+		const empty = takeLock(path);
+		expect('release' in empty).toBe(true);
+		if ('release' in empty) empty.release();
 	});
 
 	it('removes folders left by builds that no longer run, never a running build’s or another folder', async () => {
