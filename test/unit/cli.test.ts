@@ -29,6 +29,13 @@ describe('npm run validate', { timeout: 60_000 }, () => {
 			'找不到数据目录 /nonexistent/data（环境变量 DATA_DIR 所指）；请检查路径，或在项目的文件夹中运行命令。',
 		);
 		expect(r.stdout).toBe('');
+		// A file named instead of its folder, as a clerk pasting a path may: said so, not read as a folder.
+		const file = join(FIXTURES, 'valid', 'units.csv');
+		const f = run('scripts/validate.ts', { DATA_DIR: file });
+		expect(f.status).toBe(2);
+		expect(f.stderr.trim()).toBe(
+			`找不到数据目录 ${file}（环境变量 DATA_DIR 所指）：它是一个文件，不是文件夹；请检查路径，或在项目的文件夹中运行命令。`,
+		);
 	});
 	it('reads the folder DATA_DIR names and exits 0 when it is clean', () => {
 		const r = run('scripts/validate.ts', { DATA_DIR: join(FIXTURES, 'valid') });

@@ -119,10 +119,34 @@ describe('npm run new:quarter', { timeout: 60_000 }, () => {
 		]);
 	});
 
+	it('refuses a record id taken in another quarter, and is not stopped by a warning in units.csv', () => {
+		const dir = copyOf(join(FIXTURES, 'valid'));
+		// units.csv saved by Excel as GBK: read correctly, with a warning only.
+		const units = join(dir, 'units.csv');
+		writeFileSync(units, iconv.encode(readFileSync(units, 'utf8').replace(/^\uFEFF/, ''), 'gbk'));
+		const evidence = join(dir, 'evidence', '2022-Q1.csv');
+		const before = readFileSync(evidence, 'utf8');
+		// The third id the new file would use (2022Q2-0003, see above), already a record of 2022-Q1.
+		writeFileSync(evidence, `${before}2022Q2-0003,t2,1.1,完成,2022-01-20,,,双公示按时全量报送,信用办,\r\n`);
+		const taken = run('scripts/new-quarter.ts', dir, '2022-Q2');
+		expect(taken.status).toBe(1);
+		expect(taken.stderr.trim()).toBe('记录编号 2022Q2-0003 已在其他季度的评价记录中使用，无法生成。');
+		expect(existsSync(join(dir, 'evidence', '2022-Q2.csv'))).toBe(false);
+
+		writeFileSync(evidence, before);
+		const r = run('scripts/new-quarter.ts', dir, '2022-Q2');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toContain('4 个单位，共 40 行预填记录');
+	});
+
 	it('rejects a malformed quarter', () => {
 		const r = run('scripts/new-quarter.ts', join(FIXTURES, 'valid'), '2024Q1');
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain('季度应写作 <年>-Q<季度>，例如 2024-Q1');
+		// No quarter at all: the usage, and a failure for a script that forgot it.
+		const none = run('scripts/new-quarter.ts', join(FIXTURES, 'valid'));
+		expect(none.status).toBe(1);
+		expect(none.stdout).toContain('用法：npm run new:quarter -- <季度>');
 	});
 });
 
@@ -137,6 +161,10 @@ describe('an option a command does not know', { timeout: 60_000 }, () => {
 			'npm run validate 不认识选项 --fxi：可用的选项是 --quiet、--fix、--help、-h（运行 npm run validate -- --help 查看说明）',
 		]);
 		expect(readFileSync(join(dir, 'evidence', '2022-Q1.csv'))).toEqual(before);
+		// One dash where two were meant: refused too, not run without fixing.
+		const dash = run('scripts/validate.ts', dir, '-fix');
+		expect([dash.status, dash.stdout]).toEqual([2, '']);
+		expect(dash.stderr).toContain('npm run validate 不认识选项 -fix：');
 		expect(run('scripts/score.ts', dir, '--quite').status).toBe(2);
 		expect(run('scripts/report.ts', dir, '2022-Q1', '--al').status).toBe(2);
 	});
@@ -200,6 +228,8 @@ describe('npm run validate -- --fix', { timeout: 60_000 }, () => {
 			`${dir}/units.csv: CSV 结构有问题（引号、空文件等），单元格未修正；请先按检查结果改正`,
 		);
 		expect(r.stdout).toContain('(csv-quote)');
+		// A file left alone is not counted as fixed.
+		expect(r.stdout).toContain('自动修正：0 个文件、0 处改动。');
 		expect(r.status).toBe(1);
 		expect(readFileSync(join(dir, 'units.csv'), 'utf8')).toBe(broken);
 	});
@@ -279,6 +309,12 @@ describe('npm run report', { timeout: 60_000 }, () => {
 		// so never listed) and every unit's line.
 		const r = run('scripts/report.ts', dir, '2022-Q2');
 		expect(r.status, r.stderr).toBe(0);
+		// The quarter asked for, not the latest; and a quarter mistyped is refused, not taken for the latest.
+		const first = run('scripts/report.ts', dir, '2022-Q1');
+		expect(first.stdout.split('\n')[0]).toBe('2022年第一季度 政务诚信建设综合信用评价结果摘要');
+		const typo = run('scripts/report.ts', dir, '2022Q1');
+		expect(typo.status).toBe(1);
+		expect(typo.stderr.trim()).toBe('季度应写作 <年>-Q<季度>，例如 2023-Q4，而不是 "2022Q1"');
 		expect(r.stdout.split('\n')).toEqual([
 			'2022年第二季度 政务诚信建设综合信用评价结果摘要（草稿预览）',
 			'评价指标：2022 年；数据截至 2026-11-22',

@@ -27,6 +27,9 @@ describe('an office command given a wrong option', () => {
 		expect(messageFor(['--dat', '2027-01-20'])).toBe(
 			'npm run release 不认识选项 --dat：可用的选项是 --date、--doc、--seal、--help（运行 npm run release -- --help 查看说明）',
 		);
+		expect(messageFor(['-d', '2027-01-20'])).toBe(
+			'npm run release 不认识选项 -d：可用的选项是 --date、--doc、--seal、--help（运行 npm run release -- --help 查看说明）',
+		);
 		expect(messageFor(['--doc'])).toBe(
 			'选项 --doc 后面缺少要填的值（运行 npm run release -- --help 查看说明）',
 		);
