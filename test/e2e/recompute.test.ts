@@ -5,9 +5,11 @@
  * check on a score where the exact rule and the float formula disagree.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { exactScore, floatScore, recomputeSite, recomputeWithSiteModule } from '../helpers/recompute.ts';
 import { recompute, verdictText } from '../../src/lib/recompute/recompute.ts';
 
@@ -110,4 +112,42 @@ describe('npm run recompute on a published grades file changed by someone, its h
 			recomputed: 'fjz',
 		});
 	});
+});
+
+describe('npm run recompute, the command', () => {
+	const root = resolve(import.meta.dirname, '..', '..');
+	// Each run reads the quarter's files and scores them: about a second alone, sized for a loaded machine.
+	const cli = (data: string) =>
+		spawnSync('node', ['scripts/recompute.ts', '2023-Q2', 'cqz', '--data', data], {
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 60_000,
+		});
+
+	it(
+		'exits 0 on the files as published, in a folder or at a site’s address written without its last slash; 1 on a changed file',
+		{ timeout: 180_000 },
+		() => {
+			const data = join(inject('distDir'), 'data');
+			for (const from of [data, `${inject('baseUrl')}/data`]) {
+				const r = cli(from);
+				expect(r.status, `${from}: ${r.stderr}`).toBe(0);
+				expect(r.stdout.trim().split('\n').at(-1)).toBe('结论：与公布结果一致');
+			}
+			// cqz's published score raised by 1 in a copy of the folder: the command says so and exits 1.
+			const work = mkdtempSync(join(tmpdir(), 'xy-recompute-'));
+			try {
+				cpSync(data, work, { recursive: true });
+				const file = join(work, 'grades', '2023-Q2.json');
+				const g = JSON.parse(readFileSync(file, 'utf8')) as { units: { id: string; score: number }[] };
+				g.units.find((u) => u.id === 'cqz')!.score += 1;
+				writeFileSync(file, JSON.stringify(g));
+				const r = cli(work);
+				expect(r.status, r.stderr).toBe(1);
+				expect(r.stdout).toContain('结论：与公布结果不一致');
+			} finally {
+				rmSync(work, { recursive: true, force: true });
+			}
+		},
+	);
 });
