@@ -410,12 +410,20 @@ describe('npm run build', () => {
 				});
 			expect(verify(wa.site).status).toBe(0);
 			const pledges = join(wa.site, 'data', 'pledges.json');
-			writeFileSync(pledges, JSON.stringify(JSON.parse(readFileSync(pledges, 'utf8')).slice(1)));
+			const published = JSON.parse(readFileSync(pledges, 'utf8')) as object[];
+			const fewer = JSON.stringify(published.slice(1));
+			writeFileSync(pledges, fewer);
 			const r = verify(wa.site);
 			expect(r.status).toBe(1);
 			expect(r.stderr).toContain(
 				`✗ ${join(dirname(wa.site), 'data')}/pledges.csv：数据去向记为发布 1 行，网站上实际有 0 行`,
 			);
+			// A row more than counted is found too: the site holding a row the accounting withheld is the worse case.
+			writeFileSync(pledges, JSON.stringify([...published, { ...published[0], id: 'extra' }]));
+			const more = verify(wa.site);
+			expect(more.status).toBe(1);
+			expect(more.stderr).toContain('数据去向记为发布 1 行，网站上实际有 2 行');
+			writeFileSync(pledges, fewer);
 
 			// Within one build, the check compares the site with the figures the accounting stage printed and handed
 			// over (it need not hold the evidence rows again): here a hand-over that counts no pledge agrees with the
