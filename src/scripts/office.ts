@@ -6,7 +6,7 @@
  */
 import OfficeWorker from './office-worker.ts?worker';
 import { formatIssue, type Issue } from '../lib/issues.ts';
-import { cellShown, columnLetters, dataRoot, issuePlace, readFailure } from '../lib/office/paths.ts';
+import { cellShown, columnLetters, dataRoot, issuePlace, notData, readFailure } from '../lib/office/paths.ts';
 import { pageMessage } from '../lib/office/page-words.ts';
 import {
 	REST_OF_FIXES,
@@ -88,11 +88,9 @@ function inSlices(
 }
 
 // —— Opening files ————————————————————————————————————————————————————————————————————————————————————————————————
-/** Files the clerk never means as data: version control, editors' and systems' own files. */
-const skipped = (path: string) => path.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
 
 function openFolder(list: OpenedFile[]) {
-	const kept = list.filter((f) => !skipped(f.path));
+	const kept = list.filter((f) => !notData(f.path));
 	// Only the data folder is read (the clerk may have picked the whole repository).
 	const root = dataRoot(kept.map((f) => f.path));
 	showProgress('正在读取文件');
@@ -108,7 +106,7 @@ function openFiles(list: File[]) {
 async function walkHandle(dir: FileSystemDirectoryHandle, prefix: string, out: OpenedFile[]) {
 	for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
 		const path = `${prefix}/${entry.name}`;
-		if (skipped(entry.name)) continue;
+		if (notData(entry.name)) continue;
 		if (entry.kind === 'file') out.push({ path, file: await (entry as FileSystemFileHandle).getFile() });
 		else await walkHandle(entry as FileSystemDirectoryHandle, path, out);
 	}
@@ -117,7 +115,7 @@ async function walkHandle(dir: FileSystemDirectoryHandle, prefix: string, out: O
 
 /** Every file under a dropped directory entry. */
 async function walkEntry(entry: FileSystemEntry, out: OpenedFile[]): Promise<void> {
-	if (skipped(entry.name)) return;
+	if (notData(entry.name)) return;
 	if (entry.isFile) {
 		const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
 		out.push({ path: entry.fullPath.replace(/^\//, ''), file });

@@ -23,6 +23,7 @@ import {
 	cellShown,
 	columnLetters,
 	dataRoot,
+	notData,
 	issuePlace,
 	readFailure,
 } from '../../src/lib/office/paths.ts';
@@ -87,6 +88,23 @@ describe('placing a file in the data folder', () => {
 	it('finds the data folder in a picked repository, or takes the picked folder as it', () => {
 		expect(dataRoot(['repo/README.md', 'repo/data/site.json', 'repo/data/units.csv'])).toBe('repo/data/');
 		expect(dataRoot(['data/site.json', 'data/evidence/2023-Q4.csv'])).toBe('data/');
+	});
+
+	it('leaves out hidden files and folders and node_modules, as npm run validate does, and nothing else', () => {
+		for (const path of [
+			'repo/.git/HEAD',
+			'data/.DS_Store',
+			'data/evidence/.~lock.2023-Q4.csv#',
+			'repo/node_modules/x/package.json',
+		])
+			expect(notData(path), path).toBe(true);
+		for (const path of [
+			'data/units.csv',
+			'repo/data/evidence/2023-Q4.csv',
+			'data/photos/a.b.jpg',
+			'data/~$units.xlsx',
+		])
+			expect(notData(path), path).toBe(false);
 	});
 });
 

@@ -16,6 +16,14 @@ export function dataRoot(paths: readonly string[]): string {
 	return top ? `${top}/` : '';
 }
 
+/**
+ * Whether a picked file is one the clerk never means as data: inside version control or a package folder, or hidden
+ * (an editor's or the system's own: `.DS_Store`, LibreOffice's `.~lock.units.csv#`), as `npm run validate` leaves
+ * hidden files unread.
+ */
+export const notData = (path: string): boolean =>
+	path.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
+
 /** The column letters a spreadsheet shows for a 1-based column number (1 → A, 27 → AA). */
 export function columnLetters(column: number): string {
 	let s = '';
