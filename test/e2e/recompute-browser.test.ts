@@ -72,6 +72,7 @@ describe('复算 in the browser', () => {
 		for (const [path, quarter] of cases) {
 			const r = await recomputeOn(page, path, quarter);
 			expect(r.verdict, `${path} ${quarter}`).toBe('与公布结果一致');
+			expect(await r.section.locator('.recompute-status').textContent()).toBe('复算完成。');
 			expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
 				[],
 			);
@@ -108,6 +109,8 @@ describe('复算 in the browser', () => {
 		expect(r.verdict).toContain('得分 公布为 90.7，复算为 86.7');
 		expect(r.inputs.find(([f]) => f === '/data/evidence/2022-Q3.csv')![2]).toMatch(/^✗ 不一致/);
 		await expect.poll(() => r.section.locator('.recompute-verdict.differs').count()).toBe(1);
+		// The line by the button says so too, not "复算完成。" alone.
+		expect(await r.section.locator('.recompute-status').textContent()).toBe('复算完成：有不一致之处。');
 		await page.close();
 	});
 
