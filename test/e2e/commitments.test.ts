@@ -116,6 +116,10 @@ describe('the overview (/commitments/): counts by unit, not every commitment', (
 		const sum = (i: number) => Object.values(table).reduce((s, r) => s + r[i], 0);
 		expect(sum(0)).toBe(all.length);
 		expect(sum(1)).toBe(all.filter((c) => c.overdue).length);
+		// The line above the tables counts the open ones as the columns do: 履行中 includes the overdue.
+		const line = (await page.locator('main p', { hasText: '履行中共' }).textContent())!.replace(/\s+/g, '');
+		expect(line).toContain(`共${all.length}项承诺。`);
+		expect(line).toContain(`（履行中共${sum(1) + sum(2)}项，其中逾期${sum(1)}项；`);
 		expect(await page.locator('#unit-table a[href="/commitments/blz/"]').textContent()).toBe('博里镇');
 		// No commitment is listed here: they are on the units’ pages.
 		expect(await page.locator('article.cm-card').count()).toBe(0);
