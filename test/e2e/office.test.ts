@@ -114,6 +114,11 @@ describe('填报台', () => {
 				.locator('.place')
 				.textContent(),
 		).resolves.toBe('B5 · 第 5 行 “单位编号” 列');
+		// Each problem is labelled by its weight: the unknown unit stops publishing, the GBK file only warns.
+		const weight = (text: string) =>
+			page.locator('#issues li', { hasText: text }).locator('.sev').textContent();
+		await expect(weight(`data/${EVIDENCE}:5:2`)).resolves.toBe('错误');
+		await expect(weight('(encoding-gbk)')).resolves.toBe('警告');
 
 		// The unknown unit's cell is marked on the grid; typing the right id there re-checks at once.
 		const cell = page.locator('#grid td[data-row="5"][data-column="2"]');
