@@ -206,13 +206,23 @@ describe('a year’s page (/exemplars/<year>/)', () => {
 		await page.locator('form.table-filter select[name="status"]').selectOption('recognized');
 		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['陈静怡', '刘志强', '孙丽萍']);
 		expect(await page.locator('form.table-filter output').textContent()).toBe('显示 3 / 4 人');
+		// Shown on the page, not only unmarked: the year's section stays while any of its cards does.
+		expect(await page.locator('.exemplar-card:visible').count()).toBe(3);
 		await page.locator('form.table-filter select[name="status"]').selectOption('revoked');
 		expect((await visible.allTextContents()).map((s) => s.trim())).toEqual(['周文斌']);
+		expect(await page.locator('.exemplar-card:visible').count()).toBe(1);
 	});
 	it('lists every card without JavaScript, with the filter hidden', async () => {
 		const page = await open('/exemplars/2026/', { javaScript: false });
 		expect(await page.locator('.exemplar-card:visible').count()).toBe(3);
 		expect(await page.locator('form.table-filter').isHidden()).toBe(true);
+	});
+	it('says on a revoked exemplar’s profile, under the name and in its description, that the title was revoked', () => {
+		const html = distFile('exemplars', '2022', '2022-003', 'index.html');
+		expect(html).toMatch(/<p class="muted"[^>]*>2022 年度“政务诚信典型”（已撤销）<\/p>/);
+		expect(html).toMatch(
+			/<meta name="description" content="周文斌，[^"]*2022 年度“政务诚信典型”（已撤销）。/,
+		);
 	});
 	it('puts every public candidate on exactly one year’s page, linking to the profile', () => {
 		const rows = JSON.parse(distFile('data', 'exemplars.json')) as { id: string; year: number }[];
