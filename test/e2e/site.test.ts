@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
+import { t } from '../../src/i18n/zh-CN.ts';
+import { GRADE_CODES, UNIT_CATEGORY_CODES } from '../../src/schemas/enums.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,6 +80,23 @@ describe('quarter grade page', () => {
 		);
 		expect(Math.max(...ranks)).toBeGreaterThanOrEqual(10);
 		expect(ranks).toEqual([...q.units.map((u) => u.rank)].sort((a, b) => a - b));
+	});
+	it('counts each category’s units by grade in the printable report, as the open data files them', () => {
+		const q = gradeFile(quarters().at(-1)!);
+		const html = readFileSync(join(dist(), 'grades', q.quarter, 'report', 'index.html'), 'utf8');
+		const table = /<caption>各类单位等次分布（单位：个）<\/caption>[\s\S]*?<\/table>/.exec(html)![0];
+		const cells = (row: string) =>
+			[...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/\s+/g, ''));
+		const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1]));
+		const of = (c: string) => q.units.filter((u) => u.category === c);
+		expect(rows).toEqual([
+			['类别', ...GRADE_CODES.map((g) => t.grade[g]), '合计'],
+			...UNIT_CATEGORY_CODES.filter((c) => of(c).length).map((c) => [
+				t.category[c],
+				...GRADE_CODES.map((g) => String(of(c).filter((u) => u.grade === g).length)),
+				String(of(c).length),
+			]),
+		]);
 	});
 	it('is a complete, readable table without JavaScript', async () => {
 		const q = gradeFile(quarters().at(-1)!);
