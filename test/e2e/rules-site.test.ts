@@ -94,6 +94,9 @@ describe('a renamed unit, named as it was', () => {
 	it('lists it by its old name in the 2022-Q4 report, with today’s name beside it', () => {
 		expect(text('grades/2022-Q4/report/index.html')).toContain('甲乡（现名“甲镇”）');
 		expect(text('grades/2023-Q1/report/index.html')).not.toContain('甲乡');
+		// The quarter's page too: the old name links the unit, today's is said under it, and only where it differs.
+		expect(text('grades/2022-Q4/index.html')).toContain('甲乡现名“甲镇”');
+		expect(text('grades/2023-Q1/index.html')).not.toContain('现名');
 	});
 	it('marks the quarters of the old name in the unit page’s history and chart', () => {
 		const unit = page('units/t1/index.html');
