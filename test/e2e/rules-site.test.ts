@@ -102,6 +102,9 @@ describe('a renamed unit, named as it was', () => {
 		const unit = page('units/t1/index.html');
 		expect(unit).toContain('<h1>甲镇</h1>');
 		expect(text('units/t1/index.html')).toContain('2022年第四季度（时称“甲乡”）');
+		// In the history table under the quarter, not only in the chart's table below it.
+		expect(unit).toMatch(/>2022年第四季度<\/a>\s*<div class="muted"[^>]*>（时称“甲乡”）<\/div>/);
+		expect(unit).not.toMatch(/>2023年第一季度<\/a>\s*<div class="muted"/);
 		// The chart's label too (in its data, as the page's HTML writes it).
 		expect(unit).toContain('&quot;2022年第四季度（时称“甲乡”）&quot;');
 	});
