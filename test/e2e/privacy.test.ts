@@ -230,4 +230,13 @@ describe('the day before a 公示 starts (GS-2026-01 starts 2026-11-18)', () => 
 		const rows = JSON.parse(readFileSync(join(dist, 'data', 'exemplars.json'), 'utf8')) as { id: string }[];
 		expect(rows.map((r) => r.id)).toEqual(['2022-001', '2022-002', '2022-003', '2022-004']);
 	});
+
+	it('says on /exemplars/ that no 公示 is running, and which one ran last', () => {
+		const text = readFileSync(join(dist, 'exemplars', 'index.html'), 'utf8')
+			.replace(/<[^>]+>/g, '')
+			.replace(/\s+/g, '');
+		expect(text).toContain('目前没有正在进行的公示。最近一次：');
+		expect(text).toContain('已于2023年1月17日结束');
+		expect(text).not.toContain('正在公示：');
+	});
 });
