@@ -19,7 +19,15 @@ const dist = () => inject('distDir');
 const base = () => inject('baseUrl');
 interface GradeFile {
 	quarter: string;
-	units: { id: string; name: string; category: string; grade: string; score: number; rank: number }[];
+	units: {
+		id: string;
+		name: string;
+		category: string;
+		grade: string;
+		score: number;
+		rank: number;
+		change: number | null;
+	}[];
 }
 const quarters = () =>
 	readdirSync(join(dist(), 'data', 'grades'))
@@ -80,6 +88,21 @@ describe('quarter grade page', () => {
 		);
 		expect(Math.max(...ranks)).toBeGreaterThanOrEqual(10);
 		expect(ranks).toEqual([...q.units.map((u) => u.rank)].sort((a, b) => a - b));
+		// A 较上季度 of "—" (a unit with no quarter before: 2023-Q4 has one, beside four of 0.0) comes last both ways.
+		const newer = gradeFile('2023-Q4');
+		await open('/grades/2023-Q4/');
+		const changes = () =>
+			page
+				.locator('#grades-table tbody tr td:nth-child(6)')
+				.evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.value!));
+		const change = page.getByRole('button', { name: '较上季度' });
+		const known = newer.units.filter((u) => u.change !== null).map((u) => u.change!);
+		expect(known).toContain(0);
+		expect(known).toHaveLength(newer.units.length - 1);
+		await change.click();
+		expect(await changes()).toEqual([...known.sort((a, b) => a - b).map(String), '']);
+		await change.click();
+		expect(await changes()).toEqual([...known.sort((a, b) => b - a).map(String), '']);
 	});
 	it('counts each category’s units by grade in the printable report, as the open data files them', () => {
 		const q = gradeFile(quarters().at(-1)!);
