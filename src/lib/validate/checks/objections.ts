@@ -53,14 +53,11 @@ export function checkObjections(
 	const corrections = Map.groupBy(refs.corrections.rows, (c) => c.value.id);
 	const recordUnit = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.unitId]));
 	const recordDate = new Map(refs.dishonesty.rows.map((r) => [r.value.id, r.value.date]));
-	/** The objections to candidates that exemplars/events.csv records, by candidate and day received. */
-	const recorded = new Set(
-		refs.events
-			.filter((e) => e.value.event === 'objection')
-			.map((e) => `${e.value.candidateId} ${e.value.date}`),
-	);
 	/** Every event of events.csv, by candidate, day and kind. */
 	const happened = new Set(refs.events.map((e) => `${e.value.candidateId} ${e.value.date} ${e.value.event}`));
+	/** Whether exemplars/events.csv records an objection to the candidate received on the day. */
+	const recorded = (candidateId: string, receivedOn: string) =>
+		happened.has(`${candidateId} ${receivedOn} objection`);
 	const valid = ctx.keep(rows, (r) => {
 		const { id, target, recordId, period, receivedOn, concludedOn, outcome, correctionId } = r.value;
 		/** Whether the row names a row that is in its file but has an error of its own (kept out, nothing said). */
@@ -145,7 +142,7 @@ export function checkObjections(
 				c?.noticeId &&
 				refs.noticeEnds.has(c.noticeId) &&
 				receivedOn <= refs.noticeEnds.get(c.noticeId)! &&
-				!recorded.has(`${recordId} ${receivedOn}`)
+				!recorded(recordId, receivedOn)
 			)
 				ctx.at(
 					r,
@@ -169,7 +166,7 @@ export function checkObjections(
 			ctx.at(r, 'outcome', 'objection-outcome', '尚未办结的异议没有结果：办结后再填写结果和办结日期');
 		// An objection events.csv records is concluded there too, and the candidate's page shows that conclusion (认定 going
 		// ahead, 未予认定, 已撤销): the register must say the same on the same day, or the two public pages disagree.
-		if (target === 'exemplar' && concludedOn && outcome && recorded.has(`${recordId} ${receivedOn}`)) {
+		if (target === 'exemplar' && concludedOn && outcome && recorded(recordId, receivedOn)) {
 			const need: EventRow['event'][] =
 				outcome === 'kept' ? ['objection-rejected'] : ['objection-upheld', 'revoked'];
 			if (!need.some((k) => happened.has(`${recordId} ${concludedOn} ${k}`)))
