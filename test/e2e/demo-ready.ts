@@ -3,16 +3,12 @@
  * started has ended, so that no test reads `distDir` or `baseUrl` before the site is there, and stops the file with
  * the build's own output when it failed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
+import { waitForFile } from '../helpers/build-site.ts';
 import type { DemoBuild } from './global-setup.ts';
 
 const resultFile = inject('demoResult');
-// A build of the demo takes under a minute on a loaded two-core machine; ten is a hang.
-for (let waited = 0; !existsSync(resultFile); waited += 250) {
-	if (waited > 600_000) throw new Error('演示站点构建超过 10 分钟仍未结束');
-	await sleep(250);
-}
+await waitForFile(resultFile, '演示站点构建超过 10 分钟仍未结束');
 const result: DemoBuild = JSON.parse(readFileSync(resultFile, 'utf8'));
 if (!result.ok) throw new Error(`演示站点构建失败：\n${result.output}`);

@@ -62,10 +62,7 @@ export async function sharedBuild(
 		mkdirSync(join(shareDir, `${key}.building`));
 	} catch {
 		// Another file builds it: wait for its result (a build takes minutes at most on a loaded machine).
-		for (let waited = 0; !existsSync(result); waited += 500) {
-			if (waited > 600_000) throw new Error(`等待共用的构建（${dataDir}，${date}）超过 10 分钟`);
-			await sleep(500);
-		}
+		await waitForFile(result, `等待共用的构建（${dataDir}，${date}）超过 10 分钟`);
 		return JSON.parse(readFileSync(result, 'utf8'));
 	}
 	// Inside the share folder, which the run's teardown removes.
@@ -75,4 +72,15 @@ export async function sharedBuild(
 	writeFileSync(`${result}.tmp`, JSON.stringify(shared));
 	renameSync(`${result}.tmp`, result);
 	return shared;
+}
+
+/**
+ * Waits until `file` exists: the result another process writes aside and renames in when a build has ended. Throws
+ * `tooLong` after ten minutes: a build of the demo takes under a minute on a loaded two-core machine, ten is a hang.
+ */
+export async function waitForFile(file: string, tooLong: string): Promise<void> {
+	for (let waited = 0; !existsSync(file); waited += 250) {
+		if (waited > 600_000) throw new Error(tooLong);
+		await sleep(250);
+	}
 }
