@@ -21,6 +21,11 @@ export function feedPlainText(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
+/** An item's date in a feed: midnight in Asia/Shanghai of the day (YYYY-MM-DD) it happened, the site's one time zone. */
+export function feedDate(date: string): Date {
+	return new Date(`${date}T00:00:00+08:00`);
+}
+
 /** What a release item of the grades feed is made from: a quarter's release and the grades it gave. */
 export interface ReleasedQuarter {
 	quarter: QuarterId;
@@ -41,7 +46,7 @@ export function releaseFeedItem(
 	return {
 		title: `${quarterLabel(q.quarter)}综合信用评价结果（${q.release.docNumber}）`,
 		link: new URL(`/grades/${q.quarter}/`, base).href,
-		pubDate: new Date(`${q.release.releasedOn}T00:00:00+08:00`),
+		pubDate: feedDate(q.release.releasedOn),
 		description: feedPlainText(
 			`${q.release.releasedOn} 发布，${q.units.length} 个单位：${counts.join('、')}。各单位的得分、等次和排名见季度结果页。`,
 		),

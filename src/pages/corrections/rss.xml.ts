@@ -6,7 +6,7 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { ledger, correctionHref } from '../../page-data/ledger.ts';
 import { quarterLabel } from '../../lib/quarters.ts';
-import { feedPlainText } from '../../lib/feed.ts';
+import { feedDate, feedPlainText } from '../../lib/feed.ts';
 
 export const GET: APIRoute = async (context) => {
 	const site = (await getEntry('site', 'site'))!.data;
@@ -23,7 +23,7 @@ export const GET: APIRoute = async (context) => {
 			// which names no element on the page.
 			link: new URL(correctionHref(e.id), base).href,
 			// Midnight in Asia/Shanghai of the day of the correction.
-			pubDate: new Date(`${e.date}T00:00:00+08:00`),
+			pubDate: feedDate(e.date),
 			// Plain text: feed readers render a description as HTML (src/lib/feed.ts).
 			description: feedPlainText(
 				`理由：${e.reason}。更正：${e.changes

@@ -5,7 +5,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { noticePeriod } from '../../lib/exemplars/format.ts';
-import { feedPlainText } from '../../lib/feed.ts';
+import { feedDate, feedPlainText } from '../../lib/feed.ts';
 
 export const GET: APIRoute = async (context) => {
 	const site = (await getEntry('site', 'site'))!.data;
@@ -23,7 +23,7 @@ export const GET: APIRoute = async (context) => {
 			title: n.title,
 			link: `/notices/${n.id}/`,
 			// Midnight in Asia/Shanghai of the first day of the 公示.
-			pubDate: new Date(`${n.start}T00:00:00+08:00`),
+			pubDate: feedDate(n.start),
 			// Plain text: feed readers render a description as HTML (src/lib/feed.ts).
 			description: feedPlainText(
 				`公示期：${noticePeriod(n.start, n.end, n.workdays)}。拟认定人选：${n.candidateIds
