@@ -436,6 +436,8 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 		headerRow = { rows: m.rows, issues: m.issues };
 		return;
 	}
+	// A page asked for before the clerk moved on (a problem's button, 上一页) is not shown over the one asked for now.
+	if (m.from !== gridFrom) return;
 	gridTotal = m.total;
 	const width = Math.max(headerRow.rows[0]?.length ?? 0, ...m.rows.map((r) => r.length));
 	const head = el('thead');
@@ -503,8 +505,11 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 				if (first) first.tabIndex = 0;
 			}
 		},
-		// A cell asked for that is not on the page (past the last row) is not focused on a later page.
-		() => (focus = undefined),
+		// A cell asked for that is not on the page (past the last row) is not focused on a later page. A page still
+		// being laid out when another was asked for leaves that page's cell to it.
+		() => {
+			if (m.from === gridFrom) focus = undefined;
+		},
 	);
 }
 
