@@ -22,11 +22,24 @@ export function shanghaiDate(ms: number): string {
  */
 const STARTED = Date.now();
 
+/**
+ * The last second whose date in Asia/Shanghai is written `YYYY-MM-DD`: 9999-12-31 23:59:59 (+08:00). Every date of the
+ * site is four digits of year and compared as text, so a later as-of date ("10000-01-01") is not a date at all here:
+ * compared as text it falls before 2026-…, and its year read from the first four characters is 1000.
+ */
+const LAST_EPOCH = Date.UTC(9999, 11, 31, 15, 59, 59) / 1000;
+
 /** The build's as-of date from the environment; throws on a malformed SOURCE_DATE_EPOCH rather than guessing. */
 export function asOfDate(env: Record<string, string | undefined> = process.env, now = STARTED): string {
 	const epoch = env.SOURCE_DATE_EPOCH;
 	if (epoch !== undefined && epoch !== '') {
 		if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH 应为整数秒数，而不是 "${epoch}"`);
+		// Past 9999-12-31 in Shanghai: a five-digit year (from 253402272000), or beyond what a Date holds (RangeError
+		// "Invalid time value", in English, from 8640000000001 on). Said here, in Chinese, rather than either.
+		if (Number(epoch) > LAST_EPOCH)
+			throw new Error(
+				`SOURCE_DATE_EPOCH "${epoch}" 超出了上海时间 9999 年 12 月 31 日（最大 ${LAST_EPOCH}），不是可用的截至日期`,
+			);
 		return shanghaiDate(Number(epoch) * 1000);
 	}
 	return shanghaiDate(now);

@@ -20,6 +20,27 @@ describe('as-of date', () => {
 		expect(asOfDate({ SOURCE_DATE_EPOCH: '' }, Date.UTC(2026, 10, 22, 16))).toBe('2026-11-23');
 	});
 
+	it('refuses a SOURCE_DATE_EPOCH past 9999-12-31 in Shanghai, in Chinese, rather than a five-digit year or RangeError', () => {
+		// 253402271999 = 9999-12-31T15:59:59Z = 9999-12-31 23:59:59 in Shanghai: the last usable second.
+		expect(asOfDate({ SOURCE_DATE_EPOCH: '253402271999' })).toBe('9999-12-31');
+		// One second later it is 10000-01-01 in Shanghai (still 9999-12-31 in UTC): the old code returned "10000-01-01",
+		// whose year read as text is 1000 and which sorts before every date of the data.
+		expect(() => asOfDate({ SOURCE_DATE_EPOCH: '253402272000' })).toThrow(
+			'SOURCE_DATE_EPOCH "253402272000" 超出了上海时间 9999 年 12 月 31 日（最大 253402271999），不是可用的截至日期',
+		);
+		// Beyond what a Date holds (8.64e12 s): the old code threw RangeError "Invalid time value", which the build
+		// printed as "构建被拒绝：Invalid time value".
+		expect(() => asOfDate({ SOURCE_DATE_EPOCH: '99999999999999' })).toThrow(
+			'超出了上海时间 9999 年 12 月 31 日',
+		);
+		expect(() => asOfDate({ SOURCE_DATE_EPOCH: '9'.repeat(400) })).toThrow(
+			'超出了上海时间 9999 年 12 月 31 日',
+		);
+		// The other odd values keep their message: negative, fractional, with spaces, in exponent notation.
+		for (const v of ['-1', '1.5', ' 1795276800', '1795276800 ', '1e9'])
+			expect(() => asOfDate({ SOURCE_DATE_EPOCH: v }), v).toThrow('SOURCE_DATE_EPOCH 应为整数秒数');
+	});
+
 	it('is fixed for the stages when the build starts, so a stage started after midnight keeps the build’s date', () => {
 		const env = { SOURCE_DATE_EPOCH: buildEpoch({}, lastSecond) };
 		expect(env.SOURCE_DATE_EPOCH).toBe(String(Math.floor(lastSecond / 1000)));
