@@ -1,6 +1,6 @@
 /**
  * Reading the commitments register from the content layer for the pages: every commitment's view on the build's
- * as-of date, the units it covers, the latest rubric's categories, and the pledges. Loaded once per build.
+ * as-of date, the units it covers, the categories of the rubric in force on that date, and the pledges. Loaded once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { UnitNameRow } from '../schemas/unit.ts';
@@ -9,7 +9,7 @@ import type { Rubric } from '../schemas/rubric.ts';
 import { COMMITMENT_CATEGORIES, type UnitCategory } from '../schemas/enums.ts';
 import { nameOn } from '../lib/units/names.ts';
 import { commitmentViews, pledgesOn, type CommitmentView } from '../lib/commitments/status.ts';
-import { registerUnits } from '../lib/commitments/coverage.ts';
+import { registerUnits, rubricOn } from '../lib/commitments/coverage.ts';
 import { pagedUnits } from '../lib/commitments/pages.ts';
 import { scoredQuarters } from './quarters.ts';
 import type { QuarterId } from '../lib/quarters.ts';
@@ -28,7 +28,7 @@ export interface RegisterUnit {
 /** Everything the register's pages read. */
 export interface Register {
 	asOf: string;
-	/** The latest rubric (its year's commitment categories are the matrix's columns). */
+	/** The rubric in force on the as-of date (`rubricOn`; its commitment categories are the matrix's columns). */
 	rubric: Rubric;
 	views: CommitmentView[];
 	/** The units whose commitments are listed one page per year (see `src/lib/commitments/pages.ts`). */
@@ -41,7 +41,7 @@ export interface Register {
 	pledges: PledgeRow[];
 	/** All categories in the schema's order (for ordering categories outside the rubric). */
 	allCategories: string[];
-	/** How many quarters a pledge counts toward the score (the latest rubric's pledges indicator; 1 if none). */
+	/** How many quarters a pledge counts toward the score (that rubric's pledges indicator; 1 if none). */
 	pledgeValidQuarters: number;
 }
 
@@ -73,7 +73,10 @@ async function load(): Promise<Register> {
 		}))
 		.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 	const units = new Map(ordered.map((u) => [u.id, u]));
-	const rubric = (await getCollection('rubrics')).map((r) => r.data).sort((a, b) => b.year - a.year)[0];
+	const rubric = rubricOn(
+		(await getCollection('rubrics')).map((r) => r.data),
+		asOf,
+	)!;
 	const entries = (await getCollection('commitments'))
 		.map((e) => e.data)
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

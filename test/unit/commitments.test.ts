@@ -15,6 +15,7 @@ import {
 	latestOverdue,
 	matrixColumns,
 	registerUnits,
+	rubricOn,
 } from '../../src/lib/commitments/coverage.ts';
 import {
 	normaliseQuery,
@@ -504,6 +505,23 @@ describe('reading order', () => {
 			expect(latestFulfilled(order, 3).map((i) => i.id)).toEqual(['f-new', 'f1', 'f2']);
 			expect(latestOverdue(order, 3).map((i) => i.id)).toEqual(['o-new', 'o1', 'o2']);
 		}
+	});
+});
+
+describe('the rubric the register is read against', () => {
+	const rubrics = [{ year: 2024 }, { year: 2022 }, { year: 2027 }, { year: 2023 }];
+	it('is the as-of year’s, not the newest file: a rubric prepared for next year waits for its year', () => {
+		// rubrics/2027.json committed in December 2026: the old code took 2027 for a build as of 2026-12-31.
+		expect(rubricOn(rubrics, '2026-12-31')).toEqual({ year: 2024 });
+		expect(rubricOn(rubrics, '2027-01-01')).toEqual({ year: 2027 });
+		// A build for a past date reads that year's categories (the old code: 2027's for 2022).
+		expect(rubricOn(rubrics, '2022-06-30')).toEqual({ year: 2022 });
+		expect(rubricOn(rubrics, '2023-01-01')).toEqual({ year: 2023 });
+	});
+	it('is the latest before the as-of year while the new year has none, and the earliest before the first', () => {
+		expect(rubricOn(rubrics, '2025-03-01')).toEqual({ year: 2024 });
+		expect(rubricOn(rubrics, '2021-12-31')).toEqual({ year: 2022 });
+		expect(rubricOn([], '2026-12-03')).toBeUndefined();
 	});
 });
 

@@ -16,6 +16,20 @@ export interface UnitLike {
 const categoryOrder = (c: UnitCategory) => UNIT_CATEGORY_CODES.indexOf(c);
 
 /**
+ * The rubric in force on the as-of date: its year's, else the latest year before it (the new year's rubric not
+ * adopted yet), else — an as-of date before the first rubric — the earliest. Not simply the newest file: a rubric
+ * prepared for next year (rubrics/2027.json committed in December) would otherwise set the register's categories and
+ * the pledges' validity before its year begins, and a build for a past date would judge 2022's register by 2026's
+ * categories.
+ * @see src/docs/rules/002-quarterly-evaluation.md 附件1 五 政务诚信承诺「类别表是当年评价指标文件的 `commitmentCategories`」
+ */
+export function rubricOn<R extends { year: number }>(rubrics: readonly R[], asOf: string): R | undefined {
+	const year = Number(asOf.slice(0, 4));
+	const sorted = [...rubrics].sort((a, b) => a.year - b.year);
+	return sorted.findLast((r) => r.year <= year) ?? sorted[0];
+}
+
+/**
  * The units the register covers, in the given order grouped town, park, A, B: every town and park that exists on the
  * as-of date (seed 001 asks each 镇（街道）、园区 to publish, so one that has not is a visible gap), and any other
  * unit that has published a commitment (departments may choose to; a dissolved unit keeps its commitments on view).
