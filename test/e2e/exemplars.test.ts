@@ -250,7 +250,7 @@ describe('a profile', () => {
 		for (const text of [
 			'异议待核实',
 			// 2026-11-22 is within the 公示 (11-18 to 11-26): objections are still invited.
-			'请于公示期内（2026年11月26日前）',
+			'请于公示期内（2026年11月26日前，含当日）',
 			'区数据局 数据资源科科长',
 			'部门工作人员',
 			'2024 年江苏省数字政府建设优秀案例（主要完成人）',
@@ -330,7 +330,7 @@ describe('公示 notices', () => {
 		const how = (await page.locator('.how-to-object').textContent())!;
 		expect(how).toContain(site.email);
 		expect(how).toContain(site.phone);
-		expect(how).toContain('2026年11月26日前');
+		expect(how).toContain('2026年11月26日前，含当日');
 		expect(await axeViolations(page)).toEqual([]);
 	});
 	it('a closed notice: ended on its 7th working day, current status of each candidate, no objection box', async () => {

@@ -22,7 +22,7 @@ import {
 } from '../../src/lib/exemplars/public.ts';
 import { exemplarPublication, lifecycles } from '../../src/lib/exemplars/publish.ts';
 import { stripJpegMetadata, stripPngMetadata } from '../../src/lib/exemplars/photo.ts';
-import { noticePeriod } from '../../src/lib/exemplars/format.ts';
+import { noticePeriod, objectionsUntil } from '../../src/lib/exemplars/format.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { FIXTURES, fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
 import { accountRows } from '../../src/lib/accounting.ts';
@@ -524,6 +524,11 @@ describe('photos are published without hidden metadata', () => {
 describe('formatting', () => {
 	it('writes the 公示 period with both dates and its length', () => {
 		expect(noticePeriod('2026-11-18', '2026-11-26')).toBe('2026年11月18日至2026年11月26日（7 个工作日）');
+	});
+	it('says objections are taken on the 公示’s last day too, as the lifecycle takes them', () => {
+		// The 2026 notice's 7th working day is 2026-11-26 (11-18 to 11-20, 11-23 to 11-26); an objection received that day
+		// keeps the candidate 待核实. The old wording "2026年11月26日前" read as "before the 26th".
+		expect(objectionsUntil('2026-11-26')).toBe('2026年11月26日前，含当日');
 	});
 });
 

@@ -12,3 +12,13 @@ export function cnDate(iso: string): string {
 export function noticePeriod(start: string, end: string, workdays = 7): string {
 	return `${cnDate(start)}至${cnDate(end)}（${workdays} 个工作日）`;
 }
+
+/**
+ * Until when a 公示 takes objections, said with its last day included: `2026年11月26日前，含当日`. "11月26日前" alone
+ * reads to many as "before the 26th", while objections are taken through the 7th working day (`noticeRunning`; an
+ * objection received that day keeps the candidate 待核实). The office's own columns say 前（含） the same way.
+ * @see src/docs/rules/000-exemplars.md 第八条 评审与公示
+ */
+export function objectionsUntil(end: string): string {
+	return `${cnDate(end)}前，含当日`;
+}
