@@ -899,6 +899,37 @@ describe('rule kind deduction: starts at 0 and only loses points', () => {
 	});
 });
 
+describe('rule kind deduction: a row with no 类型 is a 扣分 row', () => {
+	it('deducts per blank-kind row as the validator reads it (implied 扣分), counting its 数量', () => {
+		const rubrics = new Map([
+			[
+				2022,
+				{
+					...rubric2022,
+					indicators: rubric2022.indicators.map((i) =>
+						i.id === '3.4'
+							? {
+									...i,
+									max: 0,
+									rule: { kind: 'deduction' as const, deduction: { per: 5, what: '负面舆情经核实' } },
+								}
+							: i,
+					),
+				},
+			],
+		]);
+		// One blank-kind row of 数量 2 and one explicit 扣分 row: 3 incidents × −5 = −15.
+		const rows = [
+			ev('t1', '3.4', '2022-01-10', { count: 2 }),
+			ev('t1', '3.4', '2022-02-10', { kind: 'incident' }),
+		];
+		expect(indicatorOf({ rubrics, evidence: rows }, '3.4')).toMatchObject({
+			points: -15,
+			explain: '基础 0 分；负面舆情经核实 3 起 × −5 分，本项 -15 分',
+		});
+	});
+});
+
 describe('whether a unit, a commitment and a quarter are in time', () => {
 	it('counts a unit set up on a quarter’s last day in that quarter', () => {
 		expect(unitExistsIn({ id: 'x', category: 'town', from: '2022-03-31' }, '2022-Q1')).toBe(true);

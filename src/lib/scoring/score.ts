@@ -392,10 +392,12 @@ export function indicatorPoints(
 		const deduction = 'deduction' in rule ? rule.deduction : undefined;
 		let points = base;
 		if (deduction) {
-			// Deductions count in the quarter of the verified incident only; they are not carried over.
+			// Deductions count in the quarter of the verified incident only; they are not carried over. A row with no
+			// 类型 under a rule of kind deduction is a 扣分 row, as the validator reads it (its only other kind is 无).
+			const implied = rule.kind === 'deduction' ? 'incident' : undefined;
 			let incidents = 0;
 			for (const f of facts(q))
-				if (f.kind === 'incident' && f.date) {
+				if ((f.kind ?? implied) === 'incident' && f.date) {
 					incidents += f.count ?? 1;
 					used.push(f.id);
 				}
