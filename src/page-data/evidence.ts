@@ -73,16 +73,21 @@ const KIND_LABEL = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k.value, k.labe
  * The `<li>` items of the evidence rows behind an indicator's points (date · kind · what · source · reason, and the
  * row's 记录编号 in small print, which objections and citations quote), as HTML text. Built as a string rather than as Astro elements: a unit's year page lists four quarters of them (about
  * 400 rows at city scale), 2,500 such pages per build, and Astro renders each expression of each row separately.
- * Every value from the data goes through `escapeHtml`.
+ * Every value from the data goes through `escapeHtml`. A row whose 类型 was left blank is labelled by `implied`, the
+ * kind its indicator's rule reads it as (a blank row of a 完成 indicator is a 完成 row, not a 事项).
  */
-export function evidenceItemsHtml(ids: readonly string[], evidence: ReadonlyMap<string, Evidence>): string {
+export function evidenceItemsHtml(
+	ids: readonly string[],
+	evidence: ReadonlyMap<string, Evidence>,
+	implied?: EvidenceKind,
+): string {
 	let html = '';
 	for (const id of ids) {
 		const e = evidence.get(id);
 		if (!e) continue;
 		const count = e.count && e.count > 1 ? ` ${e.count} 项` : '';
 		const reason = e.reason ? `（理由：${escapeHtml(e.reason)}）` : '';
-		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? 'item']}${count}${e.what ? ` · ${escapeHtml(e.what)}` : ''}${e.source ? ` · ${escapeHtml(e.source)}` : ''}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
+		html += `<li><span class="date">${escapeHtml(e.date ?? '')}</span> · ${KIND_LABEL[e.kind ?? implied ?? 'item']}${count}${e.what ? ` · ${escapeHtml(e.what)}` : ''}${e.source ? ` · ${escapeHtml(e.source)}` : ''}${reason} <small class="record-id">${escapeHtml(id)}</small></li>`;
 	}
 	return html;
 }

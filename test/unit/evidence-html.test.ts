@@ -53,6 +53,16 @@ describe('evidenceItemsHtml', () => {
 		);
 	});
 
+	it('labels a row whose 类型 was left blank by the kind its indicator implies (完成, 评分, 扣分), 事项 without one', () => {
+		const blank = new Map([row({ id: 'e5', date: '2022-03-02', what: '全量报送' })]);
+		const li = (label: string) =>
+			`<li><span class="date">2022-03-02</span> · ${label} · 全量报送 <small class="record-id">e5</small></li>`;
+		expect(evidenceItemsHtml(['e5'], blank, 'done')).toBe(li('完成'));
+		expect(evidenceItemsHtml(['e5'], blank, 'judged')).toBe(li('评分'));
+		expect(evidenceItemsHtml(['e5'], blank, 'incident')).toBe(li('扣分'));
+		expect(evidenceItemsHtml(['e5'], blank)).toBe(li('事项'));
+	});
+
 	it('leaves out an id it has no published row for', () => {
 		expect(evidenceItemsHtml(['missing', 'e1'], evidence)).toBe(evidenceItemsHtml(['e1'], evidence));
 		expect(evidenceItemsHtml([], evidence)).toBe('');
