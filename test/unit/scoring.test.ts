@@ -899,6 +899,18 @@ describe('rule kind deduction: starts at 0 and only loses points', () => {
 	});
 });
 
+describe('two 评分 rows of one indicator on one day', () => {
+	it('count the one with the later 记录编号, whichever order they come in (the open data lists rows by id)', () => {
+		const early = { ...ev('t1', '2.1', '2022-02-10', { kind: 'judged', points: 3 }), id: '2022Q1-0001' };
+		const late = { ...ev('t1', '2.1', '2022-02-10', { kind: 'judged', points: 9 }), id: '2022Q1-0002' };
+		for (const evidence of [
+			[early, late],
+			[late, early],
+		])
+			expect(indicatorOf({ evidence }, '2.1')).toMatchObject({ points: 9, evidence: ['2022Q1-0002'] });
+	});
+});
+
 describe('rule kind deduction: a row with no 类型 is a 扣分 row', () => {
 	it('deducts per blank-kind row as the validator reads it (implied 扣分), counting its 数量', () => {
 		const rubrics = new Map([

@@ -285,6 +285,9 @@ export function missingCategories(
 
 const fmt = (x: number) => String(round2(x));
 
+/** Evidence rows in 记录编号 order (ids are unique across all quarters). */
+const byId = (a: EvidenceFact, b: EvidenceFact) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * Points of one indicator for one unit and quarter.
  * @see src/docs/rules/002-quarterly-evaluation.md 附件1 for each rule; the rubric file says how each indicator reads it
@@ -350,7 +353,10 @@ export function indicatorPoints(
 					(a, b) =>
 						quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
 						// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
-						(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0),
+						(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) ||
+						// Two 评分 rows of one day: the later 记录编号 counts, whatever order the rows come in (the open data
+						// lists them by id, the office's file in any order).
+						byId(a, b),
 				);
 			const latest = judged[judged.length - 1];
 			if (latest) used.push(latest.id);
@@ -447,7 +453,8 @@ export function creditTownPoints(
 					: // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so 1 or 0 here is the same answer.
 						a.date! > b.date!
 						? 1
-						: 0),
+						: 0) ||
+				byId(a, b),
 		);
 	const latest = accepted[accepted.length - 1];
 	if (!latest)
