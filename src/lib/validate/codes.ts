@@ -79,6 +79,8 @@ export const ISSUE_CODES = {
 	'missing-rubric': '该年度的评价指标文件缺少或有错误，季度无法计分',
 	'not-applicable': '指标或承诺不适用于该类别的单位',
 	'unit-inactive': '单位在该日期或季度不存在（尚未设立或已撤销）',
+	'unit-inactive-day':
+		'（警告）评价记录的日期在单位设立之前或撤销（并入）之后：单位本季度仍参加评价，这一行照样计入它的得分',
 	'missing-standard': '（警告）公开承诺的服务内容、服务质量、服务期限都没有填写',
 	'objection-unregistered': 'events.csv 中对人选的异议没有登记在 objections.csv（异议处理情况）',
 	'objection-conclusion':
@@ -239,6 +241,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'foreign-key',
 		'not-applicable',
 		'unit-inactive',
+		'unit-inactive-day',
 		'required',
 		'out-of-period',
 		'computed-indicator',

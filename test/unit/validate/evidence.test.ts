@@ -103,10 +103,43 @@ describe('evidence rows: unit and indicator', () => {
 		expect(validate(patches).evidence.map((e) => e.value.id)).toEqual(['e1', 'e2', 'e3', 'e5']);
 	});
 
-	it('accepts evidence for a unit dissolved after the first day of the quarter', () => {
+	it('accepts evidence for a unit dissolved after the first day of the quarter, warning of a row dated after that', () => {
 		const units = onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', 'a1,A类,,2022-01-02,,', 'b1,B类,,,,');
 		// (a1's candidate c1, recommended on 2022-12-01 when a1 is gone, is candidates.csv's matter: unit-inactive.)
-		expect(report({ 'units.csv': units }).filter((l) => !l.startsWith('data/exemplars/'))).toEqual([]);
+		// a1's one fact (e4, line 5) is dated 2022-03-01, after its dissolution: counted, with a warning.
+		expect(report({ 'units.csv': units }).filter((l) => !l.startsWith('data/exemplars/'))).toEqual([
+			'data/evidence/2022-Q1.csv:5:5: 警告：第 5 行第 5 列（日期）：单位 "a1" 在 2022-03-01 不存在（设立 —，撤销 2022-01-02）；这一行仍计入它 2022-Q1 的得分 (unit-inactive-day)',
+		]);
+		expect(validate({ 'units.csv': units }).evidence.some((e) => e.value.id === 'e4')).toBe(true);
+	});
+
+	it('warns of a fact dated before its unit was set up or from the day it merged, not of one on a day it existed', () => {
+		const units = (a1: string) => onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', a1, 'b1,B类,,,,');
+		const lines = (a1: string, ...rows: string[]) =>
+			report({ ...q1(...rows), 'units.csv': units(a1) }).filter((l) => l.startsWith(`data/${Q1}`));
+		// Merged into b1 on 2022-02-15: the 14th is its last day, the 15th is b1's, and a 无 row (undated or dated)
+		// records nothing that happened.
+		expect(
+			lines(
+				'a1,A类,,2022-02-15,b1,',
+				'x1,a1,3.1,事项,2022-02-14,1,,信易批办理,信用办,',
+				'x2,a1,3.1,事项,2022-02-15,1,,信易批办理,信用办,',
+				'x3,a1,1.1,无,,,,,,',
+				'x4,a1,1.3,无,2022-03-31,,,,,',
+			),
+		).toEqual([
+			'data/evidence/2022-Q1.csv:3:5: 警告：第 3 行第 5 列（日期）：单位 "a1" 在 2022-02-15 不存在（设立 —，撤销 2022-02-15）；此后它的记录请填并入的单位 "b1"；这一行仍计入它 2022-Q1 的得分 (unit-inactive-day)',
+		]);
+		// Set up on 2022-03-10: a row of the 9th is before its time, one of the 10th is not.
+		expect(
+			lines(
+				'a1,A类,2022-03-10,,,',
+				'x1,a1,3.1,事项,2022-03-09,1,,信易批办理,信用办,',
+				'x2,a1,3.1,事项,2022-03-10,1,,信易批办理,信用办,',
+			),
+		).toEqual([
+			'data/evidence/2022-Q1.csv:2:5: 警告：第 2 行第 5 列（日期）：单位 "a1" 在 2022-03-09 不存在（设立 2022-03-10，撤销 —）；这一行仍计入它 2022-Q1 的得分 (unit-inactive-day)',
+		]);
 	});
 
 	it('takes a unit set up on the quarter’s last day, and refuses one dissolved on its first (a unit exists from its setup day up to the day before its dissolution)', () => {
@@ -114,7 +147,10 @@ describe('evidence rows: unit and indicator', () => {
 		const patches = (a1: string) => ({ ...q1(...FACTS), 'units.csv': units(a1) });
 		// (a1's candidate c1, recommended on 2022-12-01, is candidates.csv's matter when a1 is gone by then.)
 		const evidence = (a1: string) => report(patches(a1)).filter((l) => !l.startsWith('data/exemplars/'));
-		expect(evidence('a1,A类,2022-03-31,,,')).toEqual([]);
+		// Set up on the last day: the quarter is its to be evaluated in; its fact of 2022-03-01 is warned of.
+		expect(evidence('a1,A类,2022-03-31,,,')).toEqual([
+			'data/evidence/2022-Q1.csv:5:5: 警告：第 5 行第 5 列（日期）：单位 "a1" 在 2022-03-01 不存在（设立 2022-03-31，撤销 —）；这一行仍计入它 2022-Q1 的得分 (unit-inactive-day)',
+		]);
 		expect(evidence('a1,A类,2021-06-01,2022-01-01,,')).toEqual([
 			'data/evidence/2022-Q1.csv:5:2: 第 5 行第 2 列（单位编号）：单位 "a1" 在 2022-Q1 不存在（设立 2021-06-01，撤销 2022-01-01） (unit-inactive)',
 		]);

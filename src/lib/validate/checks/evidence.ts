@@ -17,7 +17,7 @@ import { meantAs } from './unknown-files.ts';
 
 /** `：<why>` after a message, or nothing. */
 const suffix = (why: string | undefined) => (why ? `：${why}` : '');
-import { categoryLabel, existsBetween, inactiveMessage, unitRef, type Units } from './units.ts';
+import { categoryLabel, existsBetween, existsOn, inactiveMessage, unitRef, type Units } from './units.ts';
 import { quoteValue } from '../../quote.ts';
 
 /** An evidence row with its quarter (from the file name). */
@@ -196,6 +196,17 @@ function checkRow(ctx: CheckContext, units: Units, q: Quarter, r: Located<Eviden
 			if (!none) ctx.at(r, 'date', 'required', '"日期" 不能为空');
 		} else if (e.date < q.first || e.date > q.last)
 			ctx.at(r, 'date', 'out-of-period', `日期 ${e.date} 不在 ${q.id}（${q.first} 至 ${q.last}）内`);
+		// A unit set up or dissolved during the quarter is evaluated for it, but not for a day it did not exist: a
+		// row dated after a merger is most likely the unit it merged into's (its points or deduction went to the
+		// wrong unit). A warning, not an error: the seeds do not say, and the row is counted as written.
+		else if (unit && !none && !existsOn(unit, e.date) && existsBetween(unit, q.first, q.last))
+			ctx.at(
+				r,
+				'date',
+				'unit-inactive-day',
+				`${inactiveMessage(unit, e.date, !!unit.to && unit.to <= e.date)}；这一行仍计入它 ${q.id} 的得分`,
+				'warning',
+			);
 		if (!e.what && !none) ctx.at(r, 'what', 'required', '"事项" 不能为空：写明做了什么或发生了什么');
 		if (!e.source && !none)
 			ctx.at(r, 'source', 'required', '"来源" 不能为空：写明数据来源（如 信用办、法院、纪委、网信办）');
