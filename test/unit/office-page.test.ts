@@ -358,15 +358,41 @@ describe('reading a workbook', () => {
 			HEADER,
 			['e1', 'fgw', '3.6', '事项', '2023-11-08', 1234, 7.5, 0.5, 123456789012, 0.1 + 0.2],
 		]);
-		// 得分 7.5 formatted with no decimals shows 8; 1234 with a thousands separator 1,234; 0.5 as 50%; a long
-		// number in General 1.23457E+11; 0.1 + 0.2 in General 0.3.
+		// 得分 7.5 formatted with no decimals shows 8; 1234 with a thousands separator 1,234; 0.5 as 50% (a
+		// percentage: as typed, below); a long number in General 1.23457E+11; 0.1 + 0.2 in General 0.3.
 		const formats: Record<string, string> = { F2: '#,##0', G2: '0', H2: '0%', I2: 'General', J2: 'General' };
 		for (const [ref, z] of Object.entries(formats)) ws[ref].z = z;
 		const wb = utils.book_new();
 		utils.book_append_sheet(wb, ws, '2023-Q4');
 		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 		const [sheet] = workbookSheets(readWorkbook(bytes));
-		expect(sheet.rows[1].slice(5, 10)).toEqual(['1234', '7.5', '0.5', '123456789012', '0.3']);
+		expect(sheet.rows[1].slice(5, 10)).toEqual(['1234', '7.5', '50%', '123456789012', '0.3']);
+	});
+
+	it('reads a percentage as the clerk typed it and a time of day alone as the sheet shows it', () => {
+		// Typed into Excel, 100% is the number 1 formatted 0%, 95.5% is 0.955 formatted 0.0%, and 9:00 is 0.375 (of a
+		// day) formatted h:mm. Read as 1, 0.955 and "1900-01-00 09:00:00", a commitment's 服务质量 of 100% was
+		// published as 1, and a 数量 cell showing 50% was 0.5 instead of the error its CSV file gets (不写百分号).
+		const ws = utils.aoa_to_sheet([
+			['a', 'b', 'c', 'd', 'e', 'f'],
+			[1, 0.955, 0.505, 0.375, 0.6875 + 5 / 86400, 45281.5],
+		]);
+		const formats: Record<string, string> = {
+			A2: '0%',
+			B2: '0.0%',
+			C2: '0%',
+			D2: 'h:mm',
+			E2: 'h:mm:ss',
+			F2: 'yyyy/m/d h:mm',
+		};
+		for (const [ref, z] of Object.entries(formats)) ws[ref].z = z;
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, ws, 'S');
+		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+		const [sheet] = workbookSheets(readWorkbook(bytes));
+		// 0.505 shows 51% under 0%: its value is 50.5%, not rounded. 0.6875 of a day is 16:30, and 5 s more 16:30:05.
+		// A date with a time stays a date and its time (45281.5 is noon on 2023-12-21).
+		expect(sheet.rows[1]).toEqual(['100%', '95.5%', '50.5%', '9:00', '16:30:05', '2023-12-21 12:00:00']);
 	});
 
 	it('says a web page without a table is a web page, and reads a web system’s "xls" export, a page with a table', () => {

@@ -17,9 +17,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
  * A number as the sheet shows it when that is the number (`8` for 8, `0.3` for 0.1 + 0.2), else the number itself
- * to 15 significant digits, as Excel's General format would write it: a 得分 of 7.5 formatted `0` shows 8, a ratio
- * formatted `0%` shows 50 % and a long number 1.23457E+11, and Excel's CSV export writes those, silently changing the
- * value; the office page reads the workbook itself and need not.
+ * to 15 significant digits, as Excel's General format would write it: a 得分 of 7.5 formatted `0` shows 8 and a long
+ * number 1.23457E+11, and Excel's CSV export writes those, silently changing the value; the office page reads the
+ * workbook itself and need not. (A percentage is `percentText`'s.)
  */
 function numberText(cell: CellObject): string {
 	const v = cell.v;
@@ -30,11 +30,23 @@ function numberText(cell: CellObject): string {
 	return String(Number(v.toPrecision(15)));
 }
 
+/** Whether a number format shows its number as a percentage: a `%` outside quoted text and escapes (`0%`, `0.0%`). */
+const isPercent = (z: string) => /%/.test(z.replace(/"[^"]*"|\\./g, ''));
+
+/**
+ * A number formatted as a percentage, as the clerk typed it: the value times 100 to 15 significant digits, with `%`
+ * (`50%` for 0.5, `50.5%` for 0.505 that `0%` shows as 51%). Typed into a text column (服务质量 `100%`) it is the
+ * text the clerk sees, not 1; in a number column it is refused as the same cell of a CSV file is (不写百分号), never
+ * published as a ratio the sheet did not show.
+ */
+const percentText = (v: number) => `${Number((v * 100).toPrecision(15))}%`;
+
 /**
  * The text of a cell, as Excel's "CSV UTF-8" export writes it, with one exception: a date is written `YYYY-MM-DD`.
  * A date cell holds a day, not a spelling; Excel writes it in the computer's short-date format (`2024/2/8` on a
  * Chinese Windows), which SheetJS cannot know and would write in the American form (`2/8/24`). Numbers are written as
- * the sheet shows them when that is their value (`numberText`), texts as typed, formulas by their value.
+ * the sheet shows them when that is their value (`numberText`), percentages as typed (`percentText`), a time of day
+ * alone as `9:00`, texts as typed, formulas by their value.
  */
 function cellText(cell: CellObject | undefined, date1904: boolean): string {
 	if (!cell) return '';
@@ -55,9 +67,14 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
 					M: number;
 					S: number;
 				};
+				// A time of day alone (9:00 typed into a cell: a fraction of day 0) is that time, as the sheet shows it,
+				// not a time on day 0 of 1900, which no calendar has.
+				if (cell.v >= 0 && cell.v < 1) return `${d.H}:${pad(d.M)}${d.S ? `:${pad(d.S)}` : ''}`;
 				const day = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
 				return d.H || d.M || d.S ? `${day} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}` : day;
 			}
+			if (typeof cell.v === 'number' && cell.z !== undefined && isPercent(String(cell.z)))
+				return percentText(cell.v);
 			return numberText(cell);
 		}
 		case 'd':
