@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { decodeText } from '../csv.ts';
-import { hiddenChars, type TableDef } from '../../schemas/table.ts';
+import { hiddenChars, type Choice, type TableDef } from '../../schemas/table.ts';
 import { EVERY, readTable, type Located, type TableResult } from './read-table.ts';
 import { readJson } from './json.ts';
 import { firstOfEachKey, foldKey, repeatMessage } from './first-seen.ts';
@@ -72,6 +72,8 @@ export class CheckContext {
 	private readonly shown: string;
 	/** Each table file's column headers by key (as its table defines them), for the positions of `at`. */
 	private readonly headers = new Map<string, Map<string, string>>();
+	/** Each table file's option columns by key: a repeated key is shown with the options' Chinese names (`unique`). */
+	private readonly choices = new Map<string, Map<string, readonly Choice[]>>();
 	private errors = 0;
 	/**
 	 * The office's own published contacts (site.json's e-mail and phone), set by the check of site.json: the public text
@@ -284,6 +286,10 @@ export class CheckContext {
 			alone: this.alone,
 		});
 		this.headers.set(this.path(rel), new Map(def.columns.map((c) => [c.key, c.header])));
+		this.choices.set(
+			this.path(rel),
+			new Map(def.columns.flatMap((c) => (c.cell.choices ? [[c.key, c.cell.choices] as const] : []))),
+		);
 		this.report(r.issues);
 		const count = { file: this.path(rel), table: def.name, rowsIn: r.rowsIn, rowsValid: r.records.length };
 		this.counts.push(count);
@@ -313,17 +319,36 @@ export class CheckContext {
 	 * and `t1` are one folder on the case-insensitive file systems of Windows and macOS and of many web hosts, so a key
 	 * that differs from an earlier one only so is an error naming both rows too (issue 15).
 	 */
-	unique<T>(records: Located<T>[], keys: readonly string[], label: string): Located<T>[] {
+	unique<T>(
+		records: Located<T>[],
+		keys: readonly string[],
+		label: string,
+		show: Readonly<Record<string, (value: never) => string>> = {},
+	): Located<T>[] {
 		const keyOf = (r: Located<T>) => {
 			const v = r.value as Record<string, unknown>;
 			return keys.map((key) => String(v[key])).join(' / ');
+		};
+		// As the clerk typed it: an option by its Chinese name (已兑现, not the code fulfilled the row is stored with),
+		// a value a check stores in another form by that check's own words (`show`).
+		const shownKey = (r: Located<T>) => {
+			const v = r.value as Record<string, unknown>;
+			const options = this.choices.get(r.file);
+			return keys
+				.map((key) => {
+					const own = show[key];
+					if (own) return own(v[key] as never);
+					const choice = options?.get(key)?.find((c) => c.value === v[key]);
+					return choice ? choice.label : String(v[key]);
+				})
+				.join(' / ');
 		};
 		return firstOfEachKey(records, keyOf, (r, first) => {
 			this.at(
 				r,
 				keys[0],
 				'unique-error',
-				repeatMessage(label, keyOf(r), first.file, first.line, keyOf(first)),
+				repeatMessage(label, shownKey(r), first.file, first.line, shownKey(first)),
 			);
 			this.markInvalid(r);
 		});

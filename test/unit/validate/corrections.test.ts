@@ -116,6 +116,7 @@ describe('releases/corrections.csv', () => {
 		]);
 	});
 
+	// The item is named as the office types it (指标 3.6 得分), never by the code it is stored as (points.3.6).
 	it('refuses a unit and item listed twice in one correction, however the id or item is spelled', () => {
 		expect(
 			report(
@@ -126,8 +127,8 @@ describe('releases/corrections.csv', () => {
 				),
 			),
 		).toEqual([
-			'data/releases/corrections.csv:3:1: 第 3 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / t1 / points.3.6" 重复，与 data/releases/corrections.csv 第 2 行相同；每个同一次更正的单位和项目只能出现一次 (unique-error)',
-			'data/releases/corrections.csv:4:1: 第 4 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / T1 / points.3.6" 与 data/releases/corrections.csv 第 2 行的 "GZ-4 / t1 / points.3.6" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的同一次更正的单位和项目 (unique-error)',
+			'data/releases/corrections.csv:3:1: 第 3 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / t1 / 指标 3.6 得分" 重复，与 data/releases/corrections.csv 第 2 行相同；每个同一次更正的单位和项目只能出现一次 (unique-error)',
+			'data/releases/corrections.csv:4:1: 第 4 行第 1 列（更正编号）：同一次更正的单位和项目 "GZ-4 / T1 / 指标 3.6 得分" 与 data/releases/corrections.csv 第 2 行的 "GZ-4 / t1 / 指标 3.6 得分" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的同一次更正的单位和项目 (unique-error)',
 		]);
 	});
 

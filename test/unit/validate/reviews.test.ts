@@ -30,10 +30,11 @@ describe('reviews.csv', () => {
 		]);
 	});
 
+	// The body is named in Chinese, as typed (公安), not by its code (police).
 	it('rejects a second reply of the same body about the same candidate', () => {
 		expect(report({ [FILE]: withRows(FILE, 'c1,公安,有记录,2022-12-14,') })).toMatchInlineSnapshot(`
 			[
-			  "data/exemplars/reviews.csv:6:1: 第 6 行第 1 列（候选人编号）：候选人的审查单位 "c1 / police" 重复，与 data/exemplars/reviews.csv 第 3 行相同；每个候选人的审查单位只能出现一次 (unique-error)",
+			  "data/exemplars/reviews.csv:6:1: 第 6 行第 1 列（候选人编号）：候选人的审查单位 "c1 / 公安" 重复，与 data/exemplars/reviews.csv 第 3 行相同；每个候选人的审查单位只能出现一次 (unique-error)",
 			]
 		`);
 	});

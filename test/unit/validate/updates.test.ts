@@ -32,10 +32,11 @@ describe('commitments/updates.csv', () => {
 		`);
 	});
 
+	// The status is named in Chinese, as typed (已兑现), not by its code (fulfilled).
 	it('rejects the same commitment, day and status twice', () => {
 		expect(report(updates('k2,2022-06-20,已兑现,再次登记'))).toMatchInlineSnapshot(`
 			[
-			  "data/commitments/updates.csv:3:1: 第 3 行第 1 列（承诺编号）：承诺进展 "k2 / 2022-06-20 / fulfilled" 重复，与 data/commitments/updates.csv 第 2 行相同；每个承诺进展只能出现一次 (unique-error)",
+			  "data/commitments/updates.csv:3:1: 第 3 行第 1 列（承诺编号）：承诺进展 "k2 / 2022-06-20 / 已兑现" 重复，与 data/commitments/updates.csv 第 2 行相同；每个承诺进展只能出现一次 (unique-error)",
 			]
 		`);
 	});

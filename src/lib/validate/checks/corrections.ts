@@ -43,7 +43,9 @@ export function checkCorrections(
 	},
 ): { rows: Located<CorrectionRow>[]; declared: Set<string> } {
 	const file = ctx.table<CorrectionRow>(correctionTable, correctionTable.path, false, { declare: ['id'] });
-	const rows = ctx.unique(file.records, ['id', 'unitId', 'field'], '同一次更正的单位和项目');
+	const rows = ctx.unique(file.records, ['id', 'unitId', 'field'], '同一次更正的单位和项目', {
+		field: fieldLabel,
+	});
 	const first = new Map<string, Located<CorrectionRow>>();
 	const valid = ctx.keep(rows, (r) => {
 		const { id, quarter, date, field } = r.value;
