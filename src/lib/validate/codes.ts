@@ -72,6 +72,8 @@ export const ISSUE_CODES = {
 	'unique-error': '编号重复',
 	'foreign-key': '引用的单位、指标、候选人、承诺或公示不存在',
 	'date-order': '日期先后顺序不对（如结束早于开始）',
+	'same-day-status':
+		'（警告）同一承诺同一天有两条状态不同的进展：按表中靠后的一行计，表格排序会改变公布的状态',
 	'out-of-period': '日期不在文件或年度所示的期间内',
 	overlap: '同一单位的名称使用时段重叠',
 	'duplicate-name': '两个单位同时使用相同（或看起来相同）的名称，读者无法区分',
@@ -321,7 +323,14 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'unit-inactive',
 		'missing-standard',
 	],
-	'commitment-updates': ['missing-file', 'unique-error', 'foreign-key', 'date-order', 'required'],
+	'commitment-updates': [
+		'missing-file',
+		'unique-error',
+		'foreign-key',
+		'date-order',
+		'required',
+		'same-day-status',
+	],
 	pledges: ['missing-file', 'unique-error', 'foreign-key', 'not-applicable', 'unit-inactive'],
 	calendar: [
 		'file-name',

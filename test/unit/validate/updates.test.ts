@@ -32,6 +32,21 @@ describe('commitments/updates.csv', () => {
 		`);
 	});
 
+	it('warns, at the later row, of two statuses of one commitment on one day: their order decides what is published', () => {
+		// k2 has 已兑现 on 2022-06-20 at line 2; a 履行中 of the same day below it is what the site takes (the later row),
+		// and a sort by 日期 from newest to oldest would put it above, publishing 已兑现. A warning, kept: nothing dropped.
+		const patches = updates('k2,2022-06-20,履行中,复查发现尚有收尾工作');
+		expect(report(patches)).toEqual([
+			'data/commitments/updates.csv:3:3: 警告：第 3 行第 3 列（状态）：承诺 "k2" 在 2022-06-20 有两条状态不同的进展（第 2 行“已兑现”、本行“履行中”）：同一天按表中靠后的一行计，网站公布为“履行中”。在表格中排序（如按日期从新到旧）会颠倒这两行、改变公布的状态：请确认“履行中”是这一天最后的状态，或把较早的一条改为它实际的日期 (same-day-status)',
+		]);
+		expect(validate(patches).commitmentUpdates.map((u) => u.value.status)).toEqual([
+			'fulfilled',
+			'in-progress',
+		]);
+		// Another day, or another commitment's same day, is no such pair.
+		expect(report(updates('k2,2022-06-21,履行中,复查'))).toEqual([]);
+	});
+
 	// The status is named in Chinese, as typed (已兑现), not by its code (fulfilled).
 	it('rejects the same commitment, day and status twice', () => {
 		expect(report(updates('k2,2022-06-20,已兑现,再次登记'))).toMatchInlineSnapshot(`
