@@ -260,6 +260,30 @@ describe('the cells', () => {
 		expect(r.rowsIn).toBe(3);
 	});
 
+	it('refuses a formula’s error value in any column, free text too, and keeps the row out', () => {
+		// A 名称 that is a formula whose cell was deleted (#REF!), a 数量 divided by zero (#DIV/0!), a 备注 looked up in
+		// vain (#N/A), and LibreOffice's Err:502: as the spreadsheet's CSV export writes them. Text that only starts so,
+		// or holds one inside, is text.
+		const r = read(
+			'编号,名称,数量,备注\na1,#REF!,1,\nb2,乙,#DIV/0!,\nc3,丙,,#n/a\nd4,Err:502,,\ne5,#REF!号文件,,见 #N/A 列\n',
+		);
+		const errors = r.issues.filter((i) => i.severity === 'error');
+		expect(where(errors)).toEqual([
+			'2:2 formula-error error',
+			'3:3 formula-error error',
+			'4:4 formula-error error',
+			'5:2 formula-error error',
+		]);
+		expect(errors[0]).toMatchObject({
+			field: 'name',
+			header: '名称',
+			value: '#REF!',
+			message:
+				'"#REF!" 是表格中的公式出错时显示的值（常见原因：公式引用的单元格或工作表被删除、移动，或排序后错位），不是内容：请在 Excel/WPS 中把这一格改为实际的内容（可复制后用“选择性粘贴 → 数值”去掉公式），再另存',
+		});
+		expect(r.records.map((x) => x.value.id)).toEqual(['e5']);
+	});
+
 	it('gives each record its own list, though the same cell was read before', () => {
 		const r = read('编号,名称,类别\na1,甲,甲类、乙类\nb2,乙,甲类、乙类\n');
 		const [a, b] = r.records.map((x) => x.value.kinds as string[]);

@@ -48,6 +48,7 @@ export const ISSUE_CODES = {
 	'missing-cell': '本行的列数少于表头',
 	// Cells.
 	required: '必填内容为空',
+	'formula-error': '单元格是表格中公式出错时显示的值（如 #REF!、#N/A、#VALUE!），不是内容',
 	'type-error': '类型不对，例如数字列填了文字',
 	'enum-error': '不是允许的值之一',
 	'full-width': '含全角字符（如 ３、Ａ），应改为半角；可用 npm run validate -- --fix 自动修正',
@@ -187,6 +188,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'repeated-header',
 	'extra-cell',
 	'missing-cell',
+	'formula-error',
 ];
 
 /** Codes of reading any file from the disk (`src/loaders/data-dir.ts`, `containment.ts`). */

@@ -625,6 +625,14 @@ function personalCells(
 }
 
 /**
+ * What a spreadsheet shows, and its CSV export writes, for a formula that fails: Excel's and WPS's error values
+ * (`#REF!` when the cell a formula names was deleted, `#N/A`, `#VALUE!` …) and LibreOffice's `Err:502`. In a cell of
+ * any column it is never the clerk's content (a 事项 of `#REF!` would be published as it is).
+ */
+const FORMULA_ERROR =
+	/^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)|Err:\d{3})$/i;
+
+/**
  * Validates the cells of a row with their columns' schemas: the row's value, or undefined when a cell is wrong (each
  * wrong cell reported). The cells holding an ID number (`holdsId`) are reported without their value.
  */
@@ -659,6 +667,19 @@ function cellParser(
 					});
 					ok = false;
 				}
+				continue;
+			}
+			// Stryker disable next-line ConditionalExpression: the first-character test only saves the regex on most cells
+			if ((raw[0] === '#' || raw[0] === 'E') && FORMULA_ERROR.test(raw)) {
+				ok = false;
+				err(
+					line,
+					row,
+					i + 1,
+					'formula-error',
+					`${quoteValue(raw)} 是表格中的公式出错时显示的值（常见原因：公式引用的单元格或工作表被删除、移动，或排序后错位），不是内容：请在 Excel/WPS 中把这一格改为实际的内容（可复制后用“选择性粘贴 → 数值”去掉公式），再另存`,
+					{ field: c.key, value: raw, header: c.header },
+				);
 				continue;
 			}
 			const seen = accepted[ci];
