@@ -14,9 +14,32 @@ import {
 	oneOf,
 	recordSchema,
 	text,
+	toHalfWidth,
 	type Cell,
 	type TableDef,
 } from './table.ts';
+
+/**
+ * 出生年月 as a spreadsheet leaves it, read as `YYYY-MM`: Excel and WPS take 1986-04 for a date, the first of that
+ * month, and export it `1986/4/1`, `1986-04-01` or `1986年4月` (with `0:00:00` after it in some formats); a clerk types
+ * `1986.04` or `1986年4月`. Only a first of the month is read (another day is a date of birth, which the form does not
+ * ask for), and a month after a dot only when it cannot be a month ending in 0 that a spreadsheet, reading 1986.10 as
+ * a number, cut to 1986.1: `ambiguous` then names both.
+ */
+export function yearMonthOf(v: string): { month?: string; ambiguous?: [string, string] } {
+	const m = toHalfWidth(v)
+		.trim()
+		.match(
+			/^(\d{4})\s*(?:(年|\/|-)\s*(\d{1,2})\s*月?(?:\s*(?:\/|-)\s*(\d{1,2})|\s*(\d{1,2})\s*日)?(?:\s+0{1,2}:00(?::00)?)?|(\.)(\d{1,2}))$/,
+		);
+	if (!m) return {};
+	const [year, monthText, day] = [m[1], m[3] ?? m[7], m[4] ?? m[5]];
+	const month = Number(monthText);
+	if (month < 1 || month > 12 || (day !== undefined && Number(day) !== 1)) return {};
+	const of = (n: number) => `${year}-${String(n).padStart(2, '0')}`;
+	if (m[6] && monthText === '1') return { ambiguous: [of(1), of(10)] };
+	return { month: of(month) };
+}
 
 /** 出生年月: `YYYY-MM` (the form asks for year and month only). */
 function yearMonth(): Cell<string> {
@@ -24,14 +47,21 @@ function yearMonth(): Cell<string> {
 		type: 'string',
 		format: 'YYYY-MM',
 		pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+		fix: (v) => yearMonthOf(v).month,
 		schema: zod.string().superRefine((v, ctx) => {
-			if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+			if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) {
+				const { month, ambiguous } = yearMonthOf(v);
 				ctx.addIssue({
 					code: 'custom',
-					message: `${quoteValue(v)} 格式不对，出生年月应写作 YYYY-MM，例如 1985-07`,
-					params: { code: 'date-format' },
+					message: month
+						? `${quoteValue(v)} 格式不对，出生年月应写作 ${month}（年-月，不写日；Excel/WPS 会把 ${month} 当作这个月 1 日的日期，请把这一列设为“文本”；可运行 npm run validate -- --fix 自动修正）`
+						: ambiguous
+							? `${quoteValue(v)} 格式不对，出生年月应写作 YYYY-MM：是 ${ambiguous[0]} 还是 ${ambiguous[1]}？（Excel/WPS 把 ${ambiguous[1].replace('-', '.')} 当作数字时会去掉末尾的 0）请核对原件后填写`
+							: `${quoteValue(v)} 格式不对，出生年月应写作 YYYY-MM，例如 1985-07`,
+					params: month ? { code: 'date-format', fixable: true } : { code: 'date-format' },
 					input: v,
 				});
+			}
 		}),
 	};
 }

@@ -35,6 +35,11 @@ export interface Cell<T = unknown> {
 	pattern?: string;
 	minimum?: number;
 	maximum?: number;
+	/**
+	 * The one spelling the cell's message asks for, of a value typed another way, for `npm run validate -- --fix`
+	 * (fix.ts); undefined when there is none to be sure of. (Dates have theirs by their type: `suggestIsoDate`.)
+	 */
+	fix?: (text: string) => string | undefined;
 }
 
 /** A column of a table. */

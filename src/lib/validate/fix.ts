@@ -9,6 +9,8 @@
  *  - spaces before and after a cell's value are removed (the validator ignores them);
  *  - a date written `2022/11/22`, `2022.11.22`, `20221122` or `2022年11月22日`, or with a midnight time as Excel and WPS
  *    export a date cell formatted with one (`2022/11/22 0:00:00`), becomes `2022-11-22` when it is a real date;
+ *  - a 出生年月 that a spreadsheet made a date (`1986/4/1`, `1986-04-01`, `1986年4月`) or typed `1986.04` becomes
+ *    `1986-04` (a cell's own `fix`; never an ambiguous one such as `1986.1`, which may be 1986.10 cut short);
  *  - blank columns at the header's end that are empty on every row (Excel and WPS export a column once formatted) are
  *    taken off, as the validator ignores them.
  *
@@ -119,6 +121,8 @@ function fixValue(c: Column | undefined, v: string): string {
 	let out = isFreeText(c) ? v : toHalfWidth(v);
 	out = out.trim();
 	if (c.cell.type === 'date' && out && !/^\d{4}-\d{2}-\d{2}$/.test(out)) out = suggestIsoDate(out) ?? out;
+	// Only a value the cell refuses: an accepted one is never rewritten.
+	else if (c.cell.fix && out && !c.cell.schema.safeParse(out).success) out = c.cell.fix(out) ?? out;
 	return out;
 }
 

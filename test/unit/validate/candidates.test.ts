@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../helpers/files.ts';
 import { accounting, onlyRows, report, validate } from '../../helpers/validate.ts';
+import { fixCsv } from '../../../src/lib/validate/fix.ts';
+import { candidateTable } from '../../../src/schemas/candidate.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
 
 const FILE = 'exemplars/candidates.csv';
 const [HEADER, C1] = fixtureText(FILE).split(/\r?\n/);
@@ -100,6 +104,51 @@ describe('candidates.csv: recommendation', () => {
 			  "data/exemplars/candidates.csv:3:1: 第 3 行第 1 列（编号）：候选人编号 "C1" 与 data/exemplars/candidates.csv 第 2 行的 "c1" 只差大小写或全角半角，在网址和文件名中会被当作同一个；请改用不同的候选人编号 (unique-error)",
 			]
 		`);
+	});
+});
+
+describe('candidates.csv: 出生年月 as a spreadsheet leaves it', () => {
+	// Excel and WPS read 1988-03 as a date (1988-03-01) and export it 1988/3/1 or 1988年3月; a clerk types 1988.03. Each
+	// is refused with the one spelling, which --fix writes. 1988.1 is 1988-01, or 1988.10 a spreadsheet read as a
+	// number and cut: named both ways, never fixed.
+	const birth = (v: string) => ({ [FILE]: onlyRows(FILE, candidate({ 出生年月: v })) });
+	// The row's own problem (its photo's warning that the row is held back follows it).
+	const own = (v: string) => report(birth(v)).filter((l) => l.startsWith(`data/${FILE}`));
+	it('names the YYYY-MM a date cell stands for, and --fix writes it', () => {
+		expect(own('1988/3/1')).toEqual([
+			'data/exemplars/candidates.csv:2:7: 第 2 行第 7 列（出生年月）："1988/3/1" 格式不对，出生年月应写作 1988-03（年-月，不写日；Excel/WPS 会把 1988-03 当作这个月 1 日的日期，请把这一列设为“文本”；可运行 npm run validate -- --fix 自动修正） (date-format)',
+		]);
+		expect(
+			validate(birth('1988年3月'))
+				.issues.filter((i) => i.file === `data/${FILE}`)
+				.map((i) => [i.code, i.fixable]),
+		).toEqual([['date-format', true]]);
+		const fixed = fixCsv(
+			candidateTable,
+			encode(onlyRows(FILE, candidate({ 出生年月: '1988-03-01' }))),
+			FILE,
+			FILE,
+		);
+		expect(fixed.changes.map((c) => `${c.line}:${c.column}: ${c.from} → ${c.to}`)).toEqual([
+			'1:1: UTF-8（无 BOM） → UTF-8（带 BOM）',
+			'2:7: "1988-03-01" → "1988-03"',
+		]);
+	});
+
+	it('asks which month 1988.1 is, and --fix leaves it; a day other than the 1st is no month', () => {
+		expect(own('1988.1')).toEqual([
+			'data/exemplars/candidates.csv:2:7: 第 2 行第 7 列（出生年月）："1988.1" 格式不对，出生年月应写作 YYYY-MM：是 1988-01 还是 1988-10？（Excel/WPS 把 1988.10 当作数字时会去掉末尾的 0）请核对原件后填写 (date-format)',
+		]);
+		expect(own('1988-03-15')).toEqual([
+			'data/exemplars/candidates.csv:2:7: 第 2 行第 7 列（出生年月）："1988-03-15" 格式不对，出生年月应写作 YYYY-MM，例如 1985-07 (date-format)',
+		]);
+		const fixed = fixCsv(
+			candidateTable,
+			encode(onlyRows(FILE, candidate({ 出生年月: '1988.1' }))),
+			FILE,
+			FILE,
+		);
+		expect(fixed.changes.map((c) => c.to)).toEqual(['UTF-8（带 BOM）']);
 	});
 });
 
