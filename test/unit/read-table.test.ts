@@ -260,6 +260,20 @@ describe('the cells', () => {
 		expect(r.rowsIn).toBe(3);
 	});
 
+	it('names a totals row once, at its label, instead of a problem for each of its cells', () => {
+		// 合计 in the first column under the rows (with a sum under 数量), 总计： with its label further right, and a
+		// record whose 名称 is 合计 (a first cell that is a code: a record like any other).
+		const r = read('编号,名称,数量\na1,甲,1\n合计,,3\n,,总计：,\nb2,合计,2\n');
+		const errors = r.issues.filter((i) => i.severity === 'error');
+		expect(where(errors)).toEqual(['3:1 totals-row error', '4:3 totals-row error']);
+		expect(errors.map((i) => i.header)).toEqual(['编号', '数量']);
+		expect(errors[0].message).toBe(
+			'这一行像是表格的合计行（"合计"），不是一条记录：数据文件中每一行都是一条记录，合计、平均由网站计算。请删去这一行（需要合计时，可以放在另一个工作表中）',
+		);
+		expect(r.records.map((x) => x.value.id)).toEqual(['a1', 'b2']);
+		expect(r.rowsIn).toBe(4);
+	});
+
 	it('refuses a formula’s error value in any column, free text too, and keeps the row out', () => {
 		// A 名称 that is a formula whose cell was deleted (#REF!), a 数量 divided by zero (#DIV/0!), a 备注 looked up in
 		// vain (#N/A), and LibreOffice's Err:502: as the spreadsheet's CSV export writes them. Text that only starts so,

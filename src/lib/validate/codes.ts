@@ -46,6 +46,7 @@ export const ISSUE_CODES = {
 	'repeated-header': '数据中有一行重复了表头（两份表格拼在了一起）',
 	'extra-cell': '本行的列数多于表头（常见原因：内容含英文逗号却没加引号）',
 	'missing-cell': '本行的列数少于表头',
+	'totals-row': '这一行是表格的合计行（合计、总计、小计 …），不是一条记录',
 	// Cells.
 	required: '必填内容为空',
 	'formula-error': '单元格是表格中公式出错时显示的值（如 #REF!、#N/A、#VALUE!），不是内容',
@@ -188,6 +189,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'repeated-header',
 	'extra-cell',
 	'missing-cell',
+	'totals-row',
 	'formula-error',
 ];
 

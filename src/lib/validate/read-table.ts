@@ -414,6 +414,11 @@ function rowChecker<T>(
 		c.public && cellIndex[ci] >= 0 ? [{ c, i: cellIndex[ci] }] : [],
 	);
 	const parseCells = cellParser(def, cellIndex, err);
+	/** The field and header of a cell by its index, for a row's issue said at one of its cells. */
+	const columnAt = (i: number): Partial<Issue> => {
+		const c = columns.find((_, ci) => cellIndex[ci] === i);
+		return c ? { field: c.key, header: c.header } : {};
+	};
 	const keyIndex = def.primaryKey?.length === 1 ? position.get(def.primaryKey[0]) : undefined;
 	return ({ line, row, cells }) => {
 		// A row typed with Chinese commas still declares its id: the rows naming it are not each told it is missing.
@@ -423,6 +428,18 @@ function rowChecker<T>(
 			if (raw) values.add(raw);
 		}
 		const read = (): boolean => {
+			const totals = totalsCell(cells);
+			if (totals >= 0) {
+				err(
+					line,
+					row,
+					totals + 1,
+					'totals-row',
+					`这一行像是表格的合计行（${quoteValue(cells[totals].trim())}），不是一条记录：数据文件中每一行都是一条记录，合计、平均由网站计算。请删去这一行（需要合计时，可以放在另一个工作表中）`,
+					columnAt(totals),
+				);
+				return false;
+			}
 			if (!widthFits(cells, width, line, row, err)) return false;
 			// Every public cell, whatever else is wrong with the row: an ID number is reported as soon as it is typed.
 			const holdsId = personalCells(published, cells, exempt, { file, line, row }, issues);
@@ -439,6 +456,19 @@ function rowChecker<T>(
 			if (raw) refusedKeys.push({ raw, line, row, column: keyIndex + 1 });
 		}
 	};
+}
+
+/** The words a spreadsheet's totals row starts with (合计, 总计, 小计, 汇总, 总数, 平均, optionally with a colon). */
+const TOTALS = /^(?:合\s*计|总\s*计|小\s*计|汇\s*总|总\s*数|平\s*均(?:值|分)?)[:：]?$/;
+
+/**
+ * The index of the cell a totals row is labelled in (合计 under the last row, as a sheet made for reading has it), or
+ * -1: the row's first cell that is not blank. Every table's first column is a code or a date, and its other cells come
+ * after, so a row starting so is no record (its cells would be one error each: 编号 "合计" 不合格式, 单位编号 不能为空 …).
+ */
+function totalsCell(cells: readonly string[]): number {
+	const first = cells.findIndex((c) => c.trim() !== '');
+	return first >= 0 && TOTALS.test(cells[first].trim()) ? first : -1;
 }
 
 /** How many rows after a wrong header are looked at for the real one (a title, a date line, a unit line …). */
