@@ -249,22 +249,36 @@ function isIsoDate(v: string): boolean {
 
 /**
  * A date typed another way: `2022年11月22日`, `2022/11/22`, `2022.11.22`, `20221122`, full-width digits, and any of
- * them followed by a time of day as Excel and WPS export a date cell formatted with one (`2022/11/22 0:00:00`,
- * `2022-11-22T14:30`). `time` is that time when it is not midnight.
+ * them followed by its day of the week (`2022年11月22日星期二`, a long date format's) or by a time of day as Excel and
+ * WPS export a date cell formatted with one (`2022/11/22 0:00:00`, `2022-11-22T14:30`). `time` is that time when it
+ * is not midnight.
  */
 function typedDate(v: string): { iso: string; time?: string } | undefined {
 	const m = toHalfWidth(v)
 		.trim()
 		.match(
-			/^(\d{4})(?:\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/,
+			/^(\d{4})(?:\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:\s*[(（]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)）]?)?(?:(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/,
 		);
 	if (!m) return undefined;
 	const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
 	if (!isRealDate(y, mo, d)) return undefined;
+	// A day of the week after the date, as a spreadsheet's long date format shows it (2023年12月20日星期三): the date
+	// only when it is that day's (a different one leaves the date in doubt).
+	if (m[6] !== undefined && WEEKDAYS.indexOf(m[6]) % 7 !== new Date(Date.UTC(y, mo - 1, d)).getUTCDay())
+		return undefined;
 	const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-	const time = m[6];
+	const time = m[7];
 	return time && /[1-9]/.test(time) ? { iso, time } : { iso };
 }
+
+/** The days of the week as written after 星期 or 周, Sunday first (日 and 天 both Sunday: index 7 is 0 mod 7). */
+const WEEKDAYS = '日一二三四五六天';
+
+/**
+ * A month and day without a year (`12月20日`, `12/20`): what a spreadsheet exports from a date cell formatted to show
+ * only those (Excel's and WPS's `m月d日`), the year lost.
+ */
+const MONTH_DAY = /^(\d{1,2})\s*(?:月|\/|-)\s*(\d{1,2})\s*日?$/;
 
 /**
  * Suggests the ISO form of a date typed another way (`2022年11月22日`, `2022/11/22`, `2022.11.22`, `20221122`,
@@ -321,7 +335,9 @@ export function date(): Cell<string> {
 						? `日期 ${quoteValue(v)} 带有时间 ${timed.time}：日期列只写日期，应写作 ${timed.iso}`
 						: serial
 							? `${quoteValue(v)} 不是日期，看起来是 Excel 的日期序号（对应 ${serial}）：请在 Excel/WPS 中把这一列设为日期格式后重新导出，或直接写 ${serial}`
-							: `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`,
+							: MONTH_DAY.test(toHalfWidth(v).trim())
+								? `日期 ${quoteValue(v)} 没有年份：表格中这一列的日期格式只显示月和日（如“m月d日”），另存时年份就丢了。请把这一列的单元格格式设为 yyyy-mm-dd 后重新另存，或直接写作 YYYY-MM-DD`
+								: `${quoteValue(v)} 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22`,
 					v,
 				);
 			}

@@ -194,6 +194,26 @@ describe('cells', () => {
 			'5 "2022-02-10"',
 		]);
 	});
+	it('reads a long date with its day of the week when that is the date’s, and names a date whose year was not exported', () => {
+		// 2022-02-10 was a Thursday (星期四): a long date format writes it so, and --fix takes the date. A different day
+		// leaves the date in doubt; a format showing month and day only (m月d日) exported no year.
+		const dates = ['2022年2月10日星期四', '2022/2/10 周四', '2022年2月10日星期五', '2月10日'];
+		const csv = [EVIDENCE_HEADER, ...dates.map((d, i) => `e${i},t1,3.6,事项,${d},1,,诚信进校园,信用办,`)]
+			.map((l) => `${l}\n`)
+			.join('');
+		const e = errors({ 'evidence/2022-Q1.csv': csv });
+		expect(e.map((i) => `${i.line} ${i.fixable ? 'fixable' : '-'} ${i.message}`)).toEqual([
+			'2 fixable 日期 "2022年2月10日星期四" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'3 fixable 日期 "2022/2/10 周四" 格式不对，应写作 2022-02-10（年-月-日；可运行 npm run validate -- --fix 自动修正）',
+			'4 - "2022年2月10日星期五" 不是日期，日期应写作 YYYY-MM-DD，例如 2022-11-22',
+			'5 - 日期 "2月10日" 没有年份：表格中这一列的日期格式只显示月和日（如“m月d日”），另存时年份就丢了。请把这一列的单元格格式设为 yyyy-mm-dd 后重新另存，或直接写作 YYYY-MM-DD',
+		]);
+		const fixed = fixCsv(evidenceTable, new TextEncoder().encode(csv), 'x', 'evidence/2022-Q1.csv');
+		expect(fixed.changes.filter((c) => c.column === 5).map((c) => `${c.line} ${c.to}`)).toEqual([
+			'2 "2022-02-10"',
+			'3 "2022-02-10"',
+		]);
+	});
 	it('--fix leaves an empty file empty: a BOM alone would make it no more readable', () => {
 		expect(fixCsv(evidenceTable, new Uint8Array(0), 'x', 'evidence/2022-Q1.csv')).toEqual({
 			rel: 'evidence/2022-Q1.csv',
