@@ -268,8 +268,10 @@ export function decodeText(
 				? `文件不像是 GBK/GB18030 编码：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，多是 GBK 中罕见的字符，读出来会是乱码。${SAVE_AS_UTF8}`
 				: `文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，按 Big5 读作 ${quoteValue(foreign.big5)}，按 GBK 读出来会是乱码。${SAVE_AS_UTF8}`,
 		);
+	const text = iconv.decode(body, 'gb18030');
+	const lost = lostCharacters(text);
 	return {
-		text: iconv.decode(body, 'gb18030'),
+		text,
 		encoding: 'gb18030',
 		issues: [
 			{
@@ -281,8 +283,50 @@ export function decodeText(
 				),
 				fixable: true,
 			},
+			...(lost
+				? [
+						{
+							...at(
+								lost.line,
+								'gbk-lost-char',
+								`${quoteValue(lost.sample)} 中的英文问号 ? 紧挨着汉字，可能是 GBK 编码存不下的字（生僻字、繁体字或符号）：Excel/WPS 另存为“CSV”时会把这样的字换成 ?，原字已经丢失${lost.more ? `（本文件共 ${lost.more + 1} 处）` : ''}。请在原表格中核对这些字，再另存为“CSV UTF-8（逗号分隔）”`,
+								'warning',
+							),
+							column: lost.column,
+						},
+					]
+				: []),
 		],
 	};
+}
+
+/** An ASCII `?` next to a Chinese character (a character a code page could not hold, written as `?`). */
+const LOST = /[\u3400-\u9fff]\?|\?[\u3400-\u9fff]/g;
+
+/**
+ * Where a GBK file first holds a `?` next to a Chinese character, with a few characters around it, and how many more
+ * there are: saving as "CSV" on a Chinese Windows writes every character GBK lacks (䶮, 𠮷, an emoji …) as `?`, so a
+ * name 王䶮 arrives as 王? and would be published so. Chinese text types its question mark full-width (？).
+ */
+function lostCharacters(
+	text: string,
+): { line: number; column: number; sample: string; more: number } | undefined {
+	const hits = [...text.matchAll(LOST)];
+	if (hits.length === 0) return undefined;
+	const first = hits[0];
+	const q = first[0][0] === '?' ? first.index : first.index + 1;
+	const { line, column: at } = lineColumn(text, q);
+	// The cell's column, as every issue's column is: the commas outside quotes before it on its line.
+	let column = 1;
+	let quoted = false;
+	for (let i = q - at + 1; i < q; i++)
+		if (text[i] === '"') quoted = !quoted;
+		else if (text[i] === ',' && !quoted) column++;
+	const sample = text
+		.slice(Math.max(0, q - 4), q + 5)
+		.split(/[\r\n,]/)
+		.find((p) => p.includes('?'))!;
+	return { line, column, sample, more: hits.length - 1 };
 }
 
 /**

@@ -115,6 +115,34 @@ describe('a file is decoded only when its encoding is certain', () => {
 	});
 });
 
+describe('a GBK file whose characters a code page could not hold', () => {
+	it('warns of a ? next to a Chinese character, at its line and cell, counting the others', () => {
+		// Saved as "CSV" on a Chinese Windows, 甲䶮镇 (䶮, U+4DAE, is not in GBK) became 甲?镇, and 区甲局 renamed
+		// 区甲?局 lost another: the file is GBK, and the names would be published with a ?. An English ? beside ASCII
+		// text (row 4, "Q&A?") is no such loss.
+		const names = fixtureText('unit-names.csv')
+			.replace('甲镇', '甲?镇')
+			.replace('区甲局', '区甲?局')
+			.replace('乙镇,', '"乙镇, Q&A?",');
+		expect(issues({ 'unit-names.csv': gbk(names) })).toEqual([
+			'data/unit-names.csv:1:1: 警告：文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）" (encoding-gbk)',
+			'data/unit-names.csv:2:2: 警告："甲?镇" 中的英文问号 ? 紧挨着汉字，可能是 GBK 编码存不下的字（生僻字、繁体字或符号）：Excel/WPS 另存为“CSV”时会把这样的字换成 ?，原字已经丢失（本文件共 2 处）。请在原表格中核对这些字，再另存为“CSV UTF-8（逗号分隔）” (gbk-lost-char)',
+		]);
+		// In UTF-8 no character is lost: a ? there is what was typed.
+		expect(issues({ 'unit-names.csv': names })).toEqual([]);
+		// --fix leaves the file in GBK: converted, its ? would read as typed and the warning would go.
+		const fixed = fixFolder(fixture({ 'unit-names.csv': gbk(names) })).find(
+			(r) => r.rel === 'unit-names.csv',
+		);
+		expect(fixed).toEqual({
+			rel: 'unit-names.csv',
+			changes: [],
+			skipped:
+				'文件中可能有 GBK 存不下、被换成 ? 的字（见检查结果），未修改：请从原表格重新另存为“CSV UTF-8（逗号分隔）”',
+		});
+	});
+});
+
 describe('a Traditional-Chinese (Big5) CSV is refused, never read as GBK mojibake', () => {
 	// Every Big5 byte pair is also a GB18030 one: read as GBK, "淮城街道" came out "瞐刁笵" with the warning "已按
 	// GB18030 正确读取", was published so, and --fix wrote it back to the file in UTF-8 for good.

@@ -21,6 +21,8 @@ export const ISSUE_CODES = {
 		'（警告）文件是 UTF-16 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
 	'encoding-gbk':
 		'（警告）文件是 GBK 编码，已正确读取；建议另存为 UTF-8，可用 npm run validate -- --fix 转换',
+	'gbk-lost-char':
+		'（警告）GBK 编码的文件中有紧挨着汉字的英文问号 ?：可能是另存为“CSV”时 GBK 存不下、被换成 ? 的字（生僻字等），原字已丢失',
 	'empty-file': '文件是空的，至少要有一行表头',
 	symlink: '数据目录中有符号链接（不允许：请把文件本身复制到数据目录中）',
 	'outside-data': '路径指向数据目录之外（含 .. 或绝对路径），不会读取',
@@ -176,6 +178,7 @@ export const READ_CODES: readonly IssueCode[] = [
 	'mixed-encoding',
 	'encoding-gbk',
 	'encoding-utf16',
+	'gbk-lost-char',
 	'empty-file',
 	'csv-quote',
 	'wrong-delimiter',

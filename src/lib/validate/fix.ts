@@ -150,6 +150,15 @@ export function fixCsv(
 	if (bytes.length === 0) return { rel, changes: [] };
 	const decoded = decodeText(bytes, shown, 'csv');
 	if (decoded.text === undefined) return { rel, changes: [], skipped: '编码无法确定，未修改（见检查结果）' };
+	// A GBK file that may have lost characters (written as ?) stays as it is: in UTF-8 the ? would look typed, and the
+	// warning that points at them would be gone after the fix. Saved again from the workbook, the characters come back.
+	if (decoded.issues.some((i) => i.code === 'gbk-lost-char'))
+		return {
+			rel,
+			changes: [],
+			skipped:
+				'文件中可能有 GBK 存不下、被换成 ? 的字（见检查结果），未修改：请从原表格重新另存为“CSV UTF-8（逗号分隔）”',
+		};
 	const changes: FixChange[] = [];
 	if (decoded.encoding === 'utf-8')
 		changes.push({ file: shown, line: 1, column: 1, from: 'UTF-8（无 BOM）', to: 'UTF-8（带 BOM）' });
