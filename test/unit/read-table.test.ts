@@ -109,6 +109,12 @@ describe('the header', () => {
 			'各列用分号分开，',
 		]);
 		expect(sep('编号，名称')[2]).toBe('各列用中文逗号“');
+		// Every cell quoted, as LibreOffice and many programs export: the quotes, broken by the separator on every row,
+		// are not said besides it (they were 引号使用不正确 on each row, then 缺少必填列 for each column).
+		const quoted = read('"编号";"名称"\n"a1";"甲"\n"b2";"乙"\n');
+		expect(where(quoted.issues)).toEqual(['1:1 wrong-delimiter error', '1:1 rows-unchecked error']);
+		expect(quoted.issues[0].message.slice(0, 8)).toBe('各列用分号分开，');
+		expect(where(read('"编号"\t"名称"\n').issues)[0]).toBe('1:1 wrong-delimiter error');
 		// One name that splits into a single known column is one unknown column, not a separator.
 		expect(sep('编号;备用')[0]).toBe('1:1 unknown-column error');
 		// A header of several cells is comma-separated: a cell with a semicolon in it is an unknown column.

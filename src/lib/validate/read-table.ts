@@ -107,6 +107,11 @@ export function readTable<T>(
 	 */
 	let headerKey: string | undefined;
 	let headerFirst: string | undefined;
+	/**
+	 * Whether the file is separated by another character (`wrong-delimiter`): its quotes then look broken on every row
+	 * (a quoted cell ends in "; rather than ",), which says nothing more, and only the separator is said.
+	 */
+	let wrongSeparator = false;
 	/** The line of the header: the file's first row, after any blank lines. */
 	let headerLine = 1;
 	/** The first rows after a header with errors, to tell whether the real header is among them (`titleRows`). */
@@ -151,6 +156,7 @@ export function readTable<T>(
 		// comma-separated (saved as 文本文件（制表符分隔）, or by a program set for semicolons). One error, no rows read.
 		const separator = header.length === 1 ? otherSeparator(def, header[0]) : undefined;
 		if (separator) {
+			wrongSeparator = true;
 			headerIssues.push({
 				file,
 				line: headerLine,
@@ -265,7 +271,7 @@ export function readTable<T>(
 			: [];
 		const issues = [
 			...decoded.issues,
-			...csvIssues,
+			...(wrongSeparator ? csvIssues.filter((i) => i.code !== 'csv-quote') : csvIssues),
 			...titled,
 			...(title ? [] : headerIssues),
 			...(unread > 0 ? [unchecked] : []),
@@ -308,7 +314,15 @@ const OTHER_SEPARATORS = [
 /** The name of the separator a one-cell header is split by into at least two of the table's columns, if any. */
 function otherSeparator(def: TableDef, cell: string): string | undefined {
 	const known = (h: string) => def.columns.some((c) => c.header === h || c.key === h);
-	return OTHER_SEPARATORS.find(([sep]) => cell.split(sep).map(normHeader).filter(known).length >= 2)?.[1];
+	// Each name without its quotes: a file with every cell quoted ("编号";"年份";…, LibreOffice's and many a program's
+	// export) reaches here as one cell 编号";"年份";"… (its quotes broken by the unexpected separator).
+	return OTHER_SEPARATORS.find(
+		([sep]) =>
+			cell
+				.split(sep)
+				.map((h) => normHeader(h.replace(/"/g, '')))
+				.filter(known).length >= 2,
+	)?.[1];
 }
 
 /**
