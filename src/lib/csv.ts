@@ -562,8 +562,14 @@ export function oneRowEnding(text: string): { text: string; newline: LineEnd } {
  * rows as they come keeps none it has finished with (a quarter's evidence file holds tens of thousands).
  * Rows that are entirely empty (blank lines, or only commas as WPS writes below a table) are not data and are skipped.
  * Returns the quote errors, as issues at the line where the broken row starts.
+ * @param delimiter another separator, only to count the rows of a file separated by it (`wrong-delimiter`)
  */
-export function eachCsvRow(csv: string, file: string, onRow: (row: CsvRow) => void): Issue[] {
+export function eachCsvRow(
+	csv: string,
+	file: string,
+	onRow: (row: CsvRow) => void,
+	delimiter = ',',
+): Issue[] {
 	// The same lines as the file's: each row ending outside quotes is replaced by one line end.
 	const { text, newline } = oneRowEnding(csv);
 	const issues: Issue[] = [];
@@ -583,7 +589,7 @@ export function eachCsvRow(csv: string, file: string, onRow: (row: CsvRow) => vo
 	let start = 0;
 	let record = 0;
 	Papa.parse<string[]>(text, {
-		delimiter: ',',
+		delimiter,
 		newline,
 		header: false,
 		skipEmptyLines: false,

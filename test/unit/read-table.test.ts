@@ -115,6 +115,11 @@ describe('the header', () => {
 		expect(where(quoted.issues)).toEqual(['1:1 wrong-delimiter error', '1:1 rows-unchecked error']);
 		expect(quoted.issues[0].message.slice(0, 8)).toBe('各列用分号分开，');
 		expect(where(read('"编号"\t"名称"\n').issues)[0]).toBe('1:1 wrong-delimiter error');
+		// Its rows counted at its own separator: two, the first ending in an empty 备注 (read at commas, its quote is
+		// still open at the line end, and the row runs on into the next: one row).
+		const broken = read('"编号";"名称";"备注"\n"a1";"甲";\n"b2";"丙";\n');
+		expect(broken.rowsIn).toBe(2);
+		expect(broken.issues[1].message).toBe('表头有误，本文件的 2 行数据均未读取；改正表头后再运行检查');
 		// One name that splits into a single known column is one unknown column, not a separator.
 		expect(sep('编号;备用')[0]).toBe('1:1 unknown-column error');
 		// A header of several cells is comma-separated: a cell with a semicolon in it is an unknown column.

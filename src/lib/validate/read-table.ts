@@ -111,7 +111,7 @@ export function readTable<T>(
 	 * Whether the file is separated by another character (`wrong-delimiter`): its quotes then look broken on every row
 	 * (a quoted cell ends in "; rather than ",), which says nothing more, and only the separator is said.
 	 */
-	let wrongSeparator = false;
+	let wrongSeparator: string | undefined;
 	/** The line of the header: the file's first row, after any blank lines. */
 	let headerLine = 1;
 	/** The first rows after a header with errors, to tell whether the real header is among them (`titleRows`). */
@@ -154,9 +154,10 @@ export function readTable<T>(
 		const headerRow = row.row;
 		// A header of one cell that splits at another separator into this table's columns: the file is not
 		// comma-separated (saved as 文本文件（制表符分隔）, or by a program set for semicolons). One error, no rows read.
-		const separator = header.length === 1 ? otherSeparator(def, header[0]) : undefined;
-		if (separator) {
-			wrongSeparator = true;
+		const found = header.length === 1 ? otherSeparator(def, header[0]) : undefined;
+		if (found) {
+			const separator = found[1];
+			wrongSeparator = found[0];
 			headerIssues.push({
 				file,
 				line: headerLine,
@@ -238,6 +239,12 @@ export function readTable<T>(
 		});
 		if (!ignored) checkRow = undefined;
 	}
+	// The rows of a file separated by another character, counted as it is separated: read at commas, its quoted cells
+	// look broken and a line break in one ends a row early, so the count (said below, and in the accounting) was off.
+	if (wrongSeparator !== undefined) {
+		rowsIn = -1;
+		eachCsvRow(decoded.text, file, () => rowsIn++, wrongSeparator);
+	}
 	if (!checkRow) {
 		const title = titleRows(def, header, after);
 		// Under a title, the rows after the first are the title's other rows, the header, then the data rows.
@@ -312,7 +319,7 @@ const OTHER_SEPARATORS = [
 ] as const;
 
 /** The name of the separator a one-cell header is split by into at least two of the table's columns, if any. */
-function otherSeparator(def: TableDef, cell: string): string | undefined {
+function otherSeparator(def: TableDef, cell: string): readonly [string, string] | undefined {
 	const known = (h: string) => def.columns.some((c) => c.header === h || c.key === h);
 	// Each name without its quotes: a file with every cell quoted ("编号";"年份";…, LibreOffice's and many a program's
 	// export) reaches here as one cell 编号";"年份";"… (its quotes broken by the unexpected separator).
@@ -322,7 +329,7 @@ function otherSeparator(def: TableDef, cell: string): string | undefined {
 				.split(sep)
 				.map((h) => normHeader(h.replace(/"/g, '')))
 				.filter(known).length >= 2,
-	)?.[1];
+	);
 }
 
 /**
