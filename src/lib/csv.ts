@@ -281,7 +281,8 @@ export function decodeText(
 					'文件是 GBK/GB18030 编码（Excel/WPS 另存为"CSV"的默认编码），已按 GB18030 正确读取；建议另存为"CSV UTF-8（逗号分隔）"',
 					'warning',
 				),
-				fixable: true,
+				// --fix leaves a file that may have lost characters as it is (fix.ts): no fix is promised for it.
+				...(lost ? {} : { fixable: true }),
 			},
 			...(lost
 				? [

@@ -130,7 +130,13 @@ describe('a GBK file whose characters a code page could not hold', () => {
 		]);
 		// In UTF-8 no character is lost: a ? there is what was typed.
 		expect(issues({ 'unit-names.csv': names })).toEqual([]);
-		// --fix leaves the file in GBK: converted, its ? would read as typed and the warning would go.
+		// --fix leaves the file in GBK: converted, its ? would read as typed and the warning would go. So the encoding's
+		// warning promises no fix (the report's last line counts the fixable ones).
+		const warned = validateDataset(fixture({ 'unit-names.csv': gbk(names) }), 'data/').issues;
+		expect(warned.filter((i) => i.file === 'data/unit-names.csv').map((i) => i.fixable ?? false)).toEqual([
+			false,
+			false,
+		]);
 		const fixed = fixFolder(fixture({ 'unit-names.csv': gbk(names) })).find(
 			(r) => r.rel === 'unit-names.csv',
 		);
