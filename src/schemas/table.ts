@@ -254,11 +254,14 @@ function isIsoDate(v: string): boolean {
  * is not midnight.
  */
 function typedDate(v: string): { iso: string; time?: string } | undefined {
-	const m = toHalfWidth(v)
-		.trim()
-		.match(
-			/^(\d{4})(?:\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:\s*[(（]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)）]?)?(?:(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/,
-		);
+	const text = toHalfWidth(v).trim();
+	// No date written any of these ways is longer (２０２２ 年 １１ 月 ２２ 日 （星期二） 23:59:59.999 is 35), and the pattern's
+	// runs of optional spaces side by side take time growing with the cube of a long run of spaces: a cell of a date,
+	// 8,000 spaces and a letter held the validator for five minutes.
+	if (text.length > MAX_TYPED_DATE) return undefined;
+	const m = text.match(
+		/^(\d{4})(?:\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:\s*[(（]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)）]?)?(?:(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/,
+	);
 	if (!m) return undefined;
 	const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
 	if (!isRealDate(y, mo, d)) return undefined;
@@ -270,6 +273,9 @@ function typedDate(v: string): { iso: string; time?: string } | undefined {
 	const time = m[7];
 	return time && /[1-9]/.test(time) ? { iso, time } : { iso };
 }
+
+/** The longest text read as a date typed another way (`typedDate`). */
+const MAX_TYPED_DATE = 64;
 
 /** The days of the week as written after 星期 or 周, Sunday first (日 and 天 both Sunday: index 7 is 0 mod 7). */
 const WEEKDAYS = '日一二三四五六天';

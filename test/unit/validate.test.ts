@@ -194,6 +194,17 @@ describe('cells', () => {
 			'5 "2022-02-10"',
 		]);
 	});
+	it('refuses a date followed by a long run of spaces and more at once (the typed-date pattern is not tried on it)', () => {
+		// 2022-02-10, 20,000 spaces, x: not a date. The pattern tried on it took time growing with the cube of the run
+		// (8,000 spaces: five minutes), so this test did not end on the old code.
+		const cell = `2022-02-10${' '.repeat(20_000)}x`;
+		const csv = `${EVIDENCE_HEADER}\ne1,t1,3.6,事项,${cell},1,,诚信进校园,信用办,\n`;
+		const e = errors({ 'evidence/2022-Q1.csv': csv });
+		expect(e.map((i) => [i.line, i.column, i.code, i.fixable ?? false])).toEqual([
+			[2, 5, 'date-format', false],
+		]);
+	});
+
 	it('reads a long date with its day of the week when that is the date’s, and names a date whose year was not exported', () => {
 		// 2022-02-10 was a Thursday (星期四): a long date format writes it so, and --fix takes the date. A different day
 		// leaves the date in doubt; a format showing month and day only (m月d日) exported no year.
