@@ -99,6 +99,7 @@ export const ISSUE_CODES = {
 	'computed-indicator': '该指标由其他数据自动计算，不要在评价记录中填写',
 	'kind-mismatch': '记录类型与指标的计分方式不符',
 	'kind-conflict': '同一单位同一指标在同一季度既有类型为“无”的记录，又有事实记录',
+	'judged-twice': '（警告）同一单位同一指标在同一季度有不止一行评分，只计最后一行',
 	'release-incomplete':
 		'已登记发布的季度还缺少某些单位某些指标的评价记录（每个单位×适用指标至少一行，或一行类型为“无”）',
 	'release-unsealed':
@@ -256,6 +257,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'computed-indicator',
 		'kind-mismatch',
 		'kind-conflict',
+		'judged-twice',
 		'out-of-range',
 		'reason-required',
 		'points-not-allowed',

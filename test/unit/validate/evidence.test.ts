@@ -113,6 +113,23 @@ describe('evidence rows: unit and indicator', () => {
 		expect(validate({ 'units.csv': units }).evidence.some((e) => e.value.id === 'e4')).toBe(true);
 	});
 
+	it('warns of each 评分 of a unit and indicator a later one in the quarter replaces, naming the one counted', () => {
+		// t1's 2.1 judged three times: 03-20 (e3, line 2), 03-25 (x2, line 3) and 03-25 (x1, line 4). The latest date
+		// counts, and of one day the greater 记录编号: x2 (line 3). a1's 2.1 once: nothing said.
+		const lines = report(
+			q1(
+				FACTS[2],
+				'x2,t1,2.1,评分,2022-03-25,,6,信用审查制度复评,信用办,复评：执行不到位',
+				'x1,t1,2.1,评分,2022-03-25,,7,信用审查制度复评,信用办,复评',
+				'x3,a1,2.1,评分,2022-03-25,,7,信用审查制度,信用办,制度健全',
+			),
+		).filter((l) => l.startsWith(`data/${Q1}`));
+		expect(lines).toEqual([
+			'data/evidence/2022-Q1.csv:2:7: 警告：第 2 行第 7 列（得分）：单位 "t1" 的指标 2.1 本季度有 3 行评分，只计日期最晚（同一天时记录编号最大）的一行（第 3 行，x2）：这一行不计分 (judged-twice)',
+			'data/evidence/2022-Q1.csv:4:7: 警告：第 4 行第 7 列（得分）：单位 "t1" 的指标 2.1 本季度有 3 行评分，只计日期最晚（同一天时记录编号最大）的一行（第 3 行，x2）：这一行不计分 (judged-twice)',
+		]);
+	});
+
 	it('warns of a fact dated before its unit was set up or from the day it merged, not of one on a day it existed', () => {
 		const units = (a1: string) => onlyRows('units.csv', 't1,镇街,,,,', 't2,镇街,,,,', a1, 'b1,B类,,,,');
 		const lines = (a1: string, ...rows: string[]) =>

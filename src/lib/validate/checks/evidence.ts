@@ -100,13 +100,22 @@ export function checkEvidence(
 					: `没有 ${q.year} 年的评价指标文件 rubrics/${q.year}.json，本季度无法计分`,
 			);
 		const conflicting = checkNoneAlone(ctx, rows);
+		const judged = new Map<string, Located<EvidenceRow>[]>();
 		for (const r of rows) {
 			if (checkRow(ctx, units, q, r) && !conflicting.has(r)) {
 				// In place rather than copied: a million rows, two objects fewer each.
 				(r.value as Evidence).quarter = quarter;
 				evidence.push(r as Located<Evidence>);
+				const e = r.value;
+				if (!isPlaceholder(e) && (e.kind ?? q.kinds.get(e.indicatorId)?.implied) === 'judged') {
+					const k = `${e.unitId}\u0000${e.indicatorId}`;
+					const same = judged.get(k);
+					if (same) same.push(r);
+					else judged.set(k, [r]);
+				}
 			} else ctx.markInvalid(r);
 		}
+		checkJudgedOnce(ctx, judged);
 	}
 	const ids = ctx.unique(evidence, ['id'], '记录编号');
 	evidence.length = 0;
@@ -115,6 +124,31 @@ export function checkEvidence(
 		else ctx.markPlaceholder(r);
 	}
 	return evidence;
+}
+
+/**
+ * An indicator judged twice in a quarter for one unit counts its latest 评分 (by date, then 记录编号, as scoring reads
+ * them): each earlier row is published but counts for nothing, which the office is told at the row (a rescoring
+ * meant to replace it, or a row meant for another unit or indicator).
+ */
+function checkJudgedOnce(ctx: CheckContext, judged: ReadonlyMap<string, Located<EvidenceRow>[]>): void {
+	for (const rows of judged.values()) {
+		if (rows.length < 2) continue;
+		const order = [...rows].sort(
+			(a, b) =>
+				(a.value.date! < b.value.date! ? -1 : a.value.date! > b.value.date! ? 1 : 0) ||
+				(a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0),
+		);
+		const counted = order[order.length - 1];
+		for (const r of order.slice(0, -1))
+			ctx.at(
+				r,
+				'points',
+				'judged-twice',
+				`单位 ${quoteValue(r.value.unitId)} 的指标 ${r.value.indicatorId} 本季度有 ${rows.length} 行评分，只计日期最晚（同一天时记录编号最大）的一行（第 ${counted.line} 行，${counted.value.id}）：这一行不计分`,
+				'warning',
+			);
+	}
 }
 
 /**
