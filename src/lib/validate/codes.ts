@@ -145,6 +145,7 @@ export const ISSUE_CODES = {
 	'rubric-year': '评价指标文件名的年份与其中的 year 不一致',
 	'rubric-rule': '评价指标的计分规则自相矛盾（如封顶分大于满分）',
 	'rubric-park': '（警告）评价指标只适用于镇街或只适用于园区：园区按镇街计分，两者通常同时适用',
+	'rubric-id-number': '（警告）两个指标编号在 Excel、WPS 中会被读成同一个数（如 1.1 和 1.10）',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
@@ -369,6 +370,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'foreign-key',
 		'rubric-rule',
 		'rubric-park',
+		'rubric-id-number',
 		'personal-id',
 		'personal-contact',
 		'control-char',

@@ -233,6 +233,22 @@ describe('rubrics/<年>.json', () => {
 		);
 	});
 
+	it('warns of two indicator ids a spreadsheet reads as one number (5.1 and 5.10), at the second', () => {
+		// Indicator 5.2 renumbered 5.10: Excel and WPS open it as 1 number, 5.1, which is another indicator's id.
+		const patches = rubric((r) => (indicator(r, '5.2').id = '5.10'));
+		const text = patches['rubrics/2022.json'];
+		const line = text.slice(0, text.indexOf('"id": "5.10"')).split('\n').length;
+		const lines = report(patches).filter((l) => l.includes('(rubric-id-number)'));
+		expect(lines).toEqual([
+			`data/rubrics/2022.json:${line}:4: 警告：指标编号 "5.10" 与 "5.1" 在 Excel、WPS 中会被读成同一个数（5.1），评价记录表另存后就分不清了：建议改用不会被当成数字的编号（如 5-10），或在表格中把“指标编号”一列设为文本 (rubric-id-number)`,
+		]);
+		// Ids that stay apart as numbers (5.1 and 5.11, or 5-10 and 5.1) are not warned of.
+		for (const id of ['5.11', '5-10'])
+			expect(
+				report(rubric((r) => (indicator(r, '5.2').id = id))).filter((l) => l.includes('rubric-id-number')),
+			).toEqual([]);
+	});
+
 	it('rejects grade thresholds out of order or outside 0–100, which would grade every unit silently', () => {
 		const thresholds = (red: number, blue: number) => rubric((r) => (r.thresholds = { red, blue }));
 		for (const [red, blue] of [

@@ -46,12 +46,25 @@ export function checkRubrics(ctx: CheckContext): Map<number, Rubric> {
 			fail('rubric-year', `文件名是 ${m[1]} 年，但 "year" 是 ${rubric.year}`, keyAt('year'));
 		const ids = new Set<string>();
 		const seen = new Map<string, number>();
+		/** The first indicator id of each number a spreadsheet reads an id as (1.1 and 1.10 are both 1.1). */
+		const asNumbers = new Map<number, string>();
 		for (const ind of rubric.indicators) {
 			const nth = seen.get(ind.id) ?? 0;
 			seen.set(ind.id, nth + 1);
 			const at = indicatorAt(ind.id, nth);
 			if (ids.has(ind.id)) fail('unique-error', `指标编号 ${quoteValue(ind.id)} 重复`, at);
 			ids.add(ind.id);
+			// Excel and WPS open a CSV's 1.10 as the number 1.1 and save it so: an evidence row of 1.10 becomes one of 1.1,
+			// another indicator, and is scored there without a word (a draft quarter is not yet checked for completeness).
+			const n = /^\d+(?:\.\d+)?$/.test(ind.id) ? Number(ind.id) : undefined;
+			const twin = n === undefined ? undefined : asNumbers.get(n);
+			if (twin !== undefined && twin !== ind.id)
+				warn(
+					'rubric-id-number',
+					`指标编号 ${quoteValue(ind.id)} 与 ${quoteValue(twin)} 在 Excel、WPS 中会被读成同一个数（${n}），评价记录表另存后就分不清了：建议改用不会被当成数字的编号（如 ${ind.id.replace('.', '-')}），或在表格中把“指标编号”一列设为文本`,
+					at,
+				);
+			else if (n !== undefined) asNumbers.set(n, ind.id);
 			if (!rubric.groups.some((g) => g.id === ind.group))
 				fail('foreign-key', `指标 ${ind.id} 的分组 ${quoteValue(ind.group)} 不在 groups 中`, at);
 			// Stryker disable next-line ConditionalExpression: only 事项 rules have a cap; comparing an absent one is false.
