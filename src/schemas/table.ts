@@ -443,8 +443,8 @@ export function oneOf<V extends string>(choices: readonly Choice<V>[]): Cell<V> 
 	};
 }
 
-/** Separators the office uses between list items in one cell. */
-const LIST_SEP = /[、,，;；/|]/;
+/** Separators the office uses between list items in one cell, a line break among them (Alt+Enter in a cell). */
+const LIST_SEP = /[、,，;；/|\r\n]/;
 
 /** A list of enumerated values in one cell, separated by 、 or ; (e.g. `安全、环保`). Stored as an array of codes. */
 export function listOf<V extends string>(choices: readonly Choice<V>[]): Cell<V[]> {

@@ -309,6 +309,17 @@ describe('the cells', () => {
 		expect(r.records.map((x) => x.value.id)).toEqual(['e5']);
 	});
 
+	it('reads a list written one item to a line in its cell (Alt+Enter), as written with 、', () => {
+		// Line breaks as Excel (LF), as a file saved on Windows may have them (CRLF), and an empty line between.
+		const r = read('编号,名称,类别\na1,甲,"甲类\n乙类"\nb2,乙,"乙类\r\n\r\n甲类"\n');
+		// (The file leaves out the optional 数量 and 备注: a warning each, nothing about the lists.)
+		expect(r.issues.filter((i) => i.code !== 'missing-optional-column')).toEqual([]);
+		expect(r.records.map((x) => x.value.kinds)).toEqual([
+			['a', 'b'],
+			['b', 'a'],
+		]);
+	});
+
 	it('gives each record its own list, though the same cell was read before', () => {
 		const r = read('编号,名称,类别\na1,甲,甲类、乙类\nb2,乙,甲类、乙类\n');
 		const [a, b] = r.records.map((x) => x.value.kinds as string[]);
