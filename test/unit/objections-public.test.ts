@@ -10,6 +10,7 @@ import {
 	CLOCK_STATES,
 	isOverdue,
 	objectionWithheld,
+	overText,
 	publishObjections,
 } from '../../src/lib/objections/public.ts';
 import type { ObjectionRow } from '../../src/schemas/objection.ts';
@@ -219,5 +220,38 @@ describe('the objections as published on the as-of date (2024-11-20)', () => {
 			'open 核查中 false',
 			'on-time 按期办结 false',
 		]);
+	});
+});
+
+describe('how far past its deadline the register says an objection is', () => {
+	// Received Friday 2024-11-01: the ten working days are 11-04…11-08 and 11-11…11-15, so the deadline is Friday
+	// 2024-11-15 (no holiday in between).
+	const at = (concludedOn: string | undefined, asOf: string) => {
+		const row: ObjectionRow = {
+			id: 'YY-9',
+			target: 'grade',
+			recordId: 't1',
+			period: '2024-Q3',
+			receivedOn: '2024-11-01',
+		};
+		const [o] = publishObjections(
+			[concludedOn ? { ...row, concludedOn, outcome: 'kept' } : row],
+			cal,
+			asOf,
+			(id) => id,
+			new Set(),
+		);
+		return [o.deadline, o.state, o.workdays, overText(o)];
+	};
+
+	it('says the working days past it, or that it was a rest day right after it, and nothing within the time', () => {
+		expect(at('2024-11-15', '2024-11-20')).toEqual(['2024-11-15', 'on-time', 10, '']);
+		// Saturday after the deadline: 10 working days used, but after the deadline's date.
+		expect(at('2024-11-16', '2024-11-20')).toEqual(['2024-11-15', 'late', 10, '（期限后的休息日办结）']);
+		expect(at('2024-11-18', '2024-11-20')).toEqual(['2024-11-15', 'late', 11, '（超过 1 个工作日）']);
+		// Still open: on the Sunday after the deadline, and on the Tuesday.
+		expect(at(undefined, '2024-11-17')).toEqual(['2024-11-15', 'overdue', 10, '（期限后的休息日）']);
+		expect(at(undefined, '2024-11-19')).toEqual(['2024-11-15', 'overdue', 12, '（超过 2 个工作日）']);
+		expect(at(undefined, '2024-11-14')).toEqual(['2024-11-15', 'open', 9, '']);
 	});
 });

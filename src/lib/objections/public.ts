@@ -22,6 +22,18 @@ export const CLOCK_STATES = [
 /** Whether a state is past the 10 working days. */
 export const isOverdue = (s: ClockState) => s === 'overdue' || s === 'late';
 
+/**
+ * How far past its deadline an objection is, as the register says it after its state: `（超过 2 个工作日）`; for one
+ * concluded on a rest day right after the deadline (no working day past it: 用时 10 个工作日, yet after the deadline's
+ * date) `（期限后的休息日办结）`, which the bare 逾期办结 beside 10 working days left a reader to puzzle out; nothing
+ * within the time, or when the count is not known.
+ */
+export function overText(o: Pick<PublicObjection, 'state' | 'over'>): string {
+	if (!isOverdue(o.state) || o.over === null) return '';
+	if (o.over > 0) return `（超过 ${o.over} 个工作日）`;
+	return o.state === 'late' ? '（期限后的休息日办结）' : '（期限后的休息日）';
+}
+
 /** An objection as published (`/objections/`, `/data/objections.*`). */
 export interface PublicObjection {
 	id: string;
