@@ -285,8 +285,14 @@ export function missingCategories(
 
 const fmt = (x: number) => String(round2(x));
 
-/** Evidence rows in 记录编号 order (ids are unique across all quarters). */
-const byId = (a: EvidenceFact, b: EvidenceFact) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * Evidence rows of one quarter in the order the latest counts by: by date, and of one day by 记录编号 (ids are unique
+ * across all quarters), whatever order the rows come in (the open data lists them by id, the office's file in any
+ * order). The validator names the 评分 rows this passes over (`judged-twice`).
+ */
+export const inDateOrder = (a: { date?: string; id: string }, b: { date?: string; id: string }): number =>
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
+	(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Points of one indicator for one unit and quarter.
@@ -349,15 +355,7 @@ export function indicatorPoints(
 						// Stryker disable next-line ConditionalExpression: the validator refuses 得分 on any row but 评分, so a row with points is one.
 						(f.kind ?? 'judged') === 'judged' && f.points !== undefined,
 				)
-				.sort(
-					(a, b) =>
-						quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
-						// Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so the 1 or 0 after -1 is the same answer.
-						(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) ||
-						// Two 评分 rows of one day: the later 记录编号 counts, whatever order the rows come in (the open data
-						// lists them by id, the office's file in any order).
-						byId(a, b),
-				);
+				.sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter) || inDateOrder(a, b));
 			const latest = judged[judged.length - 1];
 			if (latest) used.push(latest.id);
 			// A judgement carried from an earlier year counts at most this year's maximum: the validator keeps 得分 within
@@ -445,17 +443,7 @@ export function creditTownPoints(
 ): { points: number; evidence: string[]; explain: string } {
 	const accepted = window
 		.filter((f) => f.date && (f.kind === 'done' || (f.points ?? 0) > 0))
-		.sort(
-			(a, b) =>
-				quarterIndex(a.quarter) - quarterIndex(b.quarter) ||
-				(a.date! < b.date!
-					? -1
-					: // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks only whether the result is below 0, so 1 or 0 here is the same answer.
-						a.date! > b.date!
-						? 1
-						: 0) ||
-				byId(a, b),
-		);
+		.sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter) || inDateOrder(a, b));
 	const latest = accepted[accepted.length - 1];
 	if (!latest)
 		return {

@@ -19,6 +19,7 @@ import { meantAs } from './unknown-files.ts';
 const suffix = (why: string | undefined) => (why ? `：${why}` : '');
 import { categoryLabel, existsBetween, existsOn, inactiveMessage, unitRef, type Units } from './units.ts';
 import { quoteValue } from '../../quote.ts';
+import { inDateOrder } from '../../scoring/score.ts';
 
 /** An evidence row with its quarter (from the file name). */
 export type Evidence = EvidenceRow & { quarter: QuarterId };
@@ -134,11 +135,7 @@ export function checkEvidence(
 function checkJudgedOnce(ctx: CheckContext, judged: ReadonlyMap<string, Located<EvidenceRow>[]>): void {
 	for (const rows of judged.values()) {
 		if (rows.length < 2) continue;
-		const order = [...rows].sort(
-			(a, b) =>
-				(a.value.date! < b.value.date! ? -1 : a.value.date! > b.value.date! ? 1 : 0) ||
-				(a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0),
-		);
+		const order = [...rows].sort((a, b) => inDateOrder(a.value, b.value));
 		const counted = order[order.length - 1];
 		for (const r of order.slice(0, -1))
 			ctx.at(
