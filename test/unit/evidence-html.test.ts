@@ -63,6 +63,13 @@ describe('evidenceItemsHtml', () => {
 		expect(evidenceItemsHtml(['e5'], blank)).toBe(li('事项'));
 	});
 
+	it('labels a row by its own 类型 when one was written, whatever its indicator implies', () => {
+		const typed = new Map([row({ id: 'e6', date: '2022-03-03', kind: 'item', what: '培训' })]);
+		expect(evidenceItemsHtml(['e6'], typed, 'done')).toBe(
+			'<li><span class="date">2022-03-03</span> · 事项 · 培训 <small class="record-id">e6</small></li>',
+		);
+	});
+
 	it('leaves out an id it has no published row for', () => {
 		expect(evidenceItemsHtml(['missing', 'e1'], evidence)).toBe(evidenceItemsHtml(['e1'], evidence));
 		expect(evidenceItemsHtml([], evidence)).toBe('');

@@ -27,6 +27,10 @@ describe('RSS descriptions', () => {
 		expect(html).toBe('拟认定人选：王某某&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;amp;。');
 	});
 
+	it('escape each of & < > " and \' (a quote would end an attribute in the HTML a reader builds)', () => {
+		expect(feedPlainText(`a&b<c>"d'e`)).toBe('a&amp;b&lt;c&gt;&quot;d&#39;e');
+	});
+
 	it('show ordinary Chinese text unchanged', async () => {
 		expect(await readerHtml(feedPlainText('公示期：2026年11月18日至2026年11月26日（7 个工作日）。'))).toBe(
 			'公示期：2026年11月18日至2026年11月26日（7 个工作日）。',

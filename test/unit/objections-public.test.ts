@@ -9,11 +9,14 @@ import { WorkCalendar } from '../../src/lib/calendar/workdays.ts';
 import {
 	CLOCK_STATES,
 	isOverdue,
+	OBJECTION_FIELDS,
 	objectionWithheld,
 	overText,
 	publishObjections,
 } from '../../src/lib/objections/public.ts';
 import type { ObjectionRow } from '../../src/schemas/objection.ts';
+import { buildDataPackage } from '../../src/lib/opendata/datapackage.ts';
+import { fileFacts } from '../../src/lib/opendata/facts.ts';
 
 const cal = new WorkCalendar();
 const AS_OF = '2024-11-20';
@@ -219,6 +222,38 @@ describe('the objections as published on the as-of date (2024-11-20)', () => {
 			'late 逾期办结 true',
 			'open 核查中 false',
 			'on-time 按期办结 false',
+		]);
+	});
+
+	it('are written to /data/objections.* in the columns the data package describes, the correction among them', () => {
+		// Both files are written from OBJECTION_FIELDS: a column left out of it is left out of the open data, while the
+		// data package still describes it (and a reader looks in vain for the link from an objection to its correction).
+		expect([...OBJECTION_FIELDS]).toEqual([
+			'id',
+			'target',
+			'recordId',
+			'period',
+			'receivedOn',
+			'deadline',
+			'concludedOn',
+			'outcome',
+			'correctionId',
+			'workdays',
+			'state',
+		]);
+		const files = new Map(
+			['objections.json', 'objections.csv'].map((p) => [p, fileFacts(new TextEncoder().encode('[]'))]),
+		);
+		const pkg = buildDataPackage({
+			site: { name: '测试站', url: 'https://test.example', host: '测试信用办', email: 'office@test.example' },
+			asOf: AS_OF,
+			rubrics: [],
+			files,
+		});
+		const described = pkg.resources.map((r) => [r.path, r.schema.fields.map((f) => f.name)]);
+		expect(described).toEqual([
+			['objections.json', [...OBJECTION_FIELDS]],
+			['objections.csv', [...OBJECTION_FIELDS]],
 		]);
 	});
 });
