@@ -161,6 +161,10 @@ describe('corrections.csv values', () => {
 			'maxPoints',
 		]);
 		expect(parseField('总排名第一')).toBeUndefined();
+		// An indicator id of three levels (the rubric schema allows any dotted id).
+		expect(parseField('指标 2.1.3 得分')).toBe('points.2.1.3');
+		// A dash, as a table shows no value, is no value.
+		expect([normalValue('score', '—'), normalValue('grade', ' — ')]).toEqual(['', '']);
 		expect(normalValue('score', ' 85.0 ')).toBe('85');
 		expect(normalValue('points.1.1', '−10')).toBe('-10');
 		expect(normalValue('grade', '红名单')).toBe('red');
@@ -763,6 +767,12 @@ describe('a quarter’s expected values and the 更正台账 order, on hand-made
 			(id) => id,
 		);
 		expect(entries.map((e) => e.id)).toEqual(['GZ-2', 'GZ-1', 'GZ-0']);
+	});
+
+	it('names each changed unit as it was called in the corrected quarter, not on the day of the correction', () => {
+		const nameOf = (id: string, q: QuarterId) => (q === '2022-Q1' ? `${id} 时称` : `${id} 其他`);
+		const [entry] = ledgerEntries([row('GZ-1', '2022-Q1', '2022-06-01', 't1', '70', '75')], nameOf);
+		expect(entry.changes.map((c) => c.unitName)).toEqual(['t1 时称']);
 	});
 
 	it('orders an indicator before its sub-indicators: 1 < 1.1 < 1.2 < 1.10 < 2', () => {
