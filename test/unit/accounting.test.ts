@@ -9,6 +9,7 @@ import { commitmentsJson } from '../../src/lib/commitments/opendata.ts';
 import { publishRecords } from '../../src/lib/dishonesty/public.ts';
 import { unitAsOf } from '../../src/lib/units/names.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
+import { DRAFT_Q1 } from '../helpers/validate.ts';
 
 /**
  * The events file as the accounting counts it and as the check after the build finds it in /data/exemplars.json
@@ -293,5 +294,21 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			'units.csv': { published: 5, withheld: [] },
 			'unit-names.csv': { published: 6, withheld: [] },
 		});
+	});
+});
+
+describe('the rows found in the built site', () => {
+	it('finds none of a draft quarter’s evidence file, whose open-data file is not built, without reading it', () => {
+		const d = validateDataset(fixture(DRAFT_Q1), 'data/');
+		const file = d.files.find((f) => f.file === 'data/evidence/2022-Q1.csv')!;
+		// As scripts/account.ts reads the built site: a file that is not there cannot be read.
+		const site = {
+			json: (path: string) => {
+				throw new Error(`${path} 不存在`);
+			},
+			exists: () => false,
+		};
+		expect(publishedRows(d, file, site)).toBe(0);
+		expect(accountRows(d, '2026-11-22').find((a) => a.file === file.file)!.published).toBe(0);
 	});
 });

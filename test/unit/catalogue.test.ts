@@ -42,7 +42,8 @@ describe('the 数据下载 list', () => {
 			greatest,
 		});
 		const files = new Map([
-			['units.json', facts(3, { quarter: 'zzz', from: '2024-01-05', to: '2024-03-01' })],
+			// A text field's greatest value (2025-Q4) is no date, though it sorts after the dates and before the as-of date.
+			['units.json', facts(3, { quarter: '2025-Q4', from: '2024-01-05', to: '2024-03-01' })],
 			['grades/2024-Q1.json', facts(48, { from: '2024-04-20' })],
 			['grades/2024-Q2.json', facts(0, {})],
 		]);
