@@ -9,7 +9,8 @@ import { accountRows } from '../../src/lib/accounting.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
-import { expectedValues, ledgerEntries } from '../../src/lib/ledger/ledger.ts';
+import { expectedValues, ledgerEntries, ledgerIssues } from '../../src/lib/ledger/ledger.ts';
+import type { QuarterResult } from '../../src/lib/scoring/score.ts';
 import type { QuarterId } from '../../src/lib/quarters.ts';
 import {
 	canonicalQuarter,
@@ -767,6 +768,18 @@ describe('a quarter’s expected values and the 更正台账 order, on hand-made
 			(id) => id,
 		);
 		expect(entries.map((e) => e.id)).toEqual(['GZ-2', 'GZ-1', 'GZ-0']);
+	});
+
+	it('checks every sealed quarter, past one this build has no results for', () => {
+		const sealed = (quarter: QuarterId, line: number) => ({
+			quarter,
+			snapshot: { quarter, rubric: '2022', units: [unit('t1', 80)] },
+			release: { file: 'data/releases/releases.csv', line, column: 1 },
+		});
+		const q2 = { quarter: '2022-Q2', rubric: 2022, units: [unit('t1', 81)] } as unknown as QuarterResult;
+		const issues = ledgerIssues([sealed('2022-Q1', 2), sealed('2022-Q2', 3)], [], [q2], (id) => id);
+		expect(issues.map((i) => [i.line, i.code])).toEqual([[3, 'unexplained-change']]);
+		expect(issues[0].message).toContain('t1（t1）得分 80.0 → 81.0');
 	});
 
 	it('names each changed unit as it was called in the corrected quarter, not on the day of the correction', () => {
