@@ -6,7 +6,9 @@
  * nothing failed.
  */
 import { describe, expect, it } from 'vitest';
-import { publicResult } from '../../src/page-data/quarters.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROFILE_QUARTERS, publicResult } from '../../src/page-data/quarters.ts';
 import { publishRecords } from '../../src/lib/dishonesty/public.ts';
 import type { UnitResult } from '../../src/lib/scoring/score.ts';
 import type { DishonestyRow } from '../../src/schemas/dishonesty.ts';
@@ -43,5 +45,20 @@ describe('a unit’s published result', () => {
 		expect(published.records).toEqual(['XF-shhz-2023-Q4-1', 'SX-2024-001']);
 		expect(published.overrides.map((o) => o.recordId)).toEqual(['XF-shhz-2023-Q4-1']);
 		expect(JSON.stringify(published)).not.toContain('SX-2023-004');
+	});
+});
+
+describe('a unit’s profile page', () => {
+	it('breaks down as many quarters as the longest validity of a point (至次年同月认定的前一季度止: 4)', () => {
+		// A point carried over from an earlier quarter rests on that quarter's evidence, shown on the same page.
+		const dir = join(import.meta.dirname, '..', '..', 'data', 'rubrics');
+		const longest = Math.max(
+			...readdirSync(dir).flatMap((f) =>
+				[...readFileSync(join(dir, f), 'utf8').matchAll(/"validQuarters":\s*(\d+)/g)].map((m) =>
+					Number(m[1]),
+				),
+			),
+		);
+		expect([longest, PROFILE_QUARTERS]).toEqual([4, 4]);
 	});
 });

@@ -15,6 +15,12 @@ describe('search filters', () => {
 		).toEqual(['状态:公示中', '状态:公示中', '状态:已认定', '状态:已撤销', '状态:未予认定']);
 	});
 
+	it('file a page under its type, year, status and unit category, in that order', () => {
+		expect(
+			searchFilters({ type: '诚信典型', year: 2026, status: 'recognized', unitCategory: '镇（街道）' }),
+		).toEqual(['内容类型:诚信典型', '年份:2026', '状态:已认定', '单位类别:镇（街道）']);
+	});
+
 	it('leave out what a page does not have, and keep a value with a comma or line break in one piece', () => {
 		expect(searchFilters({ type: '被评价单位', year: 2024, unitCategory: '' })).toEqual([
 			'内容类型:被评价单位',
