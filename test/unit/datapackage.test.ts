@@ -139,6 +139,26 @@ describe('the data package builder', () => {
 		expect(csv.schema.foreignKeys).toEqual([{ fields: ['mergedInto'], reference: { fields: ['id'] } }]);
 		expect(pkg.homepage).toBe('https://test.example/data/');
 	});
+	it('lists a family’s files by quarter, and bounds a result’s score to 0～100 and its rank from 1', () => {
+		const files = new Map(
+			['grades/2024-Q2.json', 'grades/2024-Q1.json', 'grades/2024-Q2.csv', 'grades/2024-Q1.csv'].map((p) => [
+				p,
+				fileFacts(enc('[]')),
+			]),
+		);
+		const pkg = buildDataPackage({ site, asOf: '2026-11-22', rubrics: [rubric], files });
+		expect(pkg.resources.map((r) => r.path)).toEqual([
+			'grades/2024-Q1.json',
+			'grades/2024-Q1.csv',
+			'grades/2024-Q2.json',
+			'grades/2024-Q2.csv',
+		]);
+		const field = (name: string) => pkg.resources[0].schema.fields.find((f) => f.name === name)!.constraints;
+		expect([field('score'), field('rank')]).toEqual([
+			{ required: true, minimum: 0, maximum: 100 },
+			{ required: true, minimum: 1 },
+		]);
+	});
 	it('leaves out files this build did not render', () => {
 		expect(unitsPackage().pkg.resources.some((r) => r.name.startsWith('grades'))).toBe(false);
 	});
