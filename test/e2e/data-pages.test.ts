@@ -50,6 +50,18 @@ describe('数据下载 /data/', () => {
 		]);
 	});
 
+	it('names the unit of each evidence row as it was called on the row’s date, not by its name today', () => {
+		// cgj was 区城市管理局 until 2025-03-31 and 区城市管理和综合行政执法局 from 2025-04-01 (data/unit-names.csv).
+		const names = (q: string) =>
+			new Set(
+				(readJson(`evidence/${q}.json`) as { unitId: string; unitName: string }[])
+					.filter((r) => r.unitId === 'cgj')
+					.map((r) => r.unitName),
+			);
+		expect([...names('2024-Q4')]).toEqual(['区城市管理局']);
+		expect([...names('2025-Q2')]).toEqual(['区城市管理和综合行政执法局']);
+	});
+
 	it('lists every JSON file of the data package with its CSV twin, rows and latest record date', async () => {
 		const pkg = readJson('datapackage.json') as PackageDesc;
 		const page = await open('/data/');
