@@ -256,6 +256,17 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 
 describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<unit>/)', () => {
 	const search = (page: Page) => page.getByLabel('按企业名称或统一社会信用代码查找');
+	it('lists a unit’s pledges of a year newest first', () => {
+		// data/pledges.csv: 平桥镇 (pqz) signed QY-2024-021 on 2024-07-02, -040 on 11-20, -045 on 12-11, -046 on 12-27.
+		const html = readFileSync(join(dist(), 'commitments', 'pledges', 'pqz', 'index.html'), 'utf8');
+		const year = html.match(/<section[^>]*id="y-2024"[\s\S]*?<\/section>/)?.[0] ?? '';
+		expect([...year.matchAll(/<tr id="(QY-[^"]+)"/g)].map((m) => m[1])).toEqual([
+			'QY-2024-046',
+			'QY-2024-045',
+			'QY-2024-040',
+			'QY-2024-021',
+		]);
+	});
 	it('finds an enterprise by its 统一社会信用代码 across every unit, linking to its row on its unit’s page', async () => {
 		// data/pledges.csv row QY-2022-002: 淮安汇通建材有限公司, 91320803MAAQL59GPD, collected by 施河镇 (shz).
 		const page = await open('/commitments/pledges/');
