@@ -41,11 +41,12 @@ let byId: { evidence: unknown; map: Map<string, Evidence> } | undefined;
  */
 export function evidenceById(): ReadonlyMap<string, Evidence> {
 	const evidence = loadDataset().evidence;
-	if (byId?.evidence !== evidence)
-		byId = {
-			evidence,
-			map: new Map(evidence.map((e) => [e.value.id, publicEvidence(e.value, recordPublication())])),
-		};
+	if (byId?.evidence !== evidence) {
+		// Asked once, not once a row: each asking loads the dataset and reads the as-of date (a million times at city
+		// scale, about 1.5 s of the astro stage).
+		const records = recordPublication();
+		byId = { evidence, map: new Map(evidence.map((e) => [e.value.id, publicEvidence(e.value, records)])) };
+	}
 	return byId.map;
 }
 
