@@ -13,7 +13,9 @@ import { loadDataset } from '../src/loaders/pipeline.ts';
 import { dataDir } from '../src/loaders/data-dir.ts';
 import { CACHE_ROOT } from '../src/loaders/cache-dir.ts';
 import { accountRows, balanced, type FileAccount } from '../src/lib/accounting.ts';
-import { publishedRows } from '../src/lib/opendata/published-rows.ts';
+import { publishedRows, type BuiltSite } from '../src/lib/opendata/published-rows.ts';
+import { bulkFacts } from '../src/loaders/opendata-bulk.ts';
+import { fileFacts, type FileFacts } from '../src/lib/opendata/facts.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 
 const { values } = parseArgs({ options: { verify: { type: 'string' } } });
@@ -49,9 +51,22 @@ const accounts = (values.verify && handedOver()) || accountRows(dataset, asOf);
 
 if (values.verify) {
 	const site = values.verify;
-	const built = {
-		json: (path: string) => JSON.parse(readFileSync(join(site, path), 'utf8')) as unknown,
-		exists: (path: string) => existsSync(join(site, path)),
+	// The evidence files as the 写出开放数据 stage of this build wrote them, with the rows it counted: a file of the site
+	// that is the same bytes (its SHA-256) holds those rows, and is not parsed again (a city's million rows, 3 s).
+	let staged: ReadonlyMap<string, FileFacts> | undefined;
+	try {
+		staged = bulkFacts();
+	} catch {
+		staged = undefined;
+	}
+	const built: BuiltSite = {
+		json: (path) => JSON.parse(readFileSync(join(site, path), 'utf8')) as unknown,
+		exists: (path) => existsSync(join(site, path)),
+		knownRows: (path) => {
+			const facts = staged?.get(path.replace(/^data\//, ''));
+			if (facts?.rows === undefined) return undefined;
+			return fileFacts(readFileSync(join(site, path))).hash === facts.hash ? facts.rows : undefined;
+		},
 	};
 	let differ = 0;
 	let checked = 0;

@@ -1,7 +1,7 @@
 /**
  * `npm run build`: the stages of `scripts/stages.ts` (validate → score, row accounting and evidence files side by
- * side, grades files after scoring → astro build → the pagefind index → the open data into the site → its Chinese
- * CSV twins beside the check of what was published).
+ * side, grades files after scoring → astro build, the open data's Chinese CSV twins beside it → the pagefind index →
+ * the open data into the site → the check of what was published).
  *
  * The site is built into a staging folder next to `OUT_DIR` and swapped in only when every stage has passed. On a
  * failure, or on SIGINT/SIGTERM, the stages still running are stopped (each stage runs in its own process group, so

@@ -182,7 +182,10 @@ describe('npm run build', () => {
 			expect(readFileSync(join(w.site, 'data', 'datapackage.json'), 'utf8')).toContain('2026-11-22');
 			// What it printed: the stages' lines and Astro's count of pages in Chinese, not a line per page nor Astro's
 			// account of its steps in English.
-			expect(r.stdout).toMatch(/^生成网站……\n[^✓]*^生成了 \d+ 个页面。\n✓ 生成网站（/m);
+			// The Chinese twins of the open data are written beside it, and say so when they are done.
+			expect(r.stdout).toMatch(
+				/^生成网站……\n[^✓]*(?:^✓ 写出中文表头的 CSV（[^\n]*\n[^✓]*)?^生成了 \d+ 个页面。\n✓ 生成网站（/m,
+			);
 			expect(r.stdout).not.toMatch(
 				/[├└]─ \/|^\s*\(\+\d+ms\)|page\(s\) built|\[build\]|\[vite\]|\.building-|telemetry|usage data/m,
 			);
@@ -429,8 +432,8 @@ describe('npm run build', () => {
 			// over (it need not hold the evidence rows again): here a hand-over that counts no pledge agrees with the
 			// site above, and only that build's check reads it.
 			const cache = join(dirname(wa.site), 'handover-cache');
-			const stage = (args: string[], build: string) =>
-				spawnSync('node', ['scripts/account.ts', ...args], {
+			const stage = (args: string[], build: string, script = 'scripts/account.ts') =>
+				spawnSync('node', [script, ...args], {
 					cwd: root,
 					env: {
 						...envFor({ work: dirname(wa.site), data: join(dirname(wa.site), 'data'), site: wa.site }),
@@ -448,6 +451,23 @@ describe('npm run build', () => {
 			writeFileSync(handed, JSON.stringify(saved));
 			expect(stage(['--verify', wa.site], 'build-1').status).toBe(0);
 			expect(stage(['--verify', wa.site], 'build-2').status).toBe(1);
+
+			// The evidence files: the check takes the rows the 写出开放数据 stage of the same build counted when the site's
+			// file is, byte for byte, the file that stage wrote, and counts a file that differs itself.
+			expect(stage(['--quiet'], 'build-1', 'scripts/score.ts').status).toBe(0);
+			for (const part of ['evidence', 'grades'])
+				expect(stage(['--part', part], 'build-1', 'scripts/opendata.ts').status).toBe(0);
+			expect(stage(['--verify', wa.site], 'build-1').status).toBe(0);
+			const evidence = join(wa.site, 'data', 'evidence');
+			const quarterFile = readdirSync(evidence).find((f) => /^\d{4}-Q[1-4]\.json$/.test(f))!;
+			const evidenceRows = JSON.parse(readFileSync(join(evidence, quarterFile), 'utf8')) as object[];
+			expect(evidenceRows.length).toBeGreaterThan(1);
+			writeFileSync(join(evidence, quarterFile), JSON.stringify(evidenceRows.slice(1), null, 1));
+			const dropped = stage(['--verify', wa.site], 'build-1');
+			expect(dropped.status).toBe(1);
+			expect(dropped.stderr).toContain(
+				`数据去向记为发布 ${evidenceRows.length} 行，网站上实际有 ${evidenceRows.length - 1} 行`,
+			);
 		},
 		BUILD_TIMEOUT,
 	);

@@ -778,6 +778,18 @@ export function rowsProperty(path: string): string | undefined {
 	return familiesOf(() => undefined).find((f) => keyOf(f.stem, stem) !== undefined)?.property;
 }
 
+/**
+ * The fields of the CSV file at `path` (under `/data/`) as the data package describes it, or undefined for a path no
+ * family has: what its Chinese twin is written from where the file is made (`src/loaders/opendata-bulk.ts`).
+ */
+export function csvFieldsOf(path: string, rubrics: readonly Rubric[]): Field[] | undefined {
+	const stem = path.replace(/\.csv$/, '');
+	const family = familiesOf((y) => rubrics.find((r) => r.year === y)).find(
+		(f) => keyOf(f.stem, stem) !== undefined,
+	);
+	return family?.fields('csv', keyOf(family.stem, stem)!);
+}
+
 /** Builds the descriptor from the facts of the rendered files. */
 export function buildDataPackage(input: PackageInput): DataPackage {
 	const rubricOf = (y: number) => input.rubrics.find((r) => r.year === y);
