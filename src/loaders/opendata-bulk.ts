@@ -158,7 +158,6 @@ interface Manifest {
 
 /** Writes a part's files and the manifest of their facts (the 写出开放数据 stages). */
 export async function writeBulkFiles(part: BulkPart): Promise<{ files: number; bytes: number }> {
-	const build = process.env.XINYONG_BUILD_ID;
 	rmSync(manifestFile(part), { force: true });
 	rmSync(join(BULK_DIR, part), { recursive: true, force: true });
 	const files: Record<string, FileFacts> = {};
@@ -176,11 +175,7 @@ export async function writeBulkFiles(part: BulkPart): Promise<{ files: number; b
 		if (!fields) throw new Error(`开放数据 ${path} 没有数据包中的字段说明`);
 		csvFields[path] = fields;
 	}
-	const manifest: Manifest = { build, dataDir: dataDir(), asOf: asOfDate(), files, csvFields };
-	// Written last, aside and renamed: a manifest names only files that are complete.
-	const file = manifestFile(part);
-	writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
-	renameSync(`${file}.tmp`, file);
+	writeManifest(manifestFile(part), { files, csvFields });
 	return { files: Object.keys(files).length, bytes };
 }
 
@@ -190,6 +185,16 @@ function stagedFiles(): Record<string, FileFacts> {
 	const files: Record<string, FileFacts> = {};
 	for (const part of BULK_PARTS) Object.assign(files, readManifest<Manifest>(manifestFile(part)).files);
 	return files;
+}
+
+/**
+ * Writes a manifest of this build's open-data stages: what it lists, with the build, data folder and as-of date it
+ * belongs to. Written last, aside and renamed: a manifest names only files that are complete.
+ */
+function writeManifest(file: string, content: Record<string, unknown>): void {
+	const head = { build: process.env.XINYONG_BUILD_ID, dataDir: dataDir(), asOf: asOfDate() };
+	writeFileSync(`${file}.tmp`, JSON.stringify({ ...head, ...content }));
+	renameSync(`${file}.tmp`, file);
 }
 
 /** A manifest of this build's open-data stages; throws with the fix when it is missing or does not belong. */
@@ -224,14 +229,7 @@ export function writeBulkTwins(): number {
 			writeFileSync(join(BULK_DIR, twin), twinCsv(fields, readFileSync(join(BULK_DIR, path), 'utf8')));
 			twins.push(twin);
 		}
-	const manifest: TwinsManifest = {
-		build: process.env.XINYONG_BUILD_ID,
-		dataDir: dataDir(),
-		asOf: asOfDate(),
-		twins,
-	};
-	writeFileSync(`${TWINS_MANIFEST}.tmp`, JSON.stringify(manifest));
-	renameSync(`${TWINS_MANIFEST}.tmp`, TWINS_MANIFEST);
+	writeManifest(TWINS_MANIFEST, { twins });
 	return twins.length;
 }
 

@@ -774,8 +774,19 @@ const familiesOf = (rubricOf: (year: number) => Rubric | undefined): Family[] =>
 
 /** Where the rows are in the open-data JSON file at `path` (its family's `property`); undefined: the file is the rows. */
 export function rowsProperty(path: string): string | undefined {
-	const stem = path.replace(/\.json$/, '');
-	return familiesOf(() => undefined).find((f) => keyOf(f.stem, stem) !== undefined)?.property;
+	return familyOf(path.replace(/\.json$/, ''), () => undefined)?.family.property;
+}
+
+/** The family of the open-data file whose path without extension is `stem`, with its key; undefined if none has it. */
+function familyOf(
+	stem: string,
+	rubricOf: (year: number) => Rubric | undefined,
+): { family: Family; key: string } | undefined {
+	for (const family of familiesOf(rubricOf)) {
+		const key = keyOf(family.stem, stem);
+		if (key !== undefined) return { family, key };
+	}
+	return undefined;
 }
 
 /**
@@ -783,11 +794,8 @@ export function rowsProperty(path: string): string | undefined {
  * family has: what its Chinese twin is written from where the file is made (`src/loaders/opendata-bulk.ts`).
  */
 export function csvFieldsOf(path: string, rubrics: readonly Rubric[]): Field[] | undefined {
-	const stem = path.replace(/\.csv$/, '');
-	const family = familiesOf((y) => rubrics.find((r) => r.year === y)).find(
-		(f) => keyOf(f.stem, stem) !== undefined,
-	);
-	return family?.fields('csv', keyOf(family.stem, stem)!);
+	const found = familyOf(path.replace(/\.csv$/, ''), (y) => rubrics.find((r) => r.year === y));
+	return found?.family.fields('csv', found.key);
 }
 
 /** Builds the descriptor from the facts of the rendered files. */
