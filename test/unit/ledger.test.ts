@@ -3,7 +3,9 @@
  * anything else. On the valid fixture, whose 2022-Q1 is sealed (releases/2022-Q1.json, the fingerprint in
  * releases.csv): t1 has 3.6 = 3 activities × 1.5 = 4.5 points and a total of 10 + 8 + 4.5 + 0.5 = 23 of 95, score 24.2.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { accountRows } from '../../src/lib/accounting.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
@@ -25,7 +27,7 @@ import {
 	parseField,
 	valueTable,
 } from '../../src/lib/ledger/fields.ts';
-import { fixture, fixtureText, memFiles, readFolder } from '../helpers/files.ts';
+import { FIXTURES, fixture, fixtureText, memFiles, readFolder, writeFolder } from '../helpers/files.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { join } from 'node:path';
 import { DRAFT_Q1, onlyRows, report, validate, withRows, type Patches } from '../helpers/validate.ts';
@@ -350,6 +352,70 @@ describe('the build’s ledger check', () => {
 
 	it('checks only released quarters: a draft changes freely', () => {
 		expect(ledger({ ...DRAFT_Q1, ...activities(5) })).toEqual([]);
+	});
+});
+
+describe('the corrections the pages and grades files mark', { timeout: 120_000 }, () => {
+	// 2022-Q1 corrected twice for t1: GZ-2022-01 on 2022-06-01 (score 24.2 → 27.4), GZ-2022-02 on 2022-07-01
+	// (27.4 → 27.9). Read as a build reads them: from the data folder on disk, as of AS_OF.
+	const work = mkdtempSync(join(tmpdir(), 'xy-ledger-pages-'));
+	const saved = {
+		DATA_DIR: process.env.DATA_DIR,
+		SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH,
+		CACHE_DIR: process.env.CACHE_DIR,
+	};
+	afterAll(() => {
+		for (const [k, v] of Object.entries(saved))
+			if (v === undefined) delete process.env[k];
+			else process.env[k] = v;
+		rmSync(work, { recursive: true, force: true });
+	});
+
+	async function twiceCorrected() {
+		const first = corrected(activities(5), {
+			date: '2022-06-01',
+			doc: '淮信用办〔2022〕9号',
+			reason: '补记两次活动',
+		});
+		const second = corrected(
+			{ ...first, ...activities(6) },
+			{
+				date: '2022-07-01',
+				doc: '淮信用办〔2022〕10号',
+				reason: '再补一次活动',
+			},
+		);
+		const files = readFolder(join(FIXTURES, 'valid'));
+		for (const [path, text] of Object.entries(second!))
+			files.set(path, new TextEncoder().encode(String(text)));
+		const data = join(work, 'data');
+		writeFolder(data, files);
+		process.env.DATA_DIR = data;
+		process.env.CACHE_DIR = join(work, 'cache');
+		process.env.SOURCE_DATE_EPOCH = String(Date.parse(`${AS_OF}T00:00:00+08:00`) / 1000);
+		return import('../../src/page-data/ledger.ts');
+	}
+
+	it('mark a unit corrected twice in a quarter with both corrections, oldest first', async () => {
+		const { correctedUnits, ledger } = await twiceCorrected();
+		// The ledger page lists the newest first; the grades table's 已更正 and the file's corrections oldest first.
+		expect(ledger().map((e) => e.id)).toEqual(['GZ-2022-02', 'GZ-2022-01']);
+		expect([...correctedUnits('2022-Q1')]).toEqual([['t1', ['GZ-2022-01', 'GZ-2022-02']]]);
+		expect([...correctedUnits('2022-Q2')]).toEqual([]);
+	});
+
+	it('say a 较上季度 was measured against a corrected score only for corrections made after the quarter was released', async () => {
+		const { previousScoreCorrections } = await twiceCorrected();
+		// 2022-Q2 released before both corrections: its change for t1 was measured against 24.2, before either.
+		expect([...previousScoreCorrections('2022-Q2', '2022-05-20')]).toEqual([
+			['t1', ['GZ-2022-02', 'GZ-2022-01']],
+		]);
+		// Released between them: measured against 27.4, after the first; only the second one changed it since.
+		expect([...previousScoreCorrections('2022-Q2', '2022-06-15')]).toEqual([['t1', ['GZ-2022-02']]]);
+		// Released after both: measured against the score as corrected.
+		expect([...previousScoreCorrections('2022-Q2', '2022-07-20')]).toEqual([]);
+		// Only the quarter just before counts: 2022-Q3's change is against 2022-Q2, which no correction touched.
+		expect([...previousScoreCorrections('2022-Q3', '2022-05-20')]).toEqual([]);
 	});
 });
 
