@@ -34,7 +34,7 @@ import { recordPublication } from '../page-data/evidence.ts';
 import { correctedUnits, previousScoreCorrections } from '../page-data/ledger.ts';
 import { publicEvidence } from '../lib/dishonesty/public.ts';
 import type { Evidence } from '../lib/validate/dataset.ts';
-import { gradesCsv, gradesJson, toCsv } from '../lib/opendata/csv.ts';
+import { csvPieces, gradesCsv, gradesJson, jsonArrayPieces } from '../lib/opendata/csv.ts';
 import { fileFacts, type FileFacts } from '../lib/opendata/facts.ts';
 import { nameLookup } from '../lib/units/names.ts';
 import { csvFieldsOf, type DataPackage } from '../lib/opendata/datapackage.ts';
@@ -98,8 +98,39 @@ function openRow(e: Evidence, unitName: (unitId: string, date: string) => string
 /** A rendered file: its path under `/data/`, its bytes and, for a JSON file, its rows. */
 interface Rendered {
 	path: string;
-	body: Buffer<ArrayBuffer>;
+	/** Valid until the next file is asked for: an evidence file's bytes are a view of `TextBytes`'s buffer. */
+	body: Uint8Array;
 	rows?: readonly Record<string, unknown>[];
+}
+
+/**
+ * A file's text as UTF-8, put in piece by piece, in one buffer kept for every file the stage writes (it grows to the
+ * largest). A quarter's evidence file at city scale is 3–6 MB: made as one string and then its bytes, each file took
+ * fresh memory twice, whose pages the system must clear first. That was a third of the evidence stage's time (large:
+ * 9.2 s → 6.8 s, 440,000 → 156,000 page faults, the same bytes).
+ */
+export class TextBytes {
+	#buffer: Buffer;
+	#used = 0;
+	constructor(size = 1 << 24) {
+		this.#buffer = Buffer.allocUnsafeSlow(size);
+	}
+	/** The UTF-8 bytes of the pieces, one after another: a view of the buffer, valid until the next call. */
+	of(pieces: Iterable<string>): Uint8Array {
+		this.#used = 0;
+		for (const piece of pieces) {
+			// UTF-8 takes at most three bytes for each UTF-16 unit (four for a pair of them).
+			if (this.#used + piece.length * 3 > this.#buffer.length) {
+				const larger = Buffer.allocUnsafeSlow(
+					Math.max(this.#buffer.length * 2, this.#used + piece.length * 3),
+				);
+				this.#buffer.copy(larger, 0, 0, this.#used);
+				this.#buffer = larger;
+			}
+			this.#used += this.#buffer.write(piece, this.#used);
+		}
+		return this.#buffer.subarray(0, this.#used);
+	}
 }
 
 /**
@@ -116,10 +147,11 @@ async function* renderEvidence(): AsyncGenerator<Rendered> {
 	// that is a million objects.
 	const unitName = nameLookup(loadDataset().unitNames.map((n) => n.value));
 	const records = recordPublication();
+	const bytes = new TextBytes();
 	for (const [quarter, list] of byQuarter()) {
 		const rows = list.map((e) => openRow(publicEvidence(e, records), unitName));
-		yield { path: `evidence/${quarter}.json`, body: Buffer.from(JSON.stringify(rows, null, 1)), rows };
-		yield { path: `evidence/${quarter}.csv`, body: Buffer.from(toCsv(rows, EVIDENCE_FIELDS)) };
+		yield { path: `evidence/${quarter}.json`, body: bytes.of(jsonArrayPieces(rows)), rows };
+		yield { path: `evidence/${quarter}.csv`, body: bytes.of(csvPieces(rows, EVIDENCE_FIELDS)) };
 	}
 }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, csvText, gradesCsv, gradesJson, inertCell, toCsv } from '../../src/lib/opendata/csv.ts';
+import fc from 'fast-check';
+import {
+	csvCell,
+	csvPieces,
+	csvText,
+	gradesCsv,
+	gradesJson,
+	inertCell,
+	jsonArrayPieces,
+	toCsv,
+} from '../../src/lib/opendata/csv.ts';
+import { TextBytes } from '../../src/loaders/opendata-bulk.ts';
 import { twinCsv } from '../../src/lib/opendata/twin.ts';
 import type { Field } from '../../src/lib/opendata/table-schema.ts';
 
@@ -296,5 +307,47 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 
 	it('keeps the empty line under the header of a file without rows, as the original has', () => {
 		expect(twinCsv(fields, toCsv([], ['id', 'category']))).toBe('\uFEFF编号,类别\r\n\r\n');
+	});
+});
+
+describe('an evidence file written a row at a time (src/loaders/opendata-bulk.ts)', () => {
+	const cell = fc.oneof(
+		fc.string({ unit: 'binary' }),
+		fc.constantFrom('第一行\n第二行', '"引号"', '\u2028', '😀 表情', '=1+1', '-10', ''),
+		fc.integer(),
+		fc.double({ noNaN: true, noDefaultInfinity: true }),
+		fc.constant(null),
+	);
+	const rows = fc.array(fc.dictionary(fc.constantFrom('id', 'what', 'count', 'note'), cell), {
+		maxLength: 6,
+	});
+
+	it('has the layout of JSON.stringify(rows, null, 1), byte for byte, with or without rows', () => {
+		expect([...jsonArrayPieces([])].join('')).toBe('[]');
+		expect([...jsonArrayPieces([{ a: 1, b: ['x'] }, {}])].join('')).toBe(
+			'[\n {\n  "a": 1,\n  "b": [\n   "x"\n  ]\n },\n {}\n]',
+		);
+		fc.assert(
+			fc.property(rows, (rs) => {
+				expect([...jsonArrayPieces(rs)].join('')).toBe(JSON.stringify(rs, null, 1));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it('has the bytes of the whole text, through a buffer that starts too small and is used again', () => {
+		const bytes = new TextBytes(4);
+		fc.assert(
+			fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 8 }), (pieces) => {
+				expect(Buffer.from(bytes.of(pieces)).equals(Buffer.from(pieces.join('')))).toBe(true);
+			}),
+			{ numRuns: 500 },
+		);
+		// A CSV file: the header with its BOM, then each row, as toCsv writes the whole file.
+		const evidence = [{ id: 'e1', what: '宣传活动, 第 1 场', count: 3 }];
+		expect(Buffer.from(bytes.of(csvPieces(evidence, ['id', 'what', 'count']))).toString()).toBe(
+			'\uFEFFid,what,count\r\ne1,"宣传活动, 第 1 场",3\r\n',
+		);
+		expect(toCsv([], ['id'])).toBe('\uFEFFid\r\n\r\n');
 	});
 });

@@ -117,7 +117,22 @@ export const CSV_FORMULA_NOTE =
  * are written as numbers; every text cell goes through `inertCell`.
  */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-	const lines = [columns.map(csvCell).join(',')];
+	let text = '';
+	for (const line of csvPieces(rows, columns)) text += line;
+	return text;
+}
+
+/**
+ * `toCsv`'s text a line at a time (the BOM with the header, each line with its CRLF), for a file written as it is
+ * made rather than held whole (a quarter's evidence file at city scale: `src/loaders/opendata-bulk.ts`).
+ */
+export function* csvPieces(
+	rows: readonly Record<string, unknown>[],
+	columns: readonly string[],
+): Generator<string> {
+	yield `\uFEFF${columns.map(csvCell).join(',')}\r\n`;
+	// papaparse wrote an empty line under the header of a file without rows; kept, so no published file changes.
+	if (!rows.length) yield '\r\n';
 	for (const r of rows) {
 		let line = '';
 		for (let i = 0; i < columns.length; i++) {
@@ -132,9 +147,23 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 							);
 			line += (i ? ',' : '') + csvCell(s);
 		}
-		lines.push(line);
+		yield `${line}\r\n`;
 	}
-	return csvFile(lines);
+}
+
+/**
+ * `JSON.stringify(rows, null, 1)` a row at a time (the open-data JSON files' layout), for a file written as it is
+ * made: each row's text indented one more space, as it is inside the array.
+ */
+export function* jsonArrayPieces(rows: readonly unknown[]): Generator<string> {
+	if (!rows.length) {
+		yield '[]';
+		return;
+	}
+	for (let i = 0; i < rows.length; i++)
+		// A line break inside a value is written as \n: every one in the row's text is one of its layout.
+		yield `${i ? ',\n ' : '[\n '}${JSON.stringify(rows[i], null, 1).replaceAll('\n', '\n ')}`;
+	yield '\n]';
 }
 
 /** The file of CSV lines (the header first): a UTF-8 BOM, CRLF line ends. */
