@@ -7,7 +7,7 @@
  * files need only the validated dataset. On two cores that part of the large benchmark takes about 7 s instead of
  * 12 s, and overlaps the slow disk's waits.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroLine } from './lib/stage-output.ts';
 
@@ -46,7 +46,10 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 		command: process.execPath,
 		args: [...NODE_FLAGS, file, ...args],
 	});
-	const script = (name: string, ...args: string[]) => node(join(root, 'scripts', name), ...args);
+	const script = (name: string, ...args: string[]) => ({
+		...node(join(root, 'scripts', name), ...args),
+		env: COMPILE_CACHE,
+	});
 	const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 	return [
 		{ key: 'validate', label: '检查数据', ...script('validate.ts'), after: [] },
@@ -118,6 +121,16 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 		},
 	];
 }
+
+/**
+ * Node's compile cache for the script stages, where Astro keeps its own (`module.enableCompileCache()`, the system's
+ * temporary folder): the code a stage compiled is kept and the next build's stages start from it, about 0.3 s each.
+ * The demo build, three runs each, alternating: 13.3～13.4 s → 11.8～13.0 s. Node checks each entry against the code it
+ * was made from, and writes it aside and renames it; `NODE_DISABLE_COMPILE_CACHE=1` turns it off.
+ */
+const COMPILE_CACHE = {
+	NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'),
+};
 
 /**
  * The V8 flags of every Node stage. `--max-semi-space-size=32` caps the young generation, where the rows being read
