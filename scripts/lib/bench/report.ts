@@ -57,7 +57,7 @@ export function resultsMarkdown(r: any): string {
 		),
 	);
 	out.push(
-		'构建各阶段用时（秒）。评分、核对数据去向和两个“写出开放数据”阶段在两个核上同时运行，“写出中文表头的 CSV”（twinData）与生成网站（astroBuild）同时运行，所以“合计”小于各列之和。',
+		'构建各阶段用时（秒）。评分、核对数据去向和两个“写出开放数据”阶段在两个核上同时运行，核对数据去向（account）和“写出中文表头的 CSV”（twinData）还可与生成网站（astroBuild）同时运行，所以“合计”小于各列之和。',
 	);
 	const keys = [
 		'validate',
