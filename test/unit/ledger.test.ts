@@ -3,9 +3,8 @@
  * anything else. On the valid fixture, whose 2022-Q1 is sealed (releases/2022-Q1.json, the fingerprint in
  * releases.csv): t1 has 3.6 = 3 activities × 1.5 = 4.5 points and a total of 10 + 8 + 4.5 + 0.5 = 23 of 95, score 24.2.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { pageDataFolder } from '../helpers/page-data-folder.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { accountRows } from '../../src/lib/accounting.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
@@ -358,18 +357,7 @@ describe('the build’s ledger check', () => {
 describe('the corrections the pages and grades files mark', { timeout: 120_000 }, () => {
 	// 2022-Q1 corrected twice for t1: GZ-2022-01 on 2022-06-01 (score 24.2 → 27.4), GZ-2022-02 on 2022-07-01
 	// (27.4 → 27.9). Read as a build reads them: from the data folder on disk, as of AS_OF.
-	const work = mkdtempSync(join(tmpdir(), 'xy-ledger-pages-'));
-	const saved = {
-		DATA_DIR: process.env.DATA_DIR,
-		SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH,
-		CACHE_DIR: process.env.CACHE_DIR,
-	};
-	afterAll(() => {
-		for (const [k, v] of Object.entries(saved))
-			if (v === undefined) delete process.env[k];
-			else process.env[k] = v;
-		rmSync(work, { recursive: true, force: true });
-	});
+	const folder = pageDataFolder('xy-ledger-pages-');
 
 	async function twiceCorrected() {
 		const first = corrected(activities(5), {
@@ -388,11 +376,9 @@ describe('the corrections the pages and grades files mark', { timeout: 120_000 }
 		const files = readFolder(join(FIXTURES, 'valid'));
 		for (const [path, text] of Object.entries(second!))
 			files.set(path, new TextEncoder().encode(String(text)));
-		const data = join(work, 'data');
+		const data = join(folder.work, 'data');
 		writeFolder(data, files);
-		process.env.DATA_DIR = data;
-		process.env.CACHE_DIR = join(work, 'cache');
-		process.env.SOURCE_DATE_EPOCH = String(Date.parse(`${AS_OF}T00:00:00+08:00`) / 1000);
+		folder.use(data, AS_OF);
 		return import('../../src/page-data/ledger.ts');
 	}
 
