@@ -359,6 +359,17 @@ describe('the corrections the pages and grades files mark', { timeout: 120_000 }
 	// (27.4 → 27.9). Read as a build reads them: from the data folder on disk, as of AS_OF.
 	const folder = pageDataFolder('xy-ledger-pages-');
 
+	/** The valid fixture with `patches`, written to a data folder of its own, and the ledger's page data reading it. */
+	function onDisk(name: string, patches: Patches) {
+		const files = readFolder(join(FIXTURES, 'valid'));
+		for (const [path, text] of Object.entries(patches!))
+			files.set(path, new TextEncoder().encode(String(text)));
+		const data = join(folder.work, name);
+		writeFolder(data, files);
+		folder.use(data, AS_OF);
+		return import('../../src/page-data/ledger.ts');
+	}
+
 	async function twiceCorrected() {
 		const first = corrected(activities(5), {
 			date: '2022-06-01',
@@ -373,13 +384,7 @@ describe('the corrections the pages and grades files mark', { timeout: 120_000 }
 				reason: '再补一次活动',
 			},
 		);
-		const files = readFolder(join(FIXTURES, 'valid'));
-		for (const [path, text] of Object.entries(second!))
-			files.set(path, new TextEncoder().encode(String(text)));
-		const data = join(folder.work, 'data');
-		writeFolder(data, files);
-		folder.use(data, AS_OF);
-		return import('../../src/page-data/ledger.ts');
+		return onDisk('twice', second);
 	}
 
 	it('mark a unit corrected twice in a quarter with both corrections, oldest first', async () => {
@@ -402,6 +407,34 @@ describe('the corrections the pages and grades files mark', { timeout: 120_000 }
 		expect([...previousScoreCorrections('2022-Q2', '2022-07-20')]).toEqual([]);
 		// Only the quarter just before counts: 2022-Q3's change is against 2022-Q2, which no correction touched.
 		expect([...previousScoreCorrections('2022-Q3', '2022-05-20')]).toEqual([]);
+	});
+
+	it('count for a 较上季度 only a correction of the unit’s score, not of its rank alone', async () => {
+		// t2's five 无 rows of 2022-Q1 were in fact done (1.1, 1.3, 3.2, 3.3, 3.4): 0 → above t1's 24.2, so t2 is first
+		// of the 镇街 and t1, its score unchanged, second.
+		const done = (id: string, indicator: string, date: string) =>
+			[`${id},t2,${indicator},无,,,,`, `${id},t2,${indicator},完成,${date},,,`] as const;
+		let q1 = withRows(Q1);
+		for (const [from, to] of [
+			done('n221-0008', '1.1', '2022-01-20'),
+			done('n221-0009', '1.3', '2022-02-20'),
+			done('n221-0011', '3.2', '2022-02-21'),
+			done('n221-0012', '3.3', '2022-02-22'),
+			done('n221-0013', '3.4', '2022-02-23'),
+		]) {
+			expect(q1).toContain(from);
+			q1 = q1.replace(from, to);
+		}
+		const { correctedUnits, ledger, previousScoreCorrections } = await onDisk(
+			'overtaken',
+			corrected({ [Q1]: q1 }, { date: '2022-06-01', doc: '淮信用办〔2022〕9号', reason: '补记完成情况' }),
+		);
+		const changes = ledger()[0].changes.map((c) => `${c.unitId} ${c.fieldLabel} ${c.from} → ${c.to}`);
+		expect(changes.filter((c) => c.startsWith('t1 '))).toEqual(['t1 类内排名 1 → 2']);
+		expect(changes).toContain('t2 类内排名 2 → 1');
+		// Both rows of the grades table are marked corrected; only t2's 较上季度 in 2022-Q2 was against a changed score.
+		expect(new Set(correctedUnits('2022-Q1').keys())).toEqual(new Set(['t1', 't2']));
+		expect([...previousScoreCorrections('2022-Q2', '2022-05-20')]).toEqual([['t2', ['GZ-2022-01']]]);
 	});
 });
 
