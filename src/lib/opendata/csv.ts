@@ -160,9 +160,9 @@ export function* jsonArrayPieces(rows: readonly unknown[]): Generator<string> {
 		yield '[]';
 		return;
 	}
+	// Each row as an array of one writes it: "[\n" + the row, indented + "\n]".
 	for (let i = 0; i < rows.length; i++)
-		// A line break inside a value is written as \n: every one in the row's text is one of its layout.
-		yield `${i ? ',\n ' : '[\n '}${JSON.stringify(rows[i], null, 1).replaceAll('\n', '\n ')}`;
+		yield `${i ? ',\n' : '[\n'}${JSON.stringify([rows[i]], null, 1).slice(2, -2)}`;
 	yield '\n]';
 }
 
