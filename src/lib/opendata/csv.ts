@@ -126,13 +126,15 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
  * `toCsv`'s text a line at a time (the BOM with the header, each line with its CRLF), for a file written as it is
  * made rather than held whole (a quarter's evidence file at city scale: `src/loaders/opendata-bulk.ts`).
  */
-export function* csvPieces(
+export function csvPieces(
 	rows: readonly Record<string, unknown>[],
 	columns: readonly string[],
 ): Generator<string> {
-	yield `\uFEFF${columns.map(csvCell).join(',')}\r\n`;
-	// papaparse wrote an empty line under the header of a file without rows; kept, so no published file changes.
-	if (!rows.length) yield '\r\n';
+	return csvFilePieces(columns, rowLines(rows, columns));
+}
+
+/** Each row's CSV line (no line end), as `toCsv` writes it. */
+function* rowLines(rows: readonly Record<string, unknown>[], columns: readonly string[]): Generator<string> {
 	for (const r of rows) {
 		let line = '';
 		for (let i = 0; i < columns.length; i++) {
@@ -147,8 +149,20 @@ export function* csvPieces(
 							);
 			line += (i ? ',' : '') + csvCell(s);
 		}
+		yield line;
+	}
+}
+
+/** A CSV file a line at a time: a UTF-8 BOM before the header, CRLF after each line. */
+function* csvFilePieces(columns: readonly string[], lines: Iterable<string>): Generator<string> {
+	yield `\uFEFF${columns.map(csvCell).join(',')}\r\n`;
+	let none = true;
+	for (const line of lines) {
+		none = false;
 		yield `${line}\r\n`;
 	}
+	// papaparse wrote an empty line under the header of a file without rows; kept, so no published file changes.
+	if (none) yield '\r\n';
 }
 
 /**
@@ -164,13 +178,6 @@ export function* jsonArrayPieces(rows: readonly unknown[]): Generator<string> {
 	for (let i = 0; i < rows.length; i++)
 		yield `${i ? ',\n' : '[\n'}${JSON.stringify([rows[i]], null, 1).slice(2, -2)}`;
 	yield '\n]';
-}
-
-/** The file of CSV lines (the header first): a UTF-8 BOM, CRLF line ends. */
-function csvFile(lines: string[]): string {
-	// papaparse wrote an empty line under the header of a file without rows; kept, so no published file changes.
-	if (lines.length === 1) lines.push('');
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 /**
@@ -199,14 +206,9 @@ export function csvText(
 	rows: readonly (readonly string[])[],
 	textColumns: readonly boolean[] = [],
 ): string {
-	const lines = [columns.map(csvCell).join(',')];
 	const cellOf = columns.map((_, i) => (textColumns[i] ? spreadsheetTextCell : inertCell));
-	for (const r of rows) {
-		let line = '';
-		for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvCell(cellOf[i](r[i] ?? ''));
-		lines.push(line);
-	}
-	return csvFile(lines);
+	const lines = rows.map((r) => columns.map((_, i) => csvCell(cellOf[i](r[i] ?? ''))).join(','));
+	return [...csvFilePieces(columns, lines)].join('');
 }
 
 /** The CSV twin of a grades file: one row per unit, one column per indicator's points. */
