@@ -54,7 +54,8 @@ try {
 } catch (e) {
 	const known = ['--date', '--doc', '--note', '--seal', '--correct', '--reason', '--id', '--help'];
 	console.error(`${parseArgsMessage(e, 'npm run release', known)}\n\n${HELP}`);
-	process.exit(1);
+	// A command line it cannot read: exit 2, as every command's unknown option (scripts/lib/options.ts).
+	process.exit(2);
 }
 const { values, positionals } = parsed;
 if (values.help) {

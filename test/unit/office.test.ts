@@ -167,6 +167,11 @@ describe('an option a command does not know', { timeout: 60_000 }, () => {
 		expect(dash.stderr).toContain('npm run validate 不认识选项 -fix：');
 		expect(run('scripts/score.ts', dir, '--quite').status).toBe(2);
 		expect(run('scripts/report.ts', dir, '2022-Q1', '--al').status).toBe(2);
+		const release = run('scripts/release.ts', dir, '2022-Q1', '--dat', '2022-04-20');
+		expect([release.status, release.stderr.split('\n')[0]]).toEqual([
+			2,
+			'npm run release 不认识选项 --dat：可用的选项是 --date、--doc、--note、--seal、--correct、--reason、--id、--help（运行 npm run release -- --help 查看说明）',
+		]);
 	});
 });
 

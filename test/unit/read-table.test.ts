@@ -287,10 +287,10 @@ describe('the cells', () => {
 
 	it('refuses a formula’s error value in any column, free text too, and keeps the row out', () => {
 		// A 名称 that is a formula whose cell was deleted (#REF!), a 数量 divided by zero (#DIV/0!), a 备注 looked up in
-		// vain (#N/A), and LibreOffice's Err:502: as the spreadsheet's CSV export writes them. Text that only starts so,
-		// or holds one inside, is text.
+		// vain (#N/A), and LibreOffice's Err:502: as the spreadsheet's CSV export writes them, in either case (a clerk
+		// retyping what the cell showed). Text that only starts so, or holds one inside, is text.
 		const r = read(
-			'编号,名称,数量,备注\na1,#REF!,1,\nb2,乙,#DIV/0!,\nc3,丙,,#n/a\nd4,Err:502,,\ne5,#REF!号文件,,见 #N/A 列\n',
+			'编号,名称,数量,备注\na1,#REF!,1,\nb2,乙,#DIV/0!,\nc3,丙,,#n/a\nd4,Err:502,,\nd5,err:502,,\ne5,#REF!号文件,,见 #N/A 列\n',
 		);
 		const errors = r.issues.filter((i) => i.severity === 'error');
 		expect(where(errors)).toEqual([
@@ -298,6 +298,7 @@ describe('the cells', () => {
 			'3:3 formula-error error',
 			'4:4 formula-error error',
 			'5:2 formula-error error',
+			'6:2 formula-error error',
 		]);
 		expect(errors[0]).toMatchObject({
 			field: 'name',

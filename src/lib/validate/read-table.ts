@@ -721,7 +721,7 @@ function cellParser(
 				continue;
 			}
 			// Stryker disable next-line ConditionalExpression: the first-character test only saves the regex on most cells
-			if ((raw[0] === '#' || raw[0] === 'E') && FORMULA_ERROR.test(raw)) {
+			if ((raw[0] === '#' || raw[0] === 'E' || raw[0] === 'e') && FORMULA_ERROR.test(raw)) {
 				ok = false;
 				err(
 					line,
