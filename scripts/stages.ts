@@ -50,7 +50,6 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 		...node(join(root, 'scripts', name), ...args),
 		env: COMPILE_CACHE,
 	});
-	const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 	return [
 		{ key: 'validate', label: '检查数据', ...script('validate.ts'), after: [] },
 		{ key: 'score', label: '计算评分', ...script('score.ts', '--quiet'), after: ['validate'] },
@@ -106,8 +105,8 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 		{
 			key: 'pagefind',
 			label: '建立搜索索引',
-			command: bin('pagefind'),
-			args: ['--site', outDir, '--silent'],
+			// Pagefind, told to skip the pages kept out of the index (scripts/lib/search-glob.ts).
+			...script('search-index.ts', '--site', outDir, '--silent'),
 			// The index reads only the HTML pages Astro wrote; the open data is put into /data/ after it. After the
 			// Chinese twins too, though it does not read them: nothing is ever beside Pagefind's 1.8 GB.
 			after: ['astroBuild', 'twinData', 'account'],

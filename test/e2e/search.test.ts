@@ -14,6 +14,7 @@ import { axeViolations } from './axe.ts';
 import { serveStatic } from './server.ts';
 import { sharedBuild } from '../helpers/build-site.ts';
 import { serveWithNginx } from '../helpers/nginx.ts';
+import { htmlPages } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,6 +61,19 @@ async function search(
 }
 
 describe('search', () => {
+	it('indexes every page marked for the index, though Pagefind is not given the units’ year pages', () => {
+		const dist = inject('distDir');
+		const pages = htmlPages(dist);
+		const source = (p: string) => readFileSync(join(dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8');
+		const marked = pages.filter((p) => source(p).includes('data-pagefind-body'));
+		const years = pages.filter((p) => /^\/units\/[^/]+\/\d{4}\/$/.test(p));
+		expect(years.length).toBeGreaterThan(5);
+		expect(years.filter((p) => marked.includes(p))).toEqual([]);
+		expect(marked).toContain('/units/bb/');
+		const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+		expect(entry.languages['zh-cn'].page_count).toBe(marked.length);
+	});
+
 	const PROFILES: [string, string][] = [
 		['陈静怡', '/exemplars/2022/2022-001/'],
 		['刘志强', '/exemplars/2022/2022-002/'],
