@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { fixFolder } from '../../src/lib/validate/fix.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
+import { decodeText } from '../../src/lib/csv.ts';
 import { fixture, fixtureText } from '../helpers/files.ts';
 
 /** The report lines about the patched files (other files' lines follow from them: units missing, say). */
@@ -189,6 +190,60 @@ describe('a Traditional-Chinese (Big5) CSV is refused, never read as GBK mojibak
 		const names = iconv.encode('unitId,name,from,to\nt1,王喆 李堃 周赟 张玥 刘珺,,\n', 'gbk');
 		const lines = issues({ 'unit-names.csv': names });
 		expect(lines.filter((l) => /encoding/.test(l))).toEqual([expect.stringContaining('(encoding-gbk)')]);
+	});
+});
+
+describe('a Japanese or Korean CSV is refused, never read as GBK mojibake', () => {
+	// Their bytes are valid GBK: a Korean Windows' "CSV" (EUC-KR) even reads as common Chinese characters (번호 → 锅龋),
+	// which no rarity of characters gives away.
+	const KOREAN = 'unitId,name,from,to\nt1,서울특별시청,,\nt2,부산광역시청,,\n';
+	const JAPANESE = [
+		'unitId,name,from,to',
+		't1,東京都総務局,,',
+		't2,大阪市役所の情報公開課,,',
+		't3,福岡県庁,,',
+		't4,横浜市の信用情報センター,,',
+		't5,ひらがなとカタカナのテスト,,',
+		't6,法令に基づく情報公開を期限内に完了した,,',
+		'',
+	].join('\n');
+
+	it('names the encoding and the first line, read both ways', () => {
+		expect(issues({ 'unit-names.csv': iconv.encode(KOREAN, 'euc-kr') })).toEqual([
+			'data/unit-names.csv:2:1: 文件像是 EUC-KR（韩文）编码，不是 GBK/GB18030：第 2 行按 GBK 读作 "辑匡漂喊矫没"，按 EUC-KR 读作 "서울특별시청"，按 GBK 读出来会是乱码。请在 Excel/WPS 中"另存为"，文件类型选择"CSV UTF-8（逗号分隔）" (bad-encoding)',
+		]);
+		expect(issues({ 'unit-names.csv': iconv.encode(JAPANESE, 'shift_jis') })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:2:1: 文件像是 Shift_JIS（日文）编码，不是 GBK\/GB18030：第 2 行按 GBK 读作 "[^"]+"，按 Shift_JIS 读作 "東京都総務局"，按 GBK 读出来会是乱码。/,
+			),
+		]);
+		expect(issues({ 'unit-names.csv': iconv.encode(JAPANESE, 'euc-jp') })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:2:1: 文件像是 EUC-JP（日文）编码.*按 EUC-JP 读作 "東京都総務局"/,
+			),
+		]);
+		// The same files in UTF-8 are read.
+		expect(issues({ 'unit-names.csv': KOREAN })).toEqual([]);
+	});
+
+	it('leaves one alone under --fix', () => {
+		const r = fixFolder(fixture({ 'unit-names.csv': iconv.encode(KOREAN, 'euc-kr') })).find(
+			(f) => f.rel === 'unit-names.csv',
+		);
+		expect(r).toEqual({ rel: 'unit-names.csv', changes: [], skipped: '编码无法确定，未修改（见检查结果）' });
+	});
+
+	it('still reads every CSV of the demo data saved as GBK, whole and a few lines at a time', () => {
+		for (const name of ['units.csv', 'unit-names.csv', 'dishonesty.csv', 'pledges.csv']) {
+			const lines = fixtureText(name).trimEnd().split(/\r?\n/);
+			for (let at = 1; at < lines.length; at += 3) {
+				const text = [lines[0], ...lines.slice(at, at + 5)].join('\n') + '\n';
+				expect(decodeText(new Uint8Array(gbk(text)), name).encoding, `${name} from line ${at + 1}`).toBe(
+					'gb18030',
+				);
+			}
+			expect(decodeText(new Uint8Array(gbk(lines.join('\n'))), name).encoding).toBe('gb18030');
+		}
 	});
 });
 
