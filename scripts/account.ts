@@ -27,6 +27,7 @@ import { publishedRows, type BuiltSite } from '../src/lib/opendata/published-row
 import { bulkFacts } from '../src/loaders/opendata-bulk.ts';
 import type { FileFacts } from '../src/lib/opendata/facts.ts';
 import { asOfDate } from '../src/lib/asof.ts';
+import { sha256Label } from '../src/lib/ledger/canonical.ts';
 
 const { values } = parseArgs({ options: { verify: { type: 'string' } } });
 
@@ -73,7 +74,7 @@ function sha256Of(file: string): string {
 	} finally {
 		closeSync(fd);
 	}
-	return `sha256:${hash.digest('hex')}`;
+	return sha256Label(hash.digest('hex'));
 }
 
 if (values.verify) {

@@ -102,7 +102,10 @@ export function canonicalText(c: CanonicalQuarter): string {
 	return `${JSON.stringify(c, null, 1)}\n`;
 }
 
+/** A SHA-256 as the release record and the data package write it: `sha256:<hex>`. */
+export const sha256Label = (hex: string): string => `sha256:${hex}`;
+
 /** `sha256:<hex>` of bytes, as the release record and the data package write a hash. */
 export function fingerprintOf(bytes: Uint8Array | string): string {
-	return `sha256:${bytesToHex(sha256(typeof bytes === 'string' ? utf8ToBytes(bytes) : bytes))}`;
+	return sha256Label(bytesToHex(sha256(typeof bytes === 'string' ? utf8ToBytes(bytes) : bytes)));
 }

@@ -4,6 +4,7 @@
  * (at city scale they are 150 MB).
  */
 import { createHash } from 'node:crypto';
+import { sha256Label } from '../ledger/canonical.ts';
 
 export interface FileFacts {
 	bytes: number;
@@ -19,7 +20,7 @@ export interface FileFacts {
 export function fileFacts(body: Uint8Array, rows?: readonly Record<string, unknown>[]): FileFacts {
 	const facts: FileFacts = {
 		bytes: body.byteLength,
-		hash: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+		hash: sha256Label(createHash('sha256').update(body).digest('hex')),
 	};
 	if (rows) {
 		const greatest: Record<string, string> = {};
