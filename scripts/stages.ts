@@ -51,7 +51,16 @@ export function buildStages(root: string, outDir: string, astroCwd?: string): Bu
 		env: COMPILE_CACHE,
 	});
 	return [
-		{ key: 'validate', label: '检查数据', ...script('validate.ts'), after: [] },
+		{
+			key: 'validate',
+			label: '检查数据',
+			...script('validate.ts'),
+			// The photos are decoded (sharp, on libuv's threads) while the checks run on the main thread. With libuv's
+			// four threads they took both cores from the checks for a while; with one, the checks keep a core. Large,
+			// alternating six pairs: 11.7–13.0 s → 10.7–11.9 s, each pair faster, 0.7 s on average.
+			env: { ...COMPILE_CACHE, UV_THREADPOOL_SIZE: '1' },
+			after: [],
+		},
 		{ key: 'score', label: '计算评分', ...script('score.ts', '--quiet'), after: ['validate'] },
 		{
 			key: 'evidenceData',
