@@ -4,18 +4,16 @@
  * (test/e2e/search.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ALL_PAGES, searchGlob } from '../../scripts/lib/search-glob.ts';
+import { writeFolder } from '../helpers/files.ts';
 
 /** A built site holding these files. */
 function site(...files: string[]): string {
 	const dir = mkdtempSync(join(tmpdir(), 'xy-glob-'));
-	for (const f of files) {
-		mkdirSync(dirname(join(dir, f)), { recursive: true });
-		writeFileSync(join(dir, f), '<html></html>');
-	}
+	writeFolder(dir, new Map(files.map((f) => [f, new TextEncoder().encode('<html></html>')])));
 	return dir;
 }
 
