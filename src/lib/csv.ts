@@ -368,18 +368,13 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 	let pairs = 0;
 	let rare = 0;
 	let never = 0;
-	let line = 1;
-	let first: { line: number; start: number } | undefined;
-	let lineStart = 0;
+	/** Where the first rare character is. */
+	let first: number | undefined;
 	for (let i = 0; i < body.length;) {
 		const c = body[i];
 		// ASCII, and 0x80: the euro sign on its own (Windows' GBK, code page 936). 0xFF, no lead byte, never comes here:
 		// the file has decoded as GB18030 (firstUndecodableLine).
 		if (c <= 0x80) {
-			if (c === 10 || (c === 13 && body[i + 1] !== 10)) {
-				line++;
-				lineStart = i + 1;
-			}
 			i++;
 			continue;
 		}
@@ -395,20 +390,17 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 		if (rarity) {
 			rare++;
 			if (rarity === 2) never++;
-			first ??= { line, start: lineStart };
+			first ??= i;
 		}
 		i += 2;
 	}
 	// A quarter of the characters rare, and a tenth of them ones GBK text never holds (a file of names with rare
 	// characters has none of those).
-	if (!first || rare * 4 < pairs || never * 10 < pairs) return undefined;
-	let end = first.start;
-	// Stryker disable next-line EqualityOperator: body[body.length] is undefined, which ends the walk there too
-	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
-	const bytes = body.subarray(first.start, end);
+	if (first === undefined || rare * 4 < pairs || never * 10 < pairs) return undefined;
+	const { line, bytes } = lineAt(body, first);
 	const big5 = iconv.decode(body, 'big5').includes('\uFFFD') ? undefined : iconv.decode(bytes, 'big5');
 	return {
-		line: first.line,
+		line,
 		gbk: sample(iconv.decode(bytes, 'gb18030')),
 		...(big5 === undefined ? {} : { big5: sample(big5) }),
 	};
@@ -437,8 +429,8 @@ const DETECT_BYTES = 64 * 1024;
  * often the commonest characters of its language occur. It names the file one of these only when it is near certain
  * (≥ 90 of 100) and GB18030 scores at least 40 less: on 34,000 pieces of the demo data and of a city's generated
  * data saved as GBK (whole files, and runs of 1 to 100 lines) it never did (its highest wrong score, 55, was EUC-KR
- * for five lines of town names); it says so of Japanese from about six lines and of Korean from two. A shorter file is read as GBK, with the
- * warning every GBK file gets.
+ * for five lines of town names); it says so of Japanese from about six lines and of Korean from two. A shorter
+ * file is read as GBK, with the warning every GBK file gets.
  */
 function japaneseOrKorean(
 	body: Uint8Array,
@@ -448,17 +440,11 @@ function japaneseOrKorean(
 	const other = best && CJK_ELSEWHERE[best.name];
 	const gb = scores.find((r) => r.name === 'GB18030')?.confidence ?? 0;
 	if (!other || best.confidence < 90 || best.confidence - gb < 40) return undefined;
-	// The first line that is not ASCII, read both ways.
-	let start = 0;
-	let line = 1;
-	for (let i = 0; i < body.length && body[i] < 0x80; i++)
-		if (body[i] === 10 || (body[i] === 13 && body[i + 1] !== 10)) {
-			line++;
-			start = i + 1;
-		}
-	let end = start;
-	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
-	const bytes = body.subarray(start, end);
+	// The first line that is not ASCII, read both ways (the file is not UTF-8, so it has one).
+	const { line, bytes } = lineAt(
+		body,
+		body.findIndex((b) => b >= 0x80),
+	);
 	return {
 		line,
 		name: best.name,
@@ -468,10 +454,20 @@ function japaneseOrKorean(
 	};
 }
 
+/** The line holding a byte offset: its number (as `lineOfByte` counts) and its bytes, without the line end. */
+function lineAt(body: Uint8Array, at: number): { line: number; bytes: Uint8Array } {
+	let start = at;
+	while (start > 0 && body[start - 1] !== 10 && body[start - 1] !== 13) start--;
+	let end = at;
+	// Stryker disable next-line EqualityOperator: body[body.length] is undefined, which ends the walk there too
+	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
+	return { line: lineOfByte(body, at), bytes: body.subarray(start, end) };
+}
+
 /** The line (1-based) of a byte offset; `\r\n`, `\r` and `\n` each end a line. */
 function lineOfByte(b: Uint8Array, offset: number): number {
 	let line = 1;
-	// Stryker disable next-line EqualityOperator: the byte at the offset is the NUL, never a line end
+	// Stryker disable next-line EqualityOperator: the byte at the offset (a NUL, a byte ≥ 0x80) is never a line end
 	for (let i = 0; i < offset; i++) if (b[i] === 10 || (b[i] === 13 && b[i + 1] !== 10)) line++;
 	return line;
 }
