@@ -430,7 +430,9 @@ const DETECT_BYTES = 64 * 1024;
  * (≥ 90 of 100) and GB18030 scores at least 40 less: on 34,000 pieces of the demo data and of a city's generated
  * data saved as GBK (whole files, and runs of 1 to 100 lines) it never did (its highest wrong score, 55, was EUC-KR
  * for five lines of town names); it says so of Japanese from about six lines and of Korean from two. A shorter
- * file is read as GBK, with the warning every GBK file gets.
+ * file is read as GBK, with the warning every GBK file gets. Text made of random common characters (GB2312 level 1,
+ * uniformly, unlike any real text) was refused once in 12,000 files of 1 to 12 names: a refused GBK file costs the
+ * clerk a save as "CSV UTF-8", which the message asks for and which is then read whatever its characters.
  */
 function japaneseOrKorean(
 	body: Uint8Array,
