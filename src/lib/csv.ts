@@ -267,7 +267,7 @@ export function decodeText(
 		return fail(
 			other.line,
 			'bad-encoding',
-			`文件像是 ${other.name}（${other.language}）编码，不是 GBK/GB18030：第 ${other.line} 行按 GBK 读作 ${quoteValue(other.gbk)}，按 ${other.name} 读作 ${quoteValue(other.read)}，按 GBK 读出来会是乱码。${SAVE_AS_UTF8}`,
+			looksLike(other.name, other.language, other.line, other.gbk, other.read),
 		);
 	const foreign = notGbk(body);
 	if (foreign)
@@ -276,7 +276,7 @@ export function decodeText(
 			'bad-encoding',
 			foreign.big5 === undefined
 				? `文件不像是 GBK/GB18030 编码：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，多是 GBK 中罕见的字符，读出来会是乱码。${SAVE_AS_UTF8}`
-				: `文件像是 Big5（繁体中文）编码，不是 GBK/GB18030：第 ${foreign.line} 行按 GBK 读作 ${quoteValue(foreign.gbk)}，按 Big5 读作 ${quoteValue(foreign.big5)}，按 GBK 读出来会是乱码。${SAVE_AS_UTF8}`,
+				: looksLike('Big5', '繁体中文', foreign.line, foreign.gbk, foreign.big5),
 		);
 	const text = iconv.decode(body, 'gb18030');
 	const lost = lostCharacters(text);
@@ -404,6 +404,11 @@ function notGbk(body: Uint8Array): { line: number; gbk: string; big5?: string } 
 		gbk: sample(iconv.decode(bytes, 'gb18030')),
 		...(big5 === undefined ? {} : { big5: sample(big5) }),
 	};
+}
+
+/** The message for a file in another encoding than GBK: its name and language, a line read as GBK and as that. */
+function looksLike(name: string, language: string, line: number, gbk: string, read: string): string {
+	return `文件像是 ${name}（${language}）编码，不是 GBK/GB18030：第 ${line} 行按 GBK 读作 ${quoteValue(gbk)}，按 ${name} 读作 ${quoteValue(read)}，按 GBK 读出来会是乱码。${SAVE_AS_UTF8}`;
 }
 
 /** A line's text quoted in a message: from its first character that is not ASCII to the end of that cell. */
