@@ -447,11 +447,28 @@ function japaneseOrKorean(
 	const other = best && CJK_ELSEWHERE[best.name];
 	const gb = scores.find((r) => r.name === 'GB18030')?.confidence ?? 0;
 	if (!other || best.confidence < 90 || best.confidence - gb < 40) return undefined;
-	// The first line that is not ASCII, read both ways (the file is not UTF-8, so it has one).
-	const { line, bytes } = lineAt(
-		body,
-		body.findIndex((b) => b >= 0x80),
-	);
+	// The first line written in that encoding, read both ways: not a line of a stray byte of Windows' own (a euro sign,
+	// 0x80), which reads as nothing in either (a control character in Shift_JIS) and tells the clerk nothing. Looked for
+	// where the detector looked; the file is not UTF-8, so it has a line that is not ASCII: with no line there read
+	// cleanly, the first of those.
+	const looked = body.subarray(0, DETECT_BYTES);
+	const nonAscii = (from: number) => {
+		// Stryker disable next-line EqualityOperator: a line whose bytes above ASCII are all 0x80 is never read cleanly, so it is shown only when no line is, and then only if it is the first
+		const i = looked.subarray(from).findIndex((b) => b >= 0x80);
+		return i < 0 ? -1 : from + i;
+	};
+	const clean = (at: number) => {
+		const { start, end } = lineSpan(body, at);
+		const text = iconv.decode(body.subarray(start, end), other.iconv);
+		return !text.includes('\uFFFD') && /[^\p{ASCII}\p{Cc}]/u.test(text);
+	};
+	let at = nonAscii(0);
+	for (let i = at; i >= 0; i = nonAscii(lineSpan(body, i).end))
+		if (clean(i)) {
+			at = i;
+			break;
+		}
+	const { line, bytes } = lineAt(body, at);
 	return {
 		line,
 		name: best.name,
@@ -463,12 +480,18 @@ function japaneseOrKorean(
 
 /** The line holding a byte offset: its number (as `lineOfByte` counts) and its bytes, without the line end. */
 function lineAt(body: Uint8Array, at: number): { line: number; bytes: Uint8Array } {
+	const { start, end } = lineSpan(body, at);
+	return { line: lineOfByte(body, at), bytes: body.subarray(start, end) };
+}
+
+/** Where the line holding a byte offset starts, and where it ends (its line end's offset, or the file's end). */
+function lineSpan(body: Uint8Array, at: number): { start: number; end: number } {
 	let start = at;
 	while (start > 0 && body[start - 1] !== 10 && body[start - 1] !== 13) start--;
 	let end = at;
 	// Stryker disable next-line EqualityOperator: body[body.length] is undefined, which ends the walk there too
 	while (end < body.length && body[end] !== 10 && body[end] !== 13) end++;
-	return { line: lineOfByte(body, at), bytes: body.subarray(start, end) };
+	return { start, end };
 }
 
 /** The line (1-based) of a byte offset; `\r\n`, `\r` and `\n` each end a line. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import chardet from 'chardet';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
 import { fixFolder } from '../../src/lib/validate/fix.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
@@ -224,6 +225,129 @@ describe('a Japanese or Korean CSV is refused, never read as GBK mojibake', () =
 		]);
 		// The same files in UTF-8 are read.
 		expect(issues({ 'unit-names.csv': KOREAN })).toEqual([]);
+	});
+
+	it('shows a line written in that encoding, not a line of a stray euro sign, with any line ends', () => {
+		// The euro sign as Windows writes it (the single byte 0x80) reads as nothing in GBK or EUC-KR: the message showed
+		// "第 2 行按 GBK 读作 "€"，按 EUC-KR 读作 "�"", which tells the clerk nothing.
+		const [header, ...rows] = iconv.encode(KOREAN, 'euc-kr').toString('latin1').split('\n');
+		const euro = bytes(
+			Buffer.from(`${header}\nt0,`, 'latin1'),
+			Buffer.from([0x80]),
+			',,\n',
+			Buffer.from(rows.join('\n'), 'latin1'),
+		);
+		expect(issues({ 'unit-names.csv': euro })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:3:1: 文件像是 EUC-KR（韩文）编码.*第 3 行按 GBK 读作 "辑匡漂喊矫没"，按 EUC-KR 读作 "서울특별시청"/,
+			),
+		]);
+		// Nor when the file starts with one; in Shift_JIS, which reads it as an invisible control character, neither.
+		const euroFirst = bytes(Buffer.from([0x80]), iconv.encode(KOREAN, 'euc-kr'));
+		expect(issues({ 'unit-names.csv': euroFirst })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:2:1: .*第 2 行按 GBK 读作 "辑匡漂喊矫没"，按 EUC-KR 读作 "서울특별시청"/,
+			),
+		]);
+		const japanese = iconv.encode(
+			't1,東京都総務局,,\nt2,東京都総務局,,\nt3,横浜市の信用情報センター,,\n',
+			'shift_jis',
+		);
+		expect(
+			decodeText(bytes(`${header}\nt0,`, Buffer.from([0x80]), ',,\n', japanese), 'unit-names.csv').issues,
+		).toEqual([
+			expect.objectContaining({
+				line: 3,
+				message: expect.stringContaining('按 Shift_JIS 读作 "東京都総務局"'),
+			}),
+		]);
+		// With no line read cleanly (a euro sign at the end of each), the first line that is not ASCII is shown.
+		const dirty = bytes(
+			...KOREAN.split(/(?<=\n)/).map((l) =>
+				/[가-힣]/.test(l)
+					? Buffer.concat([
+							iconv.encode(l.replace(',,\n', ''), 'euc-kr'),
+							Buffer.from([0x80]),
+							Buffer.from(',,\n'),
+						])
+					: Buffer.from(l),
+			),
+		);
+		expect(issues({ 'unit-names.csv': dirty })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:2:1: .*第 2 行按 GBK 读作 "辑匡漂喊矫没€"，按 EUC-KR 读作 "서울특별시청\uFFFD"/,
+			),
+		]);
+		// Old Mac line ends (CR alone): the line shown is the second line alone, not the header with it.
+		const cr = iconv.encode(KOREAN.replaceAll('\n', '\r'), 'euc-kr');
+		expect(issues({ 'unit-names.csv': cr })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:2:1: .*第 2 行按 GBK 读作 "辑匡漂喊矫没"，按 EUC-KR 读作 "서울특별시청"/,
+			),
+		]);
+		// … and after a line that ends in the euro sign, which is not taken for a part of the next.
+		const crEuro = bytes(
+			`${header}\rt0,,,`,
+			Buffer.from([0x80]),
+			'\r',
+			Buffer.from(rows.join('\r'), 'latin1'),
+		);
+		expect(issues({ 'unit-names.csv': crEuro })).toEqual([
+			expect.stringMatching(
+				/^data\/unit-names\.csv:3:1: .*第 3 行按 GBK 读作 "辑匡漂喊矫没"，按 EUC-KR 读作 "서울특별시청"/,
+			),
+		]);
+	});
+
+	describe('only when the detector is near certain (≥ 90) and GB18030 scores at least 40 less', () => {
+		// The detector's own scores are checked first: an update of chardet that scores these files otherwise fails
+		// here, saying so, rather than in the behaviour below.
+		const names = (...n: string[]) =>
+			`unitId,name,from,to\n${n.map((x, i) => `t${i + 1},${x},,\n`).join('')}`;
+		const scores = (b: Uint8Array) => {
+			const all = chardet.analyse(b);
+			return [all[0].name, all[0].confidence, all.find((r) => r.name === 'GB18030')?.confidence ?? 0];
+		};
+		const encoding = (b: Uint8Array) => decodeText(b, 'unit-names.csv').encoding;
+
+		it('at 90 the file is refused, at 89 it is read as GBK', () => {
+			const at90 = new Uint8Array(
+				iconv.encode(names('東京都総務局', '東京都総務局', '横浜市の信用情報センター'), 'shift_jis'),
+			);
+			const at89 = new Uint8Array(
+				iconv.encode(
+					names(
+						'東京都総務局',
+						'東京都総務局',
+						'大阪市役所の情報公開課',
+						'法令に基づく情報公開を期限内に完了した',
+					),
+					'shift_jis',
+				),
+			);
+			expect(scores(at90)).toEqual(['Shift_JIS', 90, 10]);
+			expect(scores(at89)).toEqual(['Shift_JIS', 89, 10]);
+			expect(encoding(at90)).toBeUndefined();
+			expect(decodeText(at90, 'unit-names.csv').issues[0].message).toMatch(/^文件像是 Shift_JIS（日文）编码/);
+			expect(encoding(at89)).toBe('gb18030');
+		});
+
+		it('with GB18030 40 less the file is refused, with 37 less it is read as GBK', () => {
+			// Korean lines and one line of Chinese in GBK: the more Korean lines, the surer the detector is of EUC-KR.
+			const mixed = (korean: number) =>
+				bytes(
+					...names(...Array<string>(korean).fill('서울특별시청'), '公开承诺市场监督管理局')
+						.split(/(?<=\n)/)
+						.map((l) => iconv.encode(l, /[가-힣]/.test(l) ? 'euc-kr' : 'gbk')),
+				);
+			expect(scores(mixed(6))).toEqual(['EUC-KR', 100, 60]);
+			expect(scores(mixed(5))).toEqual(['EUC-KR', 100, 63]);
+			expect(encoding(mixed(6))).toBeUndefined();
+			expect(decodeText(mixed(6), 'unit-names.csv').issues[0].message).toMatch(
+				/^文件像是 EUC-KR（韩文）编码/,
+			);
+			expect(encoding(mixed(5))).toBe('gb18030');
+		});
 	});
 
 	it('leaves one alone under --fix', () => {
