@@ -104,15 +104,23 @@ function labelTable(table: string): string {
  * a `data-label="…"`: its quote would end the value, and the rest of the text, a `<meta http-equiv="refresh">` say,
  * would become markup of the page. Text never holds a raw `<` (Astro and the Markdown renderer escape it); the
  * content of `<script>` and `<style>` is skipped.
+ *
+ * Returns that HTML, with where the content of each `<script>` and `<style>` lies in it (from the `>` of the start tag
+ * to the `<` of the end tag; to the end of the page when there is none): a `<table` there is text of the script, no
+ * table to label. A quote that never closes makes the rest of the page its value, so every bracket after it is escaped
+ * too.
  */
-export function bracketFreeAttributes(html: string): string {
+function bracketFreeAttributes(html: string): { html: string; raw: [number, number][] } {
 	let out = '';
 	let copied = 0;
+	const raw: [number, number][] = [];
+	/** Where a place in `html` (at or after `copied`) is in the HTML returned. */
+	const returned = (at: number) => out.length + at - copied;
 	// Scanned a character at a time within tags and with indexOf between them: this runs on every page with a table.
 	for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
 		const first = html.charCodeAt(i + 1) | 32;
 		if (first < 97 || first > 122) continue;
-		const raw = html.startsWith('script', i + 1)
+		const rawEnd = html.startsWith('script', i + 1)
 			? '</script'
 			: html.startsWith('style', i + 1)
 				? '</style'
@@ -121,25 +129,31 @@ export function bracketFreeAttributes(html: string): string {
 		for (let c = html.charCodeAt(at); at < html.length && c !== 62; c = html.charCodeAt(++at)) {
 			if (c !== 34 && c !== 39) continue;
 			const close = html.indexOf(c === 34 ? '"' : "'", at + 1);
-			if (close < 0) return out + html.slice(copied);
+			if (close < 0) {
+				const value = html.slice(at + 1);
+				return { html: out + html.slice(copied, at + 1) + escapeBrackets(value), raw };
+			}
 			const lt = html.indexOf('<', at);
 			const gt = html.indexOf('>', at);
 			if ((lt >= 0 && lt < close) || gt < close) {
-				const value = html.slice(at + 1, close);
-				out += html.slice(copied, at + 1) + value.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+				out += html.slice(copied, at + 1) + escapeBrackets(html.slice(at + 1, close));
 				copied = close;
 			}
 			at = close;
 		}
 		i = at;
-		if (raw) {
-			const end = html.indexOf(raw, at);
+		if (rawEnd) {
+			const end = html.indexOf(rawEnd, at);
+			raw.push([returned(at), end < 0 ? Infinity : returned(end)]);
 			if (end < 0) break;
 			i = end;
 		}
 	}
-	return copied === 0 ? html : out + html.slice(copied);
+	return { html: copied === 0 ? html : out + html.slice(copied), raw };
 }
+
+/** A value with its brackets written as entities. */
+const escapeBrackets = (value: string) => value.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /**
  * Gives every body cell of every table with a `<thead>` a `data-label` attribute holding its column's name (cells
@@ -147,16 +161,22 @@ export function bracketFreeAttributes(html: string): string {
  */
 export function labelTableCells(page: string): string {
 	if (!page.includes('<table')) return page;
-	// No `<t…` or `>` of an attribute value is taken for markup below.
-	const html = bracketFreeAttributes(page);
+	// No `<t…` or `>` of an attribute value is taken for markup below, nor a `<table` in a script.
+	const { html, raw } = bracketFreeAttributes(page);
 	let out = '';
 	let at = 0;
-	for (let start = nextTag(html, '<table', 0); start >= 0; start = nextTag(html, '<table', at)) {
+	let from = 0;
+	for (let start = nextTag(html, '<table', 0); start >= 0; start = nextTag(html, '<table', from)) {
+		const script = raw.find(([s, e]) => start > s && start < e);
+		if (script) {
+			from = script[1];
+			continue;
+		}
 		const end = html.indexOf('</table>', start + '<table'.length);
 		if (end < 0) break;
 		const close = end + '</table>'.length;
 		out += html.slice(at, start) + labelTable(html.slice(start, close));
-		at = close;
+		at = from = close;
 	}
 	return at === 0 ? html : out + html.slice(at);
 }

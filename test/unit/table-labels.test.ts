@@ -24,6 +24,23 @@ describe('labelTableCells', () => {
 		);
 	});
 
+	it('reads a header row with attributes, its names trimmed, and is not misled by English text in a cell', () => {
+		const html =
+			'<table><thead class="h"><tr class="r"><th>说明</th><th scope="col"> 单位 </th></tr></thead>' +
+			'<tbody><tr><td>Ash, with a bath, and the old path</td><td>甲</td></tr></tbody></table>';
+		expect(labelTableCells(html)).toContain(
+			'<tr><td data-label="说明">Ash, with a bath, and the old path</td><td data-label="单位">甲</td></tr>',
+		);
+	});
+
+	it('counts a span of ten columns or more', () => {
+		const names = Array.from({ length: 12 }, (_, i) => `<th>${i + 1}</th>`).join('');
+		const html = `<table><thead><tr>${names}</tr></thead><tbody><tr><td colspan="11">a</td><td>b</td></tr></tbody></table>`;
+		expect(labelTableCells(html)).toContain(
+			'<td colspan="11" data-label="1">a</td><td data-label="12">b</td>',
+		);
+	});
+
 	it('keeps a label a cell already has, and leaves cells beyond the named columns unlabelled', () => {
 		const html =
 			'<table><thead><tr><th>甲</th></tr></thead><tbody><tr><td data-label="自定">1</td><td>2</td></tr></tbody></table>';
@@ -91,6 +108,40 @@ describe('markup inside an attribute value (Astro escapes only & and " there)', 
 		expect(labelTableCells(script + TABLE)).toBe(script + TABLE.replace('<td>', '<td data-label="甲">'));
 		const plain = `<p title='单引号' class="a">文字 "引号" a>b</p>${TABLE}`;
 		expect(labelTableCells(plain)).toBe(plain.replace('<td>', '<td data-label="甲">'));
+	});
+
+	it('keeps quoted brackets as they are in a script, a style, a comment and the doctype, and only there', () => {
+		const kept =
+			'<!DOCTYPE html><!-- 注释 "a<td>b" --><script>const t = \'<b title="x<td>y">\';</script>' +
+			'<style>a[title="<td>"]{}p::after{content:"<b class=\'a>b\'>"}</style><p>正文 "b>c" 引号</p>';
+		expect(labelTableCells(kept + TABLE)).toBe(kept + TABLE.replace('<td>', '<td data-label="甲">'));
+		// A table a script writes is the script's text: it was labelled, and its code changed.
+		const writes = `<script>el.innerHTML = '${TABLE}';</script>`;
+		expect(labelTableCells(writes + TABLE + writes)).toBe(
+			writes + TABLE.replace('<td>', '<td data-label="甲">') + writes,
+		);
+		// Also after a value whose brackets were escaped (the page is longer by then).
+		expect(labelTableCells(`<p title="<td><td>">x</p>${writes}${TABLE}`)).toBe(
+			`<p title="&lt;td&gt;&lt;td&gt;">x</p>${writes}${TABLE.replace('<td>', '<td data-label="甲">')}`,
+		);
+		// After a script, values are escaped again; a script that is never closed keeps the rest of the page as it is.
+		expect(labelTableCells(`<script>x="<td>"</script><p title="<td>">x</p>${TABLE}`)).toContain(
+			'<p title="&lt;td&gt;">x</p>',
+		);
+		const open = `<script>x = 1;${TABLE}<p title="<td>">`;
+		expect(labelTableCells(open)).toBe(open);
+	});
+
+	it('escapes a bracket in a value in single quotes, or a lone < or >, and stops at a quote never closed', () => {
+		expect(labelTableCells(`<p title='对<td>的' class="a<b" id="c>d">x</p>${TABLE}`)).toContain(
+			`<p title='对&lt;td&gt;的' class="a&lt;b" id="c&gt;d">x</p>`,
+		);
+		// A quote with no end makes the rest of the page its value, as a browser reads it: a table there is text, its
+		// brackets escaped, and gets no label (a label's quote would end the value there).
+		const cut = `<p title="a<b>c">x</p><p class="${TABLE}`;
+		expect(labelTableCells(cut)).toBe(
+			`<p title="a&lt;b&gt;c">x</p><p class="${TABLE.replaceAll('<', '&lt;').replaceAll('>', '&gt;')}`,
+		);
 	});
 });
 
