@@ -12,7 +12,7 @@ import {
 	toCsv,
 } from '../../src/lib/opendata/csv.ts';
 import { TextBytes } from '../../src/loaders/opendata-bulk.ts';
-import { twinCsv } from '../../src/lib/opendata/twin.ts';
+import { isTwin, twinCsv, twinPath } from '../../src/lib/opendata/twin.ts';
 import type { Field } from '../../src/lib/opendata/table-schema.ts';
 
 /** What the open-data CSV files were written with before `toCsv` was hand-written for speed (issue 8). */
@@ -302,6 +302,42 @@ describe('twinCsv (the Chinese twin of an open-data CSV file)', () => {
 			'"=""1.10""",1',
 			'1.3,1',
 			'',
+		]);
+	});
+
+	it('splits a list at the delimiter its field names (、 when it names none), and only a list', () => {
+		const f = (delimiter?: string): Field[] => [
+			{ name: 'id', title: '编号', type: 'string', categories: [{ value: 'town', label: '镇（街道）' }] },
+			{
+				name: 'kinds',
+				title: '类型',
+				type: 'list',
+				...(delimiter ? { delimiter } : {}),
+				categories: [
+					{ value: 'done', label: '完成' },
+					{ value: 'item', label: '事项' },
+				],
+			},
+		];
+		// A code that is not a list keeps a 、 it holds as it is: town、town is no code, so it is written as it is.
+		expect(twinCsv(f(';'), '\uFEFFid,kinds\r\ntown、town,done;item\r\n')).toBe(
+			'\uFEFF编号,类型\r\ntown、town,完成、事项\r\n',
+		);
+		expect(twinCsv(f(), '\uFEFFid,kinds\r\ntown,done、item\r\n')).toBe(
+			'\uFEFF编号,类型\r\n镇（街道）,完成、事项\r\n',
+		);
+	});
+
+	it('refuses a file it cannot read whole rather than write a twin with rows missing', () => {
+		expect(() => twinCsv(fields, '\uFEFFid,category\r\na1,"town\r\n')).toThrow(/^CSV 无法读取：/);
+	});
+
+	it('names its twin next to a file, and tells a twin by its name', () => {
+		expect(twinPath('grades/2023-Q4.csv')).toBe('grades/2023-Q4-中文.csv');
+		expect([isTwin('grades/2023-Q4-中文.csv'), isTwin('grades/2023-Q4.csv'), isTwin('中文.csv')]).toEqual([
+			true,
+			false,
+			false,
 		]);
 	});
 
