@@ -442,7 +442,8 @@ const DETECT_BYTES = 64 * 1024;
 function japaneseOrKorean(
 	body: Uint8Array,
 ): { line: number; name: string; language: string; gbk: string; read: string } | undefined {
-	const scores = chardet.analyse(body.subarray(0, DETECT_BYTES));
+	const looked = body.subarray(0, DETECT_BYTES);
+	const scores = chardet.analyse(looked);
 	const best = scores[0];
 	const other = best && CJK_ELSEWHERE[best.name];
 	const gb = scores.find((r) => r.name === 'GB18030')?.confidence ?? 0;
@@ -451,23 +452,24 @@ function japaneseOrKorean(
 	// 0x80), which reads as nothing in either (a control character in Shift_JIS) and tells the clerk nothing. Looked for
 	// where the detector looked; the file is not UTF-8, so it has a line that is not ASCII: with no line there read
 	// cleanly, the first of those.
-	const looked = body.subarray(0, DETECT_BYTES);
 	const nonAscii = (from: number) => {
 		// Stryker disable next-line EqualityOperator: a line whose bytes above ASCII are all 0x80 is never read cleanly, so it is shown only when no line is, and then only if it is the first
 		const i = looked.subarray(from).findIndex((b) => b >= 0x80);
 		return i < 0 ? -1 : from + i;
 	};
-	const clean = (at: number) => {
-		const { start, end } = lineSpan(body, at);
-		const text = iconv.decode(body.subarray(start, end), other.iconv);
+	const clean = (line: Uint8Array) => {
+		const text = iconv.decode(line, other.iconv);
 		return !text.includes('\uFFFD') && /[^\p{ASCII}\p{Cc}]/u.test(text);
 	};
 	let at = nonAscii(0);
-	for (let i = at; i >= 0; i = nonAscii(lineSpan(body, i).end))
-		if (clean(i)) {
+	for (let i = at; i >= 0;) {
+		const { start, end } = lineSpan(body, i);
+		if (clean(body.subarray(start, end))) {
 			at = i;
 			break;
 		}
+		i = nonAscii(end);
+	}
 	const { line, bytes } = lineAt(body, at);
 	return {
 		line,
