@@ -107,6 +107,58 @@ describe('nothing lost: rows read = published + withheld + refused', () => {
 			withheld: [{ rule: expect.stringContaining('异议内容和核实过程不公开'), count: 1 }],
 		});
 	});
+	it('publishes the objections of objections.csv from the day received, and counts each rule once however many rows it holds back', () => {
+		// Four objections: to t1's 2022-Q1 result (received 2022-04-25 and 2022-05-01, concluded), to c1 (received in its
+		// 公示, GS-1 from 2023-01-09), and to the result once more, received after the as-of date of the second count.
+		const objections =
+			'异议编号,异议对象,记录编号,期别,收到日期,办结日期,结果,更正编号\n' +
+			'YY-1,评价结果,t1,2022-Q1,2022-04-25,2022-05-06,维持,\n' +
+			'YY-2,评价结果,t1,2022-Q1,2022-05-01,,,\n' +
+			'YY-3,诚信典型,c1,2022,2023-01-10,2023-01-12,维持,\n' +
+			'YY-4,评价结果,t1,2022-Q1,2023-01-11,,,\n';
+		const d = validateDataset(
+			fixture({
+				'objections.csv': objections,
+				'exemplars/events.csv':
+					fixtureText('exemplars/events.csv') + 'c1,2023-01-10,异议,,\nc1,2023-01-12,异议不成立,,\n',
+			}),
+			'data/',
+		);
+		expect(d.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const on = (asOf: string) => accountRows(d, asOf).find((a) => a.file === 'data/objections.csv')!;
+		// Every one public.
+		expect(on('2026-11-22')).toMatchObject({ rowsIn: 4, published: 4, refused: 0, withheld: [] });
+		// 2023-01-10: YY-3 to c1, public since its 公示 began the day before, is received; YY-4 is not yet.
+		expect(on('2023-01-10')).toMatchObject({
+			published: 3,
+			withheld: [{ rule: '收到日期晚于截至日期：到那一天才公开', count: 1 }],
+		});
+		// 2022-05-01: YY-1 and YY-2 public; YY-3 and YY-4 not received yet, one rule counted twice.
+		expect(on('2022-05-01')).toMatchObject({
+			published: 2,
+			withheld: [{ rule: '收到日期晚于截至日期：到那一天才公开', count: 2 }],
+		});
+		for (const a of accountRows(d, '2022-05-01')) expect(balanced(a), a.file).toBe(true);
+	});
+	it('accounts for an evidence file of no rows (its header only) as nothing read', () => {
+		const header = fixtureText('evidence/2022-Q1.csv').split(/\r?\n/)[0];
+		const d = validateDataset(fixture({ 'evidence/2022-Q2.csv': `${header}\r\n` }), 'data/');
+		const a = accountRows(d, '2026-11-22').find((a) => a.file === 'data/evidence/2022-Q2.csv')!;
+		expect(a).toEqual({
+			file: 'data/evidence/2022-Q2.csv',
+			rowsIn: 0,
+			published: 0,
+			withheld: [],
+			refused: 0,
+		});
+	});
+	it('finds a file unbalanced when a single row is missing from its account, or counted twice', () => {
+		const a = { file: 'x', rowsIn: 10, published: 6, withheld: [{ rule: 'r', count: 3 }], refused: 1 };
+		expect(balanced(a)).toBe(true);
+		expect(balanced({ ...a, published: 5 })).toBe(false);
+		expect(balanced({ ...a, refused: 2 })).toBe(false);
+		expect(balanced({ ...a, withheld: [...a.withheld, { rule: 's', count: 1 }] })).toBe(false);
+	});
 	it('counts a row the validator refused as refused, not published', () => {
 		// A fifth unit whose category is not one of the four: the row is refused, the four others published.
 		const units = fixtureText('units.csv') + 'x1,市级部门,,,,\n';
