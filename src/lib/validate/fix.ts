@@ -59,7 +59,10 @@ export interface Span {
 
 /**
  * Splits CSV text (RFC 4180: `,` between cells, `"` quotes with `""` inside, any line ending) into rows of cell spans
- * with the physical line each row starts on. Returns undefined on a quote error (the validator reports those).
+ * with the physical line each row starts on, read as the validator reads it (papaparse, as Excel does): a quote inside
+ * a cell not quoted from its start is part of the value, and spaces between a closing quote and the comma or line end
+ * belong to no value. Returns undefined on a quote error (the validator reports those). test/unit/fix-property.test.ts
+ * holds the two readings to the same cells on generated files.
  */
 export function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
 	const rows: { line: number; cells: Span[] }[] = [];
@@ -70,6 +73,8 @@ export function tokenize(text: string): { line: number; cells: Span[] }[] | unde
 		const rowLine = line;
 		for (;;) {
 			const start = i;
+			/** Where the cell's text ends: after its closing quote, or where the next comma or line end starts. */
+			let end: number | undefined;
 			let value = '';
 			let quoted = false;
 			if (text[i] === '"') {
@@ -89,14 +94,18 @@ export function tokenize(text: string): { line: number; cells: Span[] }[] | unde
 					if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++;
 					value += text[i++];
 				}
+				// Spaces between the closing quote and the comma or line end belong to no value, as the validator reads them,
+				// and stay outside the cell's span: a rewritten cell keeps them after it, and a cut from the cell's end takes
+				// them too (left at the end of the file they would make the validator read the quote as text).
+				end = i;
+				while (i < text.length && text[i] !== '\r' && text[i] !== '\n' && /\s/.test(text[i])) i++;
 				if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return undefined;
 			} else {
-				while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-					if (text[i] === '"') return undefined;
-					value += text[i++];
-				}
+				// A quote inside a cell not quoted from its start is a character of its value, as the validator (and Excel)
+				// read it.
+				while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') value += text[i++];
 			}
-			cells.push({ start, end: i, value, quoted });
+			cells.push({ start, end: end ?? i, value, quoted });
 			if (text[i] === ',') {
 				i++;
 				continue;
