@@ -45,6 +45,22 @@ describe('setting one cell', () => {
 		);
 	});
 
+	it('adds after the spaces a clerk left behind a closing quote, so they stay where they were and not after the value', () => {
+		// The validator reads "a"<tab> as a; the old reader of these tools refused such a file as malformed.
+		const short = `\uFEFF${HEADER}\r\n2024-Q1,2024-04-20,"a"\t\r\n`;
+		expect(setCell(releaseTable, short, 2, 'fingerprint', 'sha256:ab')).toBe(
+			`\uFEFF${HEADER}\r\n2024-Q1,2024-04-20,"a"\t,sha256:ab\r\n`,
+		);
+		const lacking = `季度,发布日期,"文号" \r\n2024-Q1,2024-04-20,"a"\u3000\r\n`;
+		expect(setCell(releaseTable, lacking, 2, 'fingerprint', 'sha256:ab')).toBe(
+			`季度,发布日期,"文号" ,结果指纹\r\n2024-Q1,2024-04-20,"a"\u3000,sha256:ab\r\n`,
+		);
+		// A quote inside a cell not quoted from its start is text, as the validator reads it.
+		expect(appendRows(releaseTable, `${HEADER}\n2024-Q1,2024-04-20,5"号,,\n`, [row])).toBe(
+			`${HEADER}\n2024-Q1,2024-04-20,5"号,,\n2024-Q2,2024-07-20,淮信用办〔2024〕9号,,\n`,
+		);
+	});
+
 	it('refuses the header line as a row to set', () => {
 		expect(() =>
 			setCell(releaseTable, `${HEADER}\r\n2024-Q1,2024-04-20,a,,\r\n`, 1, 'fingerprint', 'x'),
