@@ -7,12 +7,13 @@
  * For each file: the fixed file reads (as the validator reads it) exactly as the original, row for row and cell for
  * cell, except the cells the change list names, each at the line and column where the original has it and from the
  * value the original has there; free text keeps everything but its outer spaces; a second run changes nothing; and a
- * file is left alone only when the validator reports its structure.
+ * file is left alone only when the validator reports its structure. Then, on a data folder: which files are listed.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { fixCsv, type FixResult } from '../../src/lib/validate/fix.ts';
+import { fixCsv, fixFolder, formatChange, type FixResult } from '../../src/lib/validate/fix.ts';
+import { fixture, fixtureText } from '../helpers/files.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { unitTable } from '../../src/schemas/unit.ts';
 
@@ -223,5 +224,28 @@ describe('--fix on generated files', () => {
 		]);
 		expect(decode(r.bytes!)).toBe(`\uFEFF${HEADER.join(',')}\r\nt1,镇街,,,,"备注"`);
 		expect(read(decode(r.bytes!)).table!.rows[0].cells).toEqual(['t1', '镇街', '', '', '', '备注']);
+	});
+});
+
+describe('--fix on a data folder', () => {
+	it('lists the files of the tables it changed or left alone, folder by folder, and nothing else', () => {
+		const files = fixture({
+			// A full-width letter in an id; and the evidence file saved without its BOM.
+			'units.csv': `\uFEFF${fixtureText('units.csv').replace('t2,', 'ｔ2,')}`,
+			'evidence/2022-Q1.csv': fixtureText('evidence/2022-Q1.csv'),
+			// A quote never closed: left alone, with the reason.
+			'commitments/updates.csv': `\uFEFF${fixtureText('commitments/updates.csv')}x,"没有闭合\r\n`,
+			// Not a table's file: never read, never written.
+			'evidence/说明.txt': 'ｔ2',
+			'other/units.csv': 'ｔ2',
+		});
+		const results = fixFolder(files, 'data/');
+		expect(results.map((r) => [r.rel, r.skipped ?? '', r.changes.map(formatChange)])).toEqual([
+			['units.csv', '', ['data/units.csv:3:1: "ｔ2" → "t2"']],
+			['commitments/updates.csv', 'CSV 结构有问题（引号、空文件等），单元格未修正；请先按检查结果改正', []],
+			['evidence/2022-Q1.csv', '', ['data/evidence/2022-Q1.csv:1:1: UTF-8（无 BOM） → UTF-8（带 BOM）']],
+		]);
+		// The untouched fixture has nothing to fix.
+		expect(fixFolder(fixture(), 'data/')).toEqual([]);
 	});
 });
