@@ -16,6 +16,15 @@ describe('appending rows', () => {
 		);
 	});
 
+	it('leaves a column of the clerk’s own empty, takes a header written as the column’s key, and refuses a file that is not CSV', () => {
+		const text = `季度,说明,releasedOn,文号\r\n2024-Q1,自填,2024-04-20,a\r\n`;
+		expect(appendRows(releaseTable, text, [row])).toBe(`${text}2024-Q2,,2024-07-20,淮信用办〔2024〕9号\r\n`);
+		expect(() => appendRows(releaseTable, `${HEADER}\r\n2024-Q1,"没有闭合\r\n`, [row])).toThrow(
+			'CSV 结构有问题',
+		);
+		expect(() => appendRows(releaseTable, '', [row])).toThrow('CSV 结构有问题');
+	});
+
 	it('writes a new file with the BOM, the header and CRLF line ends', () => {
 		expect(newTableText(releaseTable, [row])).toBe(
 			`\uFEFF${HEADER}\r\n2024-Q2,2024-07-20,淮信用办〔2024〕9号,,\r\n`,
@@ -42,6 +51,11 @@ describe('setting one cell', () => {
 		const text = `季度,发布日期,文号\r\n2024-Q1,2024-04-20,a\r\n\r\n2024-Q2,2024-07-20,b\r\n`;
 		expect(setCell(releaseTable, text, 4, 'fingerprint', 'sha256:ab')).toBe(
 			`季度,发布日期,文号,结果指纹\r\n2024-Q1,2024-04-20,a,\r\n\r\n2024-Q2,2024-07-20,b,sha256:ab\r\n`,
+		);
+		// A row with an empty cell is a row, not a blank line: it gets the column too; a line of commas alone does not.
+		const gaps = `季度,发布日期,文号\r\n2024-Q1,2024-04-20,\r\n,,\r\n2024-Q2,2024-07-20,b\r\n`;
+		expect(setCell(releaseTable, gaps, 4, 'fingerprint', 'sha256:ab')).toBe(
+			`季度,发布日期,文号,结果指纹\r\n2024-Q1,2024-04-20,,\r\n,,\r\n2024-Q2,2024-07-20,b,sha256:ab\r\n`,
 		);
 	});
 

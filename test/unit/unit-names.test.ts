@@ -109,6 +109,11 @@ describe('the name day and the edges of a name history', () => {
 		expect(nameOn(three, 'u', '2022-12-31')).toBe('乙');
 		expect(nameOn(three, 'u', '2018-06-01')).toBe('甲');
 	});
+	it('gives the latest name after a history whose last name has a last day, not the earliest', () => {
+		const ended = three.map((n) => (n.name === '丙' ? { ...n, to: '2023-12-31' } : n));
+		expect(nameOn(ended, 'u', '2024-03-31')).toBe('丙');
+		expect(nameOn(ended, 'u', '2018-06-01')).toBe('甲');
+	});
 	it('names a unit dissolved on its quarter’s last day by the day before, and one dissolved later by the quarter’s end', () => {
 		// 撤销日期 is the first day the unit no longer exists.
 		expect(quarterNameDay('2023-Q2', '2023-06-30')).toBe('2023-06-29');
