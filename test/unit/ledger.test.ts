@@ -10,7 +10,13 @@ import { accountRows } from '../../src/lib/accounting.ts';
 import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
-import { expectedValues, ledgerEntries, ledgerIssues } from '../../src/lib/ledger/ledger.ts';
+import {
+	describeChanges,
+	expectedValues,
+	ledgerEntries,
+	ledgerIssues,
+	unexplainedChanges,
+} from '../../src/lib/ledger/ledger.ts';
 import type { QuarterResult } from '../../src/lib/scoring/score.ts';
 import type { QuarterId } from '../../src/lib/quarters.ts';
 import {
@@ -18,13 +24,18 @@ import {
 	canonicalText,
 	compareIndicatorIds,
 	fingerprintOf,
+	type CanonicalUnit,
 } from '../../src/lib/ledger/canonical.ts';
 import {
+	compareFields,
+	copyTable,
 	diffTables,
 	displayValue,
 	normalValue,
 	parseField,
+	setValue,
 	valueTable,
+	type LedgerField,
 } from '../../src/lib/ledger/fields.ts';
 import { FIXTURES, fixture, fixtureText, memFiles, readFolder, writeFolder } from '../helpers/files.ts';
 import { validateDataset } from '../../src/lib/validate/dataset.ts';
@@ -177,6 +188,101 @@ describe('corrections.csv values', () => {
 	});
 });
 
+describe('corrections.csv, every spelling the office may type', () => {
+	it('reads each field by its Chinese name, its code and each other name, and an indicator only as a whole cell', () => {
+		const names: [string, string | undefined][] = [
+			['类别', 'category'],
+			['category', 'category'],
+			['适用指标满分之和', 'maxPoints'],
+			['满分之和', 'maxPoints'],
+			['满分', 'maxPoints'],
+			['得分', 'score'],
+			['折算得分', 'score'],
+			['总分', 'score'],
+			['等次', 'grade'],
+			['等次调整', 'override'],
+			['失信调整', 'override'],
+			['类内排名', 'rank'],
+			['排名', 'rank'],
+			['同类排名', 'rank'],
+			[' 同类 排名 ', 'rank'],
+			['points.1.1', 'points.1.1'],
+			['指标1.1得分', 'points.1.1'],
+			['', undefined],
+			['x1.1', undefined],
+			['1.1得分多', undefined],
+			['指标 1.1 得分（更正）', undefined],
+		];
+		expect(names.map(([t]) => [t, parseField(t)])).toEqual(names);
+	});
+
+	it('reads values in their normal form, and refuses a number with anything after it', () => {
+		const values: [LedgerField, string, string | undefined][] = [
+			['category', 'A类部门', 'A'],
+			['category', '镇（街道）', 'town'],
+			['override', 'none', 'none'],
+			['override', '无', 'none'],
+			['override', '蓝名单', 'blue'],
+			['override', '调整', undefined],
+			['score', '+85.50', '85.5'],
+			['score', '85abc', undefined],
+			['score', '85.', undefined],
+			['score', '8−5', undefined],
+			['points.1.1', '−0.5', '-0.5'],
+			['rank', '02', '2'],
+			['rank', '-1', undefined],
+		];
+		expect(values.map(([f, t]) => [f, t, normalValue(f, t)])).toEqual(values);
+		expect(['grade', 'override', 'category', 'score'].map((f) => displayValue(f as LedgerField, ''))).toEqual(
+			['', '', '', ''],
+		);
+	});
+
+	it('lists a unit’s changes in a fixed order: category, sum of maxima, indicators by id, score, grade, override, rank', () => {
+		const fields: LedgerField[] = [
+			'rank',
+			'points.1.10',
+			'override',
+			'score',
+			'points.1.2',
+			'grade',
+			'maxPoints',
+			'category',
+		];
+		expect([...fields].sort(compareFields)).toEqual([
+			'category',
+			'maxPoints',
+			'points.1.2',
+			'points.1.10',
+			'score',
+			'grade',
+			'override',
+			'rank',
+		]);
+	});
+
+	it('counts a value set to nothing, and a unit left with none, as absent: no change against a table without them', () => {
+		const q = (units: CanonicalUnit[]) =>
+			valueTable({ quarter: '2022-Q1' as QuarterId, rubric: '2022', units });
+		const a: CanonicalUnit = {
+			id: 'a',
+			category: 'town',
+			score: 80,
+			grade: 'blue',
+			rank: 1,
+			maxPoints: 95,
+			points: { '1.1': 10 },
+			overrides: [],
+		};
+		const before = q([a]);
+		const after = copyTable(before);
+		setValue(after, 'b', 'score', '');
+		for (const f of [...after.get('a')!.keys()]) setValue(after, 'a', f, '');
+		expect([...after.keys()]).toEqual([]);
+		expect(diffTables(after, q([]))).toEqual([]);
+	});
+});
+
 describe('the build’s ledger check', () => {
 	it('passes when a released quarter’s results are its snapshot', () => {
 		expect(ledger()).toEqual([]);
@@ -298,6 +404,34 @@ describe('the build’s ledger check', () => {
 		expect(entries.map((e) => [e.id, e.changes.map((c) => `${c.fieldLabel} ${c.from} → ${c.to}`)])).toEqual([
 			['GZ-2022-02', ['指标 3.6 得分 7.5 → 8', '得分 27.4 → 27.9']],
 			['GZ-2022-01', ['指标 3.6 得分 4.5 → 7.5', '得分 24.2 → 27.4']],
+		]);
+		// The chain runs in date order, whatever the order of the rows in the file: the later correction's rows typed
+		// above the earlier one's read the same.
+		const [header, ...rows] = String(second[CORRECTIONS]).split(/(?<=\n)/);
+		const reversed = { ...second, [CORRECTIONS]: header + [...rows].reverse().join('') };
+		expect(String(reversed[CORRECTIONS]).split('\n')[1]).toContain('GZ-2022-02');
+		expect(ledger(reversed)).toEqual([]);
+		// Of one day, in the order of the file: each row continues the one above it.
+		const sameDay = {
+			...second,
+			[CORRECTIONS]: String(second[CORRECTIONS]).replaceAll(',2022-07-01,', ',2022-06-01,'),
+		};
+		expect(ledger(sameDay)).toEqual([]);
+		const sameDayReversed = {
+			...sameDay,
+			[CORRECTIONS]:
+				header +
+				[
+					...String(sameDay[CORRECTIONS])
+						.split(/(?<=\n)/)
+						.slice(1),
+				]
+					.reverse()
+					.join(''),
+		};
+		expect(validate(sameDayReversed).issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toEqual([
+			'2:7 correction-chain',
+			'3:7 correction-chain',
 		]);
 	});
 
@@ -865,6 +999,23 @@ describe('a quarter’s expected values and the 更正台账 order, on hand-made
 		const issues = ledgerIssues([sealed('2022-Q1', 2), sealed('2022-Q2', 3)], [], [q2], (id) => id);
 		expect(issues.map((i) => [i.line, i.code])).toEqual([[3, 'unexplained-change']]);
 		expect(issues[0].message).toContain('t1（t1）得分 80.0 → 81.0');
+	});
+
+	it('describes unexplained changes unit by unit, in the order of the current results, the units apart by ；', () => {
+		const snapshot = {
+			quarter: '2022-Q1' as QuarterId,
+			rubric: '2022',
+			units: [unit('a', 80), unit('b', 70)],
+		};
+		const now = {
+			quarter: '2022-Q1',
+			rubric: 2022,
+			units: [{ ...unit('b', 71), rank: 2 }, unit('a', 81)],
+		} as unknown as QuarterResult;
+		const changes = unexplainedChanges(snapshot, [], now);
+		expect(describeChanges(changes, (id) => id.toUpperCase())).toBe(
+			'B（b）得分 70.0 → 71.0、类内排名 1 → 2；A（a）得分 80.0 → 81.0',
+		);
 	});
 
 	it('names each changed unit as it was called in the corrected quarter, not on the day of the correction', () => {
