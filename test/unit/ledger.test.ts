@@ -407,14 +407,14 @@ describe('the build’s ledger check', () => {
 		]);
 		// The chain runs in date order, whatever the order of the rows in the file: the later correction's rows typed
 		// above the earlier one's read the same.
-		const [header, ...rows] = String(second[CORRECTIONS]).split(/(?<=\n)/);
+		const [header, ...rows] = String(second![CORRECTIONS]).split(/(?<=\n)/);
 		const reversed = { ...second, [CORRECTIONS]: header + [...rows].reverse().join('') };
 		expect(String(reversed[CORRECTIONS]).split('\n')[1]).toContain('GZ-2022-02');
 		expect(ledger(reversed)).toEqual([]);
 		// Of one day, in the order of the file: each row continues the one above it.
 		const sameDay = {
 			...second,
-			[CORRECTIONS]: String(second[CORRECTIONS]).replaceAll(',2022-07-01,', ',2022-06-01,'),
+			[CORRECTIONS]: String(second![CORRECTIONS]).replaceAll(',2022-07-01,', ',2022-06-01,'),
 		};
 		expect(ledger(sameDay)).toEqual([]);
 		const sameDayReversed = {
