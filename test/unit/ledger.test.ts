@@ -4,6 +4,7 @@
  * releases.csv): t1 has 3.6 = 3 activities × 1.5 = 4.5 points and a total of 10 + 8 + 4.5 + 0.5 = 23 of 95, score 24.2.
  */
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { pageDataFolder } from '../helpers/page-data-folder.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { accountRows } from '../../src/lib/accounting.ts';
@@ -907,6 +908,45 @@ describe('npm run release: the dates and files it refuses', () => {
 		expect(release({ ...DRAFT_Q1, 'releases/releases.csv': '\uFEFF季度,发布日期,文号,备注\r\n' })).toEqual([
 			'data/releases/releases.csv 的表头缺少 结果指纹 列：请按 data/templates/releases.csv 补上',
 		]);
+	});
+
+	it('refuses a quarter released already, a quarter with no evidence, a blank 文号, a note too long, and a releases.csv not in UTF-8', () => {
+		const release = (
+			patches: Patches,
+			q: QuarterId,
+			opts: { date?: string; doc?: string; note?: string } = {
+				date: '2022-04-20',
+				doc: '淮信用办〔2022〕2号',
+			},
+		) => {
+			const d = validate(patches);
+			const files = fixture(patches);
+			const out = releaseQuarter(d, scoreDataset(d, AS_OF), q, opts, (rel) => files.read(rel), 'data/');
+			return out.ok ? 'ok' : out.errors;
+		};
+		expect(release({}, '2022-Q1')).toEqual([
+			'2022-Q1 已于 2022-04-20 发布（淮信用办〔2022〕2号，data/releases/releases.csv 第 2 行）。已发布的结果如需更正，请用 --correct',
+		]);
+		expect(release(DRAFT_Q1, '2022-Q2', { date: '2022-07-20', doc: '淮信用办〔2022〕5号' })).toEqual([
+			'2022-Q2 没有评价记录：请先在 data/evidence/2022-Q2.csv 中填写（npm run new:quarter -- 2022-Q2 可生成预填文件）',
+		]);
+		expect(release(DRAFT_Q1, '2022-Q1', { date: '2022-04-20', doc: '  ' })).toEqual(['缺少文号（--doc）']);
+		const long = release(DRAFT_Q1, '2022-Q1', {
+			date: '2022-04-20',
+			doc: '淮信用办〔2022〕2号',
+			note: '注'.repeat(301),
+		});
+		expect(long).toHaveLength(1);
+		expect(long[0]).toMatch(/^备注（--note）：/);
+		// Saved by Excel as "CSV" on a Chinese Windows: the validator reads it, the tool will not write into it.
+		const gbk = {
+			...DRAFT_Q1,
+			'releases/releases.csv': iconv.encode('季度,发布日期,文号,结果指纹,备注\r\n', 'gbk'),
+		};
+		expect(release(gbk, '2022-Q1')).toEqual([
+			'data/releases/releases.csv 不是 UTF-8 编码，请先运行 npm run validate -- --fix 转换后再发布',
+		]);
+		expect(release(DRAFT_Q1, '2022-Q1')).toBe('ok');
 	});
 });
 
