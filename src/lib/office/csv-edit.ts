@@ -10,16 +10,6 @@ import { normHeader } from '../validate/read-table.ts';
 /** The text's line ending: CRLF when it has one, else LF. */
 const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
 
-/**
- * Where a row's last cell ends in the text, with the spaces a clerk may have left after its closing quote (they belong
- * to no cell, `tokenize`): what is added after the cell goes after them, or they would end up after the new value.
- */
-function endOfRow(body: string, last: Span): number {
-	let i = last.end;
-	if (last.quoted) while (i < body.length && body[i] !== '\r' && body[i] !== '\n' && /\s/.test(body[i])) i++;
-	return i;
-}
-
 /** The header's cells, each as the key of the column it names (undefined for an unknown header). */
 function headerKeys(def: TableDef, header: Span[]): (string | undefined)[] {
 	return header.map((h) => {
@@ -77,10 +67,10 @@ export function setCell(def: TableDef, text: string, line: number, key: string, 
 		if (span) edits.push({ start: span.start, end: span.end, to: serialise(value, span.quoted) });
 		else {
 			// A short row: pad it to the column.
-			const end = endOfRow(body, row.cells[row.cells.length - 1]);
+			// After any spaces behind the row's last closing quote (`tokenize`), or they would end up after the value.
 			edits.push({
-				start: end,
-				end,
+				start: row.end,
+				end: row.end,
 				to: ','.repeat(j - row.cells.length + 1) + serialise(value, false),
 			});
 		}
@@ -88,9 +78,8 @@ export function setCell(def: TableDef, text: string, line: number, key: string, 
 		const header = def.columns.find((c) => c.key === key)!.header;
 		for (const r of parsed) {
 			if (r.cells.every((c) => c.value.trim() === '') && r !== parsed[0]) continue;
-			const end = endOfRow(body, r.cells[r.cells.length - 1]);
 			const cell = r === parsed[0] ? header : r === row ? value : '';
-			edits.push({ start: end, end, to: `,${serialise(cell, false)}` });
+			edits.push({ start: r.end, end: r.end, to: `,${serialise(cell, false)}` });
 		}
 	}
 	let out = '';

@@ -62,10 +62,11 @@ export interface Span {
  * with the physical line each row starts on, read as the validator reads it (papaparse, as Excel does): a quote inside
  * a cell not quoted from its start is part of the value, and spaces between a closing quote and the comma or line end
  * belong to no value. Returns undefined on a quote error (the validator reports those). test/unit/fix-property.test.ts
- * holds the two readings to the same cells on generated files.
+ * holds the two readings to the same cells on generated files. A row's `end` is where its line ending (or the text)
+ * starts: after any spaces behind its last closing quote, so what is added to the row goes after them.
  */
-export function tokenize(text: string): { line: number; cells: Span[] }[] | undefined {
-	const rows: { line: number; cells: Span[] }[] = [];
+export function tokenize(text: string): { line: number; cells: Span[]; end: number }[] | undefined {
+	const rows: { line: number; cells: Span[]; end: number }[] = [];
 	let i = 0;
 	let line = 1;
 	while (i < text.length) {
@@ -112,10 +113,11 @@ export function tokenize(text: string): { line: number; cells: Span[] }[] | unde
 			}
 			break;
 		}
+		const end = i;
 		if (text[i] === '\r') i++;
 		if (text[i] === '\n') i++;
 		line++;
-		rows.push({ line: rowLine, cells });
+		rows.push({ line: rowLine, cells, end });
 	}
 	return rows;
 }
