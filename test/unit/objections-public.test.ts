@@ -78,6 +78,8 @@ describe('the published objections', () => {
 			['YY-1', 'XF-t1-2024-Q4-1', '2024-11-11', '2024-11-25', 'on-time', 7, '2024-11-20', 'kept'],
 		]);
 		expect(list.find((o) => o.id === 'YY-4')!.correctionId).toBeNull();
+		// The same, whatever the order of the rows in the file.
+		expect(publishObjections([...rows].reverse(), cal, AS_OF, publicId, new Set(['c-pub']))).toEqual(list);
 	});
 
 	it('hold back an objection received after the as-of date or about a candidate not public, saying why', () => {
@@ -288,5 +290,11 @@ describe('how far past its deadline the register says an objection is', () => {
 		expect(at(undefined, '2024-11-17')).toEqual(['2024-11-15', 'overdue', 10, '（期限后的休息日）']);
 		expect(at(undefined, '2024-11-19')).toEqual(['2024-11-15', 'overdue', 12, '（超过 2 个工作日）']);
 		expect(at(undefined, '2024-11-14')).toEqual(['2024-11-15', 'open', 9, '']);
+	});
+
+	it('says nothing of how far past it is when the working days are not known (a year no calendar has yet)', () => {
+		expect(overText({ state: 'late', over: null })).toBe('');
+		expect(overText({ state: 'overdue', over: null })).toBe('');
+		expect(overText({ state: 'late', over: 0 })).toBe('（期限后的休息日办结）');
 	});
 });
