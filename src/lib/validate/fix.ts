@@ -75,7 +75,7 @@ export function tokenize(text: string): { line: number; cells: Span[]; end: numb
 		for (;;) {
 			const start = i;
 			/** Where the cell's text ends: after its closing quote, or where the next comma or line end starts. */
-			let end: number | undefined;
+			let cellEnd: number | undefined;
 			let value = '';
 			let quoted = false;
 			if (text[i] === '"') {
@@ -98,7 +98,7 @@ export function tokenize(text: string): { line: number; cells: Span[]; end: numb
 				// Spaces between the closing quote and the comma or line end belong to no value, as the validator reads them,
 				// and stay outside the cell's span: a rewritten cell keeps them after it, and a cut from the cell's end takes
 				// them too (left at the end of the file they would make the validator read the quote as text).
-				end = i;
+				cellEnd = i;
 				while (i < text.length && text[i] !== '\r' && text[i] !== '\n' && /\s/.test(text[i])) i++;
 				if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return undefined;
 			} else {
@@ -106,7 +106,7 @@ export function tokenize(text: string): { line: number; cells: Span[]; end: numb
 				// read it.
 				while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') value += text[i++];
 			}
-			cells.push({ start, end: end ?? i, value, quoted });
+			cells.push({ start, end: cellEnd ?? i, value, quoted });
 			if (text[i] === ',') {
 				i++;
 				continue;
