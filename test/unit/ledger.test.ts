@@ -888,21 +888,34 @@ describe('npm run release: the dates and files it refuses', () => {
 		expect(correct('2022-04-19')).toEqual(['更正日期 2022-04-19 早于 2022-Q1 的发布日期 2022-04-20']);
 	});
 
+	/** `npm run release -- <q>` on the patched fixture: 'ok', or the tool's refusals. */
+	const release = (
+		patches: Patches,
+		{
+			q = '2022-Q1' as QuarterId,
+			opts = { date: '2022-04-20', doc: '淮信用办〔2022〕2号' } as {
+				date?: string;
+				doc?: string;
+				note?: string;
+			},
+			leftover = false,
+		} = {},
+	) => {
+		const d = validate(patches);
+		const files = fixture(patches);
+		const out = releaseQuarter(
+			d,
+			scoreDataset(d, AS_OF),
+			q,
+			opts,
+			(rel) => (rel === `releases/${q}.json` && leftover ? new Uint8Array([123, 125]) : files.read(rel)),
+			'data/',
+		);
+		return out.ok ? 'ok' : out.errors;
+	};
+
 	it('refuses to release over a snapshot file left behind, and into a releases.csv without a 结果指纹 column', () => {
-		const release = (patches: Patches, leftover = false) => {
-			const d = validate(patches);
-			const files = fixture(patches);
-			const out = releaseQuarter(
-				d,
-				scoreDataset(d, AS_OF),
-				'2022-Q1',
-				{ date: '2022-04-20', doc: '淮信用办〔2022〕2号' },
-				(rel) => (rel === 'releases/2022-Q1.json' && leftover ? new Uint8Array([123, 125]) : files.read(rel)),
-				'data/',
-			);
-			return out.ok ? 'ok' : out.errors;
-		};
-		expect(release(DRAFT_Q1, true)).toEqual([
+		expect(release(DRAFT_Q1, { leftover: true })).toEqual([
 			'data/releases/2022-Q1.json 已经存在，但 2022-Q1 没有发布记录：请确认后删去这个文件再发布',
 		]);
 		expect(release({ ...DRAFT_Q1, 'releases/releases.csv': '\uFEFF季度,发布日期,文号,备注\r\n' })).toEqual([
@@ -911,30 +924,17 @@ describe('npm run release: the dates and files it refuses', () => {
 	});
 
 	it('refuses a quarter released already, a quarter with no evidence, a blank 文号, a note too long, and a releases.csv not in UTF-8', () => {
-		const release = (
-			patches: Patches,
-			q: QuarterId,
-			opts: { date?: string; doc?: string; note?: string } = {
-				date: '2022-04-20',
-				doc: '淮信用办〔2022〕2号',
-			},
-		) => {
-			const d = validate(patches);
-			const files = fixture(patches);
-			const out = releaseQuarter(d, scoreDataset(d, AS_OF), q, opts, (rel) => files.read(rel), 'data/');
-			return out.ok ? 'ok' : out.errors;
-		};
-		expect(release({}, '2022-Q1')).toEqual([
+		expect(release({})).toEqual([
 			'2022-Q1 已于 2022-04-20 发布（淮信用办〔2022〕2号，data/releases/releases.csv 第 2 行）。已发布的结果如需更正，请用 --correct',
 		]);
-		expect(release(DRAFT_Q1, '2022-Q2', { date: '2022-07-20', doc: '淮信用办〔2022〕5号' })).toEqual([
+		expect(
+			release(DRAFT_Q1, { q: '2022-Q2', opts: { date: '2022-07-20', doc: '淮信用办〔2022〕5号' } }),
+		).toEqual([
 			'2022-Q2 没有评价记录：请先在 data/evidence/2022-Q2.csv 中填写（npm run new:quarter -- 2022-Q2 可生成预填文件）',
 		]);
-		expect(release(DRAFT_Q1, '2022-Q1', { date: '2022-04-20', doc: '  ' })).toEqual(['缺少文号（--doc）']);
-		const long = release(DRAFT_Q1, '2022-Q1', {
-			date: '2022-04-20',
-			doc: '淮信用办〔2022〕2号',
-			note: '注'.repeat(301),
+		expect(release(DRAFT_Q1, { opts: { date: '2022-04-20', doc: '  ' } })).toEqual(['缺少文号（--doc）']);
+		const long = release(DRAFT_Q1, {
+			opts: { date: '2022-04-20', doc: '淮信用办〔2022〕2号', note: '注'.repeat(301) },
 		});
 		expect(long).toHaveLength(1);
 		expect(long[0]).toMatch(/^备注（--note）：/);
@@ -943,10 +943,10 @@ describe('npm run release: the dates and files it refuses', () => {
 			...DRAFT_Q1,
 			'releases/releases.csv': iconv.encode('季度,发布日期,文号,结果指纹,备注\r\n', 'gbk'),
 		};
-		expect(release(gbk, '2022-Q1')).toEqual([
+		expect(release(gbk)).toEqual([
 			'data/releases/releases.csv 不是 UTF-8 编码，请先运行 npm run validate -- --fix 转换后再发布',
 		]);
-		expect(release(DRAFT_Q1, '2022-Q1')).toBe('ok');
+		expect(release(DRAFT_Q1)).toBe('ok');
 	});
 });
 
