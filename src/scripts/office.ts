@@ -429,6 +429,20 @@ let headerRow: { rows: string[][]; issues: Issue[] } = { rows: [], issues: [] };
 const cellText = new WeakMap<HTMLTableCellElement, string>();
 /** Rows of the grid laid out in a frame. */
 const GRID_SLICE = 10;
+/** A page of rows that came while the grid was not settled, laid out when it is (or replaced by a newer page). */
+let heldRows: Extract<FromWorker, { type: 'rows' }> | undefined;
+/** Edits sent to the worker whose check has not come back. */
+let checking = false;
+
+/**
+ * Whether a page of rows from the worker may be laid out now. Not while a cell is being typed in: laying the grid out
+ * again would drop what was typed (each edit is checked again 300 ms after it, when the clerk may be typing in the
+ * next cell). Not while edits wait to be sent or checked: the page was read before them and would show the cells as
+ * they were until the check comes back; that check asks for the page again.
+ */
+function gridSettled() {
+	return !grid.querySelector('textarea') && !edits && !checking;
+}
 
 function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 	if (m.rel !== gridRel) return;
@@ -438,6 +452,16 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 	}
 	// A page asked for before the clerk moved on (a problem's button, 上一页) is not shown over the one asked for now.
 	if (m.from !== gridFrom) return;
+	if (!gridSettled()) {
+		heldRows = m;
+		return;
+	}
+	heldRows = undefined;
+	// The cell the clerk is on keeps the focus on the page laid out again (after a check of an edit, or of the files).
+	const active = document.activeElement;
+	if (!focus && active instanceof HTMLTableCellElement && grid.contains(active)) {
+		focus = { row: Number(active.dataset.row), column: Number(active.dataset.column) };
+	}
 	gridTotal = m.total;
 	const width = Math.max(headerRow.rows[0]?.length ?? 0, ...m.rows.map((r) => r.length));
 	const head = el('thead');
@@ -513,7 +537,6 @@ function renderRows(m: Extract<FromWorker, { type: 'rows' }>) {
 	);
 }
 
-/** Edits a cell in place: an input over the cell; Enter or leaving it keeps the value, Escape drops it. */
 /**
  * Edits a cell in place, as a spreadsheet does: Enter keeps what was typed, Esc puts back what was there, Alt+Enter
  * (or Shift+Enter) starts a new line in the cell. A textarea, not an input: an input drops the line breaks of a
@@ -539,6 +562,7 @@ function editCell(td: HTMLTableCellElement) {
 		cellText.set(td, value);
 		if (changed) queueEdit({ row: Number(td.dataset.row), column: Number(td.dataset.column), value });
 		td.focus();
+		if (heldRows && gridSettled()) renderRows(heldRows);
 	};
 	input.addEventListener('keydown', (e) => {
 		if (e.key === 'Enter' && e.altKey) {
@@ -566,6 +590,7 @@ function flushEdits() {
 	if (!edits) return;
 	send({ type: 'edit', rel: edits.rel, edits: edits.edits });
 	edits = undefined;
+	checking = true;
 }
 
 grid.addEventListener('click', (e) => {
@@ -618,6 +643,7 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
 		case 'progress':
 			return showProgress(m.label, m.done, m.total);
 		case 'failed':
+			checking = false;
 			return failed(m.message);
 		case 'rows':
 			return renderRows(m);
@@ -626,6 +652,7 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
 			$('download-note').textContent = `已下载 ${m.name}：${m.files.map((f) => `data/${f}`).join('、')}`;
 			return;
 		case 'result': {
+			checking = false;
 			result = m.result;
 			checks++;
 			$('office-failed').hidden = true;

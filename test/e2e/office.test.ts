@@ -72,6 +72,13 @@ async function checked(action: () => Promise<unknown>): Promise<string[]> {
 	return page.locator('#issues code.cli').allTextContents();
 }
 
+/** Where the focus is: a grid cell as `row:column`, else the focused element's tag. */
+const activeCell = () =>
+	page.evaluate(() => {
+		const a = document.activeElement as HTMLElement;
+		return a.tagName === 'TD' ? `${a.dataset.row}:${a.dataset.column}` : a.tagName;
+	});
+
 /** The lines of `npm run validate`'s output that report a problem. */
 const problems = (out: string) => out.split('\n').filter((l) => l.startsWith('data/'));
 
@@ -228,28 +235,23 @@ describe('填报台', () => {
 		// One cell of the grid is in the tab order, not every cell.
 		await expect(page.locator('#grid td').count()).resolves.toBeGreaterThan(50);
 		await expect(page.locator('#grid td[tabindex="0"]').count()).resolves.toBe(1);
-		const at = () =>
-			page.evaluate(() => {
-				const a = document.activeElement as HTMLElement;
-				return a.tagName === 'TD' ? `${a.dataset.row}:${a.dataset.column}` : a.tagName;
-			});
 		await page.locator('#grid td[tabindex="0"]').focus();
-		await expect(at()).resolves.toBe('1:1');
+		await expect(activeCell()).resolves.toBe('1:1');
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowRight');
-		await expect(at()).resolves.toBe('3:2');
+		await expect(activeCell()).resolves.toBe('3:2');
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
-		await expect(at()).resolves.toBe('3:1');
+		await expect(activeCell()).resolves.toBe('3:1');
 		await expect(page.locator('#grid td[tabindex="0"]').getAttribute('data-row')).resolves.toBe('3');
 		// Enter opens the editor on the cell, Esc puts back what was there.
 		const before = await page.locator('#grid td[data-row="3"][data-column="1"]').textContent();
 		await page.keyboard.press('Enter');
-		await expect(at()).resolves.toBe('TEXTAREA');
+		await expect(activeCell()).resolves.toBe('TEXTAREA');
 		await page.keyboard.type('x');
 		await page.keyboard.press('Escape');
-		await expect(at()).resolves.toBe('3:1');
+		await expect(activeCell()).resolves.toBe('3:1');
 		await expect(page.locator('#grid td[data-row="3"][data-column="1"]').textContent()).resolves.toBe(before);
 		expect(await axeViolations(page)).toEqual([]);
 		expect(await axeRuleViolations(page, ['empty-table-header', 'landmark-unique'])).toEqual([]);
@@ -271,6 +273,72 @@ describe('填报台', () => {
 		// Another key does nothing.
 		await page.keyboard.press('a');
 		expect(await page.evaluate(() => (window as unknown as { opened: number }).opened)).toBe(2);
+	});
+
+	it('keeps the clerk’s place when an edit is checked again: the cell keeps the focus, a cell being typed in keeps what was typed', async () => {
+		await checked(() => page.setInputFiles('#folder-input', join(root, 'data')));
+		await page.locator('#grid-file').selectOption('units.csv');
+		await page.locator('#grid td[data-row="3"]').first().waitFor();
+		const cell = (row: number, column: number) =>
+			page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
+		const checks = async () => Number(await page.getAttribute('#summary', 'data-checks'));
+		const checkedAfter = (n: number) =>
+			page.waitForFunction((n) => Number(document.getElementById('summary')!.dataset.checks) > n, n, {
+				timeout: 60_000,
+			});
+		// The grid laid out again: its body is a new element.
+		const markBody = () =>
+			page.evaluate(() => ((document.querySelector('#grid tbody') as HTMLElement).dataset.old = ''));
+		const laidOutAgain = () => page.locator('#grid tbody:not([data-old])').waitFor({ timeout: 60_000 });
+		const [b, c] = [await cell(3, 2).textContent(), await cell(3, 3).textContent()];
+
+		// An edit typed and kept: checked again 300 ms later, and the grid laid out with the check's marks. The focus
+		// stays on the cell; before, it fell to the page and the arrow keys scrolled the page instead.
+		let n = await checks();
+		await markBody();
+		await cell(3, 2).focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('甲');
+		await page.keyboard.press('Enter');
+		await checkedAfter(n);
+		await laidOutAgain();
+		expect(await activeCell()).toBe('3:2');
+		expect(await cell(3, 2).textContent()).toBe(`${b}甲`);
+
+		// The next cell typed in while the edit before it is checked: what is typed is still there after the check
+		// comes back (before, the grid was laid out again under it and the typing was lost), and is kept with Enter.
+		n = await checks();
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('乙');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('丙');
+		await checkedAfter(n);
+		// The page of rows the check asks for comes in a worker round trip, a few milliseconds; a second is plenty.
+		await page.waitForTimeout(1000);
+		expect(await activeCell()).toBe('TEXTAREA');
+		expect(await page.locator('#grid textarea').inputValue()).toBe(`${c}丙`);
+		n = await checks();
+		await markBody();
+		await page.keyboard.press('Enter');
+		await checkedAfter(n);
+		await laidOutAgain();
+		expect(await activeCell()).toBe('3:3');
+		expect([await cell(3, 2).textContent(), await cell(3, 3).textContent()]).toEqual([`${b}甲乙`, `${c}丙`]);
+
+		// A page of rows read before an edit was checked (here asked for by picking the same table again) is not laid
+		// out over the edit, showing the cell as it was until the check comes back; the check asks for its own page.
+		n = await checks();
+		await cell(3, 6).focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('丁');
+		await page.keyboard.press('Enter');
+		await page.locator('#grid-file').selectOption('units.csv');
+		await page.waitForTimeout(150);
+		expect(await cell(3, 6).textContent()).toBe('丁');
+		await checkedAfter(n);
+		await expect.poll(() => cell(3, 6).textContent()).toBe('丁');
 	});
 
 	it('refuses, naming both, a second sheet or file of a table already picked, and an empty workbook, instead of checking one silently', async () => {
