@@ -11,6 +11,7 @@ import { nameOn } from '../lib/units/names.ts';
 import { commitmentViews, pledgesOn, type CommitmentView } from '../lib/commitments/status.ts';
 import { registerUnits, rubricOn } from '../lib/commitments/coverage.ts';
 import { pagedUnits } from '../lib/commitments/pages.ts';
+import { pledgeQuarters, pledgeRuleOf, type PledgeRule } from '../lib/commitments/pledges.ts';
 import { scoredQuarters } from './quarters.ts';
 import type { QuarterId } from '../lib/quarters.ts';
 
@@ -41,8 +42,10 @@ export interface Register {
 	pledges: PledgeRow[];
 	/** All categories in the schema's order (for ordering categories outside the rubric). */
 	allCategories: string[];
-	/** How many quarters a pledge counts toward the score (that rubric's pledges indicator; 1 if none). */
-	pledgeValidQuarters: number;
+	/** That rubric's pledges indicator (points per enterprise, cap, quarters), if it has one: what the pages say. */
+	pledgeRule: PledgeRule | undefined;
+	/** How many quarters each quarter's rubric counts a pledge (`pledgeValidity`): what the open data says. */
+	pledgeQuarters: (q: QuarterId) => number | undefined;
 }
 
 let cached: Promise<Register> | undefined;
@@ -73,10 +76,8 @@ async function load(): Promise<Register> {
 		}))
 		.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 	const units = new Map(ordered.map((u) => [u.id, u]));
-	const rubric = rubricOn(
-		(await getCollection('rubrics')).map((r) => r.data),
-		asOf,
-	)!;
+	const rubrics = (await getCollection('rubrics')).map((r) => r.data);
+	const rubric = rubricOn(rubrics, asOf)!;
 	const entries = (await getCollection('commitments'))
 		.map((e) => e.data)
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -86,9 +87,6 @@ async function load(): Promise<Register> {
 		asOf,
 		names,
 	);
-	const pledgeRule = rubric?.indicators.find(
-		(i) => i.rule.kind === 'perItem' && i.rule.source === 'pledges',
-	)?.rule;
 	return {
 		asOf,
 		rubric,
@@ -102,7 +100,8 @@ async function load(): Promise<Register> {
 			asOf,
 		).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
 		allCategories: COMMITMENT_CATEGORIES.map((c) => c.value),
-		pledgeValidQuarters: (pledgeRule && 'validQuarters' in pledgeRule && pledgeRule.validQuarters) || 1,
+		pledgeRule: pledgeRuleOf(rubric),
+		pledgeQuarters: pledgeQuarters(rubrics),
 	};
 }
 

@@ -200,6 +200,21 @@ describe('a repaired 失信 record (信用修复管理办法: 公示 ends on rep
 	});
 });
 
+describe('a pledge under a rubric that changed (2022: 0.5 分, 4 quarters; 2023: 1 分, 3 quarters)', () => {
+	// pledges.csv p1: 甲公司, signed 2022-02-15 (2022-Q1) with t1. 2022-Q4 counts it (2022's 4 quarters: Q1–Q4);
+	// 2023-Q1 is 4 quarters on, and 2023 counts 3. So it counts through 2022-Q4, whatever today's rubric says.
+	it('counts in the open data through the last quarter that scored it', () => {
+		const [p1] = json<{ id: string; validFrom: string; validTo: string }[]>('data/pledges.json');
+		expect(p1).toMatchObject({ id: 'p1', validFrom: '2022-Q1', validTo: '2022-Q4' });
+	});
+	it('is described on the pledges pages by the rubric in force today (2023), and its row says the same quarter', () => {
+		const rule = '在综合信用评价中，每家企业计1分，最高5分，自签订季度起3个季度内有效。';
+		expect(text('commitments/pledges/index.html')).toContain(rule);
+		expect(text('commitments/pledges/t1/index.html')).toContain(rule);
+		expect(text('commitments/pledges/t1/index.html')).toContain('计分至2022年第四季度');
+	});
+});
+
 describe('the independent recompute on this site', () => {
 	it('matches every published score, grade, override and rank', () => {
 		const r = recomputeSite(dist);

@@ -21,9 +21,14 @@ import {
 	normaliseQuery,
 	pledgeIndex,
 	pledgeMatches,
+	pledgeQuarters,
+	pledgeRuleOf,
 	pledgeValidity,
 	searchPledges,
 } from '../../src/lib/commitments/pledges.ts';
+import { indicatorPoints } from '../../src/lib/scoring/score.ts';
+import { addQuarters, quarterIndex, type QuarterId } from '../../src/lib/quarters.ts';
+import type { Rubric } from '../../src/schemas/rubric.ts';
 import {
 	byYear,
 	commitmentPath,
@@ -529,6 +534,85 @@ describe('enterprise pledges', () => {
 	it('counts a pledge signed 2022-05-03 from 2022-Q2 through 2023-Q1 (four quarters)', () => {
 		expect(pledgeValidity('2022-05-03', 4)).toEqual({ from: '2022-Q2', to: '2023-Q1' });
 		expect(pledgeValidity('2022-12-31', 1)).toEqual({ from: '2022-Q4', to: '2022-Q4' });
+		// The longest a rubric may say: eight quarters.
+		expect(pledgeValidity('2022-05-03', 8)).toEqual({ from: '2022-Q2', to: '2024-Q1' });
+	});
+	describe('under rubrics that change from year to year', () => {
+		const pledgesRule = (validQuarters?: number) => ({
+			kind: 'perItem',
+			per: 0.5,
+			cap: 5,
+			source: 'pledges',
+			...(validQuarters ? { validQuarters } : {}),
+		});
+		// 2022: 4 quarters (2023 has no file and keeps it); 2024: no pledges indicator; 2025: the rule without
+		// validQuarters (one quarter, as the score reads it); 2026: 4; 2027: 2 (and every later year, no file yet).
+		const rubric = (year: number, rule?: object) =>
+			({
+				year,
+				indicators: [
+					{ id: '1.1', max: 10, rule: { kind: 'done' } },
+					...(rule ? [{ id: '5.2', max: 5, rule }] : []),
+					{
+						id: '5.3',
+						max: 5,
+						rule: { kind: 'perItem', per: 1, cap: 5, source: 'evidence', validQuarters: 8 },
+					},
+				],
+			}) as unknown as Rubric;
+		const rubrics = [
+			rubric(2026, pledgesRule(4)),
+			rubric(2022, pledgesRule(4)),
+			rubric(2024),
+			rubric(2025, pledgesRule()),
+			rubric(2027, pledgesRule(2)),
+		];
+		const quarters = pledgeQuarters(rubrics);
+		it('asks each quarter’s own rubric how many quarters it counts a pledge', () => {
+			expect(
+				(['2021-Q4', '2023-Q2', '2024-Q1', '2025-Q3', '2026-Q1', '2027-Q4', '2030-Q1'] as const).map((q) =>
+					quarters(q),
+				),
+			).toEqual([4, 4, undefined, 1, 4, 2, 2]);
+			// The pledges indicator, not the first perItem rule (5.3 counts evidence rows for 8 quarters).
+			expect(pledgeRuleOf(rubrics[4])).toEqual(pledgesRule(2));
+			expect(pledgeRuleOf(rubrics[2])).toBeUndefined();
+		});
+		it('counts a pledge through the last quarter whose rubric still counts it', () => {
+			// Signed in 2026-Q2: 2026-Q3 and -Q4 count it (4 quarters); 2027-Q1 is 3 quarters on, and 2027 counts 2.
+			expect(pledgeValidity('2026-05-10', quarters)).toEqual({ from: '2026-Q2', to: '2026-Q4' });
+			// Signed in 2026-Q4: 2027-Q1 is 1 quarter on (< 2), 2027-Q2 is 2 on.
+			expect(pledgeValidity('2026-11-01', quarters)).toEqual({ from: '2026-Q4', to: '2027-Q1' });
+			// Signed in 2023-Q3 under 2022's 4 quarters: 2023-Q4 counts it, 2024 counts no pledge, 2025 one quarter.
+			expect(pledgeValidity('2023-08-01', quarters)).toEqual({ from: '2023-Q3', to: '2023-Q4' });
+			// One rubric throughout: the number.
+			expect(pledgeValidity('2022-05-03', quarters)).toEqual(pledgeValidity('2022-05-03', 4));
+		});
+		it('says, for every pledge date, exactly the quarters the score counts the pledge in', () => {
+			const pledge = (signedOn: string) => ({
+				id: 'QY-1',
+				enterprise: '淮安汇通建材有限公司',
+				uscc: '91320803MAAQL59GPD',
+				kinds: ['safety' as const],
+				signedOn,
+				unitId: 't1',
+			});
+			const all = (from: QuarterId, to: QuarterId) =>
+				Array.from({ length: quarterIndex(to) - quarterIndex(from) + 1 }, (_, k) => addQuarters(from, k));
+			for (const signed of all('2022-Q1', '2027-Q4')) {
+				const signedOn = `${signed.slice(0, 4)}-${String(Number(signed.slice(6)) * 3 - 1).padStart(2, '0')}-15`;
+				const { from, to } = pledgeValidity(signedOn, quarters);
+				const counted = all('2022-Q1', '2029-Q4').filter((q) => {
+					const year = Number(q.slice(0, 4));
+					const r = rubrics.filter((x) => x.year <= year).sort((a, b) => b.year - a.year)[0];
+					const ind = r.indicators.find((i) => pledgeRuleOf({ ...r, indicators: [i] }));
+					if (!ind) return false;
+					const ctx = { pledges: [pledge(signedOn)], missing: () => [] };
+					return indicatorPoints(ind, q, () => [], ctx).points > 0;
+				});
+				expect([signed, counted[0] ?? from, counted.at(-1) ?? from]).toEqual([signed, from, to]);
+			}
+		});
 	});
 	const p = { enterprise: '淮安汇通建材有限公司', uscc: '91320803MAAQL59GPD' };
 	it('finds an enterprise by part of its name or by its code, however the code is typed', () => {

@@ -3,7 +3,12 @@
  * on hand-made quarters: the order of quarters, the names as of each quarter, and the counts by category and grade.
  */
 import { describe, expect, it } from 'vitest';
-import { chartCsv, gradeDistributionChart, unitTrendChart } from '../../src/page-data/charts.ts';
+import {
+	chartCsv,
+	chartCsvPath,
+	gradeDistributionChart,
+	unitTrendChart,
+} from '../../src/page-data/charts.ts';
 import { historyRows } from '../../src/page-data/history.ts';
 import type { ScoredQuarter, UnitQuarter } from '../../src/page-data/quarters.ts';
 
@@ -52,6 +57,20 @@ describe('the charts', () => {
 		expect(c.summary).toBe(
 			'南闸街道各季度得分：2023年第一季度（时称“南闸镇”） 75.5 分，2023年第二季度 80.0 分',
 		);
+		// The file "下载本图数据" links to, and its header: the table's first column, then the series.
+		expect([chartCsvPath(c.id), c.caption, c.spec.type, c.spec.yMax, c.decimals]).toEqual([
+			'/charts/unit-nzz-scores.csv',
+			'南闸街道各季度得分走势',
+			'line',
+			100,
+			1,
+		]);
+		expect(
+			chartCsv(c)
+				.replace(/^\uFEFF/, '')
+				.split('\r\n')
+				.slice(0, 3),
+		).toEqual(['季度,得分', '2023年第一季度（时称“南闸镇”）,75.5', '2023年第二季度,80']);
 		expect(unitTrendChart('nzz', '南闸街道', history.slice(0, 1))).toBeUndefined();
 	});
 
@@ -68,5 +87,18 @@ describe('the charts', () => {
 				.replace(/^\uFEFF/, '')
 				.split('\r\n')[1],
 		).toBe('镇（街道）,0,1,0');
+		// What a screen reader says instead of the bars: each category's own counts.
+		expect(c.summary).toBe(
+			'2023年第二季度各类单位等次分布：镇（街道）红名单 0 个、蓝名单 1 个、黄名单 0 个；A类部门红名单 0 个、蓝名单 0 个、黄名单 1 个',
+		);
+		expect([chartCsvPath(c.id), c.caption, c.labelHeader, c.spec.type, c.spec.stacked]).toEqual([
+			'/charts/grades-2023-Q2.csv',
+			'2023年第二季度各类单位等次分布（单位：个）',
+			'类别',
+			'bar',
+			true,
+		]);
+		// Each grade its own colour.
+		expect(new Set(c.spec.series.map((s) => s.color)).size).toBe(3);
 	});
 });

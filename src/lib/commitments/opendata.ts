@@ -84,7 +84,7 @@ export function commitmentsCsv(views: readonly CommitmentView[]): string {
 export function pledgesJson(
 	pledges: readonly PledgeRow[],
 	unitName: (unitId: string, date?: string) => string,
-	validQuarters: number,
+	validQuarters: Parameters<typeof pledgeValidity>[1],
 ) {
 	return [...pledges]
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -2,15 +2,53 @@
  * Enterprise credit pledges (属地行政监管, seed 002 附件1 五): how long a pledge counts toward the town's score, and the
  * search the pledges page offers (by enterprise name or 统一社会信用代码). Pure; the search also runs in the browser.
  */
-import { addQuarters, quarterOf, type QuarterId } from '../quarters.ts';
+import { addQuarters, quarterOf, quarterStart, type QuarterId } from '../quarters.ts';
+import type { Rubric } from '../../schemas/rubric.ts';
+import { rubricOn } from './coverage.ts';
+
+/** The longest a rubric counts a pledge: `validQuarters` is at most 8 (`src/schemas/rubric.ts`). */
+const MAX_VALID_QUARTERS = 8;
+
+/** A rubric's pledges indicator rule (属地行政监管: points per enterprise with a pledge), if it has one. */
+export type PledgeRule = Extract<Rubric['indicators'][number]['rule'], { kind: 'perItem' }>;
+export function pledgeRuleOf(rubric: Rubric | undefined): PledgeRule | undefined {
+	return rubric?.indicators
+		.map((i) => i.rule)
+		.find((r): r is PledgeRule => r.kind === 'perItem' && r.source === 'pledges');
+}
 
 /**
- * The quarters a pledge counts in: from the quarter it was signed, `validQuarters` quarters in all
- * (seed 002 附件1 五「属地行政监管」"此项分值有效期至次年同月认定的前一季度止" = 4 quarters).
+ * How many quarters each quarter's rubric counts a pledge: the pledges indicator's `validQuarters` (1 when not
+ * given, as the score reads it) in the rubric of the quarter's year (`rubricOn` its first day: a year with no rubric
+ * yet is taken to keep the latest one); undefined when that rubric has no pledges indicator.
  */
-export function pledgeValidity(signedOn: string, validQuarters: number): { from: QuarterId; to: QuarterId } {
+export function pledgeQuarters(rubrics: readonly Rubric[]): (q: QuarterId) => number | undefined {
+	return (q) => {
+		const rule = pledgeRuleOf(rubricOn(rubrics, quarterStart(q)));
+		return rule && (rule.validQuarters ?? 1);
+	};
+}
+
+/**
+ * The quarters a pledge counts in: from the quarter it was signed through the last quarter that still counts it,
+ * as the score counts it (`indicatorPoints`): a quarter counts a pledge signed k quarters before it when its rubric
+ * counts pledges for more than k quarters (seed 002 附件1 五「属地行政监管」"此项分值有效期至次年同月认定的前一季度止" =
+ * 4 quarters). The rubric may change from one year to the next, so each quarter's is asked (`pledgeQuarters`): a
+ * pledge signed in 2026-Q2 counts through 2026-Q4 under a 2026 rubric of 4 quarters and a 2027 rubric of 2, not
+ * through 2027-Q1. A number: the same rubric every quarter.
+ */
+export function pledgeValidity(
+	signedOn: string,
+	validIn: number | ((q: QuarterId) => number | undefined),
+): { from: QuarterId; to: QuarterId } {
 	const from = quarterOf(signedOn);
-	return { from, to: addQuarters(from, Math.max(1, validQuarters) - 1) };
+	const quarters = typeof validIn === 'number' ? () => validIn : validIn;
+	let to = from;
+	for (let k = 1; k < MAX_VALID_QUARTERS; k++) {
+		const q = addQuarters(from, k);
+		if (k < (quarters(q) ?? 0)) to = q;
+	}
+	return { from, to };
 }
 
 /** A search query as typed: spaces removed (codes are often pasted in groups), letters in upper case. */

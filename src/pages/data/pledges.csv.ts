@@ -7,6 +7,6 @@ import { pledgesCsv, pledgesJson } from '../../lib/commitments/opendata.ts';
 export const GET: APIRoute = async () => {
 	const register = await loadRegister();
 	return new Response(
-		pledgesCsv(pledgesJson(register.pledges, (id, date) => (date ? nameOn(register.names, id, date) : (register.units.get(id)?.name ?? id)), register.pledgeValidQuarters)),
+		pledgesCsv(pledgesJson(register.pledges, (id, date) => (date ? nameOn(register.names, id, date) : (register.units.get(id)?.name ?? id)), register.pledgeQuarters)),
 	);
 };
