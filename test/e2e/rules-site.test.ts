@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { buildSite } from '../helpers/build-site.ts';
 import { scanSite, siteFiles } from '../helpers/privacy-scan.ts';
 import { recomputeSite } from '../helpers/recompute.ts';
+import { brokenLinks } from './pages.ts';
 
 const DATA = resolve(import.meta.dirname, '..', 'fixtures', 'rules-site');
 let dist: string;
@@ -212,6 +213,14 @@ describe('a pledge under a rubric that changed (2022: 0.5 分, 4 quarters; 2023:
 		expect(text('commitments/pledges/index.html')).toContain(rule);
 		expect(text('commitments/pledges/t1/index.html')).toContain(rule);
 		expect(text('commitments/pledges/t1/index.html')).toContain('计分至2022年第四季度');
+	});
+});
+
+describe('a site from other data', () => {
+	it('links only to pages it has: every internal link, asset and #fragment resolves (no policies folder here)', () => {
+		const { broken, checked } = brokenLinks(dist);
+		expect(broken).toEqual([]);
+		expect(checked).toBeGreaterThan(100);
 	});
 });
 
