@@ -159,6 +159,40 @@ describe('the data package builder', () => {
 			{ required: true, minimum: 1 },
 		]);
 	});
+	it('describes each quarter’s CSV results with the indicators of that quarter’s own rubric, and each file by its format', () => {
+		// 2023's rubric: 2022's without 1.3, and with a new 6.1.
+		const r2023 = {
+			...rubric,
+			year: 2023,
+			indicators: [
+				...rubric.indicators.filter((i) => i.id !== '1.3'),
+				{ ...rubric.indicators[0], id: '6.1', title: '新增指标' },
+			],
+		};
+		const files = new Map(
+			['grades/2022-Q4.csv', 'grades/2023-Q1.csv', 'grades/2023-Q1.json'].map((p) => [
+				p,
+				fileFacts(enc('[]')),
+			]),
+		);
+		const pkg = buildDataPackage({ site, asOf: '2026-11-22', rubrics: [r2023, rubric], files });
+		const indicators = (path: string) =>
+			pkg.resources
+				.find((r) => r.path === path)!
+				.schema.fields.map((f) => f.name)
+				.filter((n) => n.startsWith('points.'));
+		expect(indicators('grades/2022-Q4.csv')).toContain('points.1.3');
+		expect(indicators('grades/2022-Q4.csv')).not.toContain('points.6.1');
+		expect(indicators('grades/2023-Q1.csv')).toEqual([
+			...rubric.indicators.filter((i) => i.id !== '1.3').map((i) => `points.${i.id}`),
+			'points.6.1',
+		]);
+		expect(pkg.resources.map((r) => [r.path, r.format, r.mediatype])).toEqual([
+			['grades/2022-Q4.csv', 'csv', 'text/csv'],
+			['grades/2023-Q1.json', 'json', 'application/json'],
+			['grades/2023-Q1.csv', 'csv', 'text/csv'],
+		]);
+	});
 	it('leaves out files this build did not render', () => {
 		expect(unitsPackage().pkg.resources.some((r) => r.name.startsWith('grades'))).toBe(false);
 	});
