@@ -15,6 +15,7 @@ import {
 	readFileSync,
 	readSync,
 	renameSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ import { bulkFacts } from '../src/loaders/opendata-bulk.ts';
 import type { FileFacts } from '../src/lib/opendata/facts.ts';
 import { asOfDate } from '../src/lib/asof.ts';
 import { sha256Label } from '../src/lib/ledger/canonical.ts';
+import { brokenSiteLinks } from '../src/lib/validate/site-links.ts';
+import { formatIssue } from '../src/lib/issues.ts';
 
 const { values } = parseArgs({ options: { verify: { type: 'string' } } });
 
@@ -107,10 +110,34 @@ if (values.verify) {
 		differ++;
 		console.error(`  ✗ ${f.file}：数据去向记为发布 ${counted} 行，网站上实际有 ${found} 行`);
 	}
-	if (differ) {
+	// The links of the stories and policy texts to this site, looked up in the site just built.
+	const ids = new Map<string, Set<string>>();
+	const broken = brokenSiteLinks(dataset.siteLinks ?? [], {
+		isFile: (path) => {
+			try {
+				return statSync(join(site, path)).isFile();
+			} catch {
+				return false;
+			}
+		},
+		ids: (path) => {
+			let found = ids.get(path);
+			if (!found) {
+				const html = readFileSync(join(site, path), 'utf8');
+				found = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+				ids.set(path, found);
+			}
+			return found;
+		},
+	});
+	for (const issue of broken) console.error(formatIssue(issue));
+	if (differ)
 		console.error(`${differ} 个文件发布的行数与数据去向不符：网站上的内容与检查通过的数据不一致，没有发布。`);
-		process.exit(1);
-	}
+	if (broken.length)
+		console.error(
+			`${broken.length} 个链接指向本站没有的页面或位置：读者点开会找不到，没有发布。请按上面所列改正正文后再构建。`,
+		);
+	if (differ || broken.length) process.exit(1);
 	console.log(`发布核对：${checked} 个文件，网站上的行数与数据去向一致。`);
 	process.exit(0);
 }

@@ -8,7 +8,8 @@
  * - `site.json` (demo: true), `policies/` copied from `data/policies/`;
  * - `units.csv` + `unit-names.csv`: towns, parks, A- and B-class departments in the demo's proportions, every tenth
  *   unit renamed once (name history with non-overlapping periods); every unit exists throughout;
- * - `rubrics/<YYYY>.json` for every year the quarters cover: `data/rubrics/2022.json` with the year changed;
+ * - `rubrics/<YYYY>.json` for every year the quarters cover: `data/rubrics/2022.json` with the year changed (and
+ *   2022's, which the copied policy document links to);
  * - `evidence/<YYYY-Qn>.csv`: the quarters end with `--last` (default 2026-Q3, so no year is later than the
  *   calendars and the as-of date know); per unit and quarter one 完成 row per done-indicator, an occasional verified
  *   incident, one 评分 row per judged indicator, and 事项 rows of the per-item indicators up to `--rows` rows per

@@ -103,6 +103,28 @@ describe('npm run build', () => {
 	);
 
 	it(
+		'refuses, after building, a story whose link leads to no page of the site, naming the link’s place',
+		() => {
+			const w = workspace();
+			const before = treeHashes(w.site);
+			const story = join(w.data, 'exemplars', 'stories', 'c1.mdx');
+			const text = readFileSync(story, 'utf8').replace(/\n*$/, '\n');
+			const line = text.split('\n').length;
+			// The first link resolves; the second names a unit the data does not have.
+			writeFileSync(story, `${text}\n见[评价方法](/methodology/)和[某单位](/units/nosuch/)。\n`);
+			const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, env: envFor(w), encoding: 'utf8' });
+			expect(r.status).toBe(1);
+			expect(r.stderr).toContain(
+				`${w.data}/exemplars/stories/c1.mdx:${line + 1}:24: 链接 "/units/nosuch/" 指向本站没有的页面 /units/nosuch/：请改正链接地址（可以在浏览器里打开那一页，从地址栏复制），或删去这个链接 (broken-link)`,
+			);
+			expect(r.stderr).not.toContain('"/methodology/"');
+			expect(r.stderr).toContain(`构建失败：核对发布结果未通过，没有发布任何内容；${w.site} 保持原样。`);
+			expect(treeHashes(w.site)).toEqual(before);
+		},
+		BUILD_TIMEOUT,
+	);
+
+	it(
 		'passes on no stack trace when a stage fails inside itself, and says whose problem it is',
 		() => {
 			const w = workspace();

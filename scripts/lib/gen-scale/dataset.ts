@@ -57,13 +57,15 @@ export function generateDataset(opts: ScaleOptions): ScaleSummary {
 	copyFileSync(join(ROOT, 'data', 'site.json'), join(out, 'site.json'));
 	cpSync(join(ROOT, 'data', 'policies'), join(out, 'policies'), { recursive: true });
 
-	// Rubrics: the 2022 rubric for every year.
+	// Rubrics: the 2022 rubric for every year, and for 2022 itself even when no quarter is in it: the demo's policy
+	// document xyb-2022-6 links to its page and file (/methodology/#rubric-2022, /data/rubrics/2022.json), and the
+	// build refuses a text whose link leads nowhere.
 	const base = JSON.parse(readFileSync(join(ROOT, 'data', 'rubrics', '2022.json'), 'utf8')) as Rubric;
 	const rubrics = new Map<number, Rubric>();
 	mkdirSync(join(out, 'rubrics'));
-	for (const y of years) {
+	for (const y of [...new Set([2022, ...years])]) {
 		const rubric = { ...base, year: y, title: base.title.replace('2022', String(y)) };
-		rubrics.set(y, rubric);
+		if (years.includes(y)) rubrics.set(y, rubric);
 		writeFileSync(join(out, 'rubrics', `${y}.json`), JSON.stringify(rubric, null, '\t') + '\n');
 	}
 

@@ -33,6 +33,8 @@ export const ISSUE_CODES = {
 	'mdx-syntax': '正文（MDX）语法错误',
 	'mdx-forbidden': '正文中不能有 import/export、组件、HTML 标签、{ } 表达式或图片',
 	'unsafe-link': '正文中的链接只能指向 http(s)://、mailto: 或本站的相对地址',
+	'broken-link':
+		'正文中的本站链接指向网站上没有的页面或位置（网站建好后核对；读者点开会找不到）：改正地址或删去链接',
 	'mdx-too-long': '正文超过 50000 字符',
 	'mdx-too-complex':
 		'正文无法可靠排版：一段中 * _ [ ] 等格式符号超过 200 个，或用 = 、- 画线的标题超过 100 个，或引用中没有 > 的续行超过 100 行',
@@ -376,7 +378,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'control-char',
 		'invisible-char',
 	],
-	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short'],
+	stories: ['file-name', 'foreign-key', ...MDX_CODES, 'story-too-short', 'broken-link'],
 	snapshots: [...JSON_CODES, 'foreign-key', 'file-name'],
 	photos: [
 		...DISK_CODES,
@@ -387,7 +389,7 @@ export const CHECK_CODES: Readonly<Record<string, readonly IssueCode[]>> = {
 		'photo-corrupt',
 		'unused-file',
 	],
-	'policy-texts': [...MDX_CODES, 'foreign-key'],
+	'policy-texts': [...MDX_CODES, 'foreign-key', 'broken-link'],
 };
 
 /**

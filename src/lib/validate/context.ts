@@ -4,6 +4,7 @@
  * a row it rejects off its file's count with `markInvalid()` (or lets `keep()` do both), so that every row read is
  * either valid or named in a message.
  */
+import type { SiteLink } from './site-links.ts';
 import { z } from 'astro/zod';
 import type { Issue } from '../issues.ts';
 import { decodeText } from '../csv.ts';
@@ -80,6 +81,8 @@ export class CheckContext {
 	 * may quote them without a warning.
 	 */
 	publicContacts: readonly string[] = [];
+	/** Links of the office's texts to this site's pages, checked once the site is built (`site-links.ts`). */
+	readonly siteLinks: SiteLink[] = [];
 
 	/**
 	 * @param files the data folder

@@ -6,6 +6,7 @@
  * Each input has its check in `checks/<table>.ts`; this file runs them in the order their references need (a table
  * is checked after the tables it refers to) and assembles the result. The report is `reportLines` in `../issues.ts`.
  */
+import type { SiteLink } from './site-links.ts';
 import type { Issue } from '../issues.ts';
 import type { Located } from './read-table.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
@@ -79,6 +80,8 @@ export interface Dataset {
 	commitmentUpdates: Located<CommitmentUpdateRow>[];
 	pledges: Located<PledgeRow>[];
 	calendar: WorkCalendar;
+	/** Links of the stories and policy texts to this site's pages, for the check of the built site. */
+	siteLinks: SiteLink[];
 	files: FileCount[];
 	issues: Issue[];
 }
@@ -169,6 +172,7 @@ export function validateDataset(files: DataFiles, shown = 'data/', opts: { alone
 		commitmentUpdates,
 		pledges,
 		calendar,
+		siteLinks: ctx.siteLinks,
 		files: ctx.counts,
 		issues: ctx.issues,
 	};

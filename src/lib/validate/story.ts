@@ -11,10 +11,12 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { isAllowedUrl } from '../markdown/allowlist.ts';
 import { quoteValue } from '../quote.ts';
 import { hiddenChars } from '../../schemas/table.ts';
+import { isSiteUrl } from './site-links.ts';
 
 interface Node {
 	type: string;
 	url?: string;
+	identifier?: string;
 	value?: string;
 	title?: string | null;
 	children?: Node[];
@@ -44,9 +46,14 @@ export interface RenderedBlock {
 export function storyText(
 	source: string,
 	file: string,
-): { chars: number; issues: Issue[]; blocks: RenderedBlock[] } {
+): { chars: number; issues: Issue[]; blocks: RenderedBlock[]; links: TextLink[] } {
 	const parsed = parseMarkdown(source, file);
-	if (!parsed.tree) return { chars: 0, issues: parsed.issues, blocks: [] };
+	if (!parsed.tree) return { chars: 0, issues: parsed.issues, blocks: [], links: [] };
+	// Links to this site's pages, checked against the built site (`site-links.ts`): written inline, or by reference
+	// (`[评价方法][m]` with `[m]: /methodology/` below), where the definition is what the reader's link goes to.
+	const links: TextLink[] = [];
+	const definitions = new Map<string, Node>();
+	const referenced = new Set<string>();
 	const issues: Issue[] = [];
 	const at = (n: Node, code: string, message: string) =>
 		issues.push({
@@ -66,6 +73,15 @@ export function storyText(
 			at(n, 'mdx-forbidden', `详细事迹只能是纯文字（段落、小标题、列表、加粗），不能使用${what}`);
 			continue;
 		}
+		if (n.type === 'link' && n.url !== undefined && isSiteUrl(n.url)) links.push(place(n, n.url));
+		if (
+			n.type === 'definition' &&
+			n.url !== undefined &&
+			n.identifier !== undefined &&
+			!definitions.has(n.identifier)
+		)
+			definitions.set(n.identifier, n);
+		if (n.type === 'linkReference' && n.identifier !== undefined) referenced.add(n.identifier);
 		if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && n.url !== undefined)
 			if (!isAllowedUrl(n.url))
 				at(
@@ -82,13 +98,28 @@ export function storyText(
 			at(n, 'mdx-forbidden', '正文中不能插入图片；候选人照片请填写在 candidates.csv 的"照片"列');
 		if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
 	}
+	for (const [id, d] of definitions)
+		if (referenced.has(id) && isSiteUrl(d.url!)) links.push(place(d, d.url!));
 	const blocks = ((parsed.tree as Node).children ?? []).map((n) => ({
 		text: toString(n),
 		line: n.position?.start.line ?? 1,
 		column: n.position?.start.column ?? 1,
 	}));
-	return { chars: countZi(toString(parsed.tree)), issues, blocks };
+	return { chars: countZi(toString(parsed.tree)), issues, blocks, links };
 }
+
+/** A link to this site in a text, and where it is written. */
+export interface TextLink {
+	url: string;
+	line: number;
+	column: number;
+}
+
+const place = (n: Node, url: string): TextLink => ({
+	url,
+	line: n.position?.start.line ?? 1,
+	column: n.position?.start.column ?? 1,
+});
 
 /**
  * 字 as WPS and Word count them (字数), which is how the office measures "不少于 1500 字": every Chinese character and

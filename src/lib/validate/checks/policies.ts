@@ -45,6 +45,8 @@ function hasText(ctx: CheckContext, r: Located<PolicyRow>): boolean {
 	const s = storyText(d.text, ctx.path(rel));
 	ctx.report(s.issues);
 	const personal = ctx.personalNumbers(ctx.path(rel), d.text, false, s.blocks);
+	for (const l of s.links)
+		ctx.siteLinks.push({ ...l, file: ctx.path(rel), page: `/policies/${r.value.id}/` });
 	// Stryker disable next-line ConditionalExpression,LogicalOperator: each problem found was reported as an error, so keep() drops the row anyway.
 	return s.issues.length === 0 && !personal;
 }

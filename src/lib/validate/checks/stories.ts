@@ -88,5 +88,7 @@ function readStory(ctx: CheckContext, name: string, candidates: Candidates): Sto
 		);
 		return undefined;
 	}
+	const year = candidates.byId.get(id)!.value.year;
+	for (const l of s.links) ctx.siteLinks.push({ ...l, file, page: `/exemplars/${year}/${id}/` });
 	return { candidateId: id, path: rel, source: d.text, chars: s.chars };
 }
