@@ -12,6 +12,7 @@ import { ledgerCheck, scoreDataset } from '../../src/loaders/pipeline.ts';
 import { correctQuarter, releaseQuarter, sealQuarter } from '../../src/lib/office/release.ts';
 import { quarterReport } from '../../src/lib/office/report.ts';
 import {
+	correctionOrder,
 	describeChanges,
 	expectedValues,
 	ledgerEntries,
@@ -20,6 +21,7 @@ import {
 } from '../../src/lib/ledger/ledger.ts';
 import type { QuarterResult } from '../../src/lib/scoring/score.ts';
 import type { QuarterId } from '../../src/lib/quarters.ts';
+import type { CorrectionRow } from '../../src/schemas/correction.ts';
 import {
 	canonicalQuarter,
 	canonicalText,
@@ -154,6 +156,42 @@ describe('the canonical results of a quarter', () => {
 		const text = canonicalText(canonicalQuarter(q));
 		expect(text).toBe(fixtureText('releases/2022-Q1.json'));
 		expect(fixtureText('releases/releases.csv')).toContain(`,${fingerprintOf(text)},`);
+	});
+});
+
+describe('the order corrections apply in', () => {
+	it('is by quarter, then date, then file, then line, however the rows stand in the files', () => {
+		// Twelve rows typed newest first within each quarter, and three of one day: one listed before the others with a
+		// larger line, one in a later file with a smaller line.
+		const row = (id: string, quarter: string, date: string, file = 'data/corrections.csv', line = 2) => ({
+			value: { id, quarter, date } as unknown as CorrectionRow,
+			file,
+			line,
+			col: () => 1,
+		});
+		const dates = ['2024-12-20', '2024-11-02', '2024-10-15', '2024-09-30', '2024-08-01', '2024-07-21'];
+		const rows = [
+			row('x', '2024-Q1', '2024-07-21', 'data/corrections.csv', 40),
+			...dates.map((d, i) => row(`b${i}`, '2024-Q2', d, 'data/corrections.csv', 10 + i)),
+			...dates.map((d, i) => row(`a${i}`, '2024-Q1', d, 'data/corrections.csv', 20 + i)),
+			row('y', '2024-Q1', '2024-07-21', 'data/z/corrections.csv', 3),
+		];
+		expect(correctionOrder(rows).map((r) => r.value.id)).toEqual([
+			'a5',
+			'x',
+			'y',
+			'a4',
+			'a3',
+			'a2',
+			'a1',
+			'a0',
+			'b5',
+			'b4',
+			'b3',
+			'b2',
+			'b1',
+			'b0',
+		]);
 	});
 });
 
