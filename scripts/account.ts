@@ -112,7 +112,7 @@ if (values.verify) {
 	}
 	// The links of the stories and policy texts to this site, looked up in the site just built.
 	const ids = new Map<string, Set<string>>();
-	const broken = brokenSiteLinks(dataset.siteLinks ?? [], {
+	const broken = brokenSiteLinks(dataset.siteLinks, {
 		isFile: (path) => {
 			try {
 				return statSync(join(site, path)).isFile();

@@ -9,8 +9,9 @@ import { rubricOn } from './coverage.ts';
 /** The longest a rubric counts a pledge: `validQuarters` is at most 8 (`src/schemas/rubric.ts`). */
 const MAX_VALID_QUARTERS = 8;
 
-/** A rubric's pledges indicator rule (属地行政监管: points per enterprise with a pledge), if it has one. */
+/** The rule of a rubric's indicator that counts items: the pledges indicator is one (`source: 'pledges'`). */
 export type PledgeRule = Extract<Rubric['indicators'][number]['rule'], { kind: 'perItem' }>;
+/** A rubric's pledges indicator rule (属地行政监管: points per enterprise with a pledge), if it has one. */
 export function pledgeRuleOf(rubric: Rubric | undefined): PledgeRule | undefined {
 	return rubric?.indicators
 		.map((i) => i.rule)
