@@ -393,10 +393,13 @@ describe('npm run build', () => {
 					cwd: root,
 					// Each with the default cache folder for its OUT_DIR, as an office machine would run them.
 					env: { ...envFor(w), OUT_DIR: site, CACHE_DIR: '' },
-					stdio: 'ignore',
 				});
-				return new Promise<{ code: number | null; site: string }>((done) =>
-					child.on('exit', (code) => done({ code, site })),
+				// Kept for the failure message: one of the three builds failed once in a full run, and said nothing.
+				let output = '';
+				child.stdout.on('data', (d: Buffer) => (output += d));
+				child.stderr.on('data', (d: Buffer) => (output += d));
+				return new Promise<{ code: number | null; site: string; output: string }>((done) =>
+					child.on('close', (code) => done({ code, site, output })),
 				);
 			};
 			const named = (name: string) => {
@@ -414,7 +417,10 @@ describe('npm run build', () => {
 				const [a, b, far] = await Promise.all([build(wa), build(wb), build(wa, join(shm, 'site'))]);
 				for (const { site } of [a, b, far])
 					rmSync(buildPaths({ OUT_DIR: site }, root, root, '').cacheDir, { recursive: true, force: true });
-				expect([a.code, b.code, far.code]).toEqual([0, 0, 0]);
+				expect(
+					[a.code, b.code, far.code],
+					[a, b, far].map((x) => x.output.slice(-3000)).join('\n----\n'),
+				).toEqual([0, 0, 0]);
 				const page = (site: string) => readFileSync(join(site, 'units', 't1', 'index.html'), 'utf8');
 				expect(page(a.site)).toContain('甲镇（甲）');
 				expect(page(a.site)).not.toContain('甲镇（乙）');
