@@ -24,10 +24,21 @@ export function pledgeRuleOf(rubric: Rubric | undefined): PledgeRule | undefined
  * yet is taken to keep the latest one); undefined when that rubric has no pledges indicator.
  */
 export function pledgeQuarters(rubrics: readonly Rubric[]): (q: QuarterId) => number | undefined {
+	// By year: a city's 20,000 pledges ask up to seven quarters each, and rubricOn sorts the rubrics every time.
+	const byYear = new Map<string, number | undefined>();
 	return (q) => {
-		const rule = pledgeRuleOf(rubricOn(rubrics, quarterStart(q)));
-		return rule && (rule.validQuarters ?? 1);
+		const year = q.slice(0, 4);
+		if (!byYear.has(year)) byYear.set(year, ruleQuarters(pledgeRuleOf(rubricOn(rubrics, quarterStart(q)))));
+		return byYear.get(year);
 	};
+}
+
+/** How many quarters a pledges rule counts a pledge: its `validQuarters`, 1 when not given (as the score reads it). */
+const ruleQuarters = (rule: PledgeRule | undefined) => rule && (rule.validQuarters ?? 1);
+
+/** What the pledges pages say of the rule in force: `在综合信用评价中，每家企业计 0.5 分，最高 5 分，自签订季度起 4 个季度内有效。` */
+export function pledgeRuleText(rule: PledgeRule): string {
+	return `在综合信用评价中，每家企业计 ${rule.per} 分，最高 ${rule.cap} 分，自签订季度起 ${ruleQuarters(rule)} 个季度内有效。`;
 }
 
 /**
