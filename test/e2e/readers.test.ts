@@ -387,11 +387,17 @@ describe('the standard comes from the rubric, not from the page', () => {
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'xy-standard-'));
 		const data = join(work, 'data');
-		cpSync(join(FIXTURES, 'valid'), data, { recursive: true });
-		const rubricFile = join(data, 'rubrics', '2022.json');
-		const rubric = JSON.parse(readFileSync(rubricFile, 'utf8'));
-		rubric.thresholds = { red: 90, blue: 70 };
-		writeFileSync(rubricFile, JSON.stringify(rubric, null, '\t'));
+		cpSync(join(FIXTURES, 'rules-site'), data, { recursive: true });
+		// Two rubric years with the same red line and different blue lines: a unit scored in both has two standards.
+		for (const [year, thresholds] of [
+			['2022', { red: 90, blue: 70 }],
+			['2023', { red: 90, blue: 75 }],
+		] as const) {
+			const rubricFile = join(data, 'rubrics', `${year}.json`);
+			const rubric = JSON.parse(readFileSync(rubricFile, 'utf8'));
+			rubric.thresholds = thresholds;
+			writeFileSync(rubricFile, JSON.stringify(rubric, null, '\t'));
+		}
 		// Another standard gives other grades: a dataset of its own, not an edit of the released one.
 		unseal(data);
 		const r = spawnSync('node', ['scripts/build.ts'], {
@@ -415,12 +421,33 @@ describe('the standard comes from the rubric, not from the page', () => {
 		close?.();
 		rmSync(work, { recursive: true, force: true });
 	});
-	it('shows a rubric year’s own thresholds on the quarter, unit and methodology pages', async () => {
-		for (const path of ['/grades/2022-Q1/', '/units/t1/', '/methodology/']) {
-			const body = await (await fetch(url + path)).text();
-			expect(text(body), path).toContain('红名单 ≥ 90 分、蓝名单 70～90 分、黄名单 < 70 分');
-			expect(text(body), path).not.toContain('85 分');
+	it('shows each rubric year’s own thresholds on the quarter, unit and methodology pages', async () => {
+		const page = async (path: string) => text(await (await fetch(url + path)).text());
+		const line = (red: number, blue: number) =>
+			`红名单 ≥ ${red} 分、蓝名单 ${blue}～${red} 分、黄名单 < ${blue} 分`;
+		const standards = async (path: string) =>
+			[
+				...(await (await fetch(url + path)).text()).matchAll(
+					/<p class="grade-standard"[^>]*>([\s\S]*?)<\/p>/g,
+				),
+			].map((m) => text(m[1]));
+		for (const [path, year, blue] of [
+			['/grades/2022-Q4/', 2022, 70],
+			['/grades/2023-Q1/', 2023, 75],
+		] as const) {
+			const [standard, ...more] = await standards(path);
+			expect(more, path).toEqual([]);
+			expect(standard, path).toContain(`（${year} 年评价指标）：${line(90, blue)}`);
+			expect(await page(path), path).not.toContain('85 分');
 		}
+		// 甲镇 was scored under both years: one standard each, newest first, though their red lines are the same.
+		const unit = await standards('/units/t1/');
+		expect(unit).toHaveLength(2);
+		expect(unit[0]).toContain(`（2023 年评价指标）：${line(90, 75)}`);
+		expect(unit[1]).toContain(`（2022 年评价指标）：${line(90, 70)}`);
+		const methodology = await page('/methodology/');
+		for (const blue of [70, 75]) expect(methodology).toContain(line(90, blue));
+		expect(methodology).not.toContain('85 分');
 	});
 });
 

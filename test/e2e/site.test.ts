@@ -104,6 +104,45 @@ describe('quarter grade page', () => {
 		await change.click();
 		expect(await changes()).toEqual([...known.sort((a, b) => b - a).map(String), '']);
 	});
+	it('shows each unit’s 较上季度 as its two published scores give it, a rise with + and a fall with -, on the page and in the printable report', async () => {
+		// Recomputed from the open data as a journalist would: this quarter's score minus the previous quarter's, both as
+		// published, in tenths (the page's own change field is not used).
+		const [before, latest] = quarters().slice(-2).map(gradeFile);
+		const previous = new Map(before.units.map((u) => [u.id, Math.round(u.score * 10)]));
+		const signed = (tenths: number) =>
+			`${tenths > 0 ? '+' : tenths < 0 ? '-' : ''}${(Math.abs(tenths) / 10).toFixed(1)}`;
+		const expected = latest.units.map((u) => {
+			expect(previous.has(u.id), u.id).toBe(true);
+			return [u.id, signed(Math.round(u.score * 10) - previous.get(u.id)!)];
+		});
+		const shown = expected.map(([, text]) => text);
+		expect(shown.filter((c) => c.startsWith('+')).length).toBeGreaterThan(0);
+		expect(shown.filter((c) => c.startsWith('-')).length).toBeGreaterThan(0);
+		const page = await open(`/grades/${latest.quarter}/`, { javaScript: false });
+		const cells = await page
+			.locator('#grades-table tbody tr')
+			.evaluateAll((rows) =>
+				rows.map((tr) => [
+					tr.querySelector('th a')!.getAttribute('href')!.split('/')[2],
+					tr.querySelectorAll('td')[4].textContent!.trim(),
+				]),
+			);
+		expect(cells).toEqual(expected);
+		// The report lists the units by category, each row: rank, name, score, grade, 较上季度.
+		const printable = await open(`/grades/${latest.quarter}/report/`, { javaScript: false });
+		const report = await printable
+			.locator('table')
+			.evaluateAll((tables) =>
+				(tables as HTMLTableElement[])
+					.filter((t) => t.tHead?.textContent!.includes('较上季度'))
+					.flatMap((t) =>
+						[...t.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent!.trim())),
+					),
+			);
+		const byName = new Map(latest.units.map((u, i) => [u.name, expected[i][1]]));
+		expect(report).toHaveLength(latest.units.length);
+		for (const [, name, , , change] of report) expect(change, name).toBe(byName.get(name));
+	});
 	it('counts each category’s units by grade in the printable report, as the open data files them', () => {
 		const q = gradeFile(quarters().at(-1)!);
 		const html = readFileSync(join(dist(), 'grades', q.quarter, 'report', 'index.html'), 'utf8');

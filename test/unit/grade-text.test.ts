@@ -4,7 +4,12 @@
  * module's order and words.
  */
 import { describe, expect, it } from 'vitest';
-import { gradeCounts, gradeRangesText, overrideRulesText } from '../../src/lib/scoring/grade-text.ts';
+import {
+	gradeCounts,
+	gradeRangesText,
+	overrideRulesText,
+	signedChange,
+} from '../../src/lib/scoring/grade-text.ts';
 
 describe('the grade rules in plain Chinese', () => {
 	it('puts 85 and 60 in the higher grade, as seed 002 三(二) does ("85 分（含）以上")', () => {
@@ -13,6 +18,9 @@ describe('the grade rules in plain Chinese', () => {
 		);
 	});
 
+	it('signs a 较上季度: a rise with +, a fall with -, no change without a sign', () => {
+		expect([0.5, 10, -2.6, -0.1, 0].map(signedChange)).toEqual(['+0.5', '+10.0', '-2.6', '-0.1', '0.0']);
+	});
 	it('counts each grade, best first', () => {
 		const units = [{ grade: 'blue' }, { grade: 'red' }, { grade: 'blue' }, { grade: 'yellow' }] as const;
 		expect(gradeCounts(units)).toBe('红名单 1 个、蓝名单 2 个、黄名单 1 个');

@@ -14,6 +14,13 @@ export function gradeCounts(units: readonly { grade: Grade }[]): string {
 	return GRADE_CODES.map((g) => `${t.grade[g]} ${units.filter((u) => u.grade === g).length} 个`).join('、');
 }
 
+/**
+ * A 较上季度 in points, signed as a reader takes it: a rise with + ("+0.5"), a fall with - ("-2.6"), no change "0.0".
+ * The changes are whole tenths (`score.ts`), so one decimal shows them exactly.
+ */
+export const signedChange = (change: number): string =>
+	change > 0 ? `+${change.toFixed(1)}` : change.toFixed(1);
+
 /** Each grade with its score range under a rubric's thresholds (seed 002 三(二)), best first. */
 export function gradeRanges(
 	thresholds: Rubric['thresholds'],
