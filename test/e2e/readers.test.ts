@@ -317,6 +317,98 @@ describe('长辈模式 on a phone', () => {
 	});
 });
 
+describe('a unit page, read against the open data', () => {
+	interface Result {
+		id: string;
+		score: number;
+		grade: string;
+		rank: number;
+		maxPoints: number;
+		points: Record<string, number>;
+		overrides: { reason: string }[];
+	}
+	const results = (q: string) => readJson<{ units: Result[] }>(`grades/${q}.json`).units;
+	/** 2026-Q3 → 2026年第三季度, as the pages name a quarter. */
+	const label = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
+	const GRADE: Record<string, string> = { red: '红名单', blue: '蓝名单', yellow: '黄名单' };
+	/** Each unit's quarters with results, newest first. */
+	const histories = () => {
+		const out = new Map<string, { quarter: string; result: Result }[]>();
+		for (const q of quarters().reverse())
+			for (const result of results(q))
+				out.set(result.id, [...(out.get(result.id) ?? []), { quarter: q, result }]);
+		return out;
+	};
+	/** The text of one quarter's breakdown on a page: from its section's start to the next quarter's. */
+	const breakdown = (page: string, q: string) => {
+		const start = page.indexOf(`<section id="q-${q}"`);
+		expect(start, q).toBeGreaterThan(-1);
+		const next = page.indexOf('<section id="q-', start + 1);
+		return text(page.slice(start, next === -1 ? page.indexOf('</main>') : next));
+	};
+
+	it('names its latest released quarter with that quarter’s score, grade, rank and release (发布日期, 文号)', () => {
+		// The release records as the office typed them: quarter, 发布日期, 文号.
+		const releases = new Map(
+			readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'releases', 'releases.csv'), 'utf8')
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.split(/\r?\n/)
+				.slice(1)
+				.map((l) => l.split(','))
+				.map(([q, on, doc]) => [q, `发布日期：${on}（${doc}）`]),
+		);
+		const all = histories();
+		expect(all.size).toBeGreaterThan(50);
+		for (const [id, [{ quarter, result }]] of all) {
+			const page = text(html(`units/${id}`));
+			// The grade's icon (never colour alone) stands between the score and the grade's name.
+			const [before, after] = [
+				`最近一期（${label(quarter)}）：${result.score.toFixed(1)}分，`,
+				`${GRADE[result.grade]}，同类第${result.rank}名。`,
+			];
+			const flat = page.replace(/\s+/g, '');
+			const at = flat.indexOf(before);
+			expect(at, id).toBeGreaterThan(-1);
+			expect(
+				flat.slice(at + before.length, at + before.length + 1 + after.length).slice(-after.length),
+				id,
+			).toBe(after);
+			expect(page, id).toContain(releases.get(quarter)!);
+		}
+		// The quarter pages and the home page name the release alike.
+		for (const q of quarters()) expect(text(html(`grades/${q}`)), q).toContain(releases.get(q)!);
+		expect(text(html(''))).toContain(releases.get(quarters().at(-1)!)!);
+	});
+
+	it('heads each quarter’s breakdown with its points over its category’s maximum and the score they give, and lists its 等次调整', () => {
+		let adjusted = 0;
+		for (const [id, history] of histories())
+			for (const { quarter, result } of history) {
+				// Every quarter is on the unit's page of its year; the latest four also on the profile.
+				const pages = [html(`units/${id}/${quarter.slice(0, 4)}`)];
+				if (history.indexOf(history.find((h) => h.quarter === quarter)!) < 4) pages.push(html(`units/${id}`));
+				const tenths = Object.values(result.points).reduce((sum, p) => sum + Math.round(p * 10), 0);
+				const total = tenths / 10;
+				// The score the heading's two numbers give (100 × Σ ÷ max, one decimal, within 0–100) is the one published.
+				expect(
+					Math.min(100, Math.max(0, Math.round((1000 * total) / result.maxPoints) / 10)),
+					`${id} ${quarter}`,
+				).toBe(result.score);
+				for (const page of pages) {
+					const section = breakdown(page, quarter).replace(/\s+/g, '');
+					expect(section, `${id} ${quarter}`).toContain(
+						`${label(quarter)}：${total}/${result.maxPoints}分，折算${result.score.toFixed(1)}分`,
+					);
+					for (const o of result.overrides)
+						expect(section, `${id} ${quarter}`).toContain(`等次调整：${o.reason}`.replace(/\s+/g, ''));
+				}
+				adjusted += result.overrides.length ? 1 : 0;
+			}
+		expect(adjusted).toBeGreaterThan(0);
+	});
+});
+
 describe('the standard beside every result', () => {
 	const thresholds = (year: string) =>
 		readJson<{ thresholds: { red: number; blue: number } }>(`rubrics/${year}.json`).thresholds;
