@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launch, reusedPage, visit } from './browser.ts';
@@ -228,6 +229,54 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 			'2022-04-27 作出承诺',
 			'2026-01-01 逾期（已过完成时限 2025-12-31，尚未兑现）',
 		]);
+	});
+	it('shows each commitment as the office’s files give it: its service standard, every update with its date, state and note, and when it ended', () => {
+		// Read from the office's own files, not from the open data the pages are built from.
+		const table = (file: string) =>
+			Papa.parse<Record<string, string>>(
+				readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'commitments', file), 'utf8').replace(
+					/^\uFEFF/,
+					'',
+				),
+				{ header: true, skipEmptyLines: true },
+			).data;
+		const updates = table('updates.csv');
+		const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+		let late = 0;
+		const ended = new Set<string>();
+		for (const c of table('commitments.csv')) {
+			const page = readFileSync(join(dist(), 'commitments', c['单位编号'], 'index.html'), 'utf8');
+			const start = page.indexOf(`<article id="${c['承诺编号']}"`);
+			expect(start, c['承诺编号']).toBeGreaterThan(-1);
+			const card = page.slice(start, page.indexOf('</article>', start));
+			const text = flat(card);
+			for (const field of ['服务内容', '服务质量', '服务期限', '备注'])
+				if (c[field])
+					expect(text, `${c['承诺编号']} ${field}`).toContain(`${field}${c[field].replace(/\s+/g, '')}`);
+			const steps = [...card.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => flat(m[1]));
+			const own = updates.filter((u) => u['承诺编号'] === c['承诺编号']);
+			for (const u of own) {
+				const note = u['说明'].replace(/\s+/g, '');
+				expect(
+					steps.some((s) => s.startsWith(`${u['日期']}${u['状态']}`) && (!note || s.endsWith(`：${note}`))),
+					`${c['承诺编号']} ${u['日期']} ${u['状态']}`,
+				).toBe(true);
+			}
+			// The last update that ended it (已兑现, 依法变更, 未兑现) dates its state; one fulfilled after its due date says
+			// how many days late.
+			const last = own.sort((a, b) => a['日期'].localeCompare(b['日期'])).at(-1);
+			if (!last || last['状态'] === '履行中') continue;
+			ended.add(last['状态']);
+			const meta = flat(card.slice(card.indexOf('class="cm-meta"'), card.indexOf('</p>')));
+			const overdue = last['状态'] === '已兑现' && last['日期'] > c['完成时限'];
+			late += overdue ? 1 : 0;
+			expect(meta, c['承诺编号']).toContain(
+				`${last['状态']}（${last['日期']}${overdue ? `，逾期${days(c['完成时限'], last['日期'])}天兑现` : ''}）`,
+			);
+		}
+		expect([...ended].sort()).toEqual(['依法变更', '已兑现', '未兑现']);
+		expect(late).toBeGreaterThan(0);
 	});
 	it('keeps commitments made as 南闸镇 on 南闸街道’s page after the rename', async () => {
 		const page = await open('/commitments/nzz/');
