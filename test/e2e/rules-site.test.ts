@@ -99,6 +99,13 @@ describe('a renamed unit, named as it was', () => {
 		expect(text('grades/2022-Q4/index.html')).toContain('甲乡现名“甲镇”');
 		expect(text('grades/2023-Q1/index.html')).not.toContain('现名');
 	});
+	it('names it as the recommending unit of an exemplar by its name on the recommendation date, with today’s beside it', () => {
+		// c1 was recommended on 2022-12-01 by t1, then 甲乡.
+		expect(text('exemplars/2022/c1/index.html')).toContain('推荐单位甲乡（现名“甲镇”）');
+		expect(page('exemplars/2022/c1/index.html')).toMatch(
+			/<a href="\/units\/t1\/"[^>]*>甲乡（现名“甲镇”）<\/a>/,
+		);
+	});
 	it('marks the quarters of the old name in the unit page’s history and chart', () => {
 		const unit = page('units/t1/index.html');
 		expect(unit).toContain('<h1>甲镇</h1>');
