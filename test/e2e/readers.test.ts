@@ -381,9 +381,56 @@ describe('a unit page, read against the open data', () => {
 		expect(text(html(''))).toContain(releases.get(quarters().at(-1)!)!);
 	});
 
+	it('lists each 失信 record as the office’s file has it: date, severity, kind, what and source until repaired, then only the quarters it counted in', () => {
+		const rows = readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'dishonesty.csv'), 'utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r?\n/)
+			.slice(1)
+			.map((l) => l.split(','));
+		const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+		const listed = (unitId: string) => {
+			const page = html(`units/${unitId}`);
+			const start = page.indexOf('<h2 id="records">');
+			expect(start, unitId).toBeGreaterThan(-1);
+			return [...page.slice(start, page.indexOf('</section>', start)).matchAll(/<li>([\s\S]*?)<\/li>/g)].map(
+				(m) => text(m[1]).replace(/\s+/g, ''),
+			);
+		};
+		let open = 0;
+		for (const [id, unitId, date, severity, kind, what, source, repairedOn] of rows) {
+			const items = listed(unitId);
+			if (repairedOn) {
+				// 信用修复: counted from the quarter of its date through the quarter of its repair, its details withheld.
+				expect(items, id).toContainEqual(
+					expect.stringContaining(
+						`失信记录（已信用修复，不再公示详情）：计入${label(quarterOf(date))}至${label(quarterOf(repairedOn))}的评价。`,
+					),
+				);
+				continue;
+			}
+			open++;
+			expect(
+				items.some(
+					(li) =>
+						li.startsWith(`${date}${severity}${kind}`) &&
+						li.includes(`：${what.replace(/\s+/g, '')}（来源：${source}）；未修复。记录编号${id}`),
+				),
+				`${id}: ${items.join(' | ')}`,
+			).toBe(true);
+		}
+		expect(open).toBeGreaterThan(0);
+	});
+
 	it('heads each quarter’s breakdown with its points over its category’s maximum and the score they give, and lists its 等次调整', () => {
 		let adjusted = 0;
-		for (const [id, history] of histories())
+		for (const [id, history] of histories()) {
+			// The profile says when it shows only the latest quarters, and links every year.
+			const profile = text(html(`units/${id}`)).replace(/\s+/g, '');
+			const years = [...new Set(history.map((h) => h.quarter.slice(0, 4)))];
+			expect(profile, id).toContain(
+				`${history.length > 4 ? '最近4个季度的明细如下；' : ''}各年度明细：${years.map((y) => `${y}年`).join('、')}。`,
+			);
 			for (const { quarter, result } of history) {
 				// Every quarter is on the unit's page of its year; the latest four also on the profile.
 				const pages = [html(`units/${id}/${quarter.slice(0, 4)}`)];
@@ -405,6 +452,7 @@ describe('a unit page, read against the open data', () => {
 				}
 				adjusted += result.overrides.length ? 1 : 0;
 			}
+		}
 		expect(adjusted).toBeGreaterThan(0);
 	});
 });

@@ -109,6 +109,8 @@ describe('a renamed unit, named as it was', () => {
 	it('marks the quarters of the old name in the unit page’s history and chart', () => {
 		const unit = page('units/t1/index.html');
 		expect(unit).toContain('<h1>甲镇</h1>');
+		// The name history, each name with its days.
+		expect(text('units/t1/index.html')).toContain('名称沿革甲乡（—至2022-12-31）甲镇（2023-01-01至今）');
 		expect(text('units/t1/index.html')).toContain('2022年第四季度（时称“甲乡”）');
 		// In the history table under the quarter, not only in the chart's table below it.
 		expect(unit).toMatch(/>2022年第四季度<\/a>\s*<div class="muted"[^>]*>（时称“甲乡”）<\/div>/);
