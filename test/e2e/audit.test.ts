@@ -311,6 +311,50 @@ describe('the public corrections ledger', () => {
 		expect(read('corrections/index.html')).toContain('区城市管理局');
 	});
 
+	it('lists every objection with its dates, working days and state, its deadline counted in working days by the holiday calendar', () => {
+		const page = read('objections/index.html');
+		const cells = (id: string) => {
+			const start = page.indexOf(`<tr id="${id}"`);
+			expect(start, id).toBeGreaterThan(-1);
+			return [
+				...page.slice(start, page.indexOf('</tr>', start)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
+			].map((m) =>
+				m[1]
+					.replace(/<[^>]*>/g, '')
+					.replace(/\s+/g, ' ')
+					.trim(),
+			);
+		};
+		const all = JSON.parse(read('data/objections.json')) as {
+			id: string;
+			receivedOn: string;
+			deadline: string;
+			concludedOn: string | null;
+			workdays: number | null;
+			state: string;
+		}[];
+		for (const o of all)
+			expect(cells(o.id).slice(2, 6), o.id).toEqual([
+				o.receivedOn,
+				o.deadline,
+				o.concludedOn ?? '—',
+				o.workdays === null ? '—' : String(o.workdays),
+			]);
+		// By hand: 10 working days, the day received not counted (as-of 2026-11-22).
+		// YY-2022-01, received Thu 2022-11-10: 11, 14–18, 21–24 → 2022-11-24; concluded that day, the 10th.
+		expect(cells('YY-2022-01').slice(2, 6)).toEqual(['2022-11-10', '2022-11-24', '2022-11-24', '10']);
+		// YY-2023-02, received Wed 2023-09-27: 9-28; 9-29 to 10-6 中秋 and 国庆; Sat 10-7 and Sun 10-8 are 调休 working days;
+		// then 10-9 to 10-13, 10-16, 10-17 → 2023-10-17. Concluded Fri 10-20: 13 working days.
+		expect(cells('YY-2023-02').slice(2, 6)).toEqual(['2023-09-27', '2023-10-17', '2023-10-20', '13']);
+		// YY-2026-01, received Mon 2026-11-16, still open: 17–20 are 4 working days by 2026-11-22; deadline 11-30.
+		expect(cells('YY-2026-01').slice(2, 6)).toEqual(['2026-11-16', '2026-11-30', '—', '4']);
+		// The counts by state, from the open data.
+		const count = (state: string) => all.filter((o) => o.state === state).length;
+		expect(page).toContain(
+			`共 ${all.length} 件：逾期未办结 ${count('overdue')} 件，逾期办结 ${count('late')} 件，核查中 ${count('open')} 件，按期办结 ${count('on-time')} 件`,
+		);
+		expect([count('late'), count('open'), count('on-time')]).toEqual([2, 2, 2]);
+	});
 	it('lists on a unit’s page the objections to its results and to its 失信 records, with their state and outcome', () => {
 		const section = (unit: string) =>
 			read(`units/${unit}/index.html`)

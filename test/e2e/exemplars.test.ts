@@ -22,6 +22,7 @@ const site = JSON.parse(
 	url: string;
 	email: string;
 	phone: string;
+	host: string;
 };
 
 let browser: Browser;
@@ -327,6 +328,26 @@ describe('公示 notices', () => {
 			'黄丽娟',
 			'郑凯',
 		]);
+		// Each row as the public record has it: 姓名, 性别, 单位及职务, 推荐单位, 事迹名称.
+		const record = JSON.parse(readFileSync(join(inject('distDir'), 'data', 'exemplars.json'), 'utf8')) as {
+			name: string;
+			gender: string;
+			unit: string;
+			position: string;
+			recommender: string;
+			title: string;
+			noticeId: string;
+		}[];
+		const rows = await page
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 5).map((c) => c.textContent!.trim())));
+		expect(rows).toEqual(
+			record
+				.filter((e) => e.noticeId === 'GS-2026-01')
+				.map((e) => [e.name, e.gender, `${e.unit} ${e.position}`, e.recommender, e.title]),
+		);
+		// Signed by the office on the notice's first day.
+		expect(main.trim().endsWith(`${site.host} 2026年11月18日`)).toBe(true);
 		const how = (await page.locator('.how-to-object').textContent())!;
 		expect(how).toContain(site.email);
 		expect(how).toContain(site.phone);

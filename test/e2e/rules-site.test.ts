@@ -102,6 +102,8 @@ describe('a renamed unit, named as it was', () => {
 	it('names it as the recommending unit of an exemplar by its name on the recommendation date, with today’s beside it', () => {
 		// c1 was recommended on 2022-12-01 by t1, then 甲乡.
 		expect(text('exemplars/2022/c1/index.html')).toContain('推荐单位甲乡（现名“甲镇”）');
+		// The 公示 lists the candidate's own unit and the recommending unit apart.
+		expect(text('notices/GS-1/index.html')).toContain('张测试女甲乡人民政府科员甲乡窗口承诺');
 		expect(page('exemplars/2022/c1/index.html')).toMatch(
 			/<a href="\/units\/t1\/"[^>]*>甲乡（现名“甲镇”）<\/a>/,
 		);
