@@ -303,6 +303,39 @@ describe('the public corrections ledger', () => {
 		);
 	});
 
+	it('heads each correction with its date, quarter, 文号 and reason, and lists each release with its date, 文号 and fingerprint, as the office’s files have them', () => {
+		const office = (file: string) =>
+			Papa.parse<Record<string, string>>(
+				readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'releases', file), 'utf8').replace(
+					/^\uFEFF/,
+					'',
+				),
+				{ header: true, skipEmptyLines: true },
+			).data;
+		const label = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
+		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+		const page = read('corrections/index.html');
+		const corrections = office('corrections.csv');
+		expect(corrections.length).toBeGreaterThan(0);
+		for (const c of corrections) {
+			const id = c['更正编号'];
+			const start = page.indexOf(`<section id="${id}"`);
+			expect(start, id).toBeGreaterThan(-1);
+			const section = flat(page.slice(start, page.indexOf('</section>', start)));
+			expect(section, id).toContain(`${c['更正日期']}更正${label(c['季度'])}评价结果（${id}）`);
+			expect(section, id).toContain(`文号：${c['文号']}；更正编号${id}`);
+			expect(section, id).toContain(`理由：${c['理由'].replace(/\s+/g, '')}`);
+		}
+		const table = page.slice(page.indexOf('<caption>各季度的发布快照与结果指纹</caption>'));
+		const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+			.map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => flat(c[1])))
+			.slice(1);
+		const releases = office('releases.csv');
+		expect(rows.sort()).toEqual(
+			releases.map((r) => [label(r['季度']), r['发布日期'], r['文号'], r['结果指纹']]).sort(),
+		);
+		expect(releases.every((r) => /^sha256:[0-9a-f]{64}$/.test(r['结果指纹']))).toBe(true);
+	});
 	it('names a unit objected to by its name in the quarter objected to, as the ledger does', () => {
 		// YY-2022-01: cgj's 2022-Q3 grade; cgj was 区城市管理局 then (data/unit-names.csv), and is renamed since.
 		const page = read('objections/index.html');

@@ -305,6 +305,40 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 
 describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<unit>/)', () => {
 	const search = (page: Page) => page.getByLabel('按企业名称或统一社会信用代码查找');
+	it('counts each unit’s pledges and enterprises, and lists every pledge with its code, all its kinds and its date, as pledges.csv has them', () => {
+		const rows = Papa.parse<Record<string, string>>(
+			readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'pledges.csv'), 'utf8').replace(
+				/^\uFEFF/,
+				'',
+			),
+			{ header: true, skipEmptyLines: true },
+		).data;
+		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+		const units = [...new Set(rows.map((r) => r['单位编号']))];
+		let repeat = 0;
+		for (const unit of units) {
+			const own = rows.filter((r) => r['单位编号'] === unit);
+			const enterprises = new Set(own.map((r) => r['统一社会信用代码'])).size;
+			repeat += own.length - enterprises;
+			const page = readFileSync(join(dist(), 'commitments', 'pledges', unit, 'index.html'), 'utf8');
+			expect(flat(page), unit).toContain(`收集的企业信用承诺书共${own.length}份，涉及${enterprises}家企业`);
+			for (const r of own) {
+				const start = page.indexOf(`<tr id="${r['编号']}"`);
+				expect(start, r['编号']).toBeGreaterThan(-1);
+				const cells = [
+					...page.slice(start, page.indexOf('</tr>', start)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
+				].map((m) => flat(m[1]));
+				expect(cells.slice(0, 2), r['编号']).toEqual([
+					`${r['企业名称']}${r['统一社会信用代码']}`,
+					r['承诺类型'],
+				]);
+				expect(cells[2].startsWith(`${r['签订日期']}计分至`), r['编号']).toBe(true);
+			}
+		}
+		// Some enterprise signed twice with one unit: the two counts differ.
+		expect(repeat).toBeGreaterThan(0);
+		expect(rows.some((r) => r['承诺类型'].includes('、'))).toBe(true);
+	});
 	it('lists a unit’s pledges of a year newest first', () => {
 		// data/pledges.csv: 平桥镇 (pqz) signed QY-2024-021 on 2024-07-02, -040 on 11-20, -045 on 12-11, -046 on 12-27.
 		const html = readFileSync(join(dist(), 'commitments', 'pledges', 'pqz', 'index.html'), 'utf8');
