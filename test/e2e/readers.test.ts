@@ -520,6 +520,52 @@ describe('the standard beside every result', () => {
 	});
 });
 
+describe('the methodology page, read against the rubric files', () => {
+	it('lists each year’s indicators with their maximum, the categories they apply to and their assessor, and each category’s Σ maximum', () => {
+		const dir = resolve(import.meta.dirname, '..', '..', 'data', 'rubrics');
+		const page = html('methodology');
+		const flat = (fragment: string) => text(fragment).replace(/\s+/g, '');
+		const CATEGORY: Record<string, string> = { town: '镇（街道）', park: '园区', A: 'A类部门', B: 'B类部门' };
+		const years = readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f));
+		expect(years.length).toBeGreaterThan(1);
+		for (const file of years) {
+			const rubric = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+				year: number;
+				indicators: { id: string; max: number; appliesTo: string[]; assessor: string }[];
+			};
+			const start = page.indexOf(`<section id="rubric-${rubric.year}"`);
+			expect(start, file).toBeGreaterThan(-1);
+			const section = page.slice(start, page.indexOf('</section>', start));
+			// The denominators: Σ max of the indicators that apply to each category, summed here by hand.
+			const sums = (['town', 'park', 'A', 'B'] as const).map((c) =>
+				String(
+					rubric.indicators.filter((i) => i.appliesTo.includes(c)).reduce((s, i) => s + i.max * 10, 0) / 10,
+				),
+			);
+			const denominators = section.slice(section.indexOf('<tbody>'), section.indexOf('</tbody>'));
+			expect(
+				[...denominators.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => flat(m[1])),
+				file,
+			).toEqual(sums);
+			for (const i of rubric.indicators) {
+				const at = section.indexOf(`<tr id="indicator-${rubric.year}-${i.id}"`);
+				expect(at, `${file} ${i.id}`).toBeGreaterThan(-1);
+				const cells = [
+					...section.slice(at, section.indexOf('</tr>', at)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
+				].map((m) => flat(m[1]));
+				const applies =
+					i.appliesTo.length === 4 ? '共性（全部单位）' : i.appliesTo.map((c) => CATEGORY[c]).join('、');
+				expect([cells[0], cells[2], cells[3], cells[5]], `${file} ${i.id}`).toEqual([
+					i.id,
+					String(i.max),
+					applies,
+					i.assessor,
+				]);
+			}
+		}
+	});
+});
+
 describe('the standard comes from the rubric, not from the page', () => {
 	let work: string;
 	let url: string;
