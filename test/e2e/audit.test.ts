@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { htmlPages } from './pages.ts';
+import { officeRows } from '../helpers/files.ts';
 
 const dist = () => inject('distDir');
 const read = (path: string) => readFileSync(join(dist(), path), 'utf8');
@@ -304,18 +305,10 @@ describe('the public corrections ledger', () => {
 	});
 
 	it('heads each correction with its date, quarter, 文号 and reason, and lists each release with its date, 文号 and fingerprint, as the office’s files have them', () => {
-		const office = (file: string) =>
-			Papa.parse<Record<string, string>>(
-				readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'releases', file), 'utf8').replace(
-					/^\uFEFF/,
-					'',
-				),
-				{ header: true, skipEmptyLines: true },
-			).data;
 		const label = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
 		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		const page = read('corrections/index.html');
-		const corrections = office('corrections.csv');
+		const corrections = officeRows('releases/corrections.csv');
 		expect(corrections.length).toBeGreaterThan(0);
 		for (const c of corrections) {
 			const id = c['更正编号'];
@@ -330,7 +323,7 @@ describe('the public corrections ledger', () => {
 		const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
 			.map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => flat(c[1])))
 			.slice(1);
-		const releases = office('releases.csv');
+		const releases = officeRows('releases/releases.csv');
 		expect(rows.sort()).toEqual(
 			releases.map((r) => [label(r['季度']), r['发布日期'], r['文号'], r['结果指纹']]).sort(),
 		);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Papa from 'papaparse';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { isValidUscc } from '../../src/lib/uscc.ts';
 import { htmlPages } from './pages.ts';
+import { officeRows } from '../helpers/files.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -232,20 +232,12 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 	});
 	it('shows each commitment as the office’s files give it: its service standard, every update with its date, state and note, and when it ended', () => {
 		// Read from the office's own files, not from the open data the pages are built from.
-		const table = (file: string) =>
-			Papa.parse<Record<string, string>>(
-				readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'commitments', file), 'utf8').replace(
-					/^\uFEFF/,
-					'',
-				),
-				{ header: true, skipEmptyLines: true },
-			).data;
-		const updates = table('updates.csv');
+		const updates = officeRows('commitments/updates.csv');
 		const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		let late = 0;
 		const ended = new Set<string>();
-		for (const c of table('commitments.csv')) {
+		for (const c of officeRows('commitments/commitments.csv')) {
 			const page = readFileSync(join(dist(), 'commitments', c['单位编号'], 'index.html'), 'utf8');
 			const start = page.indexOf(`<article id="${c['承诺编号']}"`);
 			expect(start, c['承诺编号']).toBeGreaterThan(-1);
@@ -306,13 +298,7 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<unit>/)', () => {
 	const search = (page: Page) => page.getByLabel('按企业名称或统一社会信用代码查找');
 	it('counts each unit’s pledges and enterprises, and lists every pledge with its code, all its kinds and its date, as pledges.csv has them', () => {
-		const rows = Papa.parse<Record<string, string>>(
-			readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'pledges.csv'), 'utf8').replace(
-				/^\uFEFF/,
-				'',
-			),
-			{ header: true, skipEmptyLines: true },
-		).data;
+		const rows = officeRows('pledges.csv');
 		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		const units = [...new Set(rows.map((r) => r['单位编号']))];
 		let repeat = 0;

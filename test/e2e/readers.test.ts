@@ -15,7 +15,7 @@ import { axeViolations } from './axe.ts';
 import { onePerTemplate } from './pages.ts';
 import { serveStatic } from './server.ts';
 import { E2E_EPOCH } from './global-setup.ts';
-import { FIXTURES, unseal } from '../helpers/files.ts';
+import { FIXTURES, officeRows, unseal } from '../helpers/files.ts';
 import { serveWithNginx } from '../helpers/nginx.ts';
 
 let browser: Browser;
@@ -350,13 +350,10 @@ describe('a unit page, read against the open data', () => {
 	it('names its latest released quarter with that quarter’s score, grade, rank and release (发布日期, 文号)', () => {
 		// The release records as the office typed them: quarter, 发布日期, 文号.
 		const releases = new Map(
-			readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'releases', 'releases.csv'), 'utf8')
-				.replace(/^\uFEFF/, '')
-				.trim()
-				.split(/\r?\n/)
-				.slice(1)
-				.map((l) => l.split(','))
-				.map(([q, on, doc]) => [q, `发布日期：${on}（${doc}）`]),
+			officeRows('releases/releases.csv').map((r) => [
+				r['季度'],
+				`发布日期：${r['发布日期']}（${r['文号']}）`,
+			]),
 		);
 		const all = histories();
 		expect(all.size).toBeGreaterThan(50);
@@ -382,12 +379,6 @@ describe('a unit page, read against the open data', () => {
 	});
 
 	it('lists each 失信 record as the office’s file has it: date, severity, kind, what and source until repaired, then only the quarters it counted in', () => {
-		const rows = readFileSync(resolve(import.meta.dirname, '..', '..', 'data', 'dishonesty.csv'), 'utf8')
-			.replace(/^\uFEFF/, '')
-			.trim()
-			.split(/\r?\n/)
-			.slice(1)
-			.map((l) => l.split(','));
 		const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 		const listed = (unitId: string) => {
 			const page = html(`units/${unitId}`);
@@ -398,7 +389,17 @@ describe('a unit page, read against the open data', () => {
 			);
 		};
 		let open = 0;
-		for (const [id, unitId, date, severity, kind, what, source, repairedOn] of rows) {
+		for (const r of officeRows('dishonesty.csv')) {
+			const [id, unitId, date, severity, kind, what, source, repairedOn] = [
+				'记录编号',
+				'单位编号',
+				'认定日期',
+				'程度',
+				'类型',
+				'事由',
+				'来源',
+				'修复日期',
+			].map((column) => r[column]);
 			const items = listed(unitId);
 			if (repairedOn) {
 				// 信用修复: counted from the quarter of its date through the quarter of its repair, its details withheld.

@@ -4,9 +4,22 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import Papa from 'papaparse';
 import type { DataFiles } from '../../src/lib/validate/dataset.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+/**
+ * The rows of one of the demo's data files as the office typed them (`data/<path>`, its BOM dropped), by column
+ * name: what a test reads a page against, rather than the open data the page was built from.
+ */
+export function officeRows(path: string): Record<string, string>[] {
+	const text = readFileSync(join(import.meta.dirname, '..', '..', 'data', path), 'utf8').replace(
+		/^\uFEFF/,
+		'',
+	);
+	return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
 
 /** All files of a folder, by relative path. */
 export function readFolder(dir: string): Map<string, Uint8Array> {
