@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { htmlPages } from './pages.ts';
+import { cellsOf, flatText, htmlPages, quarterName, rowOf } from './pages.ts';
 import { officeRows } from '../helpers/files.ts';
 
 const dist = () => inject('distDir');
@@ -68,10 +68,7 @@ describe('grades-history: every released quarter × unit in one file', () => {
 			.filter((r) => r.id === id)
 			.sort((a, b) => a.quarter.localeCompare(b.quarter))
 			// The quarter as the chart writes it: 2022-Q1 is 2022年第一季度 (followed by the name then, where it differs).
-			.map((r) => [
-				`${r.quarter.slice(0, 4)}年第${'一二三四'[Number(r.quarter.slice(-1)) - 1]}季度`,
-				Number(r.score),
-			]);
+			.map((r) => [quarterName(r.quarter), Number(r.score)]);
 		expect(trend.length).toBeGreaterThan(1);
 		const quarterOf = (label: string) => label.replace(/（时称.*）$/, '');
 		const [chart] = chartsOf(read(`units/${id}/index.html`));
@@ -305,8 +302,6 @@ describe('the public corrections ledger', () => {
 	});
 
 	it('heads each correction with its date, quarter, 文号 and reason, and lists each release with its date, 文号 and fingerprint, as the office’s files have them', () => {
-		const label = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
-		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		const page = read('corrections/index.html');
 		const corrections = officeRows('releases/corrections.csv');
 		expect(corrections.length).toBeGreaterThan(0);
@@ -314,18 +309,18 @@ describe('the public corrections ledger', () => {
 			const id = c['更正编号'];
 			const start = page.indexOf(`<section id="${id}"`);
 			expect(start, id).toBeGreaterThan(-1);
-			const section = flat(page.slice(start, page.indexOf('</section>', start)));
-			expect(section, id).toContain(`${c['更正日期']}更正${label(c['季度'])}评价结果（${id}）`);
+			const section = flatText(page.slice(start, page.indexOf('</section>', start)));
+			expect(section, id).toContain(`${c['更正日期']}更正${quarterName(c['季度'])}评价结果（${id}）`);
 			expect(section, id).toContain(`文号：${c['文号']}；更正编号${id}`);
 			expect(section, id).toContain(`理由：${c['理由'].replace(/\s+/g, '')}`);
 		}
 		const table = page.slice(page.indexOf('<caption>各季度的发布快照与结果指纹</caption>'));
 		const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
-			.map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => flat(c[1])))
+			.map((m) => cellsOf(m[1]).map(flatText))
 			.slice(1);
 		const releases = officeRows('releases/releases.csv');
 		expect(rows.sort()).toEqual(
-			releases.map((r) => [label(r['季度']), r['发布日期'], r['文号'], r['结果指纹']]).sort(),
+			releases.map((r) => [quarterName(r['季度']), r['发布日期'], r['文号'], r['结果指纹']]).sort(),
 		);
 		expect(releases.every((r) => /^sha256:[0-9a-f]{64}$/.test(r['结果指纹']))).toBe(true);
 	});
@@ -340,12 +335,10 @@ describe('the public corrections ledger', () => {
 	it('lists every objection with its dates, working days and state, its deadline counted in working days by the holiday calendar', () => {
 		const page = read('objections/index.html');
 		const cells = (id: string) => {
-			const start = page.indexOf(`<tr id="${id}"`);
-			expect(start, id).toBeGreaterThan(-1);
-			return [
-				...page.slice(start, page.indexOf('</tr>', start)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
-			].map((m) =>
-				m[1]
+			const row = rowOf(page, id);
+			expect(row, id).toBeDefined();
+			return cellsOf(row!).map((c) =>
+				c
 					.replace(/<[^>]*>/g, '')
 					.replace(/\s+/g, ' ')
 					.trim(),

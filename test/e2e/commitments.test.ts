@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
 import { isValidUscc } from '../../src/lib/uscc.ts';
-import { htmlPages } from './pages.ts';
+import { cellsOf, flatText, htmlPages, rowOf } from './pages.ts';
 import { officeRows } from '../helpers/files.ts';
 
 let browser: Browser;
@@ -234,7 +234,6 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 		// Read from the office's own files, not from the open data the pages are built from.
 		const updates = officeRows('commitments/updates.csv');
 		const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		let late = 0;
 		const ended = new Set<string>();
 		for (const c of officeRows('commitments/commitments.csv')) {
@@ -242,11 +241,11 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 			const start = page.indexOf(`<article id="${c['承诺编号']}"`);
 			expect(start, c['承诺编号']).toBeGreaterThan(-1);
 			const card = page.slice(start, page.indexOf('</article>', start));
-			const text = flat(card);
+			const text = flatText(card);
 			for (const field of ['服务内容', '服务质量', '服务期限', '备注'])
 				if (c[field])
 					expect(text, `${c['承诺编号']} ${field}`).toContain(`${field}${c[field].replace(/\s+/g, '')}`);
-			const steps = [...card.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => flat(m[1]));
+			const steps = [...card.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => flatText(m[1]));
 			const own = updates.filter((u) => u['承诺编号'] === c['承诺编号']);
 			for (const u of own) {
 				const note = u['说明'].replace(/\s+/g, '');
@@ -260,7 +259,7 @@ describe('a unit’s commitments (/commitments/<unit>/)', () => {
 			const last = own.sort((a, b) => a['日期'].localeCompare(b['日期'])).at(-1);
 			if (!last || last['状态'] === '履行中') continue;
 			ended.add(last['状态']);
-			const meta = flat(card.slice(card.indexOf('class="cm-meta"'), card.indexOf('</p>')));
+			const meta = flatText(card.slice(card.indexOf('class="cm-meta"'), card.indexOf('</p>')));
 			const overdue = last['状态'] === '已兑现' && last['日期'] > c['完成时限'];
 			late += overdue ? 1 : 0;
 			expect(meta, c['承诺编号']).toContain(
@@ -299,7 +298,6 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 	const search = (page: Page) => page.getByLabel('按企业名称或统一社会信用代码查找');
 	it('counts each unit’s pledges and enterprises, and lists every pledge with its code, all its kinds and its date, as pledges.csv has them', () => {
 		const rows = officeRows('pledges.csv');
-		const flat = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 		const units = [...new Set(rows.map((r) => r['单位编号']))];
 		let repeat = 0;
 		for (const unit of units) {
@@ -307,13 +305,13 @@ describe('enterprise pledges (/commitments/pledges/ and /commitments/pledges/<un
 			const enterprises = new Set(own.map((r) => r['统一社会信用代码'])).size;
 			repeat += own.length - enterprises;
 			const page = readFileSync(join(dist(), 'commitments', 'pledges', unit, 'index.html'), 'utf8');
-			expect(flat(page), unit).toContain(`收集的企业信用承诺书共${own.length}份，涉及${enterprises}家企业`);
+			expect(flatText(page), unit).toContain(
+				`收集的企业信用承诺书共${own.length}份，涉及${enterprises}家企业`,
+			);
 			for (const r of own) {
-				const start = page.indexOf(`<tr id="${r['编号']}"`);
-				expect(start, r['编号']).toBeGreaterThan(-1);
-				const cells = [
-					...page.slice(start, page.indexOf('</tr>', start)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
-				].map((m) => flat(m[1]));
+				const row = rowOf(page, r['编号']);
+				expect(row, r['编号']).toBeDefined();
+				const cells = cellsOf(row!).map(flatText);
 				expect(cells.slice(0, 2), r['编号']).toEqual([
 					`${r['企业名称']}${r['统一社会信用代码']}`,
 					r['承诺类型'],

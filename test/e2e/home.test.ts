@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, reusedPage } from './browser.ts';
+import { quarterName } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,9 +31,8 @@ describe('home page', () => {
 		const page = await reusedPage(browser);
 		await page.goto(inject('baseUrl') + '/');
 		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-		const [year, n] = latest.split('-Q');
 		const heading = page.getByRole('heading', { level: 2, name: /最新评价/ });
-		await expect.poll(() => heading.textContent()).toContain(`${year}年第${'一二三四'[Number(n) - 1]}季度`);
+		await expect.poll(() => heading.textContent()).toContain(quarterName(latest));
 		expect(await page.locator('main').textContent()).toContain(
 			`共评价 ${open.units.length} 个单位，红名单 ${reds} 个`,
 		);

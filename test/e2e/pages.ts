@@ -84,3 +84,22 @@ export function brokenLinks(dist: string): { broken: string[]; checked: number }
 	}
 	return { broken, checked };
 }
+
+/**
+ * A quarter as the pages name it, written out here rather than taken from the site's own `quarterLabel`:
+ * `2026-Q3` → `2026年第三季度`.
+ */
+export const quarterName = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
+
+/** The text of an HTML fragment with its tags and all white space taken out, to compare with what a reader sees. */
+export const flatText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+
+/** The inner HTML of each header and data cell of a table row (or of every row in a fragment), in order. */
+export const cellsOf = (html: string) =>
+	[...html.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]);
+
+/** The HTML of the table row `<tr id="…">` of a page, up to its end; undefined when the page has none. */
+export function rowOf(page: string, id: string): string | undefined {
+	const start = page.indexOf(`<tr id="${id}"`);
+	return start === -1 ? undefined : page.slice(start, page.indexOf('</tr>', start));
+}

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, newContextFor, reusedPage, visit } from './browser.ts';
 import { axeViolations } from './axe.ts';
-import { onePerTemplate } from './pages.ts';
+import { cellsOf, onePerTemplate, quarterName, rowOf } from './pages.ts';
 import { serveStatic } from './server.ts';
 import { E2E_EPOCH } from './global-setup.ts';
 import { FIXTURES, officeRows, unseal } from '../helpers/files.ts';
@@ -329,7 +329,6 @@ describe('a unit page, read against the open data', () => {
 	}
 	const results = (q: string) => readJson<{ units: Result[] }>(`grades/${q}.json`).units;
 	/** 2026-Q3 → 2026年第三季度, as the pages name a quarter. */
-	const label = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
 	const GRADE: Record<string, string> = { red: '红名单', blue: '蓝名单', yellow: '黄名单' };
 	/** Each unit's quarters with results, newest first. */
 	const histories = () => {
@@ -361,7 +360,7 @@ describe('a unit page, read against the open data', () => {
 			const page = text(html(`units/${id}`));
 			// The grade's icon (never colour alone) stands between the score and the grade's name.
 			const [before, after] = [
-				`最近一期（${label(quarter)}）：${result.score.toFixed(1)}分，`,
+				`最近一期（${quarterName(quarter)}）：${result.score.toFixed(1)}分，`,
 				`${GRADE[result.grade]}，同类第${result.rank}名。`,
 			];
 			const flat = page.replace(/\s+/g, '');
@@ -405,7 +404,7 @@ describe('a unit page, read against the open data', () => {
 				// 信用修复: counted from the quarter of its date through the quarter of its repair, its details withheld.
 				expect(items, id).toContainEqual(
 					expect.stringContaining(
-						`失信记录（已信用修复，不再公示详情）：计入${label(quarterOf(date))}至${label(quarterOf(repairedOn))}的评价。`,
+						`失信记录（已信用修复，不再公示详情）：计入${quarterName(quarterOf(date))}至${quarterName(quarterOf(repairedOn))}的评价。`,
 					),
 				);
 				continue;
@@ -446,7 +445,7 @@ describe('a unit page, read against the open data', () => {
 				for (const page of pages) {
 					const section = breakdown(page, quarter).replace(/\s+/g, '');
 					expect(section, `${id} ${quarter}`).toContain(
-						`${label(quarter)}：${total}/${result.maxPoints}分，折算${result.score.toFixed(1)}分`,
+						`${quarterName(quarter)}：${total}/${result.maxPoints}分，折算${result.score.toFixed(1)}分`,
 					);
 					for (const o of result.overrides)
 						expect(section, `${id} ${quarter}`).toContain(`等次调整：${o.reason}`.replace(/\s+/g, ''));
@@ -549,11 +548,9 @@ describe('the methodology page, read against the rubric files', () => {
 				file,
 			).toEqual(sums);
 			for (const i of rubric.indicators) {
-				const at = section.indexOf(`<tr id="indicator-${rubric.year}-${i.id}"`);
-				expect(at, `${file} ${i.id}`).toBeGreaterThan(-1);
-				const cells = [
-					...section.slice(at, section.indexOf('</tr>', at)).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
-				].map((m) => flat(m[1]));
+				const row = rowOf(section, `indicator-${rubric.year}-${i.id}`);
+				expect(row, `${file} ${i.id}`).toBeDefined();
+				const cells = cellsOf(row!).map(flat);
 				const applies =
 					i.appliesTo.length === 4 ? '共性（全部单位）' : i.appliesTo.map((c) => CATEGORY[c]).join('、');
 				expect([cells[0], cells[2], cells[3], cells[5]], `${file} ${i.id}`).toEqual([
@@ -703,8 +700,7 @@ describe('the 异议 path', () => {
 		await page.waitForURL(/\/objection\/\?/);
 		const ref = page.locator('#objection-ref');
 		await expect.poll(() => ref.isVisible()).toBe(true);
-		const label = `${q.slice(0, 4)}年第${'一二三四'[Number(q.at(-1)) - 1]}季度`;
-		expect(await ref.textContent()).toBe(`季度评价结果 · 单位编号 ${unit.id} · ${label}（${q}）`);
+		expect(await ref.textContent()).toBe(`季度评价结果 · 单位编号 ${unit.id} · ${quarterName(q)}（${q}）`);
 		expect(await page.locator('#objection-hint').isHidden()).toBe(true);
 		const mail = decodeURIComponent((await page.locator('#objection-mail').getAttribute('href'))!);
 		expect(mail).toContain(`?subject=异议：季度评价结果 · 单位编号 ${unit.id}`);

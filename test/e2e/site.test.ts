@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, reusedPage, visit } from './browser.ts';
+import { quarterName } from './pages.ts';
 import { axeViolations } from './axe.ts';
 import { t } from '../../src/i18n/zh-CN.ts';
 import { GRADE_CODES, UNIT_CATEGORY_CODES } from '../../src/schemas/enums.ts';
@@ -240,8 +241,7 @@ describe('unit profile', () => {
 		const expected = quarters().flatMap((q) => {
 			const u = gradeFile(q).units.find((x) => x.id === unit.id);
 			// The quarter as every table writes it: 2022-Q1 is 2022年第一季度.
-			const label = `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(-1)) - 1]}季度`;
-			return u ? [[label, u.score.toFixed(1)]] : [];
+			return u ? [[quarterName(q), u.score.toFixed(1)]] : [];
 		});
 		expect(rows).toEqual(expected);
 	});
